@@ -1,0 +1,27 @@
+package io.sidecarconformance.cluster;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/**
+ * Brings one cluster up (or connects to it) for a run, and down afterwards.
+ * One small class per kind of cluster; every setting visible in its constructor.
+ */
+public interface ClusterProvider extends AutoCloseable {
+
+    /** "provider:version", e.g. "local:1.31"; the grid column. */
+    String id();
+
+    /**
+     * Starts the cluster or connects to it and returns a client whose API answers.
+     *
+     * @throws ClusterUnavailableException with a one-line message saying what is wrong and what to do
+     */
+    KubernetesClient start();
+
+    /** The images scenario pods use on this cluster. */
+    ImageSet images();
+
+    /** Stops whatever {@link #start()} started. Idempotent; never throws. */
+    @Override
+    void close();
+}

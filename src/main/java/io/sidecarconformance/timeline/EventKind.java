@@ -1,0 +1,27 @@
+package io.sidecarconformance.timeline;
+
+/** What a timeline entry records. The first three come from the containers' own event lines. */
+public enum EventKind {
+    /** A test container's script began (its first line). */
+    STARTING,
+    /** A sidecar's service answers (the sidecar checked it itself). */
+    READY,
+    /** A test container's script is about to exit with a code. */
+    EXITING,
+    /** Container reported running by the kubelet (pod status). */
+    RUNNING,
+    /** Container reported terminated by the kubelet, with exit code and reason. */
+    TERMINATED,
+    /** Container's ready flag or started flag flipped in pod status. */
+    STATUS,
+    /** Pod phase changed. */
+    PHASE,
+    /** Job condition appeared (Complete, Failed, ...). */
+    JOB,
+    /** A Kubernetes Event about the pod (Killing, OOMKilling, BackOff, ...). */
+    EVENT,
+    /** Something the suite did: created the Job, injected a fault, deleted the pod. */
+    ACTION,
+    /** The pod is gone from the API. */
+    DELETED
+}
