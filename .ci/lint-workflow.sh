@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Lint the GitHub workflows and check the cluster definitions used by the nightly.
+#
+#   .ci/lint-workflow.sh              actionlint (+ shellcheck on run: scripts) and config checks
+#   .ci/lint-workflow.sh --with-kind  also let each pinned kind release decode and validate
+#                                     its clusters/kind/<version>.yaml (builds kind with Go)
+#
+# actionlint is built with `go install` from the Go module proxy and kept in $HOME/go/bin
+# (or $GOBIN); shellcheck comes from Debian's apt when it is missing and we are root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ACTIONLINT_VERSION=v1.7.12
+VERSIONS="1.27 1.28 1.28-sidecars 1.29 1.31 1.33 1.34" # every id the suite accepts for k3s/kind
+WITH_KIND=false
+[ "${1:-}" = "--with-kind" ] && WITH_KIND=true
+
+fail=0
+err() { echo "ERROR: $*" >&2; fail=1; }
+
+# --- tools -----------------------------------------------------------------------------
+command -v go >/dev/null || { echo "ERROR: go is needed to build actionlint" >&2; exit 1; }
+gobin=${GOBIN:-$(go env GOPATH)/bin}
+actionlint=$gobin/actionlint
+if [ "$("$actionlint" -version 2>/dev/null | head -n 1)" != "$ACTIONLINT_VERSION" ]; then
+  echo "installing actionlint $ACTIONLINT_VERSION into $gobin"
+  GOTOOLCHAIN=local GOBIN=$gobin go install "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION"
+fi
+if ! command -v shellcheck >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing shellcheck (apt)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq shellcheck; } >/dev/null \
+      || echo "WARNING: could not install shellcheck" >&2
+  fi
+  command -v shellcheck >/dev/null \
+    || echo "WARNING: shellcheck not found: run: scripts are not checked" >&2
+fi
+
+# --- workflows ---------------------------------------------------------------------------
+echo "actionlint $ACTIONLINT_VERSION on .github/workflows"
+"$actionlint" -no-color || fail=1
+
+# --- cluster definitions -------------------------------------------------------------------
+echo "checking clusters/kind and clusters/k3s"
+if python3 -c 'import yaml' 2>/dev/null; then
+  python3 - "$VERSIONS" <<'PY' || fail=1
+import os, re, sys, yaml
+
+ids = sys.argv[1].split()
+bad = []
+for vid in ids:
+    path = f"clusters/kind/{vid}.yaml"
+    if not os.path.exists(path):
+        bad.append(f"{path}: missing"); continue
+    text = open(path).read()
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        bad.append(f"{path}: not YAML: {e}"); continue
+    where = lambda msg: bad.append(f"{path}: {msg}")
+    if not isinstance(doc, dict):
+        where("not a mapping"); continue
+    if doc.get("kind") != "Cluster": where("kind must be Cluster")
+    if doc.get("apiVersion") != "kind.x-k8s.io/v1alpha4": where("apiVersion must be kind.x-k8s.io/v1alpha4")
+    unknown = set(doc) - {"kind", "apiVersion", "nodes", "featureGates", "name", "networking",
+                          "runtimeConfig", "kubeadmConfigPatches", "containerdConfigPatches"}
+    if unknown: where(f"unexpected top-level keys {sorted(unknown)}")
+    nodes = doc.get("nodes") or []
+    if len(nodes) != 1 or nodes[0].get("role") != "control-plane":
+        where("needs exactly one node, role control-plane")
+    else:
+        image = str(nodes[0].get("image", ""))
+        m = re.fullmatch(r"kindest/node:v1\.(\d+)\.\d+(@sha256:[0-9a-f]{64})?", image)
+        if not m: where(f"image {image!r} is not kindest/node:v1.Y.Z[@sha256:...]")
+        elif "1." + m.group(1) != vid.split("-")[0]: where(f"image {image} does not match version {vid}")
+    gates = doc.get("featureGates") or {}
+    want = {"SidecarContainers": True} if vid.endswith("-sidecars") else {}
+    if gates != want: where(f"featureGates {gates} (expected {want})")
+    if not re.search(r"^# kind-version: v\d+\.\d+\.\d+$", text, re.M):
+        where("missing '# kind-version: vX.Y.Z' line (the workflow installs that kind)")
+
+props = {}
+path = "clusters/k3s/versions.properties"
+for line in open(path):
+    line = line.strip()
+    if line and not line.startswith(("#", "!")):
+        k, _, v = line.partition("=")
+        props[k.strip()] = v.strip()
+for vid in ids:
+    image = props.get(vid)
+    m = re.fullmatch(r"rancher/k3s:v1\.(\d+)\.\d+-k3s\d+", image or "")
+    if not m: bad.append(f"{path}: {vid}={image!r} is not rancher/k3s:v1.Y.Z-k3sN")
+    elif "1." + m.group(1) != vid.split("-")[0]: bad.append(f"{path}: {vid}={image} wrong minor")
+args = props.get("1.28-sidecars.args", "")
+for comp in ("kube-apiserver", "kubelet"):
+    if f"--{comp}-arg=feature-gates=SidecarContainers=true" not in args.split():
+        bad.append(f"{path}: 1.28-sidecars.args lacks the {comp} SidecarContainers gate")
+for k in props:
+    if k.split(".args")[0] not in ids: bad.append(f"{path}: unknown key {k}")
+
+for b in bad: print("ERROR:", b, file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+else
+  echo "WARNING: python3 yaml not available, falling back to grep checks" >&2
+  for v in $VERSIONS; do
+    f=clusters/kind/$v.yaml
+    [ -f "$f" ] || { err "$f missing"; continue; }
+    grep -qx 'kind: Cluster' "$f" || err "$f: kind: Cluster"
+    grep -qx 'apiVersion: kind.x-k8s.io/v1alpha4' "$f" || err "$f: apiVersion"
+    grep -Eq '^  - role: control-plane$' "$f" || err "$f: control-plane node"
+    grep -Eq "^    image: kindest/node:v${v%%-*}\.[0-9]+(@sha256:[0-9a-f]{64})?$" "$f" || err "$f: image"
+    grep -Eq '^# kind-version: v[0-9.]+$' "$f" || err "$f: kind-version line"
+    case "$v" in
+      *-sidecars) grep -Eq '^  SidecarContainers: true$' "$f" || err "$f: SidecarContainers gate" ;;
+      *) if grep -v '^ *#' "$f" | grep -q 'SidecarContainers'; then err "$f: unexpected SidecarContainers gate"; fi ;;
+    esac
+    grep -Eq "^${v//./\\.}=rancher/k3s:v${v%%-*}\.[0-9]+-k3s[0-9]+$" clusters/k3s/versions.properties \
+      || err "versions.properties: $v"
+  done
+fi
+
+# --- optional: the pinned kind itself decodes and validates each config ------------------
+if $WITH_KIND; then
+  # kind loads and validates --config only after asking docker whether the cluster exists,
+  # so give it a stub docker that answers those questions and refuses to create anything.
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  cat > "$tmp/docker" <<'SH'
+#!/bin/sh
+case "$1" in
+  info) echo '{"CgroupDriver":"systemd","CgroupVersion":"2","MemoryLimit":true,"PidsLimit":true,"CPUShares":true,"SecurityOptions":[]}' ;;
+  run|network|create|pull) echo "stub docker: not creating anything" >&2; exit 1 ;;
+esac
+exit 0
+SH
+  chmod +x "$tmp/docker"
+  for v in $VERSIONS; do
+    f=clusters/kind/$v.yaml
+    kv=$(sed -n 's/^# kind-version: *//p' "$f")
+    [ -x "$tmp/kind-$kv/kind" ] || GOTOOLCHAIN=local GOBIN=$tmp/kind-$kv go install "sigs.k8s.io/kind@$kv"
+    out=$(PATH=$tmp:$PATH "$tmp/kind-$kv/kind" create cluster --config "$f" --name "sc-$v" 2>&1 || true)
+    if grep -q 'Creating cluster' <<< "$out"; then
+      echo "kind $kv accepts $f"
+    else
+      err "kind $kv rejects $f: $out"
+    fi
+  done
+fi
+
+[ "$fail" = 0 ] && echo "workflow lint: OK"
+exit "$fail"
