@@ -8,6 +8,8 @@ public enum EventKind {
     READY,
     /** A test container's script is about to exit with a code. */
     EXITING,
+    /** Any other step a test container reported: Waiting, Working, Delaying, Allocating. */
+    STEP,
     /** Container reported running by the kubelet (pod status). */
     RUNNING,
     /** Container reported terminated by the kubelet, with exit code and reason. */

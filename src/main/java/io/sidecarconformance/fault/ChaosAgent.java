@@ -1,0 +1,87 @@
+package io.sidecarconformance.fault;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sidecarconformance.cluster.ImageSet;
+import io.sidecarconformance.pattern.JobFactory;
+
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Signals a container's main process the way chaos tools do: a privileged hostPID pod on the target's node
+ * finds the process by the container ID in its cgroup and signals it. `kubectl exec ... kill -KILL 1` cannot:
+ * PID 1 of a namespace ignores signals it has no handler for.
+ */
+public final class ChaosAgent {
+
+    private static final long AGENT_TIMEOUT_SECONDS = 120;
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final ImageSet images;
+
+    public ChaosAgent(KubernetesClient client, String namespace, ImageSet images) {
+        this.client = client;
+        this.namespace = namespace;
+        this.images = images;
+    }
+
+    /** Sends {@code signal} (e.g. KILL) to the init process of {@code container} in {@code target}; returns the agent's report line. */
+    public String signal(Pod target, String container, String signal) {
+        String containerId = containerId(target, container);
+        String name = "sc-agent-" + signal.toLowerCase();
+        client.pods().inNamespace(namespace).resource(agentPod(name, target.getSpec().getNodeName(), containerId, signal)).create();
+        Pod done = client.pods().inNamespace(namespace).withName(name).waitUntilCondition(
+                p -> p != null && p.getStatus() != null
+                        && ("Succeeded".equals(p.getStatus().getPhase()) || "Failed".equals(p.getStatus().getPhase())),
+                AGENT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        String log = client.pods().inNamespace(namespace).withName(name).getLog();
+        String report = Arrays.stream(log.split("\n")).filter(l -> l.startsWith("SC-AGENT")).findFirst().orElse(log.strip());
+        if (!"Succeeded".equals(done.getStatus().getPhase())) {
+            throw new FaultFailedException("chaos agent could not signal " + container + ": " + report);
+        }
+        return report;
+    }
+
+    static String containerId(Pod pod, String container) {
+        return Stream.of(pod.getStatus().getContainerStatuses(), pod.getStatus().getInitContainerStatuses(),
+                        pod.getStatus().getEphemeralContainerStatuses())
+                .filter(l -> l != null)
+                .flatMap(java.util.List::stream)
+                .filter(s -> container.equals(s.getName()))
+                .map(ContainerStatus::getContainerID)
+                .filter(id -> id != null && !id.isEmpty())
+                .map(id -> id.substring(id.indexOf("://") + 3))
+                .findFirst()
+                .orElseThrow(() -> new FaultFailedException("container " + container + " has no container ID yet"));
+    }
+
+    private Pod agentPod(String name, String node, String containerId, String signal) {
+        return new PodBuilder()
+                .withNewMetadata().withName(name).addToLabels("sidecar-conformance/role", "chaos-agent").endMetadata()
+                .withNewSpec()
+                .withNodeName(node)
+                .withHostPID(true)
+                .withRestartPolicy("Never")
+                .withTerminationGracePeriodSeconds(0L)
+                .addNewContainer()
+                .withName("agent")
+                .withImage(images.busybox())
+                .withImagePullPolicy(images.pullPolicy())
+                .withCommand("/bin/sh", "/sc/agent.sh")
+                .addNewEnv().withName("SC_TARGET_ID").withValue(containerId).endEnv()
+                .addNewEnv().withName("SC_SIGNAL").withValue(signal).endEnv()
+                .withNewSecurityContext().withPrivileged(true).endSecurityContext()
+                .addNewVolumeMount().withName("sc-scripts").withMountPath("/sc").withReadOnly(true).endVolumeMount()
+                .endContainer()
+                .addNewVolume().withName("sc-scripts")
+                .withNewConfigMap().withName(JobFactory.SCRIPTS_CONFIG_MAP).withDefaultMode(0555).endConfigMap()
+                .endVolume()
+                .endSpec()
+                .build();
+    }
+}

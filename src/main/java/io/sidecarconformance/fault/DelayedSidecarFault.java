@@ -1,0 +1,24 @@
+package io.sidecarconformance.fault;
+
+import io.sidecarconformance.pattern.Role;
+import io.sidecarconformance.pattern.SidecarKind;
+import io.sidecarconformance.pattern.WorkloadSpec;
+
+/** The sidecar's service starts only after a delay (seed 000: dind can start late). */
+public final class DelayedSidecarFault implements Fault {
+
+    @Override
+    public String id() {
+        return "delayed-sidecar";
+    }
+
+    @Override
+    public String summary() {
+        return "sidecar ready only after a delay";
+    }
+
+    @Override
+    public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
+        spec.env(Role.SIDECAR, "SC_DELAY_SECONDS", Integer.toString(settings.delaySeconds()));
+    }
+}

@@ -1,0 +1,29 @@
+package io.sidecarconformance.fault;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.sidecarconformance.cluster.ImageSet;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What a fault may use while the scenario runs.
+ *
+ * @param client    the cluster
+ * @param namespace the scenario's namespace
+ * @param pod       the latest observed state of the scenario's pod
+ * @param images    images of this cluster (the chaos agent runs busybox)
+ * @param settings  fault tunables
+ * @param action    records something the fault did on the timeline (one line)
+ * @param deletion  tells the observer a deletion with this grace period was requested now
+ */
+public record FaultContext(
+        KubernetesClient client,
+        String namespace,
+        Supplier<Pod> pod,
+        ImageSet images,
+        FaultSettings settings,
+        Consumer<String> action,
+        Consumer<Long> deletion) {
+}

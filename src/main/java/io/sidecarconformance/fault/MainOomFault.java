@@ -1,0 +1,29 @@
+package io.sidecarconformance.fault;
+
+import io.sidecarconformance.pattern.Role;
+import io.sidecarconformance.pattern.SidecarKind;
+import io.sidecarconformance.pattern.WorkloadSpec;
+
+/** Main's workload (a child of main's script) exceeds main's memory limit (seed 001: the OOM hole of the done file). */
+public final class MainOomFault implements Fault {
+
+    @Override
+    public String id() {
+        return "main-oom";
+    }
+
+    @Override
+    public String summary() {
+        return "main's workload OOM-killed";
+    }
+
+    @Override
+    public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
+        MemoryHog.arm(spec, Role.MAIN, kind, "SC_FAULT_MAIN");
+    }
+
+    @Override
+    public boolean targetsMain() {
+        return true;
+    }
+}

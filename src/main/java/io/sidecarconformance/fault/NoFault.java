@@ -1,0 +1,15 @@
+package io.sidecarconformance.fault;
+
+/** The baseline: nothing goes wrong. */
+public final class NoFault implements Fault {
+
+    @Override
+    public String id() {
+        return "none";
+    }
+
+    @Override
+    public String summary() {
+        return "no fault";
+    }
+}

@@ -1,0 +1,37 @@
+package io.sidecarconformance.fault;
+
+import io.sidecarconformance.pattern.SidecarKind;
+import io.sidecarconformance.pattern.WorkloadSpec;
+
+/** The pod is deleted with a grace period while main works: every container gets SIGTERM (seed 001). */
+public final class SigtermFault implements Fault {
+
+    @Override
+    public String id() {
+        return "sigterm";
+    }
+
+    @Override
+    public String summary() {
+        return "pod deleted with a grace period while main works";
+    }
+
+    @Override
+    public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
+        spec.terminationGracePeriodSeconds(settings.gracePeriodSeconds());
+    }
+
+    @Override
+    public void act(FaultContext context) {
+        long grace = context.settings().gracePeriodSeconds();
+        String pod = context.pod().get().getMetadata().getName();
+        context.deletion().accept(grace);
+        context.action().accept("delete pod " + pod + " with gracePeriodSeconds=" + grace);
+        context.client().pods().inNamespace(context.namespace()).withName(pod).withGracePeriod(grace).delete();
+    }
+
+    @Override
+    public boolean targetsMain() {
+        return true;
+    }
+}

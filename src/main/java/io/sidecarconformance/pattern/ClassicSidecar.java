@@ -1,0 +1,20 @@
+package io.sidecarconformance.pattern;
+
+/** Seed 000, first spec: the sidecar is a second regular container; nothing tells it main is done. */
+public final class ClassicSidecar implements Pattern {
+
+    @Override
+    public String id() {
+        return "classic";
+    }
+
+    @Override
+    public String summary() {
+        return "sidecar as a second regular container";
+    }
+
+    @Override
+    public WorkloadSpec workload(ContainerFactory containers) {
+        return new WorkloadSpec(containers.main("none"), containers.sidecar("none"), Placement.CONTAINER);
+    }
+}

@@ -1,0 +1,20 @@
+package io.sidecarconformance.pattern;
+
+/** Seed 004: main traps EXIT and touches a file on a shared emptyDir; the sidecar polls for it and exits. */
+public final class DoneFileShutdown implements Pattern {
+
+    @Override
+    public String id() {
+        return "done-file";
+    }
+
+    @Override
+    public String summary() {
+        return "main traps EXIT and touches a done file; the sidecar polls for it";
+    }
+
+    @Override
+    public WorkloadSpec workload(ContainerFactory containers) {
+        return new WorkloadSpec(containers.main("done-file"), containers.sidecar("done-file"), Placement.CONTAINER);
+    }
+}

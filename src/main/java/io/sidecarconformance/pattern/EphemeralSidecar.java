@@ -1,0 +1,20 @@
+package io.sidecarconformance.pattern;
+
+/** Seed 002: the sidecar is injected as an ephemeral container once main runs. */
+public final class EphemeralSidecar implements Pattern {
+
+    @Override
+    public String id() {
+        return "ephemeral";
+    }
+
+    @Override
+    public String summary() {
+        return "sidecar injected through pods/ephemeralcontainers once main runs";
+    }
+
+    @Override
+    public WorkloadSpec workload(ContainerFactory containers) {
+        return new WorkloadSpec(containers.main("none"), containers.sidecar("none"), Placement.EPHEMERAL);
+    }
+}

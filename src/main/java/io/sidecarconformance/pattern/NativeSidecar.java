@@ -1,0 +1,25 @@
+package io.sidecarconformance.pattern;
+
+/** Seeds 000 (second spec) and 003: an init container with restartPolicy: Always, optionally a startupProbe. */
+public final class NativeSidecar implements Pattern {
+
+    @Override
+    public String id() {
+        return "native";
+    }
+
+    @Override
+    public String summary() {
+        return "init container with restartPolicy: Always (KEP-753)";
+    }
+
+    @Override
+    public WorkloadSpec workload(ContainerFactory containers) {
+        return new WorkloadSpec(containers.main("none"), containers.sidecar("none"), Placement.NATIVE_INIT);
+    }
+
+    @Override
+    public boolean supports(Variant variant) {
+        return true;
+    }
+}

@@ -1,0 +1,18 @@
+package io.sidecarconformance.pattern;
+
+/** One way of running a sidecar next to a main container. Builds the workload; knows nothing of outcomes. */
+public interface Pattern {
+
+    /** Id used in feature files and properties, e.g. "native". */
+    String id();
+
+    /** One line for reports and error messages. */
+    String summary();
+
+    WorkloadSpec workload(ContainerFactory containers);
+
+    /** Whether a variant makes sense for this pattern (startup probes only where a probe gates main). */
+    default boolean supports(Variant variant) {
+        return !variant.startupProbe();
+    }
+}

@@ -1,0 +1,21 @@
+package io.sidecarconformance.pattern;
+
+/** Seed 001: shareProcessNamespace, main writes its PID, the sidecar waits with kill -0 until it vanishes. */
+public final class PidfileShutdown implements Pattern {
+
+    @Override
+    public String id() {
+        return "pidfile";
+    }
+
+    @Override
+    public String summary() {
+        return "shareProcessNamespace; main writes its PID, the sidecar waits for it to vanish (kill -0)";
+    }
+
+    @Override
+    public WorkloadSpec workload(ContainerFactory containers) {
+        return new WorkloadSpec(containers.main("pidfile"), containers.sidecar("pidfile"), Placement.CONTAINER)
+                .shareProcessNamespace(true);
+    }
+}

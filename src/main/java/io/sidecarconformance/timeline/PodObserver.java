@@ -1,0 +1,211 @@
+package io.sidecarconformance.timeline;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+
+/**
+ * Watches one Job, its pod and their Kubernetes Events, follows the pod's container logs, and feeds everything
+ * into a {@link Timeline}. No polling: watches and log streams only.
+ */
+public final class PodObserver implements AutoCloseable {
+
+    private static final java.util.regex.Pattern FIELD_PATH = java.util.regex.Pattern.compile("\\{(.+)}");
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String jobName;
+    private final Timeline timeline;
+    private final Consumer<TimelineEvent> listener;
+    private final PodStatusTracker tracker = new PodStatusTracker();
+    private final ExecutorService logThreads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sc-log");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, LogFollower> following = new ConcurrentHashMap<>();
+    private final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
+    private final List<Watch> watches = new ArrayList<>();
+
+    private volatile Pod pod;
+    private volatile Instant podGoneAt;
+    private volatile String jobCondition;
+    private volatile Instant jobTerminalAt;
+
+    public PodObserver(KubernetesClient client, String namespace, String jobName, Timeline timeline,
+                       Consumer<TimelineEvent> listener) {
+        this.client = client;
+        this.namespace = namespace;
+        this.jobName = jobName;
+        this.timeline = timeline;
+        this.listener = listener;
+    }
+
+    /** Starts the watches; call before creating the Job so that nothing is missed. */
+    public PodObserver start() {
+        watches.add(client.pods().inNamespace(namespace).withLabel("job-name", jobName).watch(watcher(this::onPod)));
+        watches.add(client.batch().v1().jobs().inNamespace(namespace).withName(jobName).watch(watcher(this::onJob)));
+        watches.add(client.v1().events().inNamespace(namespace).watch(watcher(this::onEvent)));
+        return this;
+    }
+
+    public Pod pod() {
+        return pod;
+    }
+
+    public Instant podGoneAt() {
+        return podGoneAt;
+    }
+
+    public String jobCondition() {
+        return jobCondition;
+    }
+
+    public Instant jobTerminalAt() {
+        return jobTerminalAt;
+    }
+
+    private void record(TimelineEvent e) {
+        timeline.add(e);
+        listener.accept(e);
+    }
+
+    private synchronized void onPod(Watcher.Action action, Pod p) {
+        Instant now = Instant.now();
+        if (action == Watcher.Action.DELETED) {
+            pod = p;
+            tracker.update(p, now).forEach(this::record);
+            podGoneAt = now;
+            record(new TimelineEvent(now, "pod", EventKind.DELETED, p.getMetadata().getName() + " gone", EventSource.STATUS));
+            return;
+        }
+        pod = p;
+        for (TimelineEvent e : tracker.update(p, now)) {
+            record(e);
+            if (e.kind() == EventKind.RUNNING || e.kind() == EventKind.TERMINATED) {
+                follow(p.getMetadata().getName(), e.container());
+            }
+        }
+    }
+
+    private void follow(String podName, String container) {
+        following.compute(container, (c, current) -> {
+            if (current != null) {
+                return current;
+            }
+            LogFollower f = new LogFollower(client, namespace, podName, c, this::record);
+            logThreads.submit(() -> {
+                try {
+                    f.run();
+                } finally {
+                    following.remove(c, f);
+                }
+            });
+            return f;
+        });
+    }
+
+    private synchronized void onJob(Watcher.Action action, Job job) {
+        if (job.getStatus() == null || job.getStatus().getConditions() == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (JobCondition c : job.getStatus().getConditions()) {
+            if (!"True".equals(c.getStatus())) {
+                continue;
+            }
+            String text = c.getType() + (c.getReason() == null ? "" : ": " + c.getReason());
+            if (seenEvents.add("job/" + text)) {
+                record(new TimelineEvent(now, "job", EventKind.JOB, text, EventSource.JOB));
+            }
+            if (("Complete".equals(c.getType()) || "Failed".equals(c.getType())) && jobTerminalAt == null) {
+                jobCondition = text;
+                jobTerminalAt = now;
+            }
+        }
+    }
+
+    private void onEvent(Watcher.Action action, Event e) {
+        if (action == Watcher.Action.DELETED || e.getInvolvedObject() == null) {
+            return;
+        }
+        String involved = e.getInvolvedObject().getName();
+        boolean ours = jobName.equals(involved) || (involved != null && involved.startsWith(jobName + "-"));
+        if (!ours || !seenEvents.add(e.getMetadata().getUid() + "/" + e.getCount())) {
+            return;
+        }
+        String container = "pod";
+        String fieldPath = e.getInvolvedObject().getFieldPath();
+        if (fieldPath != null) {
+            Matcher m = FIELD_PATH.matcher(fieldPath);
+            if (m.find()) {
+                container = m.group(1);
+            }
+        } else if (jobName.equals(involved) && "Job".equals(e.getInvolvedObject().getKind())) {
+            container = "job";
+        }
+        record(new TimelineEvent(Instant.now(), container, EventKind.EVENT,
+                e.getReason() + ": " + e.getMessage(), EventSource.EVENT));
+    }
+
+    /** Reads every container's whole log once more (current and previous instance) to catch lines a stream missed. */
+    public void sweepLogs() {
+        Pod p = pod;
+        if (p == null || podGoneAt != null) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        PodStatusTracker.statuses(p).forEach(s -> names.add(s.getName()));
+        for (String c : names) {
+            for (boolean previous : new boolean[] {false, true}) {
+                try {
+                    var container = client.pods().inNamespace(namespace).withName(p.getMetadata().getName()).inContainer(c);
+                    String log = previous ? container.terminated().getLog() : container.getLog();
+                    if (log != null) {
+                        log.lines().forEach(l -> EventLineParser.parse(l).ifPresent(timeline::add));
+                    }
+                } catch (RuntimeException ignored) {
+                    // No previous instance, or the container never started: nothing to read.
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        watches.forEach(Watch::close);
+        following.values().forEach(LogFollower::close);
+        logThreads.shutdownNow();
+    }
+
+    private static <T> Watcher<T> watcher(java.util.function.BiConsumer<Watcher.Action, T> handler) {
+        return new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, T resource) {
+                handler.accept(action, resource);
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+                // Closed by us at the end of the scenario, or the namespace went away.
+            }
+        };
+    }
+}

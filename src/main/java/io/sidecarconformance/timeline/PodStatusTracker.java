@@ -1,0 +1,104 @@
+package io.sidecarconformance.timeline;
+
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Turns successive pod states (from a watch) into timeline events: each change is reported once, stamped with
+ * the time it was observed (API timestamps have one-second resolution; they are kept in the detail).
+ */
+public final class PodStatusTracker {
+
+    private final Map<String, ContainerStatus> last = new HashMap<>();
+    private final Set<String> seenTerminations = new HashSet<>();
+    private String lastPhase;
+
+    public synchronized List<TimelineEvent> update(Pod pod, Instant now) {
+        List<TimelineEvent> out = new ArrayList<>();
+        if (pod.getStatus() == null) {
+            return out;
+        }
+        String phase = pod.getStatus().getPhase();
+        if (phase != null && !phase.equals(lastPhase)) {
+            out.add(new TimelineEvent(now, "pod", EventKind.PHASE, phase + reasonSuffix(pod), EventSource.STATUS));
+            lastPhase = phase;
+        }
+        statuses(pod).forEach(s -> diff(s, now, out));
+        return out;
+    }
+
+    private void diff(ContainerStatus s, Instant now, List<TimelineEvent> out) {
+        ContainerStatus before = last.put(s.getName(), s);
+        String name = s.getName();
+        if (s.getState() != null && s.getState().getRunning() != null) {
+            String startedAt = s.getState().getRunning().getStartedAt();
+            boolean wasRunning = before != null && before.getState() != null && before.getState().getRunning() != null
+                    && Objects.equals(before.getState().getRunning().getStartedAt(), startedAt);
+            if (!wasRunning) {
+                out.add(new TimelineEvent(now, name, EventKind.RUNNING, "startedAt=" + startedAt, EventSource.STATUS));
+            }
+        }
+        // A restart can hide a termination between two watch events: it then shows only as lastState.
+        if (s.getLastState() != null && s.getLastState().getTerminated() != null) {
+            terminated(name, s.getLastState().getTerminated(), now, out);
+        }
+        if (s.getState() != null && s.getState().getTerminated() != null) {
+            terminated(name, s.getState().getTerminated(), now, out);
+        }
+        if (s.getState() != null && s.getState().getWaiting() != null) {
+            String reason = s.getState().getWaiting().getReason();
+            String prev = before == null || before.getState() == null || before.getState().getWaiting() == null
+                    ? null : before.getState().getWaiting().getReason();
+            if (reason != null && !reason.equals(prev)) {
+                String msg = s.getState().getWaiting().getMessage();
+                out.add(new TimelineEvent(now, name, EventKind.STATUS,
+                        "waiting=" + reason + (msg == null ? "" : ": " + msg), EventSource.STATUS));
+            }
+        }
+        int restarts = s.getRestartCount() == null ? 0 : s.getRestartCount();
+        int restartsBefore = before == null || before.getRestartCount() == null ? 0 : before.getRestartCount();
+        if (restarts > restartsBefore) {
+            out.add(new TimelineEvent(now, name, EventKind.STATUS, "restartCount=" + restarts, EventSource.STATUS));
+        }
+        flag(name, "started", before == null ? null : before.getStarted(), s.getStarted(), now, out);
+        flag(name, "ready", before == null ? null : before.getReady(), s.getReady(), now, out);
+    }
+
+    private void terminated(String name, ContainerStateTerminated t, Instant now, List<TimelineEvent> out) {
+        String key = name + "/" + t.getContainerID() + "/" + t.getStartedAt() + "/" + t.getFinishedAt();
+        if (seenTerminations.add(key)) {
+            out.add(new TimelineEvent(now, name, EventKind.TERMINATED,
+                    "exit=" + t.getExitCode() + " reason=" + t.getReason() + " finishedAt=" + t.getFinishedAt(),
+                    EventSource.STATUS));
+        }
+    }
+
+    private static void flag(String name, String flag, Boolean before, Boolean now, Instant time, List<TimelineEvent> out) {
+        if (Boolean.TRUE.equals(now) != Boolean.TRUE.equals(before) && (now != null || before != null)) {
+            out.add(new TimelineEvent(time, name, EventKind.STATUS, flag + "=" + Boolean.TRUE.equals(now), EventSource.STATUS));
+        }
+    }
+
+    private static String reasonSuffix(Pod pod) {
+        String reason = pod.getStatus().getReason();
+        return reason == null ? "" : " (" + reason + ")";
+    }
+
+    static Stream<ContainerStatus> statuses(Pod pod) {
+        return Stream.of(pod.getStatus().getInitContainerStatuses(), pod.getStatus().getContainerStatuses(),
+                        pod.getStatus().getEphemeralContainerStatuses())
+                .filter(Objects::nonNull)
+                .flatMap(List::stream);
+    }
+}

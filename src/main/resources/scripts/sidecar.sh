@@ -1,0 +1,80 @@
+# The sidecar: starts a service (busybox httpd, or dockerd for dind), says Ready once the service answers,
+# then waits according to the shutdown protocol.
+# Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
+# SC_DELAY_SECONDS, SC_FAULT_SIDECAR (none|oom), SC_OOM_MB, SC_READY_TIMEOUT.
+. /sc/lib.sh
+
+ev Starting "pid=$$"
+service_pid=""
+
+stop_service() {
+    [ -n "$service_pid" ] && kill -TERM "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
+    return 0
+}
+trap 'stop_service; ev Exiting 143 SIGTERM; exit 143' TERM
+
+if [ "${SC_DELAY_SECONDS:-0}" -gt 0 ]; then
+    ev Delaying "${SC_DELAY_SECONDS}s"
+    nap "$SC_DELAY_SECONDS"
+fi
+
+case "$SC_SIDECAR_KIND" in
+    light)
+        mkdir -p /tmp/www && echo pong > /tmp/www/ping
+        httpd -f -p 127.0.0.1:8080 -h /tmp/www &
+        service_pid=$!
+        ;;
+    dind)
+        dockerd --host=unix:///var/run/docker.sock --bridge=none --iptables=false \
+            > /tmp/dockerd.log 2>&1 &
+        service_pid=$!
+        ;;
+esac
+
+waited=0
+until service_ok; do
+    if ! kill -0 "$service_pid" 2>/dev/null; then
+        tail -5 /tmp/dockerd.log 2>/dev/null
+        ev Exiting 5 "service process ended before it was ready"
+        exit 5
+    fi
+    if [ "$waited" -ge "${SC_READY_TIMEOUT:-120}" ]; then
+        ev Exiting 6 "service not ready after ${waited}s"
+        exit 6
+    fi
+    nap 1
+    waited=$((waited + 1))
+done
+touch "$SC_SHARED/sidecar-ready"
+ev Ready
+
+if [ "${SC_FAULT_SIDECAR:-none}" = oom ] && [ ! -f "$SC_SHARED/sidecar-oom-done" ]; then
+    # Once only (emptyDir outlives restarts): wait until main uses us, then exceed the memory limit as PID 1.
+    while [ ! -f "$SC_SHARED/main-working" ]; do nap 1; done
+    touch "$SC_SHARED/sidecar-oom-done"
+    ev Allocating "${SC_OOM_MB}MiB"
+    exec dd if=/dev/zero of=/dev/null bs="${SC_OOM_MB}M" count=1
+fi
+
+case "${SC_SHUTDOWN:-none}" in
+    done-file)
+        while [ ! -f "$SC_SHARED/done" ]; do nap 1; done
+        stop_service
+        ev Exiting 0 "done file seen"
+        exit 0
+        ;;
+    pidfile)
+        while [ ! -f "$SC_SHARED/pid" ]; do nap 1; done
+        main_pid=$(cat "$SC_SHARED/pid")
+        while kill -0 "$main_pid" 2>/dev/null; do nap 1; done
+        stop_service
+        ev Exiting 0 "pid $main_pid gone"
+        exit 0
+        ;;
+    *)
+        wait "$service_pid"
+        code=$?
+        ev Exiting "$code" "service ended"
+        exit "$code"
+        ;;
+esac
