@@ -1,0 +1,30 @@
+@fault-main-oom
+Feature: Main's workload is OOM-killed
+  Seed 001 says a done file written by an EXIT trap is not written when the OOM killer strikes the shell.
+  Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
+
+  Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under main-oom
+    Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
+    When its Job runs under the "main-oom" fault
+    Then a verdict is recorded
+    And every container that said it was exiting had said it was starting
+
+    @light
+    Examples: light sidecar
+      | pattern   | sidecar | variant     |
+      | classic   | light   | exec        |
+      | done-file | light   | exec        |
+      | pidfile   | light   | exec        |
+      | native    | light   | exec        |
+      | native    | light   | exec+probe  |
+      | ephemeral | light   | exec        |
+
+    @dind
+    Examples: dind sidecar
+      | pattern   | sidecar | variant     |
+      | classic   | dind    | exec        |
+      | done-file | dind    | exec        |
+      | pidfile   | dind    | exec        |
+      | native    | dind    | exec        |
+      | native    | dind    | exec+probe  |
+      | ephemeral | dind    | exec        |

@@ -1,0 +1,34 @@
+@fault-none
+Feature: No fault: does the pod, and its Job, complete on its own?
+  The baseline. A sidecar nobody tells to stop keeps the pod alive after main is done.
+  Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
+
+  Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under none
+    Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
+    When its Job runs under the "none" fault
+    Then a verdict is recorded
+    And every container that said it was exiting had said it was starting
+
+    @light @smoke
+    Examples: light sidecar, smoke set
+      | pattern   | sidecar | variant     |
+      | classic   | light   | exec        |
+      | done-file | light   | exec        |
+      | native    | light   | exec+probe  |
+      | ephemeral | light   | exec        |
+
+    @light
+    Examples: light sidecar
+      | pattern   | sidecar | variant     |
+      | pidfile   | light   | exec        |
+      | native    | light   | exec        |
+
+    @dind
+    Examples: dind sidecar
+      | pattern   | sidecar | variant     |
+      | classic   | dind    | exec        |
+      | done-file | dind    | exec        |
+      | pidfile   | dind    | exec        |
+      | native    | dind    | exec        |
+      | native    | dind    | exec+probe  |
+      | ephemeral | dind    | exec        |

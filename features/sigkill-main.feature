@@ -1,0 +1,44 @@
+@fault-sigkill-main
+Feature: Main's process is SIGKILLed while it works
+  Seed 001 says no trap runs on SIGKILL, so a done file is never written; a pidfile watcher still sees the PID vanish.
+  Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
+
+  Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigkill-main
+    Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
+    When its Job runs under the "sigkill-main" fault
+    Then a verdict is recorded
+    And every container that said it was exiting had said it was starting
+
+    @light @smoke
+    Examples: light sidecar, smoke set
+      | pattern   | sidecar | variant     |
+      | done-file | light   | exec        |
+      | pidfile   | light   | exec        |
+
+    @light
+    Examples: light sidecar
+      | pattern   | sidecar | variant     |
+      | classic   | light   | exec        |
+      | native    | light   | exec        |
+      | native    | light   | exec+probe  |
+      | ephemeral | light   | exec        |
+
+    @light @shell-form
+    Examples: light sidecar, shell-form entrypoint
+      | pattern   | sidecar | variant     |
+      | classic   | light   | shell       |
+      | done-file | light   | shell       |
+      | pidfile   | light   | shell       |
+      | native    | light   | shell       |
+      | native    | light   | shell+probe |
+      | ephemeral | light   | shell       |
+
+    @dind
+    Examples: dind sidecar
+      | pattern   | sidecar | variant     |
+      | classic   | dind    | exec        |
+      | done-file | dind    | exec        |
+      | pidfile   | dind    | exec        |
+      | native    | dind    | exec        |
+      | native    | dind    | exec+probe  |
+      | ephemeral | dind    | exec        |

@@ -1,0 +1,48 @@
+@fault-sigterm
+Feature: The pod is deleted with a grace period while main works
+  Seed 001 says SIGTERM reaches a trapping script only in exec form; a shell-form entrypoint waits out the grace period.
+  Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
+
+  Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigterm
+    Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
+    When its Job runs under the "sigterm" fault
+    Then a verdict is recorded
+    And every container that said it was exiting had said it was starting
+
+    @light @smoke
+    Examples: light sidecar, smoke set
+      | pattern   | sidecar | variant     |
+      | native    | light   | exec        |
+
+    @light
+    Examples: light sidecar
+      | pattern   | sidecar | variant     |
+      | classic   | light   | exec        |
+      | done-file | light   | exec        |
+      | pidfile   | light   | exec        |
+      | native    | light   | exec+probe  |
+      | ephemeral | light   | exec        |
+
+    @light @shell-form @smoke
+    Examples: light sidecar, shell-form entrypoint, smoke set
+      | pattern   | sidecar | variant     |
+      | native    | light   | shell       |
+
+    @light @shell-form
+    Examples: light sidecar, shell-form entrypoint
+      | pattern   | sidecar | variant     |
+      | classic   | light   | shell       |
+      | done-file | light   | shell       |
+      | pidfile   | light   | shell       |
+      | native    | light   | shell+probe |
+      | ephemeral | light   | shell       |
+
+    @dind
+    Examples: dind sidecar
+      | pattern   | sidecar | variant     |
+      | classic   | dind    | exec        |
+      | done-file | dind    | exec        |
+      | pidfile   | dind    | exec        |
+      | native    | dind    | exec        |
+      | native    | dind    | exec+probe  |
+      | ephemeral | dind    | exec        |

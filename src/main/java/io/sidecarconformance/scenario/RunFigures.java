@@ -1,0 +1,45 @@
+package io.sidecarconformance.scenario;
+
+import io.sidecarconformance.report.ScenarioResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/** Run-level figures for the report: wall time against the longest scenario, verdict delays. */
+final class RunFigures {
+
+    private RunFigures() {
+    }
+
+    static Map<String, String> of(List<ScenarioResult> results, Instant startedAt, Instant finishedAt) {
+        Map<String, String> m = new LinkedHashMap<>();
+        double wall = Duration.between(startedAt, finishedAt).toMillis() / 1000.0;
+        m.put("scenarios", Integer.toString(results.size()));
+        m.put("run wall time", String.format(Locale.ROOT, "%.0fs", wall));
+        double longest = results.stream().map(RunFigures::scenarioSeconds).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).max().orElse(0);
+        if (longest > 0) {
+            m.put("longest scenario", String.format(Locale.ROOT, "%.0fs", longest));
+            m.put("wall time / longest scenario", String.format(Locale.ROOT, "%.1f (target <= 3)", wall / longest));
+        }
+        List<Double> delays = results.stream().map(r -> r.figures().verdictDelaySeconds()).filter(Objects::nonNull).sorted().toList();
+        if (!delays.isEmpty()) {
+            m.put("verdict delay median / max", String.format(Locale.ROOT, "%.2fs / %.2fs (target <= 1s)",
+                    delays.get(delays.size() / 2), delays.get(delays.size() - 1)));
+        }
+        return m;
+    }
+
+    /** From the scenario's start to its last observed event. */
+    private static Double scenarioSeconds(ScenarioResult r) {
+        if (r.timeline().isEmpty() || r.startedAt() == null) {
+            return null;
+        }
+        return Duration.between(r.startedAt(), r.timeline().get(r.timeline().size() - 1).time()).toMillis() / 1000.0;
+    }
+}

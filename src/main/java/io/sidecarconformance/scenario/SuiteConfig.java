@@ -1,0 +1,95 @@
+package io.sidecarconformance.scenario;
+
+import io.sidecarconformance.fault.FaultSettings;
+import io.sidecarconformance.fault.Faults;
+import io.sidecarconformance.pattern.Patterns;
+import io.sidecarconformance.pattern.SidecarKind;
+import io.sidecarconformance.pattern.Variant;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The suite's settings, read from system properties and validated before any cluster work.
+ * Filters (-Dpatterns, -Dfaults, -Dsidecars, -Dvariants) are comma-separated ids; empty means all.
+ */
+public record SuiteConfig(
+        String cluster,
+        Path reportDir,
+        Set<String> patterns,
+        Set<String> faults,
+        Set<String> sidecars,
+        Set<String> variants,
+        ScenarioSettings settings) {
+
+    public boolean selects(ScenarioKey key) {
+        return matches(patterns, key.pattern()) && matches(faults, key.fault())
+                && matches(sidecars, key.sidecar()) && matches(variants, key.variant());
+    }
+
+    private static boolean matches(Set<String> filter, String value) {
+        return filter.isEmpty() || filter.contains(value);
+    }
+
+    /** @throws IllegalArgumentException one line: which property is wrong and what it accepts */
+    public static SuiteConfig from(Properties p, String defaultRunId) {
+        String cluster = p.getProperty("cluster", "").strip();
+        String dir = p.getProperty("report.dir", "").strip();
+        Path reportDir = dir.isEmpty() ? Path.of("reports", defaultRunId) : Path.of(dir);
+        ScenarioSettings d = ScenarioSettings.defaults();
+        ScenarioSettings settings = new ScenarioSettings(
+                intProperty(p, "main.waitSeconds", d.mainWaitSeconds(), 1, 3600),
+                intProperty(p, "main.workSeconds", d.workSeconds(), 0, 3600),
+                Duration.ofSeconds(intProperty(p, "stuck.windowSeconds", (int) d.stuckWindow().toSeconds(), 1, 3600)),
+                d.jobWindow(),
+                Duration.ofSeconds(intProperty(p, "scenario.timeoutSeconds", (int) d.deadline().toSeconds(), 10, 7200)),
+                new FaultSettings(
+                        intProperty(p, "fault.delaySeconds", d.faults().delaySeconds(), 0, 3600),
+                        intProperty(p, "fault.graceSeconds", (int) d.faults().gracePeriodSeconds(), 1, 3600)));
+        return new SuiteConfig(cluster, reportDir,
+                ids(p, "patterns", Patterns::byId),
+                ids(p, "faults", Faults::byId),
+                ids(p, "sidecars", SidecarKind::byId),
+                ids(p, "variants", Variant::parse),
+                settings);
+    }
+
+    private static Set<String> ids(Properties p, String name, Consumer<String> validator) {
+        String value = p.getProperty(name, "").strip();
+        if (value.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> ids = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        for (String id : ids) {
+            try {
+                validator.accept(id);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("-D" + name + ": " + e.getMessage());
+            }
+        }
+        return Set.copyOf(ids);
+    }
+
+    private static int intProperty(Properties p, String name, int fallback, int min, int max) {
+        String value = p.getProperty(name, "").strip();
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(value);
+            if (v < min || v > max) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + name + "=" + value + " is not a whole number from " + min + " to " + max);
+        }
+    }
+}

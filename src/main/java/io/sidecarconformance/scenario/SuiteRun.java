@@ -1,0 +1,173 @@
+package io.sidecarconformance.scenario;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.sidecarconformance.cluster.ClusterProvider;
+import io.sidecarconformance.cluster.ClusterProviders;
+import io.sidecarconformance.cluster.ClusterUnavailableException;
+import io.sidecarconformance.report.ClusterInfo;
+import io.sidecarconformance.report.ReportWriter;
+import io.sidecarconformance.report.RunResults;
+import io.sidecarconformance.report.ScenarioResult;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A run: validates the configuration and the feature files, brings one cluster up (shared by all scenarios),
+ * runs scenarios each in its own namespace, and at the end writes results.json and compatibility.html.
+ * A cluster that cannot start turns every scenario into an ERROR cell, so the column still shows.
+ */
+public final class SuiteRun {
+
+    private static SuiteRun current;
+
+    private final SuiteConfig config;
+    private final String runId;
+    private final Instant startedAt = Instant.now();
+    private final RunRecorder recorder = new RunRecorder();
+    private final PrintStream log;
+    private ClusterProvider provider;
+    private String clusterId;
+    private String clusterError;
+    private KubernetesClient client;
+    private ScenarioRunner runner;
+    private ScenarioNamespaces namespaces;
+    private Thread cleanupOnExit;
+
+    private SuiteRun(SuiteConfig config, String runId, PrintStream log) {
+        this.config = config;
+        this.runId = runId;
+        this.log = log;
+    }
+
+    /** The run of this JVM, started on first use. Bad input throws IllegalArgumentException (one line). */
+    public static synchronized SuiteRun current() {
+        if (current == null) {
+            Properties p = System.getProperties();
+            String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now())
+                    + "-" + p.getProperty("cluster", "default").replaceAll("[^A-Za-z0-9.]+", "-");
+            SuiteRun run = new SuiteRun(SuiteConfig.from(p, runId), runId, System.err);
+            run.start(Path.of(p.getProperty("features.dir", "features")));
+            current = run;
+        }
+        return current;
+    }
+
+    public static synchronized SuiteRun currentIfStarted() {
+        return current;
+    }
+
+    public SuiteConfig config() {
+        return config;
+    }
+
+    void start(Path features) {
+        int rows = FeatureCheck.check(features);
+        log.println("sidecar-conformance: run " + runId + ", " + rows + " scenario rows in " + features);
+        provider = ClusterProviders.select(config.cluster());
+        clusterId = provider.id();
+        try {
+            client = provider.start();
+            runner = new ScenarioRunner(client, provider.images(), config.settings());
+            namespaces = new ScenarioNamespaces(client, runId);
+            log.println("sidecar-conformance: cluster " + clusterId + " is up (" + provider.serverVersion() + ")");
+        } catch (ClusterUnavailableException | KubernetesClientException e) {
+            clusterError = "cluster " + clusterId + " unavailable: " + e.getMessage();
+            log.println("sidecar-conformance: " + clusterError);
+        }
+        cleanupOnExit = new Thread(this::cleanUp, "sc-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+    }
+
+    public String clusterId() {
+        return clusterId;
+    }
+
+    public boolean clusterAvailable() {
+        return clusterError == null;
+    }
+
+    public String clusterError() {
+        return clusterError;
+    }
+
+    public String createNamespace(String hint) {
+        return namespaces.create(hint);
+    }
+
+    public void deleteNamespace(String namespace) {
+        namespaces.delete(namespace);
+    }
+
+    public ScenarioResult run(ScenarioSpec spec, String namespace) {
+        ScenarioResult result = clusterAvailable()
+                ? runner.run(spec, namespace)
+                : ScenarioResult.error(spec.key(), clusterError, Instant.now());
+        recorder.record(result);
+        log.printf(Locale.ROOT, "sidecar-conformance: %-50s %-16s %s%n", spec.key().row() + " | " + spec.key().fault(),
+                result.verdict(), result.reason());
+        return result;
+    }
+
+    /** Records a result produced outside {@link #run} (a scenario that failed before it could run). */
+    public void record(ScenarioResult result) {
+        recorder.record(result);
+    }
+
+    /** Waits for the run's namespaces to go, writes the report, stops the cluster. */
+    public synchronized Path finish() throws IOException {
+        Map<String, String> measurements = new LinkedHashMap<>();
+        if (namespaces != null) {
+            namespaces.deleteAllOfRun();
+            int left = namespaces.awaitNoneLeft(Duration.ofSeconds(120));
+            measurements.put("leftover namespaces after cleanup", left < 0 ? "unknown (cluster gone)" : Integer.toString(left));
+        }
+        List<ScenarioResult> results = recorder.results();
+        Instant finishedAt = Instant.now();
+        measurements.putAll(RunFigures.of(results, startedAt, finishedAt));
+        RunResults run = new RunResults(RunResults.SCHEMA, runId, startedAt, finishedAt,
+                List.of(new ClusterInfo(clusterId, provider.id().split(":")[0], versionOf(clusterId), provider.serverVersion())),
+                measurements, new ArrayList<>(results));
+        ReportWriter.write(run, config.reportDir());
+        Path html = config.reportDir().resolve(ReportWriter.COMPATIBILITY_HTML);
+        log.println("sidecar-conformance: report " + html.toAbsolutePath());
+        closeCluster();
+        Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        return html;
+    }
+
+    private static String versionOf(String id) {
+        int colon = id.indexOf(':');
+        return colon < 0 ? "" : id.substring(colon + 1);
+    }
+
+    /** On Ctrl-C or a crash: delete what this run created, then stop the cluster. */
+    private void cleanUp() {
+        if (namespaces != null) {
+            namespaces.deleteAllOfRun();
+        }
+        closeCluster();
+    }
+
+    private synchronized void closeCluster() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        if (provider != null) {
+            provider.close();
+        }
+    }
+}
