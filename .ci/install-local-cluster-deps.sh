@@ -10,11 +10,11 @@ PKGS=(
   containerd                    # CRI runtime (Debian 1.6.x; ctr for image import)
   containernetworking-plugins   # bridge, host-local, loopback, portmap in /usr/lib/cni
   iptables conntrack ipset ethtool socat iproute2 kmod util-linux mount procps psmisc
-  busybox-static                # busybox image and dind image tools
   docker.io tini                # dind image content (dockerd, docker CLI, docker-init)
   openssl ca-certificates       # local PKI
   gcc libc6-dev                 # static pause binary
   time                          # /usr/bin/time -v for bench.sh
+  jq curl                       # JSON and HTTPS probes in cluster.sh
 )
 
 missing=()

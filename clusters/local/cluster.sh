@@ -62,10 +62,9 @@ minor_of() { local v=${1#v}; v=${v#*.}; printf '%s' "${v%%.*}"; }
 need_deps() {
   local missing=() t
   for t in go gcc openssl containerd ctr runc containerd-shim-runc-v2 iptables ip nsenter \
-           busybox dockerd docker jq /usr/lib/cni/bridge /usr/lib/cni/host-local /usr/lib/cni/loopback; do
+           dpkg-deb dockerd /usr/bin/docker jq curl /usr/lib/cni/bridge /usr/lib/cni/host-local /usr/lib/cni/loopback; do
     if [[ $t == /* ]]; then [ -x "$t" ] || missing+=("$t"); else command -v "$t" >/dev/null 2>&1 || missing+=("$t"); fi
   done
-  [ -x /bin/busybox ] || missing+=(busybox-static)
   [ "${#missing[@]}" -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && [ "${SC_NO_INSTALL:-}" != 1 ]; then
     log "missing ${missing[*]}: running .ci/install-local-cluster-deps.sh"
@@ -83,10 +82,10 @@ run_step() { # name logfile cmd...
   log "$name ..."
   "$@" >"$logf" 2>&1 &
   local pid=$!
-  local n=0
+  local last=$SECONDS
   while kill -0 "$pid" 2>/dev/null; do
-    sleep 1; n=$((n + 1))
-    if [ $((n % 30)) = 0 ]; then log "  $name: still running ($((SECONDS - s))s)"; fi
+    sleep 1
+    if [ $((SECONDS - last)) -ge 30 ]; then last=$SECONDS; log "  $name: still running ($((SECONDS - s))s)"; fi
   done
   if ! wait "$pid"; then
     tail -n 25 "$logf" >&2
@@ -196,6 +195,7 @@ build_k8s() { # version
   if [ -f "$HERE/build-fixes/$minor.ldflags" ]; then ldflags+=" $(cat "$HERE/build-fixes/$minor.ldflags")"; fi
   run_step "kubernetes $v: resolving module graph" "$dir/logs/mod.log" \
     bash -c "cd '$dir/src' && go mod tidy -e"
+  [ "${PREFETCH_ONLY:-0}" = 1 ] && return 0
   run_step "kubernetes $v: compiling+linking multi-call binary (long on a cold cache)" "$dir/logs/build.log" \
     env CGO_ENABLED=0 bash -c "cd '$dir/src' && go build -trimpath -tags providerless -ldflags '$ldflags' -o '$dir/bin/kube.tmp' ."
   mv -f "$dir/bin/kube.tmp" "$dir/bin/kube"
@@ -267,12 +267,34 @@ mk_image() {
   rm -rf "$w"
 }
 
+# Debian's busybox (the regular, dynamically linked package; extracted, not installed).
+# Not busybox-static: its shell always runs its own applets in preference to PATH
+# (FEATURE_SH_STANDALONE), so no `date` with %N (nanoseconds) could ever be used.
+BUSYBOX=""
+get_busybox() {
+  local d="$SC_CACHE/debs"
+  BUSYBOX="$d/busybox/bin/busybox"
+  [ -x "$BUSYBOX" ] && return 0
+  mkdir -p "$d"; rm -f "$d"/busybox_*.deb
+  (cd "$d" && apt-get download busybox >/dev/null 2>&1) ||
+    { apt-get update -q >/dev/null 2>&1 && (cd "$d" && apt-get download busybox >/dev/null 2>&1); } ||
+    die "could not fetch Debian's busybox package with apt-get download; run: sudo apt-get update"
+  dpkg-deb -x "$d"/busybox_*.deb "$d/busybox"
+  [ -x "$BUSYBOX" ] || die "Debian busybox package has no /bin/busybox"
+}
+
 busybox_applets() { # rootfs
   local r=$1 a
+  chmod 755 "$r"
   mkdir -p "$r/bin" "$r/sbin" "$r/usr/bin" "$r/usr/sbin" "$r/tmp" "$r/etc" "$r/proc" "$r/sys" "$r/dev" "$r/var/run" "$r/root"
   chmod 1777 "$r/tmp"
-  cp /bin/busybox "$r/bin/busybox"
-  for a in $(/bin/busybox --list); do
+  get_busybox
+  cp "$BUSYBOX" "$r/bin/busybox"
+  local lib
+  for lib in $(ldd "$BUSYBOX" 2>/dev/null | grep -o '/[^ ]*' | sort -u); do
+    mkdir -p "$r$(dirname "$lib")"; cp -L "$lib" "$r$lib"
+  done
+  for a in $("$BUSYBOX" --list); do
     [ "$a" = busybox ] && continue
     [ -e "$r/bin/$a" ] || ln -s busybox "$r/bin/$a"
   done
@@ -286,8 +308,8 @@ build_images() { # k8s version
   dir="$(k8s_dir "$v")"
   idir="$SC_CACHE/images"
   mkdir -p "$idir" "$SC_CACHE/tmp"
-  local ptag; ptag="$(cat "$dir/bin/pause.tag")"
-  if [ ! -f "$idir/pause-$ptag.tar" ]; then
+  local ptag; ptag="$(cat "$dir/bin/pause.tag" 2>/dev/null || true)"
+  if [ -n "$v" ] && [ ! -f "$idir/pause-$ptag.tar" ]; then
     local r; r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
     cp "$dir/bin/pause" "$r/pause"
     mk_image "$r" "localhost/sidecar-conformance/pause:$ptag" "$idir/pause-$ptag.tar" '["/pause"]' 'null'
@@ -297,6 +319,7 @@ build_images() { # k8s version
   if [ ! -f "$idir/busybox-${bref##*:}.tar" ]; then
     local r; r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
     busybox_applets "$r"
+    add_gnu_date "$r"
     mk_image "$r" "$bref" "$idir/busybox-${bref##*:}.tar" 'null' '["sh"]'
     rm -rf "$r"; log "image $bref written"
   fi
@@ -307,35 +330,55 @@ build_images() { # k8s version
   fi
 }
 
+# copy_with_libs <rootfs> <file>... : files at the same path plus their shared libraries (ldd)
+copy_with_libs() {
+  local r=$1 f lib; shift
+  for f in "$@"; do
+    mkdir -p "$r$(dirname "$f")"; rm -f "$r$f"; cp -L "$f" "$r$f"
+    for lib in $(ldd "$f" 2>/dev/null | grep -o '/[^ ]*' | sort -u); do
+      [ -e "$r$lib" ] && continue
+      mkdir -p "$r$(dirname "$lib")"; cp -L "$lib" "$r$lib"
+    done
+  done
+}
+
+# busybox's date lacks %N (nanoseconds): use GNU date (coreutils) with its libc
+add_gnu_date() { # rootfs
+  local r=$1
+  rm -f "$r/bin/date"
+  copy_with_libs "$r" /bin/date
+  [ -e "$r/usr/bin/date" ] || ln -s ../../bin/date "$r/usr/bin/date"
+}
+
 build_dind_image() { # ref out
-  local ref=$1 out=$2 r b lib
+  local ref=$1 out=$2 r f
   r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
   busybox_applets "$r"
-  mkdir -p "$r/usr/local/bin" "$r/var/lib/docker" "$r/etc/docker" "$r/lib64"
-  local bins=(dockerd docker containerd containerd-shim-runc-v2 runc ctr docker-init docker-proxy
-              iptables iptables-legacy iptables-nft ip6tables xtables-legacy-multi xtables-nft-multi)
-  local paths=() p
-  for b in "${bins[@]}"; do
-    p="$(command -v "$b" 2>/dev/null || true)"
-    [ -n "$p" ] || continue
-    p="$(readlink -f "$p")"
-    paths+=("$p")
-    mkdir -p "$r$(dirname "$p")"; cp -a "$p" "$r$p"
-    # keep the name the tools are called by
-    [ -e "$r/usr/bin/$b" ] || ln -sf "$p" "$r/usr/bin/$b"
-  done
-  [ -x "$r/usr/bin/dockerd" ] || die "dockerd not found (Debian docker.io); run: sudo bash .ci/install-local-cluster-deps.sh"
-  # shared libraries (and iptables' extensions)
-  for lib in $(ldd "${paths[@]}" /usr/lib/x86_64-linux-gnu/xtables/*.so 2>/dev/null | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
-    mkdir -p "$r$(dirname "$lib")"; cp -L "$lib" "$r$lib"
-  done
-  if [ -d /usr/lib/x86_64-linux-gnu/xtables ]; then
-    mkdir -p "$r/usr/lib/x86_64-linux-gnu"; cp -a /usr/lib/x86_64-linux-gnu/xtables "$r/usr/lib/x86_64-linux-gnu/"
+  add_gnu_date "$r"
+  mkdir -p "$r/var/lib/docker" "$r/etc/docker" "$r/run" "$r/usr/lib/x86_64-linux-gnu"
+  # Debian's docker.io / containerd / runc / tini files (not whatever docker CLI is first in PATH)
+  local files=(/usr/sbin/dockerd /usr/bin/docker /usr/sbin/docker-proxy /usr/bin/containerd
+               /usr/bin/containerd-shim-runc-v2 /usr/bin/ctr /usr/sbin/runc /usr/bin/tini-static)
+  for f in "${files[@]}"; do [ -x "$f" ] || die "$f missing (Debian docker.io/containerd/runc/tini); run: sudo bash .ci/install-local-cluster-deps.sh"; done
+  copy_with_libs "$r" "${files[@]}"
+  ln -sf tini-static "$r/usr/bin/docker-init"
+  ln -sf ../sbin/runc "$r/usr/bin/runc"
+  # iptables (dockerd probes it even with --iptables=false)
+  local x
+  for x in /usr/sbin/xtables-legacy-multi /usr/sbin/xtables-nft-multi; do [ -x "$x" ] && copy_with_libs "$r" "$x"; done
+  if [ -x "$r/usr/sbin/xtables-legacy-multi" ]; then
+    for x in iptables iptables-save iptables-restore ip6tables ip6tables-save ip6tables-restore; do
+      ln -sf xtables-legacy-multi "$r/usr/sbin/$x"; rm -f "$r/bin/$x"
+    done
   fi
-  # Debian lays libraries under /lib -> /usr/lib (merged /usr): keep both paths working
-  if [ -d "$r/lib/x86_64-linux-gnu" ] && [ ! -L "$r/lib" ]; then :; fi
-  printf '{"storage-driver":"vfs","iptables":false,"bridge":"none"}\n' >"$r/etc/docker/daemon.json"
-  # docker wants these groups/files
+  [ -d /usr/lib/x86_64-linux-gnu/xtables ] && cp -a /usr/lib/x86_64-linux-gnu/xtables "$r/usr/lib/x86_64-linux-gnu/"
+  for lib in /usr/lib/x86_64-linux-gnu/xtables/*.so; do
+    [ -e "$lib" ] || continue
+    for l in $(ldd "$lib" 2>/dev/null | grep -o '/[^ ]*' | sort -u); do
+      [ -e "$r$l" ] || { mkdir -p "$r$(dirname "$l")"; cp -L "$l" "$r$l"; }
+    done
+  done
+  printf '{"storage-driver":"vfs","iptables":false,"ip-masq":false,"bridge":"none"}\n' >"$r/etc/docker/daemon.json"
   printf 'docker:x:999:\n' >>"$r/etc/group"
   mk_image "$r" "$ref" "$out" 'null' '["dockerd","--host=unix:///var/run/docker.sock"]'
   rm -rf "$r"
@@ -541,6 +584,19 @@ net_cleanup() {
   ip link delete "$BRIDGE" 2>/dev/null || true
   ipt_cleanup
 }
+# kubelet sets these kernel tunables (protectKernelDefaults=false); put them back on down
+SYSCTLS="vm.overcommit_memory vm.panic_on_oom kernel.panic kernel.panic_on_oops kernel.keys.root_maxkeys kernel.keys.root_maxbytes"
+sysctl_save() {
+  [ -f "$RUN/sysctl.orig" ] && return 0
+  local k
+  for k in $SYSCTLS; do printf '%s=%s\n' "$k" "$(sysctl -n "$k" 2>/dev/null)"; done >"$RUN/sysctl.orig"
+}
+sysctl_restore() {
+  [ -f "$RUN/sysctl.orig" ] || return 0
+  local kv
+  while read -r kv; do if [ -n "${kv#*=}" ]; then sysctl -q -w "$kv" >/dev/null 2>&1 || true; fi; done <"$RUN/sysctl.orig"
+  rm -f "$RUN/sysctl.orig"
+}
 cgroup_cleanup() {
   find /sys/fs/cgroup/*/kubepods -depth -type d -exec rmdir {} \; 2>/dev/null || true
 }
@@ -571,6 +627,7 @@ do_down() { # quiet=0|1
   umount_ours
   net_cleanup
   cgroup_cleanup
+  sysctl_restore
   # CRI bookkeeping of dead sandboxes must not survive; a killed containerd may leave a bad store
   rm -rf "$CTRD_ROOT/io.containerd.grpc.v1.cri" "$CTRD_STATE" "$IPAM_DIR" "$CNI_CONF_DIR"
   if [ "$ctrd_ok" = 0 ] && [ -d "$CTRD_ROOT" ]; then rm -rf "$CTRD_ROOT"; fi
@@ -754,6 +811,7 @@ do_up() {
   LOGS="$dir/logs"
   rm -rf "$dir"; mkdir -p "$LOGS" "$RUN/pids"
   echo "$id" >"$RUN/current"
+  sysctl_save
   log "starting $id (kubernetes $v${gates:+, feature gates $gates})"
   make_pki
   write_configs "$id" "$kbin" "$minor" "$gates"
@@ -839,12 +897,17 @@ do_status() {
 LOGS="$RUN/logs"
 case "$CMD" in
   build) check_id "${2:-}"; build_all "$2"; log "build of $2 complete" ;;
+  prefetch) check_id "${2:-}"; PREFETCH_ONLY=1 build_k8s "$(k8s_version_of "$2")" ;;  # modules only
+  images) need_deps; mkdir -p "$SC_CACHE/tmp"; build_images "" ;;  # busybox + dind only (no k8s version)
   up) check_id "${2:-}"; do_up "$2" ;;
   down)
     [ -z "${2:-}" ] || check_id "$2"
     mkdir -p "$RUN"; exec 9>"$SC_CACHE/cluster.lock"; flock -w 300 9 || die "another cluster.sh up/down is running"
     do_down 0 || die "some processes could not be stopped; see: cluster.sh status" ;;
   status) do_status ;;
+  pids) # every process of the local cluster (control plane, containerd, shims, pod processes)
+    { for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
+        alive "$p" && cat "$(pidfile "$p")"; done; stray_pids; pod_pids; } | sort -un ;;
   kubeconfig) check_id "${2:-}"; printf '%s\n' "$RUN/$2/kubeconfig" ;;
   *) usage ;;
 esac
