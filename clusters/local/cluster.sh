@@ -62,7 +62,7 @@ minor_of() { local v=${1#v}; v=${v#*.}; printf '%s' "${v%%.*}"; }
 need_deps() {
   local missing=() t
   for t in go gcc openssl containerd ctr runc containerd-shim-runc-v2 iptables ip nsenter \
-           dpkg-deb dockerd /usr/bin/docker jq curl /usr/lib/cni/bridge /usr/lib/cni/host-local /usr/lib/cni/loopback; do
+           dpkg-deb dockerd /usr/bin/docker jq curl /bin/busybox /usr/lib/cni/bridge /usr/lib/cni/host-local /usr/lib/cni/loopback; do
     if [[ $t == /* ]]; then [ -x "$t" ] || missing+=("$t"); else command -v "$t" >/dev/null 2>&1 || missing+=("$t"); fi
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
@@ -283,18 +283,17 @@ get_busybox() {
   [ -x "$BUSYBOX" ] || die "Debian busybox package has no /bin/busybox"
 }
 
-busybox_applets() { # rootfs
-  local r=$1 a
+busybox_applets() { # rootfs busybox-binary
+  local r=$1 bb=$2 a
   chmod 755 "$r"
   mkdir -p "$r/bin" "$r/sbin" "$r/usr/bin" "$r/usr/sbin" "$r/tmp" "$r/etc" "$r/proc" "$r/sys" "$r/dev" "$r/var/run" "$r/root"
   chmod 1777 "$r/tmp"
-  get_busybox
-  cp "$BUSYBOX" "$r/bin/busybox"
+  cp "$bb" "$r/bin/busybox"
   local lib
-  for lib in $(ldd "$BUSYBOX" 2>/dev/null | grep -o '/[^ ]*' | sort -u); do
+  for lib in $(ldd "$bb" 2>/dev/null | grep -o '/[^ ]*' | sort -u); do
     mkdir -p "$r$(dirname "$lib")"; cp -L "$lib" "$r$lib"
   done
-  for a in $("$BUSYBOX" --list); do
+  for a in $("$bb" --list); do
     [ "$a" = busybox ] && continue
     [ -e "$r/bin/$a" ] || ln -s busybox "$r/bin/$a"
   done
@@ -318,7 +317,8 @@ build_images() { # k8s version
   local bref; bref="$(prop busybox)"
   if [ ! -f "$idir/busybox-${bref##*:}.tar" ]; then
     local r; r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
-    busybox_applets "$r"
+    get_busybox
+    busybox_applets "$r" "$BUSYBOX"
     add_gnu_date "$r"
     mk_image "$r" "$bref" "$idir/busybox-${bref##*:}.tar" 'null' '["sh"]'
     rm -rf "$r"; log "image $bref written"
@@ -353,8 +353,11 @@ add_gnu_date() { # rootfs
 build_dind_image() { # ref out
   local ref=$1 out=$2 r f
   r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
-  busybox_applets "$r"
-  add_gnu_date "$r"
+  # busybox-static: /bin must be self-contained (tar -C / -cf - bin | docker import - ...)
+  if [ ! -x /bin/busybox ] || ldd /bin/busybox >/dev/null 2>&1; then
+    die "/bin/busybox is not Debian's busybox-static; run: sudo bash .ci/install-local-cluster-deps.sh"
+  fi
+  busybox_applets "$r" /bin/busybox
   mkdir -p "$r/var/lib/docker" "$r/etc/docker" "$r/run" "$r/usr/lib/x86_64-linux-gnu"
   # Debian's docker.io / containerd / runc / tini files (not whatever docker CLI is first in PATH)
   local files=(/usr/sbin/dockerd /usr/bin/docker /usr/sbin/docker-proxy /usr/bin/containerd
