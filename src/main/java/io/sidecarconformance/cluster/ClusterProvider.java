@@ -21,6 +21,11 @@ public interface ClusterProvider extends AutoCloseable {
     /** The images scenario pods use on this cluster. */
     ImageSet images();
 
+    /** What the API server reported after {@link #start()}, e.g. "v1.31.14+k3s1"; null before. */
+    default String serverVersion() {
+        return null;
+    }
+
     /** Stops whatever {@link #start()} started. Idempotent; never throws. */
     @Override
     void close();

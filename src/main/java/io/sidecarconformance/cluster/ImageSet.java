@@ -1,6 +1,7 @@
 package io.sidecarconformance.cluster;
 
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * Images scenario pods run.
@@ -20,5 +21,21 @@ public record ImageSet(String busybox, String dind, String pullPolicy) {
     /** Public images, for clusters that can pull (k3s, kind, most kubeconfig clusters). */
     public static ImageSet publicImages() {
         return new ImageSet("docker.io/library/busybox:1.36.1", "docker.io/library/docker:27.5.1-dind", "IfNotPresent");
+    }
+
+    /**
+     * This set with the user's overrides applied: system properties {@code images.busybox}, {@code images.dind},
+     * {@code images.pullPolicy} (blank values are ignored).
+     */
+    public ImageSet overriddenBy(Properties properties) {
+        return new ImageSet(
+                property(properties, "images.busybox", busybox),
+                property(properties, "images.dind", dind),
+                property(properties, "images.pullPolicy", pullPolicy));
+    }
+
+    private static String property(Properties properties, String key, String fallback) {
+        String value = properties.getProperty(key);
+        return value == null || value.isBlank() ? fallback : value.strip();
     }
 }

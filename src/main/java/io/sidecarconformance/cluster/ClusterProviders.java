@@ -1,0 +1,137 @@
+package io.sidecarconformance.cluster;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Turns {@code -Dcluster} into a provider. Given a value: parse, validate, build (no cluster work yet).
+ * Empty: the first provider that can really serve here (see {@link #defaultChoice()}).
+ */
+public final class ClusterProviders {
+
+    static final String DEFAULT_VERSION = "1.31";
+    static final Duration KUBECONFIG_PROBE = Duration.ofSeconds(3);
+
+    private final ClusterCatalog catalog;
+    private final Environment environment;
+    private final Properties properties;
+    private final PrintStream log;
+
+    /**
+     * @param properties system properties: keepCluster, local.upTimeoutMinutes, kind.upTimeoutMinutes,
+     *                   cluster.connectTimeoutSeconds, images.busybox, images.dind, images.pullPolicy
+     * @param log        where the choice and the providers' progress lines go
+     */
+    public ClusterProviders(ClusterCatalog catalog, Environment environment, Properties properties, PrintStream log) {
+        this.catalog = catalog;
+        this.environment = environment;
+        this.properties = properties;
+        this.log = log;
+    }
+
+    /** The provider for {@code -Dcluster} on this machine, with system properties and stderr. */
+    public static ClusterProvider select(String clusterProperty) {
+        Properties properties = System.getProperties();
+        return new ClusterProviders(ClusterCatalog.fromProperties(properties), Environment.host(), properties,
+                System.err).provider(clusterProperty);
+    }
+
+    /** The provider for this value of {@code -Dcluster}; blank means "pick one that can serve here". */
+    public ClusterProvider provider(String clusterProperty) {
+        if (clusterProperty != null && !clusterProperty.isBlank()) {
+            ClusterSpec spec = ClusterSpec.parse(clusterProperty, catalog);
+            ClusterProvider provider = build(spec);
+            log.println("cluster: " + provider.id() + " (from -Dcluster=" + clusterProperty.strip() + ")");
+            return provider;
+        }
+        Choice choice = defaultChoice();
+        ClusterProvider provider = build(choice.spec());
+        log.println("cluster: " + provider.id() + " (no -Dcluster given; " + choice.reason() + ")");
+        return provider;
+    }
+
+    /** A spec and why it was picked. */
+    record Choice(ClusterSpec spec, String reason) {
+    }
+
+    /**
+     * Cheap checks, in order; the first that can serve wins: k3s (Docker reachable), kubeconfig ($KUBECONFIG or
+     * ~/.kube/config whose API answers within 3 s), local:1.31 (cluster.sh present, Linux, root, go on PATH).
+     * kind needs Docker as well, so wherever kind could serve k3s already does: kind is only chosen explicitly.
+     */
+    Choice defaultChoice() {
+        if (environment.dockerReachable()) {
+            return new Choice(new ClusterSpec("k3s", DEFAULT_VERSION), "Docker is reachable, so k3s via Testcontainers");
+        }
+        Optional<Path> kubeconfig = defaultKubeconfig();
+        if (kubeconfig.isPresent() && environment.apiAnswers(kubeconfig.get(), KUBECONFIG_PROBE)) {
+            return new Choice(new ClusterSpec("kubeconfig", ""),
+                    "Docker is not reachable; the API server of " + kubeconfig.get() + " answers");
+        }
+        if (environment.fileExists(catalog.localScript()) && environment.isLinux() && environment.isRoot()
+                && environment.onPath("go")) {
+            return new Choice(new ClusterSpec("local", DEFAULT_VERSION),
+                    "no Docker, no answering kubeconfig; Linux, root and Go can build " + catalog.localScript());
+        }
+        throw new ClusterUnavailableException("no cluster available: start Docker (k3s via Testcontainers),"
+                + " install kind, point KUBECONFIG at a cluster, or on Linux as root with Go run with"
+                + " -Dcluster=local:" + DEFAULT_VERSION);
+    }
+
+    /** Builds the provider for a validated spec; the image overrides are applied here, for every provider. */
+    public ClusterProvider build(ClusterSpec spec) {
+        Duration connect = Duration.ofSeconds(longProperty("cluster.connectTimeoutSeconds", 20));
+        boolean keep = Boolean.parseBoolean(properties.getProperty("keepCluster", "false"));
+        switch (spec.provider()) {
+            case "local":
+                return new LocalClusterProvider(spec.version(), catalog.localScript(),
+                        catalog.localImages().overriddenBy(properties),
+                        Duration.ofMinutes(longProperty("local.upTimeoutMinutes", 90)), connect, keep, log);
+            case "k3s":
+                ClusterCatalog.K3sVersion k3s = catalog.k3sVersions().get(spec.version());
+                return new K3sProvider(spec.version(), k3s.image(), k3s.serverArgs(),
+                        ImageSet.publicImages().overriddenBy(properties), connect, log);
+            case "kind":
+                return new KindProvider(spec.version(), "kind", catalog.kindConfig(spec.version()),
+                        ImageSet.publicImages().overriddenBy(properties),
+                        Duration.ofMinutes(longProperty("kind.upTimeoutMinutes", 15)), connect, keep, log);
+            case "kubeconfig":
+                Path file = spec.kubeconfigPath().or(this::defaultKubeconfig)
+                        .orElse(environment.home().resolve(".kube").resolve("config"));
+                return new KubeconfigProvider(file, spec.kubeconfigContext().orElse(null),
+                        ImageSet.publicImages().overriddenBy(properties), connect);
+            default:
+                throw new ClusterUnavailableException("unknown cluster provider '" + spec.provider() + "'");
+        }
+    }
+
+    /** The first existing file of $KUBECONFIG, else ~/.kube/config if it exists. */
+    Optional<Path> defaultKubeconfig() {
+        Optional<String> variable = environment.env("KUBECONFIG");
+        if (variable.isPresent()) {
+            for (String entry : variable.get().split(File.pathSeparator)) {
+                if (!entry.isBlank() && environment.fileExists(Path.of(entry.strip()))) {
+                    return Optional.of(Path.of(entry.strip()));
+                }
+            }
+        }
+        Path home = environment.home().resolve(".kube").resolve("config");
+        return environment.fileExists(home) ? Optional.of(home) : Optional.empty();
+    }
+
+    private long longProperty(String key, long fallback) {
+        String value = properties.getProperty(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ClusterUnavailableException("-D" + key + "=" + value + " is not a whole number");
+        }
+    }
+}

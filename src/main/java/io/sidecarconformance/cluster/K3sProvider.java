@@ -1,0 +1,122 @@
+package io.sidecarconformance.cluster;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.k3s.K3sContainer;
+import org.testcontainers.utility.DockerImageName;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/** k3s in a Docker container through Testcontainers' K3sContainer. */
+public final class K3sProvider implements ClusterProvider {
+
+    private final String version;
+    private final String image;
+    private final List<String> serverArgs;
+    private final ImageSet images;
+    private final Duration connectTimeout;
+    private final PrintStream progress;
+    private final BooleanSupplier dockerReachable;
+
+    private K3sContainer container;
+    private KubernetesClient client;
+    private String serverVersion;
+
+    /**
+     * @param image      e.g. rancher/k3s:v1.31.14-k3s1
+     * @param serverArgs appended to K3sContainer's {@code server --disable=traefik --tls-san=<host>}, e.g.
+     *                   {@code --kubelet-arg=feature-gates=SidecarContainers=true}
+     */
+    public K3sProvider(String version, String image, List<String> serverArgs, ImageSet images,
+                       Duration connectTimeout, PrintStream progress) {
+        this(version, image, serverArgs, images, connectTimeout, progress, HostEnvironment::testcontainersFindsDocker);
+    }
+
+    K3sProvider(String version, String image, List<String> serverArgs, ImageSet images, Duration connectTimeout,
+                PrintStream progress, BooleanSupplier dockerReachable) {
+        this.version = version;
+        this.image = image;
+        this.serverArgs = List.copyOf(serverArgs);
+        this.images = images;
+        this.connectTimeout = connectTimeout;
+        this.progress = progress;
+        this.dockerReachable = dockerReachable;
+    }
+
+    @Override
+    public String id() {
+        return "k3s:" + version;
+    }
+
+    @Override
+    public KubernetesClient start() {
+        // K3sContainer's constructor already asks Docker for its host, so check first.
+        if (!dockerReachable.getAsBoolean()) {
+            throw new ClusterUnavailableException("Docker is not reachable: start Docker, or choose -Dcluster=local:"
+                    + version + " (Linux, root, Go) or -Dcluster=kubeconfig[:<path>]");
+        }
+        if (!present(image)) {
+            progress.println("[k3s " + version + "] pulling " + image
+                    + " (first run; TESTCONTAINERS_PULL_TIMEOUT in the environment bounds it)");
+        }
+        try {
+            container = new K3sContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("rancher/k3s"));
+            if (!serverArgs.isEmpty()) {
+                container.withCommand(Stream.concat(Stream.of(container.getCommandParts()), serverArgs.stream())
+                        .toArray(String[]::new));
+            }
+            container.start();
+        } catch (RuntimeException e) {
+            throw new ClusterUnavailableException("k3s " + image + " did not start: " + OneLine.of(e), e);
+        }
+        Config config = Config.fromKubeconfig(container.getKubeConfigYaml());
+        serverVersion = ApiCheck.serverVersion(config, connectTimeout);
+        client = new KubernetesClientBuilder().withConfig(config).build();
+        return client;
+    }
+
+    @Override
+    public ImageSet images() {
+        return images;
+    }
+
+    @Override
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        if (container != null) {
+            try {
+                container.stop();
+            } catch (RuntimeException e) {
+                progress.println("[k3s " + version + "] stopping the container failed: " + OneLine.of(e));
+            }
+            container = null;
+        }
+    }
+
+    /** Milliseconds, unlike a pull that cannot reach a registry. */
+    private static boolean present(String image) {
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            return true; // unsure: let Testcontainers decide and report
+        }
+    }
+}

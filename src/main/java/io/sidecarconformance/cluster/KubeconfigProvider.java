@@ -1,0 +1,92 @@
+package io.sidecarconformance.cluster;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A cluster someone else runs, reached through an existing kubeconfig; never stopped by us. */
+public final class KubeconfigProvider implements ClusterProvider {
+
+    private final Path kubeconfig;
+    private final String context;
+    private final ImageSet images;
+    private final Duration connectTimeout;
+
+    private KubernetesClient client;
+    private String serverVersion;
+
+    /** @param context a context of the file, or null for its current-context */
+    public KubeconfigProvider(Path kubeconfig, String context, ImageSet images, Duration connectTimeout) {
+        this.kubeconfig = kubeconfig;
+        this.context = context;
+        this.images = images;
+        this.connectTimeout = connectTimeout;
+    }
+
+    @Override
+    public String id() {
+        return context == null ? "kubeconfig" : "kubeconfig:" + context;
+    }
+
+    /** The file this provider reads. */
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    @Override
+    public KubernetesClient start() {
+        Config config = parse(kubeconfig, context);
+        serverVersion = ApiCheck.serverVersion(config, connectTimeout);
+        client = new KubernetesClientBuilder().withConfig(config).build();
+        return client;
+    }
+
+    @Override
+    public ImageSet images() {
+        return images;
+    }
+
+    @Override
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
+    /** Reads a kubeconfig with fabric8; a missing or malformed file is a one-line error naming it. */
+    static Config parse(Path kubeconfig, String context) {
+        if (!Files.isRegularFile(kubeconfig)) {
+            throw new ClusterUnavailableException("kubeconfig " + kubeconfig + " not found;"
+                    + " use -Dcluster=kubeconfig:<path> or set KUBECONFIG");
+        }
+        Config config;
+        try {
+            config = Config.fromKubeconfig(context, kubeconfig.toFile());
+        } catch (RuntimeException e) {
+            throw new ClusterUnavailableException("kubeconfig " + kubeconfig + " cannot be read: " + OneLine.of(e), e);
+        }
+        if (context == null && config.getCurrentContext() == null) {
+            throw new ClusterUnavailableException("kubeconfig " + kubeconfig + " has no current-context;"
+                    + " name one with -Dcluster=kubeconfig:" + kubeconfig + "#<context>");
+        }
+        if (context != null && (config.getCurrentContext() == null
+                || !context.equals(config.getCurrentContext().getName()))) {
+            throw new ClusterUnavailableException("kubeconfig " + kubeconfig + " has no context '" + context + "'");
+        }
+        if (config.getMasterUrl() == null || config.getMasterUrl().isBlank()) {
+            throw new ClusterUnavailableException("kubeconfig " + kubeconfig + " names no API server"
+                    + (context == null ? " in its current-context" : " for context '" + context + "'"));
+        }
+        return config;
+    }
+}

@@ -1,0 +1,114 @@
+package io.sidecarconformance.cluster;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A single-node cluster built from source on this machine by {@code clusters/local/cluster.sh}.
+ * Contract of the script: progress on stderr, the kubeconfig path as the only stdout line, a one-line stderr
+ * message and a non-zero exit on failure.
+ */
+public final class LocalClusterProvider implements ClusterProvider {
+
+    private final String version;
+    private final Path script;
+    private final ImageSet images;
+    private final Duration upTimeout;
+    private final Duration connectTimeout;
+    private final boolean keepCluster;
+    private final PrintStream progress;
+
+    private boolean upCalled;
+    private KubernetesClient client;
+    private String serverVersion;
+
+    /**
+     * @param upTimeout   bound on {@code cluster.sh up} (a first build of Kubernetes takes 30+ minutes)
+     * @param keepCluster leave the cluster running on close
+     * @param progress    where the script's stderr goes, each line prefixed {@code [local <version>] }
+     */
+    public LocalClusterProvider(String version, Path script, ImageSet images, Duration upTimeout,
+                                Duration connectTimeout, boolean keepCluster, PrintStream progress) {
+        this.version = version;
+        this.script = script;
+        this.images = images;
+        this.upTimeout = upTimeout;
+        this.connectTimeout = connectTimeout;
+        this.keepCluster = keepCluster;
+        this.progress = progress;
+    }
+
+    @Override
+    public String id() {
+        return "local:" + version;
+    }
+
+    @Override
+    public KubernetesClient start() {
+        if (!Files.isRegularFile(script)) {
+            throw new ClusterUnavailableException(script + " not found: the local provider needs it;"
+                    + " run from the repository root or set -Dclusters.dir");
+        }
+        upCalled = true;
+        Command.Result up = Command.run(List.of("bash", script.toString(), "up", version), prefix(), progress, upTimeout);
+        if (up.timedOut()) {
+            throw new ClusterUnavailableException("cluster.sh up " + version + " did not finish within "
+                    + Command.text(upTimeout) + "; raise -Dlocal.upTimeoutMinutes or look at the progress above");
+        }
+        if (!up.ok()) {
+            throw new ClusterUnavailableException("local cluster " + version + " did not come up (cluster.sh up exited "
+                    + up.exitCode() + "): " + (up.lastError().isEmpty() ? "no message on stderr" : up.lastError()));
+        }
+        Path kubeconfig = Path.of(up.lastLine());
+        if (up.lastLine().isEmpty() || !Files.isRegularFile(kubeconfig)) {
+            throw new ClusterUnavailableException("cluster.sh up " + version + " printed no kubeconfig path on stdout"
+                    + " (got '" + up.lastLine() + "')");
+        }
+        Config config = KubeconfigProvider.parse(kubeconfig, null);
+        serverVersion = ApiCheck.serverVersion(config, connectTimeout);
+        client = new KubernetesClientBuilder().withConfig(config).build();
+        return client;
+    }
+
+    @Override
+    public ImageSet images() {
+        return images;
+    }
+
+    @Override
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        if (!upCalled || keepCluster) {
+            return;
+        }
+        upCalled = false;
+        try {
+            Command.Result down = Command.run(List.of("bash", script.toString(), "down", version), prefix(), progress,
+                    Duration.ofMinutes(10));
+            if (!down.ok()) {
+                progress.println(prefix() + "cluster.sh down failed: " + down.lastError());
+            }
+        } catch (RuntimeException e) {
+            progress.println(prefix() + "cluster.sh down failed: " + OneLine.of(e));
+        }
+    }
+
+    private String prefix() {
+        return "[local " + version + "] ";
+    }
+}

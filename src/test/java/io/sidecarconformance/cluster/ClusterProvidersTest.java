@@ -1,0 +1,261 @@
+package io.sidecarconformance.cluster;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClusterProvidersTest {
+
+    static final String NOTHING = "no cluster available: start Docker (k3s via Testcontainers), install kind,"
+            + " point KUBECONFIG at a cluster, or on Linux as root with Go run with -Dcluster=local:1.31";
+
+    @TempDir
+    Path dir;
+
+    private final StubEnvironment environment = new StubEnvironment();
+    private final Properties properties = new Properties();
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private ClusterCatalog catalog;
+
+    @BeforeEach
+    void catalog() throws IOException {
+        catalog = TestClusters.catalog(dir.resolve("clusters"));
+        environment.home = dir.resolve("home");
+    }
+
+    private ClusterProviders providers() {
+        return new ClusterProviders(catalog, environment,
+                properties, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+    }
+
+    private String log() {
+        return logBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void dockerMeansK3s() {
+        environment.docker = true;
+        environment.onPath.add("kind");
+
+        ClusterProvider provider = providers().provider("");
+
+        assertThat(provider).isInstanceOf(K3sProvider.class);
+        assertThat(provider.id()).isEqualTo("k3s:1.31");
+        assertThat(log()).isEqualTo("cluster: k3s:1.31 (no -Dcluster given; Docker is reachable, so k3s via Testcontainers)\n");
+    }
+
+    @Test
+    void withoutDockerAnAnsweringKubeconfigFromTheVariable() {
+        Path kubeconfig = dir.resolve("ci.kubeconfig");
+        environment.env.put("KUBECONFIG", dir.resolve("absent") + ":" + kubeconfig);
+        environment.files.add(kubeconfig);
+        environment.answering.add(kubeconfig);
+        environment.onPath.add("go");
+        environment.files.add(catalog.localScript());
+
+        ClusterProvider provider = providers().provider(null);
+
+        assertThat(provider).isInstanceOf(KubeconfigProvider.class);
+        assertThat(((KubeconfigProvider) provider).kubeconfig()).as("first existing file of $KUBECONFIG").isEqualTo(kubeconfig);
+        assertThat(log()).isEqualTo("cluster: kubeconfig (no -Dcluster given; Docker is not reachable; the API server of "
+                + kubeconfig + " answers)\n");
+        assertThat(environment.asked).as("order of the checks").containsExactly("docker", "answers " + kubeconfig);
+    }
+
+    @Test
+    void homeKubeconfigIsUsedWhenTheVariableIsUnset() {
+        Path home = environment.home.resolve(".kube/config");
+        environment.files.add(home);
+        environment.answering.add(home);
+
+        assertThat(((KubeconfigProvider) providers().provider(" ")).kubeconfig()).isEqualTo(home);
+    }
+
+    @Test
+    void aSilentKubeconfigFallsThroughToLocalWhenItCanBuild() {
+        Path home = environment.home.resolve(".kube/config");
+        environment.files.add(home);
+        environment.files.add(catalog.localScript());
+        environment.onPath.add("go");
+
+        ClusterProvider provider = providers().provider("");
+
+        assertThat(provider).isInstanceOf(LocalClusterProvider.class);
+        assertThat(provider.id()).isEqualTo("local:1.31");
+        assertThat(provider.images()).as("images cluster.sh imports")
+                .isEqualTo(new ImageSet("sc.local/busybox:1.36.1", "sc.local/docker:27.5.1-dind", "Never"));
+        assertThat(log()).startsWith("cluster: local:1.31 (no -Dcluster given; no Docker, no answering kubeconfig;"
+                + " Linux, root and Go can build ");
+        assertThat(environment.asked).containsExactly("docker", "answers " + home, "isLinux", "isRoot", "onPath go");
+    }
+
+    @Test
+    void localNeedsEveryPrecondition() {
+        environment.files.add(catalog.localScript());
+        environment.onPath.add("go");
+        environment.root = false;
+        assertThatThrownBy(() -> providers().provider("")).as("not root").hasMessage(NOTHING);
+
+        environment.root = true;
+        environment.linux = false;
+        assertThatThrownBy(() -> providers().provider("")).as("not Linux").hasMessage(NOTHING);
+
+        environment.linux = true;
+        environment.onPath.clear();
+        assertThatThrownBy(() -> providers().provider("")).as("no Go").hasMessage(NOTHING);
+
+        environment.onPath.add("go");
+        environment.files.clear();
+        assertThatThrownBy(() -> providers().provider("")).as("no cluster.sh").hasMessage(NOTHING);
+    }
+
+    @Test
+    void nothingAvailableIsOneLineSayingWhatToInstall() {
+        assertThatThrownBy(() -> providers().provider(""))
+                .isInstanceOf(ClusterUnavailableException.class)
+                .hasMessage(NOTHING);
+    }
+
+    @Test
+    void anExplicitValueIsValidatedAndBuiltWithoutProbingTheMachine() throws IOException {
+        environment.forbidden = true;
+        Files.createDirectories(catalog.kindDir());
+        Files.writeString(catalog.kindConfig("1.31"), "kind: Cluster\n");
+
+        assertThat(providers().provider("k3s:1.28-sidecars")).isInstanceOf(K3sProvider.class)
+                .extracting(ClusterProvider::id).isEqualTo("k3s:1.28-sidecars");
+        assertThat(providers().provider("kind:1.31")).isInstanceOf(KindProvider.class)
+                .extracting(ClusterProvider::id).isEqualTo("kind:1.31");
+        assertThat(providers().provider("local:1.28-sidecars")).isInstanceOf(LocalClusterProvider.class);
+        ClusterProvider kubeconfig = providers().provider("kubeconfig:/etc/ci/kc.yaml#ci");
+        assertThat(kubeconfig.id()).isEqualTo("kubeconfig:ci");
+        assertThat(((KubeconfigProvider) kubeconfig).kubeconfig()).isEqualTo(Path.of("/etc/ci/kc.yaml"));
+        assertThatThrownBy(() -> providers().provider("local:1.30"))
+                .hasMessageStartingWith("unknown cluster version 'local:1.30'; known: local:1.27, ");
+        assertThat(log()).contains("cluster: k3s:1.28-sidecars (from -Dcluster=k3s:1.28-sidecars)\n");
+    }
+
+    @Test
+    void imageOverridesApplyToEveryProvider() throws IOException {
+        environment.forbidden = true;
+        Files.createDirectories(catalog.kindDir());
+        Files.writeString(catalog.kindConfig("1.31"), "kind: Cluster\n");
+        properties.setProperty("images.busybox", "mirror.example/busybox:1.36.1");
+        properties.setProperty("images.dind", "mirror.example/docker:27.5.1-dind");
+
+        for (String cluster : List.of("k3s:1.31", "kind:1.31", "kubeconfig", "local:1.31")) {
+            ImageSet images = providers().provider(cluster).images();
+            assertThat(images.busybox()).as(cluster).isEqualTo("mirror.example/busybox:1.36.1");
+            assertThat(images.dind()).as(cluster).isEqualTo("mirror.example/docker:27.5.1-dind");
+        }
+        assertThat(providers().provider("k3s:1.31").images().pullPolicy()).isEqualTo("IfNotPresent");
+        assertThat(providers().provider("local:1.31").images().pullPolicy()).isEqualTo("Never");
+
+        properties.setProperty("images.pullPolicy", "Never");
+        assertThat(providers().provider("kubeconfig").images().pullPolicy()).isEqualTo("Never");
+    }
+
+    @Test
+    void imageSetOverridesIgnoreBlankValues() {
+        Properties overrides = new Properties();
+        overrides.setProperty("images.busybox", " ");
+        overrides.setProperty("images.dind", " my/dind:1 ");
+
+        assertThat(ImageSet.publicImages().overriddenBy(overrides)).isEqualTo(new ImageSet(
+                ImageSet.publicImages().busybox(), "my/dind:1", ImageSet.publicImages().pullPolicy()));
+    }
+
+    @Test
+    void aWrongNumberPropertyIsOneLine() {
+        properties.setProperty("cluster.connectTimeoutSeconds", "twenty");
+
+        assertThatThrownBy(() -> providers().provider("kubeconfig"))
+                .hasMessage("-Dcluster.connectTimeoutSeconds=twenty is not a whole number");
+    }
+
+    /** Answers from fields; records what was asked. */
+    static final class StubEnvironment implements Environment {
+        boolean docker;
+        boolean linux = true;
+        boolean root = true;
+        boolean forbidden;
+        Path home;
+        final Set<String> onPath = new HashSet<>();
+        final Set<Path> files = new HashSet<>();
+        final Set<Path> answering = new HashSet<>();
+        final Map<String, String> env = new HashMap<>();
+        final List<String> asked = new ArrayList<>();
+
+        private void ask(String what) {
+            if (forbidden) {
+                throw new AssertionError("probed the machine: " + what);
+            }
+            asked.add(what);
+        }
+
+        @Override
+        public boolean dockerReachable() {
+            ask("docker");
+            return docker;
+        }
+
+        @Override
+        public boolean onPath(String command) {
+            ask("onPath " + command);
+            return onPath.contains(command);
+        }
+
+        @Override
+        public boolean fileExists(Path path) {
+            return files.contains(path);
+        }
+
+        @Override
+        public boolean isLinux() {
+            ask("isLinux");
+            return linux;
+        }
+
+        @Override
+        public boolean isRoot() {
+            ask("isRoot");
+            return root;
+        }
+
+        @Override
+        public Optional<String> env(String name) {
+            return Optional.ofNullable(env.get(name));
+        }
+
+        @Override
+        public Path home() {
+            return home;
+        }
+
+        @Override
+        public boolean apiAnswers(Path kubeconfig, Duration within) {
+            ask("answers " + kubeconfig);
+            assertThat(within).isLessThanOrEqualTo(Duration.ofSeconds(5));
+            return answering.contains(kubeconfig);
+        }
+    }
+}
