@@ -1,7 +1,7 @@
 # The sidecar: starts a service (busybox httpd, or dockerd for dind), says Ready once the service answers,
 # then waits according to the shutdown protocol.
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
-# SC_DELAY_SECONDS, SC_FAULT_SIDECAR (none|oom), SC_OOM_MB, SC_READY_TIMEOUT.
+# SC_DELAY_SECONDS, SC_STARTUP_SECONDS, SC_FAULT_SIDECAR (none|oom), SC_OOM_MB, SC_READY_TIMEOUT.
 . /sc/lib.sh
 
 ev Starting "pid=$$"
@@ -20,6 +20,8 @@ fi
 
 case "$SC_SIDECAR_KIND" in
     light)
+        # A real service needs a moment before it answers (dockerd needs seconds); model that here.
+        nap "${SC_STARTUP_SECONDS:-0}"
         mkdir -p /tmp/www && echo pong > /tmp/www/ping
         httpd -f -p 127.0.0.1:8080 -h /tmp/www &
         service_pid=$!

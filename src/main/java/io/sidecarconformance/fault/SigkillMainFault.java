@@ -1,9 +1,13 @@
 package io.sidecarconformance.fault;
 
 import io.sidecarconformance.pattern.Role;
+import io.sidecarconformance.pattern.SidecarKind;
+import io.sidecarconformance.pattern.WorkloadSpec;
 
 /** Main's process is SIGKILLed while it works: no trap runs (seed 001: the hole in the done-file shutdown). */
 public final class SigkillMainFault implements Fault {
+
+    static final long LONG_WORK_SECONDS = 120;
 
     @Override
     public String id() {
@@ -13,6 +17,12 @@ public final class SigkillMainFault implements Fault {
     @Override
     public String summary() {
         return "main's process SIGKILLed while it works";
+    }
+
+    /** Main works long enough for the agent pod to start and find it. */
+    @Override
+    public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
+        spec.env(Role.MAIN, "SC_WORK_SECONDS", Long.toString(LONG_WORK_SECONDS));
     }
 
     @Override

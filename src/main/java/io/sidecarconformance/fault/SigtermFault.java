@@ -1,5 +1,6 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
 
@@ -19,6 +20,8 @@ public final class SigtermFault implements Fault {
     @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.terminationGracePeriodSeconds(settings.gracePeriodSeconds());
+        // Main must still be working when the deletion comes, and for longer than the grace period.
+        spec.env(Role.MAIN, "SC_WORK_SECONDS", Long.toString(SigkillMainFault.LONG_WORK_SECONDS));
     }
 
     @Override

@@ -52,6 +52,8 @@ public final class ContainerFactory {
 
     /** The sidecar container; {@code shutdown} is none, done-file or pidfile. */
     public Container sidecar(String shutdown) {
+        // The light service takes as long to come up as a small real daemon, so that start order is observable.
+        String startup = kind == SidecarKind.LIGHT ? "3" : "0";
         ContainerBuilder b = new ContainerBuilder()
                 .withName(Role.SIDECAR.containerName())
                 .withImage(kind == SidecarKind.DIND ? images.dind() : images.busybox())
@@ -60,6 +62,7 @@ public final class ContainerFactory {
                 .addNewEnv().withName("SC_NAME").withValue(Role.SIDECAR.containerName()).endEnv()
                 .addNewEnv().withName("SC_SIDECAR_KIND").withValue(kind.id()).endEnv()
                 .addNewEnv().withName("SC_SHUTDOWN").withValue(shutdown).endEnv()
+                .addNewEnv().withName("SC_STARTUP_SECONDS").withValue(startup).endEnv()
                 .addNewEnv().withName("DOCKER_HOST").withValue("unix:///var/run/docker.sock").endEnv()
                 .withVolumeMounts(mounts(true));
         if (kind == SidecarKind.DIND) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -120,7 +121,7 @@ public final class Timeline {
         StringBuilder sb = new StringBuilder();
         for (TimelineEvent e : all) {
             double offset = Duration.between(t0, e.time()).toNanos() / 1e9;
-            sb.append(String.format("%+9.3fs  %-8s %-10s %-6s %s%n", offset, e.container(), e.kind(), e.source(), e.detail()));
+            sb.append(String.format(Locale.ROOT, "%+9.3fs  %-8s %-10s %-6s %s%n", offset, e.container(), e.kind(), e.source(), e.detail()));
         }
         return sb.toString();
     }

@@ -28,7 +28,9 @@ public final class FieldDropCheck {
             return;
         }
         if (stored == null || stored.isNull() || stored.isMissingNode()) {
-            out.add(path.isEmpty() ? "(root)" : path);
+            if (!omittedWhenEmpty(sent)) {
+                out.add(path.isEmpty() ? "(root)" : path);
+            }
             return;
         }
         if (sent.isObject()) {
@@ -45,6 +47,14 @@ public final class FieldDropCheck {
                 walk(path + "[" + (name == null ? Integer.toString(i) : name) + "]", element, match, out);
             }
         }
+    }
+
+    /** The API server's JSON leaves out zero values (Go's omitempty), e.g. {@code initialDelaySeconds: 0}: not a drop. */
+    private static boolean omittedWhenEmpty(JsonNode sent) {
+        return (sent.isNumber() && sent.decimalValue().signum() == 0)
+                || (sent.isBoolean() && !sent.booleanValue())
+                || (sent.isTextual() && sent.textValue().isEmpty())
+                || (sent.isContainerNode() && sent.isEmpty());
     }
 
     private static JsonNode byName(JsonNode array, String name) {

@@ -29,6 +29,12 @@ public final class VerdictRules {
     }
 
     public static Decision decide(Observation o) {
+        Decision d = decideFrom(o);
+        // Quoted evidence (API messages, kubelet waiting messages) may span lines; a reason never does.
+        return new Decision(d.verdict(), d.jobVerdict(), d.reason().replaceAll("\\s*\\R\\s*", " ").strip(), d.figures());
+    }
+
+    private static Decision decideFrom(Observation o) {
         Timeline t = Timeline.of(o.timeline());
         Figures figures = figures(o, t);
         if (o.rejection() != null) {
@@ -92,6 +98,9 @@ public final class VerdictRules {
         Optional<TimelineEvent> terminal = podTerminalEvent(t);
         if (terminal.isPresent()) {
             return String.format(Locale.ROOT, "pod %s at %s (%s)", terminal.get().detail(), at(o, terminal.get().time()), exits(o));
+        }
+        if (gone.isPresent()) {
+            return String.format(Locale.ROOT, "pod gone at %s (%s)", at(o, gone.get()), exits(o));
         }
         return "pod still " + lastPhase(t) + " at " + at(o, o.endedAt()) + " (" + o.endReason() + ")";
     }

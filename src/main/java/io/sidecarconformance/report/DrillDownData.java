@@ -1,0 +1,60 @@
+package io.sidecarconformance.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.EventSource;
+import io.sidecarconformance.timeline.TimelineEvent;
+import io.sidecarconformance.verdict.Verdict;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the page's script needs to draw a cell's drill-down: the record as results.json holds it, with each timeline
+ * event's offset in seconds from the first, so the script does no date arithmetic. One entry per record, in
+ * results order: a cell's {@code data-i} indexes this array.
+ */
+final class DrillDownData {
+
+    record Cell(String title, ScenarioKey key, Verdict verdict, Verdict jobVerdict, String reason, String note,
+                Instant startedAt, Figures figures, List<Event> timeline) {
+    }
+
+    record Event(double offset, Instant time, String container, EventKind kind, String detail, EventSource source) {
+    }
+
+    private DrillDownData() {
+    }
+
+    static List<Cell> cells(RunResults run) {
+        return run.results().stream().map(DrillDownData::cell).toList();
+    }
+
+    /** The array as JSON, safe to place inside a script element. */
+    static String json(RunResults run) {
+        try {
+            return Html.jsonInScript(ResultsJson.mapper().writer()
+                    .without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(cells(run)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise drill-down data of run " + run.runId(), e);
+        }
+    }
+
+    private static Cell cell(ScenarioResult result) {
+        Instant first = result.timeline().stream().map(TimelineEvent::time).min(Comparator.naturalOrder()).orElse(null);
+        List<Event> events = result.timeline().stream()
+                .map(e -> new Event(offsetSeconds(first, e.time()), e.time(), e.container(), e.kind(), e.detail(), e.source()))
+                .sorted(Comparator.comparingDouble(Event::offset))
+                .toList();
+        return new Cell(result.key().toString(), result.key(), result.verdict(), result.jobVerdict(), result.reason(),
+                result.note(), result.startedAt(), result.figures(), events);
+    }
+
+    private static double offsetSeconds(Instant first, Instant time) {
+        return Math.round(Duration.between(first, time).toNanos() / 1_000_000.0) / 1000.0;
+    }
+}

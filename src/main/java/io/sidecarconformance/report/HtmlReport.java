@@ -1,0 +1,93 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.verdict.Verdict;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * compatibility.html: the grid, a legend and a drill-down per cell, as one self-contained file (inline CSS and JS,
+ * nothing fetched) that opens from file://. Rendered from a {@link RunResults} only: the page shows what
+ * results.json holds and nothing else.
+ */
+public final class HtmlReport {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+    private HtmlReport() {
+    }
+
+    public static String render(RunResults run) {
+        StringBuilder html = new StringBuilder(64 * 1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Sidecar compatibility: ").append(Html.escape(run.runId())).append("</title>\n")
+                .append("<style>\n").append(PageStyle.CSS).append(VerdictLook.css()).append("</style>\n")
+                .append("</head>\n<body data-ready=\"false\">\n")
+                .append("<div id=\"script-errors\" role=\"alert\"></div>\n")
+                // First script on the page, so that even a syntax error in the main script is reported.
+                .append("<script>").append(PageScript.ERROR_HOOK).append("</script>\n")
+                .append(header(run))
+                .append("<div class=\"tools\"><label>filter <input id=\"filter\" type=\"search\" autocomplete=\"off\" ")
+                .append("placeholder=\"pattern, sidecar, variant or verdict\"></label><span id=\"counts\"></span></div>\n")
+                .append("<main>\n").append(GridTable.render(run)).append("</main>\n")
+                .append("<aside id=\"drill\" hidden><button id=\"drill-close\" type=\"button\" title=\"close (Esc)\">")
+                .append("&times;</button><div id=\"drill-body\"></div></aside>\n")
+                .append("<script type=\"application/json\" id=\"cells-data\">").append(DrillDownData.json(run))
+                .append("</script>\n")
+                .append("<script>\n").append(PageScript.MAIN).append("</script>\n")
+                .append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static String header(RunResults run) {
+        StringBuilder html = new StringBuilder();
+        html.append("<header>\n<h1>Sidecar lifecycle compatibility</h1>\n<p class=\"meta\">run <code>")
+                .append(Html.escape(run.runId())).append("</code> &middot; started ").append(time(run.startedAt()))
+                .append(" &middot; finished ").append(time(run.finishedAt())).append(duration(run))
+                .append(" &middot; ").append(run.results().size()).append(" records</p>\n<div class=\"panels\">\n");
+        html.append("<section><h2>Clusters</h2><table class=\"small\"><tr><th>cluster</th><th>server version</th></tr>");
+        for (ClusterInfo cluster : run.clusters()) {
+            html.append("<tr><td><code>").append(Html.escape(cluster.id())).append("</code></td><td>")
+                    .append(cluster.serverVersion() == null ? "<i>did not answer</i>" : Html.escape(cluster.serverVersion()))
+                    .append("</td></tr>");
+        }
+        html.append("</table></section>\n<section><h2>Verdicts</h2><ul class=\"legend\">");
+        for (Verdict verdict : Verdict.values()) {
+            html.append("<li><span class=\"sw ").append(VerdictLook.cssClass(verdict)).append("\">")
+                    .append(VerdictLook.label(verdict)).append("</span><b>").append(verdict.name()).append("</b> ")
+                    .append(Html.escape(VerdictLook.meaning(verdict))).append("</li>");
+        }
+        html.append("</ul></section>\n");
+        if (!run.measurements().isEmpty()) {
+            html.append("<section><h2>Measurements</h2><table class=\"small\" id=\"measurements\">");
+            for (Map.Entry<String, String> m : new TreeMap<>(run.measurements()).entrySet()) {
+                html.append("<tr><th>").append(Html.escape(m.getKey())).append("</th><td>")
+                        .append(Html.escape(m.getValue())).append("</td></tr>");
+            }
+            html.append("</table></section>\n");
+        }
+        html.append("</div>\n<p class=\"howto\">A cell shows its verdict and key figure: completion time (OK), how long ")
+                .append("a sidecar outlived main (STUCK, <b>+</b>), time to terminate (SLOW, sigterm column). ")
+                .append("&#9998; marks a note; <i>job: X</i> is the Job verdict where it differs from the pod&rsquo;s. ")
+                .append("Hover a cell for the reason, click it for the timeline.</p>\n</header>\n");
+        return html.toString();
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "&ndash;" : TIME.format(instant);
+    }
+
+    private static String duration(RunResults run) {
+        if (run.startedAt() == null || run.finishedAt() == null) {
+            return "";
+        }
+        Duration d = Duration.between(run.startedAt(), run.finishedAt());
+        return " (" + d.toMinutes() + " min " + d.toSecondsPart() + " s)";
+    }
+}

@@ -1,0 +1,67 @@
+package io.sidecarconformance.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MergeReports' command line: {@code --out <dir> [--expect <provider>:<version>]... <results.json>...}.
+ *
+ * @param out      where the merged results.json and compatibility.html go
+ * @param expected cluster ids that must have a column even if no input has a record for them
+ * @param inputs   results.json files, in the order given (later wins on a shared cell)
+ */
+record MergeArguments(Path out, List<String> expected, List<Path> inputs) {
+
+    static final String USAGE =
+            "usage: MergeReports --out <dir> [--expect <provider>:<version>]... <results.json>...";
+
+    static MergeArguments parse(String[] args) throws InvalidInputException {
+        if (args.length == 0) {
+            throw invalid("nothing to merge");
+        }
+        Path out = null;
+        List<String> expected = new ArrayList<>();
+        List<Path> inputs = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--out" -> out = Path.of(valueOf(args, ++i, "--out", "a directory"));
+                case "--expect" -> expected.add(clusterId(valueOf(args, ++i, "--expect", "<provider>:<version>")));
+                default -> {
+                    if (arg.startsWith("-")) {
+                        throw invalid("unknown option " + arg);
+                    }
+                    inputs.add(Path.of(arg));
+                }
+            }
+        }
+        if (out == null) {
+            throw invalid("--out <dir> is missing");
+        }
+        if (inputs.isEmpty()) {
+            throw invalid("no results.json given");
+        }
+        return new MergeArguments(out, expected, inputs);
+    }
+
+    private static String valueOf(String[] args, int i, String option, String what) throws InvalidInputException {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw invalid(option + " needs " + what);
+        }
+        return args[i];
+    }
+
+    private static String clusterId(String value) throws InvalidInputException {
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            throw new InvalidInputException("--expect " + value
+                    + " is not <provider>:<version>; write it as the suite's -Dcluster, e.g. --expect kind:1.29");
+        }
+        return value;
+    }
+
+    private static InvalidInputException invalid(String problem) {
+        return new InvalidInputException(problem + "; " + USAGE);
+    }
+}

@@ -1,0 +1,79 @@
+package io.sidecarconformance.report;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command line: merges the results.json of several runs into one report folder.
+ * {@code MergeReports --out <dir> [--expect <provider>:<version>]... <results.json>...}
+ * Exit codes: 0 written, 1 could not write the output, 2 bad input (nothing written).
+ */
+public final class MergeReports {
+
+    static final int OK = 0;
+    static final int WRITE_FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    private static final String NAME = "MergeReports: ";
+
+    private MergeReports() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err, Clock.systemUTC());
+        // Only a failure exits explicitly: a normal return lets `mvn exec:java` finish cleanly.
+        if (code != OK) {
+            System.exit(code);
+        }
+    }
+
+    /** Everything main does except exiting: the seam tests use. Returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
+        MergeArguments arguments;
+        List<RunResults> inputs;
+        try {
+            arguments = MergeArguments.parse(args);
+            inputs = readAll(arguments.inputs());
+        } catch (InvalidInputException e) {
+            err.println(NAME + oneLine(e.getMessage()));
+            return BAD_INPUT;
+        }
+        ResultsMerger.Merged merged = ResultsMerger.merge(inputs, arguments.expected(), clock.instant());
+        merged.warnings().forEach(err::println);
+        try {
+            ReportWriter.Written written = ReportWriter.write(merged.results(), arguments.out());
+            out.println("merged " + inputs.size() + " results.json into " + merged.results().results().size()
+                    + " cells: " + written.resultsJson() + ", " + written.compatibilityHtml());
+            return OK;
+        } catch (IOException e) {
+            err.println(NAME + "cannot write " + arguments.out() + ": " + oneLine(String.valueOf(e.getMessage()))
+                    + "; check that the directory is writable");
+            return WRITE_FAILED;
+        }
+    }
+
+    // Every input is read before anything is written, so a bad file leaves no half-merged report behind.
+    private static List<RunResults> readAll(List<Path> files) throws InvalidInputException {
+        List<RunResults> runs = new ArrayList<>();
+        for (Path file : files) {
+            if (Files.isDirectory(file)) {
+                throw new InvalidInputException(file + " is a directory; pass the results.json inside it");
+            }
+            try {
+                runs.add(ResultsJson.read(file));
+            } catch (IOException e) {
+                throw new InvalidInputException(e.getMessage() + "; pass results.json files written by suite runs");
+            }
+        }
+        return runs;
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,32 @@
+package io.sidecarconformance.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a run's report folder: results.json first, then compatibility.html rendered from that file's content. */
+public final class ReportWriter {
+
+    public static final String RESULTS_JSON = "results.json";
+    public static final String COMPATIBILITY_HTML = "compatibility.html";
+
+    /** The files written. */
+    public record Written(Path resultsJson, Path compatibilityHtml) {
+    }
+
+    private ReportWriter() {
+    }
+
+    /** Creates {@code dir} if needed and writes both files into it, replacing earlier ones. */
+    public static Written write(RunResults run, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path json = dir.resolve(RESULTS_JSON);
+        ResultsJson.write(run, json);
+        // Rendered from what was just written, so the page can never show anything results.json does not hold.
+        RunResults written = ResultsJson.read(json);
+        Path html = dir.resolve(COMPATIBILITY_HTML);
+        Files.writeString(html, HtmlReport.render(written), StandardCharsets.UTF_8);
+        return new Written(json, html);
+    }
+}

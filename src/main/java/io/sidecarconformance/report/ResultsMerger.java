@@ -1,0 +1,117 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.scenario.ScenarioKey;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Merges the results.json of several runs (one per nightly cell) into one grid. Clusters are the union in input
+ * order, measurements are prefixed with their run's id, and when two inputs hold the same cell the later wins,
+ * with a warning. An expected cluster that has no record at all gets a column of ERROR cells, so a cell job that
+ * uploaded nothing shows up as a gap in the infrastructure rather than disappearing from the grid.
+ */
+public final class ResultsMerger {
+
+    /** A cell without its cluster: what the other clusters ran, so a missing cluster's column mirrors it. */
+    private record RowUnderFault(String pattern, String sidecar, String variant, String fault) {
+    }
+
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** The merged run and the warnings to show the person running the merge. */
+    public record Merged(RunResults results, List<String> warnings) {
+        public Merged {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** What a cell of an expected cluster holds when that cluster uploaded nothing. */
+    public static String missingMessage(String clusterId) {
+        return "no results uploaded for " + clusterId;
+    }
+
+    private ResultsMerger() {
+    }
+
+    /**
+     * @param inputs           runs in the order given; later ones win on a shared cell
+     * @param expectedClusters "provider:version" ids that must have a column
+     * @param mergedAt         names the merged run: "merged-20250101T021700Z"
+     */
+    public static Merged merge(List<RunResults> inputs, List<String> expectedClusters, Instant mergedAt) {
+        List<String> warnings = new ArrayList<>();
+        Map<String, ClusterInfo> clusters = new LinkedHashMap<>();
+        Map<String, String> measurements = new LinkedHashMap<>();
+        Map<ScenarioKey, ScenarioResult> results = new LinkedHashMap<>();
+        Map<ScenarioKey, String> cameFrom = new LinkedHashMap<>();
+        for (RunResults input : inputs) {
+            input.clusters().forEach(c -> clusters.putIfAbsent(c.id(), c));
+            new TreeMap<>(input.measurements()).forEach((name, value) -> {
+                String prefixed = input.runId() + "/" + name;
+                if (measurements.put(prefixed, value) != null) {
+                    warnings.add("warning: measurement " + prefixed + " is in more than one input; keeping the later");
+                }
+            });
+            for (ScenarioResult result : input.results()) {
+                String earlier = cameFrom.put(result.key(), input.runId());
+                if (earlier != null) {
+                    warnings.add("warning: " + result.key() + (earlier.equals(input.runId())
+                            ? " is twice in " + earlier + "; keeping the later record"
+                            : " is in both " + earlier + " and " + input.runId() + "; keeping the one from " + input.runId()));
+                }
+                results.put(result.key(), result);
+            }
+        }
+        fillMissingClusters(expectedClusters, clusters, results, warnings);
+        RunResults merged = new RunResults(RunResults.SCHEMA, "merged-" + RUN_ID_TIME.format(mergedAt),
+                earliest(inputs), latest(inputs), List.copyOf(clusters.values()), measurements,
+                List.copyOf(results.values()));
+        return new Merged(merged, warnings);
+    }
+
+    private static void fillMissingClusters(List<String> expectedClusters, Map<String, ClusterInfo> clusters,
+                                            Map<ScenarioKey, ScenarioResult> results, List<String> warnings) {
+        Set<String> clustersWithRecords = new LinkedHashSet<>();
+        Set<RowUnderFault> cellsRun = new LinkedHashSet<>();
+        for (ScenarioKey key : results.keySet()) {
+            clustersWithRecords.add(key.cluster());
+            cellsRun.add(new RowUnderFault(key.pattern(), key.sidecar(), key.variant(), key.fault()));
+        }
+        for (String expected : new LinkedHashSet<>(expectedClusters)) {
+            if (clustersWithRecords.contains(expected)) {
+                continue;
+            }
+            int colon = expected.indexOf(':');
+            clusters.putIfAbsent(expected, new ClusterInfo(expected,
+                    colon < 0 ? expected : expected.substring(0, colon),
+                    colon < 0 ? "" : expected.substring(colon + 1), null));
+            for (RowUnderFault cell : cellsRun) {
+                ScenarioKey key = new ScenarioKey(expected, cell.pattern(), cell.sidecar(), cell.variant(), cell.fault());
+                results.put(key, ScenarioResult.error(key, missingMessage(expected), null));
+            }
+            warnings.add("warning: " + missingMessage(expected) + "; its column has " + cellsRun.size() + " ERROR cells");
+        }
+    }
+
+    private static Instant earliest(List<RunResults> inputs) {
+        return inputs.stream().map(RunResults::startedAt).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static Instant latest(List<RunResults> inputs) {
+        return inputs.stream().map(RunResults::finishedAt).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+    }
+}
