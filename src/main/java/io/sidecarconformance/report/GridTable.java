@@ -66,7 +66,7 @@ final class GridTable {
         return html.toString();
     }
 
-    static String cell(ScenarioResult result, int index, String extraClass) {
+    private static String cell(ScenarioResult result, int index, String extraClass) {
         Verdict verdict = result.verdict();
         StringBuilder html = new StringBuilder();
         html.append("<td class=\"cell ").append(VerdictLook.cssClass(verdict)).append(extraClass)

@@ -1,0 +1,190 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.TimelineEvent;
+import io.sidecarconformance.verdict.Verdict;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Renders a page, lets headless Chromium run its script, and checks the DOM the script left behind. */
+class CompatibilityPageRenderTest {
+
+    private static final long TIMEOUT_SECONDS = 90;
+    private static final Pattern SCRIPT_ERRORS = Pattern.compile("<div id=\"script-errors\"[^>]*>(.*?)</div>", Pattern.DOTALL);
+
+    @TempDir
+    Path dir;
+
+    private Path chromium;
+
+    @BeforeEach
+    void findChromium() {
+        Optional<Path> found = chromiumBinary();
+        assumeTrue(found.isPresent(), "Chromium not found (/usr/bin/chromium or chromium on PATH): apt-get install chromium");
+        chromium = found.get();
+    }
+
+    @Test
+    void scriptRunsWithoutErrorsAndShowsEveryRecord() throws Exception {
+        RunResults run = SampleRuns.realistic();
+        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
+
+        String dom = dumpDom(page.toUri().toString());
+
+        Map<String, String> body = bodyAttributes(dom);
+        assertThat(body.get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
+        assertThat(scriptErrors(dom)).as("#script-errors").isEmpty();
+        assertThat(body.get("data-cells")).as("filled cells").isEqualTo(String.valueOf(run.results().size()));
+        Map<String, Integer> tallies = verdictTallies(dom);
+        for (Verdict verdict : Verdict.values()) {
+            long expected = run.results().stream().filter(r -> r.verdict() == verdict).count();
+            assertThat(tallies.getOrDefault(verdict.name(), 0)).as("count of %s shown above the grid", verdict).isEqualTo((int) expected);
+        }
+        assertThat(dom).as("drill-down closed").contains("<aside id=\"drill\" hidden=\"\">");
+    }
+
+    @Test
+    void cellInTheUrlHashOpensItsDrillDownThroughTheClickHandler() throws Exception {
+        RunResults run = SampleRuns.realistic();
+        int index = indexOf(run, SampleRuns.DRILL_DOWN);
+        ScenarioResult cell = run.results().get(index);
+        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
+
+        String dom = dumpDom(page.toUri() + "#cell=" + index);
+
+        assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
+        assertThat(dom).as("drill-down open").contains("<aside id=\"drill\">")
+                .as("its title").contains("<h2 class=\"title\">" + Html.escape(cell.key().toString()) + "</h2>");
+        assertThat(all(dom, "<td class=\"cell [^\"]*selected[^\"]*\" data-i=\"(\\d+)\"")).as("selected cell")
+                .containsExactly(String.valueOf(index));
+        assertThat(all(dom, "<g class=\"lane\" data-lane=\"([^\"]*)\"")).as("one Gantt lane per container")
+                .containsExactlyElementsOf(containers(cell));
+        assertThat(all(dom, "<g class=\"pod-lane\" data-lane=\"([^\"]*)\"")).as("pod lane").containsExactly("pod");
+        assertThat(all(dom, "<tr class=\"k-([A-Z]+)\"")).as("timeline table rows, Kubernetes events included")
+                .hasSize(cell.timeline().size()).contains("EVENT");
+        assertThat(dom).as("hostile event detail shown as text").doesNotContain("<img")
+                .contains("Warning BackOff: &lt;/script&gt;&lt;img src=x");
+    }
+
+    /** Containers in order of first appearance, without the pod-level observers. */
+    private static List<String> containers(ScenarioResult cell) {
+        return cell.timeline().stream()
+                .filter(e -> !List.of("pod", "job", "suite").contains(e.container()))
+                .filter(e -> !List.of(EventKind.PHASE, EventKind.EVENT, EventKind.ACTION, EventKind.JOB, EventKind.DELETED).contains(e.kind()))
+                .map(TimelineEvent::container).distinct().toList();
+    }
+
+    private String dumpDom(String url) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        Path domFile = dir.resolve("dom.html");
+        Path log = dir.resolve("chromium.log");
+        try {
+            Process chrome = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-quic", "--user-data-dir=" + profile, "--virtual-time-budget=5000", "--dump-dom", url)
+                    .redirectOutput(domFile.toFile()).redirectError(log.toFile()).start();
+            if (!chrome.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                chrome.descendants().forEach(ProcessHandle::destroyForcibly);
+                chrome.destroyForcibly();
+                fail("Chromium did not finish within %d s; log: %s", TIMEOUT_SECONDS, tail(log));
+            }
+            assertThat(chrome.exitValue()).as("Chromium exit code; log: %s", tail(log)).isZero();
+            return Files.readString(domFile);
+        } finally {
+            deleteQuietly(profile);
+        }
+    }
+
+    private static Optional<Path> chromiumBinary() {
+        Path usual = Path.of("/usr/bin/chromium");
+        if (Files.isExecutable(usual)) {
+            return Optional.of(usual);
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Stream.of(path.split(File.pathSeparator)).filter(p -> !p.isEmpty())
+                .map(p -> Path.of(p, "chromium")).filter(Files::isExecutable).findFirst();
+    }
+
+    private static Map<String, String> bodyAttributes(String dom) {
+        Matcher body = Pattern.compile("<body([^>]*)>").matcher(dom);
+        assertThat(body.find()).as("a body element in the dumped DOM").isTrue();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Matcher attribute = Pattern.compile("([\\w-]+)=\"([^\"]*)\"").matcher(body.group(1));
+        while (attribute.find()) {
+            attributes.put(attribute.group(1), attribute.group(2));
+        }
+        return attributes;
+    }
+
+    private static String scriptErrors(String dom) {
+        Matcher m = SCRIPT_ERRORS.matcher(dom);
+        assertThat(m.find()).as("#script-errors element").isTrue();
+        return m.group(1).trim();
+    }
+
+    private static Map<String, Integer> verdictTallies(String dom) {
+        Map<String, Integer> tallies = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("<span class=\"count\" data-v=\"([A-Z_]+)\"><span [^>]*>[^<]*</span>(\\d+)</span>").matcher(dom);
+        while (m.find()) {
+            tallies.put(m.group(1), Integer.parseInt(m.group(2)));
+        }
+        return tallies;
+    }
+
+    private static List<String> all(String dom, String regex) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile(regex).matcher(dom);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static int indexOf(RunResults run, ScenarioKey key) {
+        for (int i = 0; i < run.results().size(); i++) {
+            if (run.results().get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no record for " + key);
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    // Chromium helpers may still be closing files in the profile; a leftover temp folder must not fail the test.
+    private static void deleteQuietly(Path tree) {
+        try (Stream<Path> paths = Files.walk(tree)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.verdict.Verdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static io.sidecarconformance.report.SampleRuns.cluster;
+import static io.sidecarconformance.report.SampleRuns.key;
+import static io.sidecarconformance.report.SampleRuns.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+
+class MergeReportsTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-01T04:05:06Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return MergeReports.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK);
+    }
+
+    private List<String> errLines() {
+        String text = err.toString(StandardCharsets.UTF_8);
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
+
+    private Path cellResults(String name, String clusterId, Verdict verdict) throws Exception {
+        RunResults run = new RunResults(RunResults.SCHEMA, name, SampleRuns.START, SampleRuns.START.plusSeconds(60),
+                List.of(cluster(clusterId, "v1")), Map.of(), List.of(
+                result(key(clusterId, "classic", "light", "exec", "none"), verdict),
+                result(key(clusterId, "classic", "light", "exec", "sigterm"), verdict)));
+        Path file = dir.resolve(name).resolve("results.json");
+        Files.createDirectories(file.getParent());
+        ResultsJson.write(run, file);
+        return file;
+    }
+
+    @Test
+    void mergesWritesBothFilesAndFillsExpectedColumns() throws Exception {
+        Path kind = cellResults("kind-1.31", "kind:1.31", Verdict.COMPLETED);
+        Path k3s = cellResults("k3s-1.31", "k3s:1.31", Verdict.STUCK);
+        Path outDir = dir.resolve("merged");
+
+        int code = run("--out", outDir.toString(), "--expect", "kind:1.31", "--expect", "kind:1.29",
+                kind.toString(), k3s.toString());
+
+        assertThat(code).as("exit code").isZero();
+        RunResults merged = ResultsJson.read(outDir.resolve("results.json"));
+        assertThat(merged.runId()).as("run id").isEqualTo("merged-20250601T040506Z");
+        assertThat(merged.results()).as("2 + 2 records + 2 ERROR cells for kind:1.29").hasSize(6)
+                .filteredOn(r -> r.key().cluster().equals("kind:1.29")).extracting(ScenarioResult::verdict)
+                .containsOnly(Verdict.ERROR).hasSize(2);
+        assertThat(outDir.resolve("compatibility.html")).as("page").isRegularFile()
+                .content().contains("no results uploaded for kind:1.29");
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("stdout").startsWith("merged 2 results.json into 6 cells");
+        assertThat(errLines()).as("stderr").containsExactly(
+                "warning: no results uploaded for kind:1.29; its column has 2 ERROR cells");
+    }
+
+    @Test
+    void aRepeatedCellIsReportedAndTheLaterFileWins() throws Exception {
+        Path first = cellResults("nightly", "kind:1.31", Verdict.STUCK);
+        Path rerun = cellResults("rerun", "kind:1.31", Verdict.COMPLETED);
+        Path outDir = dir.resolve("merged");
+
+        int code = run("--out", outDir.toString(), first.toString(), rerun.toString());
+
+        assertThat(code).as("exit code").isZero();
+        assertThat(ResultsJson.read(outDir.resolve("results.json")).results()).extracting(ScenarioResult::verdict)
+                .as("verdicts of the later file").containsExactly(Verdict.COMPLETED, Verdict.COMPLETED);
+        assertThat(errLines()).as("one warning per repeated cell").hasSize(2)
+                .allSatisfy(line -> assertThat(line).startsWith("warning: ").contains("in both nightly and rerun"));
+    }
+
+    @Test
+    void badInputIsOneLineOnStderrExitCodeTwoAndNothingWritten() throws Exception {
+        Path good = cellResults("good", "kind:1.31", Verdict.COMPLETED);
+        Path notJson = Files.writeString(dir.resolve("broken.json"), "{\"schema\": 1, \"runId\": ");
+        Path cucumber = Files.writeString(dir.resolve("cucumber.json"), "[{\"elements\": []}]");
+        Path otherJson = Files.writeString(dir.resolve("package.json"), "{\"name\": \"sidecar\"}");
+        Path newer = Files.writeString(dir.resolve("newer.json"), "{\"schema\": 9, \"runId\": \"r\", \"results\": []}");
+        Path missing = dir.resolve("absent/results.json");
+        String out = dir.resolve("merged").toString();
+
+        List<BadCall> calls = List.of(
+                new BadCall("no arguments", List.of(), "nothing to merge; usage: MergeReports --out <dir>"),
+                new BadCall("unknown flag", List.of("--out", out, "--verbose", good.toString()), "unknown option --verbose; usage:"),
+                new BadCall("no --out", List.of(good.toString()), "--out <dir> is missing; usage:"),
+                new BadCall("--out without a value", List.of(good.toString(), "--out"), "--out needs a directory; usage:"),
+                new BadCall("--expect not provider:version", List.of("--out", out, "--expect", "kind129", good.toString()),
+                        "--expect kind129 is not <provider>:<version>; write it as the suite's -Dcluster, e.g. --expect kind:1.29"),
+                new BadCall("no inputs", List.of("--out", out, "--expect", "kind:1.29"), "no results.json given; usage:"),
+                new BadCall("missing file", List.of("--out", out, good.toString(), missing.toString()),
+                        missing + " does not exist; pass results.json files written by suite runs"),
+                new BadCall("a directory", List.of("--out", out, dir.resolve("good").toString()),
+                        dir.resolve("good") + " is a directory; pass the results.json inside it"),
+                new BadCall("invalid JSON", List.of("--out", out, notJson.toString()), notJson + " is not valid JSON ("),
+                new BadCall("a JSON array", List.of("--out", out, cucumber.toString()), cucumber + " is not a results.json"),
+                new BadCall("another JSON object", List.of("--out", out, otherJson.toString()),
+                        otherJson + " is not a results.json (no \"schema\" number); pass results.json files written by suite runs"),
+                new BadCall("a newer schema", List.of("--out", out, newer.toString()),
+                        newer + " has schema 9 but this reader knows schema 1"));
+
+        for (BadCall call : calls) {
+            this.out.reset();
+            err.reset();
+
+            int code = run(call.args().toArray(String[]::new));
+
+            assertThat(code).as("%s: exit code", call.what()).isEqualTo(2);
+            assertThat(errLines()).as("%s: stderr", call.what()).singleElement(STRING)
+                    .startsWith("MergeReports: ").contains(call.message());
+            assertThat(this.out.toString(StandardCharsets.UTF_8)).as("%s: stdout", call.what()).isEmpty();
+            assertThat(dir.resolve("merged")).as("%s: no output directory", call.what()).doesNotExist();
+        }
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsExitCodeOne() throws Exception {
+        Path good = cellResults("good", "kind:1.31", Verdict.COMPLETED);
+        Path aFile = Files.writeString(dir.resolve("taken"), "not a directory");
+
+        int code = run("--out", aFile.toString(), good.toString());
+
+        assertThat(code).as("exit code").isEqualTo(1);
+        assertThat(errLines()).as("stderr").singleElement(STRING)
+                .startsWith("MergeReports: cannot write " + aFile);
+    }
+
+    private record BadCall(String what, List<String> args, String message) {
+    }
+}

@@ -1,0 +1,37 @@
+package io.sidecarconformance.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportWriterTest {
+
+    @Test
+    void writesResultsJsonAndThePageRenderedFromItIntoANewDirectory(@TempDir Path tmp) throws Exception {
+        RunResults run = SampleRuns.realistic();
+        Path dir = tmp.resolve("reports/nightly-2025-06-01");
+
+        ReportWriter.Written written = ReportWriter.write(run, dir);
+
+        assertThat(written.resultsJson()).as("results.json").isEqualTo(dir.resolve("results.json")).isRegularFile();
+        assertThat(written.compatibilityHtml()).as("page").isEqualTo(dir.resolve("compatibility.html")).isRegularFile();
+        assertThat(ResultsJson.read(written.resultsJson())).as("results.json content").isEqualTo(run);
+        assertThat(Files.readString(written.compatibilityHtml())).as("page content")
+                .isEqualTo(HtmlReport.render(ResultsJson.read(written.resultsJson())));
+    }
+
+    @Test
+    void replacesAnEarlierReport(@TempDir Path dir) throws Exception {
+        ReportWriter.write(SampleRuns.run("run-to-be-replaced", List.of(), List.of()), dir);
+
+        ReportWriter.write(SampleRuns.realistic(), dir);
+
+        assertThat(ResultsJson.read(dir.resolve("results.json")).runId()).as("run in results.json").isEqualTo("nightly-2025-06-01");
+        assertThat(Files.readString(dir.resolve("compatibility.html"))).as("page").contains("nightly-2025-06-01").doesNotContain("run-to-be-replaced");
+    }
+}

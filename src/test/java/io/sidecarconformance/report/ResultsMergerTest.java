@@ -1,0 +1,123 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.verdict.Verdict;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.sidecarconformance.report.SampleRuns.cluster;
+import static io.sidecarconformance.report.SampleRuns.key;
+import static io.sidecarconformance.report.SampleRuns.result;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResultsMergerTest {
+
+    private static final Instant MERGED_AT = Instant.parse("2025-06-01T04:05:06Z");
+
+    private static RunResults cellRun(String runId, String clusterId, Instant start, Verdict verdict, String... faults) {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (String fault : faults) {
+            results.add(result(key(clusterId, "classic", "light", "exec", fault), verdict));
+            results.add(result(key(clusterId, "native-sidecar", "dind", "exec+probe", fault), verdict));
+        }
+        return new RunResults(RunResults.SCHEMA, runId, start, start.plusSeconds(600), List.of(cluster(clusterId, "v1")),
+                Map.of("wallSeconds", "600"), results);
+    }
+
+    @Test
+    void concatenatesResultsAndUnitesClustersAndMeasurementsInInputOrder() {
+        RunResults kind = cellRun("kind-1.31", "kind:1.31", Instant.parse("2025-06-01T02:20:00Z"), Verdict.COMPLETED, "none");
+        RunResults k3s = cellRun("k3s-1.28", "k3s:1.28", Instant.parse("2025-06-01T02:18:00Z"), Verdict.STUCK, "none", "sigterm");
+
+        ResultsMerger.Merged merged = ResultsMerger.merge(List.of(kind, k3s), List.of(), MERGED_AT);
+        RunResults run = merged.results();
+
+        assertThat(run.runId()).as("run id").isEqualTo("merged-20250601T040506Z");
+        assertThat(run.schema()).as("schema").isEqualTo(RunResults.SCHEMA);
+        assertThat(run.clusters()).extracting(ClusterInfo::id).as("clusters").containsExactly("kind:1.31", "k3s:1.28");
+        assertThat(run.measurements()).as("measurements prefixed with their run id")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("kind-1.31/wallSeconds", "600", "k3s-1.28/wallSeconds", "600"));
+        assertThat(run.results()).as("results in input order")
+                .containsExactlyElementsOf(concat(kind.results(), k3s.results()));
+        assertThat(run.startedAt()).as("earliest start").isEqualTo(Instant.parse("2025-06-01T02:18:00Z"));
+        assertThat(run.finishedAt()).as("latest end").isEqualTo(Instant.parse("2025-06-01T02:30:00Z"));
+        assertThat(merged.warnings()).as("warnings").isEmpty();
+    }
+
+    @Test
+    void theLaterInputWinsARepeatedCellWithAWarning() {
+        RunResults first = cellRun("nightly-1", "kind:1.31", MERGED_AT, Verdict.STUCK, "none");
+        RunResults rerun = new RunResults(RunResults.SCHEMA, "rerun-1", MERGED_AT, MERGED_AT, List.of(), Map.of(),
+                List.of(result(key("kind:1.31", "classic", "light", "exec", "none"), Verdict.COMPLETED)));
+
+        ResultsMerger.Merged merged = ResultsMerger.merge(List.of(first, rerun), List.of(), MERGED_AT);
+
+        assertThat(merged.results().results()).as("one record per cell").hasSize(2);
+        assertThat(merged.results().results()).filteredOn(r -> r.key().pattern().equals("classic"))
+                .extracting(ScenarioResult::verdict).as("the rerun's verdict").containsExactly(Verdict.COMPLETED);
+        assertThat(merged.warnings()).as("warning").containsExactly("warning: classic / light / exec under none on kind:1.31"
+                + " is in both nightly-1 and rerun-1; keeping the one from rerun-1");
+    }
+
+    @Test
+    void theSameRunGivenTwiceSaysSo() {
+        RunResults run = cellRun("nightly-1", "kind:1.31", MERGED_AT, Verdict.STUCK, "none");
+
+        ResultsMerger.Merged merged = ResultsMerger.merge(List.of(run, run), List.of(), MERGED_AT);
+
+        assertThat(merged.results().results()).as("records").isEqualTo(run.results());
+        assertThat(merged.warnings()).as("warnings").contains(
+                "warning: classic / light / exec under none on kind:1.31 is twice in nightly-1; keeping the later record");
+    }
+
+    @Test
+    void anExpectedClusterWithoutRecordsGetsAnErrorColumnMirroringTheOthers() {
+        RunResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, Verdict.COMPLETED, "none", "sigterm");
+        RunResults k3s = cellRun("k3s-1.28", "k3s:1.28", MERGED_AT, Verdict.COMPLETED, "none", "main-oom");
+
+        ResultsMerger.Merged merged = ResultsMerger.merge(List.of(kind, k3s),
+                List.of("kind:1.31", "kind:1.29-sidecars", "kind:1.29-sidecars"), MERGED_AT);
+
+        List<ScenarioResult> filled = merged.results().results().stream()
+                .filter(r -> r.key().cluster().equals("kind:1.29-sidecars")).toList();
+        assertThat(filled).as("one ERROR cell for each row under each fault the others ran").hasSize(6)
+                .allSatisfy(r -> {
+                    assertThat(r.verdict()).as("verdict").isEqualTo(Verdict.ERROR);
+                    assertThat(r.reason()).as("reason").isEqualTo("no results uploaded for kind:1.29-sidecars");
+                });
+        assertThat(filled).extracting(r -> r.key().row() + " | " + r.key().fault()).as("cells").containsExactlyInAnyOrder(
+                "classic / light / exec | none", "native-sidecar / dind / exec+probe | none",
+                "classic / light / exec | sigterm", "native-sidecar / dind / exec+probe | sigterm",
+                "classic / light / exec | main-oom", "native-sidecar / dind / exec+probe | main-oom");
+        assertThat(merged.results().clusters()).as("the missing cluster is a column")
+                .contains(new ClusterInfo("kind:1.29-sidecars", "kind", "1.29-sidecars", null));
+        assertThat(merged.results().results()).filteredOn(r -> r.key().cluster().equals("kind:1.31"))
+                .as("an expected cluster that has records is left alone").extracting(ScenarioResult::verdict)
+                .containsOnly(Verdict.COMPLETED).hasSize(4);
+        assertThat(merged.warnings()).as("warning")
+                .containsExactly("warning: no results uploaded for kind:1.29-sidecars; its column has 6 ERROR cells");
+    }
+
+    @Test
+    void anExpectedClusterListedInAnInputButWithoutRecordsIsFilledToo() {
+        RunResults empty = new RunResults(RunResults.SCHEMA, "kind-1.27", MERGED_AT, MERGED_AT,
+                List.of(cluster("kind:1.27", null)), Map.of(), List.of());
+        RunResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, Verdict.COMPLETED, "none");
+
+        RunResults run = ResultsMerger.merge(List.of(empty, kind), List.of("kind:1.27"), MERGED_AT).results();
+
+        assertThat(run.results()).extracting(ScenarioResult::key).extracting(ScenarioKey::cluster)
+                .as("clusters of records").containsOnly("kind:1.31", "kind:1.27").hasSize(4);
+        assertThat(run.clusters()).extracting(ClusterInfo::id).as("clusters").containsExactly("kind:1.27", "kind:1.31");
+    }
+
+    private static List<ScenarioResult> concat(List<ScenarioResult> a, List<ScenarioResult> b) {
+        List<ScenarioResult> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
