@@ -9,7 +9,7 @@
 #   cluster.sh kubeconfig <id> print the kubeconfig path of <id>
 #
 # Progress goes to stderr; errors are one line on stderr with a non-zero exit.
-set -euo pipefail
+set -Eeuo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
@@ -489,7 +489,8 @@ alive() { local p; p="$(cat "$(pidfile "$1")" 2>/dev/null)" || return 1; [ -n "$
 start_proc() { # name logfile cmd...
   local name=$1 logf=$2; shift 2
   mkdir -p "$RUN/pids"
-  setsid "$@" >"$logf" 2>&1 </dev/null &
+  # fds 8/9 hold our locks: daemons must not inherit them
+  setsid "$@" >"$logf" 2>&1 </dev/null 8>&- 9>&- &
   echo $! >"$(pidfile "$name")"
 }
 stop_procs() { # names... : TERM, wait up to 10s, then KILL
@@ -680,6 +681,8 @@ disabled_plugins = ["io.containerd.snapshotter.v1.btrfs", "io.containerd.snapsho
   enable_selinux = false
   disable_apparmor = true
   enable_cdi = false
+  # this host may lack CAP_SYS_RESOURCE (cannot lower oom_score_adj): clamp instead of failing
+  restrict_oom_score_adj = true
   [plugins."io.containerd.grpc.v1.cri".containerd]
     snapshotter = "overlayfs"
     default_runtime_name = "runc"
@@ -714,7 +717,10 @@ TOML
   ]
 }
 JSON
-  [ -x /usr/lib/cni/portmap ] || jq 'del(.plugins[1])' "$CNI_CONF_DIR/10-$CNI_NET_NAME.conflist" >"$CNI_CONF_DIR/x" && mv -f "$CNI_CONF_DIR/x" "$CNI_CONF_DIR/10-$CNI_NET_NAME.conflist"
+  if [ ! -x /usr/lib/cni/portmap ]; then
+    jq 'del(.plugins[1])' "$CNI_CONF_DIR/10-$CNI_NET_NAME.conflist" >"$CNI_CONF_DIR/x"
+    mv -f "$CNI_CONF_DIR/x" "$CNI_CONF_DIR/10-$CNI_NET_NAME.conflist"
+  fi
   local fg_yaml=""
   if [ -n "$gates" ]; then
     fg_yaml="featureGates:"$'\n'

@@ -70,7 +70,7 @@ observe() { # job -> json {job, pod}
 }
 finished() { # json -> 0 when the job has a final condition, or main terminated >10s ago
   jq -e '(.job.status.conditions // []) | map(select(.status == "True" and (.type == "Complete" or .type == "Failed"))) | length > 0' <<<"$1" >/dev/null && return 0
-  jq -e '[.pod.status.containerStatuses[]? | select(.name == "main") | .state.terminated] | length > 0' <<<"$1" >/dev/null || return 1
+  jq -e '[.pod.status.containerStatuses[]? | select(.name == "main" and .state.terminated != null)] | length > 0' <<<"$1" >/dev/null || return 1
   [ -n "${DONE_AT[$2]:-}" ] || DONE_AT[$2]=$SECONDS
   [ $((SECONDS - DONE_AT[$2])) -ge 10 ]
 }
