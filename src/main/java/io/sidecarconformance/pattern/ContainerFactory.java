@@ -34,8 +34,10 @@ public final class ContainerFactory {
 
     /** The main container; {@code shutdown} is none, done-file or pidfile. */
     public Container main(String shutdown) {
+        // Shell form needs a command after the script: `sh -c "one command"` execs it (ash, dash, bash alike),
+        // which would leave the trapping script as PID 1 just as in exec form.
         List<String> command = variant.shellForm()
-                ? List.of("/bin/sh", "-c", "/bin/sh /sc/main.sh")
+                ? List.of("/bin/sh", "-c", "/bin/sh /sc/main.sh; exit $?")
                 : List.of("/bin/sh", "/sc/main.sh");
         return new ContainerBuilder()
                 .withName(Role.MAIN.containerName())

@@ -1,0 +1,252 @@
+package io.sidecarconformance.pattern;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EphemeralContainer;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.sidecarconformance.cluster.ImageSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every pattern x sidecar kind x variant, built into a Job the way a scenario builds it. */
+class JobFactoryTest {
+
+    static final ImageSet IMAGES = new ImageSet("example.org/busybox:test", "example.org/dind:test", "Never");
+    static final Map<String, String> LABELS = Map.of("sidecar-conformance/scenario", "unit");
+
+    static Stream<Arguments> cells() {
+        return Patterns.all().stream().flatMap(p -> Stream.of(SidecarKind.values()).flatMap(k ->
+                Stream.of("exec", "shell", "exec+probe", "shell+probe").map(v -> Arguments.of(p.id(), k.id(), v))));
+    }
+
+    static WorkloadSpec workload(String pattern, SidecarKind kind, Variant variant) {
+        return Patterns.byId(pattern).workload(new ContainerFactory(IMAGES, kind, variant));
+    }
+
+    static PodSpec podSpec(WorkloadSpec spec) {
+        Job job = JobFactory.job("sc-job", spec, LABELS);
+        return job.getSpec().getTemplate().getSpec();
+    }
+
+    static String env(Container c, String name) {
+        List<EnvVar> matching = c.getEnv().stream().filter(e -> e.getName().equals(name)).toList();
+        assertThat(matching).as("%s has at most one %s", c.getName(), name).hasSizeLessThanOrEqualTo(1);
+        return matching.isEmpty() ? null : matching.get(0).getValue();
+    }
+
+    static Optional<VolumeMount> mountAt(Container c, String path) {
+        return c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(path)).findFirst();
+    }
+
+    @ParameterizedTest(name = "{0} / {1} / {2}")
+    @MethodSource("cells")
+    void everyCellIsAOneShotJobWithItsSidecarWhereThePatternSays(String patternId, String kindId, String variantId) {
+        SidecarKind kind = SidecarKind.byId(kindId);
+        Variant variant = Variant.parse(variantId);
+        WorkloadSpec spec = workload(patternId, kind, variant);
+        Job job = JobFactory.job("sc-job", spec, LABELS);
+        PodSpec pod = job.getSpec().getTemplate().getSpec();
+
+        assertThat(job.getMetadata().getName()).as("job name").isEqualTo("sc-job");
+        assertThat(job.getSpec().getBackoffLimit()).as("backoffLimit").isZero();
+        assertThat(pod.getRestartPolicy()).as("pod restartPolicy").isEqualTo("Never");
+        assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).as("pod labels").containsAllEntriesOf(LABELS);
+
+        List<String> regular = pod.getContainers().stream().map(Container::getName).toList();
+        List<String> init = pod.getInitContainers().stream().map(Container::getName).toList();
+        switch (patternId) {
+            case "classic", "done-file", "pidfile" -> {
+                assertThat(regular).as("regular containers").containsExactlyInAnyOrder("main", "sidecar");
+                assertThat(init).as("init containers").isEmpty();
+            }
+            case "native" -> {
+                assertThat(regular).as("regular containers").containsExactly("main");
+                assertThat(init).as("init containers").containsExactly("sidecar");
+                assertThat(pod.getInitContainers().get(0).getRestartPolicy()).as("native sidecar restartPolicy")
+                        .isEqualTo("Always");
+            }
+            case "ephemeral" -> {
+                assertThat(regular).as("only main is in the pod at creation").containsExactly("main");
+                assertThat(init).as("init containers").isEmpty();
+                assertThat(pod.getEphemeralContainers()).as("ephemeral containers at creation").isEmpty();
+            }
+            default -> throw new AssertionError("a pattern this test does not know: " + patternId);
+        }
+        assertThat(pod.getShareProcessNamespace()).as("shareProcessNamespace")
+                .isEqualTo(patternId.equals("pidfile") ? Boolean.TRUE : null);
+
+        // Every mount must name a volume of the pod, or the kubelet refuses the pod.
+        List<String> volumes = pod.getVolumes().stream().map(Volume::getName).toList();
+        Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream())
+                .flatMap(c -> c.getVolumeMounts().stream())
+                .forEach(m -> assertThat(volumes).as("volume for mount %s", m.getMountPath()).contains(m.getName()));
+        Container sidecar = spec.container(Role.SIDECAR);
+        sidecar.getVolumeMounts()
+                .forEach(m -> assertThat(volumes).as("volume for sidecar mount %s", m.getMountPath()).contains(m.getName()));
+        assertThat(pod.getVolumes().stream().filter(v -> v.getName().equals(ContainerFactory.SCRIPTS_VOLUME)).findFirst()
+                .orElseThrow().getConfigMap().getName()).as("scripts come from the ConfigMap").isEqualTo(JobFactory.SCRIPTS_CONFIG_MAP);
+    }
+
+    @ParameterizedTest(name = "{0} / {1} / {2}")
+    @MethodSource("cells")
+    void sidecarKindDecidesImagesPrivilegeAndDockerMounts(String patternId, String kindId, String variantId) {
+        SidecarKind kind = SidecarKind.byId(kindId);
+        WorkloadSpec spec = workload(patternId, kind, Variant.parse(variantId));
+        Container main = spec.container(Role.MAIN);
+        Container sidecar = spec.container(Role.SIDECAR);
+
+        for (Container c : List.of(main, sidecar)) {
+            assertThat(mountAt(c, "/sc")).as("%s mounts the scripts", c.getName()).isPresent();
+            assertThat(mountAt(c, "/sc").get().getReadOnly()).as("%s scripts read-only", c.getName()).isTrue();
+            assertThat(mountAt(c, "/sc-shared")).as("%s mounts the shared dir", c.getName()).isPresent();
+            assertThat(env(c, "SC_SIDECAR_KIND")).as("%s SC_SIDECAR_KIND", c.getName()).isEqualTo(kindId);
+            assertThat(env(c, "SC_NAME")).as("%s SC_NAME is its container name", c.getName()).isEqualTo(c.getName());
+            assertThat(c.getImagePullPolicy()).as("%s pull policy", c.getName()).isEqualTo("Never");
+        }
+        if (kind == SidecarKind.DIND) {
+            assertThat(sidecar.getImage()).as("dind sidecar image").isEqualTo("example.org/dind:test");
+            assertThat(main.getImage()).as("main needs the docker CLI: dind image").isEqualTo("example.org/dind:test");
+            assertThat(sidecar.getSecurityContext()).as("dind sidecar securityContext").isNotNull();
+            assertThat(sidecar.getSecurityContext().getPrivileged()).as("dind sidecar privileged").isTrue();
+            assertThat(mountAt(sidecar, "/var/run")).as("sidecar socket dir").isPresent();
+            assertThat(mountAt(sidecar, "/var/lib/docker")).as("sidecar docker storage").isPresent();
+            assertThat(mountAt(main, "/var/run")).as("main shares the socket dir").isPresent();
+            assertThat(mountAt(main, "/var/run").get().getName()).as("same socket volume")
+                    .isEqualTo(mountAt(sidecar, "/var/run").get().getName());
+            assertThat(mountAt(main, "/var/lib/docker")).as("main has no docker storage").isEmpty();
+            assertThat(main.getSecurityContext()).as("main is not privileged").isNull();
+        } else {
+            assertThat(sidecar.getImage()).as("light sidecar image").isEqualTo("example.org/busybox:test");
+            assertThat(main.getImage()).as("light main image").isEqualTo("example.org/busybox:test");
+            assertThat(sidecar.getSecurityContext()).as("light sidecar not privileged").isNull();
+            assertThat(mountAt(sidecar, "/var/run")).as("no socket mount on light").isEmpty();
+            assertThat(mountAt(sidecar, "/var/lib/docker")).as("no docker storage on light").isEmpty();
+        }
+    }
+
+    @Test
+    void shellFormWrapsMainInAShellAndExecFormRunsTheScriptDirectly() {
+        Container shell = workload("classic", SidecarKind.LIGHT, Variant.parse("shell")).container(Role.MAIN);
+        Container exec = workload("classic", SidecarKind.LIGHT, Variant.parse("exec")).container(Role.MAIN);
+
+        assertThat(shell.getCommand()).as("shell form: a shell runs the script as a child, and must not exec it")
+                .containsExactly("/bin/sh", "-c", "/bin/sh /sc/main.sh; exit $?");
+        assertThat(exec.getCommand()).as("exec form").containsExactly("/bin/sh", "/sc/main.sh");
+        assertThat(workload("classic", SidecarKind.LIGHT, Variant.parse("shell")).container(Role.SIDECAR).getCommand())
+                .as("the sidecar's command does not depend on the variant")
+                .isEqualTo(workload("classic", SidecarKind.LIGHT, Variant.parse("exec")).container(Role.SIDECAR).getCommand());
+    }
+
+    @Test
+    void shutdownProtocolIsTheSameOnBothContainersAndNamedByThePattern() {
+        Map<String, String> expected = Map.of(
+                "classic", "none", "done-file", "done-file", "pidfile", "pidfile", "native", "none", "ephemeral", "none");
+        assertThat(Patterns.all().stream().map(Pattern::id).collect(Collectors.toSet()))
+                .as("this test covers every pattern").isEqualTo(expected.keySet());
+        for (Pattern p : Patterns.all()) {
+            WorkloadSpec spec = p.workload(new ContainerFactory(IMAGES, SidecarKind.LIGHT, Variant.parse("exec")));
+            assertThat(env(spec.container(Role.MAIN), "SC_SHUTDOWN")).as("%s main SC_SHUTDOWN", p.id()).isEqualTo(expected.get(p.id()));
+            assertThat(env(spec.container(Role.SIDECAR), "SC_SHUTDOWN")).as("%s sidecar SC_SHUTDOWN", p.id())
+                    .isEqualTo(expected.get(p.id()));
+        }
+    }
+
+    @Test
+    void probeVariantGivesTheNativeSidecarAStartupProbeThatChecksTheService() {
+        PodSpec withProbe = podSpec(workload("native", SidecarKind.DIND, Variant.parse("exec+probe")));
+        PodSpec without = podSpec(workload("native", SidecarKind.DIND, Variant.parse("exec")));
+
+        Container sidecar = withProbe.getInitContainers().get(0);
+        assertThat(sidecar.getStartupProbe()).as("startupProbe with +probe").isNotNull();
+        assertThat(String.join(" ", sidecar.getStartupProbe().getExec().getCommand())).as("probe command")
+                .contains("/sc/lib.sh").contains("service_ok");
+        assertThat(without.getInitContainers().get(0).getStartupProbe()).as("no startupProbe without +probe").isNull();
+        assertThat(withProbe.getContainers().get(0).getStartupProbe()).as("main never has a probe").isNull();
+    }
+
+    @Test
+    void onlyTheNativePatternSupportsProbeVariants() {
+        for (Pattern p : Patterns.all()) {
+            assertThat(p.supports(Variant.parse("exec"))).as("%s supports exec", p.id()).isTrue();
+            assertThat(p.supports(Variant.parse("shell"))).as("%s supports shell", p.id()).isTrue();
+            assertThat(p.supports(Variant.parse("shell+probe"))).as("%s supports shell+probe", p.id())
+                    .isEqualTo(p.id().equals("native"));
+        }
+    }
+
+    @Test
+    void ephemeralSidecarCopiesEveryFieldOfTheSidecar() {
+        WorkloadSpec spec = workload("ephemeral", SidecarKind.DIND, Variant.parse("exec"))
+                .memoryLimit(Role.SIDECAR, "64Mi")
+                .env(Role.SIDECAR, "SC_DELAY_SECONDS", "4");
+        Container sidecar = spec.container(Role.SIDECAR);
+
+        EphemeralContainer e = JobFactory.ephemeralSidecar(spec);
+
+        assertThat(e.getName()).as("name").isEqualTo("sidecar");
+        assertThat(e.getImage()).as("image").isEqualTo("example.org/dind:test");
+        assertThat(e.getImagePullPolicy()).as("pull policy").isEqualTo("Never");
+        assertThat(e.getCommand()).as("command").containsExactly("/bin/sh", "/sc/sidecar.sh");
+        assertThat(e.getEnv()).as("env").isEqualTo(sidecar.getEnv())
+                .contains(new EnvVar("SC_DELAY_SECONDS", "4", null));
+        assertThat(e.getVolumeMounts()).as("mounts").isEqualTo(sidecar.getVolumeMounts())
+                .extracting(VolumeMount::getMountPath).contains("/sc", "/sc-shared", "/var/run", "/var/lib/docker");
+        assertThat(e.getSecurityContext()).as("securityContext").isNotNull();
+        assertThat(e.getSecurityContext().getPrivileged()).as("privileged").isTrue();
+        assertThat(e.getResources()).as("resources").isNotNull();
+        assertThat(e.getResources().getLimits()).as("memory limit").containsEntry("memory", new Quantity("64Mi"));
+    }
+
+    @Test
+    void unknownIdsAreOneLineErrorsListingTheKnownValues() {
+        IllegalArgumentException pattern = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Patterns.byId("sidecarless"));
+        IllegalArgumentException variant = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Variant.parse("exec+shell"));
+        IllegalArgumentException kind = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SidecarKind.byId("docker"));
+
+        assertThat(pattern.getMessage()).as("pattern error").doesNotContain("\n").contains("'sidecarless'")
+                .contains("classic", "done-file", "pidfile", "native", "ephemeral");
+        assertThat(variant.getMessage()).as("variant error").doesNotContain("\n").contains("'exec+shell'")
+                .contains("exec", "shell", "exec+probe", "shell+probe");
+        assertThat(kind.getMessage()).as("kind error").doesNotContain("\n").contains("'docker'").contains("light", "dind");
+    }
+
+    @Test
+    void knownIdsRoundTrip() {
+        for (Pattern p : Patterns.all()) {
+            assertThat(Patterns.byId(p.id())).as("pattern %s", p.id()).isSameAs(p);
+        }
+        for (String v : Variant.KNOWN.split(", ")) {
+            assertThat(Variant.parse(v).id()).as("variant %s", v).isEqualTo(v);
+        }
+        for (SidecarKind k : SidecarKind.values()) {
+            assertThat(SidecarKind.byId(k.id())).as("kind %s", k.id()).isSameAs(k);
+        }
+        assertThat(Variant.parse("shell+probe")).as("shell+probe").isEqualTo(new Variant(true, true));
+    }
+
+    @Test
+    void envReplacesRatherThanDuplicates() {
+        WorkloadSpec spec = workload("classic", SidecarKind.LIGHT, Variant.parse("exec"))
+                .env(Role.MAIN, "SC_WAIT_SECONDS", "60")
+                .env(Role.MAIN, "SC_WAIT_SECONDS", "5");
+        assertThat(env(spec.container(Role.MAIN), "SC_WAIT_SECONDS")).as("last value wins").isEqualTo("5");
+        assertThat(env(spec.container(Role.SIDECAR), "SC_WAIT_SECONDS")).as("other container untouched").isNull();
+    }
+}

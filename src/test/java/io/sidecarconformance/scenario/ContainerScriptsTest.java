@@ -1,0 +1,398 @@
+package io.sidecarconformance.scenario;
+
+import io.sidecarconformance.cluster.ImageSet;
+import io.sidecarconformance.pattern.ContainerFactory;
+import io.sidecarconformance.pattern.SidecarKind;
+import io.sidecarconformance.pattern.Variant;
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.EventLineParser;
+import io.sidecarconformance.timeline.TimelineEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs the real container scripts with busybox: a temp dir stands in for /sc (the scripts) and /sc-shared.
+ * The copies get the temp paths and a free port in place of /sc, /tmp/www and 8080 (hard-coded in the scripts).
+ */
+class ContainerScriptsTest {
+
+    private static final Path BUSYBOX = Path.of("/bin/busybox");
+    private static final Duration SHORT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path dir;
+
+    private static Path bin;
+    private Path sc;
+    private Path shared;
+    private int port;
+    private final List<Process> started = new ArrayList<>();
+
+    /**
+     * Debian's busybox before 1.36.1-5 is built without FEATURE_WGET_TIMEOUT and segfaults on {@code wget -T};
+     * the busybox image the pods run has it. On such a host the copies bound wget with the timeout applet instead
+     * (its ash runs applets directly, so a wget shim on the PATH would not be used).
+     */
+    private static boolean wgetTimeoutCrashes;
+
+    @BeforeAll
+    static void needsBusybox() throws Exception {
+        assumeThat(Files.isExecutable(BUSYBOX)).as("/bin/busybox is installed").isTrue();
+        Process probe = new ProcessBuilder(BUSYBOX.toString(), "wget", "-q", "-T", "1", "-O", "-", "http://127.0.0.1:1/")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(probe.waitFor(10, TimeUnit.SECONDS)).as("wget probe ended").isTrue();
+        wgetTimeoutCrashes = probe.exitValue() == 139;
+        // Only busybox applets on the PATH, as in the busybox image. Kept out of @TempDir, which warns about every link.
+        bin = Files.createTempDirectory("sc-busybox-bin");
+        Process install = new ProcessBuilder(BUSYBOX.toString(), "--install", "-s", bin.toString()).inheritIO().start();
+        assertThat(install.waitFor(10, TimeUnit.SECONDS) && install.exitValue() == 0).as("busybox --install").isTrue();
+    }
+
+    @AfterAll
+    static void removeBin() throws IOException {
+        if (bin != null) {
+            try (var links = Files.list(bin)) {
+                for (Path link : links.toList()) {
+                    Files.delete(link);
+                }
+            }
+            Files.delete(bin);
+        }
+    }
+
+    @BeforeEach
+    void stageScripts() throws Exception {
+        sc = Files.createDirectories(dir.resolve("sc"));
+        shared = Files.createDirectories(dir.resolve("sc-shared"));
+        port = freePort();
+        for (String file : ScenarioScripts.FILES) {
+            String text = ScenarioScripts.read(file)
+                    .replace("/sc/lib.sh", sc.resolve("lib.sh").toString())
+                    .replace("8080", Integer.toString(port))
+                    .replace("/tmp/www", dir.resolve("www").toString())
+                    .replace("/tmp/dockerd.log", dir.resolve("dockerd.log").toString());
+            if (wgetTimeoutCrashes) {
+                text = text.replace("wget -q -T 2 ", "timeout 2 wget -q ");
+            }
+            Files.writeString(sc.resolve(file), text);
+        }
+        assertThat(Files.readString(sc.resolve("lib.sh"))).as("staged lib.sh uses the temp dirs and port")
+                .doesNotContain("/sc/lib.sh").doesNotContain("8080").contains(Integer.toString(port))
+                .doesNotContain(wgetTimeoutCrashes ? "wget -q -T" : "\0");
+    }
+
+    @AfterEach
+    void killLeftovers() throws Exception {
+        for (Process p : started) {
+            // Each script runs in its own session: kill the whole group, orphaned sleeps included.
+            new ProcessBuilder(BUSYBOX.toString(), "kill", "-9", "-" + p.pid())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(5, TimeUnit.SECONDS);
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private Process run(String script, String name, Map<String, String> env) throws IOException {
+        return run(List.of(BUSYBOX.toString(), "sh", sc.resolve(script).toString()), name, env);
+    }
+
+    /** Runs a command in its own session (so that leftovers can be killed as a group). */
+    private Process run(List<String> command, String name, Map<String, String> env) throws IOException {
+        List<String> full = new ArrayList<>(List.of(BUSYBOX.toString(), "setsid"));
+        full.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(full)
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile());
+        Map<String, String> e = pb.environment();
+        e.clear();
+        e.put("PATH", bin.toString());
+        e.put("SC_NAME", name);
+        e.put("SC_SIDECAR_KIND", "light");
+        e.put("SC_SHARED", shared.toString());
+        e.put("SC_SHUTDOWN", "none");
+        e.putAll(env);
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    private List<String> lines(String name) {
+        try {
+            Path out = dir.resolve(name + ".out");
+            return Files.exists(out) ? Files.readAllLines(out) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every line the container wrote, parsed; fails if one is not an event line. */
+    private List<TimelineEvent> events(String name) {
+        List<TimelineEvent> out = new ArrayList<>();
+        for (String line : lines(name)) {
+            Optional<TimelineEvent> e = EventLineParser.parse(line);
+            assertThat(e).as("%s wrote an event line: '%s' (stderr: %s)", name, line, stderr(name)).isPresent();
+            out.add(e.get());
+        }
+        return out;
+    }
+
+    private String stderr(String name) {
+        try {
+            Path err = dir.resolve(name + ".err");
+            return Files.exists(err) ? Files.readString(err) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitLine(String name, String word) {
+        await().atMost(SHORT).pollInterval(Duration.ofMillis(50))
+                .alias(name + " says " + word)
+                .until(() -> lines(name).stream().anyMatch(l -> l.contains(" " + name + " " + word)));
+    }
+
+    private int exitOf(Process p, String name) throws InterruptedException {
+        assertThat(p.waitFor(SHORT.toSeconds(), TimeUnit.SECONDS)).as("%s ended in time; wrote %s; stderr %s",
+                name, lines(name), stderr(name)).isTrue();
+        return p.exitValue();
+    }
+
+    private static List<String> words(List<TimelineEvent> events) {
+        return events.stream().map(e -> e.kind() == EventKind.STEP ? e.detail().split(" ")[0] : e.kind().name()).toList();
+    }
+
+    private static void assertNonDecreasing(List<TimelineEvent> events, String what) {
+        for (int i = 1; i < events.size(); i++) {
+            assertThat(events.get(i).time()).as("%s: event %d not before event %d", what, i, i - 1)
+                    .isAfterOrEqualTo(events.get(i - 1).time());
+        }
+    }
+
+    private boolean portAnswers() {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Main's command as ContainerFactory builds it for a variant, pointed at busybox and the staged script. */
+    private List<String> mainCommand(String variant) {
+        List<String> command = new ContainerFactory(new ImageSet("busybox", "dind", "Never"), SidecarKind.LIGHT, Variant.parse(variant))
+                .main("done-file").getCommand();
+        List<String> local = new ArrayList<>();
+        for (int i = 0; i < command.size(); i++) {
+            String arg = command.get(i);
+            if (i == 0 && arg.equals("/bin/sh")) {
+                local.addAll(List.of(BUSYBOX.toString(), "sh"));
+            } else {
+                local.add(arg.replace("/bin/sh", BUSYBOX + " sh").replace("/sc/main.sh", sc.resolve("main.sh").toString()));
+            }
+        }
+        return local;
+    }
+
+    @Test
+    void doneFileProtocolEndsTheSidecarAfterMain() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of("SC_SHUTDOWN", "done-file"));
+        awaitLine("sidecar", "Ready");
+        assertThat(portAnswers()).as("service up while the sidecar is ready").isTrue();
+        assertThat(sidecar.isAlive()).as("sidecar waits while main has not run").isTrue();
+
+        Process main = run("main.sh", "main", Map.of("SC_SHUTDOWN", "done-file", "SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "1"));
+        assertThat(exitOf(main, "main")).as("main exit code").isZero();
+        assertThat(shared.resolve("done")).as("main's EXIT trap touched the done file").exists();
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar exit code after the done file").isZero();
+        assertThat(portAnswers()).as("service stopped with the sidecar").isFalse();
+
+        List<TimelineEvent> mainEvents = events("main");
+        List<TimelineEvent> sidecarEvents = events("sidecar");
+        assertThat(words(mainEvents)).as("main's lines").containsExactly("STARTING", "Working", "EXITING");
+        assertThat(mainEvents.get(2).detail()).as("main's exit line").isEqualTo("0");
+        assertThat(words(sidecarEvents)).as("sidecar's lines").containsExactly("STARTING", "READY", "EXITING");
+        assertThat(sidecarEvents.get(2).detail()).as("sidecar's exit line").isEqualTo("0 done file seen");
+        assertThat(mainEvents).as("main's container name").allMatch(e -> e.container().equals("main"));
+
+        assertNonDecreasing(mainEvents, "main");
+        assertNonDecreasing(sidecarEvents, "sidecar");
+        assertThat(sidecarEvents.get(1).time()).as("sidecar Ready before main Starting").isBefore(mainEvents.get(0).time());
+        assertThat(sidecarEvents.get(2).time()).as("sidecar exits after main").isAfter(mainEvents.get(2).time());
+        assertThat(Duration.between(mainEvents.get(1).time(), mainEvents.get(2).time()))
+                .as("main worked SC_WORK_SECONDS").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+
+        List<String> shared = Files.readAllLines(this.shared.resolve("events.log"));
+        assertThat(shared).as("both containers write the shared event log")
+                .hasSize(mainEvents.size() + sidecarEvents.size())
+                .allMatch(l -> EventLineParser.parse(l).isPresent());
+    }
+
+    @Test
+    void pidfileProtocolEndsTheSidecarOnceMainsPidIsGone() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of("SC_SHUTDOWN", "pidfile"));
+        awaitLine("sidecar", "Ready");
+
+        Process main = run("main.sh", "main", Map.of("SC_SHUTDOWN", "pidfile", "SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "2"));
+        awaitLine("main", "Working");
+        assertThat(Files.readString(shared.resolve("pid")).strip()).as("pid file holds main's PID")
+                .isEqualTo(Long.toString(main.pid()));
+        assertThat(sidecar.isAlive()).as("sidecar still up while main works").isTrue();
+
+        assertThat(exitOf(main, "main")).as("main exit code").isZero();
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar exit code").isZero();
+
+        List<TimelineEvent> mainEvents = events("main");
+        List<TimelineEvent> sidecarEvents = events("sidecar");
+        assertThat(mainEvents.get(0).detail()).as("main's Starting line").isEqualTo("pid=" + main.pid());
+        assertThat(sidecarEvents.get(sidecarEvents.size() - 1).detail()).as("sidecar's exit line")
+                .isEqualTo("0 pid " + main.pid() + " gone");
+        assertThat(shared.resolve("done")).as("no done file in the pidfile protocol").doesNotExist();
+        assertThat(sidecarEvents.get(sidecarEvents.size() - 1).time()).as("sidecar exits after main")
+                .isAfter(mainEvents.get(mainEvents.size() - 1).time());
+    }
+
+    @Test
+    void mainGivesUpWithExit3WhenNoSidecarAnswers() throws Exception {
+        long t0 = System.nanoTime();
+        Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "2"));
+
+        assertThat(exitOf(main, "main")).as("main exit code").isEqualTo(3);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("gave up after about SC_WAIT_SECONDS")
+                .isBetween(Duration.ofMillis(1800), Duration.ofSeconds(10));
+        List<TimelineEvent> events = events("main");
+        assertThat(words(events)).as("main's lines").containsExactly("STARTING", "Waiting", "EXITING");
+        assertThat(events.get(2).detail()).as("exit line").isEqualTo("3 sidecar not ready after 2s");
+        assertNonDecreasing(events, "main");
+        assertThat(Duration.between(events.get(0).time(), events.get(2).time())).as("event times span the wait")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1800));
+    }
+
+    @Test
+    void delayedSidecarSaysSoAndIsReadyOnlyAfterTheDelay() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of("SC_DELAY_SECONDS", "2"));
+        awaitLine("sidecar", "Ready");
+        List<TimelineEvent> events = events("sidecar");
+
+        assertThat(words(events)).as("sidecar's lines").containsExactly("STARTING", "Delaying", "READY");
+        assertThat(events.get(1).detail()).as("delay line").isEqualTo("Delaying 2s");
+        assertThat(Duration.between(events.get(1).time(), events.get(2).time())).as("ready after the delay")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        assertThat(sidecar.isAlive()).as("no shutdown protocol: the sidecar serves on").isTrue();
+    }
+
+    @Test
+    void lightServiceStartupTimeDelaysReadyWithoutADelayStep() throws Exception {
+        run("sidecar.sh", "sidecar", Map.of("SC_STARTUP_SECONDS", "2"));
+        awaitLine("sidecar", "Ready");
+        List<TimelineEvent> events = events("sidecar");
+
+        assertThat(words(events)).as("sidecar's lines: startup time is not a fault").containsExactly("STARTING", "READY");
+        assertThat(Duration.between(events.get(0).time(), events.get(1).time())).as("ready after the startup time")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void mainWaitsForALateSidecarAndThenWorks() throws Exception {
+        Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "10", "SC_WORK_SECONDS", "0"));
+        awaitLine("main", "Waiting");
+        run("sidecar.sh", "sidecar", Map.of());
+
+        assertThat(exitOf(main, "main")).as("main exit code").isZero();
+        awaitLine("sidecar", "Ready"); // main may see the service answer before the sidecar's own check does
+        List<TimelineEvent> mainEvents = events("main");
+        assertThat(words(mainEvents)).as("main's lines").containsExactly("STARTING", "Waiting", "Working", "EXITING");
+        TimelineEvent ready = events("sidecar").stream().filter(e -> e.kind() == EventKind.READY).findFirst().orElseThrow();
+        assertThat(mainEvents.get(0).time()).as("main started before the sidecar was ready").isBefore(ready.time());
+    }
+
+    @Test
+    void sigtermStopsTheSidecarWith143AndItsService() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+
+        sidecar.destroy(); // SIGTERM to the script, as the kubelet sends it
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar exit code").isEqualTo(143);
+        List<TimelineEvent> events = events("sidecar");
+        assertThat(events.get(events.size() - 1).kind()).as("last line").isEqualTo(EventKind.EXITING);
+        assertThat(events.get(events.size() - 1).detail()).as("exit line").isEqualTo("143 SIGTERM");
+        await().atMost(SHORT).alias("service gone").until(() -> !portAnswers());
+    }
+
+    @Test
+    void shellFormKeepsSigtermFromTheScript() throws Exception {
+        run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process entrypoint = run(mainCommand("shell"), "main", Map.of("SC_SHUTDOWN", "done-file", "SC_WORK_SECONDS", "2"));
+        awaitLine("main", "Working");
+
+        entrypoint.destroy(); // SIGTERM to the container's first process
+        assertThat(exitOf(entrypoint, "main")).as("the wrapping shell has no trap and dies of SIGTERM").isEqualTo(143);
+        awaitLine("main", "Exiting");
+        List<TimelineEvent> events = events("main");
+        assertThat(events.get(events.size() - 1).detail()).as("the script never saw SIGTERM and ended normally").isEqualTo("0");
+        assertThat(shared.resolve("done")).as("done file from the normal exit").exists();
+    }
+
+    @Test
+    void execFormDeliversSigtermToTheScriptsTrap() throws Exception {
+        run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process entrypoint = run(mainCommand("exec"), "main", Map.of("SC_SHUTDOWN", "done-file", "SC_WORK_SECONDS", "60"));
+        awaitLine("main", "Working");
+
+        entrypoint.destroy();
+        assertThat(exitOf(entrypoint, "main")).as("main exit code on SIGTERM").isEqualTo(143);
+        List<TimelineEvent> events = events("main");
+        assertThat(events.get(events.size() - 1).detail()).as("exit line from the TERM trap").isEqualTo("143 SIGTERM");
+        assertThat(shared.resolve("done")).as("EXIT trap touched the done file").exists();
+    }
+
+    @Test
+    void shellFormPassesTheScriptsExitCodeOn() throws Exception {
+        Process entrypoint = run(mainCommand("shell"), "main", Map.of("SC_WAIT_SECONDS", "1"));
+        assertThat(exitOf(entrypoint, "main")).as("exit 3 of the script, through the wrapping shell").isEqualTo(3);
+    }
+
+    @Test
+    void mainOomSwitchReportsTheAllocationAndItsResult() throws Exception {
+        run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process main = run("main.sh", "main", new HashMap<>(Map.of("SC_FAULT_MAIN", "oom", "SC_OOM_MB", "1")));
+
+        // No memory limit here: the allocation succeeds and main reports dd's exit code.
+        assertThat(exitOf(main, "main")).as("main exit code").isZero();
+        List<TimelineEvent> events = events("main");
+        assertThat(words(events)).as("main's lines").containsExactly("STARTING", "Working", "Allocating", "EXITING");
+        assertThat(events.get(2).detail()).as("allocation line").isEqualTo("Allocating 1MiB");
+        assertThat(events.get(3).detail()).as("exit line").isEqualTo("0 allocation ended with 0");
+    }
+}

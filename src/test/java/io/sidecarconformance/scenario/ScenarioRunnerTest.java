@@ -1,0 +1,291 @@
+package io.sidecarconformance.scenario;
+
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.sidecarconformance.cluster.ImageSet;
+import io.sidecarconformance.fault.FaultSettings;
+import io.sidecarconformance.fault.Faults;
+import io.sidecarconformance.pattern.Patterns;
+import io.sidecarconformance.pattern.SidecarKind;
+import io.sidecarconformance.pattern.Variant;
+import io.sidecarconformance.report.ScenarioResult;
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.TimelineEvent;
+import io.sidecarconformance.verdict.Verdict;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * ScenarioRunner against fabric8's CRUD mock API server. The test plays kubelet and Job controller: it creates the
+ * Job's pod, moves its status, and sets the Job condition. Container logs are stubbed with event lines.
+ */
+@EnableKubernetesMockClient(crud = true)
+class ScenarioRunnerTest {
+
+    private static final String NS = "sc-unit";
+    private static final String POD = "sc-job-x1";
+    private static final ImageSet IMAGES = new ImageSet("busybox:test", "dind:test", "Never");
+    private static final ScenarioSettings SETTINGS = new ScenarioSettings(5, 1, Duration.ofSeconds(2), Duration.ofSeconds(3),
+            Duration.ofSeconds(20), FaultSettings.defaults());
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS xx")
+            .withZone(ZoneOffset.UTC);
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private final ExecutorService kubelet = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stopKubelet() {
+        kubelet.shutdownNow();
+    }
+
+    private static ScenarioSpec spec(String pattern, String fault) {
+        return new ScenarioSpec(new ScenarioKey("mock:1", pattern, "light", "exec", fault),
+                Patterns.byId(pattern), SidecarKind.LIGHT, Variant.parse("exec"), Faults.byId(fault));
+    }
+
+    private ScenarioResult run(ScenarioSpec spec) {
+        return new ScenarioRunner(client, IMAGES, SETTINGS).run(spec, NS);
+    }
+
+    /** Serves a container's log (plain and followed) as the given event lines. */
+    private void stubLog(String container, String... lines) {
+        String body = String.join("\n", lines) + "\n";
+        String base = "/api/v1/namespaces/" + NS + "/pods/" + POD + "/log?pretty=false&container=" + container;
+        server.expect().get().withPath(base).andReturn(200, body).always();
+        server.expect().get().withPath(base + "&follow=true").andReturn(200, body).always();
+    }
+
+    private static String line(Instant at, String container, String rest) {
+        return "SC-EVENT " + LOG_TIME.format(at) + " " + container + " " + rest;
+    }
+
+    /** Waits for the runner's Job and creates its pod, as the Job controller would. */
+    private Pod createPodForJob() {
+        Job job = client.batch().v1().jobs().inNamespace(NS).withName(ScenarioRun.JOB)
+                .waitUntilCondition(Objects::nonNull, 10, TimeUnit.SECONDS);
+        Pod pod = new PodBuilder()
+                .withNewMetadata().withName(POD).withNamespace(NS).addToLabels("job-name", job.getMetadata().getName()).endMetadata()
+                .withSpec(job.getSpec().getTemplate().getSpec())
+                .build();
+        return client.pods().inNamespace(NS).resource(pod).create();
+    }
+
+    private void status(String phase, List<ContainerStatus> init, List<ContainerStatus> regular) {
+        PodStatus status = new PodStatusBuilder().withPhase(phase)
+                .withInitContainerStatuses(init).withContainerStatuses(regular).build();
+        retryingConflicts(() -> client.pods().inNamespace(NS).withName(POD).editStatus(p -> new PodBuilder(p).withStatus(status).build()));
+    }
+
+    private void jobCondition(String type) {
+        UnaryOperator<Job> complete = j -> new JobBuilder(j).withNewStatus().addNewCondition()
+                .withType(type).withStatus("True").endCondition().endStatus().build();
+        retryingConflicts(() -> client.batch().v1().jobs().inNamespace(NS).withName(ScenarioRun.JOB).editStatus(complete));
+    }
+
+    /**
+     * Like a kubelet, retries a status write that lost a resourceVersion race. The CRUD mock answers 409 now and
+     * then while the runner's watches and log reads hit it concurrently, though nothing else writes the object.
+     */
+    private static void retryingConflicts(Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static ContainerStatus running(String name, String startedAt) {
+        return new ContainerStatusBuilder().withName(name).withReady(true).withStarted(true).withRestartCount(0)
+                .withContainerID("containerd://" + name).withImage("busybox:test")
+                .withNewState().withNewRunning().withStartedAt(startedAt).endRunning().endState().build();
+    }
+
+    static ContainerStatus terminated(String name, int exit, String reason) {
+        return new ContainerStatusBuilder().withName(name).withReady(false).withStarted(false).withRestartCount(0)
+                .withContainerID("containerd://" + name).withImage("busybox:test")
+                .withNewState().withNewTerminated().withExitCode(exit).withReason(reason).withContainerID("containerd://" + name)
+                .withStartedAt("2026-11-22T06:00:01Z").withFinishedAt("2026-11-22T06:00:05Z").endTerminated().endState().build();
+    }
+
+    private static List<String> describe(ScenarioResult r) {
+        return r.timeline().stream().map(e -> e.container() + " " + e.kind() + " " + e.detail()).toList();
+    }
+
+    @Test
+    void aNativeSidecarRunToTheEndIsCompletedWithItsTimeline() throws Exception {
+        Instant t = Instant.now();
+        stubLog("sidecar", line(t.plusMillis(100), "sidecar", "Starting pid=1"), line(t.plusMillis(300), "sidecar", "Ready"));
+        stubLog("main", line(t.plusMillis(500), "main", "Starting pid=1"), line(t.plusMillis(600), "main", "Working"),
+                line(t.plusMillis(900), "main", "Exiting 0"));
+
+        CompletableFuture<Void> fake = CompletableFuture.runAsync(() -> {
+            createPodForJob();
+            status("Pending", List.of(running("sidecar", "2026-11-22T06:00:00Z")), List.of());
+            status("Running", List.of(running("sidecar", "2026-11-22T06:00:00Z")), List.of(running("main", "2026-11-22T06:00:01Z")));
+            status("Running", List.of(running("sidecar", "2026-11-22T06:00:00Z")), List.of(terminated("main", 0, "Completed")));
+            status("Succeeded", List.of(terminated("sidecar", 143, "Error")), List.of(terminated("main", 0, "Completed")));
+            jobCondition("Complete");
+        }, kubelet);
+
+        ScenarioResult result = run(spec("native", "none"));
+        fake.get(5, TimeUnit.SECONDS);
+
+        assertThat(result.verdict()).as("verdict; reason %s; timeline%n%s", result.reason(), describe(result))
+                .isEqualTo(Verdict.COMPLETED);
+        assertThat(result.jobVerdict()).as("job verdict").isEqualTo(Verdict.COMPLETED);
+        assertThat(result.reason()).as("reason").contains("pod Succeeded").contains("main exit 0");
+        assertThat(describe(result)).as("timeline").contains(
+                "pod PHASE Pending",
+                "sidecar RUNNING startedAt=2026-11-22T06:00:00Z",
+                "main RUNNING startedAt=2026-11-22T06:00:01Z",
+                "main TERMINATED exit=0 reason=Completed finishedAt=2026-11-22T06:00:05Z",
+                "sidecar TERMINATED exit=143 reason=Error finishedAt=2026-11-22T06:00:05Z",
+                "pod PHASE Succeeded",
+                "job JOB Complete",
+                "sidecar READY ",
+                "main EXITING 0");
+        assertThat(result.timeline()).as("the suite recorded creating the Job")
+                .anyMatch(e -> e.kind() == EventKind.ACTION && e.detail().startsWith("create Job sc-job"));
+        assertThat(result.timeline()).as("time-sorted").isSortedAccordingTo(java.util.Comparator.comparing(TimelineEvent::time));
+        assertThat(result.figures().completionSeconds()).as("completion figure").isNotNull().isPositive();
+        assertThat(result.figures().exitCodes()).as("exit codes from the pod").containsEntry("main", 0).containsEntry("sidecar", 143);
+        assertThat(result.figures().podPhase()).as("pod phase").isEqualTo("Succeeded");
+
+        Job stored = client.batch().v1().jobs().inNamespace(NS).withName(ScenarioRun.JOB).get();
+        assertThat(stored.getSpec().getTemplate().getSpec().getInitContainers().get(0).getRestartPolicy())
+                .as("the mock kept the native sidecar's restartPolicy").isEqualTo("Always");
+        assertThat(client.configMaps().inNamespace(NS).withName("sc-scripts").get().getData())
+                .as("scripts shipped as a ConfigMap").containsKeys("lib.sh", "main.sh", "sidecar.sh", "agent.sh");
+    }
+
+    @Test
+    void aPodThatOutlivesMainIsStuckAfterTheWindow() throws Exception {
+        Instant t = Instant.now();
+        stubLog("sidecar", line(t.plusMillis(100), "sidecar", "Starting pid=1"), line(t.plusMillis(300), "sidecar", "Ready"));
+        stubLog("main", line(t.plusMillis(500), "main", "Starting pid=1"), line(t.plusMillis(900), "main", "Exiting 0"));
+
+        CompletableFuture<Void> fake = CompletableFuture.runAsync(() -> {
+            createPodForJob();
+            status("Running", List.of(), List.of(running("main", "2026-11-22T06:00:01Z"), running("sidecar", "2026-11-22T06:00:00Z")));
+            status("Running", List.of(), List.of(terminated("main", 0, "Completed"), running("sidecar", "2026-11-22T06:00:00Z")));
+        }, kubelet);
+
+        long t0 = System.nanoTime();
+        ScenarioResult result = run(spec("classic", "none"));
+        fake.get(5, TimeUnit.SECONDS);
+
+        assertThat(result.verdict()).as("verdict; reason %s; timeline%n%s", result.reason(), describe(result))
+                .isEqualTo(Verdict.STUCK);
+        assertThat(result.jobVerdict()).as("no Job condition").isEqualTo(Verdict.STUCK);
+        assertThat(result.reason()).as("reason").contains("main ended at").contains("Running").contains("sidecar running");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("decided by the stuck window, not the deadline")
+                .isLessThan(SETTINGS.deadline());
+    }
+
+    @Test
+    void aSpecTheApiRefusesIsRejectedWithTheApisMessage() {
+        String message = "Job.batch \"sc-job\" is invalid: spec.template.spec.initContainers[0].restartPolicy: "
+                + "Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"";
+        Status status = new StatusBuilder().withStatus("Failure").withCode(422).withReason("Invalid").withMessage(message).build();
+        server.expect().post().withPath("/apis/batch/v1/namespaces/" + NS + "/jobs").andReturn(422, status).once();
+
+        ScenarioResult result = run(spec("native", "none"));
+
+        assertThat(result.verdict()).as("verdict; reason %s", result.reason()).isEqualTo(Verdict.REJECTED);
+        assertThat(result.jobVerdict()).as("job verdict").isEqualTo(Verdict.REJECTED);
+        assertThat(result.reason()).as("reason quotes the API").contains(message).doesNotContain("\n");
+        assertThat(result.timeline()).as("the refusal is on the timeline")
+                .anyMatch(e -> e.kind() == EventKind.ACTION && e.detail().contains("API refused"));
+        assertThat(client.batch().v1().jobs().inNamespace(NS).withName(ScenarioRun.JOB).get()).as("no Job stored").isNull();
+    }
+
+    @Test
+    void anEphemeralSidecarTheApiRefusesIsRejected() throws Exception {
+        String message = "Pod \"sc-job-x1\" is invalid: spec.ephemeralContainers[0].resources: Forbidden: cannot be set for an Ephemeral Container";
+        Status status = new StatusBuilder().withStatus("Failure").withCode(422).withReason("Invalid").withMessage(message).build();
+        String subresource = "/api/v1/namespaces/" + NS + "/pods/" + POD + "/ephemeralcontainers";
+        server.expect().patch().withPath(subresource).andReturn(422, status).always();
+
+        CompletableFuture<Void> fake = CompletableFuture.runAsync(() -> {
+            createPodForJob();
+            status("Running", List.of(), List.of(running("main", "2026-11-22T06:00:01Z")));
+        }, kubelet);
+
+        ScenarioResult result = run(spec("ephemeral", "sidecar-oom"));
+        fake.get(5, TimeUnit.SECONDS);
+
+        assertThat(result.verdict()).as("verdict; reason %s; timeline%n%s", result.reason(), describe(result))
+                .isEqualTo(Verdict.REJECTED);
+        assertThat(result.reason()).as("reason quotes the API").contains("cannot be set for an Ephemeral Container");
+        assertThat(result.timeline()).as("the injection was attempted once main ran")
+                .anyMatch(e -> e.kind() == EventKind.ACTION && e.detail().startsWith("add ephemeral container sidecar"));
+        Pod pod = client.pods().inNamespace(NS).withName(POD).get();
+        assertThat(pod.getSpec().getContainers()).as("only main in the pod").extracting(c -> c.getName()).containsExactly("main");
+    }
+
+    @Test
+    void anEphemeralSidecarStoredWithoutSomeFieldsIsDropped() throws Exception {
+        Instant t = Instant.now();
+        stubLog("sidecar", line(t.plusMillis(100), "sidecar", "Starting pid=1"), line(t.plusMillis(300), "sidecar", "Ready"));
+        stubLog("main", line(t.plusMillis(500), "main", "Starting pid=1"), line(t.plusMillis(900), "main", "Exiting 0"));
+        // An API server that keeps the ephemeral container but forgets its environment and mounts.
+        Pod stored = new PodBuilder()
+                .withNewMetadata().withName(POD).withNamespace(NS).addToLabels("job-name", ScenarioRun.JOB).endMetadata()
+                .withNewSpec().addNewContainer().withName("main").withImage("busybox:test").endContainer()
+                .addNewEphemeralContainer().withName("sidecar").withImage("busybox:test").withImagePullPolicy("Never")
+                .withCommand("/bin/sh", "/sc/sidecar.sh").endEphemeralContainer().endSpec()
+                .build();
+        server.expect().patch().withPath("/api/v1/namespaces/" + NS + "/pods/" + POD + "/ephemeralcontainers")
+                .andReturn(200, stored).always();
+
+        CompletableFuture<Void> fake = CompletableFuture.runAsync(() -> {
+            createPodForJob();
+            status("Running", List.of(), List.of(running("main", "2026-11-22T06:00:01Z")));
+            status("Running", List.of(), List.of(terminated("main", 0, "Completed")));
+            status("Succeeded", List.of(), List.of(terminated("main", 0, "Completed")));
+            jobCondition("Complete");
+        }, kubelet);
+
+        ScenarioResult result = run(spec("ephemeral", "none"));
+        fake.get(5, TimeUnit.SECONDS);
+
+        assertThat(result.verdict()).as("verdict; reason %s; timeline%n%s", result.reason(), describe(result))
+                .isEqualTo(Verdict.DROPPED);
+        assertThat(result.reason()).as("reason names the dropped fields and what followed")
+                .contains("ephemeralContainers[sidecar].env").contains("ephemeralContainers[sidecar].volumeMounts")
+                .doesNotContain("ephemeralContainers[sidecar].command").contains("pod Succeeded");
+    }
+}
