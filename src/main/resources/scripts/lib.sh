@@ -25,7 +25,8 @@ nap() {
 # The service the sidecar offers, checked from inside the pod.
 service_ok() {
     case "$SC_SIDECAR_KIND" in
-        light) [ "$(wget -q -T 2 -O - http://127.0.0.1:8080/ping 2>/dev/null)" = "pong" ] ;;
+        # timeout(1) rather than wget -T: Debian's busybox 1.35 wget crashes on -T.
+        light) [ "$(timeout 2 wget -q -O - http://127.0.0.1:8080/ping 2>/dev/null)" = "pong" ] ;;
         dind) docker -H unix:///var/run/docker.sock info >/dev/null 2>&1 ;;
         *) return 1 ;;
     esac

@@ -193,8 +193,10 @@ final class ScenarioRun {
         }
         Optional<TimelineEvent> job = timeline.first(e -> e.kind() == EventKind.JOB
                 && (e.detail().startsWith("Complete") || e.detail().startsWith("Failed")));
-        Optional<TimelineEvent> podEnd = timeline.first(e -> (e.kind() == EventKind.PHASE
-                && (e.detail().startsWith("Succeeded") || e.detail().startsWith("Failed"))) || e.kind() == EventKind.DELETED);
+        // After a deletion only the pod's disappearance ends the run: termination time is what is measured.
+        boolean deleting = deleteRequestedAt != null;
+        Optional<TimelineEvent> podEnd = timeline.first(e -> e.kind() == EventKind.DELETED || (!deleting
+                && e.kind() == EventKind.PHASE && (e.detail().startsWith("Succeeded") || e.detail().startsWith("Failed"))));
         if (podEnd.isPresent()) {
             if (job.isPresent()) {
                 Instant decided = job.get().time().isAfter(podEnd.get().time()) ? job.get().time() : podEnd.get().time();
