@@ -40,11 +40,12 @@ until service_ok; do
         ev Exiting 5 "service process ended before it was ready"
         exit 5
     fi
-    if [ "$waited" -ge "${SC_READY_TIMEOUT:-120}" ]; then
-        ev Exiting 6 "service not ready after ${waited}s"
+    # Tenths of a second: the Ready line should trail the service's first answer by little.
+    if [ "$waited" -ge "$(( ${SC_READY_TIMEOUT:-120} * 10 ))" ]; then
+        ev Exiting 6 "service not ready after ${SC_READY_TIMEOUT:-120}s"
         exit 6
     fi
-    nap 1
+    nap 0.1
     waited=$((waited + 1))
 done
 touch "$SC_SHARED/sidecar-ready"

@@ -80,6 +80,12 @@ public final class Timeline {
         return sa.isPresent() && (rb.isEmpty() || sa.get().isBefore(rb.get()));
     }
 
+    /** The container reported that it had to wait (its first look found what it needs not ready). */
+    public boolean hadToWait(String container) {
+        return first(e -> e.container().equals(container) && e.kind() == EventKind.STEP && e.detail().startsWith("Waiting"))
+                .isPresent();
+    }
+
     /** a ended before b ended (or b never ended). */
     public boolean exitsBefore(String a, String b) {
         Optional<Instant> ea = ended(a);

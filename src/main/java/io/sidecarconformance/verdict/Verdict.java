@@ -6,7 +6,7 @@ public enum Verdict {
     COMPLETED,
     /** Main finished but the pod was not terminal by the deadline (a sidecar kept it alive), or nothing ran. */
     STUCK,
-    /** Main started before the sidecar was ready. */
+    /** Main started before the sidecar was ready: its first look at the sidecar found it not answering. */
     RACE,
     /** Main failed, and no fault aimed at main explains it: the sidecar let it down. */
     MAIN_FAILED,

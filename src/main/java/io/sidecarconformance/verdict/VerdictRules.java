@@ -66,7 +66,7 @@ public final class VerdictRules {
             return new Decision(Verdict.MAIN_FAILED, job, "main exited " + mainExit + " ("
                     + mainExitDetail(t) + ") with no fault aimed at it" + race(t), figures);
         }
-        if (t.startsBeforeReady(MAIN, SIDECAR)) {
+        if (t.hadToWait(MAIN)) {
             return new Decision(Verdict.RACE, job, race(t).substring(2) + "; then " + outcome(o, t), figures);
         }
         return new Decision(Verdict.COMPLETED, job, outcome(o, t), figures);
@@ -105,14 +105,23 @@ public final class VerdictRules {
         return "pod still " + lastPhase(t) + " at " + at(o, o.endedAt()) + " (" + o.endReason() + ")";
     }
 
+    /**
+     * Main's own first look decides whether it started before the sidecar was ready: the sidecar's Ready line can
+     * trail a startupProbe's success by its polling interval, so clocks alone would call a gated start a race.
+     */
     private static String race(Timeline t) {
-        if (!t.startsBeforeReady(MAIN, SIDECAR)) {
+        if (!t.hadToWait(MAIN)) {
             return "";
         }
         Optional<Instant> ready = t.ready(SIDECAR);
-        Instant mainStart = t.started(MAIN).orElseThrow();
-        return ready.map(r -> String.format(Locale.ROOT, "; main started %.1fs before the sidecar was ready", seconds(mainStart, r)))
-                .orElse("; main started and the sidecar never reported ready");
+        Optional<Instant> mainStart = t.started(MAIN);
+        if (ready.isEmpty()) {
+            return "; main found the sidecar not ready and the sidecar never reported ready";
+        }
+        if (mainStart.isPresent() && mainStart.get().isBefore(ready.get())) {
+            return String.format(Locale.ROOT, "; main started %.1fs before the sidecar was ready", seconds(mainStart.get(), ready.get()));
+        }
+        return "; main found the sidecar not ready when it started";
     }
 
     private static String exits(Observation o) {

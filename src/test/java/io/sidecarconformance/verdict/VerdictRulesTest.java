@@ -300,6 +300,7 @@ class VerdictRulesTest {
     void raceWhenMainStartsBeforeTheSidecarIsReady() {
         Obs o = clean();
         o.events.removeIf(e -> e.kind() == EventKind.READY);
+        o.at(2.1, "main", EventKind.STEP, "Waiting sidecar not ready");
         o.at(3.5, "sidecar", EventKind.READY, "");
         Decision d = o.decide();
 
@@ -313,9 +314,19 @@ class VerdictRulesTest {
     void raceWhenTheSidecarNeverSaysReady() {
         Obs o = clean();
         o.events.removeIf(e -> e.kind() == EventKind.READY);
+        o.at(2.1, "main", EventKind.STEP, "Waiting sidecar not ready");
         Decision d = o.decide();
         assertThat(d.verdict()).as("verdict").isEqualTo(Verdict.RACE);
         assertOneLineQuoting(d, "never reported ready");
+    }
+
+    @Test
+    void aReadyLineLaterThanMainsStartIsNoRaceWhenMainFoundTheSidecarAnswering() {
+        Obs o = clean();
+        o.events.removeIf(e -> e.kind() == EventKind.READY);
+        o.at(2.3, "sidecar", EventKind.READY, "");
+        assertThat(o.decide().verdict()).as("a startupProbe can pass before the sidecar's own Ready line")
+                .isEqualTo(Verdict.COMPLETED);
     }
 
     @Test
