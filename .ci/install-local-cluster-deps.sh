@@ -10,7 +10,8 @@ PKGS=(
   containerd                    # CRI runtime (Debian 1.6.x; ctr for image import)
   containernetworking-plugins   # bridge, host-local, loopback, portmap in /usr/lib/cni
   iptables conntrack ipset ethtool socat iproute2 kmod util-linux mount procps psmisc
-  busybox-static                # dind image: self-contained /bin (busybox image uses Debian busybox via apt-get download)
+  busybox-static                # busybox and dind images
+  coreutils perl                # GNU date (nanoseconds) in the images; binary patch of busybox
   docker.io tini                # dind image content (dockerd, docker CLI, docker-init)
   openssl ca-certificates       # local PKI
   gcc libc6-dev                 # static pause binary

@@ -62,7 +62,7 @@ minor_of() { local v=${1#v}; v=${v#*.}; printf '%s' "${v%%.*}"; }
 need_deps() {
   local missing=() t
   for t in go gcc openssl containerd ctr runc containerd-shim-runc-v2 iptables ip nsenter \
-           dpkg-deb dockerd /usr/bin/docker jq curl /bin/busybox /usr/lib/cni/bridge /usr/lib/cni/host-local /usr/lib/cni/loopback; do
+           perl dockerd /usr/bin/docker jq curl /bin/busybox /usr/lib/cni/bridge /usr/lib/cni/host-local /usr/lib/cni/loopback; do
     if [[ $t == /* ]]; then [ -x "$t" ] || missing+=("$t"); else command -v "$t" >/dev/null 2>&1 || missing+=("$t"); fi
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
@@ -263,24 +263,40 @@ mk_image() {
   printf '%s' "$cfg" >"$w/$cfgsum.json"
   jq -cn --arg c "$cfgsum.json" --arg r "$ref" '[{Config: $c, RepoTags: [$r], Layers: ["layer.tar"]}]' >"$w/manifest.json"
   tar -C "$w" -cf "$out.tmp" manifest.json "$cfgsum.json" layer.tar
+  printf '%s\n' "$cfgsum" >"$out.id"
   mv -f "$out.tmp" "$out"
   rm -rf "$w"
 }
 
-# Debian's busybox (the regular, dynamically linked package; extracted, not installed).
-# Not busybox-static: its shell always runs its own applets in preference to PATH
-# (FEATURE_SH_STANDALONE), so no `date` with %N (nanoseconds) could ever be used.
+# Debian's busybox-static, with one change: its shell always runs its own applets
+# in preference to PATH (FEATURE_SH_STANDALONE) and its `date` has no %N
+# (nanoseconds). The applet name "date" is renamed to "datE" in the binary's
+# applet table so that `date` resolves through PATH to GNU date (copied with its
+# libc). Every other applet is untouched.
 BUSYBOX=""
 get_busybox() {
-  local d="$SC_CACHE/debs"
-  BUSYBOX="$d/busybox/bin/busybox"
-  [ -x "$BUSYBOX" ] && return 0
-  mkdir -p "$d"; rm -f "$d"/busybox_*.deb
-  (cd "$d" && apt-get download busybox >/dev/null 2>&1) ||
-    { apt-get update -q >/dev/null 2>&1 && (cd "$d" && apt-get download busybox >/dev/null 2>&1); } ||
-    die "could not fetch Debian's busybox package with apt-get download; run: sudo apt-get update"
-  dpkg-deb -x "$d"/busybox_*.deb "$d/busybox"
-  [ -x "$BUSYBOX" ] || die "Debian busybox package has no /bin/busybox"
+  BUSYBOX="$SC_CACHE/tmp/busybox-patched"
+  local src=/bin/busybox prev next n
+  if [ ! -x "$src" ] || ldd "$src" >/dev/null 2>&1; then
+    die "/bin/busybox is not Debian's busybox-static; run: sudo bash .ci/install-local-cluster-deps.sh"
+  fi
+  prev="$("$src" --list | grep -x -B1 date | head -n1)"
+  next="$("$src" --list | grep -x -A1 date | tail -n1)"
+  n="$(PREV="$prev" NEXT="$next" perl -0777 -ne '$n = () = /\0\Q$ENV{PREV}\E\0date\0\Q$ENV{NEXT}\E\0/g; print $n' "$src")"
+  [ "$n" = 1 ] || die "cannot find busybox's applet table entry for date (found $n); busybox-static changed?"
+  PREV="$prev" NEXT="$next" perl -0777 -pe 's/\0\Q$ENV{PREV}\E\0date\0\Q$ENV{NEXT}\E\0/\0$ENV{PREV}\0datE\0$ENV{NEXT}\0/' "$src" >"$BUSYBOX.tmp"
+  chmod 755 "$BUSYBOX.tmp"; mv -f "$BUSYBOX.tmp" "$BUSYBOX"
+  "$BUSYBOX" --list | grep -qx date && die "patching busybox's date applet failed"
+  return 0
+}
+
+# checks an image rootfs: every applet the suite's scripts use, and date with nanoseconds
+check_rootfs() { # rootfs
+  local r=$1 out
+  # shellcheck disable=SC2016
+  out="$(chroot "$r" /bin/sh -c 'for a in sh date dd httpd wget nc kill sleep touch cat ps grep awk head tail mkdir ls find tr; do command -v $a >/dev/null || echo "missing:$a"; done; date +%Y-%m-%dT%H:%M:%S.%N' 2>&1)" ||
+    die "image rootfs check failed: $out"
+  [[ $out =~ ^[0-9-]+T[0-9:]+\.[0-9]{9}$ ]] || die "image rootfs check failed: $out"
 }
 
 busybox_applets() { # rootfs busybox-binary
@@ -320,6 +336,7 @@ build_images() { # k8s version
     get_busybox
     busybox_applets "$r" "$BUSYBOX"
     add_gnu_date "$r"
+    check_rootfs "$r"
     mk_image "$r" "$bref" "$idir/busybox-${bref##*:}.tar" 'null' '["sh"]'
     rm -rf "$r"; log "image $bref written"
   fi
@@ -353,11 +370,11 @@ add_gnu_date() { # rootfs
 build_dind_image() { # ref out
   local ref=$1 out=$2 r f
   r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
-  # busybox-static: /bin must be self-contained (tar -C / -cf - bin | docker import - ...)
-  if [ ! -x /bin/busybox ] || ldd /bin/busybox >/dev/null 2>&1; then
-    die "/bin/busybox is not Debian's busybox-static; run: sudo bash .ci/install-local-cluster-deps.sh"
-  fi
-  busybox_applets "$r" /bin/busybox
+  # static busybox: /bin/busybox must run alone (tar -C / -cf - bin | docker import - ...)
+  get_busybox
+  busybox_applets "$r" "$BUSYBOX"
+  add_gnu_date "$r"
+  check_rootfs "$r"
   mkdir -p "$r/var/lib/docker" "$r/etc/docker" "$r/run" "$r/usr/lib/x86_64-linux-gnu"
   # Debian's docker.io / containerd / runc / tini files (not whatever docker CLI is first in PATH)
   local files=(/usr/sbin/dockerd /usr/bin/docker /usr/sbin/docker-proxy /usr/bin/containerd
@@ -381,7 +398,6 @@ build_dind_image() { # ref out
       [ -e "$r$l" ] || { mkdir -p "$r$(dirname "$l")"; cp -L "$l" "$r$l"; }
     done
   done
-  printf '{"storage-driver":"vfs","iptables":false,"ip-masq":false,"bridge":"none"}\n' >"$r/etc/docker/daemon.json"
   printf 'docker:x:999:\n' >>"$r/etc/group"
   mk_image "$r" "$ref" "$out" 'null' '["dockerd","--host=unix:///var/run/docker.sock"]'
   rm -rf "$r"
@@ -392,6 +408,14 @@ build_all() { # id
   v="$(k8s_version_of "$id")"
   need_deps
   mkdir -p "$SC_CACHE/tmp"
+  # fast path (no lock: another version may be building): everything is cached
+  local kb; kb="$(k8s_dir "$v")/bin"
+  if [ -f "$kb/.complete" ] && [ -x "$SC_CACHE/etcd/$ETCD_VERSION/bin/etcd" ] &&
+     [ -f "$SC_CACHE/images/pause-$(cat "$kb/pause.tag").tar" ] &&
+     [ -f "$SC_CACHE/images/busybox-$(prop busybox | sed 's/.*://').tar" ] &&
+     [ -f "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar" ]; then
+    return 0
+  fi
   exec 8>"$SC_CACHE/build.lock"
   flock 8
   build_etcd
@@ -527,8 +551,10 @@ stray_pids() {
   done
 }
 # processes of pods (kubelet's cgroupfs hierarchy)
-pod_pids() { cat /sys/fs/cgroup/*/kubepods/cgroup.procs /sys/fs/cgroup/*/kubepods/*/cgroup.procs \
-  /sys/fs/cgroup/*/kubepods/*/*/cgroup.procs /sys/fs/cgroup/*/kubepods/*/*/*/cgroup.procs 2>/dev/null | sort -un; }
+pod_pids() {
+  find /sys/fs/cgroup/pids/kubepods /sys/fs/cgroup/memory/kubepods /sys/fs/cgroup/cpu/kubepods \
+    -name cgroup.procs -exec cat {} + 2>/dev/null | sort -un
+}
 
 wait_for() { # description timeout-seconds process-to-watch cmd...
   local what=$1 t=$2 proc=$3; shift 3
@@ -780,15 +806,18 @@ YAML
 import_images() { # kbin
   local ptag ref f have
   ptag="$(cat "$1/pause.tag")"
-  have="$(ctr_ -n k8s.io images ls -q 2>/dev/null || true)"
+  have="$(ctr_ -n k8s.io images ls 2>/dev/null | awk '{print $1, $NF}' || true)"
   for ref in "localhost/sidecar-conformance/pause:$ptag" "$(prop busybox)" "$(prop dind)"; do
-    grep -qxF "$ref" <<<"$have" && continue
     case $ref in
       */pause:*) f="$SC_CACHE/images/pause-$ptag.tar" ;;
       */busybox:*) f="$SC_CACHE/images/busybox-${ref##*:}.tar" ;;
       */dind:*) f="$SC_CACHE/images/dind-${ref##*:}.tar" ;;
     esac
+    # the label records which tarball (image config digest) was imported
+    local want; want="sc.id=$(cat "$f.id")"
+    grep -qF "$ref $want" <<<"$have" && continue
     ctr_ -n k8s.io images import "$f" >>"$LOGS/images.log" 2>&1 || return 1
+    ctr_ -n k8s.io images label "$ref" "$want" >>"$LOGS/images.log" 2>&1 || return 1
   done
 }
 
