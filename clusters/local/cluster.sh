@@ -941,6 +941,11 @@ case "$CMD" in
   down)
     [ -z "${2:-}" ] || check_id "$2"
     mkdir -p "$RUN"; exec 9>"$SC_CACHE/cluster.lock"; flock -w 300 9 || die "another cluster.sh up/down is running"
+    cur="$(cat "$RUN/current" 2>/dev/null || true)"
+    if [ -n "${2:-}" ] && [ -n "$cur" ] && [ "$cur" != "$2" ]; then
+      log "cluster $cur is running, not $2: left as it is (cluster.sh down without an id stops any)"
+      exit 0
+    fi
     do_down 0 || die "some processes could not be stopped; see: cluster.sh status" ;;
   status) do_status ;;
   pids) # every process of the local cluster (control plane, containerd, shims, pod processes)
