@@ -845,6 +845,7 @@ do_up() {
   done
   UP_ACTIVE=1
   trap 'fail "unexpected error in cluster.sh line $LINENO (logs: $LOGS)"' ERR
+  trap 'fail "interrupted"' INT TERM HUP
   local dir="$RUN/$id"
   LOGS="$dir/logs"
   rm -rf "$dir"; mkdir -p "$LOGS" "$RUN/pids"
@@ -909,7 +910,7 @@ do_up() {
   for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
     alive "$p" || fail "$p died during start-up: $(tail -n 3 "$LOGS/$p.log" | tr '\n' ' ' | cut -c1-400)"
   done
-  trap - ERR
+  trap - ERR INT TERM HUP
   UP_ACTIVE=0
   log "cluster $id up (kubernetes $v) in $((SECONDS - T0))s"
   printf '%s\n' "$dir/kubeconfig"
@@ -932,25 +933,31 @@ do_status() {
 }
 
 # ---------------------------------------------------------------- main
-LOGS="$RUN/logs"
-case "$CMD" in
-  build) check_id "${2:-}"; build_all "$2"; log "build of $2 complete" ;;
-  prefetch) check_id "${2:-}"; PREFETCH_ONLY=1 build_k8s "$(k8s_version_of "$2")" ;;  # modules only
-  images) need_deps; mkdir -p "$SC_CACHE/tmp"; build_images "" ;;  # busybox + dind only (no k8s version)
-  up) check_id "${2:-}"; do_up "$2" ;;
-  down)
-    [ -z "${2:-}" ] || check_id "$2"
-    mkdir -p "$RUN"; exec 9>"$SC_CACHE/cluster.lock"; flock -w 300 9 || die "another cluster.sh up/down is running"
-    cur="$(cat "$RUN/current" 2>/dev/null || true)"
-    if [ -n "${2:-}" ] && [ -n "$cur" ] && [ "$cur" != "$2" ]; then
-      log "cluster $cur is running, not $2: left as it is (cluster.sh down without an id stops any)"
-      exit 0
-    fi
-    do_down 0 || die "some processes could not be stopped; see: cluster.sh status" ;;
-  status) do_status ;;
-  pids) # every process of the local cluster (control plane, containerd, shims, pod processes)
-    { for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
-        alive "$p" && cat "$(pidfile "$p")"; done; stray_pids; pod_pids; } | sort -un ;;
-  kubeconfig) check_id "${2:-}"; printf '%s\n' "$RUN/$2/kubeconfig" ;;
-  *) usage ;;
-esac
+# (everything is in functions and the last line runs main: editing this file
+# while it runs cannot make bash read a half-changed script)
+main() {
+  LOGS="$RUN/logs"
+  case "$CMD" in
+    build) check_id "${2:-}"; build_all "$2"; log "build of $2 complete" ;;
+    prefetch) check_id "${2:-}"; PREFETCH_ONLY=1 build_k8s "$(k8s_version_of "$2")" ;;  # modules only
+    images) need_deps; mkdir -p "$SC_CACHE/tmp"; build_images "" ;;  # busybox + dind only (no k8s version)
+    up) check_id "${2:-}"; do_up "$2" ;;
+    down)
+      [ -z "${2:-}" ] || check_id "$2"
+      mkdir -p "$RUN"; exec 9>"$SC_CACHE/cluster.lock"; flock -w 300 9 || die "another cluster.sh up/down is running"
+      cur="$(cat "$RUN/current" 2>/dev/null || true)"
+      if [ -n "${2:-}" ] && [ -n "$cur" ] && [ "$cur" != "$2" ]; then
+        log "cluster $cur is running, not $2: left as it is (cluster.sh down without an id stops any)"
+        exit 0
+      fi
+      do_down 0 || die "some processes could not be stopped; see: cluster.sh status" ;;
+    status) do_status ;;
+    pids) # every process of the local cluster (control plane, containerd, shims, pod processes)
+      { for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
+          if alive "$p"; then cat "$(pidfile "$p")"; fi; done; stray_pids; pod_pids; } | sort -un ;;
+    kubeconfig) check_id "${2:-}"; printf '%s\n' "$RUN/$2/kubeconfig" ;;
+    *) usage ;;
+  esac
+}
+
+main "$@"; exit $?
