@@ -40,6 +40,8 @@ public final class JobFactory {
                 .withTerminationGracePeriodSeconds(spec.terminationGracePeriodSeconds())
                 .withShareProcessNamespace(spec.shareProcessNamespace() ? Boolean.TRUE : null)
                 .withEnableServiceLinks(false)
+                // The workloads resolve no names; node DNS avoids warnings on clusters without cluster DNS.
+                .withDnsPolicy("Default")
                 .addToContainers(spec.container(Role.MAIN))
                 .addToVolumes(new VolumeBuilder().withName(ContainerFactory.SCRIPTS_VOLUME)
                         .withNewConfigMap().withName(SCRIPTS_CONFIG_MAP).withDefaultMode(0555).endConfigMap().build())

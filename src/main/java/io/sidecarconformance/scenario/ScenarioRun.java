@@ -185,6 +185,9 @@ final class ScenarioRun {
     /** The first ending that holds now, stamped with the moment that decided it. */
     private Optional<Ending> ending() {
         Instant now = Instant.now();
+        if (infraError == null && observer.stopped() != null) {
+            infraError = "observation incomplete: " + observer.stopped();
+        }
         if (infraError != null) {
             return Optional.of(new Ending("infrastructure error", now));
         }
@@ -223,6 +226,9 @@ final class ScenarioRun {
     }
 
     private ScenarioResult decide(Instant startedAt, Ending ending) {
+        if (infraError == null && observer.lost() != null) {
+            infraError = "observation incomplete: " + observer.lost();
+        }
         if (infraError != null) {
             return error(startedAt, infraError);
         }

@@ -5,9 +5,9 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +23,8 @@ import java.util.regex.Matcher;
 
 /**
  * Watches one Job, its pod and their Kubernetes Events, follows the pod's container logs, and feeds everything
- * into a {@link Timeline}. No polling: watches and log streams only.
+ * into a {@link Timeline}. No polling: informers (which relist after an API server restart) and log streams.
+ * An informer that stops on its own is reported as lost: the timeline is then incomplete, an infrastructure error.
  */
 public final class PodObserver implements AutoCloseable {
 
@@ -42,7 +43,9 @@ public final class PodObserver implements AutoCloseable {
     });
     private final Map<String, LogFollower> following = new ConcurrentHashMap<>();
     private final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
-    private final List<Watch> watches = new ArrayList<>();
+    private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+    private volatile boolean closing;
+    private volatile String lost;
 
     private volatile Pod pod;
     private volatile Instant podGoneAt;
@@ -58,12 +61,34 @@ public final class PodObserver implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Starts the watches; call before creating the Job so that nothing is missed. */
+    /** Starts the informers; call before creating the Job so that nothing is missed. */
     public PodObserver start() {
-        watches.add(client.pods().inNamespace(namespace).withLabel("job-name", jobName).watch(watcher(this::onPod)));
-        watches.add(client.batch().v1().jobs().inNamespace(namespace).withName(jobName).watch(watcher(this::onJob)));
-        watches.add(client.v1().events().inNamespace(namespace).watch(watcher(this::onEvent)));
+        watch("pod", client.pods().inNamespace(namespace).withLabel("job-name", jobName).inform(handler(this::onPod)));
+        watch("job", client.batch().v1().jobs().inNamespace(namespace).withName(jobName).inform(handler(this::onJob)));
+        watch("events", client.v1().events().inNamespace(namespace).inform(handler(this::onEvent)));
         return this;
+    }
+
+    private void watch(String what, SharedIndexInformer<?> informer) {
+        informers.add(informer);
+        informer.stopped().whenComplete((done, error) -> {
+            if (!closing) {
+                lost = "the " + what + " watch stopped" + (error == null ? "" : ": " + error.getMessage());
+            }
+        });
+    }
+
+    /** Why a watch stopped for good (not asked to), or null. */
+    public String stopped() {
+        return lost;
+    }
+
+    /** Why observation became incomplete (a watch stopped unasked, or is not watching now), or null. */
+    public String lost() {
+        if (lost == null && informers.stream().anyMatch(i -> !i.isWatching())) {
+            return "a watch is not connected (API server unreachable?)";
+        }
+        return lost;
     }
 
     public Pod pod() {
@@ -190,21 +215,28 @@ public final class PodObserver implements AutoCloseable {
 
     @Override
     public void close() {
-        watches.forEach(Watch::close);
+        closing = true;
+        informers.forEach(SharedIndexInformer::close);
         following.values().forEach(LogFollower::close);
         logThreads.shutdownNow();
     }
 
-    private static <T> Watcher<T> watcher(java.util.function.BiConsumer<Watcher.Action, T> handler) {
-        return new Watcher<>() {
+    /** Adapts an informer's add/update/delete to the watch actions the handlers above take. */
+    private static <T> ResourceEventHandler<T> handler(java.util.function.BiConsumer<Watcher.Action, T> handler) {
+        return new ResourceEventHandler<>() {
             @Override
-            public void eventReceived(Action action, T resource) {
-                handler.accept(action, resource);
+            public void onAdd(T obj) {
+                handler.accept(Watcher.Action.ADDED, obj);
             }
 
             @Override
-            public void onClose(WatcherException cause) {
-                // Closed by us at the end of the scenario, or the namespace went away.
+            public void onUpdate(T oldObj, T newObj) {
+                handler.accept(Watcher.Action.MODIFIED, newObj);
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+                handler.accept(Watcher.Action.DELETED, obj);
             }
         };
     }
