@@ -27,7 +27,8 @@ service_ok() {
     case "$SC_SIDECAR_KIND" in
         # timeout(1) rather than wget -T: Debian's busybox 1.35 wget crashes on -T.
         light) [ "$(timeout 2 wget -q -O - http://127.0.0.1:8080/ping 2>/dev/null)" = "pong" ] ;;
-        dind) docker -H unix:///var/run/docker.sock info >/dev/null 2>&1 ;;
+        # Bounded: while dockerd initialises, a call can block instead of failing; a late answer means not ready.
+        dind) timeout 5 docker -H unix:///var/run/docker.sock info >/dev/null 2>&1 ;;
         *) return 1 ;;
     esac
 }

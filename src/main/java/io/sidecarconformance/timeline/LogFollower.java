@@ -18,6 +18,7 @@ final class LogFollower implements Runnable {
     private final String container;
     private final Consumer<TimelineEvent> sink;
     private volatile LogWatch watch;
+    private volatile boolean drained;
 
     LogFollower(KubernetesClient client, String namespace, String pod, String container, Consumer<TimelineEvent> sink) {
         this.client = client;
@@ -36,12 +37,18 @@ final class LogFollower implements Runnable {
                 while ((line = r.readLine()) != null) {
                     EventLineParser.parse(line).ifPresent(sink);
                 }
+                drained = true;
             }
         } catch (IOException | RuntimeException e) {
             // The pod went away or the stream broke: what was read is kept; a final sweep reads what is left.
         } finally {
             close();
         }
+    }
+
+    /** The stream ended normally: every line the container wrote was read. */
+    boolean drained() {
+        return drained;
     }
 
     void close() {
