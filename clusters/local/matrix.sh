@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Regenerates the committed compatibility report: the whole matrix (every pattern x sidecar x variant x fault)
+# on every local version, one `mvn verify` per version, merged into one grid.
+#
+#   clusters/local/matrix.sh [OUT_DIR]          default OUT_DIR: reports/<today>-local
+#   VERSIONS="1.29 1.31" clusters/local/matrix.sh   only these versions
+#   PARALLEL=16 (scenarios at once), EXTRA_ARGS="-Dsidecars=light" (more suite properties)
+#
+# Each version's own results.json, compatibility.html and junit.xml land in OUT_DIR/<version>/; the merged grid
+# in OUT_DIR/results.json and OUT_DIR/compatibility.html. A version whose cluster cannot start still gets a
+# column (of ERROR cells). The local cluster is stopped at the end.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+out=${1:-reports/$(date -u +%Y-%m-%d)-local}
+versions=${VERSIONS:-$(awk -F'\t' '!/^#/ && NF {print $1}' clusters/local/versions.tsv)}
+parallel=${PARALLEL:-16}
+mkdir -p "$out"
+
+inputs=()
+expects=()
+for v in $versions; do
+    echo "== local:$v ($(date -u +%H:%M:%S))" >&2
+    # Unit tests ran once already if you ran `mvn verify`; skip them here.
+    # shellcheck disable=SC2086
+    if ! mvn -B -q verify -Dtest=NoSuch -Dsurefire.failIfNoSpecifiedTests=false \
+            -Dcluster="local:$v" -Dreport.dir="$out/$v" -Dparallel="$parallel" ${EXTRA_ARGS:-}; then
+        echo "local:$v: some scenarios gave no verdict (ERROR cells); see $out/$v" >&2
+    fi
+    [ -f "$out/$v/results.json" ] && inputs+=("$out/$v/results.json")
+    expects+=(--expect "local:$v")
+done
+
+echo "== merging ${#inputs[@]} runs into $out" >&2
+mvn -B -q compile exec:java -Dexec.mainClass=io.sidecarconformance.report.MergeReports \
+    -Dexec.args="--out $out ${expects[*]} ${inputs[*]}"
+bash clusters/local/cluster.sh down >&2 || true
+echo "$out/compatibility.html"
