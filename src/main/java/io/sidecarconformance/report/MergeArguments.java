@@ -5,16 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MergeReports' command line: {@code --out <dir> [--expect <provider>:<version>]... <results.json>...}.
+ * MergeReports' command line: {@code --out <dir> [--expect <provider>:<version>]... [--notes <file>] <results.json>...}.
  *
  * @param out      where the merged results.json and compatibility.html go
  * @param expected cluster ids that must have a column even if no input has a record for them
  * @param inputs   results.json files, in the order given (later wins on a shared cell)
+ * @param notes    a cell-notes file (see CellNotes), or null
  */
-record MergeArguments(Path out, List<String> expected, List<Path> inputs) {
+record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path notes) {
 
     static final String USAGE =
-            "usage: MergeReports --out <dir> [--expect <provider>:<version>]... <results.json>...";
+            "usage: MergeReports --out <dir> [--expect <provider>:<version>]... [--notes <file>] <results.json>...";
 
     static MergeArguments parse(String[] args) throws InvalidInputException {
         if (args.length == 0) {
@@ -23,11 +24,13 @@ record MergeArguments(Path out, List<String> expected, List<Path> inputs) {
         Path out = null;
         List<String> expected = new ArrayList<>();
         List<Path> inputs = new ArrayList<>();
+        Path notes = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--out" -> out = Path.of(valueOf(args, ++i, "--out", "a directory"));
                 case "--expect" -> expected.add(clusterId(valueOf(args, ++i, "--expect", "<provider>:<version>")));
+                case "--notes" -> notes = Path.of(valueOf(args, ++i, "--notes", "a notes file"));
                 default -> {
                     if (arg.startsWith("-")) {
                         throw invalid("unknown option " + arg);
@@ -42,7 +45,7 @@ record MergeArguments(Path out, List<String> expected, List<Path> inputs) {
         if (inputs.isEmpty()) {
             throw invalid("no results.json given");
         }
-        return new MergeArguments(out, expected, inputs);
+        return new MergeArguments(out, expected, inputs, notes);
     }
 
     private static String valueOf(String[] args, int i, String option, String what) throws InvalidInputException {

@@ -36,17 +36,22 @@ public final class MergeReports {
     static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
         MergeArguments arguments;
         List<RunResults> inputs;
+        CellNotes notes;
         try {
             arguments = MergeArguments.parse(args);
             inputs = readAll(arguments.inputs());
+            notes = arguments.notes() == null ? CellNotes.none() : CellNotes.read(arguments.notes());
         } catch (InvalidInputException e) {
             err.println(NAME + oneLine(e.getMessage()));
             return BAD_INPUT;
         }
         ResultsMerger.Merged merged = ResultsMerger.merge(inputs, arguments.expected(), clock.instant());
         merged.warnings().forEach(err::println);
+        RunResults m = merged.results();
+        RunResults annotated = new RunResults(m.schema(), m.runId(), m.startedAt(), m.finishedAt(), m.clusters(),
+                m.measurements(), notes.apply(m.results()));
         try {
-            ReportWriter.Written written = ReportWriter.write(merged.results(), arguments.out());
+            ReportWriter.Written written = ReportWriter.write(annotated, arguments.out());
             out.println("merged " + inputs.size() + " results.json into " + merged.results().results().size()
                     + " cells: " + written.resultsJson() + ", " + written.compatibilityHtml());
             return OK;
