@@ -31,8 +31,12 @@ for v in $versions; do
     expects+=(--expect "local:$v")
 done
 
+# Notes written after reading timelines (the Kubernetes change behind a difference, flaky evidence).
+notes=${NOTES:-clusters/local/report-notes.tsv}
+notes_arg=""
+[ -f "$notes" ] && notes_arg="--notes $notes"
 echo "== merging ${#inputs[@]} runs into $out" >&2
 mvn -B -q compile exec:java -Dexec.mainClass=io.sidecarconformance.report.MergeReports \
-    -Dexec.args="--out $out ${expects[*]} ${inputs[*]}"
+    -Dexec.args="--out $out ${expects[*]} $notes_arg ${inputs[*]}"
 bash clusters/local/cluster.sh down >&2 || true
 echo "$out/compatibility.html"
