@@ -206,7 +206,8 @@ public final class PodObserver implements AutoCloseable {
         Set<String> names = new HashSet<>();
         PodStatusTracker.statuses(p).forEach(s -> names.add(s.getName()));
         names.removeAll(following.keySet());
-        names.removeIf(c -> drained.contains(c) && !restartedSinceDrained(p, c));
+        // Every instance of a container gets its own follower (started on its RUNNING or TERMINATED report).
+        names.removeAll(drained);
         for (String c : names) {
             for (boolean previous : new boolean[] {false, true}) {
                 try {
@@ -220,11 +221,6 @@ public final class PodObserver implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private static boolean restartedSinceDrained(Pod p, String container) {
-        return PodStatusTracker.statuses(p).anyMatch(s -> s.getName().equals(container)
-                && s.getRestartCount() != null && s.getRestartCount() > 0);
     }
 
     @Override
