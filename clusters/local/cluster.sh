@@ -263,8 +263,8 @@ mk_image() {
   printf '%s' "$cfg" >"$w/$cfgsum.json"
   jq -cn --arg c "$cfgsum.json" --arg r "$ref" '[{Config: $c, RepoTags: [$r], Layers: ["layer.tar"]}]' >"$w/manifest.json"
   tar -C "$w" -cf "$out.tmp" manifest.json "$cfgsum.json" layer.tar
-  printf '%s\n' "$cfgsum" >"$out.id"
   mv -f "$out.tmp" "$out"
+  printf '%s\n' "$cfgsum" >"$out.id"
   rm -rf "$w"
 }
 
@@ -324,14 +324,14 @@ build_images() { # k8s version
   idir="$SC_CACHE/images"
   mkdir -p "$idir" "$SC_CACHE/tmp"
   local ptag; ptag="$(cat "$dir/bin/pause.tag" 2>/dev/null || true)"
-  if [ -n "$v" ] && [ ! -f "$idir/pause-$ptag.tar" ]; then
+  if [ -n "$v" ] && [ ! -f "$idir/pause-$ptag.tar.id" ]; then
     local r; r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
     cp "$dir/bin/pause" "$r/pause"
     mk_image "$r" "localhost/sidecar-conformance/pause:$ptag" "$idir/pause-$ptag.tar" '["/pause"]' 'null'
     rm -rf "$r"; log "image pause:$ptag written"
   fi
   local bref; bref="$(prop busybox)"
-  if [ ! -f "$idir/busybox-${bref##*:}.tar" ]; then
+  if [ ! -f "$idir/busybox-${bref##*:}.tar.id" ]; then
     local r; r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
     get_busybox
     busybox_applets "$r" "$BUSYBOX"
@@ -341,7 +341,7 @@ build_images() { # k8s version
     rm -rf "$r"; log "image $bref written"
   fi
   local dref; dref="$(prop dind)"
-  if [ ! -f "$idir/dind-${dref##*:}.tar" ]; then
+  if [ ! -f "$idir/dind-${dref##*:}.tar.id" ]; then
     build_dind_image "$dref" "$idir/dind-${dref##*:}.tar"
     log "image $dref written"
   fi
@@ -411,9 +411,9 @@ build_all() { # id
   # fast path (no lock: another version may be building): everything is cached
   local kb; kb="$(k8s_dir "$v")/bin"
   if [ -f "$kb/.complete" ] && [ -x "$SC_CACHE/etcd/$ETCD_VERSION/bin/etcd" ] &&
-     [ -f "$SC_CACHE/images/pause-$(cat "$kb/pause.tag").tar" ] &&
-     [ -f "$SC_CACHE/images/busybox-$(prop busybox | sed 's/.*://').tar" ] &&
-     [ -f "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar" ]; then
+     [ -f "$SC_CACHE/images/pause-$(cat "$kb/pause.tag").tar.id" ] &&
+     [ -f "$SC_CACHE/images/busybox-$(prop busybox | sed 's/.*://').tar.id" ] &&
+     [ -f "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar.id" ]; then
     return 0
   fi
   exec 8>"$SC_CACHE/build.lock"

@@ -5,7 +5,8 @@
 #   selftest.sh <id> [timeout-seconds=90]
 # stdout: the two result lines; progress on stderr; exit 0 if both observations
 # could be made (whatever the outcome), non-zero if the cluster is unusable.
-set -euo pipefail
+set -Eeuo pipefail
+trap 'echo "selftest.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ID="${1:?usage: selftest.sh <id> [timeout-seconds]}"
 TIMEOUT="${2:-90}"
