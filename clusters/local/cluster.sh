@@ -39,6 +39,7 @@ export PATH="/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin
 
 T0=$SECONDS
 CMD="${1:-}"
+dbg() { if [ "${SC_DEBUG:-0}" = 1 ]; then printf '[cluster.sh %s %s] %s\n' "$CMD" "$(date +%T.%N | cut -c1-12)" "$*" >&2; fi; }
 log() { printf '[cluster.sh %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'cluster.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
 
@@ -537,23 +538,17 @@ stop_procs() { # names... : TERM, wait up to 10s, then KILL
 # every process that is ours even without a pid file (a killed run): binaries
 # under $SC_CACHE, and containerd / shims serving our socket.
 stray_pids() {
-  local d p exe cmd
-  for d in /proc/[0-9]*; do
-    p=${d#/proc/}
-    [ "$p" = "$$" ] && continue
-    exe="$(readlink "$d/exe" 2>/dev/null || true)"
-    if [[ $exe == "$SC_CACHE"/* ]]; then echo "$p"; continue; fi
-    case "$exe" in
-      */containerd|*/containerd-shim-runc-v2|*/containerd-shim*)
-        cmd="$(tr '\0' ' ' <"$d/cmdline" 2>/dev/null || true)"
-        if [[ $cmd == *"$CTRD_SOCK"* || $cmd == *"$RUN/containerd.toml"* ]]; then echo "$p"; fi ;;
-    esac
-  done
+  {
+    # (processes come and go while find runs: ignore its errors)
+    find /proc/[0-9]*/exe -maxdepth 0 -lname "$SC_CACHE/*" 2>/dev/null | cut -d/ -f3 || true
+    ps -eo pid=,comm=,args= 2>/dev/null |
+      awk -v s="$CTRD_SOCK" -v c="$RUN/containerd.toml" '$2 ~ /^containerd/ && (index($0, s) || index($0, c)) {print $1}' || true
+  } | { grep -vx "$$" || true; } | sort -un
 }
 # processes of pods (kubelet's cgroupfs hierarchy)
 pod_pids() {
   find /sys/fs/cgroup/pids/kubepods /sys/fs/cgroup/memory/kubepods /sys/fs/cgroup/cpu/kubepods \
-    -name cgroup.procs -exec cat {} + 2>/dev/null | sort -un
+    -name cgroup.procs -exec cat {} + 2>/dev/null | sort -un || true
 }
 
 wait_for() { # description timeout-seconds process-to-watch cmd...
@@ -635,12 +630,15 @@ do_down() { # quiet=0|1
   local quiet=${1:-0} id=""
   id="$(cat "$RUN/current" 2>/dev/null || true)"
   [ "$quiet" = 1 ] || log "stopping ${id:-local cluster}"
+  dbg "down: stop kubelet, scheduler, controller-manager"
   stop_procs kubelet kube-scheduler kube-controller-manager
+  dbg "down: kill pod processes"
   # containers: kill pod processes, then remove tasks/containers through containerd if it still answers
   local p
   for p in $(pod_pids); do kill -KILL "$p" 2>/dev/null || true; done
   local ctrd_ok=0
   if alive containerd && timeout 3 ctr --address "$CTRD_SOCK" version >/dev/null 2>&1; then ctrd_ok=1; fi
+  dbg "down: containerd answers: $ctrd_ok"
   if [ "$ctrd_ok" = 1 ]; then
     local c
     for c in $(timeout 20 ctr --address "$CTRD_SOCK" -n k8s.io tasks ls -q 2>/dev/null); do
@@ -650,12 +648,17 @@ do_down() { # quiet=0|1
       timeout 10 ctr --address "$CTRD_SOCK" -n k8s.io containers rm "$c" >/dev/null 2>&1 || true
     done
   fi
+  dbg "down: stop containerd, apiserver, etcd"
   stop_procs containerd kube-apiserver etcd
+  dbg "down: strays"
   for p in $(stray_pids) $(pod_pids); do kill -KILL "$p" 2>/dev/null || true; done
   local i
   for ((i = 0; i < 50; i++)); do [ -z "$(stray_pids)" ] && break; sleep 0.1; done
+  dbg "down: unmount"
   umount_ours
+  dbg "down: network"
   net_cleanup
+  dbg "down: cgroups, sysctls, files"
   cgroup_cleanup
   sysctl_restore
   # CRI bookkeeping of dead sandboxes must not survive; a killed containerd may leave a bad store
@@ -667,6 +670,7 @@ do_down() { # quiet=0|1
     rm -rf "$d/etcd" "$d/kubelet" "$d/pod-logs"
   done
   rm -f "$RUN/current" "$RUN/containerd.toml"
+  dbg "down: final check"
   local left; left="$(stray_pids | tr '\n' ' ')"
   [ -z "$left" ] || { log "WARNING: processes still alive: $left"; return 1; }
   [ "$quiet" = 1 ] || log "stopped; no process, mount, bridge or netns of the local cluster remains"
@@ -806,7 +810,7 @@ YAML
 import_images() { # kbin
   local ptag ref f have
   ptag="$(cat "$1/pause.tag")"
-  have="$(ctr_ -n k8s.io images ls 2>/dev/null | awk '{print $1, $NF}' || true)"
+  have="$(ctr_ -n k8s.io images ls 2>/dev/null | awk '{print $1 "|" $NF}' || true)"
   for ref in "localhost/sidecar-conformance/pause:$ptag" "$(prop busybox)" "$(prop dind)"; do
     case $ref in
       */pause:*) f="$SC_CACHE/images/pause-$ptag.tar" ;;
@@ -815,7 +819,7 @@ import_images() { # kbin
     esac
     # the label records which tarball (image config digest) was imported
     local want; want="sc.id=$(cat "$f.id")"
-    grep -qF "$ref $want" <<<"$have" && continue
+    grep -F "$ref|" <<<"$have" | grep -qE "[|,]$want(,|\$)" && continue
     ctr_ -n k8s.io images import "$f" >>"$LOGS/images.log" 2>&1 || return 1
     ctr_ -n k8s.io images label "$ref" "$want" >>"$LOGS/images.log" 2>&1 || return 1
   done
