@@ -89,8 +89,9 @@ run_step() { # name logfile cmd...
     if [ $((SECONDS - last)) -ge 30 ]; then last=$SECONDS; log "  $name: still running ($((SECONDS - s))s)"; fi
   done
   if ! wait "$pid"; then
-    tail -n 25 "$logf" >&2
-    die "$name failed after $((SECONDS - s))s (log: $logf)"
+    local why
+    why="$(grep -m1 -iE 'error|cannot|undefined|invalid|not available|no such|refused' "$logf" | cut -c1-300 || true)"
+    die "$name failed after $((SECONDS - s))s: ${why:-see log}; full log: $logf (a retry reuses everything already downloaded/compiled)"
   fi
   log "$name done in $((SECONDS - s))s"
 }
@@ -609,8 +610,9 @@ net_cleanup() {
   ip link delete "$BRIDGE" 2>/dev/null || true
   ipt_cleanup
 }
-# kubelet sets these kernel tunables (protectKernelDefaults=false); put them back on down
-SYSCTLS="vm.overcommit_memory vm.panic_on_oom kernel.panic kernel.panic_on_oops kernel.keys.root_maxkeys kernel.keys.root_maxbytes"
+# kubelet sets these kernel tunables (protectKernelDefaults=false), the CNI bridge
+# plugin turns on ip_forward: put them back on down
+SYSCTLS="vm.overcommit_memory vm.panic_on_oom kernel.panic kernel.panic_on_oops kernel.keys.root_maxkeys kernel.keys.root_maxbytes net.ipv4.ip_forward"
 sysctl_save() {
   [ -f "$RUN/sysctl.orig" ] && return 0
   local k
