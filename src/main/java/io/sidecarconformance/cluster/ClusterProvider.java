@@ -12,6 +12,15 @@ public interface ClusterProvider extends AutoCloseable {
     String id();
 
     /**
+     * Checks the provider's own configuration (files, names) without any cluster work, so that bad input stops
+     * the run with one line instead of becoming a column of ERROR cells.
+     *
+     * @throws ClusterUnavailableException one line: what is wrong and what to do
+     */
+    default void check() {
+    }
+
+    /**
      * Starts the cluster or connects to it and returns a client whose API answers.
      *
      * @throws ClusterUnavailableException with a one-line message saying what is wrong and what to do

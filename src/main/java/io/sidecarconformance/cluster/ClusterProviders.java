@@ -129,9 +129,14 @@ public final class ClusterProviders {
             return fallback;
         }
         try {
-            return Long.parseLong(value.strip());
+            long v = Long.parseLong(value.strip());
+            if (v < 1 || v > 100_000) {
+                throw new NumberFormatException();
+            }
+            return v;
         } catch (NumberFormatException e) {
-            throw new ClusterUnavailableException("-D" + key + "=" + value + " is not a whole number");
+            throw new ClusterUnavailableException("-D" + key + "=" + value + " is not a whole number from 1 to 100000;"
+                    + " leave it out for the default " + fallback);
         }
     }
 }

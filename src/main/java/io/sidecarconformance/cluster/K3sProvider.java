@@ -36,7 +36,8 @@ public final class K3sProvider implements ClusterProvider {
      */
     public K3sProvider(String version, String image, List<String> serverArgs, ImageSet images,
                        Duration connectTimeout, PrintStream progress) {
-        this(version, image, serverArgs, images, connectTimeout, progress, HostEnvironment::testcontainersFindsDocker);
+        // The quiet check first: without any Docker endpoint configured, Testcontainers would print a page of errors.
+        this(version, image, serverArgs, images, connectTimeout, progress, () -> Environment.host().dockerReachable());
     }
 
     K3sProvider(String version, String image, List<String> serverArgs, ImageSet images, Duration connectTimeout,

@@ -32,6 +32,11 @@ public final class KubeconfigProvider implements ClusterProvider {
         return context == null ? "kubeconfig" : "kubeconfig:" + context;
     }
 
+    @Override
+    public void check() {
+        parse(kubeconfig, context);
+    }
+
     /** The file this provider reads. */
     public Path kubeconfig() {
         return kubeconfig;
@@ -65,6 +70,10 @@ public final class KubeconfigProvider implements ClusterProvider {
 
     /** Reads a kubeconfig with fabric8; a missing or malformed file is a one-line error naming it. */
     static Config parse(Path kubeconfig, String context) {
+        if (Files.isDirectory(kubeconfig)) {
+            throw new ClusterUnavailableException("kubeconfig " + kubeconfig + " is a directory;"
+                    + " use -Dcluster=kubeconfig:<file>");
+        }
         if (!Files.isRegularFile(kubeconfig)) {
             throw new ClusterUnavailableException("kubeconfig " + kubeconfig + " not found;"
                     + " use -Dcluster=kubeconfig:<path> or set KUBECONFIG");
@@ -73,7 +82,8 @@ public final class KubeconfigProvider implements ClusterProvider {
         try {
             config = Config.fromKubeconfig(context, kubeconfig.toFile());
         } catch (RuntimeException e) {
-            throw new ClusterUnavailableException("kubeconfig " + kubeconfig + " cannot be read: " + OneLine.of(e), e);
+            throw new ClusterUnavailableException("kubeconfig " + kubeconfig + " is not a valid kubeconfig ("
+                    + OneLine.of(e) + "); check it with kubectl --kubeconfig " + kubeconfig + " config view", e);
         }
         if (context == null && config.getCurrentContext() == null) {
             throw new ClusterUnavailableException("kubeconfig " + kubeconfig + " has no current-context;"

@@ -61,6 +61,12 @@ public final class FeatureCheck {
             List<String> cells = Arrays.stream(line.substring(1, line.lastIndexOf('|')).split("\\|")).map(String::strip).toList();
             if (header != null && header.isEmpty()) {
                 header.addAll(cells);
+                for (String column : List.of("pattern", "sidecar", "variant")) {
+                    if (!header.contains(column)) {
+                        throw new IllegalArgumentException(where + "Examples table has no '" + column
+                                + "' column; its header must name pattern, sidecar and variant");
+                    }
+                }
                 continue;
             }
             if (header == null || !header.contains("pattern")) {

@@ -77,6 +77,7 @@ public final class SuiteRun {
         int rows = FeatureCheck.check(features);
         log.println("sidecar-conformance: run " + runId + ", " + rows + " scenario rows in " + features);
         provider = ClusterProviders.select(config.cluster());
+        provider.check();
         clusterId = provider.id();
         try {
             client = provider.start();
@@ -128,6 +129,13 @@ public final class SuiteRun {
 
     /** Waits for the run's namespaces to go, writes the report, stops the cluster. */
     public synchronized Path finish() throws IOException {
+        if (recorder.results().isEmpty()) {
+            closeCluster();
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+            throw new IllegalArgumentException("no scenario was selected: check -Dcucumber.filter.tags and"
+                    + " -Dpatterns/-Dfaults/-Dsidecars/-Dvariants against features/ (tags: @fault-<id>, @light, @dind,"
+                    + " @shell-form, @smoke)");
+        }
         Map<String, String> measurements = new LinkedHashMap<>();
         if (namespaces != null) {
             namespaces.deleteAllOfRun();

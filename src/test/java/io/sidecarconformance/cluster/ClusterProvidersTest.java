@@ -189,7 +189,8 @@ class ClusterProvidersTest {
         properties.setProperty("cluster.connectTimeoutSeconds", "twenty");
 
         assertThatThrownBy(() -> providers().provider("kubeconfig"))
-                .hasMessage("-Dcluster.connectTimeoutSeconds=twenty is not a whole number");
+                .hasMessage("-Dcluster.connectTimeoutSeconds=twenty is not a whole number from 1 to 100000;"
+                        + " leave it out for the default 20");
     }
 
     /** Answers from fields; records what was asked. */

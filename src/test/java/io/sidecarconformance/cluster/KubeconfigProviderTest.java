@@ -77,8 +77,14 @@ class KubeconfigProviderTest {
         ClusterUnavailableException e = catchThrowableOfType(ClusterUnavailableException.class,
                 () -> new KubeconfigProvider(kubeconfig, null, ImageSet.publicImages(), Duration.ofSeconds(5)).start());
 
-        assertThat(e.getMessage()).startsWith("kubeconfig " + kubeconfig + " cannot be read: ").doesNotContain("\n");
-        assertThat(e.getMessage().length()).as("a line, not a stack trace").isLessThan(300);
+        assertThat(e.getMessage()).startsWith("kubeconfig " + kubeconfig + " is not a valid kubeconfig (")
+                .endsWith("check it with kubectl --kubeconfig " + kubeconfig + " config view").doesNotContain("\n");
+        assertThat(e.getMessage().length()).as("a line, not a stack trace").isLessThan(400);
+
+        assertThatThrownBy(() -> new KubeconfigProvider(kubeconfig, null, ImageSet.publicImages(), Duration.ofSeconds(5)).check())
+                .as("check() finds it before any cluster work").isInstanceOf(ClusterUnavailableException.class);
+        assertThatThrownBy(() -> new KubeconfigProvider(dir, null, ImageSet.publicImages(), Duration.ofSeconds(5)).check())
+                .as("a directory").hasMessageContaining("is a directory");
     }
 
     @Test
