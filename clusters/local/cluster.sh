@@ -332,7 +332,13 @@ build_images() { # k8s version
     mk_image "$r" "localhost/sidecar-conformance/pause:$ptag" "$idir/pause-$ptag.tar" '["/pause"]' 'null'
     rm -rf "$r"; log "image pause:$ptag written"
   fi
-  local bref; bref="$(prop busybox)"
+  local bref dref have
+  bref="$(prop busybox)"; dref="$(prop dind)"
+  # the tags in images.properties must be what Debian's packages here really are
+  have="$(/bin/busybox 2>/dev/null | head -n1 | sed -n 's/^BusyBox v\([0-9.]*\).*/\1/p')"
+  [ "$have" = "${bref##*:}" ] || die "busybox-static here is ${have:-missing}, images.properties says ${bref##*:}; update images.properties or install busybox-static ${bref##*:}"
+  have="$(dpkg-query -W -f='${Version}' docker.io 2>/dev/null | sed 's/^[0-9]*://; s/[+~-].*//')"
+  [ "$have" = "${dref##*:}" ] || die "docker.io here is ${have:-missing}, images.properties says ${dref##*:}; update images.properties or install docker.io ${dref##*:}"
   if [ ! -f "$idir/busybox-${bref##*:}.tar.id" ]; then
     local r; r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
     get_busybox
@@ -342,7 +348,6 @@ build_images() { # k8s version
     mk_image "$r" "$bref" "$idir/busybox-${bref##*:}.tar" 'null' '["sh"]'
     rm -rf "$r"; log "image $bref written"
   fi
-  local dref; dref="$(prop dind)"
   if [ ! -f "$idir/dind-${dref##*:}.tar.id" ]; then
     build_dind_image "$dref" "$idir/dind-${dref##*:}.tar"
     log "image $dref written"
