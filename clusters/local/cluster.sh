@@ -676,7 +676,7 @@ do_down() { # quiet=0|1
     [ -d "$d" ] || continue
     rm -rf "$d/etcd" "$d/kubelet" "$d/pod-logs"
   done
-  rm -f "$RUN/current" "$RUN/containerd.toml"
+  rm -f "$RUN/current" "$RUN/containerd.toml" "$CTRD_SOCK" "$CTRD_SOCK.ttrpc"
   dbg "down: final check"
   local left; left="$(stray_pids | tr '\n' ' ')"
   [ -z "$left" ] || { log "WARNING: processes still alive: $left"; return 1; }
