@@ -6,10 +6,10 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sidecarconformance.cluster.ImageSet;
 import io.sidecarconformance.pattern.JobFactory;
+import io.sidecarconformance.timeline.PodStatusTracker;
 
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Signals a container's main process the way chaos tools do: a privileged hostPID pod on the target's node
@@ -48,10 +48,7 @@ public final class ChaosAgent {
     }
 
     static String containerId(Pod pod, String container) {
-        return Stream.of(pod.getStatus().getContainerStatuses(), pod.getStatus().getInitContainerStatuses(),
-                        pod.getStatus().getEphemeralContainerStatuses())
-                .filter(l -> l != null)
-                .flatMap(java.util.List::stream)
+        return PodStatusTracker.statuses(pod)
                 .filter(s -> container.equals(s.getName()))
                 .map(ContainerStatus::getContainerID)
                 .filter(id -> id != null && !id.isEmpty())

@@ -22,6 +22,7 @@ import io.sidecarconformance.report.ScenarioResult;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.PodObserver;
+import io.sidecarconformance.timeline.PodStatusTracker;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.timeline.TimelineEvent;
 import io.sidecarconformance.verdict.Decision;
@@ -119,7 +120,7 @@ final class ScenarioRun {
         createdAt = Instant.now();
         try {
             Job stored = client.batch().v1().jobs().inNamespace(namespace).resource(sent).create();
-            dropped.addAll(prefixed("pod.", FieldDropCheck(sent.getSpec().getTemplate().getSpec(),
+            dropped.addAll(prefixed("pod.", droppedFields(sent.getSpec().getTemplate().getSpec(),
                     stored.getSpec().getTemplate().getSpec())));
         } catch (KubernetesClientException e) {
             refusedOrRethrow(e);
@@ -152,7 +153,7 @@ final class ScenarioRun {
                     .edit(p -> new PodBuilder(p).editSpec().addToEphemeralContainers(sent).endSpec().build());
             EphemeralContainer kept = stored.getSpec().getEphemeralContainers().stream()
                     .filter(c -> c.getName().equals(sent.getName())).findFirst().orElse(null);
-            dropped.addAll(prefixed("ephemeralContainers[" + sent.getName() + "].", FieldDropCheck(sent, kept)));
+            dropped.addAll(prefixed("ephemeralContainers[" + sent.getName() + "].", droppedFields(sent, kept)));
         } catch (KubernetesClientException e) {
             refusedOrRethrowQuietly(e);
         } catch (RuntimeException e) {
@@ -194,12 +195,10 @@ final class ScenarioRun {
         if (rejection != null) {
             return Optional.of(new Ending("API refused the spec", now));
         }
-        Optional<TimelineEvent> job = timeline.first(e -> e.kind() == EventKind.JOB
-                && (e.detail().startsWith("Complete") || e.detail().startsWith("Failed")));
+        Optional<TimelineEvent> job = timeline.jobTerminal();
         // After a deletion only the pod's disappearance ends the run: termination time is what is measured.
-        boolean deleting = deleteRequestedAt != null;
-        Optional<TimelineEvent> podEnd = timeline.first(e -> e.kind() == EventKind.DELETED || (!deleting
-                && e.kind() == EventKind.PHASE && (e.detail().startsWith("Succeeded") || e.detail().startsWith("Failed"))));
+        Optional<TimelineEvent> podEnd = deleteRequestedAt != null ? timeline.podGone()
+                : timeline.podTerminal().or(timeline::podGone);
         if (podEnd.isPresent()) {
             if (job.isPresent()) {
                 Instant decided = job.get().time().isAfter(podEnd.get().time()) ? job.get().time() : podEnd.get().time();
@@ -226,8 +225,9 @@ final class ScenarioRun {
     }
 
     private ScenarioResult decide(Instant startedAt, Ending ending) {
-        if (infraError == null && observer.lost() != null) {
-            infraError = "observation incomplete: " + observer.lost();
+        String lost = infraError == null ? observer.lost(Duration.ofSeconds(15)) : null;
+        if (lost != null) {
+            infraError = "observation incomplete: " + lost;
         }
         if (infraError != null) {
             return error(startedAt, infraError);
@@ -284,7 +284,7 @@ final class ScenarioRun {
         return msg.replaceAll("\\s+", " ").strip();
     }
 
-    private static List<String> FieldDropCheck(Object sent, Object stored) {
+    private static List<String> droppedFields(Object sent, Object stored) {
         JsonNode a = Serialization.jsonMapper().valueToTree(sent);
         JsonNode b = stored == null ? null : Serialization.jsonMapper().valueToTree(stored);
         return io.sidecarconformance.verdict.FieldDropCheck.dropped(a, b);
@@ -325,12 +325,7 @@ final class ScenarioRun {
     }
 
     private static List<ContainerStatus> statuses(Pod pod) {
-        if (pod == null || pod.getStatus() == null) {
-            return List.of();
-        }
-        return java.util.stream.Stream.of(pod.getStatus().getInitContainerStatuses(), pod.getStatus().getContainerStatuses(),
-                        pod.getStatus().getEphemeralContainerStatuses())
-                .filter(java.util.Objects::nonNull).flatMap(List::stream).toList();
+        return pod == null || pod.getStatus() == null ? List.of() : PodStatusTracker.statuses(pod).toList();
     }
 
     /** Why observation stopped and the moment that decided it (for the verdict-delay figure). */

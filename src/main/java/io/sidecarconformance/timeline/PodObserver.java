@@ -84,12 +84,21 @@ public final class PodObserver implements AutoCloseable {
         return lost;
     }
 
-    /** Why observation became incomplete (a watch stopped unasked, or is not watching now), or null. */
-    public String lost() {
-        if (lost == null && informers.stream().anyMatch(i -> !i.isWatching())) {
-            return "a watch is not connected (API server unreachable?)";
+    /**
+     * Why observation became incomplete, or null: a watch stopped unasked, or is still not connected after
+     * {@code grace} (a watch reconnects by itself after a brief drop; only a lasting one makes the timeline untrustworthy).
+     */
+    public String lost(java.time.Duration grace) {
+        if (lost != null) {
+            return lost;
         }
-        return lost;
+        try {
+            org.awaitility.Awaitility.await().atMost(grace).pollInterval(java.time.Duration.ofMillis(200))
+                    .until(() -> informers.stream().allMatch(SharedIndexInformer::isWatching));
+            return null;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return "a watch stayed disconnected for " + grace.toSeconds() + "s (API server unreachable?)";
+        }
     }
 
     public Pod pod() {

@@ -95,7 +95,8 @@ public final class PodStatusTracker {
         return reason == null ? "" : " (" + reason + ")";
     }
 
-    static Stream<ContainerStatus> statuses(Pod pod) {
+    /** Every container status of the pod: init, regular and ephemeral. */
+    public static Stream<ContainerStatus> statuses(Pod pod) {
         return Stream.of(pod.getStatus().getInitContainerStatuses(), pod.getStatus().getContainerStatuses(),
                         pod.getStatus().getEphemeralContainerStatuses())
                 .filter(Objects::nonNull)

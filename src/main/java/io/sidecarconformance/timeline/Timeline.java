@@ -86,6 +86,23 @@ public final class Timeline {
                 .isPresent();
     }
 
+    /** The pod's first terminal phase (Succeeded or Failed), as the kubelet reported it. */
+    public Optional<TimelineEvent> podTerminal() {
+        return first(e -> e.kind() == EventKind.PHASE
+                && (e.detail().startsWith("Succeeded") || e.detail().startsWith("Failed")));
+    }
+
+    /** The moment the pod was gone from the API. */
+    public Optional<TimelineEvent> podGone() {
+        return first(e -> e.kind() == EventKind.DELETED);
+    }
+
+    /** The Job's first terminal condition (Complete or Failed). */
+    public Optional<TimelineEvent> jobTerminal() {
+        return first(e -> e.kind() == EventKind.JOB
+                && (e.detail().startsWith("Complete") || e.detail().startsWith("Failed")));
+    }
+
     /** a ended before b ended (or b never ended). */
     public boolean exitsBefore(String a, String b) {
         Optional<Instant> ea = ended(a);

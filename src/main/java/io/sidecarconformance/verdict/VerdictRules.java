@@ -44,7 +44,7 @@ public final class VerdictRules {
             return new Decision(Verdict.DROPPED, Verdict.DROPPED, "API dropped " + String.join(", ", o.droppedFields())
                     + "; then " + outcome(o, t), figures);
         }
-        Verdict job = jobTerminal(t).isPresent() ? Verdict.COMPLETED : Verdict.STUCK;
+        Verdict job = t.jobTerminal().isPresent() ? Verdict.COMPLETED : Verdict.STUCK;
         Optional<Instant> podEnd = podTerminal(t).or(() -> gone(t));
         Optional<Instant> mainEnd = t.ended(MAIN);
         if (podEnd.isEmpty()) {
@@ -85,7 +85,7 @@ public final class VerdictRules {
                 o.gracePeriodSeconds(),
                 null,
                 lastPhase(t),
-                jobTerminal(t).map(TimelineEvent::detail).orElse(null),
+                t.jobTerminal().map(TimelineEvent::detail).orElse(null),
                 o.restarts(), o.exitCodes(), o.reasons());
     }
 
@@ -95,7 +95,7 @@ public final class VerdictRules {
             return String.format(Locale.ROOT, "pod gone %.1fs after deletion (%s)",
                     seconds(o.deleteRequestedAt(), gone.get()), exits(o));
         }
-        Optional<TimelineEvent> terminal = podTerminalEvent(t);
+        Optional<TimelineEvent> terminal = t.podTerminal();
         if (terminal.isPresent()) {
             return String.format(Locale.ROOT, "pod %s at %s (%s)", terminal.get().detail(), at(o, terminal.get().time()), exits(o));
         }
@@ -156,22 +156,12 @@ public final class VerdictRules {
         return t.last(e -> e.kind() == EventKind.PHASE).map(TimelineEvent::detail).orElse("unknown");
     }
 
-    private static Optional<TimelineEvent> podTerminalEvent(Timeline t) {
-        return t.first(e -> e.kind() == EventKind.PHASE
-                && (e.detail().startsWith("Succeeded") || e.detail().startsWith("Failed")));
-    }
-
     private static Optional<Instant> podTerminal(Timeline t) {
-        return podTerminalEvent(t).map(TimelineEvent::time);
+        return t.podTerminal().map(TimelineEvent::time);
     }
 
     private static Optional<Instant> gone(Timeline t) {
-        return t.first(e -> e.kind() == EventKind.DELETED).map(TimelineEvent::time);
-    }
-
-    private static Optional<TimelineEvent> jobTerminal(Timeline t) {
-        return t.first(e -> e.kind() == EventKind.JOB
-                && (e.detail().startsWith("Complete") || e.detail().startsWith("Failed")));
+        return t.podGone().map(TimelineEvent::time);
     }
 
     private static String at(Observation o, Instant time) {
