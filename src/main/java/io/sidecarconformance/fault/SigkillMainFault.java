@@ -27,9 +27,11 @@ public final class SigkillMainFault implements Fault {
 
     @Override
     public void act(FaultContext context) {
+        // Two marks: the agent pod needs a few seconds to start, and the kill falls between them.
+        context.action().accept("SIGKILL main: starting the chaos agent");
         String report = new ChaosAgent(context.client(), context.namespace(), context.images())
                 .signal(context.pod().get(), Role.MAIN.containerName(), "KILL");
-        context.action().accept("SIGKILL main: " + report);
+        context.action().accept("SIGKILL main: agent done: " + report);
     }
 
     @Override
