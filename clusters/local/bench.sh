@@ -4,7 +4,7 @@
 # --cold-build also measures one build from an empty build cache and binary
 # cache (modules already downloaded stay in GOMODCACHE; add --cold-modules to
 # use an empty module cache too: that measures the download as well). Long.
-# Prints medians of N runs (default 3) of: up (cached binaries -> node Ready),
+# Prints medians of N runs (default 3; 0 = cold build only) of: up (cached binaries -> node Ready),
 # summed RSS of all cluster processes right after up, teardown (down).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,8 +37,10 @@ if [ "$COLD" = 1 ]; then
   chmod -R u+w "$c" 2>/dev/null || true
 fi
 
+if [ "$RUNS" -gt 0 ]; then
 "$HERE/cluster.sh" build "$ID" >&2
 "$HERE/cluster.sh" down >&2
+fi
 : >"$work/up"; : >"$work/rss"; : >"$work/down"
 for i in $(seq 1 "$RUNS"); do
   echo "bench: run $i/$RUNS" >&2
@@ -54,6 +56,11 @@ for i in $(seq 1 "$RUNS"); do
   elapsed "$work/down.time" >>"$work/down"
 done
 up="$(median <"$work/up")"
+if [ "$RUNS" -eq 0 ]; then
+  printf 'cluster %s\n' "$ID"
+  [ "$COLD" = 1 ] && printf '  cold build:          %6.0f s (%.1f min), max RSS of one build step %s kB\n' "$cold_s" "$(awk -v s="$cold_s" 'BEGIN {print s/60}')" "$cold_rss"
+  exit 0
+fi
 printf 'cluster %s (%s runs, medians)\n' "$ID" "$RUNS"
 [ "$COLD" = 1 ] && printf '  cold build:          %6.0f s (%.1f min), max RSS of one build step %s kB\n' "$cold_s" "$(awk -v s="$cold_s" 'BEGIN {print s/60}')" "$cold_rss"
 printf '  up (cached -> Ready): %6.2f s   target <= 20 s: %s   [runs: %s]\n' "$up" \
