@@ -119,11 +119,27 @@ final class ScenarioRun {
         action("create Job " + JOB + ": " + spec.key().row() + " under " + spec.key().fault());
         createdAt = Instant.now();
         try {
-            Job stored = client.batch().v1().jobs().inNamespace(namespace).resource(sent).create();
+            Job stored = createOrAdopt(sent);
             dropped.addAll(prefixed("pod.", droppedFields(sent.getSpec().getTemplate().getSpec(),
                     stored.getSpec().getTemplate().getSpec())));
         } catch (KubernetesClientException e) {
             refusedOrRethrow(e);
+        }
+    }
+
+    /**
+     * Creates the Job. Under load the client may resend a create whose answer it lost; the namespace is ours alone,
+     * so a Job of that name already there is the one we sent.
+     */
+    private Job createOrAdopt(Job sent) {
+        try {
+            return client.batch().v1().jobs().inNamespace(namespace).resource(sent).create();
+        } catch (KubernetesClientException e) {
+            Job existing = e.getCode() == 409 ? client.batch().v1().jobs().inNamespace(namespace).withName(JOB).get() : null;
+            if (existing == null) {
+                throw e;
+            }
+            return existing;
         }
     }
 
