@@ -89,7 +89,7 @@ final class ScenarioRun {
         Instant startedAt = Instant.now();
         try {
             workload = workload();
-            client.configMaps().inNamespace(namespace).resource(ScenarioScripts.configMap()).create();
+            createScripts();
             observer = new PodObserver(client, namespace, JOB, timeline, this::onEvent).start();
             submit();
             Ending ending = rejection == null ? awaitEnding() : new Ending("API refused the spec", Instant.now());
@@ -124,6 +124,17 @@ final class ScenarioRun {
                     stored.getSpec().getTemplate().getSpec())));
         } catch (KubernetesClientException e) {
             refusedOrRethrow(e);
+        }
+    }
+
+    /** The scripts' ConfigMap; a resent create (409 in our own namespace) found it there already. */
+    private void createScripts() {
+        try {
+            client.configMaps().inNamespace(namespace).resource(ScenarioScripts.configMap()).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
         }
     }
 
