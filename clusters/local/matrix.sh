@@ -40,6 +40,9 @@ done
 notes=${NOTES:-clusters/local/report-notes.tsv}
 notes_arg=""
 [ -f "$notes" ] && notes_arg="--notes $notes"
+# Figures measured outside these runs (repeat runs, a killed run), shown with the run's own figures.
+measurements=${MEASUREMENTS:-clusters/local/report-measurements.tsv}
+[ -f "$measurements" ] && notes_arg="$notes_arg --measurements $measurements"
 echo "== merging ${#inputs[@]} runs into $out" >&2
 mvn -B -q compile exec:java -Dexec.mainClass=io.sidecarconformance.report.MergeReports \
     -Dexec.args="--out $out ${expects[*]} $notes_arg ${inputs[*]}"

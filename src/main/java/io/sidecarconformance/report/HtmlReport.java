@@ -65,12 +65,15 @@ public final class HtmlReport {
         }
         html.append("</ul></section>\n");
         if (!run.measurements().isEmpty()) {
-            html.append("<section><h2>Measurements</h2><table class=\"small\" id=\"measurements\">");
+            // A merged report carries every run's figures: folded, so the grid stays near the top of the page.
+            int count = run.measurements().size();
+            html.append("<section><details").append(count <= 8 ? " open" : "").append("><summary><h2 style=\"display:inline\">")
+                    .append("Measurements (").append(count).append(")</h2></summary><table class=\"small\" id=\"measurements\">");
             for (Map.Entry<String, String> m : new TreeMap<>(run.measurements()).entrySet()) {
                 html.append("<tr><th>").append(Html.escape(m.getKey())).append("</th><td>")
                         .append(Html.escape(m.getValue())).append("</td></tr>");
             }
-            html.append("</table></section>\n");
+            html.append("</table></details></section>\n");
         }
         html.append("</div>\n<p class=\"howto\">A cell shows its verdict and key figure: completion time (OK), how long ")
                 .append("a sidecar outlived main (STUCK, <b>+</b>), time to terminate (SLOW, sigterm column). ")

@@ -5,17 +5,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MergeReports' command line: {@code --out <dir> [--expect <provider>:<version>]... [--notes <file>] <results.json>...}.
+ * MergeReports' command line: {@code --out <dir> [--expect <provider>:<version>]... [--notes <file>] [--measurements <file>] <results.json>...}.
  *
  * @param out      where the merged results.json and compatibility.html go
  * @param expected cluster ids that must have a column even if no input has a record for them
  * @param inputs   results.json files, in the order given (later wins on a shared cell)
  * @param notes    a cell-notes file (see CellNotes), or null
+ * @param measurements a file of run-level figures measured outside the runs (name TAB value per line), or null
  */
-record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path notes) {
+record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path notes, Path measurements) {
 
     static final String USAGE =
-            "usage: MergeReports --out <dir> [--expect <provider>:<version>]... [--notes <file>] <results.json>...";
+            "usage: MergeReports --out <dir> [--expect <provider>:<version>]... [--notes <file>] [--measurements <file>]"
+                    + " <results.json>...";
 
     static MergeArguments parse(String[] args) throws InvalidInputException {
         if (args.length == 0) {
@@ -25,12 +27,14 @@ record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path n
         List<String> expected = new ArrayList<>();
         List<Path> inputs = new ArrayList<>();
         Path notes = null;
+        Path measurements = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
                 case "--out" -> out = Path.of(valueOf(args, ++i, "--out", "a directory"));
                 case "--expect" -> expected.add(clusterId(valueOf(args, ++i, "--expect", "<provider>:<version>")));
                 case "--notes" -> notes = Path.of(valueOf(args, ++i, "--notes", "a notes file"));
+                case "--measurements" -> measurements = Path.of(valueOf(args, ++i, "--measurements", "a measurements file"));
                 default -> {
                     if (arg.startsWith("-")) {
                         throw invalid("unknown option " + arg);
@@ -45,7 +49,7 @@ record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path n
         if (inputs.isEmpty()) {
             throw invalid("no results.json given");
         }
-        return new MergeArguments(out, expected, inputs, notes);
+        return new MergeArguments(out, expected, inputs, notes, measurements);
     }
 
     private static String valueOf(String[] args, int i, String option, String what) throws InvalidInputException {

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Command line: merges the results.json of several runs into one report folder.
@@ -37,10 +39,12 @@ public final class MergeReports {
         MergeArguments arguments;
         List<RunResults> inputs;
         CellNotes notes;
+        Map<String, String> extra;
         try {
             arguments = MergeArguments.parse(args);
             inputs = readAll(arguments.inputs());
             notes = arguments.notes() == null ? CellNotes.none() : CellNotes.read(arguments.notes());
+            extra = arguments.measurements() == null ? Map.of() : readMeasurements(arguments.measurements());
         } catch (InvalidInputException e) {
             err.println(NAME + oneLine(e.getMessage()));
             return BAD_INPUT;
@@ -48,8 +52,10 @@ public final class MergeReports {
         ResultsMerger.Merged merged = ResultsMerger.merge(inputs, arguments.expected(), clock.instant());
         merged.warnings().forEach(err::println);
         RunResults m = merged.results();
+        Map<String, String> measurements = new LinkedHashMap<>(m.measurements());
+        measurements.putAll(extra);
         RunResults annotated = new RunResults(m.schema(), m.runId(), m.startedAt(), m.finishedAt(), m.clusters(),
-                m.measurements(), notes.apply(m.results()));
+                measurements, notes.apply(m.results()));
         try {
             ReportWriter.Written written = ReportWriter.write(annotated, arguments.out());
             out.println("merged " + inputs.size() + " results.json into " + merged.results().results().size()
@@ -60,6 +66,26 @@ public final class MergeReports {
                     + "; check that the directory is writable");
             return WRITE_FAILED;
         }
+    }
+
+    /** Run-level figures measured outside the runs (repeat runs, killed runs): one "name TAB value" per line. */
+    private static Map<String, String> readMeasurements(Path file) throws InvalidInputException {
+        Map<String, String> m = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] kv = line.split("\t", 2);
+                if (kv.length != 2) {
+                    throw new InvalidInputException(file + ": expected 'name<TAB>value' lines, got: " + line);
+                }
+                m.put(kv[0].strip(), kv[1].strip());
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read measurements file " + file + ": " + e.getMessage());
+        }
+        return m;
     }
 
     // Every input is read before anything is written, so a bad file leaves no half-merged report behind.
