@@ -3,7 +3,6 @@ package io.sidecarconformance.cluster;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -26,8 +25,7 @@ public final class K3sProvider implements ClusterProvider {
     private final BooleanSupplier dockerReachable;
 
     private K3sContainer container;
-    private KubernetesClient client;
-    private String serverVersion;
+    private Connection connection;
 
     /**
      * @param image      e.g. rancher/k3s:v1.31.14-k3s1
@@ -78,9 +76,8 @@ public final class K3sProvider implements ClusterProvider {
             throw new ClusterUnavailableException("k3s " + image + " did not start: " + OneLine.of(e), e);
         }
         Config config = Config.fromKubeconfig(container.getKubeConfigYaml());
-        serverVersion = ApiCheck.serverVersion(config, connectTimeout);
-        client = new KubernetesClientBuilder().withConfig(config).build();
-        return client;
+        connection = Connection.open(config, connectTimeout);
+        return connection.client();
     }
 
     @Override
@@ -90,14 +87,14 @@ public final class K3sProvider implements ClusterProvider {
 
     @Override
     public String serverVersion() {
-        return serverVersion;
+        return Connection.versionOf(connection);
     }
 
     @Override
     public void close() {
-        if (client != null) {
-            client.close();
-            client = null;
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
         if (container != null) {
             try {

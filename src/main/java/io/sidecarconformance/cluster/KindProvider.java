@@ -2,7 +2,6 @@ package io.sidecarconformance.cluster;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,8 +25,7 @@ public final class KindProvider implements ClusterProvider {
 
     private boolean created;
     private Path kubeconfig;
-    private KubernetesClient client;
-    private String serverVersion;
+    private Connection connection;
 
     /**
      * @param kindCommand "kind" (looked up on PATH) or a path to the binary
@@ -76,9 +74,8 @@ public final class KindProvider implements ClusterProvider {
                     "--kubeconfig", kubeconfig.toString(), "--wait", "120s"), "create cluster", upTimeout);
         }
         Config config = KubeconfigProvider.parse(kubeconfig, null);
-        serverVersion = ApiCheck.serverVersion(config, connectTimeout);
-        client = new KubernetesClientBuilder().withConfig(config).build();
-        return client;
+        connection = Connection.open(config, connectTimeout);
+        return connection.client();
     }
 
     @Override
@@ -88,14 +85,14 @@ public final class KindProvider implements ClusterProvider {
 
     @Override
     public String serverVersion() {
-        return serverVersion;
+        return Connection.versionOf(connection);
     }
 
     @Override
     public void close() {
-        if (client != null) {
-            client.close();
-            client = null;
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
         if (created && !keepCluster) {
             created = false;

@@ -2,7 +2,6 @@ package io.sidecarconformance.cluster;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,7 @@ public final class KubeconfigProvider implements ClusterProvider {
     private final ImageSet images;
     private final Duration connectTimeout;
 
-    private KubernetesClient client;
-    private String serverVersion;
+    private Connection connection;
 
     /** @param context a context of the file, or null for its current-context */
     public KubeconfigProvider(Path kubeconfig, String context, ImageSet images, Duration connectTimeout) {
@@ -45,9 +43,8 @@ public final class KubeconfigProvider implements ClusterProvider {
     @Override
     public KubernetesClient start() {
         Config config = parse(kubeconfig, context);
-        serverVersion = ApiCheck.serverVersion(config, connectTimeout);
-        client = new KubernetesClientBuilder().withConfig(config).build();
-        return client;
+        connection = Connection.open(config, connectTimeout);
+        return connection.client();
     }
 
     @Override
@@ -57,14 +54,14 @@ public final class KubeconfigProvider implements ClusterProvider {
 
     @Override
     public String serverVersion() {
-        return serverVersion;
+        return Connection.versionOf(connection);
     }
 
     @Override
     public void close() {
-        if (client != null) {
-            client.close();
-            client = null;
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
     }
 

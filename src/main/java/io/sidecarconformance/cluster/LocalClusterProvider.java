@@ -2,7 +2,6 @@ package io.sidecarconformance.cluster;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,8 +25,7 @@ public final class LocalClusterProvider implements ClusterProvider {
     private final PrintStream progress;
 
     private boolean upCalled;
-    private KubernetesClient client;
-    private String serverVersion;
+    private Connection connection;
 
     /**
      * @param upTimeout   bound on {@code cluster.sh up} (a first build of Kubernetes takes 30+ minutes)
@@ -72,9 +70,8 @@ public final class LocalClusterProvider implements ClusterProvider {
                     + " (got '" + up.lastLine() + "')");
         }
         Config config = KubeconfigProvider.parse(kubeconfig, null);
-        serverVersion = ApiCheck.serverVersion(config, connectTimeout);
-        client = new KubernetesClientBuilder().withConfig(config).build();
-        return client;
+        connection = Connection.open(config, connectTimeout);
+        return connection.client();
     }
 
     @Override
@@ -84,14 +81,14 @@ public final class LocalClusterProvider implements ClusterProvider {
 
     @Override
     public String serverVersion() {
-        return serverVersion;
+        return Connection.versionOf(connection);
     }
 
     @Override
     public void close() {
-        if (client != null) {
-            client.close();
-            client = null;
+        if (connection != null) {
+            connection.close();
+            connection = null;
         }
         if (!upCalled || keepCluster) {
             return;
