@@ -142,6 +142,13 @@ public final class SuiteRun {
             int left = namespaces.awaitNoneLeft(Duration.ofSeconds(120));
             measurements.put("leftover namespaces after cleanup", left < 0 ? "unknown (cluster gone)" : Integer.toString(left));
         }
+        Path html = writeReport(measurements);
+        closeCluster();
+        Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        return html;
+    }
+
+    private Path writeReport(Map<String, String> measurements) throws IOException {
         List<ScenarioResult> results = recorder.results();
         Instant finishedAt = Instant.now();
         measurements.putAll(RunFigures.of(results, startedAt, finishedAt));
@@ -151,8 +158,6 @@ public final class SuiteRun {
         ReportWriter.write(run, config.reportDir());
         Path html = config.reportDir().resolve(ReportWriter.COMPATIBILITY_HTML);
         log.println("sidecar-conformance: report " + html.toAbsolutePath());
-        closeCluster();
-        Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
         return html;
     }
 
@@ -161,10 +166,19 @@ public final class SuiteRun {
         return colon < 0 ? "" : id.substring(colon + 1);
     }
 
-    /** On Ctrl-C or a crash: delete what this run created, then stop the cluster. */
+    /** On Ctrl-C or a crash: delete what this run created, keep the verdicts reached so far, stop the cluster. */
     private void cleanUp() {
         if (namespaces != null) {
             namespaces.deleteAllOfRun();
+        }
+        if (!recorder.results().isEmpty()) {
+            try {
+                Map<String, String> measurements = new LinkedHashMap<>();
+                measurements.put("interrupted", "yes: the run was stopped before every scenario ran");
+                writeReport(measurements);
+            } catch (IOException | RuntimeException e) {
+                log.println("sidecar-conformance: could not write the partial report: " + e.getMessage());
+            }
         }
         closeCluster();
     }
