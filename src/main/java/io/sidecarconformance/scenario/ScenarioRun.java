@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.sidecarconformance.cluster.ImageSet;
 import io.sidecarconformance.fault.FaultContext;
@@ -89,7 +91,7 @@ final class ScenarioRun {
         Instant startedAt = Instant.now();
         try {
             workload = workload();
-            createScripts();
+            createOwn(client.configMaps().inNamespace(namespace).resource(ScenarioScripts.configMap()));
             observer = new PodObserver(client, namespace, JOB, timeline, this::onEvent).start();
             submit();
             Ending ending = rejection == null ? awaitEnding() : new Ending("API refused the spec", Instant.now());
@@ -119,7 +121,7 @@ final class ScenarioRun {
         action("create Job " + JOB + ": " + spec.key().row() + " under " + spec.key().fault());
         createdAt = Instant.now();
         try {
-            Job stored = createOrAdopt(sent);
+            Job stored = createOwn(client.batch().v1().jobs().inNamespace(namespace).resource(sent));
             dropped.addAll(prefixed("pod.", droppedFields(sent.getSpec().getTemplate().getSpec(),
                     stored.getSpec().getTemplate().getSpec())));
         } catch (KubernetesClientException e) {
@@ -127,26 +129,15 @@ final class ScenarioRun {
         }
     }
 
-    /** The scripts' ConfigMap; a resent create (409 in our own namespace) found it there already. */
-    private void createScripts() {
-        try {
-            client.configMaps().inNamespace(namespace).resource(ScenarioScripts.configMap()).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw e;
-            }
-        }
-    }
-
     /**
-     * Creates the Job. Under load the client may resend a create whose answer it lost; the namespace is ours alone,
-     * so a Job of that name already there is the one we sent.
+     * Creates an object in the scenario's namespace. Under load the client may resend a create whose answer it lost;
+     * the namespace is ours alone, so an object of that name already there (409) is the one we sent.
      */
-    private Job createOrAdopt(Job sent) {
+    private static <T extends HasMetadata> T createOwn(Resource<T> resource) {
         try {
-            return client.batch().v1().jobs().inNamespace(namespace).resource(sent).create();
+            return resource.create();
         } catch (KubernetesClientException e) {
-            Job existing = e.getCode() == 409 ? client.batch().v1().jobs().inNamespace(namespace).withName(JOB).get() : null;
+            T existing = e.getCode() == 409 ? resource.get() : null;
             if (existing == null) {
                 throw e;
             }
