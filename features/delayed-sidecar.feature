@@ -6,7 +6,7 @@ Feature: The sidecar is ready only after a delay
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under delayed-sidecar
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
     When its Job runs under the "delayed-sidecar" fault
-    Then a verdict is recorded
+    Then an outcome is recorded
     And every container that said it was exiting had said it was starting
 
     @light

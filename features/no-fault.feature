@@ -6,7 +6,7 @@ Feature: No fault: does the pod, and its Job, complete on its own?
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under none
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
     When its Job runs under the "none" fault
-    Then a verdict is recorded
+    Then an outcome is recorded
     And every container that said it was exiting had said it was starting
 
     @light @smoke

@@ -6,7 +6,7 @@ Feature: The sidecar is OOM-killed while main works
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sidecar-oom
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
     When its Job runs under the "sidecar-oom" fault
-    Then a verdict is recorded
+    Then an outcome is recorded
     And every container that said it was exiting had said it was starting
 
     @light @smoke

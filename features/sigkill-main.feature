@@ -6,7 +6,7 @@ Feature: Main's process is SIGKILLed while it works
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigkill-main
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
     When its Job runs under the "sigkill-main" fault
-    Then a verdict is recorded
+    Then an outcome is recorded
     And every container that said it was exiting had said it was starting
 
     @light @smoke

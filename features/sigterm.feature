@@ -6,7 +6,7 @@ Feature: The pod is deleted with a grace period while main works
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigterm
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
     When its Job runs under the "sigterm" fault
-    Then a verdict is recorded
+    Then an outcome is recorded
     And every container that said it was exiting had said it was starting
 
     @light @smoke

@@ -3,7 +3,7 @@ package io.sidecarconformance;
 import io.sidecarconformance.fault.Faults;
 import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.scenario.FeatureCheck;
-import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.scenario.SuiteConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,8 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
+
+import io.sidecarconformance.result.ScenarioKey;
 
 import java.io.IOException;
 import java.nio.file.Files;

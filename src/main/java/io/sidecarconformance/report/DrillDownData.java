@@ -1,12 +1,18 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ResultsJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.TimelineEvent;
-import io.sidecarconformance.verdict.Verdict;
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.Outcome;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +26,7 @@ import java.util.List;
  */
 final class DrillDownData {
 
-    record Cell(String title, ScenarioKey key, Verdict verdict, Verdict jobVerdict, String reason, String note,
+    record Cell(String title, ScenarioKey key, Outcome outcome, String reason, List<Finding> findings, String note,
                 Instant startedAt, Figures figures, List<Event> timeline) {
     }
 
@@ -50,7 +56,7 @@ final class DrillDownData {
                 .map(e -> new Event(offsetSeconds(first, e.time()), e.time(), e.container(), e.kind(), e.detail(), e.source()))
                 .sorted(Comparator.comparingDouble(Event::offset))
                 .toList();
-        return new Cell(result.key().toString(), result.key(), result.verdict(), result.jobVerdict(), result.reason(),
+        return new Cell(result.key().toString(), result.key(), result.outcome(), result.reason(), result.findings(),
                 result.note(), result.startedAt(), result.figures(), events);
     }
 

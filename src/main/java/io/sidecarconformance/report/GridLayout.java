@@ -1,6 +1,8 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.result.RunResults;
+
+import io.sidecarconformance.result.ScenarioKey;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,11 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.verdict.Verdict;
+import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ClusterInfo;
+
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.Outcome;
 
 import java.util.List;
 import java.util.Map;
@@ -46,9 +51,10 @@ final class GridTable {
 
     private static String row(RunResults run, GridLayout grid, GridLayout.Row row) {
         List<Optional<Integer>> cells = grid.columns().stream().map(column -> grid.recordAt(row, column)).toList();
-        // The verdicts a row holds, so the filter box can find "stuck" rows as well as pattern names.
+        // The outcomes and findings a row holds, so the filter box can find "stuck" or "race" rows as well as patterns.
         String verdicts = cells.stream().flatMap(Optional::stream)
-                .map(i -> run.results().get(i).verdict().name())
+                .flatMap(i -> java.util.stream.Stream.concat(java.util.stream.Stream.of(run.results().get(i).outcome().name()),
+                        run.results().get(i).findings().stream().map(f -> f.kind().name())))
                 .distinct().sorted().collect(Collectors.joining(" "));
         StringBuilder html = new StringBuilder();
         html.append("<tr class=\"row\" data-group=\"").append(Html.escape(row.pattern()))
@@ -67,31 +73,36 @@ final class GridTable {
     }
 
     private static String cell(ScenarioResult result, int index, String extraClass) {
-        Verdict verdict = result.verdict();
+        Outcome outcome = result.outcome();
         StringBuilder html = new StringBuilder();
-        html.append("<td class=\"cell ").append(VerdictLook.cssClass(verdict)).append(extraClass)
-                .append("\" data-i=\"").append(index).append("\" data-v=\"").append(verdict.name())
+        html.append("<td class=\"cell ").append(OutcomeLook.cssClass(outcome)).append(extraClass)
+                .append("\" data-i=\"").append(index).append("\" data-v=\"").append(outcome.name())
                 .append("\" tabindex=\"0\" title=\"").append(Html.escape(tooltip(result))).append("\">")
-                .append("<span class=\"lbl\">").append(VerdictLook.label(verdict)).append("</span>");
+                .append("<span class=\"lbl\">").append(OutcomeLook.label(outcome)).append("</span>");
         String figure = KeyFigure.of(result);
         if (!figure.isEmpty()) {
             html.append("<span class=\"fig\">").append(Html.escape(figure)).append("</span>");
         }
+        for (Finding f : result.findings()) {
+            String badge = OutcomeLook.badge(f.kind());
+            if (!badge.isEmpty()) {
+                String text = f.kind() == io.sidecarconformance.result.FindingKind.SIDECAR_RESTARTED
+                        && result.figures().sidecarRestarts() != null ? badge + result.figures().sidecarRestarts() : badge;
+                html.append("<span class=\"find\" title=\"").append(Html.escape(f.text())).append("\">")
+                        .append(Html.escape(text)).append("</span>");
+            }
+        }
         if (!result.note().isBlank()) {
             html.append("<span class=\"mark\" aria-label=\"has a note\">&#9998;</span>");
-        }
-        if (result.jobVerdict() != verdict) {
-            // The short label, as the cell's own verdict: a cell is narrow.
-            html.append("<span class=\"job\">job: ").append(VerdictLook.label(result.jobVerdict())).append("</span>");
         }
         return html.append("</td>").toString();
     }
 
     private static String tooltip(ScenarioResult result) {
-        StringBuilder text = new StringBuilder(result.verdict().name()).append(": ")
+        StringBuilder text = new StringBuilder(result.outcome().name()).append(": ")
                 .append(result.reason().isBlank() ? "(no reason recorded)" : result.reason());
-        if (result.jobVerdict() != result.verdict()) {
-            text.append("\nJob verdict: ").append(result.jobVerdict().name());
+        for (Finding f : result.findings()) {
+            text.append("\n- ").append(f.text());
         }
         if (!result.note().isBlank()) {
             text.append("\nnote: ").append(result.note());

@@ -1,6 +1,10 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.verdict.Verdict;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ClusterInfo;
+
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.Outcome;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +23,10 @@ public final class HtmlReport {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+    /** The legend lists outcomes in the order the rules try them. */
+    private static final Outcome[] LEGEND_ORDER = {Outcome.ERROR, Outcome.NOT_APPLICABLE, Outcome.REJECTED, Outcome.DROPPED,
+        Outcome.STUCK, Outcome.SUCCEEDED, Outcome.FAILED_BY_FAULT, Outcome.FAILED};
+
     private HtmlReport() {
     }
 
@@ -27,20 +35,20 @@ public final class HtmlReport {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Sidecar compatibility: ").append(Html.escape(run.runId())).append("</title>\n")
-                .append("<style>\n").append(PageStyle.CSS).append(VerdictLook.css()).append("</style>\n")
+                .append("<style>\n").append(PageAssets.CSS).append(OutcomeLook.css()).append("</style>\n")
                 .append("</head>\n<body data-ready=\"false\">\n")
                 .append("<div id=\"script-errors\" role=\"alert\"></div>\n")
                 // First script on the page, so that even a syntax error in the main script is reported.
-                .append("<script>").append(PageScript.ERROR_HOOK).append("</script>\n")
+                .append("<script>").append(PageAssets.ERROR_HOOK).append("</script>\n")
                 .append(header(run))
                 .append("<div class=\"tools\"><label>filter <input id=\"filter\" type=\"search\" autocomplete=\"off\" ")
-                .append("placeholder=\"pattern, sidecar, variant or verdict\"></label><span id=\"counts\"></span></div>\n")
+                .append("placeholder=\"pattern, sidecar, variant, outcome or finding\"></label><span id=\"counts\"></span></div>\n")
                 .append("<main>\n").append(GridTable.render(run)).append("</main>\n")
                 .append("<aside id=\"drill\" hidden><button id=\"drill-close\" type=\"button\" title=\"close (Esc)\">")
                 .append("&times;</button><div id=\"drill-body\"></div></aside>\n")
                 .append("<script type=\"application/json\" id=\"cells-data\">").append(DrillDownData.json(run))
                 .append("</script>\n")
-                .append("<script>\n").append(PageScript.MAIN).append("</script>\n")
+                .append("<script>\n").append(PageAssets.SCRIPT).append("</script>\n")
                 .append("</body>\n</html>\n");
         return html.toString();
     }
@@ -57,13 +65,29 @@ public final class HtmlReport {
                     .append(cluster.serverVersion() == null ? "<i>did not answer</i>" : Html.escape(cluster.serverVersion()))
                     .append("</td></tr>");
         }
-        html.append("</table></section>\n<section><h2>Verdicts</h2><ul class=\"legend\">");
-        for (Verdict verdict : Verdict.values()) {
-            html.append("<li><span class=\"sw ").append(VerdictLook.cssClass(verdict)).append("\">")
-                    .append(VerdictLook.label(verdict)).append("</span><b>").append(verdict.name()).append("</b> ")
-                    .append(Html.escape(VerdictLook.meaning(verdict))).append("</li>");
+        html.append("</table></section>\n<section><h2>Outcomes: what the Job ended as</h2>")
+                .append("<p class=\"small\">First rule that holds, in this order:</p><ul class=\"legend\">");
+        for (Outcome outcome : LEGEND_ORDER) {
+            html.append("<li><span class=\"sw ").append(OutcomeLook.cssClass(outcome)).append("\">")
+                    .append(OutcomeLook.label(outcome)).append("</span><b>").append(outcome.name()).append("</b> ")
+                    .append(Html.escape(OutcomeLook.rule(outcome))).append("</li>");
+        }
+        html.append("</ul></section>\n<section><h2>Findings: what was seen on the way</h2><ul class=\"legend findings\">");
+        for (FindingKind kind : FindingKind.values()) {
+            String badge = OutcomeLook.badge(kind);
+            html.append("<li>").append(badge.isEmpty() ? "" : "<span class=\"find\">" + Html.escape(badge) + "</span>")
+                    .append("<b>").append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append("</b> ")
+                    .append(Html.escape(OutcomeLook.rule(kind))).append("</li>");
         }
         html.append("</ul></section>\n");
+        if (!run.parameters().isEmpty()) {
+            html.append("<section><h2>Parameters that shape outcomes</h2><table class=\"small\" id=\"parameters\">");
+            for (Map.Entry<String, String> p : run.parameters().entrySet()) {
+                html.append("<tr><th>").append(Html.escape(p.getKey())).append("</th><td>")
+                        .append(Html.escape(p.getValue())).append("</td></tr>");
+            }
+            html.append("</table></section>\n");
+        }
         if (!run.measurements().isEmpty()) {
             // A merged report carries every run's figures: folded, so the grid stays near the top of the page.
             int count = run.measurements().size();
@@ -75,10 +99,10 @@ public final class HtmlReport {
             }
             html.append("</table></details></section>\n");
         }
-        html.append("</div>\n<p class=\"howto\">A cell shows its verdict and key figure: completion time (OK), how long ")
-                .append("a sidecar outlived main (STUCK, <b>+</b>), time to terminate (SLOW, sigterm column). ")
-                .append("&#9998; marks a note; <i>job: X</i> is the Job verdict where it differs from the pod&rsquo;s. ")
-                .append("Hover a cell for the reason, click it for the timeline.</p>\n</header>\n");
+        html.append("</div>\n<p class=\"howto\">A cell shows the outcome, its key figure (Job created to pod ended; ")
+                .append("<b>+</b>: how long a sidecar outlived main in a STUCK pod; sigterm column: deletion to pod gone) and ")
+                .append("a badge per finding. &#9998; marks a note. ")
+                .append("Hover a cell for the reason and findings, click it for the timeline.</p>\n</header>\n");
         return html.toString();
     }
 

@@ -1,5 +1,8 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ResultsJson;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -55,7 +58,7 @@ public final class MergeReports {
         Map<String, String> measurements = new LinkedHashMap<>(m.measurements());
         measurements.putAll(extra);
         RunResults annotated = new RunResults(m.schema(), m.runId(), m.startedAt(), m.finishedAt(), m.clusters(),
-                measurements, notes.apply(m.results()));
+                m.parameters(), measurements, notes.apply(m.results()));
         try {
             ReportWriter.Written written = ReportWriter.write(annotated, arguments.out());
             out.println("merged " + inputs.size() + " results.json into " + merged.results().results().size()

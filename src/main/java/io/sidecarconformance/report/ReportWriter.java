@@ -1,5 +1,8 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ResultsJson;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,10 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ClusterInfo;
+
+import io.sidecarconformance.result.ScenarioKey;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,10 +58,18 @@ public final class ResultsMerger {
         List<String> warnings = new ArrayList<>();
         Map<String, ClusterInfo> clusters = new LinkedHashMap<>();
         Map<String, String> measurements = new LinkedHashMap<>();
+        Map<String, String> parameters = new LinkedHashMap<>();
         Map<ScenarioKey, ScenarioResult> results = new LinkedHashMap<>();
         Map<ScenarioKey, String> cameFrom = new LinkedHashMap<>();
         for (RunResults input : inputs) {
             input.clusters().forEach(c -> clusters.putIfAbsent(c.id(), c));
+            // Runs made with other settings keep their own values, named after the run, so no cell loses its parameters.
+            input.parameters().forEach((name, value) -> {
+                String before = parameters.putIfAbsent(name, value);
+                if (before != null && !before.equals(value)) {
+                    parameters.put(name + " [" + input.runId() + "]", value);
+                }
+            });
             new TreeMap<>(input.measurements()).forEach((name, value) -> {
                 String prefixed = input.runId() + "/" + name;
                 if (measurements.put(prefixed, value) != null) {
@@ -76,7 +88,7 @@ public final class ResultsMerger {
         }
         fillMissingClusters(expectedClusters, clusters, results, warnings);
         RunResults merged = new RunResults(RunResults.SCHEMA, "merged-" + RUN_ID_TIME.format(mergedAt),
-                earliest(inputs), latest(inputs), List.copyOf(clusters.values()), measurements,
+                earliest(inputs), latest(inputs), List.copyOf(clusters.values()), parameters, measurements,
                 List.copyOf(results.values()));
         return new Merged(merged, warnings);
     }

@@ -1,6 +1,6 @@
 package io.sidecarconformance.scenario;
 
-import io.sidecarconformance.report.ScenarioResult;
+import io.sidecarconformance.result.ScenarioResult;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -19,20 +19,24 @@ import io.sidecarconformance.pattern.JobFactory;
 import io.sidecarconformance.pattern.Placement;
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.WorkloadSpec;
-import io.sidecarconformance.report.Figures;
-import io.sidecarconformance.report.ScenarioResult;
+import io.fabric8.kubernetes.client.dsl.PodResource;
+import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.PodObserver;
 import io.sidecarconformance.timeline.PodStatusTracker;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.timeline.TimelineEvent;
+import io.sidecarconformance.timeline.TimelineRecorder;
 import io.sidecarconformance.verdict.Decision;
+import io.sidecarconformance.verdict.EndPolicy;
+import io.sidecarconformance.verdict.Ending;
+import io.sidecarconformance.verdict.FieldDropCheck;
 import io.sidecarconformance.verdict.Observation;
-import io.sidecarconformance.verdict.Verdict;
 import io.sidecarconformance.verdict.VerdictRules;
 import org.awaitility.core.ConditionTimeoutException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,8 +51,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One run of one scenario: submit the Job, watch it, fire the fault at the agreed moment, stop at the first
- * ending (pod terminal, pod gone, stuck window elapsed, deadline), then hand the observation to the verdict.
+ * One run of one scenario: submit the Job, watch it, fire the fault at the agreed moment, stop when the
+ * {@link EndPolicy} says so, then hand one snapshot of the timeline to the rules; the result stores that snapshot.
  */
 final class ScenarioRun {
 
@@ -61,7 +65,9 @@ final class ScenarioRun {
     private final ScenarioSettings settings;
     private final ScenarioSpec spec;
     private final String namespace;
-    private final Timeline timeline = new Timeline();
+    private final Clock clock;
+    private final EndPolicy endPolicy;
+    private final TimelineRecorder timeline = new TimelineRecorder();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sc-worker");
         t.setDaemon(true);
@@ -75,12 +81,16 @@ final class ScenarioRun {
     private PodObserver observer;
     private Instant createdAt;
     private volatile String rejection;
+    private volatile boolean acceptedWithoutFault;
     private volatile String infraError;
     private volatile Instant deleteRequestedAt;
     private volatile Long gracePeriod;
 
-    ScenarioRun(KubernetesClient client, ImageSet images, ScenarioSettings settings, ScenarioSpec spec, String namespace) {
+    ScenarioRun(KubernetesClient client, ImageSet images, ScenarioSettings settings, ScenarioSpec spec, String namespace,
+                Clock clock) {
         this.client = client;
+        this.clock = clock;
+        this.endPolicy = new EndPolicy(settings.stuckWindow(), settings.jobWindow(), settings.deadline());
         this.images = images;
         this.settings = settings;
         this.spec = spec;
@@ -88,17 +98,15 @@ final class ScenarioRun {
     }
 
     ScenarioResult run() {
-        Instant startedAt = Instant.now();
+        Instant startedAt = clock.instant();
         try {
-            workload = workload();
+            workload = workload(true);
             createOwn(client.configMaps().inNamespace(namespace).resource(ScenarioScripts.configMap()));
-            observer = new PodObserver(client, namespace, JOB, timeline, this::onEvent).start();
+            observer = new PodObserver(client, namespace, JOB, timeline, this::onEvent, clock).start();
             submit();
-            Ending ending = rejection == null ? awaitEnding() : new Ending("API refused the spec", Instant.now());
-            observer.sweepLogs();
-            return decide(startedAt, ending);
+            return decide(startedAt, awaitEnding());
         } catch (KubernetesClientException e) {
-            return error(startedAt, "API error: " + oneLine(e));
+            return ScenarioResult.error(spec.key(), "API error: " + oneLine(e), timeline.snapshot().events(), startedAt);
         } finally {
             worker.shutdownNow();
             if (observer != null) {
@@ -107,11 +115,14 @@ final class ScenarioRun {
         }
     }
 
-    private WorkloadSpec workload() {
+    /** The pattern's workload, shaped by the fault or not (to tell a refusal of the fault's fields from the pattern's). */
+    private WorkloadSpec workload(boolean withFault) {
         WorkloadSpec w = spec.pattern().workload(new ContainerFactory(images, spec.sidecar(), spec.variant()));
         w.env(Role.MAIN, "SC_WAIT_SECONDS", Integer.toString(settings.mainWaitSeconds()))
                 .env(Role.MAIN, "SC_WORK_SECONDS", Integer.toString(settings.workSeconds()));
-        spec.fault().shape(w, spec.sidecar(), settings.faults());
+        if (withFault) {
+            spec.fault().shape(w, spec.sidecar(), settings.faults());
+        }
         return w;
     }
 
@@ -119,13 +130,31 @@ final class ScenarioRun {
         Map<String, String> labels = Map.of("sidecar-conformance/scenario", truncate(spec.key().slug(), 63));
         Job sent = JobFactory.job(JOB, workload, labels);
         action("create Job " + JOB + ": " + spec.key().row() + " under " + spec.key().fault());
-        createdAt = Instant.now();
+        createdAt = clock.instant();
         try {
             Job stored = createOwn(client.batch().v1().jobs().inNamespace(namespace).resource(sent));
             dropped.addAll(prefixed("pod.", droppedFields(sent.getSpec().getTemplate().getSpec(),
                     stored.getSpec().getTemplate().getSpec())));
         } catch (KubernetesClientException e) {
             refusedOrRethrow(e);
+            Job plain = JobFactory.job(JOB, workload(false), labels);
+            acceptedWithoutFault = !plain.equals(sent) && acceptedInDryRun(() -> client.batch().v1().jobs().inNamespace(namespace)
+                    .resource(plain).dryRun().create());
+        }
+    }
+
+    /**
+     * After a refusal: whether the API accepts the same request without the fault's fields (a server-side dry run,
+     * nothing is stored). If it does, the refusal was of what the fault adds, not of the pattern.
+     */
+    private boolean acceptedInDryRun(Runnable request) {
+        try {
+            request.run();
+            action("dry run without the fault's fields: accepted");
+            return true;
+        } catch (KubernetesClientException e) {
+            action("dry run without the fault's fields: refused too (" + oneLine(e) + ")");
+            return false;
         }
     }
 
@@ -174,6 +203,12 @@ final class ScenarioRun {
             dropped.addAll(prefixed("ephemeralContainers[" + sent.getName() + "].", droppedFields(sent, kept)));
         } catch (KubernetesClientException e) {
             refusedOrRethrowQuietly(e);
+            EphemeralContainer plain = JobFactory.ephemeralSidecar(workload(false));
+            if (rejection != null && !plain.equals(sent)) {
+                acceptedWithoutFault = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).dryRun()
+                        instanceof PodResource dry && acceptedInDryRun(() -> dry.ephemeralContainers()
+                        .edit(p -> new PodBuilder(p).editSpec().addToEphemeralContainers(plain).endSpec().build()));
+            }
         } catch (RuntimeException e) {
             infraError = "could not add the ephemeral container: " + oneLine(e);
         }
@@ -184,94 +219,68 @@ final class ScenarioRun {
             spec.fault().act(new FaultContext(client, namespace, observer::pod, images, settings.faults(),
                     this::action, grace -> {
                         gracePeriod = grace;
-                        deleteRequestedAt = Instant.now();
+                        deleteRequestedAt = clock.instant();
                     }));
         } catch (RuntimeException e) {
             infraError = "fault " + spec.fault().id() + " could not be injected: " + oneLine(e);
         }
     }
 
+    /** Polls the end-of-observation policy on fresh snapshots; the bound only guards against a policy that never ends. */
     private Ending awaitEnding() {
-        Duration bound = settings.deadline().plus(settings.jobWindow());
+        Duration bound = settings.deadline().plus(settings.jobWindow()).plusSeconds(30);
         try {
-            return await().atMost(bound.plusSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+            return await().atMost(bound).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                     .until(this::ending, Optional::isPresent).orElseThrow();
         } catch (ConditionTimeoutException e) {
-            return new Ending("deadline", Instant.now());
+            return new Ending(Ending.Kind.INFRA_ERROR, "the runner did not end the scenario within " + bound.toSeconds() + "s",
+                    clock.instant());
         }
     }
 
-    /** The first ending that holds now, stamped with the moment that decided it. */
+    /**
+     * The policy's ending on a snapshot taken now. A watch that dropped must have reconnected before a verdict is
+     * made; a sweep reads logs no stream finished, and the ending is confirmed on the snapshot that includes them.
+     */
     private Optional<Ending> ending() {
-        Instant now = Instant.now();
         if (infraError == null && observer.stopped() != null) {
             infraError = "observation incomplete: " + observer.stopped();
         }
-        if (infraError != null) {
-            return Optional.of(new Ending("infrastructure error", now));
+        Instant now = clock.instant();
+        Optional<Ending> first = endPolicy.ending(timeline.snapshot(), state(), now);
+        if (first.isEmpty() || first.get().kind() == Ending.Kind.INFRA_ERROR || first.get().kind() == Ending.Kind.REFUSED) {
+            return first;
         }
-        if (rejection != null) {
-            return Optional.of(new Ending("API refused the spec", now));
-        }
-        Optional<TimelineEvent> job = timeline.jobTerminal();
-        // After a deletion only the pod's disappearance ends the run: termination time is what is measured.
-        Optional<TimelineEvent> podEnd = deleteRequestedAt != null ? timeline.podGone()
-                : timeline.podTerminal().or(timeline::podGone);
-        if (podEnd.isPresent()) {
-            if (job.isPresent()) {
-                Instant decided = job.get().time().isAfter(podEnd.get().time()) ? job.get().time() : podEnd.get().time();
-                return Optional.of(new Ending("pod and Job terminal", decided));
-            }
-            Instant jobDeadline = podEnd.get().time().plus(settings.jobWindow());
-            return now.isAfter(jobDeadline) ? Optional.of(new Ending("pod terminal, Job not", jobDeadline)) : Optional.empty();
-        }
-        Optional<Instant> mainEnd = timeline.ended(Role.MAIN.containerName());
-        if (mainEnd.isPresent() && now.isAfter(mainEnd.get().plus(settings.stuckWindow()))) {
-            return Optional.of(new Ending("pod not terminal " + settings.stuckWindow().toSeconds() + "s after main ended",
-                    mainEnd.get().plus(settings.stuckWindow())));
-        }
-        Optional<Instant> sidecarReady = timeline.ready(Role.SIDECAR.containerName());
-        if (timeline.started(Role.MAIN.containerName()).isEmpty() && sidecarReady.isPresent()
-                && now.isAfter(sidecarReady.get().plus(settings.stuckWindow()))) {
-            return Optional.of(new Ending("main not started " + settings.stuckWindow().toSeconds() + "s after the sidecar was ready",
-                    sidecarReady.get().plus(settings.stuckWindow())));
-        }
-        if (now.isAfter(createdAt.plus(settings.deadline()))) {
-            return Optional.of(new Ending("deadline of " + settings.deadline().toSeconds() + "s", createdAt.plus(settings.deadline())));
-        }
-        return Optional.empty();
-    }
-
-    private ScenarioResult decide(Instant startedAt, Ending ending) {
-        String lost = infraError == null ? observer.lost(Duration.ofSeconds(15)) : null;
+        String lost = observer.lost(Duration.ofSeconds(15));
         if (lost != null) {
             infraError = "observation incomplete: " + lost;
+            return endPolicy.ending(timeline.snapshot(), state(), clock.instant());
         }
-        if (infraError != null) {
-            return error(startedAt, infraError);
-        }
-        if (timeline.first(e -> e.kind() == EventKind.RUNNING || e.kind() == EventKind.STARTING).isEmpty() && rejection == null) {
-            return error(startedAt, "no container ever started (" + ending.reason() + "); last: "
-                    + timeline.last(e -> e.kind() != EventKind.ACTION).map(TimelineEvent::detail).orElse("nothing observed"));
-        }
-        Pod pod = observer.pod();
-        Observation o = new Observation(timeline.events(), rejection, dropped, spec.fault().targetsMain(), createdAt,
-                Instant.now(), ending.reason(), deleteRequestedAt, gracePeriod,
-                restarts(pod), exitCodes(pod), reasons(pod));
-        Decision d = VerdictRules.decide(o);
-        double delay = Math.max(0, Duration.between(ending.decidedAt(), Instant.now()).toMillis() / 1000.0);
-        Figures f = d.figures();
-        Figures withDelay = new Figures(f.completionSeconds(), f.sidecarOutlivedMainSeconds(), f.terminationSeconds(),
-                f.gracePeriodSeconds(), delay, f.podPhase(), f.jobCondition(), f.restarts(), f.exitCodes(), f.reasons());
-        return new ScenarioResult(spec.key(), d.verdict(), d.jobVerdict(), d.reason(), withDelay, timeline.events(), startedAt, "");
+        observer.sweepLogs();
+        return endPolicy.ending(timeline.snapshot(), state(), now);
     }
 
-    private ScenarioResult error(Instant startedAt, String message) {
-        return new ScenarioResult(spec.key(), Verdict.ERROR, Verdict.ERROR, message, Figures.none(), timeline.events(), startedAt, "");
+    private EndPolicy.RunState state() {
+        return new EndPolicy.RunState(createdAt == null ? clock.instant() : createdAt, deleteRequestedAt != null, infraError,
+                rejection);
+    }
+
+    /** One snapshot: the rules decide on it and the result stores it. */
+    private ScenarioResult decide(Instant startedAt, Ending ending) {
+        Timeline snapshot = timeline.snapshot();
+        Instant endedAt = clock.instant();
+        Pod pod = observer.pod();
+        Observation o = new Observation(snapshot, ending, rejection, acceptedWithoutFault, dropped, spec.fault().targetsMain(),
+                createdAt == null ? startedAt : createdAt, endedAt, deleteRequestedAt, gracePeriod,
+                restarts(pod), exitCodes(pod), reasons(pod));
+        Decision d = VerdictRules.decide(o);
+        double delay = Math.max(0, Duration.between(ending.decidedAt(), clock.instant()).toMillis() / 1000.0);
+        return new ScenarioResult(spec.key(), d.outcome(), d.reason(), d.findings(), d.figures().withVerdictDelay(delay),
+                snapshot.events(), startedAt, "");
     }
 
     private void action(String what) {
-        timeline.add(new TimelineEvent(Instant.now(), "suite", EventKind.ACTION, what, EventSource.SUITE));
+        timeline.add(new TimelineEvent(clock.instant(), "suite", EventKind.ACTION, what, EventSource.SUITE));
     }
 
     private void refusedOrRethrow(KubernetesClientException e) {
@@ -305,7 +314,7 @@ final class ScenarioRun {
     private static List<String> droppedFields(Object sent, Object stored) {
         JsonNode a = Serialization.jsonMapper().valueToTree(sent);
         JsonNode b = stored == null ? null : Serialization.jsonMapper().valueToTree(stored);
-        return io.sidecarconformance.verdict.FieldDropCheck.dropped(a, b);
+        return FieldDropCheck.dropped(a, b);
     }
 
     private static List<String> prefixed(String prefix, List<String> paths) {
@@ -344,9 +353,5 @@ final class ScenarioRun {
 
     private static List<ContainerStatus> statuses(Pod pod) {
         return pod == null || pod.getStatus() == null ? List.of() : PodStatusTracker.statuses(pod).toList();
-    }
-
-    /** Why observation stopped and the moment that decided it (for the verdict-delay figure). */
-    record Ending(String reason, Instant decidedAt) {
     }
 }

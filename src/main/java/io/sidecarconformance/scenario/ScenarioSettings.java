@@ -3,6 +3,8 @@ package io.sidecarconformance.scenario;
 import io.sidecarconformance.fault.FaultSettings;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Bounds and tunables of one scenario.
@@ -16,6 +18,19 @@ import java.time.Duration;
  */
 public record ScenarioSettings(int mainWaitSeconds, int workSeconds, Duration stuckWindow, Duration jobWindow,
                                Duration deadline, FaultSettings faults) {
+
+    /** Every setting that shapes an outcome, for the report's legend: "what (property)" -> value with unit. */
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("main waits for the sidecar up to (main.waitSeconds)", mainWaitSeconds + "s");
+        p.put("main works between its two uses of the sidecar", workSeconds + "s");
+        p.put("stuck window after main ended (stuck.windowSeconds)", stuckWindow.toSeconds() + "s");
+        p.put("Job window after the pod ended", jobWindow.toSeconds() + "s");
+        p.put("scenario deadline (scenario.timeoutSeconds)", deadline.toSeconds() + "s");
+        p.put("delayed-sidecar: start delay (fault.delaySeconds)", faults.delaySeconds() + "s");
+        p.put("sigterm: grace period (fault.graceSeconds)", faults.gracePeriodSeconds() + "s");
+        return p;
+    }
 
     public static ScenarioSettings defaults() {
         return new ScenarioSettings(60, 3, Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(300),

@@ -1,5 +1,7 @@
 package io.sidecarconformance.scenario;
 
+import io.sidecarconformance.result.ScenarioKey;
+
 import io.sidecarconformance.fault.Fault;
 import io.sidecarconformance.pattern.Pattern;
 import io.sidecarconformance.pattern.SidecarKind;

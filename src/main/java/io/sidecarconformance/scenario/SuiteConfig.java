@@ -1,5 +1,7 @@
 package io.sidecarconformance.scenario;
 
+import io.sidecarconformance.result.ScenarioKey;
+
 import io.sidecarconformance.fault.FaultSettings;
 import io.sidecarconformance.fault.Faults;
 import io.sidecarconformance.pattern.Patterns;

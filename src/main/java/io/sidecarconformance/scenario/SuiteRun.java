@@ -5,10 +5,10 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sidecarconformance.cluster.ClusterProvider;
 import io.sidecarconformance.cluster.ClusterProviders;
 import io.sidecarconformance.cluster.ClusterUnavailableException;
-import io.sidecarconformance.report.ClusterInfo;
+import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.report.ReportWriter;
-import io.sidecarconformance.report.RunResults;
-import io.sidecarconformance.report.ScenarioResult;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ScenarioResult;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -118,7 +118,9 @@ public final class SuiteRun {
                 : ScenarioResult.error(spec.key(), clusterError, Instant.now());
         recorder.record(result);
         log.printf(Locale.ROOT, "sidecar-conformance: %-50s %-16s %s%n", spec.key().row() + " | " + spec.key().fault(),
-                result.verdict(), result.reason());
+                result.outcome(), result.reason()
+                        + (result.findings().isEmpty() ? "" : " [" + result.findings().stream()
+                        .map(f -> f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(java.util.stream.Collectors.joining(", ")) + "]"));
         return result;
     }
 
@@ -154,7 +156,7 @@ public final class SuiteRun {
         measurements.putAll(RunFigures.of(results, startedAt, finishedAt));
         RunResults run = new RunResults(RunResults.SCHEMA, runId, startedAt, finishedAt,
                 List.of(new ClusterInfo(clusterId, provider.id().split(":")[0], versionOf(clusterId), provider.serverVersion())),
-                measurements, new ArrayList<>(results));
+                config.settings().parameters(), measurements, new ArrayList<>(results));
         ReportWriter.write(run, config.reportDir());
         Path html = config.reportDir().resolve(ReportWriter.COMPATIBILITY_HTML);
         log.println("sidecar-conformance: report " + html.toAbsolutePath());

@@ -1,6 +1,6 @@
 package io.sidecarconformance.timeline;
 
-/** What a timeline entry records. The first three come from the containers' own event lines. */
+/** What a timeline entry records. The first four come from the containers' own event lines. */
 public enum EventKind {
     /** A test container's script began (its first line). */
     STARTING,
@@ -8,8 +8,10 @@ public enum EventKind {
     READY,
     /** A test container's script is about to exit with a code. */
     EXITING,
-    /** Any other step a test container reported: Waiting, Working, Delaying, Allocating. */
+    /** Any other step a test container reported: Waiting, Working, Retrying, Recovered, Delaying, Allocating. */
     STEP,
+    /** The last lines a container wrote that were not event lines (e.g. dockerd's log tail), kept when its log ended. */
+    OUTPUT,
     /** Container reported running by the kubelet (pod status). */
     RUNNING,
     /** Container reported terminated by the kubelet, with exit code and reason. */

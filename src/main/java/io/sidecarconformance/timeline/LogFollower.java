@@ -7,9 +7,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.function.Consumer;
 
-/** Follows one container's log and hands every event line it parses to a consumer, until the stream ends. */
+/** Follows one container's log and hands what it reads (see {@link LogReader}) to a consumer, until the stream ends. */
 final class LogFollower implements Runnable {
 
     private final KubernetesClient client;
@@ -17,26 +18,31 @@ final class LogFollower implements Runnable {
     private final String pod;
     private final String container;
     private final Consumer<TimelineEvent> sink;
+    private final Clock clock;
     private volatile LogWatch watch;
     private volatile boolean drained;
 
-    LogFollower(KubernetesClient client, String namespace, String pod, String container, Consumer<TimelineEvent> sink) {
+    LogFollower(KubernetesClient client, String namespace, String pod, String container, Consumer<TimelineEvent> sink,
+                Clock clock) {
         this.client = client;
         this.namespace = namespace;
         this.pod = pod;
         this.container = container;
         this.sink = sink;
+        this.clock = clock;
     }
 
     @Override
     public void run() {
+        LogReader reader = new LogReader(container, clock);
         try {
             watch = client.pods().inNamespace(namespace).withName(pod).inContainer(container).watchLog();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    EventLineParser.parse(line).ifPresent(sink);
+                    reader.line(line).forEach(sink);
                 }
+                reader.end().forEach(sink);
                 drained = true;
             }
         } catch (IOException | RuntimeException e) {

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,7 +34,8 @@ public final class PodObserver implements AutoCloseable {
     private final KubernetesClient client;
     private final String namespace;
     private final String jobName;
-    private final Timeline timeline;
+    private final TimelineRecorder timeline;
+    private final Clock clock;
     private final Consumer<TimelineEvent> listener;
     private final PodStatusTracker tracker = new PodStatusTracker();
     private final ExecutorService logThreads = Executors.newCachedThreadPool(r -> {
@@ -53,9 +55,10 @@ public final class PodObserver implements AutoCloseable {
     private volatile String jobCondition;
     private volatile Instant jobTerminalAt;
 
-    public PodObserver(KubernetesClient client, String namespace, String jobName, Timeline timeline,
-                       Consumer<TimelineEvent> listener) {
+    public PodObserver(KubernetesClient client, String namespace, String jobName, TimelineRecorder timeline,
+                       Consumer<TimelineEvent> listener, Clock clock) {
         this.client = client;
+        this.clock = clock;
         this.namespace = namespace;
         this.jobName = jobName;
         this.timeline = timeline;
@@ -123,7 +126,7 @@ public final class PodObserver implements AutoCloseable {
     }
 
     private synchronized void onPod(Watcher.Action action, Pod p) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (action == Watcher.Action.DELETED) {
             pod = p;
             tracker.update(p, now).forEach(this::record);
@@ -145,7 +148,7 @@ public final class PodObserver implements AutoCloseable {
             if (current != null) {
                 return current;
             }
-            LogFollower f = new LogFollower(client, namespace, podName, c, this::record);
+            LogFollower f = new LogFollower(client, namespace, podName, c, this::record, clock);
             logThreads.submit(() -> {
                 try {
                     f.run();
@@ -164,7 +167,7 @@ public final class PodObserver implements AutoCloseable {
         if (job.getStatus() == null || job.getStatus().getConditions() == null) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (JobCondition c : job.getStatus().getConditions()) {
             if (!"True".equals(c.getStatus())) {
                 continue;
@@ -199,7 +202,7 @@ public final class PodObserver implements AutoCloseable {
         } else if (jobName.equals(involved) && "Job".equals(e.getInvolvedObject().getKind())) {
             container = "job";
         }
-        record(new TimelineEvent(Instant.now(), container, EventKind.EVENT,
+        record(new TimelineEvent(clock.instant(), container, EventKind.EVENT,
                 e.getReason() + ": " + e.getMessage(), EventSource.EVENT));
     }
 
@@ -223,7 +226,9 @@ public final class PodObserver implements AutoCloseable {
                     var container = client.pods().inNamespace(namespace).withName(p.getMetadata().getName()).inContainer(c);
                     String log = previous ? container.terminated().getLog() : container.getLog();
                     if (log != null) {
-                        log.lines().forEach(l -> EventLineParser.parse(l).ifPresent(timeline::add));
+                        LogReader reader = new LogReader(c, clock);
+                        log.lines().forEach(l -> reader.line(l).forEach(timeline::add));
+                        reader.end().forEach(timeline::add);
                     }
                 } catch (RuntimeException ignored) {
                     // No previous instance, or the container never started: nothing to read.

@@ -8,51 +8,62 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * One scenario's observations, merged and time-sorted, with the relations the verdict and the steps ask about.
- * Safe to add to from watch and log threads while others read.
+ * One immutable snapshot of a scenario's observations, time-sorted and deduplicated, with the relations the
+ * verdict, the end-of-observation policy and the steps ask about. The rules decide on one snapshot, and
+ * results.json stores that same snapshot. {@link TimelineRecorder} collects events while a scenario runs.
  */
 public final class Timeline {
 
-    private final Set<TimelineEvent> events = new LinkedHashSet<>();
+    private static final Timeline EMPTY = new Timeline(List.of());
 
-    public synchronized void add(TimelineEvent event) {
-        events.add(event);
-    }
+    private final List<TimelineEvent> events;
 
-    public synchronized List<TimelineEvent> events() {
-        List<TimelineEvent> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(TimelineEvent::time));
-        return sorted;
+    private Timeline(List<TimelineEvent> sortedDistinct) {
+        this.events = sortedDistinct;
     }
 
     public static Timeline of(List<TimelineEvent> events) {
-        Timeline t = new Timeline();
-        events.forEach(t::add);
-        return t;
+        List<TimelineEvent> sorted = new ArrayList<>(new LinkedHashSet<>(events));
+        sorted.sort(Comparator.comparing(TimelineEvent::time));
+        return new Timeline(List.copyOf(sorted));
+    }
+
+    public static Timeline empty() {
+        return EMPTY;
+    }
+
+    public List<TimelineEvent> events() {
+        return events;
+    }
+
+    public boolean isEmpty() {
+        return events.isEmpty();
     }
 
     public Optional<TimelineEvent> first(Predicate<TimelineEvent> p) {
-        return events().stream().filter(p).findFirst();
+        return events.stream().filter(p).findFirst();
     }
 
     public Optional<TimelineEvent> last(Predicate<TimelineEvent> p) {
-        List<TimelineEvent> all = events();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (p.test(all.get(i))) {
-                return Optional.of(all.get(i));
+        for (int i = events.size() - 1; i >= 0; i--) {
+            if (p.test(events.get(i))) {
+                return Optional.of(events.get(i));
             }
         }
         return Optional.empty();
     }
 
+    /** Every instance of the container, in order (see {@link ContainerRuns}). */
+    public List<ContainerRun> runs(String container) {
+        return ContainerRuns.of(events, container);
+    }
+
     /** When the container first began: its own Starting line, else the kubelet's running report. */
     public Optional<Instant> started(String container) {
-        return first(e -> e.container().equals(container) && e.kind() == EventKind.STARTING).map(TimelineEvent::time)
-                .or(() -> first(e -> e.container().equals(container) && e.kind() == EventKind.RUNNING).map(TimelineEvent::time));
+        return runs(container).stream().findFirst().map(ContainerRun::start);
     }
 
     /** When the container first said its service answers. */
@@ -60,30 +71,29 @@ public final class Timeline {
         return first(e -> e.container().equals(container) && e.kind() == EventKind.READY).map(TimelineEvent::time);
     }
 
-    /** When the container last ended, as the kubelet reported it (else its own Exiting line). */
+    /**
+     * When the container's last instance ended: its own Exiting line (its clock, precise), else the kubelet's
+     * termination report; empty while that instance runs.
+     */
     public Optional<Instant> ended(String container) {
-        return last(e -> e.container().equals(container) && e.kind() == EventKind.TERMINATED).map(TimelineEvent::time)
-                .or(() -> last(e -> e.container().equals(container) && e.kind() == EventKind.EXITING).map(TimelineEvent::time));
+        List<ContainerRun> runs = runs(container);
+        return runs.isEmpty() ? Optional.empty() : runs.get(runs.size() - 1).end();
     }
 
-    /** a began before b began. */
-    public boolean startsBefore(String a, String b) {
-        Optional<Instant> sa = started(a);
-        Optional<Instant> sb = started(b);
-        return sa.isPresent() && (sb.isEmpty() || sa.get().isBefore(sb.get()));
-    }
-
-    /** a began before b was ready (or b never became ready while a had begun). */
-    public boolean startsBeforeReady(String a, String b) {
-        Optional<Instant> sa = started(a);
-        Optional<Instant> rb = ready(b);
-        return sa.isPresent() && (rb.isEmpty() || sa.get().isBefore(rb.get()));
+    /** When the runner saw the container's last instance end (its own clock): for windows, never for figures. */
+    public Optional<Instant> endObserved(String container) {
+        List<ContainerRun> runs = runs(container);
+        return runs.isEmpty() ? Optional.empty() : runs.get(runs.size() - 1).endObserved();
     }
 
     /** The container reported that it had to wait (its first look found what it needs not ready). */
     public boolean hadToWait(String container) {
-        return first(e -> e.container().equals(container) && e.kind() == EventKind.STEP && e.detail().startsWith("Waiting"))
-                .isPresent();
+        return step(container, "Waiting").isPresent();
+    }
+
+    /** The container's first step line starting with {@code word} (Waiting, Retrying, Recovered, ...). */
+    public Optional<TimelineEvent> step(String container, String word) {
+        return first(e -> e.container().equals(container) && e.kind() == EventKind.STEP && e.detail().startsWith(word));
     }
 
     /** The pod's first terminal phase (Succeeded or Failed), as the kubelet reported it. */
@@ -97,52 +107,35 @@ public final class Timeline {
         return first(e -> e.kind() == EventKind.DELETED);
     }
 
+    /** The pod's end: terminal phase, else its disappearance. */
+    public Optional<TimelineEvent> podEnd() {
+        return podTerminal().or(this::podGone);
+    }
+
     /** The Job's first terminal condition (Complete or Failed). */
     public Optional<TimelineEvent> jobTerminal() {
         return first(e -> e.kind() == EventKind.JOB
                 && (e.detail().startsWith("Complete") || e.detail().startsWith("Failed")));
     }
 
-    /** a ended before b ended (or b never ended). */
-    public boolean exitsBefore(String a, String b) {
-        Optional<Instant> ea = ended(a);
-        Optional<Instant> eb = ended(b);
-        return ea.isPresent() && (eb.isEmpty() || ea.get().isBefore(eb.get()));
+    /** The last pod phase seen, or "unknown". */
+    public String lastPhase() {
+        return last(e -> e.kind() == EventKind.PHASE).map(TimelineEvent::detail).orElse("unknown");
     }
 
-    /** Both ran at some common moment. */
-    public boolean runTogether(String a, String b) {
-        Optional<Instant> sa = started(a);
-        Optional<Instant> sb = started(b);
-        if (sa.isEmpty() || sb.isEmpty()) {
-            return false;
-        }
-        Instant endA = ended(a).orElse(Instant.MAX);
-        Instant endB = ended(b).orElse(Instant.MAX);
-        return sa.get().isBefore(endB) && sb.get().isBefore(endA);
-    }
-
-    /** The container began more than once (its script started again, or the kubelet counted a restart). */
-    public boolean restarted(String container) {
-        long starts = events().stream().filter(e -> e.container().equals(container) && e.kind() == EventKind.STARTING).count();
-        boolean counted = events().stream().anyMatch(e -> e.container().equals(container)
-                && e.kind() == EventKind.STATUS && e.detail().startsWith("restartCount="));
-        return starts > 1 || counted;
-    }
-
-    public Optional<Duration> between(Optional<Instant> from, Optional<Instant> to) {
-        return from.isPresent() && to.isPresent() ? Optional.of(Duration.between(from.get(), to.get())) : Optional.empty();
+    /** Some container ran (the kubelet said so, or a script said it was starting). */
+    public boolean anyContainerStarted() {
+        return first(e -> e.kind() == EventKind.RUNNING || e.kind() == EventKind.STARTING).isPresent();
     }
 
     /** The whole timeline, one event a line, offsets from the first event: for failure messages and logs. */
     public String render() {
-        List<TimelineEvent> all = events();
-        if (all.isEmpty()) {
+        if (events.isEmpty()) {
             return "(empty timeline)";
         }
-        Instant t0 = all.get(0).time();
+        Instant t0 = events.get(0).time();
         StringBuilder sb = new StringBuilder();
-        for (TimelineEvent e : all) {
+        for (TimelineEvent e : events) {
             double offset = Duration.between(t0, e.time()).toNanos() / 1e9;
             sb.append(String.format(Locale.ROOT, "%+9.3fs  %-8s %-10s %-6s %s%n", offset, e.container(), e.kind(), e.source(), e.detail()));
         }

@@ -1,26 +1,36 @@
 package io.sidecarconformance.verdict;
 
 import io.sidecarconformance.pattern.Role;
-import io.sidecarconformance.report.Figures;
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.timeline.ContainerRun;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.timeline.TimelineEvent;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import static io.sidecarconformance.verdict.Times.at;
+
 /**
- * The only place that decides. Rules, first match wins:
- * REJECTED (API refused) > DROPPED (API dropped a field) > STUCK (main done or never done, pod not terminal)
- * > SLOW_TERMINATION (deletion took the whole grace period) > MAIN_FAILED (main failed and no fault aimed at it)
- * > RACE (main started before the sidecar said Ready) > COMPLETED.
+ * The only place that decides an outcome. Rules, first match wins:
+ * <ol>
+ * <li>ERROR: the suite could not observe or act, or no container ever started;</li>
+ * <li>NOT_APPLICABLE: the API refused the spec, and accepted it (dry run) without the fault's fields;</li>
+ * <li>REJECTED: the API refused the spec;</li>
+ * <li>DROPPED: the API kept the spec but dropped a field we set;</li>
+ * <li>STUCK: the pod did not end (main ended or never started, and the pod was not terminal a stuck window later; or
+ *     the deadline passed), or the pod ended and the Job had no terminal condition a Job window later;</li>
+ * <li>SUCCEEDED: the Job's condition is Complete;</li>
+ * <li>FAILED_BY_FAULT: the Job's condition is Failed, and the fault was aimed at main (OOM, SIGKILL, deletion);</li>
+ * <li>FAILED: the Job's condition is Failed, and no fault was aimed at main.</li>
+ * </ol>
+ * Findings (what was seen on the way) come from {@link FindingRules}; figures from {@link FigureRules}.
  */
 public final class VerdictRules {
-
-    /** A deletion that lasted at least grace minus this took the whole grace period (kubelet rounds to seconds). */
-    static final Duration GRACE_TOLERANCE = Duration.ofMillis(1500);
 
     private static final String MAIN = Role.MAIN.containerName();
     private static final String SIDECAR = Role.SIDECAR.containerName();
@@ -29,146 +39,111 @@ public final class VerdictRules {
     }
 
     public static Decision decide(Observation o) {
-        Decision d = decideFrom(o);
+        Figures figures = FigureRules.of(o);
+        List<Finding> findings = FindingRules.of(o, figures);
+        Decided d = outcome(o);
         // Quoted evidence (API messages, kubelet waiting messages) may span lines; a reason never does.
-        return new Decision(d.verdict(), d.jobVerdict(), d.reason().replaceAll("\\s*\\R\\s*", " ").strip(), d.figures());
+        return new Decision(d.outcome(), d.reason().replaceAll("\\s*\\R\\s*", " ").strip(),
+                d.outcome() == Outcome.ERROR ? List.of() : findings, figures);
     }
 
-    private static Decision decideFrom(Observation o) {
-        Timeline t = Timeline.of(o.timeline());
-        Figures figures = figures(o, t);
+    private record Decided(Outcome outcome, String reason) {
+    }
+
+    private static Decided outcome(Observation o) {
+        Timeline t = o.timeline();
+        if (o.ending().kind() == Ending.Kind.INFRA_ERROR) {
+            return new Decided(Outcome.ERROR, o.ending().reason());
+        }
         if (o.rejection() != null) {
-            return new Decision(Verdict.REJECTED, Verdict.REJECTED, "API refused the spec: " + o.rejection(), figures);
+            return o.acceptedWithoutFault()
+                    ? new Decided(Outcome.NOT_APPLICABLE, "the API refused what the fault adds to the spec: " + o.rejection()
+                            + " (the same spec without the fault was accepted in a dry run)")
+                    : new Decided(Outcome.REJECTED, "API refused the spec: " + o.rejection());
+        }
+        if (!t.anyContainerStarted()) {
+            return new Decided(Outcome.ERROR, "no container ever started (" + o.ending().reason() + "); last: "
+                    + t.last(e -> e.kind() != EventKind.ACTION).map(TimelineEvent::detail).orElse("nothing observed"));
         }
         if (!o.droppedFields().isEmpty()) {
-            return new Decision(Verdict.DROPPED, Verdict.DROPPED, "API dropped " + String.join(", ", o.droppedFields())
-                    + "; then " + outcome(o, t), figures);
+            return new Decided(Outcome.DROPPED, "API dropped " + String.join(", ", o.droppedFields()) + "; then " + whatHappened(o));
         }
-        Verdict job = t.jobTerminal().isPresent() ? Verdict.COMPLETED : Verdict.STUCK;
-        Optional<Instant> podEnd = podTerminal(t).or(() -> gone(t));
-        Optional<Instant> mainEnd = t.ended(MAIN);
-        if (podEnd.isEmpty()) {
-            String why = mainEnd.isEmpty()
-                    ? "main never finished: " + lastStateOf(t, MAIN) + "; pod " + lastPhase(t)
-                    : "main ended at " + at(o, mainEnd.get()) + " but the pod was still " + lastPhase(t)
-                            + " at " + at(o, o.endedAt()) + " (" + stillRunning(t) + ")";
-            return new Decision(Verdict.STUCK, job, why + race(t), figures);
+        if (!o.ending().kind().podEnded() || t.jobTerminal().isEmpty()) {
+            return new Decided(Outcome.STUCK, stuck(o));
         }
-        if (o.deleteRequestedAt() != null && figures.terminationSeconds() != null && o.gracePeriodSeconds() != null
-                && Duration.ofMillis((long) (figures.terminationSeconds() * 1000))
-                        .compareTo(Duration.ofSeconds(o.gracePeriodSeconds()).minus(GRACE_TOLERANCE)) >= 0) {
-            return new Decision(Verdict.SLOW_TERMINATION, job, String.format(Locale.ROOT,
-                    "pod took %.1fs to go after deletion with a %ds grace period (%s)",
-                    figures.terminationSeconds(), o.gracePeriodSeconds(), exits(o)) + race(t), figures);
+        TimelineEvent job = t.jobTerminal().get();
+        if (job.detail().startsWith("Complete")) {
+            return new Decided(Outcome.SUCCEEDED, "Job Complete: " + whatHappened(o));
         }
-        Integer mainExit = o.exitCodes().get(MAIN);
-        if (mainExit != null && mainExit != 0 && !o.faultTargetsMain()) {
-            return new Decision(Verdict.MAIN_FAILED, job, "main exited " + mainExit + " ("
-                    + mainExitDetail(t) + ") with no fault aimed at it" + race(t), figures);
-        }
-        if (t.hadToWait(MAIN)) {
-            return new Decision(Verdict.RACE, job, race(t).substring(2) + "; then " + outcome(o, t), figures);
-        }
-        return new Decision(Verdict.COMPLETED, job, outcome(o, t), figures);
+        return o.faultTargetsMain()
+                ? new Decided(Outcome.FAILED_BY_FAULT, "Job " + job.detail() + ", the fault was aimed at main: " + whatHappened(o))
+                : new Decided(Outcome.FAILED, "Job " + job.detail() + " with no fault aimed at main: " + whatHappened(o));
     }
 
-    private static Figures figures(Observation o, Timeline t) {
-        Optional<Instant> podEnd = podTerminal(t).or(() -> gone(t));
-        Optional<Instant> mainEnd = t.ended(MAIN);
-        Double outlived = mainEnd.map(m -> seconds(m, t.ended(SIDECAR).orElse(o.endedAt()))).orElse(null);
-        Double termination = o.deleteRequestedAt() == null ? null
-                : gone(t).map(g -> seconds(o.deleteRequestedAt(), g)).orElse(null);
-        return new Figures(
-                podEnd.map(e -> seconds(o.createdAt(), e)).orElse(null),
-                outlived,
-                termination,
-                o.gracePeriodSeconds(),
-                null,
-                lastPhase(t),
-                t.jobTerminal().map(TimelineEvent::detail).orElse(null),
-                o.restarts(), o.exitCodes(), o.reasons());
+    private static String stuck(Observation o) {
+        Timeline t = o.timeline();
+        String job = t.jobTerminal().map(j -> "; the Job was already " + j.detail()).orElse("");
+        return switch (o.ending().kind()) {
+            case JOB_NOT_TERMINAL -> o.ending().reason() + " (" + whatHappened(o) + ")";
+            case POD_NOT_ENDED -> "main ended at " + t.ended(MAIN).map(e -> at(o, e)).orElse("?") + " (" + endOf(t, MAIN)
+                    + ") but the pod was still " + t.lastPhase() + " at " + at(o, o.endedAt()) + " (" + stillRunning(t) + ")" + job;
+            case MAIN_NEVER_STARTED -> o.ending().reason() + ": main " + lastStateOf(t, MAIN) + "; pod " + t.lastPhase() + job;
+            default -> o.ending().reason() + ": main " + (t.ended(MAIN).isPresent() ? "ended (" + endOf(t, MAIN) + ")"
+                    : lastStateOf(t, MAIN)) + "; pod " + t.lastPhase() + job;
+        };
     }
 
-    private static String outcome(Observation o, Timeline t) {
-        Optional<Instant> gone = gone(t);
+    /** What the pod did, in words: how it ended and how each container ended. */
+    private static String whatHappened(Observation o) {
+        Timeline t = o.timeline();
+        String containers = "main " + endOf(t, MAIN) + ", sidecar " + endOf(t, SIDECAR);
+        Optional<TimelineEvent> gone = t.podGone();
         if (o.deleteRequestedAt() != null && gone.isPresent()) {
-            return String.format(Locale.ROOT, "pod gone %.1fs after deletion (%s)",
-                    seconds(o.deleteRequestedAt(), gone.get()), exits(o));
+            return "pod gone " + Times.secs(Times.seconds(o.deleteRequestedAt(), gone.get().time())) + " after deletion ("
+                    + containers + ")";
         }
         Optional<TimelineEvent> terminal = t.podTerminal();
         if (terminal.isPresent()) {
-            return String.format(Locale.ROOT, "pod %s at %s (%s)", terminal.get().detail(), at(o, terminal.get().time()), exits(o));
+            return "pod " + terminal.get().detail() + " at " + at(o, terminal.get().time()) + " (" + containers + ")";
         }
-        if (gone.isPresent()) {
-            return String.format(Locale.ROOT, "pod gone at %s (%s)", at(o, gone.get()), exits(o));
-        }
-        return "pod still " + lastPhase(t) + " at " + at(o, o.endedAt()) + " (" + o.endReason() + ")";
+        return gone.map(g -> "pod gone at " + at(o, g.time()) + " (" + containers + ")")
+                .orElse("pod still " + t.lastPhase() + " at " + at(o, o.endedAt()) + " (" + containers + ")");
     }
 
-    /**
-     * Main's own first look decides whether it started before the sidecar was ready: the sidecar's Ready line can
-     * trail a startupProbe's success by its polling interval, so clocks alone would call a gated start a race.
-     */
-    private static String race(Timeline t) {
-        if (!t.hadToWait(MAIN)) {
-            return "";
+    /** How a container's last instance ended: its own Exiting line's words where it wrote one, else the kubelet's. */
+    private static String endOf(Timeline t, String container) {
+        List<ContainerRun> runs = t.runs(container);
+        if (runs.isEmpty()) {
+            return lastStateOf(t, container);
         }
-        Optional<Instant> ready = t.ready(SIDECAR);
-        Optional<Instant> mainStart = t.started(MAIN);
-        if (ready.isEmpty()) {
-            return "; main found the sidecar not ready and the sidecar never reported ready";
+        ContainerRun last = runs.get(runs.size() - 1);
+        if (last.end().isEmpty()) {
+            return "running";
         }
-        if (mainStart.isPresent() && mainStart.get().isBefore(ready.get())) {
-            return String.format(Locale.ROOT, "; main started %.1fs before the sidecar was ready", seconds(mainStart.get(), ready.get()));
+        List<String> parts = new ArrayList<>();
+        parts.add(last.howItEnded());
+        // The script's own words after its exit code ("second use of the sidecar failed", "SIGTERM").
+        String words = last.exitLine() == null ? "" : last.exitLine().detail().replaceFirst("^-?\\d+\\s*", "");
+        if (last.terminated() != null && !words.isBlank()) {
+            parts.add("\"" + words + "\"");
         }
-        return "; main found the sidecar not ready when it started";
-    }
-
-    private static String exits(Observation o) {
-        StringBuilder sb = new StringBuilder();
-        o.exitCodes().forEach((c, code) -> sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" exit ").append(code)
-                .append(o.reasons().containsKey(c) ? " " + o.reasons().get(c) : ""));
-        return sb.length() == 0 ? "no container exited" : sb.toString();
-    }
-
-    private static String mainExitDetail(Timeline t) {
-        return t.last(e -> e.container().equals(MAIN) && e.kind() == EventKind.EXITING).map(TimelineEvent::detail)
-                .filter(d -> !d.isBlank()).orElse("no exit line");
+        return String.join(" ", parts);
     }
 
     private static String stillRunning(Timeline t) {
-        StringBuilder sb = new StringBuilder();
+        List<String> running = new ArrayList<>();
         for (String c : new String[] {MAIN, SIDECAR}) {
-            if (t.started(c).isPresent() && t.ended(c).isEmpty()) {
-                sb.append(sb.length() == 0 ? "" : ", ").append(c).append(" running");
+            List<ContainerRun> runs = t.runs(c);
+            if (!runs.isEmpty() && runs.get(runs.size() - 1).end().isEmpty()) {
+                running.add(c + " running");
             }
         }
-        return sb.length() == 0 ? "no container running" : sb.toString();
+        return running.isEmpty() ? "no container running" : String.join(", ", running);
     }
 
     private static String lastStateOf(Timeline t, String container) {
         return t.last(e -> e.container().equals(container) && (e.kind() == EventKind.STATUS || e.kind() == EventKind.RUNNING))
                 .map(e -> e.kind() == EventKind.RUNNING ? "running" : e.detail())
                 .orElse("never started");
-    }
-
-    private static String lastPhase(Timeline t) {
-        return t.last(e -> e.kind() == EventKind.PHASE).map(TimelineEvent::detail).orElse("unknown");
-    }
-
-    private static Optional<Instant> podTerminal(Timeline t) {
-        return t.podTerminal().map(TimelineEvent::time);
-    }
-
-    private static Optional<Instant> gone(Timeline t) {
-        return t.podGone().map(TimelineEvent::time);
-    }
-
-    private static String at(Observation o, Instant time) {
-        return String.format(Locale.ROOT, "+%.1fs", seconds(o.createdAt(), time));
-    }
-
-    private static double seconds(Instant from, Instant to) {
-        return Math.round(Duration.between(from, to).toMillis() / 100.0) / 10.0;
     }
 }

@@ -1,6 +1,9 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.result.RunResults;
+
+import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.TimelineEvent;
 import io.sidecarconformance.verdict.Verdict;

@@ -1,5 +1,9 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ResultsJson;
+
 import io.sidecarconformance.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

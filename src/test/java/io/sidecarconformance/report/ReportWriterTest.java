@@ -1,5 +1,8 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ResultsJson;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

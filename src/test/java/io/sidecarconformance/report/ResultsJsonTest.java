@@ -1,6 +1,13 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ClusterInfo;
+import io.sidecarconformance.result.ResultsJson;
+import io.sidecarconformance.result.ResultsFileException;
+
+import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.TimelineEvent;

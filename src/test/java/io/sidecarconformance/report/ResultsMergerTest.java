@@ -1,6 +1,10 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ClusterInfo;
+
+import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 

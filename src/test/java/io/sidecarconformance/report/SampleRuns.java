@@ -1,10 +1,17 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ClusterInfo;
+
+import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.TimelineEvent;
-import io.sidecarconformance.verdict.Verdict;
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.Outcome;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +38,31 @@ final class SampleRuns {
         return new ScenarioKey(cluster, pattern, sidecar, variant, fault);
     }
 
-    static ScenarioResult result(ScenarioKey key, Verdict verdict) {
-        return new ScenarioResult(key, verdict, verdict, verdict + " because of a reason", Figures.none(), List.of(), START, "");
+    /** The shapes of cell this fixture draws; each maps to an outcome and its findings as the rules would decide them. */
+    enum Verdict {
+        COMPLETED(Outcome.SUCCEEDED), STUCK(Outcome.STUCK), RACE(Outcome.SUCCEEDED, FindingKind.RACE_AT_START),
+        MAIN_FAILED(Outcome.FAILED), SLOW_TERMINATION(Outcome.FAILED_BY_FAULT, FindingKind.SLOW_TERMINATION),
+        REJECTED(Outcome.REJECTED), DROPPED(Outcome.DROPPED), ERROR(Outcome.ERROR);
+
+        final Outcome outcome;
+        final List<FindingKind> findings;
+
+        Verdict(Outcome outcome, FindingKind... findings) {
+            this.outcome = outcome;
+            this.findings = List.of(findings);
+        }
+
+        List<Finding> findings() {
+            return findings.stream().map(k -> new Finding(k, k.name().toLowerCase() + " seen")).toList();
+        }
+    }
+
+    static ScenarioResult result(ScenarioKey key, Outcome outcome) {
+        return new ScenarioResult(key, outcome, outcome + " because of a reason", List.of(), Figures.none(), List.of(), START, "");
     }
 
     static RunResults run(String runId, List<ClusterInfo> clusters, List<ScenarioResult> results) {
-        return new RunResults(RunResults.SCHEMA, runId, START, START.plusSeconds(600), clusters, Map.of(), results);
+        return new RunResults(RunResults.SCHEMA, runId, START, START.plusSeconds(600), clusters, Map.of(), Map.of(), results);
     }
 
     static ClusterInfo cluster(String id, String serverVersion) {
@@ -75,8 +101,11 @@ final class SampleRuns {
         measurements.put("wallSeconds", "5412");
         measurements.put("leftoverNamespaces", "0");
         measurements.put("parallel", "4");
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("stuck window after main ended (stuck.windowSeconds)", "30s");
+        parameters.put("sigterm: grace period (fault.graceSeconds)", "30s");
         return new RunResults(RunResults.SCHEMA, "nightly-2025-06-01", START, START.plus(Duration.ofMinutes(92)),
-                clusters, measurements, results);
+                clusters, parameters, measurements, results);
     }
 
     private static ScenarioResult scenario(ScenarioKey key, Instant t0) {
@@ -164,10 +193,13 @@ final class SampleRuns {
         if (key.equals(DRILL_DOWN)) {
             timeline.add(5, "pod", EventKind.EVENT, "Warning BackOff: " + HOSTILE, EventSource.EVENT);
         }
-        Verdict jobVerdict = verdict == Verdict.STUCK && mainFailed ? Verdict.COMPLETED : verdict;
         String note = key.pattern().equals("native-sidecar") && key.fault().equals("sidecar-oom")
                 ? "KEP-753: a restartable init container is restarted after OOM, main keeps running" : "";
-        return new ScenarioResult(key, verdict, jobVerdict, reasonOf(verdict, sidecar), figures, timeline.events(), t0, note);
+        List<Finding> findings = new ArrayList<>(verdict.findings());
+        if (key.pattern().equals("native-sidecar") && key.fault().equals("sidecar-oom")) {
+            findings.add(new Finding(FindingKind.SIDECAR_RESTARTED, "sidecar restarted 1 time; down 1.4s until Ready again"));
+        }
+        return new ScenarioResult(key, verdict.outcome, reasonOf(verdict, sidecar), findings, figures, timeline.events(), t0, note);
     }
 
     private static Verdict verdictOf(ScenarioKey key, boolean gated) {
@@ -207,7 +239,7 @@ final class SampleRuns {
         Map<String, Integer> restarts = new LinkedHashMap<>();
         exitCodes.keySet().forEach(c -> restarts.put(c, 0));
         return new Figures(completion, outlived, termination, termination == null ? null : 30L, 0.4, phase, jobCondition,
-                restarts, exitCodes, reasons);
+                null, null, null, null, Map.of(), restarts, exitCodes, reasons);
     }
 
     /** Builds a time-sorted timeline from offsets in seconds. */

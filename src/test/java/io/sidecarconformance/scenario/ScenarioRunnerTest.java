@@ -1,5 +1,7 @@
 package io.sidecarconformance.scenario;
 
+import io.sidecarconformance.result.ScenarioKey;
+
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -20,10 +22,10 @@ import io.sidecarconformance.fault.Faults;
 import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.Variant;
-import io.sidecarconformance.report.ScenarioResult;
+import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.TimelineEvent;
-import io.sidecarconformance.verdict.Verdict;
+import io.sidecarconformance.result.Outcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -163,10 +165,9 @@ class ScenarioRunnerTest {
         ScenarioResult result = run(spec("native", "none"));
         fake.get(5, TimeUnit.SECONDS);
 
-        assertThat(result.verdict()).as("verdict; reason %s; timeline%n%s", result.reason(), describe(result))
-                .isEqualTo(Verdict.COMPLETED);
-        assertThat(result.jobVerdict()).as("job verdict").isEqualTo(Verdict.COMPLETED);
-        assertThat(result.reason()).as("reason").contains("pod Succeeded").contains("main exit 0");
+        assertThat(result.outcome()).as("outcome; reason %s; timeline%n%s", result.reason(), describe(result))
+                .isEqualTo(Outcome.SUCCEEDED);
+        assertThat(result.reason()).as("reason").contains("Job Complete").contains("pod Succeeded").contains("main exit 0");
         assertThat(describe(result)).as("timeline").contains(
                 "pod PHASE Pending",
                 "sidecar RUNNING startedAt=2026-11-22T06:00:00Z",
@@ -207,9 +208,8 @@ class ScenarioRunnerTest {
         ScenarioResult result = run(spec("classic", "none"));
         fake.get(5, TimeUnit.SECONDS);
 
-        assertThat(result.verdict()).as("verdict; reason %s; timeline%n%s", result.reason(), describe(result))
-                .isEqualTo(Verdict.STUCK);
-        assertThat(result.jobVerdict()).as("no Job condition").isEqualTo(Verdict.STUCK);
+        assertThat(result.outcome()).as("outcome; reason %s; timeline%n%s", result.reason(), describe(result))
+                .isEqualTo(Outcome.STUCK);
         assertThat(result.reason()).as("reason").contains("main ended at").contains("Running").contains("sidecar running");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("decided by the stuck window, not the deadline")
                 .isLessThan(SETTINGS.deadline());
@@ -224,8 +224,7 @@ class ScenarioRunnerTest {
 
         ScenarioResult result = run(spec("native", "none"));
 
-        assertThat(result.verdict()).as("verdict; reason %s", result.reason()).isEqualTo(Verdict.REJECTED);
-        assertThat(result.jobVerdict()).as("job verdict").isEqualTo(Verdict.REJECTED);
+        assertThat(result.outcome()).as("outcome; reason %s", result.reason()).isEqualTo(Outcome.REJECTED);
         assertThat(result.reason()).as("reason quotes the API").contains(message).doesNotContain("\n");
         assertThat(result.timeline()).as("the refusal is on the timeline")
                 .anyMatch(e -> e.kind() == EventKind.ACTION && e.detail().contains("API refused"));
@@ -233,7 +232,7 @@ class ScenarioRunnerTest {
     }
 
     @Test
-    void anEphemeralSidecarTheApiRefusesIsRejected() throws Exception {
+    void anEphemeralSidecarWhoseFaultFieldsTheApiRefusesIsNotApplicable() throws Exception {
         String message = "Pod \"sc-job-x1\" is invalid: spec.ephemeralContainers[0].resources: Forbidden: cannot be set for an Ephemeral Container";
         Status status = new StatusBuilder().withStatus("Failure").withCode(422).withReason("Invalid").withMessage(message).build();
         String subresource = "/api/v1/namespaces/" + NS + "/pods/" + POD + "/ephemeralcontainers";
@@ -247,9 +246,11 @@ class ScenarioRunnerTest {
         ScenarioResult result = run(spec("ephemeral", "sidecar-oom"));
         fake.get(5, TimeUnit.SECONDS);
 
-        assertThat(result.verdict()).as("verdict; reason %s; timeline%n%s", result.reason(), describe(result))
-                .isEqualTo(Verdict.REJECTED);
+        assertThat(result.outcome()).as("outcome; reason %s; timeline%n%s", result.reason(), describe(result))
+                .isEqualTo(Outcome.NOT_APPLICABLE);
         assertThat(result.reason()).as("reason quotes the API").contains("cannot be set for an Ephemeral Container");
+        assertThat(result.timeline()).as("the same patch without the fault's memory limit was tried as a dry run")
+                .anyMatch(e -> e.kind() == EventKind.ACTION && e.detail().startsWith("dry run without the fault's fields: accepted"));
         assertThat(result.timeline()).as("the injection was attempted once main ran")
                 .anyMatch(e -> e.kind() == EventKind.ACTION && e.detail().startsWith("add ephemeral container sidecar"));
         Pod pod = client.pods().inNamespace(NS).withName(POD).get();
@@ -282,8 +283,8 @@ class ScenarioRunnerTest {
         ScenarioResult result = run(spec("ephemeral", "none"));
         fake.get(5, TimeUnit.SECONDS);
 
-        assertThat(result.verdict()).as("verdict; reason %s; timeline%n%s", result.reason(), describe(result))
-                .isEqualTo(Verdict.DROPPED);
+        assertThat(result.outcome()).as("outcome; reason %s; timeline%n%s", result.reason(), describe(result))
+                .isEqualTo(Outcome.DROPPED);
         assertThat(result.reason()).as("reason names the dropped fields and what followed")
                 .contains("ephemeralContainers[sidecar].env").contains("ephemeralContainers[sidecar].volumeMounts")
                 .doesNotContain("ephemeralContainers[sidecar].command").contains("pod Succeeded");

@@ -1,6 +1,6 @@
 package io.sidecarconformance.steps;
 
-import io.sidecarconformance.report.ScenarioResult;
+import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.scenario.ScenarioSpec;
 
 /** What one scenario knows; a fresh instance per scenario (PicoContainer). */

@@ -7,12 +7,12 @@ import io.sidecarconformance.fault.Faults;
 import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.Variant;
-import io.sidecarconformance.scenario.ScenarioKey;
+import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.scenario.ScenarioSpec;
 import io.sidecarconformance.scenario.SuiteRun;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.Timeline;
-import io.sidecarconformance.verdict.Verdict;
+import io.sidecarconformance.result.Outcome;
 import org.opentest4j.TestAbortedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,13 +45,13 @@ public class ScenarioSteps {
         state.result = run.run(state.spec, state.namespace);
     }
 
-    @Then("a verdict is recorded")
+    @Then("an outcome is recorded")
     public void aVerdictIsRecorded() {
-        if (state.result.verdict() == Verdict.ERROR) {
+        if (state.result.outcome() == Outcome.ERROR) {
             // The reason line (and the timeline, if anything ran) is the whole story: no stack trace 84 times over.
             String timeline = state.result.timeline().isEmpty() ? "" : System.lineSeparator()
                     + Timeline.of(state.result.timeline()).render();
-            throw new InfrastructureError("no verdict, infrastructure error: " + state.result.reason() + timeline);
+            throw new InfrastructureError("no outcome, infrastructure error: " + state.result.reason() + timeline);
         }
     }
 

@@ -2,7 +2,9 @@ package io.sidecarconformance.timeline;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,12 +15,16 @@ class TimelineTest {
 
     static final Instant T0 = Instant.parse("2026-11-22T06:00:00Z");
 
+    static Instant t(double seconds) {
+        return T0.plusMillis(Math.round(seconds * 1000));
+    }
+
     static TimelineEvent at(double seconds, String container, EventKind kind, String detail) {
         EventSource source = switch (kind) {
-            case STARTING, READY, EXITING, STEP -> EventSource.LOG;
+            case STARTING, READY, EXITING, STEP, OUTPUT -> EventSource.LOG;
             default -> EventSource.STATUS;
         };
-        return new TimelineEvent(T0.plusMillis(Math.round(seconds * 1000)), container, kind, detail, source);
+        return new TimelineEvent(t(seconds), container, kind, detail, source);
     }
 
     static Timeline of(TimelineEvent... events) {
@@ -26,151 +32,126 @@ class TimelineTest {
     }
 
     @Test
-    void startsBeforeComparesFirstStarts() {
+    void aContainerEndsAtItsOwnExitingLineNotAtTheLaterStatusReport() {
+        // One pod status update reports both containers terminated: its arrival time says nothing about order.
         Timeline t = of(
                 at(1.0, "sidecar", EventKind.STARTING, "pid=1"),
                 at(2.0, "main", EventKind.STARTING, "pid=1"),
-                at(3.0, "main", EventKind.STARTING, "pid=1 again"));
+                at(5.0, "main", EventKind.EXITING, "143 SIGTERM"),
+                at(7.5, "sidecar", EventKind.EXITING, "143 SIGTERM"),
+                at(9.0, "main", EventKind.TERMINATED, "exit=143 reason=Error").observed(t(9.0)),
+                at(9.0, "sidecar", EventKind.TERMINATED, "exit=143 reason=Error").observed(t(9.0)));
 
-        assertThat(t.startsBefore("sidecar", "main")).as("sidecar before main").isTrue();
-        assertThat(t.startsBefore("main", "sidecar")).as("main before sidecar").isFalse();
+        assertThat(t.ended("main")).as("main's end").contains(t(5.0));
+        assertThat(t.ended("sidecar")).as("sidecar's end").contains(t(7.5));
+        assertThat(t.endObserved("sidecar")).as("the runner saw it with the status report").contains(t(9.0));
     }
 
     @Test
-    void startsBeforeAtTheSameInstantIsFalseBothWays() {
-        Timeline t = of(at(1.0, "sidecar", EventKind.STARTING, ""), at(1.0, "main", EventKind.STARTING, ""));
-        assertThat(t.startsBefore("sidecar", "main")).as("sidecar before main").isFalse();
-        assertThat(t.startsBefore("main", "sidecar")).as("main before sidecar").isFalse();
-    }
-
-    @Test
-    void startsBeforeWithMissingStarts() {
-        Timeline t = of(at(1.0, "main", EventKind.STARTING, ""));
-        assertThat(t.startsBefore("main", "sidecar")).as("b never started").isTrue();
-        assertThat(t.startsBefore("sidecar", "main")).as("a never started").isFalse();
-        assertThat(new Timeline().startsBefore("main", "sidecar")).as("empty timeline").isFalse();
-    }
-
-    @Test
-    void startFallsBackToTheKubeletButPrefersTheContainersOwnLine() {
-        Timeline onlyStatus = of(at(1.0, "sidecar", EventKind.RUNNING, ""), at(2.0, "main", EventKind.RUNNING, ""));
-        assertThat(onlyStatus.startsBefore("sidecar", "main")).as("RUNNING used without Starting lines").isTrue();
-
-        Timeline both = of(
-                at(1.0, "main", EventKind.RUNNING, ""),
-                at(1.5, "sidecar", EventKind.STARTING, ""),
-                at(2.0, "main", EventKind.STARTING, ""));
-        assertThat(both.started("main")).as("main's own Starting line wins").contains(T0.plusSeconds(2));
-        assertThat(both.startsBefore("sidecar", "main")).as("sidecar's line before main's line").isTrue();
-    }
-
-    @Test
-    void startsBeforeReady() {
-        Timeline race = of(
-                at(1.0, "sidecar", EventKind.STARTING, ""),
-                at(1.2, "main", EventKind.STARTING, ""),
-                at(4.0, "sidecar", EventKind.READY, ""));
-        Timeline ordered = of(
-                at(1.0, "sidecar", EventKind.STARTING, ""),
-                at(1.2, "sidecar", EventKind.READY, ""),
-                at(1.5, "main", EventKind.STARTING, ""));
-        Timeline sameInstant = of(at(1.0, "sidecar", EventKind.READY, ""), at(1.0, "main", EventKind.STARTING, ""));
-        Timeline neverReady = of(at(1.0, "sidecar", EventKind.STARTING, ""), at(1.2, "main", EventKind.STARTING, ""));
-        Timeline mainNeverStarted = of(at(1.0, "sidecar", EventKind.READY, ""));
-
-        assertThat(race.startsBeforeReady("main", "sidecar")).as("main before ready").isTrue();
-        assertThat(ordered.startsBeforeReady("main", "sidecar")).as("ready before main").isFalse();
-        assertThat(sameInstant.startsBeforeReady("main", "sidecar")).as("same instant").isFalse();
-        assertThat(neverReady.startsBeforeReady("main", "sidecar")).as("sidecar never ready").isTrue();
-        assertThat(mainNeverStarted.startsBeforeReady("main", "sidecar")).as("main never started").isFalse();
-    }
-
-    @Test
-    void exitsBeforeUsesTheLastEndPreferringTheKubelet() {
+    void aContainerKilledWithoutAnExitingLineEndsAtTheKubeletsReport() {
         Timeline t = of(
-                at(5.0, "main", EventKind.EXITING, "0"),
-                at(5.3, "main", EventKind.TERMINATED, "exit=0"),
-                at(7.0, "sidecar", EventKind.EXITING, "0 done file seen"),
-                at(7.2, "sidecar", EventKind.TERMINATED, "exit=0"));
-        assertThat(t.exitsBefore("main", "sidecar")).as("main first").isTrue();
-        assertThat(t.exitsBefore("sidecar", "main")).as("sidecar first").isFalse();
+                at(1.0, "main", EventKind.STARTING, "pid=1"),
+                at(3.2, "main", EventKind.TERMINATED, "exit=137 reason=OOMKilled"));
 
-        Timeline exitLineVsKubelet = of(
-                at(3.0, "main", EventKind.EXITING, "0"),
-                at(4.0, "sidecar", EventKind.TERMINATED, "exit=137"),
-                at(6.0, "main", EventKind.TERMINATED, "exit=0"));
-        assertThat(exitLineVsKubelet.ended("main")).as("main's end is the kubelet's report").contains(T0.plusSeconds(6));
-        assertThat(exitLineVsKubelet.exitsBefore("sidecar", "main")).as("sidecar before main by the kubelet").isTrue();
-
-        Timeline restarted = of(
-                at(2.0, "sidecar", EventKind.TERMINATED, "exit=137"),
-                at(4.0, "main", EventKind.TERMINATED, "exit=0"),
-                at(6.0, "sidecar", EventKind.TERMINATED, "exit=0"));
-        assertThat(restarted.exitsBefore("main", "sidecar")).as("the sidecar's last end counts").isTrue();
+        assertThat(t.ended("main")).contains(t(3.2));
+        assertThat(t.runs("main")).singleElement().satisfies(r -> assertThat(r.howItEnded()).isEqualTo("exit 137 OOMKilled"));
     }
 
     @Test
-    void exitsBeforeEdgeCases() {
-        Timeline sidecarRunsOn = of(at(5.0, "main", EventKind.TERMINATED, "exit=0"));
-        assertThat(sidecarRunsOn.exitsBefore("main", "sidecar")).as("b never ended").isTrue();
-        assertThat(sidecarRunsOn.exitsBefore("sidecar", "main")).as("a never ended").isFalse();
+    void aRestartedContainerHasOneRunPerInstanceAndIsNotEndedWhileItsLastRuns() {
+        // The OOM kill's report arrives after the second instance already wrote its Starting line.
+        Timeline t = of(
+                at(1.0, "sidecar", EventKind.STARTING, "pid=1"),
+                at(1.5, "sidecar", EventKind.READY, ""),
+                at(6.0, "sidecar", EventKind.STEP, "Allocating 512MiB"),
+                at(6.6, "sidecar", EventKind.STARTING, "pid=1"),
+                at(6.9, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled"),
+                at(7.4, "sidecar", EventKind.READY, ""));
 
-        Timeline same = of(at(5.0, "main", EventKind.TERMINATED, ""), at(5.0, "sidecar", EventKind.TERMINATED, ""));
-        assertThat(same.exitsBefore("main", "sidecar")).as("same instant a,b").isFalse();
-        assertThat(same.exitsBefore("sidecar", "main")).as("same instant b,a").isFalse();
+        List<ContainerRun> runs = t.runs("sidecar");
+        assertThat(runs).as("two instances").hasSize(2);
+        assertThat(runs.get(0).end()).as("first instance closed by the first termination report").contains(t(6.9));
+        assertThat(runs.get(0).ready()).as("first instance's Ready").contains(t(1.5));
+        assertThat(runs.get(1).ready()).as("second instance's Ready").contains(t(7.4));
+        assertThat(runs.get(1).end()).as("second instance still runs").isEmpty();
+        assertThat(t.ended("sidecar")).as("not ended while its last instance runs").isEmpty();
+        assertThat(t.started("sidecar")).as("first start").contains(t(1.0));
     }
 
     @Test
-    void runTogetherNeedsOverlappingLives() {
-        Timeline overlap = of(
-                at(0.0, "sidecar", EventKind.STARTING, ""), at(1.0, "main", EventKind.STARTING, ""),
-                at(5.0, "main", EventKind.TERMINATED, ""), at(10.0, "sidecar", EventKind.TERMINATED, ""));
-        Timeline disjoint = of(
-                at(1.0, "main", EventKind.STARTING, ""), at(5.0, "main", EventKind.TERMINATED, ""),
-                at(6.0, "sidecar", EventKind.STARTING, ""), at(10.0, "sidecar", EventKind.TERMINATED, ""));
-        Timeline touching = of(
-                at(1.0, "main", EventKind.STARTING, ""), at(5.0, "main", EventKind.TERMINATED, ""),
-                at(5.0, "sidecar", EventKind.STARTING, ""));
-        Timeline openEnded = of(at(1.0, "main", EventKind.STARTING, ""), at(3.0, "sidecar", EventKind.RUNNING, ""));
-        Timeline oneNeverStarted = of(at(1.0, "main", EventKind.STARTING, ""));
+    void aContainerThatWritesNoLinesIsSplitByTheKubeletsRunningReports() {
+        Timeline t = of(
+                at(1.0, "agent", EventKind.RUNNING, "startedAt=x"),
+                at(2.0, "agent", EventKind.TERMINATED, "exit=0 reason=Completed"));
 
-        assertThat(overlap.runTogether("main", "sidecar")).as("overlap").isTrue();
-        assertThat(overlap.runTogether("sidecar", "main")).as("overlap, symmetric").isTrue();
-        assertThat(disjoint.runTogether("main", "sidecar")).as("disjoint").isFalse();
-        assertThat(disjoint.runTogether("sidecar", "main")).as("disjoint, symmetric").isFalse();
-        assertThat(touching.runTogether("main", "sidecar")).as("one starts as the other ends").isFalse();
-        assertThat(openEnded.runTogether("main", "sidecar")).as("neither ended").isTrue();
-        assertThat(oneNeverStarted.runTogether("main", "sidecar")).as("sidecar never started").isFalse();
+        assertThat(t.runs("agent")).hasSize(1);
+        assertThat(t.started("agent")).contains(t(1.0));
+        assertThat(t.ended("agent")).contains(t(2.0));
     }
 
     @Test
-    void restartedCountsStartsOrTheKubeletsRestartCount() {
-        Timeline twoStarts = of(at(1.0, "sidecar", EventKind.STARTING, ""), at(4.0, "sidecar", EventKind.STARTING, ""),
-                at(1.0, "main", EventKind.STARTING, ""));
-        Timeline counted = of(at(1.0, "sidecar", EventKind.STARTING, ""),
-                at(4.0, "sidecar", EventKind.STATUS, "restartCount=1"));
-        Timeline otherFlags = of(at(1.0, "sidecar", EventKind.STARTING, ""),
-                at(2.0, "sidecar", EventKind.STATUS, "ready=true"), at(2.0, "main", EventKind.STATUS, "restartCount=2"));
+    void podAndJobEndsAreTheFirstTerminalObservations() {
+        Timeline t = of(
+                at(1.0, "pod", EventKind.PHASE, "Running"),
+                at(5.0, "pod", EventKind.PHASE, "Failed"),
+                at(5.5, "job", EventKind.JOB, "FailureTarget: BackoffLimitExceeded"),
+                at(6.0, "job", EventKind.JOB, "Failed: BackoffLimitExceeded"),
+                at(9.0, "pod", EventKind.DELETED, "gone"));
 
-        assertThat(twoStarts.restarted("sidecar")).as("two Starting lines").isTrue();
-        assertThat(twoStarts.restarted("main")).as("one Starting line").isFalse();
-        assertThat(counted.restarted("sidecar")).as("restartCount status").isTrue();
-        assertThat(otherFlags.restarted("sidecar")).as("another container's restart does not count").isFalse();
-        assertThat(new Timeline().restarted("sidecar")).as("empty").isFalse();
+        assertThat(t.podTerminal()).map(TimelineEvent::time).contains(t(5.0));
+        assertThat(t.podGone()).map(TimelineEvent::time).contains(t(9.0));
+        assertThat(t.podEnd()).as("terminal before gone").map(TimelineEvent::time).contains(t(5.0));
+        assertThat(t.jobTerminal()).as("FailureTarget is not terminal").map(TimelineEvent::detail)
+                .contains("Failed: BackoffLimitExceeded");
+        assertThat(t.lastPhase()).isEqualTo("Failed");
+        assertThat(Timeline.empty().lastPhase()).isEqualTo("unknown");
     }
 
     @Test
-    void eventsAreTimeSortedAndDeduplicated() {
+    void waitingAndOtherStepsAreFoundByTheirWord() {
+        Timeline t = of(at(1.0, "main", EventKind.STEP, "Waiting sidecar not ready"),
+                at(3.0, "main", EventKind.STEP, "Retrying second use failed"));
+
+        assertThat(t.hadToWait("main")).isTrue();
+        assertThat(t.hadToWait("sidecar")).isFalse();
+        assertThat(t.step("main", "Retrying")).map(TimelineEvent::time).contains(t(3.0));
+    }
+
+    @Test
+    void aRecorderSnapshotIsSortedDeduplicatedAndImmutable() {
+        TimelineRecorder recorder = new TimelineRecorder();
         TimelineEvent late = at(3.0, "main", EventKind.EXITING, "0");
         TimelineEvent early = at(1.0, "main", EventKind.STARTING, "");
-        TimelineEvent middle = at(2.0, "sidecar", EventKind.READY, "");
-        Timeline t = new Timeline();
-        t.add(late);
-        t.add(early);
-        t.add(middle);
-        t.add(at(3.0, "main", EventKind.EXITING, "0")); // the same line read again by the final log sweep
+        recorder.add(late);
+        recorder.add(early);
+        Timeline first = recorder.snapshot();
+        // The same line read again by the final log sweep, seen later: one event.
+        recorder.add(at(3.0, "main", EventKind.EXITING, "0").observed(t(10.0)));
+        recorder.add(at(2.0, "sidecar", EventKind.READY, ""));
 
-        assertThat(t.events()).as("sorted, no duplicate").containsExactly(early, middle, late);
+        assertThat(first.events()).as("a snapshot does not change").containsExactly(early, late);
+        assertThat(recorder.snapshot().events()).as("sorted, no duplicate").hasSize(3).isSortedAccordingTo(
+                java.util.Comparator.comparing(TimelineEvent::time));
+    }
+
+    @Test
+    void logLinesBecomeEventsAndOtherOutputIsKeptBeforeTheNextEventLine() {
+        Clock clock = Clock.fixed(t(20.0), ZoneOffset.UTC);
+        LogReader reader = new LogReader("sidecar", clock);
+        List<TimelineEvent> out = new ArrayList<>();
+        out.addAll(reader.line("SC-EVENT 2026-11-22 06:00:01.000000000 +0000 sidecar Starting pid=1"));
+        out.addAll(reader.line("time=\"...\" level=error msg=\"pid file found, ensure docker is not running\""));
+        out.addAll(reader.line("failed to start daemon"));
+        out.addAll(reader.line("SC-EVENT 2026-11-22 06:00:02.000000000 +0000 sidecar Exiting 5 service process ended"));
+        out.addAll(reader.line("trailing words"));
+        out.addAll(reader.end());
+
+        assertThat(out).extracting(TimelineEvent::kind).containsExactly(
+                EventKind.STARTING, EventKind.OUTPUT, EventKind.EXITING, EventKind.OUTPUT);
+        assertThat(out.get(1).detail()).contains("pid file found").contains(" | failed to start daemon");
+        assertThat(out.get(1).time()).as("just before the Exiting line").isBefore(out.get(2).time()).isAfter(out.get(0).time());
+        assertThat(out.get(3).time()).as("after the last event line").isAfter(out.get(2).time());
+        assertThat(out).as("stamped with the runner's clock").allMatch(e -> e.observedAt().equals(t(20.0)));
     }
 
     @Test
@@ -186,35 +167,10 @@ class TimelineTest {
         List<String> lines = text.lines().toList();
 
         assertThat(lines).as("one line per event").hasSize(events.size());
-        for (TimelineEvent e : events) {
-            assertThat(text).as("rendering contains %s", e)
-                    .containsPattern("(?m)^.*" + e.container() + "\\s+" + e.kind() + "\\s+" + e.source() + ".*"
-                            + java.util.regex.Pattern.quote(e.detail()) + "$");
-        }
         assertThat(lines.get(0)).as("first line").contains("+0.000s").contains("create Job sc-job");
         assertThat(lines.get(1)).as("second line").contains("+0.500s").contains("pid=1");
         assertThat(lines.get(2)).as("third line").contains("+1.250s").contains("READY");
         assertThat(lines.get(5)).as("last line").contains("+5.000s").contains("Complete");
-        assertThat(new Timeline().render()).as("empty").isEqualTo("(empty timeline)");
-    }
-
-    @Test
-    void renderDoesNotDependOnTheDefaultLocale() {
-        java.util.Locale before = java.util.Locale.getDefault();
-        try {
-            java.util.Locale.setDefault(java.util.Locale.GERMANY);
-            String text = of(at(0.0, "main", EventKind.STARTING, ""), at(1.5, "main", EventKind.EXITING, "0")).render();
-            assertThat(text).as("decimal point whatever the locale").contains("+1.500s").doesNotContain("+1,500s");
-        } finally {
-            java.util.Locale.setDefault(before);
-        }
-    }
-
-    @Test
-    void betweenNeedsBothEnds() {
-        Timeline t = of(at(1.0, "main", EventKind.STARTING, ""), at(3.5, "main", EventKind.TERMINATED, ""));
-        assertThat(t.between(t.started("main"), t.ended("main"))).as("main's life")
-                .hasValueSatisfying(d -> assertThat(d.toMillis()).isEqualTo(2500));
-        assertThat(t.between(t.started("main"), t.ended("sidecar"))).as("missing end").isEmpty();
+        assertThat(Timeline.empty().render()).as("empty").isEqualTo("(empty timeline)");
     }
 }

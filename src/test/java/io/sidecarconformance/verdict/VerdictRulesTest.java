@@ -1,6 +1,6 @@
 package io.sidecarconformance.verdict;
 
-import io.sidecarconformance.report.Figures;
+import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.TimelineEvent;

@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.result;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.sidecarconformance.report;
+package io.sidecarconformance.result;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,7 +36,7 @@ public final class ResultsJson {
     }
 
     /** The mapper behind results.json, for anything that must serialise the same way (the page's data blob). */
-    static ObjectMapper mapper() {
+    public static ObjectMapper mapper() {
         return MAPPER;
     }
 
@@ -97,8 +97,10 @@ public final class ResultsJson {
             throw new ResultsFileException(origin + " is not a results.json (no \"schema\" number)");
         }
         if (schema.intValue() != RunResults.SCHEMA) {
-            throw new ResultsFileException(origin + " has schema " + schema.intValue()
-                    + " but this reader knows schema " + RunResults.SCHEMA);
+            throw new ResultsFileException(origin + " has schema " + schema.intValue() + " but this reader knows schema "
+                    + RunResults.SCHEMA + (schema.intValue() < RunResults.SCHEMA
+                    ? " (one verdict per cell, before outcome and findings); re-run the suite to get schema " + RunResults.SCHEMA
+                    : "; use the suite version that wrote it"));
         }
         JsonNode runId = tree.get("runId");
         if (runId == null || !runId.isTextual() || runId.textValue().isBlank()) {

@@ -1,4 +1,4 @@
-package io.sidecarconformance.report;
+package io.sidecarconformance.result;
 
 import java.io.IOException;
 

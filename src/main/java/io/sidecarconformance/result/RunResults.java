@@ -1,4 +1,4 @@
-package io.sidecarconformance.report;
+package io.sidecarconformance.result;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +12,7 @@ import java.util.Map;
  * @param startedAt  run start
  * @param finishedAt run end
  * @param clusters   clusters used (grid columns)
+ * @param parameters every setting that shapes an outcome (windows, delays, budgets), name -> value with unit
  * @param measurements run-level figures (wall time, leftovers, ...), name -> value text
  * @param results    one record per cell
  */
@@ -21,13 +22,16 @@ public record RunResults(
         Instant startedAt,
         Instant finishedAt,
         List<ClusterInfo> clusters,
+        Map<String, String> parameters,
         Map<String, String> measurements,
         List<ScenarioResult> results) {
 
-    public static final int SCHEMA = 1;
+    /** 2: outcome and findings instead of one verdict; observedAt on events; parameters. */
+    public static final int SCHEMA = 2;
 
     public RunResults {
         clusters = clusters == null ? List.of() : List.copyOf(clusters);
+        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         measurements = measurements == null ? Map.of() : Map.copyOf(measurements);
         results = results == null ? List.of() : List.copyOf(results);
     }

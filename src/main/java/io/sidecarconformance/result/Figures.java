@@ -1,0 +1,60 @@
+package io.sidecarconformance.result;
+
+import java.util.Map;
+
+/**
+ * Measured figures of one scenario. Durations in seconds; null when not observed.
+ *
+ * @param completionSeconds          Job created -> pod terminal (Succeeded/Failed) or gone
+ * @param sidecarOutlivedMainSeconds main's last end -> the sidecar's last end (its own Exiting lines where written), or
+ *                                   -> the end of observation if the sidecar never ended
+ * @param terminationSeconds         deletion requested -> pod gone (deletion faults only)
+ * @param gracePeriodSeconds         the grace period used for that deletion
+ * @param verdictDelaySeconds        the runner saw the deciding event -> outcome computed
+ * @param podPhase                   last pod phase seen
+ * @param jobCondition               the Job's terminal condition, e.g. "Complete" or "Failed: BackoffLimitExceeded"
+ * @param jobAfterPodSeconds         pod terminal or gone -> Job terminal condition, both as the runner saw them
+ *                                   (negative: the Job was terminal first)
+ * @param sidecarRestarts            how many times the sidecar was started again
+ * @param sidecarDownSeconds         total time the sidecar was down between an end and its next Ready line
+ * @param mainStartedBeforeReadySeconds main's Starting line -> the sidecar's first Ready line, when main began first
+ * @param termAfterDeletionSeconds   per container: deletion -> its "Exiting 143 SIGTERM" line
+ * @param restarts                   restart count per container (API)
+ * @param exitCodes                  last exit code per container (API)
+ * @param reasons                    last termination reason per container (Completed, Error, OOMKilled)
+ */
+public record Figures(
+        Double completionSeconds,
+        Double sidecarOutlivedMainSeconds,
+        Double terminationSeconds,
+        Long gracePeriodSeconds,
+        Double verdictDelaySeconds,
+        String podPhase,
+        String jobCondition,
+        Double jobAfterPodSeconds,
+        Integer sidecarRestarts,
+        Double sidecarDownSeconds,
+        Double mainStartedBeforeReadySeconds,
+        Map<String, Double> termAfterDeletionSeconds,
+        Map<String, Integer> restarts,
+        Map<String, Integer> exitCodes,
+        Map<String, String> reasons) {
+
+    public Figures {
+        termAfterDeletionSeconds = termAfterDeletionSeconds == null ? Map.of() : Map.copyOf(termAfterDeletionSeconds);
+        restarts = restarts == null ? Map.of() : Map.copyOf(restarts);
+        exitCodes = exitCodes == null ? Map.of() : Map.copyOf(exitCodes);
+        reasons = reasons == null ? Map.of() : Map.copyOf(reasons);
+    }
+
+    public static Figures none() {
+        return new Figures(null, null, null, null, null, null, null, null, null, null, null, Map.of(), Map.of(), Map.of(),
+                Map.of());
+    }
+
+    public Figures withVerdictDelay(Double seconds) {
+        return new Figures(completionSeconds, sidecarOutlivedMainSeconds, terminationSeconds, gracePeriodSeconds, seconds,
+                podPhase, jobCondition, jobAfterPodSeconds, sidecarRestarts, sidecarDownSeconds,
+                mainStartedBeforeReadySeconds, termAfterDeletionSeconds, restarts, exitCodes, reasons);
+    }
+}

@@ -1,0 +1,21 @@
+package io.sidecarconformance.result;
+
+/** Something observed on the way to an outcome. Each is decided by one rule in VerdictRules, stated here. */
+public enum FindingKind {
+    /** Main's first check of the sidecar's service (bounded by the check timeout) failed: it had to wait. */
+    RACE_AT_START,
+    /** The sidecar container ended and was started again (its restart count rose, or it wrote a second Starting line). */
+    SIDECAR_RESTARTED,
+    /** Main's use of the sidecar failed while the sidecar was down (between an end and its next Ready line). */
+    USE_FAILED_WHILE_DOWN,
+    /** Main's use failed, it retried, and a later use succeeded (a tolerant client recovered). */
+    CLIENT_RECOVERED,
+    /** After the deletion, the pod took at least its grace period (less 1.5 s of kubelet rounding) to go. */
+    SLOW_TERMINATION,
+    /** After the deletion: the order in which containers said they got SIGTERM, relative to main's exit. */
+    TERM_ORDER,
+    /** The Job's terminal condition was seen more than 1 s before the pod was terminal or gone. */
+    JOB_BEFORE_POD,
+    /** A container that ended on its own wrote other output just before: kept verbatim (e.g. dockerd's log tail). */
+    CONTAINER_OUTPUT
+}

@@ -1,0 +1,57 @@
+package io.sidecarconformance.result;
+
+import io.sidecarconformance.timeline.TimelineEvent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One record of results.json: a grid cell with the evidence that decided it.
+ *
+ * @param key       which cell
+ * @param outcome   what the Job ended as
+ * @param reason    one line, in words: what happened (quotes the deciding observation)
+ * @param findings  what was observed on the way, each with its figures
+ * @param figures   measured figures
+ * @param timeline  the snapshot of the timeline the rules decided on, time-sorted
+ * @param startedAt when the scenario began
+ * @param note      optional human note attached afterwards (e.g. the Kubernetes change behind an outcome)
+ */
+public record ScenarioResult(
+        ScenarioKey key,
+        Outcome outcome,
+        String reason,
+        List<Finding> findings,
+        Figures figures,
+        List<TimelineEvent> timeline,
+        Instant startedAt,
+        String note) {
+
+    public ScenarioResult {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(outcome, "outcome");
+        reason = reason == null ? "" : reason;
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        figures = figures == null ? Figures.none() : figures;
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+        note = note == null ? "" : note;
+    }
+
+    /** An infrastructure failure for a cell: never a pattern outcome. */
+    public static ScenarioResult error(ScenarioKey key, String message, Instant startedAt) {
+        return error(key, message, List.of(), startedAt);
+    }
+
+    public static ScenarioResult error(ScenarioKey key, String message, List<TimelineEvent> timeline, Instant startedAt) {
+        return new ScenarioResult(key, Outcome.ERROR, message, List.of(), Figures.none(), timeline, startedAt, "");
+    }
+
+    public boolean has(FindingKind kind) {
+        return findings.stream().anyMatch(f -> f.kind() == kind);
+    }
+
+    public ScenarioResult withNote(String newNote) {
+        return new ScenarioResult(key, outcome, reason, findings, figures, timeline, startedAt, newNote);
+    }
+}

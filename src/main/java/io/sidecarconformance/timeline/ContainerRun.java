@@ -1,0 +1,50 @@
+package io.sidecarconformance.timeline;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One instance of a container, from its start to its end.
+ *
+ * @param start         its Starting line (else the kubelet's running report)
+ * @param ready         its Ready line, if it said one
+ * @param exitLine      its Exiting line (code and words), if it wrote one
+ * @param terminated    the kubelet's termination report for this instance, if seen
+ * @param endAt         its Exiting line's time, else the termination report's; null while it runs
+ * @param endObservedAt when the runner saw the end (runner clock); null while it runs
+ */
+public record ContainerRun(Instant start, Instant readyAt, TimelineEvent exitLine, TimelineEvent terminated,
+                           Instant endAt, Instant endObservedAt) {
+
+    public Optional<Instant> ready() {
+        return Optional.ofNullable(readyAt);
+    }
+
+    public Optional<Instant> end() {
+        return Optional.ofNullable(endAt);
+    }
+
+    public Optional<Instant> endObserved() {
+        return Optional.ofNullable(endObservedAt);
+    }
+
+    /** How it ended, in words: "exit 137 OOMKilled" from the kubelet, else its own line, else "running". */
+    public String howItEnded() {
+        if (terminated != null) {
+            String d = terminated.detail();
+            String code = field(d, "exit=");
+            String reason = field(d, "reason=");
+            return "exit " + code + ("null".equals(reason) || reason.isEmpty() ? "" : " " + reason);
+        }
+        return exitLine != null ? "exit " + exitLine.detail() : "running";
+    }
+
+    private static String field(String detail, String name) {
+        int i = detail.indexOf(name);
+        if (i < 0) {
+            return "";
+        }
+        int end = detail.indexOf(' ', i);
+        return detail.substring(i + name.length(), end < 0 ? detail.length() : end);
+    }
+}

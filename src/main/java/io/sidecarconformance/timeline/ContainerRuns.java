@@ -1,0 +1,48 @@
+package io.sidecarconformance.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a container's events into its instances. Each instance begins with a Starting line (or, for a container
+ * that writes none, the kubelet's running report); its Ready and Exiting lines are those before the next start.
+ * The kubelet reports each termination once and in order, so the n-th termination report closes the n-th instance
+ * even when it arrives after the next instance has started (a quick restart).
+ */
+final class ContainerRuns {
+
+    private ContainerRuns() {
+    }
+
+    static List<ContainerRun> of(List<TimelineEvent> sorted, String container) {
+        List<TimelineEvent> mine = sorted.stream().filter(e -> e.container().equals(container)).toList();
+        boolean hasLines = mine.stream().anyMatch(e -> e.kind() == EventKind.STARTING);
+        EventKind startKind = hasLines ? EventKind.STARTING : EventKind.RUNNING;
+        List<TimelineEvent> terminations = mine.stream().filter(e -> e.kind() == EventKind.TERMINATED).toList();
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0; i < mine.size(); i++) {
+            if (mine.get(i).kind() == startKind) {
+                starts.add(i);
+            }
+        }
+        List<ContainerRun> runs = new ArrayList<>();
+        for (int n = 0; n < starts.size(); n++) {
+            int from = starts.get(n);
+            int to = n + 1 < starts.size() ? starts.get(n + 1) : mine.size();
+            TimelineEvent ready = null;
+            TimelineEvent exit = null;
+            for (TimelineEvent e : mine.subList(from, to)) {
+                if (e.kind() == EventKind.READY && ready == null) {
+                    ready = e;
+                } else if (e.kind() == EventKind.EXITING && exit == null) {
+                    exit = e;
+                }
+            }
+            TimelineEvent term = n < terminations.size() ? terminations.get(n) : null;
+            runs.add(new ContainerRun(mine.get(from).time(), ready == null ? null : ready.time(), exit, term,
+                    exit != null ? exit.time() : term == null ? null : term.time(),
+                    term != null ? term.observedAt() : exit == null ? null : exit.observedAt()));
+        }
+        return runs;
+    }
+}

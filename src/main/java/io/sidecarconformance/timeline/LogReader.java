@@ -1,0 +1,65 @@
+package io.sidecarconformance.timeline;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Turns one container's log, line by line, into timeline events: every event line becomes its event, stamped with
+ * the moment the runner read it; the other lines (a dying dockerd's log tail, a client's error) are kept as one
+ * OUTPUT event placed just before the next event line, or after the last one when the log ends.
+ */
+final class LogReader {
+
+    static final int KEPT_LINES = 10;
+    private static final int MAX_LINE = 300;
+    private static final Duration NUDGE = Duration.ofNanos(1000);
+
+    private final String container;
+    private final Clock clock;
+    private final Deque<String> pending = new ArrayDeque<>();
+    private Instant lastEventTime;
+
+    LogReader(String container, Clock clock) {
+        this.container = container;
+        this.clock = clock;
+    }
+
+    List<TimelineEvent> line(String line) {
+        List<TimelineEvent> out = new ArrayList<>(2);
+        var parsed = EventLineParser.parse(line);
+        if (parsed.isEmpty()) {
+            if (!line.isBlank()) {
+                pending.addLast(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line.strip());
+                if (pending.size() > KEPT_LINES) {
+                    pending.removeFirst();
+                }
+            }
+            return out;
+        }
+        TimelineEvent event = parsed.get().observed(clock.instant());
+        flush(event.time().minus(NUDGE)).ifPresent(out::add);
+        lastEventTime = event.time();
+        out.add(event);
+        return out;
+    }
+
+    /** The log ended: the lines after the last event line, if any. */
+    List<TimelineEvent> end() {
+        Instant at = lastEventTime == null ? clock.instant() : lastEventTime.plus(NUDGE);
+        return flush(at).map(List::of).orElse(List.of());
+    }
+
+    private java.util.Optional<TimelineEvent> flush(Instant at) {
+        if (pending.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String text = String.join(" | ", pending);
+        pending.clear();
+        return java.util.Optional.of(new TimelineEvent(at, container, EventKind.OUTPUT, text, EventSource.LOG, clock.instant()));
+    }
+}

@@ -1,0 +1,80 @@
+package io.sidecarconformance.verdict;
+
+import io.sidecarconformance.pattern.Role;
+import io.sidecarconformance.timeline.Timeline;
+import io.sidecarconformance.timeline.TimelineEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * When to stop observing a scenario. Every comparison uses the runner's clock (events' {@code observedAt} and
+ * {@code now}), never a container's: a node whose clock is off cannot end a window early.
+ * First match wins: infrastructure error, refusal, pod and Job ended, pod ended without a Job condition for the Job
+ * window, main ended without the pod ending for the stuck window, main not started a stuck window after the sidecar
+ * said Ready, deadline.
+ *
+ * @param stuckWindow after main ended (or the sidecar said Ready while main had not started), how long the pod may take
+ * @param jobWindow   after the pod ended, how long the Job may take to reach a terminal condition
+ * @param deadline    bound on the whole scenario, from the Job's creation
+ */
+public record EndPolicy(Duration stuckWindow, Duration jobWindow, Duration deadline) {
+
+    private static final String MAIN = Role.MAIN.containerName();
+    private static final String SIDECAR = Role.SIDECAR.containerName();
+
+    /**
+     * What the run knows besides the timeline.
+     *
+     * @param createdAt         when the Job was created (runner clock)
+     * @param deletionRequested the suite deleted the pod: only its disappearance ends it
+     * @param infraError        why the suite could not observe or act, or null
+     * @param refusal           the API's refusal, or null
+     */
+    public record RunState(Instant createdAt, boolean deletionRequested, String infraError, String refusal) {
+    }
+
+    public Optional<Ending> ending(Timeline t, RunState s, Instant now) {
+        if (s.infraError() != null) {
+            return Optional.of(new Ending(Ending.Kind.INFRA_ERROR, s.infraError(), now));
+        }
+        if (s.refusal() != null) {
+            return Optional.of(new Ending(Ending.Kind.REFUSED, "API refused the spec", now));
+        }
+        Optional<TimelineEvent> podEnd = s.deletionRequested() ? t.podGone() : t.podEnd();
+        if (podEnd.isPresent()) {
+            Optional<TimelineEvent> job = t.jobTerminal();
+            if (job.isPresent()) {
+                return Optional.of(new Ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended",
+                        later(job.get().observedAt(), podEnd.get().observedAt())));
+            }
+            Instant jobDeadline = podEnd.get().observedAt().plus(jobWindow);
+            return now.isAfter(jobDeadline)
+                    ? Optional.of(new Ending(Ending.Kind.JOB_NOT_TERMINAL, "the Job had no terminal condition "
+                            + jobWindow.toSeconds() + "s after the pod ended", jobDeadline))
+                    : Optional.empty();
+        }
+        Optional<Instant> mainEnd = t.endObserved(MAIN);
+        if (mainEnd.isPresent() && now.isAfter(mainEnd.get().plus(stuckWindow))) {
+            return Optional.of(new Ending(Ending.Kind.POD_NOT_ENDED, "the pod had not ended " + stuckWindow.toSeconds()
+                    + "s after main ended", mainEnd.get().plus(stuckWindow)));
+        }
+        Optional<Instant> sidecarReady = t.first(e -> e.container().equals(SIDECAR)
+                && e.kind() == io.sidecarconformance.timeline.EventKind.READY).map(TimelineEvent::observedAt);
+        if (t.started(MAIN).isEmpty() && sidecarReady.isPresent() && now.isAfter(sidecarReady.get().plus(stuckWindow))) {
+            return Optional.of(new Ending(Ending.Kind.MAIN_NEVER_STARTED, "main had not started " + stuckWindow.toSeconds()
+                    + "s after the sidecar said Ready", sidecarReady.get().plus(stuckWindow)));
+        }
+        Instant deadlineAt = s.createdAt().plus(deadline);
+        if (now.isAfter(deadlineAt)) {
+            return Optional.of(new Ending(Ending.Kind.DEADLINE, "the scenario's deadline of " + deadline.toSeconds()
+                    + "s passed", deadlineAt));
+        }
+        return Optional.empty();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,98 @@
+package io.sidecarconformance.verdict;
+
+import io.sidecarconformance.pattern.Role;
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.timeline.ContainerRun;
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.Timeline;
+import io.sidecarconformance.timeline.TimelineEvent;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.sidecarconformance.verdict.Times.seconds;
+
+/** The figures of one scenario, measured on its timeline snapshot. */
+final class FigureRules {
+
+    private static final String MAIN = Role.MAIN.containerName();
+    private static final String SIDECAR = Role.SIDECAR.containerName();
+
+    private FigureRules() {
+    }
+
+    static Figures of(Observation o) {
+        Timeline t = o.timeline();
+        Optional<Instant> podEnd = (o.deleteRequestedAt() != null ? t.podGone() : t.podEnd()).map(TimelineEvent::time);
+        Double outlived = t.ended(MAIN).map(m -> seconds(m, t.ended(SIDECAR).orElse(o.endedAt()))).orElse(null);
+        Double termination = o.deleteRequestedAt() == null ? null
+                : t.podGone().map(g -> seconds(o.deleteRequestedAt(), g.time())).orElse(null);
+        Optional<TimelineEvent> podEndEvent = o.deleteRequestedAt() != null ? t.podGone() : t.podEnd();
+        Double jobAfterPod = podEndEvent.isPresent() && t.jobTerminal().isPresent()
+                ? seconds(podEndEvent.get().observedAt(), t.jobTerminal().get().observedAt()) : null;
+        List<ContainerRun> sidecarRuns = t.runs(SIDECAR);
+        int restarts = Math.max(sidecarRuns.size() - 1, o.restarts().getOrDefault(SIDECAR, 0));
+        return new Figures(
+                podEnd.map(e -> seconds(o.createdAt(), e)).orElse(null),
+                outlived,
+                termination,
+                o.gracePeriodSeconds(),
+                null,
+                t.lastPhase(),
+                t.jobTerminal().map(TimelineEvent::detail).orElse(null),
+                jobAfterPod,
+                sidecarRuns.isEmpty() ? null : restarts,
+                downSeconds(o, sidecarRuns),
+                mainStartedBeforeReady(t),
+                termAfterDeletion(o),
+                o.restarts(), o.exitCodes(), o.reasons());
+    }
+
+    /** Total time the container was down between an instance's end and the next instance's Ready line. */
+    static Double downSeconds(Observation o, List<ContainerRun> runs) {
+        List<Down> downs = downs(o, runs);
+        return downs.isEmpty() ? null
+                : Math.round(downs.stream().mapToDouble(d -> seconds(d.from(), d.to())).sum() * 10) / 10.0;
+    }
+
+    /** A container down from an instance's end to the next instance's Ready line (or the end of observation). */
+    record Down(Instant from, Instant to) {
+        boolean contains(Instant t) {
+            return !t.isBefore(from) && t.isBefore(to);
+        }
+    }
+
+    static List<Down> downs(Observation o, List<ContainerRun> runs) {
+        List<Down> out = new java.util.ArrayList<>();
+        for (int i = 0; i + 1 < runs.size(); i++) {
+            ContainerRun next = runs.get(i + 1);
+            runs.get(i).end().ifPresent(end -> out.add(new Down(end, next.ready().orElse(o.endedAt()))));
+        }
+        return out;
+    }
+
+    private static Double mainStartedBeforeReady(Timeline t) {
+        Optional<Instant> start = t.started(MAIN);
+        Optional<Instant> ready = t.ready(SIDECAR);
+        return start.isPresent() && ready.isPresent() && start.get().isBefore(ready.get())
+                ? seconds(start.get(), ready.get()) : null;
+    }
+
+    /** Per container: deletion -> its first "Exiting 143 SIGTERM" line after the deletion. */
+    static Map<String, Double> termAfterDeletion(Observation o) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (o.deleteRequestedAt() == null) {
+            return out;
+        }
+        for (TimelineEvent e : o.timeline().events()) {
+            if (e.kind() == EventKind.EXITING && e.detail().contains("SIGTERM")
+                    && !e.time().isBefore(o.deleteRequestedAt().minusSeconds(1)) && !out.containsKey(e.container())) {
+                out.put(e.container(), seconds(o.deleteRequestedAt(), e.time()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,162 @@
+package io.sidecarconformance.verdict;
+
+import io.sidecarconformance.pattern.Role;
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.timeline.ContainerRun;
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.Timeline;
+import io.sidecarconformance.timeline.TimelineEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.sidecarconformance.verdict.Times.at;
+import static io.sidecarconformance.verdict.Times.secs;
+import static io.sidecarconformance.verdict.Times.seconds;
+
+/** What was observed on the way to the outcome: one rule per {@link FindingKind}, each stated where it is applied. */
+final class FindingRules {
+
+    /** A deletion that lasted at least grace minus this took the whole grace period (kubelet rounds to seconds). */
+    static final Duration GRACE_TOLERANCE = Duration.ofMillis(1500);
+    /** The Job's condition counts as ahead of the pod when seen more than this before the pod's end. */
+    static final double JOB_AHEAD_SECONDS = 1.0;
+
+    private static final String MAIN = Role.MAIN.containerName();
+    private static final String SIDECAR = Role.SIDECAR.containerName();
+
+    private FindingRules() {
+    }
+
+    static List<Finding> of(Observation o, Figures f) {
+        Timeline t = o.timeline();
+        List<Finding> out = new ArrayList<>();
+        raceAtStart(t, f).ifPresent(out::add);
+        List<ContainerRun> sidecar = t.runs(SIDECAR);
+        sidecarRestarted(o, sidecar, f).ifPresent(out::add);
+        useFailedWhileDown(o, sidecar).ifPresent(out::add);
+        t.step(MAIN, "Recovered").ifPresent(e -> out.add(new Finding(FindingKind.CLIENT_RECOVERED,
+                "main's client retried and recovered at " + at(o, e.time()) + ": " + e.detail())));
+        slowTermination(o, f).ifPresent(out::add);
+        termOrder(o, f).ifPresent(out::add);
+        if (f.jobAfterPodSeconds() != null && f.jobAfterPodSeconds() < -JOB_AHEAD_SECONDS) {
+            out.add(new Finding(FindingKind.JOB_BEFORE_POD, String.format(Locale.ROOT,
+                    "the Job was %s %.1fs before the pod was %s", f.jobCondition(), -f.jobAfterPodSeconds(),
+                    o.deleteRequestedAt() != null ? "gone" : "terminal")));
+        }
+        containerOutput(o, MAIN).ifPresent(out::add);
+        containerOutput(o, SIDECAR).ifPresent(out::add);
+        return out;
+    }
+
+    /** Main wrote a Waiting line: its first check of the service (bounded by the check timeout) failed. */
+    private static Optional<Finding> raceAtStart(Timeline t, Figures f) {
+        if (!t.hadToWait(MAIN)) {
+            return Optional.empty();
+        }
+        String when = t.ready(SIDECAR).isEmpty() ? "; the sidecar never said Ready"
+                : f.mainStartedBeforeReadySeconds() != null
+                ? "; main began " + secs(f.mainStartedBeforeReadySeconds()) + " before the sidecar's first Ready line"
+                : "; main began after the sidecar's first Ready line";
+        return Optional.of(new Finding(FindingKind.RACE_AT_START, "main's first check found the sidecar not answering" + when));
+    }
+
+    /** The sidecar has more than one instance on the timeline, or the API counted a restart. */
+    private static Optional<Finding> sidecarRestarted(Observation o, List<ContainerRun> runs, Figures f) {
+        if (f.sidecarRestarts() == null || f.sidecarRestarts() == 0) {
+            return Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder("sidecar restarted ").append(f.sidecarRestarts())
+                .append(f.sidecarRestarts() == 1 ? " time" : " times");
+        if (!runs.isEmpty() && runs.get(0).end().isPresent()) {
+            sb.append(" (first ended ").append(at(o, runs.get(0).end().get())).append(": ").append(runs.get(0).howItEnded()).append(')');
+        }
+        List<FigureRules.Down> downs = FigureRules.downs(o, runs);
+        boolean readyAgain = runs.size() > 1 && runs.get(runs.size() - 1).ready().isPresent();
+        if (!downs.isEmpty()) {
+            sb.append("; down ").append(secs(f.sidecarDownSeconds()))
+                    .append(readyAgain ? " until Ready again" : ", never Ready again");
+        }
+        return Optional.of(new Finding(FindingKind.SIDECAR_RESTARTED, sb.toString()));
+    }
+
+    /** Main's failed use (a Retrying line, or Exiting 4) falls inside one of the sidecar's down intervals. */
+    private static Optional<Finding> useFailedWhileDown(Observation o, List<ContainerRun> runs) {
+        List<FigureRules.Down> downs = FigureRules.downs(o, runs);
+        Optional<TimelineEvent> failedUse = o.timeline().first(e -> e.container().equals(MAIN)
+                && ((e.kind() == EventKind.STEP && e.detail().startsWith("Retrying"))
+                || (e.kind() == EventKind.EXITING && e.detail().startsWith("4"))));
+        if (failedUse.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant when = failedUse.get().time();
+        return downs.stream().filter(d -> d.contains(when)).findFirst().map(d -> new Finding(FindingKind.USE_FAILED_WHILE_DOWN,
+                "main's use of the sidecar failed at " + at(o, when) + " while the sidecar was down (" + at(o, d.from())
+                        + " to " + at(o, d.to()) + ")" + (failedUse.get().kind() == EventKind.EXITING ? "; main gave up" : "; main retried")));
+    }
+
+    /** After the deletion, the pod took at least its grace period, less {@link #GRACE_TOLERANCE}, to go. */
+    private static Optional<Finding> slowTermination(Observation o, Figures f) {
+        if (o.deleteRequestedAt() == null || f.terminationSeconds() == null || o.gracePeriodSeconds() == null) {
+            return Optional.empty();
+        }
+        Duration took = Duration.ofMillis((long) (f.terminationSeconds() * 1000));
+        if (took.compareTo(Duration.ofSeconds(o.gracePeriodSeconds()).minus(GRACE_TOLERANCE)) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(FindingKind.SLOW_TERMINATION, String.format(Locale.ROOT,
+                "the pod took %.1fs to go after deletion with a %ds grace period: something did not end on SIGTERM",
+                f.terminationSeconds(), o.gracePeriodSeconds())));
+    }
+
+    /** Containers' SIGTERM lines after the deletion, in order, and the sidecar's relative to main's exit. */
+    private static Optional<Finding> termOrder(Observation o, Figures f) {
+        Map<String, Double> term = f.termAfterDeletionSeconds();
+        if (term.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder("after deletion, SIGTERM reached ");
+        term.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .forEach(e -> sb.append(e.getKey()).append(" at +").append(secs(e.getValue())).append(", "));
+        sb.setLength(sb.length() - 2);
+        Optional<Instant> mainEnd = o.timeline().ended(MAIN);
+        Double sidecarTerm = term.get(SIDECAR);
+        if (sidecarTerm != null && mainEnd.isPresent()) {
+            double mainEnded = seconds(o.deleteRequestedAt(), mainEnd.get());
+            double gap = Math.round((sidecarTerm - mainEnded) * 10) / 10.0;
+            sb.append(gap >= 0 ? "; the sidecar got it " + secs(gap) + " after main exited"
+                    : "; the sidecar got it " + secs(-gap) + " before main exited");
+        } else if (sidecarTerm == null && term.containsKey(MAIN)) {
+            sb.append("; the sidecar wrote no SIGTERM line");
+        }
+        return Optional.of(new Finding(FindingKind.TERM_ORDER, sb.toString()));
+    }
+
+    /** A container whose last instance ended non-zero wrote other output just before: keep it (dockerd's tail, an error). */
+    private static Optional<Finding> containerOutput(Observation o, String container) {
+        List<ContainerRun> runs = o.timeline().runs(container);
+        Optional<ContainerRun> failed = runs.stream().filter(r -> r.exitLine() != null && !r.exitLine().detail().startsWith("0")
+                && !r.exitLine().detail().contains("SIGTERM")).findFirst();
+        if (failed.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant exit = failed.get().exitLine().time();
+        Instant start = failed.get().start();
+        return o.timeline().last(e -> e.container().equals(container) && e.kind() == EventKind.OUTPUT
+                && !e.time().isAfter(exit) && !e.time().isBefore(start))
+                .map(e -> new Finding(FindingKind.CONTAINER_OUTPUT, container + " wrote before exit "
+                        + failed.get().exitLine().detail() + ": " + shorten(e.detail(), 240)));
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+}

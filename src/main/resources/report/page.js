@@ -1,0 +1,338 @@
+(function () {
+  'use strict';
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+  // Pod-level observations go on their own lane, as ticks coloured by kind.
+  var POD_KINDS = { PHASE: '#2f62c9', EVENT: '#c77800', ACTION: '#222222', JOB: '#0f8a5f', DELETED: '#b3261e' };
+  var POD_NAMES = { pod: true, job: true, suite: true };
+  var FIGURES = [
+    ['completionSeconds', 'Job created to pod ended', true], ['sidecarOutlivedMainSeconds', 'sidecar outlived main', true],
+    ['terminationSeconds', 'deletion to pod gone', true], ['gracePeriodSeconds', 'grace period', true],
+    ['jobAfterPodSeconds', 'pod ended to Job terminal', true], ['sidecarRestarts', 'sidecar restarts', false],
+    ['sidecarDownSeconds', 'sidecar down', true], ['mainStartedBeforeReadySeconds', 'main began before sidecar Ready', true],
+    ['verdictDelaySeconds', 'verdict delay', true], ['podPhase', 'pod phase', false],
+    ['jobCondition', 'Job condition', false]];
+  var W = 780, LEFT = 128, RIGHT = 16, AXIS = 26, LANE = 46;
+
+  var cells = JSON.parse(document.getElementById('cells-data').textContent);
+  var grid = document.getElementById('grid');
+  var panel = document.getElementById('drill');
+  var panelBody = document.getElementById('drill-body');
+  var filter = document.getElementById('filter');
+  var counts = document.getElementById('counts');
+  var rows = Array.prototype.slice.call(grid.querySelectorAll('tbody tr.row'));
+  var groups = Array.prototype.slice.call(grid.querySelectorAll('tbody tr.group'));
+  var legend = Array.prototype.slice.call(document.querySelectorAll('.legend .sw'));
+  var selected = null;
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function svgEl(tag, attrs, text) {
+    var e = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { e.textContent = String(text); }
+    return e;
+  }
+  function titled(node, text) { node.appendChild(svgEl('title', {}, text)); return node; }
+  function secs(v) { return (Math.round(v * 1000) / 1000) + ' s'; }
+  function shorten(text, max) { text = String(text); return text.length > max ? text.slice(0, max - 1) + '…' : text; }
+  function badge(outcome) { return el('span', 'badge v-' + outcome, outcome); }
+  function findingList(findings) {
+    if (!findings || !findings.length) { return null; }
+    var ul = el('ul', 'findings-list');
+    findings.forEach(function (f) {
+      var li = el('li');
+      li.appendChild(el('b', null, f.kind.toLowerCase().replace(/_/g, ' ') + ': '));
+      li.appendChild(document.createTextNode(f.text));
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  function facts(c) {
+    var dl = el('dl', 'facts');
+    function add(name, value) {
+      dl.appendChild(el('dt', null, name));
+      var dd = el('dd');
+      if (value instanceof Node) { dd.appendChild(value); }
+      else if (value === null || value === undefined || value === '') { dd.className = 'muted'; dd.textContent = '–'; }
+      else { dd.textContent = String(value); }
+      dl.appendChild(dd);
+    }
+    add('outcome', badge(c.outcome));
+    add('what happened', c.reason);
+    add('findings', findingList(c.findings));
+    add('note', c.note);
+    add('started', c.startedAt);
+    return dl;
+  }
+
+  function figures(f) {
+    var wrap = el('div', 'figures');
+    var table = el('table', 'small');
+    FIGURES.forEach(function (d) {
+      var v = f[d[0]];
+      var tr = el('tr');
+      tr.appendChild(el('th', null, d[1]));
+      tr.appendChild(v === null || v === undefined ? el('td', 'muted', 'not observed') : el('td', null, d[2] ? secs(v) : v));
+      table.appendChild(tr);
+    });
+    wrap.appendChild(table);
+    var names = {};
+    [f.restarts, f.exitCodes, f.reasons, f.termAfterDeletionSeconds].forEach(function (m) { Object.keys(m || {}).forEach(function (k) { names[k] = true; }); });
+    var containers = Object.keys(names).sort();
+    if (containers.length) {
+      var per = el('table', 'small');
+      var head = el('tr');
+      ['container', 'restarts', 'exit code', 'reason', 'SIGTERM after deletion'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+      per.appendChild(head);
+      containers.forEach(function (name) {
+        var tr = el('tr');
+        tr.appendChild(el('td', 'mono', name));
+        [f.restarts, f.exitCodes, f.reasons, f.termAfterDeletionSeconds].forEach(function (m, column) {
+          var v = m ? m[name] : undefined;
+          if (v !== undefined && column === 3) { v = secs(v); }
+          tr.appendChild(v === undefined ? el('td', 'muted', '–') : el('td', null, v));
+        });
+        per.appendChild(tr);
+      });
+      wrap.appendChild(per);
+    }
+    return wrap;
+  }
+
+  // Container lanes: bars from STARTING/RUNNING to TERMINATED (or EXITING, or the last event).
+  function lanesOf(timeline) {
+    var lanes = [], byName = {}, end = 0;
+    var pod = { name: 'pod', segments: [], marks: [], pod: true };
+    timeline.forEach(function (e) { if (e.offset > end) { end = e.offset; } });
+    function close(lane, to, running) { lane.segments.push({ from: lane.open.from, to: to, running: running }); lane.open = null; }
+    timeline.forEach(function (e) {
+      if (POD_KINDS[e.kind] || POD_NAMES[e.container]) {
+        pod.marks.push({ t: e.offset, kind: e.kind, text: e.detail, who: e.container });
+        return;
+      }
+      var lane = byName[e.container];
+      if (!lane) { lane = byName[e.container] = { name: e.container, segments: [], marks: [], open: null }; lanes.push(lane); }
+      if (e.kind === 'STARTING' || e.kind === 'RUNNING') {
+        if (lane.open && lane.open.exit !== null) { close(lane, lane.open.exit, false); }
+        if (!lane.open) { lane.open = { from: e.offset, exit: null }; }
+      } else if (e.kind === 'EXITING') {
+        if (lane.open) { lane.open.exit = e.offset; }
+        lane.marks.push({ t: e.offset, kind: e.kind, text: e.detail });
+      } else if (e.kind === 'TERMINATED') {
+        // An instance that wrote its Exiting line ended then; the kubelet's report can trail it by seconds.
+        if (lane.open) { close(lane, lane.open.exit !== null ? lane.open.exit : e.offset, false); }
+        lane.marks.push({ t: e.offset, kind: e.kind, text: e.detail });
+      } else {
+        lane.marks.push({ t: e.offset, kind: e.kind, text: e.detail });
+      }
+    });
+    lanes.forEach(function (lane) {
+      if (lane.open) { close(lane, lane.open.exit !== null ? lane.open.exit : end, lane.open.exit === null); }
+    });
+    lanes.push(pod);
+    return { lanes: lanes, end: end };
+  }
+
+  function niceStep(end) {
+    var steps = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600];
+    for (var i = 0; i < steps.length; i++) { if (end / steps[i] <= 8) { return steps[i]; } }
+    return 7200;
+  }
+
+  // Labels go above or below the bar, whichever row has room; a label with no room is dropped
+  // (its mark keeps a tooltip, and the table below has every event).
+  function labelRows(ys) {
+    var rows = ys.map(function (y) { return { y: y, free: 0 }; });
+    return function (x, text) {
+      var width = text.length * 5.7 + 4;
+      var at = Math.max(LEFT + 2, Math.min(x + 3, W - RIGHT - width));
+      for (var i = 0; i < rows.length; i++) {
+        if (at >= rows[i].free) { rows[i].free = at + width + 8; return { x: at, y: rows[i].y }; }
+      }
+      return null;
+    };
+  }
+
+  function gantt(timeline) {
+    var wrap = el('div', 'gantt-wrap');
+    if (!timeline.length) { wrap.appendChild(el('p', 'muted', 'no timeline recorded')); return wrap; }
+    var data = lanesOf(timeline);
+    var end = data.end > 0 ? data.end : 1;
+    var height = AXIS + data.lanes.length * LANE + 4;
+    function x(t) { return LEFT + (t / end) * (W - LEFT - RIGHT); }
+    var svg = svgEl('svg', { 'class': 'gantt', width: W, height: height, viewBox: '0 0 ' + W + ' ' + height, role: 'img' });
+    titled(svg, 'timeline: one lane per container, seconds from the first event');
+    data.lanes.forEach(function (lane, n) {
+      if (n % 2 === 1) { svg.appendChild(svgEl('rect', { x: 0, y: AXIS + n * LANE, width: W, height: LANE, fill: '#f1f3f6' })); }
+    });
+    var step = niceStep(end);
+    for (var i = 0; i * step <= end * 1.000001; i++) {
+      var xt = x(i * step);
+      svg.appendChild(svgEl('line', { x1: xt, x2: xt, y1: AXIS - 5, y2: height - 2, stroke: '#d5d8dd' }));
+      svg.appendChild(svgEl('text', { x: xt, y: AXIS - 9, 'text-anchor': 'middle' }, (Math.round(i * step * 10) / 10) + 's'));
+    }
+    data.lanes.forEach(function (lane, n) {
+      var top = AXIS + n * LANE, barY = top + 17, barH = 12;
+      var g = svgEl('g', { 'class': lane.pod ? 'pod-lane' : 'lane', 'data-lane': lane.name });
+      g.appendChild(titled(svgEl('text', { x: 6, y: barY + 10, 'class': 'lane-name' }, shorten(lane.name, 16)), lane.name));
+      lane.segments.forEach(function (seg) {
+        var bar = svgEl('rect', { x: x(seg.from), y: barY, width: Math.max(2, x(seg.to) - x(seg.from)), height: barH,
+          rx: 2, fill: '#8fb4e8', stroke: '#3a6db5' });
+        if (seg.running) { bar.setAttribute('stroke-dasharray', '4 3'); }
+        titled(bar, lane.name + ' running ' + seg.from + ' s to ' + seg.to + ' s' + (seg.running ? ' (still running at the last event)' : ''));
+        g.appendChild(bar);
+      });
+      var place = labelRows([top + 12, top + 42]);
+      lane.marks.forEach(function (m) {
+        var xm = x(m.t), tip = m.t + ' s ' + m.kind + (m.who ? ' (' + m.who + ')' : '') + (m.text ? ': ' + m.text : ''), label = null, mark;
+        if (m.kind === 'READY') {
+          var cy = barY + barH / 2;
+          mark = svgEl('polygon', { points: [xm, cy - 7, xm + 6, cy, xm, cy + 7, xm - 6, cy].join(' '), fill: '#13a043', stroke: '#ffffff', 'stroke-width': 1.5 });
+        } else if (m.kind === 'TERMINATED') {
+          mark = svgEl('rect', { x: xm - 2, y: barY - 4, width: 4, height: barH + 8, fill: '#1b1f24' });
+          label = m.text || 'terminated';
+        } else if (m.kind === 'EXITING') {
+          mark = svgEl('line', { x1: xm, x2: xm, y1: barY - 2, y2: barY + barH + 2, stroke: '#555', 'stroke-width': 1.5, 'stroke-dasharray': '2 2' });
+        } else if (lane.pod) {
+          mark = svgEl('rect', { x: xm - 1.5, y: barY - 3, width: 3, height: barH + 6, fill: POD_KINDS[m.kind] || '#666' });
+          label = m.kind.toLowerCase() + (m.text ? ' ' + m.text : '');
+        } else {
+          mark = svgEl('circle', { cx: xm, cy: barY - 3, r: 2.5, fill: '#0b7f86' });
+        }
+        g.appendChild(titled(mark, tip));
+        if (label) {
+          label = shorten(label, 30);
+          var spot = place(xm, label);
+          if (spot) { g.appendChild(titled(svgEl('text', { x: spot.x, y: spot.y }, label), tip)); }
+        }
+      });
+      svg.appendChild(g);
+    });
+    wrap.appendChild(svg);
+    var key = el('p', 'gantt-key');
+    key.appendChild(el('span', null, 'bar: running (dashed: still running at the last event)'));
+    key.appendChild(el('span', null, '◆ ready'));
+    key.appendChild(el('span', null, '▮ terminated'));
+    key.appendChild(el('span', null, '┆ exiting'));
+    key.appendChild(el('span', null, '• status'));
+    Object.keys(POD_KINDS).forEach(function (kind) {
+      var s = el('span', null, '▮ ' + kind.toLowerCase());
+      s.style.color = POD_KINDS[kind];
+      key.appendChild(s);
+    });
+    wrap.appendChild(key);
+    return wrap;
+  }
+
+  function timelineTable(timeline) {
+    var table = el('table', 'timeline');
+    var thead = el('thead'), head = el('tr');
+    ['t (s)', 'container', 'kind', 'detail', 'source'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+    thead.appendChild(head);
+    table.appendChild(thead);
+    var tbody = el('tbody');
+    timeline.forEach(function (e) {
+      var tr = el('tr', 'k-' + e.kind);
+      tr.title = e.time;
+      tr.appendChild(el('td', 't', e.offset.toFixed(3)));
+      tr.appendChild(el('td', 'mono', e.container));
+      tr.appendChild(el('td', null, e.kind));
+      tr.appendChild(el('td', 'detail', e.detail));
+      tr.appendChild(el('td', null, e.source));
+      tbody.appendChild(tr);
+    });
+    table.appendChild(tbody);
+    return table;
+  }
+
+  function openCell(index, td) {
+    var c = cells[index];
+    if (!c) { throw new Error('no drill-down data for cell ' + index); }
+    if (selected) { selected.classList.remove('selected'); }
+    selected = td;
+    td.classList.add('selected');
+    panelBody.textContent = '';
+    panelBody.appendChild(el('h2', 'title', c.title));
+    panelBody.appendChild(facts(c));
+    panelBody.appendChild(el('h3', null, 'Figures'));
+    panelBody.appendChild(figures(c.figures));
+    panelBody.appendChild(el('h3', null, 'Timeline'));
+    panelBody.appendChild(gantt(c.timeline));
+    if (c.timeline.length) {
+      panelBody.appendChild(el('h3', null, 'Events (' + c.timeline.length + ')'));
+      panelBody.appendChild(timelineTable(c.timeline));
+    }
+    panel.hidden = false;
+    panel.scrollTop = 0;
+    if (location.hash !== '#cell=' + index) { location.replace('#cell=' + index); }
+  }
+
+  function closePanel() {
+    if (panel.hidden) { return; }
+    panel.hidden = true;
+    if (selected) { selected.classList.remove('selected'); selected.focus(); }
+    location.replace('#');
+  }
+
+  function applyFilter() {
+    var terms = filter.value.toLowerCase().split(' ').filter(function (s) { return s.length > 0; });
+    var visibleGroups = {};
+    rows.forEach(function (tr) {
+      var text = (tr.getAttribute('data-row') + ' ' + tr.getAttribute('data-verdicts')).toLowerCase();
+      var show = terms.every(function (term) { return text.indexOf(term) >= 0; });
+      tr.hidden = !show;
+      if (show) { visibleGroups[tr.getAttribute('data-group')] = true; }
+    });
+    groups.forEach(function (tr) { tr.hidden = !visibleGroups[tr.getAttribute('data-group')]; });
+    showCounts();
+  }
+
+  function showCounts() {
+    var tally = {}, shown = 0;
+    rows.forEach(function (tr) {
+      if (tr.hidden) { return; }
+      shown++;
+      tr.querySelectorAll('td.cell').forEach(function (td) {
+        var v = td.getAttribute('data-v');
+        tally[v] = (tally[v] || 0) + 1;
+      });
+    });
+    counts.textContent = '';
+    counts.appendChild(el('span', null, shown + ' of ' + rows.length + ' rows:'));
+    legend.forEach(function (sw) {
+      var verdict = sw.className.split('v-')[1];
+      if (!tally[verdict]) { return; }
+      var item = el('span', 'count');
+      item.setAttribute('data-v', verdict);
+      item.appendChild(el('span', sw.className, sw.textContent));
+      item.appendChild(document.createTextNode(String(tally[verdict])));
+      counts.appendChild(item);
+    });
+  }
+
+  grid.addEventListener('click', function (ev) {
+    var td = ev.target.closest('td.cell');
+    if (td) { openCell(Number(td.getAttribute('data-i')), td); }
+  });
+  grid.addEventListener('keydown', function (ev) {
+    var td = ev.target.closest ? ev.target.closest('td.cell') : null;
+    if (td && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); td.click(); }
+  });
+  document.getElementById('drill-close').addEventListener('click', closePanel);
+  document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape') { closePanel(); } });
+  filter.addEventListener('input', applyFilter);
+
+  document.body.setAttribute('data-cells', String(grid.querySelectorAll('td.cell').length));
+  applyFilter();
+  // #cell=<index> opens that cell through the same click path a reader uses: links to a cell work.
+  if (location.hash.indexOf('#cell=') === 0) {
+    var target = grid.querySelector('td.cell[data-i="' + parseInt(location.hash.slice(6), 10) + '"]');
+    if (target) { target.click(); }
+  }
+  if (document.body.getAttribute('data-ready') !== 'error') { document.body.setAttribute('data-ready', 'true'); }
+})();
