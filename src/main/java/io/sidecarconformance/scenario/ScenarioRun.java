@@ -136,11 +136,17 @@ final class ScenarioRun {
             dropped.addAll(prefixed("pod.", droppedFields(sent.getSpec().getTemplate().getSpec(),
                     stored.getSpec().getTemplate().getSpec())));
         } catch (KubernetesClientException e) {
-            refusedOrRethrow(e);
+            String refusal = refusalOrRethrow(e);
             Job plain = JobFactory.job(JOB, workload(false), labels);
-            acceptedWithoutFault = !plain.equals(sent) && acceptedInDryRun(() -> client.batch().v1().jobs().inNamespace(namespace)
-                    .resource(plain).dryRun().create());
+            refused(refusal, !plain.equals(sent) && acceptedInDryRun(() -> client.batch().v1().jobs().inNamespace(namespace)
+                    .resource(plain).dryRun().create()));
         }
+    }
+
+    /** Records a refusal once the dry run has answered: a refusal ends the observation at once. */
+    private void refused(String refusal, boolean withoutFaultAccepted) {
+        acceptedWithoutFault = withoutFaultAccepted;
+        rejection = refusal;
     }
 
     /**
@@ -154,6 +160,10 @@ final class ScenarioRun {
             return true;
         } catch (KubernetesClientException e) {
             action("dry run without the fault's fields: refused too (" + oneLine(e) + ")");
+            return false;
+        } catch (RuntimeException e) {
+            // Undecided: the refusal stands as the pattern's.
+            action("dry run without the fault's fields could not be made: " + oneLine(e));
             return false;
         }
     }
@@ -202,13 +212,15 @@ final class ScenarioRun {
                     .filter(c -> c.getName().equals(sent.getName())).findFirst().orElse(null);
             dropped.addAll(prefixed("ephemeralContainers[" + sent.getName() + "].", droppedFields(sent, kept)));
         } catch (KubernetesClientException e) {
-            refusedOrRethrowQuietly(e);
-            EphemeralContainer plain = JobFactory.ephemeralSidecar(workload(false));
-            if (rejection != null && !plain.equals(sent)) {
-                acceptedWithoutFault = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).dryRun()
-                        instanceof PodResource dry && acceptedInDryRun(() -> dry.ephemeralContainers()
-                        .edit(p -> new PodBuilder(p).editSpec().addToEphemeralContainers(plain).endSpec().build()));
+            if (!isRefusal(e)) {
+                infraError = "API error: " + oneLine(e);
+                return;
             }
+            String refusal = refusalOrRethrow(e);
+            EphemeralContainer plain = JobFactory.ephemeralSidecar(workload(false));
+            refused(refusal, !plain.equals(sent) && acceptedInDryRun(() -> ((PodResource) client.pods().inNamespace(namespace)
+                    .withName(pod.getMetadata().getName()).dryRun()).ephemeralContainers()
+                    .edit(p -> new PodBuilder(p).editSpec().addToEphemeralContainers(plain).endSpec().build())));
         } catch (RuntimeException e) {
             infraError = "could not add the ephemeral container: " + oneLine(e);
         }
@@ -283,21 +295,14 @@ final class ScenarioRun {
         timeline.add(new TimelineEvent(clock.instant(), "suite", EventKind.ACTION, what, EventSource.SUITE));
     }
 
-    private void refusedOrRethrow(KubernetesClientException e) {
-        if (isRefusal(e)) {
-            rejection = oneLine(e);
-            action("API refused: " + rejection);
-        } else {
+    /** The API's refusal message (recorded on the timeline), or the exception again when it is no refusal. */
+    private String refusalOrRethrow(KubernetesClientException e) {
+        if (!isRefusal(e)) {
             throw e;
         }
-    }
-
-    private void refusedOrRethrowQuietly(KubernetesClientException e) {
-        try {
-            refusedOrRethrow(e);
-        } catch (KubernetesClientException other) {
-            infraError = "API error: " + oneLine(other);
-        }
+        String refusal = oneLine(e);
+        action("API refused: " + refusal);
+        return refusal;
     }
 
     /** Invalid (422), bad request (400), or a subresource the server does not serve (404/405). */

@@ -81,14 +81,14 @@ final class FigureRules {
                 ? seconds(start.get(), ready.get()) : null;
     }
 
-    /** Per container: deletion -> its first "Exiting 143 SIGTERM" line after the deletion. */
+    /** Per container: deletion -> its first line after the deletion that names SIGTERM (a step, or its Exiting line). */
     static Map<String, Double> termAfterDeletion(Observation o) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (o.deleteRequestedAt() == null) {
             return out;
         }
         for (TimelineEvent e : o.timeline().events()) {
-            if (e.kind() == EventKind.EXITING && e.detail().contains("SIGTERM")
+            if ((e.kind() == EventKind.EXITING || e.kind() == EventKind.STEP) && e.detail().contains("SIGTERM")
                     && !e.time().isBefore(o.deleteRequestedAt().minusSeconds(1)) && !out.containsKey(e.container())) {
                 out.put(e.container(), seconds(o.deleteRequestedAt(), e.time()));
             }

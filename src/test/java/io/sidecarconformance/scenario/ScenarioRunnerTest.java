@@ -237,6 +237,9 @@ class ScenarioRunnerTest {
         Status status = new StatusBuilder().withStatus("Failure").withCode(422).withReason("Invalid").withMessage(message).build();
         String subresource = "/api/v1/namespaces/" + NS + "/pods/" + POD + "/ephemeralcontainers";
         server.expect().patch().withPath(subresource).andReturn(422, status).always();
+        // The same patch without the fault's memory limit, as a server-side dry run: accepted, nothing stored.
+        Pod accepted = new PodBuilder().withNewMetadata().withName(POD).withNamespace(NS).endMetadata().build();
+        server.expect().patch().withPath(subresource + "?dryRun=All").andReturn(200, accepted).always();
 
         CompletableFuture<Void> fake = CompletableFuture.runAsync(() -> {
             createPodForJob();

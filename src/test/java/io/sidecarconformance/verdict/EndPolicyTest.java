@@ -1,0 +1,90 @@
+package io.sidecarconformance.verdict;
+
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.Timeline;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static io.sidecarconformance.verdict.Obs.time;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** When observation stops, on the runner's clock only. Times are seconds after the Job's creation. */
+class EndPolicyTest {
+
+    private static final EndPolicy POLICY = new EndPolicy(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(300));
+    private static final EndPolicy.RunState RUNNING = new EndPolicy.RunState(Obs.T0, false, null, null);
+
+    private static Optional<Ending> at(Obs o, EndPolicy.RunState s, double now) {
+        return POLICY.ending(Timeline.of(o.events), s, time(now));
+    }
+
+    @Test
+    void podAndJobEndedIsDecidedWhenTheLaterOfThemWasSeen() {
+        Optional<Ending> e = at(Obs.clean(), RUNNING, 7.6);
+
+        assertThat(e).get().extracting(Ending::kind).isEqualTo(Ending.Kind.POD_AND_JOB_ENDED);
+        assertThat(e.get().decidedAt()).isEqualTo(time(7.5));
+    }
+
+    @Test
+    void aPodWithoutAJobConditionWaitsOutTheJobWindow() {
+        Obs o = Obs.clean();
+        o.events.removeIf(ev -> ev.kind() == EventKind.JOB);
+
+        assertThat(at(o, RUNNING, 26.9)).as("window not over").isEmpty();
+        assertThat(at(o, RUNNING, 27.1)).get().extracting(Ending::kind).isEqualTo(Ending.Kind.JOB_NOT_TERMINAL);
+    }
+
+    @Test
+    void theStuckWindowRunsFromWhenTheRunnerSawMainEndNotFromTheContainersClock() {
+        // main's clock says it exited at +5s; the runner saw its line and the kubelet's report only at +20s.
+        Obs o = new Obs()
+                .seen(1.0, 1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .seen(2.0, 2.0, "main", EventKind.STARTING, "pid=1")
+                .seen(5.0, 20.0, "main", EventKind.EXITING, "0")
+                .seen(20.0, 20.0, "main", EventKind.TERMINATED, "exit=0 reason=Completed");
+
+        assertThat(at(o, RUNNING, 36.0)).as("30s after the container's clock, but not after the runner saw it").isEmpty();
+        Optional<Ending> e = at(o, RUNNING, 50.1);
+        assertThat(e).get().extracting(Ending::kind).isEqualTo(Ending.Kind.POD_NOT_ENDED);
+        assertThat(e.get().decidedAt()).isEqualTo(time(50.0));
+    }
+
+    @Test
+    void afterADeletionOnlyThePodsDisappearanceEndsIt() {
+        EndPolicy.RunState deleting = new EndPolicy.RunState(Obs.T0, true, null, null);
+        Obs o = Obs.clean();
+
+        assertThat(at(o, deleting, 8.0)).as("terminal phase is not enough").isEmpty();
+        o.at(9.0, "pod", EventKind.DELETED, "gone");
+        assertThat(at(o, deleting, 9.1)).get().extracting(Ending::kind).isEqualTo(Ending.Kind.POD_AND_JOB_ENDED);
+    }
+
+    @Test
+    void mainNotStartedAStuckWindowAfterTheSidecarSaidReady() {
+        Obs o = new Obs().seen(1.0, 1.2, "sidecar", EventKind.STARTING, "pid=1").seen(1.5, 1.6, "sidecar", EventKind.READY, "");
+
+        assertThat(at(o, RUNNING, 31.5)).isEmpty();
+        assertThat(at(o, RUNNING, 31.7)).get().extracting(Ending::kind).isEqualTo(Ending.Kind.MAIN_NEVER_STARTED);
+    }
+
+    @Test
+    void theDeadlineBoundsEverythingElse() {
+        Obs o = new Obs().at(1.0, "sidecar", EventKind.STATUS, "waiting=ContainerCreating");
+
+        assertThat(at(o, RUNNING, 299.0)).isEmpty();
+        Optional<Ending> e = at(o, RUNNING, 300.5);
+        assertThat(e).get().extracting(Ending::kind).isEqualTo(Ending.Kind.DEADLINE);
+        assertThat(e.get().reason()).contains("300s");
+    }
+
+    @Test
+    void anInfrastructureErrorOrARefusalEndsAtOnce() {
+        assertThat(at(new Obs(), new EndPolicy.RunState(Obs.T0, false, "watch lost", null), 1.0)).get()
+                .extracting(Ending::kind).isEqualTo(Ending.Kind.INFRA_ERROR);
+        assertThat(at(new Obs(), new EndPolicy.RunState(Obs.T0, false, null, "invalid"), 1.0)).get()
+                .extracting(Ending::kind).isEqualTo(Ending.Kind.REFUSED);
+    }
+}

@@ -1,0 +1,153 @@
+package io.sidecarconformance.verdict;
+
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.timeline.EventKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Findings on hand-built timelines: each rule, and the edge it draws. */
+class FindingRulesTest {
+
+    private static Optional<Finding> finding(Decision d, FindingKind kind) {
+        return d.findings().stream().filter(f -> f.kind() == kind).findFirst();
+    }
+
+    @Test
+    void aRaceAtStartIsMainsOwnFailedFirstCheckWithTheClockGapWhereThereIsOne() {
+        Obs raced = Obs.clean().at(1.2, "main", EventKind.STEP, "Waiting sidecar not ready");
+        raced.events.removeIf(e -> e.container().equals("main") && e.kind() == EventKind.STARTING);
+        raced.at(0.1, "main", EventKind.STARTING, "pid=1");
+        Decision d = raced.decide();
+
+        assertThat(d.outcome()).as("a race that main waited out still succeeds").isEqualTo(Outcome.SUCCEEDED);
+        assertThat(finding(d, FindingKind.RACE_AT_START)).get().extracting(Finding::text).asString()
+                .contains("main's first check found the sidecar not answering", "main began 1.5s before the sidecar's first Ready line");
+        assertThat(d.figures().mainStartedBeforeReadySeconds()).isEqualTo(1.5);
+
+        Decision answering = Obs.clean().decide();
+        assertThat(finding(answering, FindingKind.RACE_AT_START)).as("main found it answering: no race").isEmpty();
+    }
+
+    @Test
+    void aTolerantClientThatRetriedThroughTheGapRecovers() {
+        Obs o = Obs.sidecarRestartedUnderMain()
+                .at(6.2, "main", EventKind.STEP, "Retrying second use failed")
+                .at(7.6, "main", EventKind.STEP, "Recovered after 1s")
+                .at(7.8, "main", EventKind.EXITING, "0")
+                .at(8.0, "main", EventKind.TERMINATED, "exit=0 reason=Completed")
+                .at(8.3, "sidecar", EventKind.TERMINATED, "exit=143 reason=Error")
+                .at(8.5, "pod", EventKind.PHASE, "Succeeded")
+                .at(8.6, "job", EventKind.JOB, "Complete")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 8.7);
+        Decision d = o.decide();
+
+        assertThat(d.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(d.findings()).extracting(Finding::kind).containsExactly(FindingKind.SIDECAR_RESTARTED,
+                FindingKind.USE_FAILED_WHILE_DOWN, FindingKind.CLIENT_RECOVERED);
+        assertThat(finding(d, FindingKind.USE_FAILED_WHILE_DOWN)).get().extracting(Finding::text).asString().contains("main retried");
+        assertThat(finding(d, FindingKind.CLIENT_RECOVERED)).get().extracting(Finding::text).asString()
+                .contains("+7.6s", "Recovered after 1s");
+    }
+
+    @Test
+    void aFailedUseOutsideTheSidecarsDowntimeIsNotBlamedOnARestart() {
+        Obs o = Obs.sidecarRestartedUnderMain().at(9.0, "main", EventKind.EXITING, "4 second use of the sidecar failed");
+        Decision d = o.ending(Ending.Kind.POD_NOT_ENDED, "x", 40).decide();
+
+        assertThat(finding(d, FindingKind.USE_FAILED_WHILE_DOWN)).as("the sidecar was Ready again at +7.4s").isEmpty();
+        assertThat(finding(d, FindingKind.SIDECAR_RESTARTED)).isPresent();
+    }
+
+    @Test
+    void slowTerminationIsTheGracePeriodLessOneAndAHalfSeconds() {
+        assertThat(finding(deleted(13.5), FindingKind.SLOW_TERMINATION)).as("13.5s of 15s").isPresent();
+        assertThat(finding(deleted(13.4), FindingKind.SLOW_TERMINATION)).as("13.4s of 15s").isEmpty();
+        assertThat(deleted(13.5).outcome()).as("the deletion was aimed at the pod").isEqualTo(Outcome.FAILED_BY_FAULT);
+        assertThat(deleted(13.5).figures().terminationSeconds()).isEqualTo(13.5);
+    }
+
+    private static Decision deleted(double took) {
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(3.0, "suite", EventKind.ACTION, "delete pod with grace 15s")
+                .at(3.0 + took, "pod", EventKind.DELETED, "gone")
+                .at(3.0 + took + 0.2, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 3.0 + took + 0.3);
+        o.deleteAt = 3.0;
+        o.grace = 15L;
+        o.faultTargetsMain = true;
+        return o.decide();
+    }
+
+    @Test
+    void termOrderTellsWhetherTheSidecarGotSigtermBeforeOrAfterMainExited() {
+        // 1.28 with the gate on: everything gets TERM at deletion; main traps it and takes 3 s to exit.
+        Decision atDeletion = termOrder(3.0, 3.05, 6.0).decide();
+        // 1.29 and later: the sidecar gets TERM only once main has exited.
+        Decision afterMain = termOrder(3.0, 6.2, 6.0).decide();
+
+        assertThat(finding(atDeletion, FindingKind.TERM_ORDER)).get().extracting(Finding::text).asString()
+                .contains("main at +0.0s", "sidecar at +0.1s", "the sidecar got it 2.9s before main exited");
+        assertThat(finding(afterMain, FindingKind.TERM_ORDER)).get().extracting(Finding::text).asString()
+                .contains("the sidecar got it 0.2s after main exited");
+        assertThat(afterMain.figures().termAfterDeletionSeconds()).containsEntry("main", 0.0).containsEntry("sidecar", 3.2);
+    }
+
+    private static Obs termOrder(double mainTerm, double sidecarTerm, double mainExit) {
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(3.0, "suite", EventKind.ACTION, "delete pod with grace 15s")
+                .at(mainTerm, "main", EventKind.STEP, "Terminating on SIGTERM")
+                .at(mainExit, "main", EventKind.EXITING, "143 SIGTERM")
+                .at(mainExit, "main", EventKind.TERMINATED, "exit=143 reason=Error")
+                .at(sidecarTerm, "sidecar", EventKind.EXITING, "143 SIGTERM")
+                .at(7.0, "pod", EventKind.DELETED, "gone")
+                .at(7.1, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 7.2);
+        o.deleteAt = 3.0;
+        o.grace = 15L;
+        return o;
+    }
+
+    @Test
+    void aJobConditionSeenWellBeforeThePodWasGoneIsAFinding() {
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(3.0, "suite", EventKind.ACTION, "delete")
+                .at(3.5, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .at(19.5, "pod", EventKind.DELETED, "gone")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 19.6);
+        o.deleteAt = 3.0;
+        Decision d = o.decide();
+
+        assertThat(d.figures().jobAfterPodSeconds()).isEqualTo(-16.0);
+        assertThat(finding(d, FindingKind.JOB_BEFORE_POD)).get().extracting(Finding::text).asString()
+                .contains("the Job was Failed: BackoffLimitExceeded 16.0s before the pod was gone");
+    }
+
+    @Test
+    void aSidecarThatDiesBeforeReadyKeepsItsLastOutput() {
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(2.9, "sidecar", EventKind.OUTPUT, "level=error msg=\"pid file found, ensure docker is not running\"")
+                .at(3.0, "sidecar", EventKind.EXITING, "5 service process ended before it was ready")
+                .at(3.3, "sidecar", EventKind.TERMINATED, "exit=5 reason=Error")
+                .ending(Ending.Kind.MAIN_NEVER_STARTED, "x", 40);
+        List<Finding> findings = o.decide().findings();
+
+        assertThat(findings).filteredOn(f -> f.kind() == FindingKind.CONTAINER_OUTPUT).singleElement()
+                .extracting(Finding::text).asString()
+                .contains("sidecar wrote before exit 5 service process ended before it was ready", "pid file found");
+    }
+}
