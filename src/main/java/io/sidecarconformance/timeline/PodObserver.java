@@ -52,8 +52,6 @@ public final class PodObserver implements AutoCloseable {
 
     private volatile Pod pod;
     private volatile Instant podGoneAt;
-    private volatile String jobCondition;
-    private volatile Instant jobTerminalAt;
 
     public PodObserver(KubernetesClient client, String namespace, String jobName, TimelineRecorder timeline,
                        Consumer<TimelineEvent> listener, Clock clock) {
@@ -106,18 +104,6 @@ public final class PodObserver implements AutoCloseable {
 
     public Pod pod() {
         return pod;
-    }
-
-    public Instant podGoneAt() {
-        return podGoneAt;
-    }
-
-    public String jobCondition() {
-        return jobCondition;
-    }
-
-    public Instant jobTerminalAt() {
-        return jobTerminalAt;
     }
 
     private void record(TimelineEvent e) {
@@ -175,10 +161,6 @@ public final class PodObserver implements AutoCloseable {
             String text = c.getType() + (c.getReason() == null ? "" : ": " + c.getReason());
             if (seenEvents.add("job/" + text)) {
                 record(new TimelineEvent(now, "job", EventKind.JOB, text, EventSource.JOB));
-            }
-            if (("Complete".equals(c.getType()) || "Failed".equals(c.getType())) && jobTerminalAt == null) {
-                jobCondition = text;
-                jobTerminalAt = now;
             }
         }
     }
