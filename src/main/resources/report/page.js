@@ -7,9 +7,9 @@
   var FIGURES = [
     ['completionSeconds', 'Job created to pod ended', true], ['sidecarOutlivedMainSeconds', 'sidecar outlived main', true],
     ['terminationSeconds', 'deletion to pod gone', true], ['gracePeriodSeconds', 'grace period', true],
-    ['jobAfterPodSeconds', 'pod ended to Job terminal', true], ['sidecarRestarts', 'sidecar restarts', false],
+    ['jobAfterPodSeconds', 'pod ended to Job terminal (as the runner saw them; negative: Job first)', true], ['sidecarRestarts', 'sidecar restarts', false],
     ['sidecarDownSeconds', 'sidecar down', true], ['mainStartedBeforeReadySeconds', 'main began before sidecar Ready', true],
-    ['verdictDelaySeconds', 'verdict delay', true], ['podPhase', 'pod phase', false],
+    ['verdictDelaySeconds', 'deciding event seen to outcome', true], ['podPhase', 'pod phase', false],
     ['jobCondition', 'Job condition', false]];
   var W = 780, LEFT = 128, RIGHT = 16, AXIS = 26, LANE = 46;
 
@@ -39,12 +39,18 @@
   function titled(node, text) { node.appendChild(svgEl('title', {}, text)); return node; }
   function secs(v) { return (Math.round(v * 1000) / 1000) + ' s'; }
   function shorten(text, max) { text = String(text); return text.length > max ? text.slice(0, max - 1) + '…' : text; }
-  function badge(outcome) { return el('span', 'badge v-' + outcome, outcome); }
+  function outcomeBadge(c) {
+    var span = el('span', 'outcome');
+    span.appendChild(el('span', 'badge v-' + c.outcome, c.outcomeLabel || c.outcome));
+    if (c.outcomeLabel && c.outcomeLabel !== c.outcome) { span.appendChild(el('span', 'muted', ' ' + c.outcome)); }
+    return span;
+  }
   function findingList(findings) {
     if (!findings || !findings.length) { return null; }
     var ul = el('ul', 'findings-list');
     findings.forEach(function (f) {
       var li = el('li');
+      li.setAttribute('data-finding', f.kind);
       li.appendChild(el('b', null, f.kind.toLowerCase().replace(/_/g, ' ') + ': '));
       li.appendChild(document.createTextNode(f.text));
       ul.appendChild(li);
@@ -62,7 +68,7 @@
       else { dd.textContent = String(value); }
       dl.appendChild(dd);
     }
-    add('outcome', badge(c.outcome));
+    add('outcome', outcomeBadge(c));
     add('what happened', c.reason);
     add('findings', findingList(c.findings));
     add('note', c.note);

@@ -1,18 +1,17 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.ScenarioResult;
-import io.sidecarconformance.result.Figures;
-import io.sidecarconformance.result.RunResults;
-import io.sidecarconformance.result.ResultsJson;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.result.ResultsJson;
+import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.TimelineEvent;
-import io.sidecarconformance.result.Finding;
-import io.sidecarconformance.result.Outcome;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +25,9 @@ import java.util.List;
  */
 final class DrillDownData {
 
-    record Cell(String title, ScenarioKey key, Outcome outcome, String reason, List<Finding> findings, String note,
-                Instant startedAt, Figures figures, List<Event> timeline) {
+    /** A cell's record; {@code outcomeLabel} is what its grid cell shows, so the drill-down names it the same way. */
+    record Cell(String title, ScenarioKey key, Outcome outcome, String outcomeLabel, String reason, List<Finding> findings,
+                String note, Instant startedAt, Figures figures, List<Event> timeline) {
     }
 
     record Event(double offset, Instant time, String container, EventKind kind, String detail, EventSource source) {
@@ -56,7 +56,8 @@ final class DrillDownData {
                 .map(e -> new Event(offsetSeconds(first, e.time()), e.time(), e.container(), e.kind(), e.detail(), e.source()))
                 .sorted(Comparator.comparingDouble(Event::offset))
                 .toList();
-        return new Cell(result.key().toString(), result.key(), result.outcome(), result.reason(), result.findings(),
+        return new Cell(result.key().toString(), result.key(), result.outcome(), OutcomeLook.label(result.outcome()),
+                result.reason(), result.findings(),
                 result.note(), result.startedAt(), result.figures(), events);
     }
 

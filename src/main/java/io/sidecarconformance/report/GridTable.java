@@ -1,11 +1,11 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.ScenarioResult;
-import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ClusterInfo;
-
 import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ScenarioResult;
 
 import java.util.List;
 import java.util.Map;
@@ -78,31 +78,43 @@ final class GridTable {
         html.append("<td class=\"cell ").append(OutcomeLook.cssClass(outcome)).append(extraClass)
                 .append("\" data-i=\"").append(index).append("\" data-v=\"").append(outcome.name())
                 .append("\" tabindex=\"0\" title=\"").append(Html.escape(tooltip(result))).append("\">")
-                .append("<span class=\"lbl\">").append(OutcomeLook.label(outcome)).append("</span>");
+                .append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(outcome))).append("</span>");
         String figure = KeyFigure.of(result);
         if (!figure.isEmpty()) {
             html.append("<span class=\"fig\">").append(Html.escape(figure)).append("</span>");
         }
-        for (Finding f : result.findings()) {
-            String badge = OutcomeLook.badge(f.kind());
-            if (!badge.isEmpty()) {
-                String text = f.kind() == io.sidecarconformance.result.FindingKind.SIDECAR_RESTARTED
-                        && result.figures().sidecarRestarts() != null ? badge + result.figures().sidecarRestarts() : badge;
-                html.append("<span class=\"find\" title=\"").append(Html.escape(f.text())).append("\">")
-                        .append(Html.escape(text)).append("</span>");
-            }
-        }
         if (!result.note().isBlank()) {
             html.append("<span class=\"mark\" aria-label=\"has a note\">&#9998;</span>");
         }
+        String badges = badges(result);
+        if (!badges.isEmpty()) {
+            html.append("<span class=\"finds\">").append(badges).append("</span>");
+        }
         return html.append("</td>").toString();
+    }
+
+    /** One badge per finding that has one; its title is the finding's text, so hovering it says what was seen. */
+    private static String badges(ScenarioResult result) {
+        StringBuilder html = new StringBuilder();
+        for (Finding f : result.findings()) {
+            String badge = OutcomeLook.badge(f.kind());
+            if (badge.isEmpty()) {
+                continue;
+            }
+            String text = f.kind() == FindingKind.SIDECAR_RESTARTED && result.figures().sidecarRestarts() != null
+                    ? badge + result.figures().sidecarRestarts() : badge;
+            html.append("<span class=\"find\" data-finding=\"").append(f.kind().name()).append("\" title=\"")
+                    .append(Html.escape(Legend.name(f.kind()) + ": " + f.text())).append("\">")
+                    .append(Html.escape(text)).append("</span>");
+        }
+        return html.toString();
     }
 
     private static String tooltip(ScenarioResult result) {
         StringBuilder text = new StringBuilder(result.outcome().name()).append(": ")
                 .append(result.reason().isBlank() ? "(no reason recorded)" : result.reason());
         for (Finding f : result.findings()) {
-            text.append("\n- ").append(f.text());
+            text.append("\n- ").append(Legend.name(f.kind())).append(": ").append(f.text());
         }
         if (!result.note().isBlank()) {
             text.append("\nnote: ").append(result.note());

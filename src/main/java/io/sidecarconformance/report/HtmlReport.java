@@ -1,10 +1,7 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ClusterInfo;
-
-import io.sidecarconformance.result.FindingKind;
-import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.result.RunResults;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +19,6 @@ public final class HtmlReport {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-
-    /** The legend lists outcomes in the order the rules try them. */
-    private static final Outcome[] LEGEND_ORDER = {Outcome.ERROR, Outcome.NOT_APPLICABLE, Outcome.REJECTED, Outcome.DROPPED,
-        Outcome.STUCK, Outcome.SUCCEEDED, Outcome.FAILED_BY_FAULT, Outcome.FAILED};
 
     private HtmlReport() {
     }
@@ -65,21 +58,7 @@ public final class HtmlReport {
                     .append(cluster.serverVersion() == null ? "<i>did not answer</i>" : Html.escape(cluster.serverVersion()))
                     .append("</td></tr>");
         }
-        html.append("</table></section>\n<section><h2>Outcomes: what the Job ended as</h2>")
-                .append("<p class=\"small\">First rule that holds, in this order:</p><ul class=\"legend\">");
-        for (Outcome outcome : LEGEND_ORDER) {
-            html.append("<li><span class=\"sw ").append(OutcomeLook.cssClass(outcome)).append("\">")
-                    .append(OutcomeLook.label(outcome)).append("</span><b>").append(outcome.name()).append("</b> ")
-                    .append(Html.escape(OutcomeLook.rule(outcome))).append("</li>");
-        }
-        html.append("</ul></section>\n<section><h2>Findings: what was seen on the way</h2><ul class=\"legend findings\">");
-        for (FindingKind kind : FindingKind.values()) {
-            String badge = OutcomeLook.badge(kind);
-            html.append("<li>").append(badge.isEmpty() ? "" : "<span class=\"find\">" + Html.escape(badge) + "</span>")
-                    .append("<b>").append(kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append("</b> ")
-                    .append(Html.escape(OutcomeLook.rule(kind))).append("</li>");
-        }
-        html.append("</ul></section>\n");
+        html.append("</table></section>\n");
         if (!run.parameters().isEmpty()) {
             html.append("<section><h2>Parameters that shape outcomes</h2><table class=\"small\" id=\"parameters\">");
             for (Map.Entry<String, String> p : run.parameters().entrySet()) {
@@ -99,10 +78,11 @@ public final class HtmlReport {
             }
             html.append("</table></details></section>\n");
         }
-        html.append("</div>\n<p class=\"howto\">A cell shows the outcome, its key figure (Job created to pod ended; ")
+        html.append("</div>\n").append(Legend.render())
+                .append("<p class=\"howto\">A cell shows the outcome, its key figure (Job created to pod ended; ")
                 .append("<b>+</b>: how long a sidecar outlived main in a STUCK pod; sigterm column: deletion to pod gone) and ")
                 .append("a badge per finding. &#9998; marks a note. ")
-                .append("Hover a cell for the reason and findings, click it for the timeline.</p>\n</header>\n");
+                .append("Hover a cell for what happened and its findings, click it for the figures and the timeline.</p>\n</header>\n");
         return html.toString();
     }
 

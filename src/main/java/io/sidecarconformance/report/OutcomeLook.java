@@ -23,46 +23,58 @@ final class OutcomeLook {
 
     static {
         LOOKS.put(Outcome.SUCCEEDED, new Look("SUCCEEDED", "#5cb85c", "#06250b",
-                "the Job reached its Complete condition (and the pod ended)"));
+                "the pod ended (terminal; after a deletion, gone) and the Job's terminal condition is Complete"));
         LOOKS.put(Outcome.FAILED_BY_FAULT, new Look("FAILED: FAULT", "#8a9bb4", "#101a28",
-                "the Job reached its Failed condition, and the fault was aimed at main (main-oom, sigkill-main, sigterm):"
-                        + " the failure the fault demands"));
+                "the pod ended and the Job's terminal condition is Failed, under a fault aimed at main (main-oom,"
+                        + " sigkill-main, sigterm): the failure the fault causes"));
         LOOKS.put(Outcome.FAILED, new Look("FAILED", "#c2410c", "#ffffff",
-                "the Job reached its Failed condition and no fault was aimed at main: the sidecar or the pattern failed it"));
+                "the pod ended and the Job's terminal condition is Failed, with no fault aimed at main: the sidecar or the"
+                        + " pattern failed it"));
         LOOKS.put(Outcome.STUCK, new Look("STUCK", "#b91c1c", "#ffffff",
-                "the pod did not end: main ended (or the sidecar said Ready and main never started) and the pod was not"
-                        + " terminal a stuck window later, or the deadline passed; or the pod ended and the Job had no"
-                        + " terminal condition a Job window later"));
+                "the pod did not end (after a deletion: was not gone): main's last instance ended and the pod had not"
+                        + " ended a stuck window later, or the sidecar said Ready and main had not started a stuck window"
+                        + " later, or the scenario's deadline passed; or the pod ended and the Job had no terminal condition"
+                        + " a Job window later. A Job already Failed does not change this. Windows run on the runner's clock"));
         LOOKS.put(Outcome.REJECTED, new Look("REJECTED", "#7339b0", "#ffffff",
-                "the API server refused the spec (and refused it without the fault's fields too)"));
+                "the API server refused the spec, and either the fault adds nothing to it or a dry run of the spec"
+                        + " without the fault's fields was refused too"));
         LOOKS.put(Outcome.DROPPED, new Look("DROPPED", "#a794c4", "#1d1330",
-                "the API server accepted the spec but silently dropped a field we set; the cell says what happened then"));
+                "the API server accepted the spec but silently dropped a field we set, and a container then ran; the"
+                        + " reason says what happened next (the Job's condition is not judged)"));
         LOOKS.put(Outcome.NOT_APPLICABLE, new Look("N/A", "#e5e7eb", "#374151",
-                "the API server refused only what the fault adds (a server-side dry run of the spec without it was"
-                        + " accepted): the fault cannot be applied to this pattern"));
+                "the API server refused the spec, and accepted the same spec without the fault's fields in a"
+                        + " server-side dry run: the fault cannot be applied to this pattern"));
         // Hatched so that an infrastructure failure is never read as an outcome at a glance.
         LOOKS.put(Outcome.ERROR, new Look("ERROR",
                 "repeating-linear-gradient(135deg, #c2c2c2 0 5px, #e4e4e4 5px 10px)", "#222222",
-                "infrastructure failed (cluster down, image absent, fault not injected, watch lost): not a statement"
-                        + " about the pattern"));
+                "the suite could not observe or act (cluster down, watch lost, fault not injected), or the spec was"
+                        + " accepted and no container ever started (e.g. image absent): not a statement about the pattern;"
+                        + " no findings"));
 
         BADGES.put(FindingKind.RACE_AT_START, new Badge("race",
-                "main's first check of the sidecar's service (bounded by the check timeout) failed, so main waited"));
+                "main wrote a Waiting line: its first check of the sidecar's service (bounded by the check timeout)"
+                        + " failed, so it waited"));
         BADGES.put(FindingKind.SIDECAR_RESTARTED, new Badge("↻",
-                "the sidecar was started again (restart count, or a second Starting line); with the time it was down"
-                        + " until its next Ready line"));
+                "the sidecar had a second instance (a second Starting line) or the API counted a restart; the badge"
+                        + " shows how many, the text how long it was down until its next Ready line"));
         BADGES.put(FindingKind.USE_FAILED_WHILE_DOWN, new Badge("gap",
-                "a use of the sidecar by main failed while the sidecar was down between two instances"));
+                "main's first failed use of the sidecar (a Retrying line, or its exit code 4) fell while the sidecar"
+                        + " was down: from an instance's end to the next instance's Ready line (or the end of observation)"));
         BADGES.put(FindingKind.CLIENT_RECOVERED, new Badge("retried",
-                "a tolerant client's use failed, it retried within its budget, and a later use succeeded"));
+                "main wrote a Recovered line: a use failed, main's client retried within its budget, and a later use"
+                        + " succeeded"));
         BADGES.put(FindingKind.SLOW_TERMINATION, new Badge("slow",
-                "after the deletion the pod took at least its grace period (less 1.5 s of rounding) to go"));
+                "after the suite's deletion the pod took at least its grace period, less 1.5 s of kubelet rounding, to"
+                        + " be gone: something did not end on SIGTERM"));
         BADGES.put(FindingKind.TERM_ORDER, new Badge("",
-                "after the deletion: when each container said it got SIGTERM, and the sidecar's SIGTERM relative to main's exit"));
+                "after the deletion, a container wrote a SIGTERM Exiting line: when each did, and the sidecar's"
+                        + " relative to main's exit"));
         BADGES.put(FindingKind.JOB_BEFORE_POD, new Badge("job first",
-                "the Job's terminal condition was seen more than 1 s before the pod was terminal or gone"));
+                "the runner saw the Job's terminal condition more than 1 s before the pod was terminal (after a"
+                        + " deletion: gone)"));
         BADGES.put(FindingKind.CONTAINER_OUTPUT, new Badge("",
-                "a container that exited non-zero wrote other output just before (kept verbatim, e.g. dockerd's log tail)"));
+                "main or the sidecar exited non-zero on its own (not on SIGTERM) and wrote other output just before:"
+                        + " the last such line, verbatim up to 240 characters (e.g. dockerd's log tail)"));
     }
 
     private OutcomeLook() {

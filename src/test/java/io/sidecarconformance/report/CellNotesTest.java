@@ -3,7 +3,9 @@ package io.sidecarconformance.report;
 import io.sidecarconformance.result.ScenarioResult;
 
 import io.sidecarconformance.result.ScenarioKey;
-import io.sidecarconformance.verdict.Verdict;
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CellNotesTest {
 
     private static ScenarioResult cell(String cluster, String pattern, String fault) {
-        return new ScenarioResult(new ScenarioKey(cluster, pattern, "light", "exec", fault), Verdict.STUCK, null,
-                "r", null, List.of(), Instant.EPOCH, "");
+        return new ScenarioResult(new ScenarioKey(cluster, pattern, "light", "exec", fault), Outcome.STUCK, "r",
+                List.of(new Finding(FindingKind.RACE_AT_START, "main waited")), null, List.of(), Instant.EPOCH, "");
     }
 
     @Test
-    void wildcardsMatchAndNotesAccumulateWithoutTouchingVerdicts(@TempDir Path dir) throws Exception {
+    void wildcardsMatchAndNotesAccumulateWithoutTouchingOutcomesOrFindings(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("notes.tsv");
         Files.writeString(f, "# comment\n"
                 + "local:1.27\tnative\t*\t*\t*\tKEP-753 is not in 1.27: the API drops restartPolicy.\n"
@@ -34,7 +36,9 @@ class CellNotesTest {
         assertThat(out.get(0).note()).as("both rules match").isEqualTo("KEP-753 is not in 1.27: the API drops restartPolicy. Second note.");
         assertThat(out.get(1).note()).as("only the wildcard cluster rule").isEqualTo("Second note.");
         assertThat(out.get(2).note()).as("no rule").isEmpty();
-        assertThat(out).extracting(ScenarioResult::verdict).as("verdicts unchanged").containsOnly(Verdict.STUCK);
+        assertThat(out).extracting(ScenarioResult::outcome).as("outcomes unchanged").containsOnly(Outcome.STUCK);
+        assertThat(out).allSatisfy(r -> assertThat(r.findings()).as("findings unchanged")
+                .containsExactly(new Finding(FindingKind.RACE_AT_START, "main waited")));
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.RunResults;
-
 import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.TimelineEvent;
-import io.sidecarconformance.verdict.Verdict;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Renders a page, lets headless Chromium run its script, and checks the DOM the script left behind. */
@@ -59,10 +60,10 @@ class CompatibilityPageRenderTest {
         assertThat(body.get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
         assertThat(scriptErrors(dom)).as("#script-errors").isEmpty();
         assertThat(body.get("data-cells")).as("filled cells").isEqualTo(String.valueOf(run.results().size()));
-        Map<String, Integer> tallies = verdictTallies(dom);
-        for (Verdict verdict : Verdict.values()) {
-            long expected = run.results().stream().filter(r -> r.verdict() == verdict).count();
-            assertThat(tallies.getOrDefault(verdict.name(), 0)).as("count of %s shown above the grid", verdict).isEqualTo((int) expected);
+        Map<String, Integer> tallies = outcomeTallies(dom);
+        for (Outcome outcome : Outcome.values()) {
+            long expected = run.results().stream().filter(r -> r.outcome() == outcome).count();
+            assertThat(tallies.getOrDefault(outcome.name(), 0)).as("count of %s shown above the grid", outcome).isEqualTo((int) expected);
         }
         assertThat(dom).as("drill-down closed").contains("<aside id=\"drill\" hidden=\"\">");
     }
@@ -88,6 +89,92 @@ class CompatibilityPageRenderTest {
                 .hasSize(cell.timeline().size()).contains("EVENT");
         assertThat(dom).as("hostile event detail shown as text").doesNotContain("<img")
                 .contains("Warning BackOff: &lt;/script&gt;&lt;img src=x");
+    }
+
+    @Test
+    void drillDownShowsOutcomeWhatHappenedFindingsAndTheNewFigures() throws Exception {
+        RunResults run = SampleRuns.realistic();
+        int index = indexOf(run, SampleRuns.DRILL_DOWN);
+        ScenarioResult cell = run.results().get(index);
+        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
+
+        String drill = between(dumpDom(page.toUri() + "#cell=" + index), "<aside id=\"drill\">", "</aside>");
+
+        assertThat(fact(drill, "outcome")).as("outcome, as the grid labels it")
+                .contains("<span class=\"badge v-" + cell.outcome().name() + "\">" + asText(OutcomeLook.label(cell.outcome())) + "</span>");
+        assertThat(fact(drill, "what happened")).as("what happened").isEqualTo(asText(cell.reason()));
+        List<String> findings = all(fact(drill, "findings"), "<li data-finding=\"([A-Z_]+)\">");
+        assertThat(findings).as("one item per finding, in order")
+                .containsExactlyElementsOf(cell.findings().stream().map(f -> f.kind().name()).toList());
+        for (Finding f : cell.findings()) {
+            assertThat(fact(drill, "findings")).as("text of %s", f.kind()).contains(asText(f.text()));
+        }
+        assertThat(figure(drill, "sidecar restarts")).as("sidecar restarts").isEqualTo("1");
+        assertThat(figure(drill, "sidecar down")).as("sidecar down").isEqualTo("1.4 s");
+        assertThat(figure(drill, "pod ended to Job terminal (as the runner saw them; negative: Job first)"))
+                .as("pod ended to Job terminal").isEqualTo("-0.1 s");
+        assertThat(figure(drill, "main began before sidecar Ready")).as("not observed in this cell").isEqualTo("not observed");
+        assertThat(figure(drill, "Job condition")).as("Job condition").isEqualTo("Complete");
+    }
+
+    @Test
+    void aContainersBarEndsAtItsOwnExitingLineWhenTheKubeletsReportComesLater() throws Exception {
+        RunResults run = SampleRuns.exitingBeforeTerminated();
+        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
+
+        String dom = dumpDom(page.toUri() + "#cell=0");
+
+        assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
+        String lane = between(dom, "<g class=\"lane\" data-lane=\"proxy\">", "</g>");
+        Matcher bar = Pattern.compile("<rect x=\"([\\d.]+)\" y=\"[\\d.]+\" width=\"([\\d.]+)\"[^>]*><title>proxy running ([^<]*)</title>")
+                .matcher(lane);
+        assertThat(bar.find()).as("the sidecar's bar in %s", lane).isTrue();
+        assertThat(bar.group(3)).as("its title: from its Starting line to its own Exiting line")
+                .isEqualTo("1 s to " + seconds(SampleRuns.LATE_EXITING));
+        double barEnd = Double.parseDouble(bar.group(1)) + Double.parseDouble(bar.group(2));
+        double exiting = number(lane, "<line x1=\"([\\d.]+)\"[^>]*><title>" + seconds(SampleRuns.LATE_EXITING) + " EXITING");
+        double terminated = number(lane, "<rect x=\"([\\d.]+)\"[^>]*width=\"4\"[^>]*><title>" + seconds(SampleRuns.LATE_TERMINATED)
+                + " TERMINATED") + 2;
+        assertThat(barEnd).as("bar end x: at the Exiting line, x=%s", exiting).isCloseTo(exiting, within(0.01));
+        assertThat(terminated - barEnd).as("the kubelet's report, %s s later, stays a mark to the right of the bar",
+                SampleRuns.LATE_TERMINATED - SampleRuns.LATE_EXITING).isGreaterThan(50);
+    }
+
+    /** Text as Chromium serialises it in element content: only &, < and > are escaped. */
+    private static String asText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String seconds(double value) {
+        return (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)) + " s";
+    }
+
+    private static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("%s in %s", regex, text).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as("%s in the dumped DOM", start).isNotNegative();
+        int to = text.indexOf(end, from + start.length());
+        assertThat(to).as("%s after %s", end, start).isPositive();
+        return text.substring(from + start.length(), to);
+    }
+
+    /** The drill-down's fact named {@code name}: the content of its dd. */
+    private static String fact(String drill, String name) {
+        Matcher m = Pattern.compile("<dt>" + Pattern.quote(name) + "</dt><dd[^>]*>(.*?)</dd>", Pattern.DOTALL).matcher(drill);
+        assertThat(m.find()).as("fact %s in the drill-down", name).isTrue();
+        return m.group(1);
+    }
+
+    /** The drill-down's figure named {@code name}: the text of its value cell. */
+    private static String figure(String drill, String name) {
+        Matcher m = Pattern.compile("<tr><th>" + Pattern.quote(name) + "</th><td[^>]*>([^<]*)</td></tr>").matcher(drill);
+        assertThat(m.find()).as("figure %s in the drill-down", name).isTrue();
+        return m.group(1);
     }
 
     /** Containers in order of first appearance, without the pod-level observers. */
@@ -146,7 +233,7 @@ class CompatibilityPageRenderTest {
         return m.group(1).trim();
     }
 
-    private static Map<String, Integer> verdictTallies(String dom) {
+    private static Map<String, Integer> outcomeTallies(String dom) {
         Map<String, Integer> tallies = new LinkedHashMap<>();
         Matcher m = Pattern.compile("<span class=\"count\" data-v=\"([A-Z_]+)\"><span [^>]*>[^<]*</span>(\\d+)</span>").matcher(dom);
         while (m.find()) {

@@ -1,6 +1,6 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.verdict.Verdict;
+import io.sidecarconformance.result.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,8 +23,8 @@ class GridLayoutTest {
     @Test
     void columnsAreFaultMajorOverEveryCluster() {
         GridLayout grid = GridLayout.of(run("r", List.of(cluster("kind:1.31", "v"), cluster("k3s:1.28", "v")), List.of(
-                result(key("kind:1.31", "p", "s", "v", "sigterm"), Verdict.COMPLETED),
-                result(key("k3s:1.28", "p", "s", "v", "none"), Verdict.COMPLETED))));
+                result(key("kind:1.31", "p", "s", "v", "sigterm"), Outcome.SUCCEEDED),
+                result(key("k3s:1.28", "p", "s", "v", "none"), Outcome.SUCCEEDED))));
 
         assertThat(grid.columns()).as("fault x cluster").containsExactly(
                 new GridLayout.Column("none", "kind:1.31"), new GridLayout.Column("none", "k3s:1.28"),
@@ -36,7 +36,7 @@ class GridLayoutTest {
     @Test
     void aClusterListedButWithoutRecordsStillGetsItsColumns() {
         GridLayout grid = GridLayout.of(run("r", List.of(cluster("kind:1.27", null), cluster("kind:1.31", "v")),
-                List.of(result(key("kind:1.31", "p", "s", "v", "none"), Verdict.COMPLETED))));
+                List.of(result(key("kind:1.31", "p", "s", "v", "none"), Outcome.SUCCEEDED))));
 
         assertThat(grid.clusters()).as("clusters").containsExactly("kind:1.27", "kind:1.31");
     }
@@ -44,8 +44,8 @@ class GridLayoutTest {
     @Test
     void aRepeatedCellShowsTheLaterRecord() {
         GridLayout grid = GridLayout.of(run("r", List.of(), List.of(
-                result(key("c:1", "p", "s", "v", "none"), Verdict.STUCK),
-                result(key("c:1", "p", "s", "v", "none"), Verdict.COMPLETED))));
+                result(key("c:1", "p", "s", "v", "none"), Outcome.STUCK),
+                result(key("c:1", "p", "s", "v", "none"), Outcome.SUCCEEDED))));
 
         assertThat(grid.filledCells()).as("filled cells").isEqualTo(1);
         assertThat(grid.recordAt(grid.rows().get(0), grid.columns().get(0))).as("the later record").contains(1);

@@ -1,19 +1,19 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.ScenarioResult;
-import io.sidecarconformance.result.Figures;
-import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ClusterInfo;
-
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.TimelineEvent;
-import io.sidecarconformance.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,23 +30,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HtmlReportTest {
 
     private static final Pattern CELL = Pattern.compile("<td class=\"cell (v-[A-Z_]+)[^\"]*\" data-i=\"(\\d+)\"[^>]*>(.*?)</td>");
+    private static final Pattern LABEL = Pattern.compile("<span class=\"lbl\">([^<]*)</span>");
     private static final Pattern FAULT_HEADER = Pattern.compile("<th class=\"fault[^\"]*\" colspan=\"(\\d+)\">([^<]*)</th>");
     private static final Pattern CLUSTER_HEADER = Pattern.compile("<th class=\"cluster[^\"]*\"[^>]*>(.*?)</th>");
 
     @Test
-    void oneCellPerRecordWithItsVerdictClass() {
+    void oneCellPerRecordWithItsOutcomeClassAndLabel() {
         RunResults run = SampleRuns.realistic();
 
-        Map<Integer, String> classByIndex = new LinkedHashMap<>();
-        Matcher m = CELL.matcher(HtmlReport.render(run));
-        while (m.find()) {
-            classByIndex.put(Integer.parseInt(m.group(2)), m.group(1));
-        }
+        List<String> cells = cellsByIndex(HtmlReport.render(run));
 
-        assertThat(classByIndex).as("one cell per record").hasSize(run.results().size());
+        assertThat(cells).as("one cell per record").hasSize(run.results().size());
         for (int i = 0; i < run.results().size(); i++) {
-            assertThat(classByIndex.get(i)).as("verdict class of record %d (%s)", i, run.results().get(i).key())
-                    .isEqualTo("v-" + run.results().get(i).verdict().name());
+            Outcome outcome = run.results().get(i).outcome();
+            assertThat(cells.get(i)).as("cell of record %d (%s)", i, run.results().get(i).key())
+                    .startsWith("<td class=\"cell v-" + outcome.name())
+                    .contains("data-v=\"" + outcome.name() + "\"")
+                    .contains("<span class=\"lbl\">" + Html.escape(OutcomeLook.label(outcome)) + "</span>");
+        }
+    }
+
+    @Test
+    void aFailedJobIsNeverShownWithTheSuccessColourOrLabel() {
+        RunResults run = SampleRuns.realistic();
+        String html = HtmlReport.render(run);
+        List<String> cells = cellsByIndex(html);
+        String successLabel = OutcomeLook.label(Outcome.SUCCEEDED);
+
+        assertThat(run.results()).extracting(ScenarioResult::outcome).as("the sample has Jobs failed both ways")
+                .contains(Outcome.FAILED, Outcome.FAILED_BY_FAULT);
+        for (int i = 0; i < run.results().size(); i++) {
+            ScenarioResult r = run.results().get(i);
+            String jobCondition = r.figures().jobCondition() == null ? "" : r.figures().jobCondition();
+            if (jobCondition.startsWith("Failed")) {
+                assertThat(r.outcome()).as("outcome of %s, whose Job %s", r.key(), jobCondition).isNotEqualTo(Outcome.SUCCEEDED);
+            }
+            if (r.outcome() != Outcome.SUCCEEDED) {
+                assertThat(cells.get(i)).as("cell of %s (%s)", r.key(), r.outcome())
+                        .doesNotContain("v-SUCCEEDED").doesNotContain("data-v=\"SUCCEEDED\"");
+                assertThat(matches(cells.get(i), LABEL, 1)).as("label of %s (%s)", r.key(), r.outcome())
+                        .singleElement().isNotEqualTo(successLabel).isNotEqualTo("OK");
+            }
+        }
+        for (Outcome failed : List.of(Outcome.FAILED, Outcome.FAILED_BY_FAULT)) {
+            assertThat(OutcomeLook.label(failed)).as("label of %s", failed).contains("FAILED").isNotEqualTo("OK");
+            assertThat(colour(cssRule(html, ".v-" + failed.name()))).as("colour of %s", failed)
+                    .isNotEqualTo(colour(cssRule(html, ".v-SUCCEEDED")));
         }
     }
 
@@ -68,8 +97,8 @@ class HtmlReportTest {
         List<String> faults = List.of("zz-clock-skew", "sigkill-main", "network-partition", "sigterm", "none",
                 "delayed-sidecar", "main-oom", "sidecar-oom");
         List<ScenarioResult> results = new ArrayList<>();
-        faults.forEach(f -> results.add(result(key("kind:1.31", "classic", "light", "exec", f), Verdict.COMPLETED)));
-        results.add(result(key("a-unlisted:1.0", "classic", "light", "exec", "none"), Verdict.COMPLETED));
+        faults.forEach(f -> results.add(result(key("kind:1.31", "classic", "light", "exec", f), Outcome.SUCCEEDED)));
+        results.add(result(key("a-unlisted:1.0", "classic", "light", "exec", "none"), Outcome.SUCCEEDED));
         RunResults run = run("r", List.of(cluster("kind:1.31", "v1.31.4"), cluster("k3s:1.28", null)), results);
 
         String html = HtmlReport.render(run);
@@ -86,10 +115,10 @@ class HtmlReportTest {
     @Test
     void rowsGroupedByPatternAndSortedBySidecarThenVariant() {
         RunResults run = run("r", List.of(), List.of(
-                result(key("c:1", "pidfile", "light", "shell", "none"), Verdict.COMPLETED),
-                result(key("c:1", "classic", "light", "exec", "none"), Verdict.STUCK),
-                result(key("c:1", "classic", "dind", "shell", "none"), Verdict.STUCK),
-                result(key("c:1", "classic", "dind", "exec", "none"), Verdict.STUCK)));
+                result(key("c:1", "pidfile", "light", "shell", "none"), Outcome.SUCCEEDED),
+                result(key("c:1", "classic", "light", "exec", "none"), Outcome.STUCK),
+                result(key("c:1", "classic", "dind", "shell", "none"), Outcome.STUCK),
+                result(key("c:1", "classic", "dind", "exec", "none"), Outcome.STUCK)));
 
         String html = HtmlReport.render(run);
 
@@ -101,38 +130,111 @@ class HtmlReportTest {
     }
 
     @Test
-    void cellShowsTheKeyFigureJobVerdictNoteMarkerAndReasonAsTooltip() {
-        Figures completed = new Figures(12.4, null, null, null, null, null, null, null, null, null);
-        Figures stuck = new Figures(null, 60.0, null, null, null, null, null, null, null, null);
-        Figures terminated = new Figures(40.0, null, 2.46, 30L, null, null, null, null, null, null);
+    void cellShowsTheKeyFigureABadgePerFindingTheNoteMarkerAndWhatHappenedAsTooltip() {
+        Figures completed = figures(12.4, null, null, null);
+        Figures stuck = figures(null, 60.0, null, null);
+        Figures restarted = new Figures(12.4, null, null, null, null, null, null, null, 2, 3.1, null, null, null, null, null);
+        Finding race = new Finding(FindingKind.RACE_AT_START, "main's first check found the sidecar not answering");
+        Finding restart = new Finding(FindingKind.SIDECAR_RESTARTED, "sidecar restarted 2 times; down 3.1s until Ready again");
+        Finding slow = new Finding(FindingKind.SLOW_TERMINATION, "the pod took 30.2s to go after deletion with a 30s grace period");
+        Finding order = new Finding(FindingKind.TERM_ORDER, "after deletion, SIGTERM reached main at +0.3s");
         RunResults run = run("r", List.of(), List.of(
-                new ScenarioResult(key("c:1", "p", "s", "v", "none"), Verdict.COMPLETED, null, "done", completed, null, START, ""),
-                new ScenarioResult(key("c:1", "p", "s", "v", "main-oom"), Verdict.STUCK, Verdict.COMPLETED, "proxy kept it up",
-                        stuck, null, START, "see KEP-753"),
-                new ScenarioResult(key("c:1", "p", "s", "v", "sigterm"), Verdict.COMPLETED, null, "gone", terminated, null, START, ""),
-                new ScenarioResult(key("c:1", "p", "s", "w", "sigterm"), Verdict.SLOW_TERMINATION, null, "took 30 s",
-                        new Figures(null, null, 30.2, 30L, null, null, null, null, null, null), null, START, ""),
-                new ScenarioResult(key("c:1", "p", "s", "w", "none"), Verdict.RACE, null, "main first", completed, null, START, "")));
+                cell(key("c:1", "p", "s", "v", "none"), Outcome.SUCCEEDED, "Job Complete", List.of(), completed, ""),
+                cell(key("c:1", "p", "s", "v", "main-oom"), Outcome.STUCK, "proxy kept it up", List.of(race), stuck, "see KEP-753"),
+                cell(key("c:1", "p", "s", "v", "sigterm"), Outcome.FAILED_BY_FAULT, "gone", List.of(order),
+                        figures(40.0, null, 2.46, 30L), ""),
+                cell(key("c:1", "p", "s", "w", "sigterm"), Outcome.FAILED_BY_FAULT, "took 30 s", List.of(slow, order),
+                        figures(null, null, 30.2, 30L), ""),
+                cell(key("c:1", "p", "s", "w", "none"), Outcome.REJECTED, "refused", List.of(), Figures.none(), ""),
+                cell(key("c:1", "p", "s", "w", "sidecar-oom"), Outcome.SUCCEEDED, "Job Complete", List.of(restart, race),
+                        restarted, "")));
 
-        List<String> cells = cellsByIndex(HtmlReport.render(run));
+        String html = HtmlReport.render(run);
+        List<String> cells = cellsByIndex(html);
 
-        assertThat(cells.get(0)).as("COMPLETED: completion seconds").contains("<span class=\"fig\">12s</span>")
-                .doesNotContain("class=\"job\"").doesNotContain("class=\"mark\"");
+        assertThat(cells.get(0)).as("SUCCEEDED: completion seconds").contains("<span class=\"fig\">12s</span>")
+                .doesNotContain("class=\"find\"").doesNotContain("class=\"mark\"");
         assertThat(cells.get(1)).as("STUCK: how long the sidecar outlived main").contains("<span class=\"fig\">+60s</span>")
-                .as("job verdict that differs").contains("<span class=\"job\">job: OK</span>")
+                .as("a badge titled with its finding").contains("<span class=\"find\" data-finding=\"RACE_AT_START\" title=\""
+                        + Html.escape("race at start: " + race.text()) + "\">race</span>")
                 .as("note marker").contains("class=\"mark\"");
-        assertThat(cells.get(2)).as("sigterm column: termination seconds, not completion").contains("<span class=\"fig\">2.5s</span>");
-        assertThat(cells.get(3)).as("SLOW_TERMINATION").contains("<span class=\"fig\">30s</span>");
-        assertThat(cells.get(4)).as("RACE has no key figure").doesNotContain("class=\"fig\"");
-        assertThat(HtmlReport.render(run)).as("tooltip: verdict, reason, job verdict, note")
-                .contains("title=\"STUCK: proxy kept it up\nJob verdict: COMPLETED\nnote: see KEP-753\"");
+        assertThat(cells.get(2)).as("sigterm column: termination seconds, not completion").contains("<span class=\"fig\">2.5s</span>")
+                .as("a finding without a badge stays out of the cell").doesNotContain("class=\"find");
+        assertThat(cells.get(3)).as("slow termination").contains("<span class=\"fig\">30s</span>")
+                .contains(">slow</span>").doesNotContain("TERM_ORDER");
+        assertThat(cells.get(4)).as("REJECTED has no key figure").doesNotContain("class=\"fig\"");
+        assertThat(matches(cells.get(5), Pattern.compile("<span class=\"find\" data-finding=\"([A-Z_]+)\" title=\"[^\"]*\">([^<]*)</span>"), 2))
+                .as("badges in the order of the findings, the restart badge with its count").containsExactly("↻2", "race");
+        assertThat(html).as("tooltip: outcome, what happened, each finding with its name, note").contains("title=\"STUCK: proxy kept it up\n- race at start: "
+                + Html.escape(race.text()) + "\nnote: see KEP-753\"")
+                .as("tooltip lists badge-less findings too").contains("\n- term order: " + order.text() + "\"");
     }
 
     @Test
-    void errorCellsAreHatchedAndTheLegendSaysTheyAreNotAVerdict() {
+    void legendListsEveryOutcomeInRuleOrderWithItsRuleAndEveryFindingWithItsBadge() {
+        String html = HtmlReport.render(SampleRuns.realistic());
+
+        assertThat(Legend.RULE_ORDER).as("every outcome has a rule").containsExactlyInAnyOrder(Outcome.values());
+        assertThat(matches(html, Pattern.compile("<li data-v=\"([A-Z_]+)\">"), 1)).as("outcome legend in rule order")
+                .containsExactly("ERROR", "NOT_APPLICABLE", "REJECTED", "DROPPED", "STUCK", "SUCCEEDED", "FAILED_BY_FAULT", "FAILED");
+        for (Outcome outcome : Outcome.values()) {
+            assertThat(OutcomeLook.rule(outcome)).as("rule text of %s", outcome).isNotBlank();
+            assertThat(html).as("legend entry of %s", outcome).contains("<li data-v=\"" + outcome.name() + "\"><span class=\"sw v-"
+                    + outcome.name() + "\">" + Html.escape(OutcomeLook.label(outcome)) + "</span><b>" + outcome.name()
+                    + "</b><span class=\"rule\">" + Html.escape(OutcomeLook.rule(outcome)) + "</span></li>");
+        }
+        assertThat(matches(html, Pattern.compile("<li data-finding=\"([A-Z_]+)\">"), 1)).as("findings legend")
+                .containsExactly(java.util.Arrays.stream(FindingKind.values()).map(Enum::name).toArray(String[]::new));
+        for (FindingKind kind : FindingKind.values()) {
+            String badge = OutcomeLook.badge(kind);
+            assertThat(html).as("legend entry of %s", kind).contains("<li data-finding=\"" + kind.name() + "\">"
+                    + (badge.isEmpty() ? "<span class=\"find none\"" : "<span class=\"find\">" + Html.escape(badge) + "</span>"))
+                    .contains("<b>" + Legend.name(kind) + "</b><span class=\"rule\">" + Html.escape(OutcomeLook.rule(kind)) + "</span></li>");
+        }
+    }
+
+    @Test
+    void parametersAreATableInTheOrderTheRunHoldsThemAndAbsentWhenThereAreNone() {
+        String html = HtmlReport.render(SampleRuns.realistic());
+
+        Matcher table = Pattern.compile("<table class=\"small\" id=\"parameters\">(.*?)</table>").matcher(html);
+        assertThat(table.find()).as("parameters table").isTrue();
+        List<String> rows = matches(table.group(1), Pattern.compile("<tr><th>([^<]*)</th><td>([^<]*)</td></tr>"), 0);
+        List<String> expected = new ArrayList<>();
+        SampleRuns.parameters().forEach((name, value) -> expected.add("<tr><th>" + Html.escape(name) + "</th><td>" + value + "</td></tr>"));
+        assertThat(rows).as("one row per parameter").containsExactlyElementsOf(expected);
+        assertThat(HtmlReport.render(run("r", List.of(), List.of()))).as("no parameters, no table").doesNotContain("id=\"parameters\"");
+    }
+
+    @Test
+    void drillDownDataCarriesOutcomeLabelWhatHappenedFindingsAndFigures() {
+        RunResults run = SampleRuns.realistic();
+        int index = run.results().stream().map(ScenarioResult::key).toList().indexOf(SampleRuns.DRILL_DOWN);
+        ScenarioResult record = run.results().get(index);
+
+        DrillDownData.Cell cell = DrillDownData.cells(run).get(index);
+
+        assertThat(cell.key()).as("key").isEqualTo(SampleRuns.DRILL_DOWN);
+        assertThat(cell.outcome()).as("outcome").isEqualTo(record.outcome());
+        assertThat(cell.outcomeLabel()).as("the label the grid shows").isEqualTo(OutcomeLook.label(record.outcome()));
+        assertThat(cell.reason()).as("what happened").isEqualTo(record.reason());
+        assertThat(cell.findings()).as("findings").isEqualTo(record.findings()).extracting(Finding::kind)
+                .contains(FindingKind.SIDECAR_RESTARTED, FindingKind.USE_FAILED_WHILE_DOWN, FindingKind.CLIENT_RECOVERED);
+        assertThat(cell.figures()).as("figures").isEqualTo(record.figures());
+        assertThat(cell.figures().sidecarRestarts()).as("sidecar restarts").isEqualTo(1);
+        assertThat(cell.timeline()).as("one event per timeline entry, offsets from the first").hasSize(record.timeline().size())
+                .first().extracting(DrillDownData.Event::offset).isEqualTo(0.0);
+        assertThat(DrillDownData.json(run)).as("the blob, by field name")
+                .contains("\"outcome\":\"SUCCEEDED\",\"outcomeLabel\":\"SUCCEEDED\"")
+                .contains("\"kind\":\"SIDECAR_RESTARTED\"").contains("\"sidecarDownSeconds\":1.4")
+                .contains("\"outcomeLabel\":\"FAILED: FAULT\"");
+    }
+
+    @Test
+    void errorCellsAreHatchedAndTheLegendSaysTheyAreNotAStatementAboutThePattern() {
         RunResults run = run("r", List.of(), List.of(
                 ScenarioResult.error(key("c:1", "p", "s", "v", "none"), "cluster did not start", null),
-                result(key("c:1", "p", "s", "v", "sigterm"), Verdict.STUCK)));
+                result(key("c:1", "p", "s", "v", "sigterm"), Outcome.STUCK)));
 
         String html = HtmlReport.render(run);
 
@@ -140,24 +242,27 @@ class HtmlReportTest {
         assertThat(html).as("ERROR cell class and tooltip")
                 .contains("<td class=\"cell v-ERROR").contains("title=\"ERROR: cluster did not start\"");
         assertThat(cssRule(html, ".v-ERROR")).as("ERROR style").contains("repeating-linear-gradient");
-        for (Verdict verdict : Verdict.values()) {
-            if (verdict != Verdict.ERROR) {
-                assertThat(cssRule(html, ".v-" + verdict.name())).as("%s style", verdict)
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome != Outcome.ERROR) {
+                assertThat(cssRule(html, ".v-" + outcome.name())).as("%s style", outcome)
                         .doesNotContain("gradient").isNotEqualTo(cssRule(html, ".v-ERROR"));
             }
         }
-        assertThat(html).as("legend").contains("<b>ERROR</b> infrastructure failed").contains("not a pattern verdict");
+        assertThat(html).as("legend").contains("<b>ERROR</b><span class=\"rule\">the suite could not observe or act")
+                .contains("not a statement about the pattern");
     }
 
     @Test
     void textFromResultsIsEscapedEverywhere() {
         String hostile = "</script><img src=x onerror=alert(1)>";
         ScenarioKey key = key("kind:" + hostile, "pattern" + hostile, "s", "v", "fault" + hostile);
-        ScenarioResult result = new ScenarioResult(key, Verdict.STUCK, null, "reason" + hostile, Figures.none(),
+        ScenarioResult result = new ScenarioResult(key, Outcome.STUCK, "reason" + hostile,
+                List.of(new Finding(FindingKind.RACE_AT_START, "finding" + hostile)), Figures.none(),
                 List.of(TimelineEvent.of(START, "main" + hostile, EventKind.EVENT, "detail" + hostile, EventSource.EVENT)),
                 START, "note" + hostile);
         RunResults run = new RunResults(RunResults.SCHEMA, "run" + hostile, START, null,
-                List.of(new ClusterInfo("kind:" + hostile, "kind", "x", hostile)), Map.of("m" + hostile, hostile), List.of(result));
+                List.of(new ClusterInfo("kind:" + hostile, "kind", "x", hostile)), Map.of("p" + hostile, hostile),
+                Map.of("m" + hostile, hostile), List.of(result));
 
         String html = HtmlReport.render(run);
 
@@ -165,13 +270,15 @@ class HtmlReportTest {
         assertThat(count(html, "</script>")).as("only the page's own three scripts end")
                 .isEqualTo(count(html, "<script")).isEqualTo(3);
         assertThat(html).as("escaped as text").contains("reason&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
+                .as("escaped in a badge's title").contains("title=\"race at start: finding&lt;/script&gt;&lt;img")
+                .as("escaped in the parameters").contains("<th>p&lt;/script&gt;&lt;img")
                 .as("escaped inside the data blob").contains("detail\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e");
     }
 
     @Test
     void headerHasRunClustersLegendAndMeasurementsOnlyWhenThereAreAny() {
         RunResults withMeasurements = new RunResults(RunResults.SCHEMA, "nightly-42", START, START.plusSeconds(125),
-                List.of(cluster("kind:1.31", "v1.31.4"), cluster("k3s:1.28", null)), Map.of("wallSeconds", "125"), List.of());
+                List.of(cluster("kind:1.31", "v1.31.4"), cluster("k3s:1.28", null)), Map.of(), Map.of("wallSeconds", "125"), List.of());
         RunResults without = run("nightly-43", List.of(), List.of());
 
         String html = HtmlReport.render(withMeasurements);
@@ -181,9 +288,6 @@ class HtmlReportTest {
                 .as("cluster with server version").contains("<code>kind:1.31</code></td><td>v1.31.4</td>")
                 .as("cluster that never answered").contains("<code>k3s:1.28</code></td><td><i>did not answer</i>")
                 .as("measurements").contains("<table class=\"small\" id=\"measurements\"><tr><th>wallSeconds</th><td>125</td>");
-        for (Verdict verdict : Verdict.values()) {
-            assertThat(html).as("legend entry for %s", verdict).contains("<b>" + verdict.name() + "</b> " + VerdictLook.meaning(verdict));
-        }
         assertThat(HtmlReport.render(without)).as("no measurements table when there are none").doesNotContain("id=\"measurements\"");
     }
 
@@ -206,6 +310,23 @@ class HtmlReportTest {
         assertThat(KeyFigure.seconds(2.46, "")).as("one decimal below 10 s").isEqualTo("2.5s");
         assertThat(KeyFigure.seconds(3.0, "")).as("no trailing .0").isEqualTo("3s");
         assertThat(KeyFigure.seconds(null, "+")).as("not observed").isEmpty();
+    }
+
+    private static ScenarioResult cell(ScenarioKey key, Outcome outcome, String reason, List<Finding> findings, Figures figures,
+                                       String note) {
+        return new ScenarioResult(key, outcome, reason, findings, figures, List.of(), START, note);
+    }
+
+    private static Figures figures(Double completion, Double outlived, Double termination, Long grace) {
+        return new Figures(completion, outlived, termination, grace, null, null, null, null, null, null, null, null, null,
+                null, null);
+    }
+
+    /** The background colour of a CSS rule's declarations. */
+    private static String colour(String declarations) {
+        Matcher m = Pattern.compile("background:([^;]+)").matcher(declarations);
+        assertThat(m.find()).as("a background in %s", declarations).isTrue();
+        return m.group(1).trim();
     }
 
     private static List<String> cellsByIndex(String html) {

@@ -4,7 +4,7 @@ import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ResultsJson;
 
-import io.sidecarconformance.verdict.Verdict;
+import io.sidecarconformance.result.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,11 +45,11 @@ class MergeReportsTest {
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
-    private Path cellResults(String name, String clusterId, Verdict verdict) throws Exception {
+    private Path cellResults(String name, String clusterId, Outcome outcome) throws Exception {
         RunResults run = new RunResults(RunResults.SCHEMA, name, SampleRuns.START, SampleRuns.START.plusSeconds(60),
-                List.of(cluster(clusterId, "v1")), Map.of(), List.of(
-                result(key(clusterId, "classic", "light", "exec", "none"), verdict),
-                result(key(clusterId, "classic", "light", "exec", "sigterm"), verdict)));
+                List.of(cluster(clusterId, "v1")), SampleRuns.parameters(), Map.of(), List.of(
+                result(key(clusterId, "classic", "light", "exec", "none"), outcome),
+                result(key(clusterId, "classic", "light", "exec", "sigterm"), outcome)));
         Path file = dir.resolve(name).resolve("results.json");
         Files.createDirectories(file.getParent());
         ResultsJson.write(run, file);
@@ -58,8 +58,8 @@ class MergeReportsTest {
 
     @Test
     void mergesWritesBothFilesAndFillsExpectedColumns() throws Exception {
-        Path kind = cellResults("kind-1.31", "kind:1.31", Verdict.COMPLETED);
-        Path k3s = cellResults("k3s-1.31", "k3s:1.31", Verdict.STUCK);
+        Path kind = cellResults("kind-1.31", "kind:1.31", Outcome.SUCCEEDED);
+        Path k3s = cellResults("k3s-1.31", "k3s:1.31", Outcome.STUCK);
         Path outDir = dir.resolve("merged");
 
         int code = run("--out", outDir.toString(), "--expect", "kind:1.31", "--expect", "kind:1.29",
@@ -69,10 +69,13 @@ class MergeReportsTest {
         RunResults merged = ResultsJson.read(outDir.resolve("results.json"));
         assertThat(merged.runId()).as("run id").isEqualTo("merged-20250601T040506Z");
         assertThat(merged.results()).as("2 + 2 records + 2 ERROR cells for kind:1.29").hasSize(6)
-                .filteredOn(r -> r.key().cluster().equals("kind:1.29")).extracting(ScenarioResult::verdict)
-                .containsOnly(Verdict.ERROR).hasSize(2);
+                .filteredOn(r -> r.key().cluster().equals("kind:1.29")).extracting(ScenarioResult::outcome)
+                .containsOnly(Outcome.ERROR).hasSize(2);
+        assertThat(merged.parameters()).as("the inputs' parameters, kept by the merge")
+                .containsExactlyInAnyOrderEntriesOf(SampleRuns.parameters());
         assertThat(outDir.resolve("compatibility.html")).as("page").isRegularFile()
-                .content().contains("no results uploaded for kind:1.29");
+                .content().contains("no results uploaded for kind:1.29")
+                .as("parameters table").contains("<th>stuck window after main ended (stuck.windowSeconds)</th><td>30s</td>");
         assertThat(out.toString(StandardCharsets.UTF_8)).as("stdout").startsWith("merged 2 results.json into 6 cells");
         assertThat(errLines()).as("stderr").containsExactly(
                 "warning: no results uploaded for kind:1.29; its column has 2 ERROR cells");
@@ -80,26 +83,27 @@ class MergeReportsTest {
 
     @Test
     void aRepeatedCellIsReportedAndTheLaterFileWins() throws Exception {
-        Path first = cellResults("nightly", "kind:1.31", Verdict.STUCK);
-        Path rerun = cellResults("rerun", "kind:1.31", Verdict.COMPLETED);
+        Path first = cellResults("nightly", "kind:1.31", Outcome.STUCK);
+        Path rerun = cellResults("rerun", "kind:1.31", Outcome.SUCCEEDED);
         Path outDir = dir.resolve("merged");
 
         int code = run("--out", outDir.toString(), first.toString(), rerun.toString());
 
         assertThat(code).as("exit code").isZero();
-        assertThat(ResultsJson.read(outDir.resolve("results.json")).results()).extracting(ScenarioResult::verdict)
-                .as("verdicts of the later file").containsExactly(Verdict.COMPLETED, Verdict.COMPLETED);
+        assertThat(ResultsJson.read(outDir.resolve("results.json")).results()).extracting(ScenarioResult::outcome)
+                .as("outcomes of the later file").containsExactly(Outcome.SUCCEEDED, Outcome.SUCCEEDED);
         assertThat(errLines()).as("one warning per repeated cell").hasSize(2)
                 .allSatisfy(line -> assertThat(line).startsWith("warning: ").contains("in both nightly and rerun"));
     }
 
     @Test
     void badInputIsOneLineOnStderrExitCodeTwoAndNothingWritten() throws Exception {
-        Path good = cellResults("good", "kind:1.31", Verdict.COMPLETED);
+        Path good = cellResults("good", "kind:1.31", Outcome.SUCCEEDED);
         Path notJson = Files.writeString(dir.resolve("broken.json"), "{\"schema\": 1, \"runId\": ");
         Path cucumber = Files.writeString(dir.resolve("cucumber.json"), "[{\"elements\": []}]");
         Path otherJson = Files.writeString(dir.resolve("package.json"), "{\"name\": \"sidecar\"}");
         Path newer = Files.writeString(dir.resolve("newer.json"), "{\"schema\": 9, \"runId\": \"r\", \"results\": []}");
+        Path older = Files.writeString(dir.resolve("older.json"), "{\"schema\": 1, \"runId\": \"r\", \"results\": []}");
         Path missing = dir.resolve("absent/results.json");
         String out = dir.resolve("merged").toString();
 
@@ -120,7 +124,10 @@ class MergeReportsTest {
                 new BadCall("another JSON object", List.of("--out", out, otherJson.toString()),
                         otherJson + " is not a results.json (no \"schema\" number); pass results.json files written by suite runs"),
                 new BadCall("a newer schema", List.of("--out", out, newer.toString()),
-                        newer + " has schema 9 but this reader knows schema 1"));
+                        newer + " has schema 9 but this reader knows schema 2; use the suite version that wrote it"),
+                new BadCall("a schema 1 file (one verdict per cell)", List.of("--out", out, older.toString()),
+                        older + " has schema 1 but this reader knows schema 2 (one verdict per cell, before outcome and findings);"
+                                + " re-run the suite to get schema 2"));
 
         for (BadCall call : calls) {
             this.out.reset();
@@ -138,7 +145,7 @@ class MergeReportsTest {
 
     @Test
     void anOutputThatCannotBeWrittenIsExitCodeOne() throws Exception {
-        Path good = cellResults("good", "kind:1.31", Verdict.COMPLETED);
+        Path good = cellResults("good", "kind:1.31", Outcome.SUCCEEDED);
         Path aFile = Files.writeString(dir.resolve("taken"), "not a directory");
 
         int code = run("--out", aFile.toString(), good.toString());

@@ -6,12 +6,14 @@ import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.ResultsFileException;
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.Outcome;
 
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.TimelineEvent;
-import io.sidecarconformance.verdict.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ResultsJsonTest {
 
     private static final Instant T0 = Instant.parse("2025-06-01T02:17:00.123456789Z");
+    /** When the runner read main's Exiting line: later than the container's clock says it was written. */
+    private static final Instant OBSERVED = T0.plusSeconds(19);
 
     private static RunResults sample() {
         ScenarioKey stuckKey = new ScenarioKey("kind:1.31", "classic", "dind", "shell", "none");
@@ -39,23 +45,28 @@ class ResultsJsonTest {
                 TimelineEvent.of(T0.plusSeconds(6), "dind", EventKind.READY, "docker info ok", EventSource.LOG),
                 TimelineEvent.of(T0.plusSeconds(7), "main", EventKind.RUNNING, "", EventSource.STATUS),
                 TimelineEvent.of(T0.plusSeconds(8), "main", EventKind.STATUS, "ready=true", EventSource.STATUS),
-                TimelineEvent.of(T0.plusSeconds(15), "main", EventKind.EXITING, "0", EventSource.LOG),
+                TimelineEvent.of(T0.plusSeconds(15), "main", EventKind.EXITING, "0", EventSource.LOG).observed(OBSERVED),
                 TimelineEvent.of(T0.plusSeconds(16), "main", EventKind.TERMINATED, "exitCode=0 reason=Completed", EventSource.STATUS),
                 TimelineEvent.of(T0.plusSeconds(17), "job", EventKind.JOB, "Complete", EventSource.JOB),
                 TimelineEvent.of(T0.plusSeconds(90), "pod", EventKind.DELETED, "", EventSource.STATUS));
-        Figures someNull = new Figures(null, 60.5, null, 30L, null, "Running", null,
-                Map.of("main", 0, "dind", 2), Map.of("main", 0), Map.of("main", "Completed"));
-        ScenarioResult stuck = new ScenarioResult(stuckKey, Verdict.STUCK, Verdict.COMPLETED,
-                "dind still running 60 s after main", someNull, timeline, T0, "KEP-753 note");
+        Figures someNull = new Figures(null, 60.5, null, 30L, null, "Running", "Failed: BackoffLimitExceeded", -2.4, 1,
+                1.4, 3.2, Map.of("main", 0.3), Map.of("main", 0, "dind", 2), Map.of("main", 0), Map.of("main", "Completed"));
+        ScenarioResult stuck = new ScenarioResult(stuckKey, Outcome.STUCK, "dind still running 60 s after main",
+                List.of(new Finding(FindingKind.SIDECAR_RESTARTED, "sidecar restarted 1 time; down 1.4s until Ready again"),
+                        new Finding(FindingKind.JOB_BEFORE_POD, "the Job was Failed 2.4s before the pod was terminal")),
+                someNull, timeline, T0, "KEP-753 note");
         ScenarioResult error = ScenarioResult.error(
                 new ScenarioKey("k3s:1.28", "classic", "dind", "shell", "none"), "cluster did not start", null);
         ScenarioResult allNone = new ScenarioResult(
-                new ScenarioKey("k3s:1.28", "pidfile", "light", "exec", "sigterm"), Verdict.SLOW_TERMINATION,
+                new ScenarioKey("k3s:1.28", "pidfile", "light", "exec", "sigterm"), Outcome.FAILED_BY_FAULT,
                 null, null, null, null, T0, null);
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("stuck window (stuck.windowSeconds)", "30s");
+        parameters.put("Job window (job.windowSeconds)", "20s");
         return new RunResults(RunResults.SCHEMA, "run-1", T0, T0.plusSeconds(3600),
                 List.of(new ClusterInfo("kind:1.31", "kind", "1.31", "v1.31.4"),
                         new ClusterInfo("k3s:1.28", "k3s", "1.28", null)),
-                Map.of("wallSeconds", "3600", "leftoverNamespaces", "0", "b-middle", "x"),
+                parameters, Map.of("wallSeconds", "3600", "leftoverNamespaces", "0", "b-middle", "x"),
                 List.of(stuck, error, allNone));
     }
 
@@ -69,6 +80,15 @@ class ResultsJsonTest {
         assertThat(back.results().get(0).timeline()).as("timeline events").hasSize(11)
                 .extracting(TimelineEvent::kind).contains(EventKind.EVENT, EventKind.DELETED, EventKind.READY);
         assertThat(back.results().get(0).figures().completionSeconds()).as("a figure never observed").isNull();
+        assertThat(back.schema()).as("schema").isEqualTo(2);
+        assertThat(back.results()).extracting(ScenarioResult::outcome).as("outcomes")
+                .containsExactly(Outcome.STUCK, Outcome.ERROR, Outcome.FAILED_BY_FAULT);
+        assertThat(back.results().get(0).findings()).extracting(Finding::kind).as("findings in order")
+                .containsExactly(FindingKind.SIDECAR_RESTARTED, FindingKind.JOB_BEFORE_POD);
+        assertThat(back.parameters()).as("parameters, sorted by name like every map in results.json")
+                .containsExactlyEntriesOf(new TreeMap<>(run.parameters()));
+        assertThat(back.results().get(0).timeline()).filteredOn(e -> e.kind() == EventKind.EXITING)
+                .extracting(TimelineEvent::observedAt).as("observedAt, which equality ignores").containsExactly(OBSERVED);
         assertThat(back.results().get(0).startedAt()).as("nanosecond instant").isEqualTo(T0);
         assertThat(back.results().get(1).startedAt()).as("null startedAt of an ERROR cell").isNull();
     }
@@ -88,12 +108,13 @@ class ResultsJsonTest {
 
         assertThat(json).as("instant as ISO-8601 text")
                 .contains("\"startedAt\" : \"2025-06-01T02:17:00.123456789Z\"")
-                .as("enum by name").contains("\"verdict\" : \"STUCK\"").contains("\"kind\" : \"TERMINATED\"")
+                .as("enum by name").contains("\"outcome\" : \"STUCK\"").contains("\"kind\" : \"SIDECAR_RESTARTED\"").contains("\"kind\" : \"TERMINATED\"")
                 .as("unobserved figure kept as null, so every record has the same shape")
                 .contains("\"completionSeconds\" : null")
                 .as("pretty-printed").contains("\n  \"runId\" : \"run-1\"");
+        assertThat(json).as("schema 2").startsWith("{\n  \"schema\" : 2,");
         assertThat(indexesOf(json, "\"schema\"", "\"runId\"", "\"startedAt\"", "\"finishedAt\"", "\"clusters\"",
-                "\"measurements\"", "\"results\"")).as("top-level fields in record order").doesNotContain(-1).isSorted();
+                "\"parameters\"", "\"measurements\"", "\"results\"")).as("top-level fields in record order").doesNotContain(-1).isSorted();
         assertThat(indexesOf(json, "\"b-middle\"", "\"leftoverNamespaces\"", "\"wallSeconds\""))
                 .as("map entries sorted by key, so two runs diff cleanly").doesNotContain(-1).isSorted();
         assertThat(indexesOf(json, "\"cluster\"", "\"pattern\"", "\"sidecar\"", "\"variant\"", "\"fault\""))
@@ -104,7 +125,7 @@ class ResultsJsonTest {
     void readingIgnoresUnknownFields() throws Exception {
         String json = ResultsJson.toJson(sample())
                 .replaceFirst("\\{", "{ \"addedLater\" : {\"x\": [1, 2]},")
-                .replace("\"verdict\" : \"STUCK\"", "\"verdict\" : \"STUCK\", \"confidence\" : 0.9");
+                .replace("\"outcome\" : \"STUCK\"", "\"outcome\" : \"STUCK\", \"confidence\" : 0.9");
 
         RunResults back = ResultsJson.fromJson(json, "newer.json");
 
@@ -120,14 +141,26 @@ class ResultsJsonTest {
                 .as("a JSON array").hasMessageContaining("cucumber.json is not a results.json");
         assertThatThrownBy(() -> ResultsJson.fromJson("{\"name\":\"x\"}", "package.json"))
                 .as("an object without schema").hasMessageContaining("package.json is not a results.json (no \"schema\"");
-        assertThatThrownBy(() -> ResultsJson.fromJson("{\"schema\":2,\"runId\":\"r\",\"results\":[]}", "future.json"))
-                .as("a newer schema").hasMessageContaining("future.json has schema 2 but this reader knows schema 1");
-        assertThatThrownBy(() -> ResultsJson.fromJson("{\"schema\":1,\"runId\":\"r\",\"results\":[{\"verdict\":\"STUCK\"}]}", "r.json"))
+        assertThatThrownBy(() -> ResultsJson.fromJson("{\"schema\":3,\"runId\":\"r\",\"results\":[]}", "future.json"))
+                .as("a newer schema").hasMessage("future.json has schema 3 but this reader knows schema 2;"
+                        + " use the suite version that wrote it");
+        assertThatThrownBy(() -> ResultsJson.fromJson("{\"schema\":2,\"runId\":\"r\",\"results\":[{\"outcome\":\"STUCK\"}]}", "r.json"))
                 .as("a record without its key").hasMessageContaining("r.json is not a valid results.json")
                 .hasMessageContaining("results[0]").hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> ResultsJson.fromJson("{\"schema\":1,\"runId\":\"r\",\"results\":[{\"verdict\":\"MAYBE\","
+        assertThatThrownBy(() -> ResultsJson.fromJson("{\"schema\":2,\"runId\":\"r\",\"results\":[{\"outcome\":\"COMPLETED\","
                 + "\"key\":{\"cluster\":\"c\",\"pattern\":\"p\",\"sidecar\":\"s\",\"variant\":\"v\",\"fault\":\"f\"}}]}", "r.json"))
-                .as("an unknown verdict").hasMessageContaining("results[0].verdict").hasMessageNotContaining("\n");
+                .as("an old verdict name as outcome").hasMessageContaining("results[0].outcome").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void refusesASchemaOneFileWithOneLineThatSaysWhatToDo() {
+        String schemaOne = "{\"schema\":1,\"runId\":\"nightly-1\",\"results\":[{\"verdict\":\"COMPLETED\",\"jobVerdict\":null,"
+                + "\"key\":{\"cluster\":\"c\",\"pattern\":\"p\",\"sidecar\":\"s\",\"variant\":\"v\",\"fault\":\"f\"}}]}";
+
+        assertThatThrownBy(() -> ResultsJson.fromJson(schemaOne, "old/results.json")).as("a results.json of schema 1")
+                .isInstanceOf(ResultsFileException.class)
+                .hasMessage("old/results.json has schema 1 but this reader knows schema 2 (one verdict per cell, before outcome"
+                        + " and findings); re-run the suite to get schema 2");
     }
 
     @Test

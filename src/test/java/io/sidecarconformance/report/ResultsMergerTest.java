@@ -1,15 +1,15 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.ScenarioResult;
-import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ClusterInfo;
-
+import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioKey;
-import io.sidecarconformance.verdict.Verdict;
+import io.sidecarconformance.result.ScenarioResult;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,20 +22,25 @@ class ResultsMergerTest {
 
     private static final Instant MERGED_AT = Instant.parse("2025-06-01T04:05:06Z");
 
-    private static RunResults cellRun(String runId, String clusterId, Instant start, Verdict verdict, String... faults) {
+    private static RunResults cellRun(String runId, String clusterId, Instant start, Outcome outcome, String... faults) {
+        return cellRun(runId, clusterId, start, Map.of("stuck window", "30s"), outcome, faults);
+    }
+
+    private static RunResults cellRun(String runId, String clusterId, Instant start, Map<String, String> parameters,
+                                      Outcome outcome, String... faults) {
         List<ScenarioResult> results = new ArrayList<>();
         for (String fault : faults) {
-            results.add(result(key(clusterId, "classic", "light", "exec", fault), verdict));
-            results.add(result(key(clusterId, "native-sidecar", "dind", "exec+probe", fault), verdict));
+            results.add(result(key(clusterId, "classic", "light", "exec", fault), outcome));
+            results.add(result(key(clusterId, "native-sidecar", "dind", "exec+probe", fault), outcome));
         }
         return new RunResults(RunResults.SCHEMA, runId, start, start.plusSeconds(600), List.of(cluster(clusterId, "v1")),
-                Map.of("wallSeconds", "600"), results);
+                parameters, Map.of("wallSeconds", "600"), results);
     }
 
     @Test
     void concatenatesResultsAndUnitesClustersAndMeasurementsInInputOrder() {
-        RunResults kind = cellRun("kind-1.31", "kind:1.31", Instant.parse("2025-06-01T02:20:00Z"), Verdict.COMPLETED, "none");
-        RunResults k3s = cellRun("k3s-1.28", "k3s:1.28", Instant.parse("2025-06-01T02:18:00Z"), Verdict.STUCK, "none", "sigterm");
+        RunResults kind = cellRun("kind-1.31", "kind:1.31", Instant.parse("2025-06-01T02:20:00Z"), Outcome.SUCCEEDED, "none");
+        RunResults k3s = cellRun("k3s-1.28", "k3s:1.28", Instant.parse("2025-06-01T02:18:00Z"), Outcome.STUCK, "none", "sigterm");
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(kind, k3s), List.of(), MERGED_AT);
         RunResults run = merged.results();
@@ -49,27 +54,42 @@ class ResultsMergerTest {
                 .containsExactlyElementsOf(concat(kind.results(), k3s.results()));
         assertThat(run.startedAt()).as("earliest start").isEqualTo(Instant.parse("2025-06-01T02:18:00Z"));
         assertThat(run.finishedAt()).as("latest end").isEqualTo(Instant.parse("2025-06-01T02:30:00Z"));
+        assertThat(run.parameters()).as("parameters both runs share, once").containsExactlyEntriesOf(Map.of("stuck window", "30s"));
         assertThat(merged.warnings()).as("warnings").isEmpty();
     }
 
     @Test
+    void parametersThatDifferBetweenRunsAreAllKeptNamedAfterTheirRun() {
+        RunResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, ordered("stuck window", "30s", "grace period", "15s"),
+                Outcome.SUCCEEDED, "none");
+        RunResults k3s = cellRun("k3s-1.28", "k3s:1.28", MERGED_AT, ordered("stuck window", "60s", "job window", "20s"),
+                Outcome.STUCK, "none");
+
+        RunResults run = ResultsMerger.merge(List.of(kind, k3s), List.of(), MERGED_AT).results();
+
+        assertThat(run.parameters()).as("every value any cell was decided with").containsExactly(
+                Map.entry("stuck window", "30s"), Map.entry("grace period", "15s"),
+                Map.entry("stuck window [k3s-1.28]", "60s"), Map.entry("job window", "20s"));
+    }
+
+    @Test
     void theLaterInputWinsARepeatedCellWithAWarning() {
-        RunResults first = cellRun("nightly-1", "kind:1.31", MERGED_AT, Verdict.STUCK, "none");
-        RunResults rerun = new RunResults(RunResults.SCHEMA, "rerun-1", MERGED_AT, MERGED_AT, List.of(), Map.of(),
-                List.of(result(key("kind:1.31", "classic", "light", "exec", "none"), Verdict.COMPLETED)));
+        RunResults first = cellRun("nightly-1", "kind:1.31", MERGED_AT, Outcome.STUCK, "none");
+        RunResults rerun = new RunResults(RunResults.SCHEMA, "rerun-1", MERGED_AT, MERGED_AT, List.of(), Map.of(), Map.of(),
+                List.of(result(key("kind:1.31", "classic", "light", "exec", "none"), Outcome.SUCCEEDED)));
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(first, rerun), List.of(), MERGED_AT);
 
         assertThat(merged.results().results()).as("one record per cell").hasSize(2);
         assertThat(merged.results().results()).filteredOn(r -> r.key().pattern().equals("classic"))
-                .extracting(ScenarioResult::verdict).as("the rerun's verdict").containsExactly(Verdict.COMPLETED);
+                .extracting(ScenarioResult::outcome).as("the rerun's outcome").containsExactly(Outcome.SUCCEEDED);
         assertThat(merged.warnings()).as("warning").containsExactly("warning: classic / light / exec under none on kind:1.31"
                 + " is in both nightly-1 and rerun-1; keeping the one from rerun-1");
     }
 
     @Test
     void theSameRunGivenTwiceSaysSo() {
-        RunResults run = cellRun("nightly-1", "kind:1.31", MERGED_AT, Verdict.STUCK, "none");
+        RunResults run = cellRun("nightly-1", "kind:1.31", MERGED_AT, Outcome.STUCK, "none");
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(run, run), List.of(), MERGED_AT);
 
@@ -80,8 +100,8 @@ class ResultsMergerTest {
 
     @Test
     void anExpectedClusterWithoutRecordsGetsAnErrorColumnMirroringTheOthers() {
-        RunResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, Verdict.COMPLETED, "none", "sigterm");
-        RunResults k3s = cellRun("k3s-1.28", "k3s:1.28", MERGED_AT, Verdict.COMPLETED, "none", "main-oom");
+        RunResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, Outcome.SUCCEEDED, "none", "sigterm");
+        RunResults k3s = cellRun("k3s-1.28", "k3s:1.28", MERGED_AT, Outcome.SUCCEEDED, "none", "main-oom");
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(kind, k3s),
                 List.of("kind:1.31", "kind:1.29-sidecars", "kind:1.29-sidecars"), MERGED_AT);
@@ -90,7 +110,7 @@ class ResultsMergerTest {
                 .filter(r -> r.key().cluster().equals("kind:1.29-sidecars")).toList();
         assertThat(filled).as("one ERROR cell for each row under each fault the others ran").hasSize(6)
                 .allSatisfy(r -> {
-                    assertThat(r.verdict()).as("verdict").isEqualTo(Verdict.ERROR);
+                    assertThat(r.outcome()).as("outcome").isEqualTo(Outcome.ERROR);
                     assertThat(r.reason()).as("reason").isEqualTo("no results uploaded for kind:1.29-sidecars");
                 });
         assertThat(filled).extracting(r -> r.key().row() + " | " + r.key().fault()).as("cells").containsExactlyInAnyOrder(
@@ -100,8 +120,8 @@ class ResultsMergerTest {
         assertThat(merged.results().clusters()).as("the missing cluster is a column")
                 .contains(new ClusterInfo("kind:1.29-sidecars", "kind", "1.29-sidecars", null));
         assertThat(merged.results().results()).filteredOn(r -> r.key().cluster().equals("kind:1.31"))
-                .as("an expected cluster that has records is left alone").extracting(ScenarioResult::verdict)
-                .containsOnly(Verdict.COMPLETED).hasSize(4);
+                .as("an expected cluster that has records is left alone").extracting(ScenarioResult::outcome)
+                .containsOnly(Outcome.SUCCEEDED).hasSize(4);
         assertThat(merged.warnings()).as("warning")
                 .containsExactly("warning: no results uploaded for kind:1.29-sidecars; its column has 6 ERROR cells");
     }
@@ -109,14 +129,22 @@ class ResultsMergerTest {
     @Test
     void anExpectedClusterListedInAnInputButWithoutRecordsIsFilledToo() {
         RunResults empty = new RunResults(RunResults.SCHEMA, "kind-1.27", MERGED_AT, MERGED_AT,
-                List.of(cluster("kind:1.27", null)), Map.of(), List.of());
-        RunResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, Verdict.COMPLETED, "none");
+                List.of(cluster("kind:1.27", null)), Map.of(), Map.of(), List.of());
+        RunResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, Outcome.SUCCEEDED, "none");
 
         RunResults run = ResultsMerger.merge(List.of(empty, kind), List.of("kind:1.27"), MERGED_AT).results();
 
         assertThat(run.results()).extracting(ScenarioResult::key).extracting(ScenarioKey::cluster)
                 .as("clusters of records").containsOnly("kind:1.31", "kind:1.27").hasSize(4);
         assertThat(run.clusters()).extracting(ClusterInfo::id).as("clusters").containsExactly("kind:1.27", "kind:1.31");
+    }
+
+    private static Map<String, String> ordered(String... namesAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static List<ScenarioResult> concat(List<ScenarioResult> a, List<ScenarioResult> b) {

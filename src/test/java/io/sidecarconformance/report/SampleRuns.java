@@ -1,17 +1,16 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.ScenarioResult;
-import io.sidecarconformance.result.Figures;
-import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ClusterInfo;
-
-import io.sidecarconformance.result.ScenarioKey;
-import io.sidecarconformance.timeline.EventKind;
-import io.sidecarconformance.timeline.EventSource;
-import io.sidecarconformance.timeline.TimelineEvent;
+import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.EventSource;
+import io.sidecarconformance.timeline.TimelineEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Runs to render and merge in tests: shaped like what the suite records, with every event kind in the timelines. */
@@ -31,6 +31,10 @@ final class SampleRuns {
     static final List<String> FAULTS =
             List.of("sigkill-main", "none", "sigterm", "delayed-sidecar", "main-oom", "sidecar-oom");
 
+    /** Seconds after the first event: the sidecar's own Exiting line, and the kubelet's later TERMINATED report. */
+    static final double LATE_EXITING = 10.0;
+    static final double LATE_TERMINATED = 13.0;
+
     private SampleRuns() {
     }
 
@@ -38,22 +42,28 @@ final class SampleRuns {
         return new ScenarioKey(cluster, pattern, sidecar, variant, fault);
     }
 
-    /** The shapes of cell this fixture draws; each maps to an outcome and its findings as the rules would decide them. */
-    enum Verdict {
-        COMPLETED(Outcome.SUCCEEDED), STUCK(Outcome.STUCK), RACE(Outcome.SUCCEEDED, FindingKind.RACE_AT_START),
-        MAIN_FAILED(Outcome.FAILED), SLOW_TERMINATION(Outcome.FAILED_BY_FAULT, FindingKind.SLOW_TERMINATION),
-        REJECTED(Outcome.REJECTED), DROPPED(Outcome.DROPPED), ERROR(Outcome.ERROR);
+    /** The shapes of cell this fixture draws; the outcome follows from the shape and the Job's condition, as the rules decide. */
+    enum Shape {
+        COMPLETED, STUCK, RACE(FindingKind.RACE_AT_START), MAIN_FAILED, SLOW_TERMINATION(FindingKind.SLOW_TERMINATION),
+        REJECTED, DROPPED, NOT_APPLICABLE, ERROR;
 
-        final Outcome outcome;
         final List<FindingKind> findings;
 
-        Verdict(Outcome outcome, FindingKind... findings) {
-            this.outcome = outcome;
+        Shape(FindingKind... findings) {
             this.findings = List.of(findings);
         }
 
-        List<Finding> findings() {
-            return findings.stream().map(k -> new Finding(k, k.name().toLowerCase() + " seen")).toList();
+        /** A failed Job is FAILED_BY_FAULT under a fault aimed at main and FAILED otherwise: never SUCCEEDED. */
+        Outcome outcome(boolean jobFailed, boolean faultTargetsMain) {
+            return switch (this) {
+                case COMPLETED, RACE, SLOW_TERMINATION, MAIN_FAILED -> !jobFailed ? Outcome.SUCCEEDED
+                        : faultTargetsMain ? Outcome.FAILED_BY_FAULT : Outcome.FAILED;
+                case STUCK -> Outcome.STUCK;
+                case REJECTED -> Outcome.REJECTED;
+                case DROPPED -> Outcome.DROPPED;
+                case NOT_APPLICABLE -> Outcome.NOT_APPLICABLE;
+                case ERROR -> Outcome.ERROR;
+            };
         }
     }
 
@@ -71,9 +81,10 @@ final class SampleRuns {
     }
 
     /**
-     * Six rows over three patterns, six faults, two clusters (one without the SidecarContainers gate, so native
-     * sidecars are DROPPED there), a few cells not run, one ERROR, notes, Job verdicts that differ, and one event
-     * detail that tries to break out of the page's script element.
+     * Seven rows over four patterns, six faults, two clusters (one without the SidecarContainers gate, so native
+     * sidecars are DROPPED there), a few cells not run, ERROR, NOT_APPLICABLE and REJECTED cells, Jobs failed by a
+     * fault and by the sidecar, every kind of finding, notes, and one event detail that tries to break out of the
+     * page's script element.
      */
     static RunResults realistic() {
         List<ClusterInfo> clusters = List.of(cluster("kind:1.31", "v1.31.4"), cluster("k3s:1.28", "v1.28.15+k3s1"));
@@ -81,6 +92,7 @@ final class SampleRuns {
                 new String[]{"classic", "light", "exec"},
                 new String[]{"classic", "dind", "shell"},
                 new String[]{"done-file", "dind", "exec"},
+                new String[]{"ephemeral", "light", "exec"},
                 new String[]{"native-sidecar", "dind", "exec+probe"},
                 new String[]{"native-sidecar", "light", "exec"},
                 new String[]{"pidfile", "light", "shell"});
@@ -90,7 +102,7 @@ final class SampleRuns {
             for (String[] row : rows) {
                 for (String fault : FAULTS) {
                     if (row[0].equals("done-file") && fault.equals("delayed-sidecar")) {
-                        continue; // not applicable: left blank in the grid
+                        continue; // not run: left blank in the grid
                     }
                     ScenarioKey key = key(cluster.id(), row[0], row[1], row[2], fault);
                     results.add(scenario(key, START.plusSeconds(90L * n++)));
@@ -101,27 +113,64 @@ final class SampleRuns {
         measurements.put("wallSeconds", "5412");
         measurements.put("leftoverNamespaces", "0");
         measurements.put("parallel", "4");
+        return new RunResults(RunResults.SCHEMA, "nightly-2025-06-01", START, START.plus(Duration.ofMinutes(92)),
+                clusters, parameters(), measurements, results);
+    }
+
+    /** The settings a run records, in the order it records them. */
+    static Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("stuck window after main ended (stuck.windowSeconds)", "30s");
+        parameters.put("Job window after the pod ended (job.windowSeconds)", "20s");
+        parameters.put("scenario deadline (scenario.timeoutSeconds)", "300s");
         parameters.put("sigterm: grace period (fault.graceSeconds)", "30s");
-        return new RunResults(RunResults.SCHEMA, "nightly-2025-06-01", START, START.plus(Duration.ofMinutes(92)),
-                clusters, parameters, measurements, results);
+        return parameters;
+    }
+
+    /**
+     * One cell whose sidecar wrote its Exiting line at {@link #LATE_EXITING} while the kubelet reported it TERMINATED
+     * only at {@link #LATE_TERMINATED}: the Gantt bar must end at the container's own line.
+     */
+    static RunResults exitingBeforeTerminated() {
+        ScenarioKey key = key("kind:1.31", "done-file", "light", "exec", "none");
+        Timeline timeline = new Timeline(START);
+        timeline.add(0, "suite", EventKind.ACTION, "created Job", EventSource.SUITE);
+        timeline.add(1, "proxy", EventKind.STARTING, "", EventSource.LOG);
+        timeline.add(2, "proxy", EventKind.READY, "httpd answers", EventSource.LOG);
+        timeline.add(2.5, "main", EventKind.STARTING, "", EventSource.LOG);
+        timeline.add(8, "main", EventKind.EXITING, "0", EventSource.LOG);
+        timeline.add(8.2, "main", EventKind.TERMINATED, "exitCode=0 reason=Completed", EventSource.STATUS);
+        timeline.add(LATE_EXITING, "proxy", EventKind.EXITING, "0 done file seen", EventSource.LOG);
+        timeline.add(LATE_TERMINATED, "proxy", EventKind.TERMINATED, "exitCode=0 reason=Completed", EventSource.STATUS);
+        timeline.add(13.5, "pod", EventKind.PHASE, "Succeeded", EventSource.STATUS);
+        timeline.add(14, "job", EventKind.JOB, "Complete", EventSource.JOB);
+        Figures figures = figures(13.5, null, null, Map.of("main", 0, "proxy", 0), "Succeeded", "Complete");
+        ScenarioResult result = new ScenarioResult(key, Outcome.SUCCEEDED, "Job Complete: pod Succeeded at +13.5s",
+                List.of(), figures, timeline.events(), START, "");
+        return run("late-termination-report", List.of(cluster("kind:1.31", "v1.31.4")), List.of(result));
     }
 
     private static ScenarioResult scenario(ScenarioKey key, Instant t0) {
         boolean gated = key.cluster().equals("k3s:1.28");
         String sidecar = key.sidecar().equals("dind") ? "dind" : "proxy";
-        Verdict verdict = verdictOf(key, gated);
-        if (verdict == Verdict.ERROR) {
+        Shape shape = shapeOf(key, gated);
+        if (shape == Shape.ERROR) {
             return ScenarioResult.error(key, "image sidecar-conformance/dind:test absent on the node", t0);
         }
+        boolean faultTargetsMain = List.of("main-oom", "sigkill-main", "sigterm").contains(key.fault());
         Timeline timeline = new Timeline(t0);
         timeline.add(0, "suite", EventKind.ACTION, "created Job " + key.slug(), EventSource.SUITE);
+        if (shape == Shape.REJECTED || shape == Shape.NOT_APPLICABLE) {
+            timeline.add(0.2, "suite", EventKind.ACTION, shape == Shape.REJECTED ? "spec refused"
+                    : "refused; the same spec without the fault's fields was accepted in a dry run", EventSource.SUITE);
+            return new ScenarioResult(key, shape.outcome(false, faultTargetsMain), reasonOf(shape, sidecar), List.of(),
+                    Figures.none(), timeline.events(), t0, "");
+        }
         timeline.add(0.4, "pod", EventKind.PHASE, "Pending", EventSource.STATUS);
         timeline.add(0.9, "pod", EventKind.EVENT, "Scheduled: Successfully assigned to node-1", EventSource.EVENT);
-        if (verdict == Verdict.REJECTED || verdict == Verdict.DROPPED) {
-            timeline.add(1.0, "suite", EventKind.ACTION, verdict == Verdict.DROPPED
-                    ? "restartPolicy on initContainers[0] was dropped by the API server" : "spec refused", EventSource.SUITE);
+        if (shape == Shape.DROPPED) {
+            timeline.add(1.0, "suite", EventKind.ACTION, "restartPolicy on initContainers[0] was dropped by the API server",
+                    EventSource.SUITE);
         }
         if (key.pattern().equals("native-sidecar") && key.sidecar().equals("dind")) {
             timeline.add(1.2, "prepare", EventKind.STARTING, "", EventSource.LOG);
@@ -131,21 +180,27 @@ final class SampleRuns {
         double sidecarReady = key.fault().equals("delayed-sidecar") ? 14 : (sidecar.equals("dind") ? 6.5 : 3.1);
         timeline.add(2.3, sidecar, EventKind.STARTING, "", EventSource.LOG);
         timeline.add(2.5, sidecar, EventKind.RUNNING, "", EventSource.STATUS);
-        double mainStart = verdict == Verdict.RACE ? 4.0 : sidecarReady + 0.4;
+        double mainStart = shape == Shape.RACE ? 4.0 : sidecarReady + 0.4;
         timeline.add(sidecarReady, sidecar, EventKind.READY, "docker info ok", EventSource.LOG);
         timeline.add(sidecarReady + 0.2, sidecar, EventKind.STATUS, "ready=true", EventSource.STATUS);
         timeline.add(mainStart, "main", EventKind.STARTING, "", EventSource.LOG);
         timeline.add(mainStart + 0.1, "main", EventKind.RUNNING, "", EventSource.STATUS);
+        if (shape == Shape.RACE) {
+            timeline.add(mainStart + 0.2, "main", EventKind.STEP, "Waiting for the sidecar", EventSource.LOG);
+        }
         timeline.add(mainStart + 0.3, "pod", EventKind.PHASE, "Running", EventSource.STATUS);
         double mainEnd = mainStart + 8;
-        Figures figures;
+        boolean restarted = key.pattern().equals("native-sidecar") && key.fault().equals("sidecar-oom") && shape != Shape.DROPPED;
         switch (key.fault()) {
             case "sidecar-oom" -> {
                 timeline.add(mainStart + 3, "pod", EventKind.EVENT, "OOMKilling: Memory cgroup out of memory: Killed process 42 (" + sidecar + ")", EventSource.EVENT);
                 timeline.add(mainStart + 3.1, sidecar, EventKind.TERMINATED, "exitCode=137 reason=OOMKilled", EventSource.STATUS);
-                if (key.pattern().equals("native-sidecar")) {
+                if (restarted) {
+                    timeline.add(mainStart + 3.5, "main", EventKind.STEP, "Retrying: sidecar not answering", EventSource.LOG);
                     timeline.add(mainStart + 4.5, sidecar, EventKind.STARTING, "restart 1", EventSource.LOG);
                     timeline.add(mainStart + 4.6, sidecar, EventKind.RUNNING, "", EventSource.STATUS);
+                    timeline.add(mainStart + 4.5 + 0.9, sidecar, EventKind.READY, "docker info ok", EventSource.LOG);
+                    timeline.add(mainStart + 5.6, "main", EventKind.STEP, "Recovered after 2 tries", EventSource.LOG);
                 }
             }
             case "main-oom" -> {
@@ -164,72 +219,128 @@ final class SampleRuns {
             default -> {
             }
         }
-        boolean mainFailed = key.fault().equals("main-oom") || key.fault().equals("sigkill-main") || verdict == Verdict.MAIN_FAILED;
-        timeline.add(mainEnd - 0.1, "main", EventKind.EXITING, mainFailed ? "1" : "0", EventSource.LOG);
+        boolean mainFailed = key.fault().equals("main-oom") || key.fault().equals("sigkill-main") || key.fault().equals("sigterm")
+                || shape == Shape.MAIN_FAILED;
+        boolean jobFailed = mainFailed;
+        if (shape == Shape.MAIN_FAILED) {
+            timeline.add(mainEnd - 0.2, "main", EventKind.OUTPUT, "docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock",
+                    EventSource.LOG);
+        }
+        timeline.add(mainEnd - 0.1, "main", EventKind.EXITING, key.fault().equals("sigterm") ? "143 SIGTERM" : mainFailed ? "1" : "0",
+                EventSource.LOG);
         timeline.add(mainEnd, "main", EventKind.TERMINATED, key.fault().equals("main-oom") ? "exitCode=137 reason=OOMKilled"
                 : mainFailed ? "exitCode=1 reason=Error" : "exitCode=0 reason=Completed", EventSource.STATUS);
         double end;
-        if (verdict == Verdict.STUCK) {
+        Figures figures;
+        List<Finding> findings = new ArrayList<>(shape.findings.stream().map(k -> new Finding(k, k.name().toLowerCase() + " seen")).toList());
+        if (shape == Shape.STUCK) {
             end = mainEnd + 60;
             timeline.add(end, "suite", EventKind.ACTION, "deadline reached: " + sidecar + " still running", EventSource.SUITE);
             figures = figures(null, 60.0, null, Map.of("main", mainFailed ? 1 : 0), "Running",
                     mainFailed ? "Failed: BackoffLimitExceeded" : null);
         } else if (key.fault().equals("sigterm")) {
-            double termination = verdict == Verdict.SLOW_TERMINATION ? 30.2 : 2.6;
+            double termination = shape == Shape.SLOW_TERMINATION ? 30.2 : 2.6;
             end = mainStart + 2 + termination;
-            timeline.add(end - 0.1, sidecar, EventKind.TERMINATED, verdict == Verdict.SLOW_TERMINATION
+            timeline.add(end - 0.1, sidecar, EventKind.TERMINATED, shape == Shape.SLOW_TERMINATION
                     ? "exitCode=137 reason=Error" : "exitCode=0 reason=Completed", EventSource.STATUS);
             timeline.add(end, "pod", EventKind.DELETED, "", EventSource.STATUS);
-            figures = figures(null, null, termination, Map.of("main", 0), null, null);
+            timeline.add(end + 0.3, "job", EventKind.JOB, "Failed: BackoffLimitExceeded", EventSource.JOB);
+            figures = withTermination(figures(null, null, termination, Map.of("main", 143), null, "Failed: BackoffLimitExceeded"),
+                    shape == Shape.SLOW_TERMINATION ? Map.of("main", 0.3) : Map.of("main", 0.3, sidecar, 0.4));
+            findings.add(new Finding(FindingKind.TERM_ORDER, shape == Shape.SLOW_TERMINATION
+                    ? "after deletion, SIGTERM reached main at +0.3s; the sidecar wrote no SIGTERM line"
+                    : "after deletion, SIGTERM reached main at +0.3s, " + sidecar + " at +0.4s; the sidecar got it 0.0s after main exited"));
         } else {
             end = mainEnd + 1.5;
             timeline.add(mainEnd + 1.2, sidecar, EventKind.EXITING, "0", EventSource.LOG);
             timeline.add(mainEnd + 1.4, sidecar, EventKind.TERMINATED, "exitCode=0 reason=Completed", EventSource.STATUS);
-            timeline.add(end, "job", EventKind.JOB, mainFailed ? "Failed: BackoffLimitExceeded" : "Complete", EventSource.JOB);
+            timeline.add(end, "job", EventKind.JOB, jobFailed ? "Failed: BackoffLimitExceeded" : "Complete", EventSource.JOB);
             timeline.add(end + 0.1, "pod", EventKind.PHASE, mainFailed ? "Failed" : "Succeeded", EventSource.STATUS);
             figures = figures(end, null, null, Map.of("main", mainFailed ? 1 : 0, sidecar, 0),
-                    mainFailed ? "Failed" : "Succeeded", mainFailed ? "Failed: BackoffLimitExceeded" : "Complete");
+                    mainFailed ? "Failed" : "Succeeded", jobFailed ? "Failed: BackoffLimitExceeded" : "Complete");
+        }
+        if (shape == Shape.MAIN_FAILED) {
+            findings.add(new Finding(FindingKind.CONTAINER_OUTPUT,
+                    "main wrote before exit 1: docker: Cannot connect to the Docker daemon at unix:///var/run/docker.sock"));
+        }
+        if (key.pattern().equals("done-file") && key.fault().equals("sidecar-oom")) {
+            findings.add(new Finding(FindingKind.JOB_BEFORE_POD, "the Job was Complete 2.3s before the pod was terminal"));
         }
         if (key.equals(DRILL_DOWN)) {
             timeline.add(5, "pod", EventKind.EVENT, "Warning BackOff: " + HOSTILE, EventSource.EVENT);
         }
-        String note = key.pattern().equals("native-sidecar") && key.fault().equals("sidecar-oom")
-                ? "KEP-753: a restartable init container is restarted after OOM, main keeps running" : "";
-        List<Finding> findings = new ArrayList<>(verdict.findings());
-        if (key.pattern().equals("native-sidecar") && key.fault().equals("sidecar-oom")) {
-            findings.add(new Finding(FindingKind.SIDECAR_RESTARTED, "sidecar restarted 1 time; down 1.4s until Ready again"));
+        if (shape == Shape.RACE) {
+            figures = withMainBeforeReady(figures, sidecarReady - mainStart);
         }
-        return new ScenarioResult(key, verdict.outcome, reasonOf(verdict, sidecar), findings, figures, timeline.events(), t0, note);
+        if (restarted) {
+            figures = withRestarts(figures, sidecar, 1, 1.4);
+            findings.add(new Finding(FindingKind.SIDECAR_RESTARTED, "sidecar restarted 1 time (first ended " + at(mainStart + 3.1)
+                    + ": OOMKilled); down 1.4s until Ready again"));
+            findings.add(new Finding(FindingKind.USE_FAILED_WHILE_DOWN, "main's use of the sidecar failed at " + at(mainStart + 3.5)
+                    + " while the sidecar was down; main retried"));
+            findings.add(new Finding(FindingKind.CLIENT_RECOVERED, "main's client retried and recovered at " + at(mainStart + 5.6)
+                    + ": Recovered after 2 tries"));
+        }
+        String note = restarted ? "KEP-753: a restartable init container is restarted after OOM, main keeps running" : "";
+        return new ScenarioResult(key, shape.outcome(jobFailed, faultTargetsMain), reasonOf(shape, sidecar), findings, figures,
+                timeline.events(), t0, note);
     }
 
-    private static Verdict verdictOf(ScenarioKey key, boolean gated) {
+    private static Shape shapeOf(ScenarioKey key, boolean gated) {
         String fault = key.fault();
         return switch (key.pattern()) {
             case "classic" -> switch (fault) {
-                case "none", "main-oom", "sigkill-main" -> Verdict.STUCK;
-                case "sidecar-oom" -> Verdict.MAIN_FAILED;
-                case "delayed-sidecar" -> Verdict.RACE;
-                default -> key.variant().equals("shell") ? Verdict.SLOW_TERMINATION : Verdict.COMPLETED;
+                case "none", "main-oom", "sigkill-main" -> Shape.STUCK;
+                case "sidecar-oom" -> Shape.MAIN_FAILED;
+                case "delayed-sidecar" -> Shape.RACE;
+                default -> key.variant().equals("shell") ? Shape.SLOW_TERMINATION : Shape.COMPLETED;
             };
-            case "native-sidecar" -> gated ? Verdict.DROPPED
-                    : fault.equals("delayed-sidecar") && !key.variant().contains("probe") ? Verdict.RACE : Verdict.COMPLETED;
-            case "done-file" -> fault.equals("sigkill-main") || fault.equals("main-oom") ? Verdict.STUCK : Verdict.COMPLETED;
-            default -> gated && fault.equals("sigterm") ? Verdict.ERROR
-                    : fault.equals("none") && gated ? Verdict.REJECTED : Verdict.COMPLETED;
+            case "native-sidecar" -> gated ? Shape.DROPPED
+                    : fault.equals("delayed-sidecar") && !key.variant().contains("probe") ? Shape.RACE : Shape.COMPLETED;
+            case "done-file" -> fault.equals("sigkill-main") || fault.equals("main-oom") ? Shape.STUCK : Shape.COMPLETED;
+            case "ephemeral" -> fault.equals("sidecar-oom") || fault.equals("main-oom") ? Shape.NOT_APPLICABLE
+                    : fault.equals("sigterm") ? Shape.COMPLETED : Shape.STUCK;
+            default -> gated && fault.equals("sigterm") ? Shape.ERROR
+                    : fault.equals("none") && gated ? Shape.REJECTED : Shape.COMPLETED;
         };
     }
 
-    private static String reasonOf(Verdict verdict, String sidecar) {
-        return switch (verdict) {
-            case COMPLETED -> "pod Succeeded 1.4 s after main exited";
+    private static String reasonOf(Shape shape, String sidecar) {
+        return switch (shape) {
+            case COMPLETED -> "pod ended 1.4 s after main exited";
             case STUCK -> "main terminated; " + sidecar + " still running 60 s later at the deadline";
             case RACE -> "main STARTING at +4.0 s before " + sidecar + " READY";
             case MAIN_FAILED -> "main exited 1 after " + sidecar + " was OOMKilled";
             case SLOW_TERMINATION -> "pod took 30.2 s of a 30 s grace period to go: " + sidecar + " ignored SIGTERM";
             case REJECTED -> "API server: spec.shareProcessNamespace conflicts with the pod security policy";
             case DROPPED -> "initContainers[0].restartPolicy was Always in the request and absent in the stored pod";
+            case NOT_APPLICABLE -> "the API refused what the fault adds to the spec: ephemeral containers may not set resources";
             case ERROR -> "infrastructure";
         };
+    }
+
+    private static String at(double offset) {
+        return String.format(Locale.ROOT, "+%.1fs", offset);
+    }
+
+    private static Figures withTermination(Figures f, Map<String, Double> termAfterDeletion) {
+        return new Figures(f.completionSeconds(), f.sidecarOutlivedMainSeconds(), f.terminationSeconds(), f.gracePeriodSeconds(),
+                f.verdictDelaySeconds(), f.podPhase(), f.jobCondition(), 0.3, f.sidecarRestarts(), f.sidecarDownSeconds(),
+                f.mainStartedBeforeReadySeconds(), termAfterDeletion, f.restarts(), f.exitCodes(), f.reasons());
+    }
+
+    private static Figures withMainBeforeReady(Figures f, double seconds) {
+        return new Figures(f.completionSeconds(), f.sidecarOutlivedMainSeconds(), f.terminationSeconds(), f.gracePeriodSeconds(),
+                f.verdictDelaySeconds(), f.podPhase(), f.jobCondition(), f.jobAfterPodSeconds(), f.sidecarRestarts(),
+                f.sidecarDownSeconds(), seconds, f.termAfterDeletionSeconds(), f.restarts(), f.exitCodes(), f.reasons());
+    }
+
+    private static Figures withRestarts(Figures f, String sidecar, int sidecarRestarts, double downSeconds) {
+        Map<String, Integer> restarts = new LinkedHashMap<>(f.restarts());
+        restarts.put(sidecar, sidecarRestarts);
+        return new Figures(f.completionSeconds(), f.sidecarOutlivedMainSeconds(), f.terminationSeconds(), f.gracePeriodSeconds(),
+                f.verdictDelaySeconds(), f.podPhase(), f.jobCondition(), -0.1, sidecarRestarts, downSeconds, f.mainStartedBeforeReadySeconds(),
+                f.termAfterDeletionSeconds(), restarts, f.exitCodes(), f.reasons());
     }
 
     private static Figures figures(Double completion, Double outlived, Double termination, Map<String, Integer> exitCodes,

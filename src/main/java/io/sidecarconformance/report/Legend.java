@@ -1,0 +1,48 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.Outcome;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The page's two legends: outcomes in the order the rules try them, and findings with their badges. */
+final class Legend {
+
+    /** The order VerdictRules tries the outcome rules in: the first that holds decides. */
+    static final List<Outcome> RULE_ORDER = List.of(Outcome.ERROR, Outcome.NOT_APPLICABLE, Outcome.REJECTED,
+            Outcome.DROPPED, Outcome.STUCK, Outcome.SUCCEEDED, Outcome.FAILED_BY_FAULT, Outcome.FAILED);
+
+    private Legend() {
+    }
+
+    static String render() {
+        StringBuilder html = new StringBuilder("<div class=\"legends\">\n");
+        html.append("<section class=\"outcomes\"><h2>Outcomes: what the Job ended as</h2>")
+                .append("<p class=\"small\">The first rule that holds decides, tried in this order:</p><ol class=\"legend\">");
+        for (Outcome outcome : RULE_ORDER) {
+            html.append("<li data-v=\"").append(outcome.name()).append("\"><span class=\"sw ")
+                    .append(OutcomeLook.cssClass(outcome)).append("\">").append(Html.escape(OutcomeLook.label(outcome)))
+                    .append("</span><b>").append(outcome.name()).append("</b><span class=\"rule\">")
+                    .append(Html.escape(OutcomeLook.rule(outcome))).append("</span></li>");
+        }
+        html.append("</ol></section>\n<section class=\"findings\"><h2>Findings: what was seen on the way</h2>")
+                .append("<p class=\"small\">Any number per cell, whatever the outcome; a cell shows a badge for each,")
+                .append(" hover a badge for what was seen.</p><ul class=\"legend\">");
+        for (FindingKind kind : FindingKind.values()) {
+            String badge = OutcomeLook.badge(kind);
+            html.append("<li data-finding=\"").append(kind.name()).append("\">")
+                    .append(badge.isEmpty()
+                            ? "<span class=\"find none\" title=\"no badge: in the cell's tooltip and drill-down\">no badge</span>"
+                            : "<span class=\"find\">" + Html.escape(badge) + "</span>")
+                    .append("<b>").append(name(kind)).append("</b><span class=\"rule\">")
+                    .append(Html.escape(OutcomeLook.rule(kind))).append("</span></li>");
+        }
+        return html.append("</ul></section>\n</div>\n").toString();
+    }
+
+    /** "race at start" for RACE_AT_START. */
+    static String name(FindingKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}
