@@ -2,8 +2,8 @@ package io.sidecarconformance.result;
 
 /**
  * What the Job ended as, decided from what was observed only. What was seen on the way is a {@link Finding}.
- * Rules, first match wins (see VerdictRules): ERROR, NOT_APPLICABLE, REJECTED, DROPPED, then the Job's terminal
- * condition (SUCCEEDED, FAILED_BY_FAULT, FAILED), else STUCK.
+ * Rules, first match wins (see VerdictRules): ERROR, NOT_APPLICABLE, REJECTED, DROPPED, STUCK (the pod did not end,
+ * whatever the Job says), then the Job's terminal condition: SUCCEEDED, FAILED_BY_FAULT, FAILED.
  */
 public enum Outcome {
     /** The Job reached its Complete condition. */
@@ -23,7 +23,10 @@ public enum Outcome {
     DROPPED,
     /** The API server refused only what the fault adds to the spec (the same spec without it was accepted). */
     NOT_APPLICABLE,
-    /** Infrastructure failed (cluster down, image absent, fault not injected, watch lost). Never a statement about a pattern. */
+    /**
+     * Infrastructure failed (cluster down, image absent, fault not injected, watch lost), or no container ever
+     * started. Never a statement about a pattern.
+     */
     ERROR;
 
     public boolean isPatternOutcome() {
