@@ -31,10 +31,10 @@ done
 # so VERSIONS=... can re-run one column; a listed version without results gets an ERROR column.
 inputs=()
 expects=()
-for v in $(awk -F'\t' '!/^#/ && NF {print $1}' clusters/local/versions.tsv); do
+while read -r v; do
     [ -f "$out/$v/results.json" ] && inputs+=("$out/$v/results.json")
     expects+=(--expect "local:$v")
-done
+done < <(awk -F'\t' '!/^#/ && NF {print $1}' clusters/local/versions.tsv)
 
 # Notes written after reading timelines (the Kubernetes change behind a difference, flaky evidence).
 notes=${NOTES:-clusters/local/report-notes.tsv}
