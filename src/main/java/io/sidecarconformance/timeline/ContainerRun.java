@@ -7,7 +7,7 @@ import java.util.Optional;
  * One instance of a container, from its start to its end.
  *
  * @param start         its Starting line (else the kubelet's running report)
- * @param ready         its Ready line, if it said one
+ * @param readyAt       its Ready line, if it said one
  * @param exitLine      its Exiting line (code and words), if it wrote one
  * @param terminated    the kubelet's termination report for this instance, if seen
  * @param endAt         its Exiting line's time, else the termination report's; null while it runs
@@ -22,6 +22,14 @@ public record ContainerRun(Instant start, Instant readyAt, TimelineEvent exitLin
 
     public Optional<Instant> end() {
         return Optional.ofNullable(endAt);
+    }
+
+    /**
+     * Whether the end is the container's own Exiting line (its clock, precise). Otherwise it is when the runner saw
+     * the kubelet's report, which can trail the real end by up to a second.
+     */
+    public boolean endExact() {
+        return exitLine != null;
     }
 
     public Optional<Instant> endObserved() {

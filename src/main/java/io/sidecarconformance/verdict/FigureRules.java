@@ -27,7 +27,7 @@ final class FigureRules {
     static Figures of(Observation o) {
         Timeline t = o.timeline();
         Optional<Instant> podEnd = (o.deleteRequestedAt() != null ? t.podGone() : t.podEnd()).map(TimelineEvent::time);
-        Double outlived = t.ended(MAIN).map(m -> seconds(m, t.ended(SIDECAR).orElse(o.endedAt()))).orElse(null);
+        Double outlived = t.ended(MAIN).map(m -> outlived(t, m, t.ended(SIDECAR).orElse(o.endedAt()))).orElse(null);
         Double termination = o.deleteRequestedAt() == null ? null
                 : t.podGone().map(g -> seconds(o.deleteRequestedAt(), g.time())).orElse(null);
         Optional<TimelineEvent> podEndEvent = o.deleteRequestedAt() != null ? t.podGone() : t.podEnd();
@@ -49,6 +49,20 @@ final class FigureRules {
                 mainStartedBeforeReady(t),
                 termAfterDeletion(o),
                 o.restarts(), o.exitCodes(), o.reasons());
+    }
+
+    /**
+     * Main's end to the sidecar's. A main killed without an Exiting line is known to have ended only when the runner
+     * saw the kubelet's report, which can trail the kill: a sidecar that ended first by that clock is counted as 0.
+     */
+    private static double outlived(Timeline t, Instant mainEnd, Instant sidecarEnd) {
+        double s = seconds(mainEnd, sidecarEnd);
+        return s < 0 && !lastRunEndExact(t, MAIN) ? 0.0 : s;
+    }
+
+    static boolean lastRunEndExact(Timeline t, String container) {
+        List<ContainerRun> runs = t.runs(container);
+        return !runs.isEmpty() && runs.get(runs.size() - 1).endExact();
     }
 
     /** Total time the container was down between an instance's end and the next instance's Ready line. */

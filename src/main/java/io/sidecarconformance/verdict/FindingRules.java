@@ -27,6 +27,8 @@ final class FindingRules {
 
     /** A deletion that lasted at least grace minus this took the whole grace period (kubelet rounds to seconds). */
     static final Duration GRACE_TOLERANCE = Duration.ofMillis(1500);
+    /** How far the kubelet's report of a killed container may trail its end, as the runner sees it. */
+    static final double KILL_REPORT_LAG_SECONDS = 1.0;
     /** The Job's condition counts as ahead of the pod when seen more than this before the pod's end. */
     static final double JOB_AHEAD_SECONDS = 1.0;
 
@@ -132,8 +134,13 @@ final class FindingRules {
         if (sidecarTerm != null && mainEnd.isPresent()) {
             double mainEnded = seconds(o.deleteRequestedAt(), mainEnd.get());
             double gap = Math.round((sidecarTerm - mainEnded) * 10) / 10.0;
-            sb.append(gap >= 0 ? "; the sidecar got it " + secs(gap) + " after main exited"
-                    : "; the sidecar got it " + secs(-gap) + " before main exited");
+            if (FigureRules.lastRunEndExact(o.timeline(), MAIN) || Math.abs(gap) > KILL_REPORT_LAG_SECONDS) {
+                sb.append(gap >= 0 ? "; the sidecar got it " + secs(gap) + " after main exited"
+                        : "; the sidecar got it " + secs(-gap) + " before main exited");
+            } else {
+                sb.append("; main was killed without an Exiting line and the kubelet reported it ended at +")
+                        .append(secs(mainEnded)).append(": within a second of the sidecar's SIGTERM, order unknown");
+            }
         } else if (sidecarTerm == null && term.containsKey(MAIN)) {
             sb.append("; the sidecar wrote no SIGTERM line");
         }

@@ -101,6 +101,30 @@ class FindingRulesTest {
         assertThat(afterMain.figures().termAfterDeletionSeconds()).containsEntry("main", 0.0).containsEntry("sidecar", 3.2);
     }
 
+    @Test
+    void aMainKilledWithoutAnExitingLineIsNotOrderedAgainstASigtermWithinTheReportsLag() {
+        // Shell form: main ignores TERM, is killed at the end of the grace period; the kubelet's report trails the kill.
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(3.0, "suite", EventKind.ACTION, "delete pod with grace 15s")
+                .at(18.0, "sidecar", EventKind.EXITING, "143 SIGTERM")
+                .at(18.3, "main", EventKind.TERMINATED, "exit=137 reason=Error")
+                .at(18.4, "sidecar", EventKind.TERMINATED, "exit=143 reason=Error")
+                .at(19.1, "pod", EventKind.DELETED, "gone")
+                .at(19.2, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 19.3);
+        o.deleteAt = 3.0;
+        o.grace = 15L;
+        Decision d = o.decide();
+
+        assertThat(finding(d, FindingKind.TERM_ORDER)).get().extracting(Finding::text).asString()
+                .contains("sidecar at +15.0s", "order unknown").doesNotContain("before main exited");
+        assertThat(d.figures().sidecarOutlivedMainSeconds()).as("no negative figure from the report's lag").isEqualTo(0.0);
+        assertThat(finding(d, FindingKind.SLOW_TERMINATION)).as("16.1s of a 15s grace period").isPresent();
+    }
+
     private static Obs termOrder(double mainTerm, double sidecarTerm, double mainExit) {
         Obs o = new Obs()
                 .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
