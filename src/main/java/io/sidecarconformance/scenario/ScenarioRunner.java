@@ -18,6 +18,8 @@ public final class ScenarioRunner {
     }
 
     public ScenarioResult run(ScenarioSpec spec, String namespace) {
-        return new ScenarioRun(client, images, settings, spec, namespace).run();
+        ScenarioSpec timed = new ScenarioSpec(spec.key(), new TimedPattern(spec.pattern(), settings.containers()),
+                spec.sidecar(), spec.variant(), spec.fault());
+        return new ScenarioRun(client, images, settings, timed, namespace).run();
     }
 }

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.sidecarconformance.cluster.ImageSet;
 import io.sidecarconformance.fault.FaultSettings;
 import io.sidecarconformance.fault.Faults;
+import io.sidecarconformance.pattern.ContainerSettings;
 import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.Variant;
@@ -52,7 +53,7 @@ class ScenarioRunnerTest {
     private static final String POD = "sc-job-x1";
     private static final ImageSet IMAGES = new ImageSet("busybox:test", "dind:test", "Never");
     private static final ScenarioSettings SETTINGS = new ScenarioSettings(5, 1, Duration.ofSeconds(2), Duration.ofSeconds(3),
-            Duration.ofSeconds(20), FaultSettings.defaults());
+            Duration.ofSeconds(20), FaultSettings.defaults(), ContainerSettings.defaults());
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS xx")
             .withZone(ZoneOffset.UTC);
 
