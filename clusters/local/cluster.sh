@@ -282,7 +282,7 @@ get_busybox() {
   if [ ! -x "$src" ] || ldd "$src" >/dev/null 2>&1; then
     die "/bin/busybox is not Debian's busybox-static; run: sudo bash .ci/install-local-cluster-deps.sh"
   fi
-  prev="$("$src" --list | grep -x -B1 date | head -n1)"
+  prev="$("$src" --list | grep -x -B1 date | sed -n 1p)"
   next="$("$src" --list | grep -x -A1 date | tail -n1)"
   n="$(PREV="$prev" NEXT="$next" perl -0777 -ne '$n = () = /\0\Q$ENV{PREV}\E\0date\0\Q$ENV{NEXT}\E\0/g; print $n' "$src")"
   [ "$n" = 1 ] || die "cannot find busybox's applet table entry for date (found $n); busybox-static changed?"
@@ -335,7 +335,7 @@ build_images() { # k8s version
   local bref dref have
   bref="$(prop busybox)"; dref="$(prop dind)"
   # the tags in images.properties must be what Debian's packages here really are
-  have="$(/bin/busybox 2>/dev/null | head -n1 | sed -n 's/^BusyBox v\([0-9.]*\).*/\1/p')"
+  have="$(/bin/busybox 2>/dev/null | sed -n '1s/^BusyBox v\([0-9.]*\).*/\1/p')"
   [ "$have" = "${bref##*:}" ] || die "busybox-static here is ${have:-missing}, images.properties says ${bref##*:}; update images.properties or install busybox-static ${bref##*:}"
   have="$(dpkg-query -W -f='${Version}' docker.io 2>/dev/null | sed 's/^[0-9]*://; s/[+~-].*//')"
   [ "$have" = "${dref##*:}" ] || die "docker.io here is ${have:-missing}, images.properties says ${dref##*:}; update images.properties or install docker.io ${dref##*:}"
