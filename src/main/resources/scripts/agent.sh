@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Chaos agent: runs privileged with hostPID on the target's node. Finds the init process of the container
 # whose ID is SC_TARGET_ID (it appears in the process's cgroup path under any cgroup driver) and sends SC_SIGNAL.
 # Exits 0 when signalled, 7 when no such process was found.

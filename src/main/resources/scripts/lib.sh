@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # Shared helpers for every test container. Sourced, not executed.
 # Each container writes one event-line format to stdout and to the shared emptyDir:
 #   SC-EVENT <yyyy-mm-dd hh:mm:ss.fffffffff +zzzz> <container> <Kind> [detail]
@@ -22,13 +23,15 @@ nap() {
     wait $!
 }
 
-# The service the sidecar offers, checked from inside the pod.
+# The service the sidecar offers, checked from inside the pod (by the sidecar, main and the startupProbe alike).
+# Bounded by SC_CHECK_TIMEOUT seconds (-Dclient.checkTimeoutSeconds): while dockerd initialises, a call can block
+# instead of failing, and an answer that comes later than the bound counts as not ready.
 service_ok() {
+    sc_bound=${SC_CHECK_TIMEOUT:-1}
     case "$SC_SIDECAR_KIND" in
         # timeout(1) rather than wget -T: Debian's busybox 1.35 wget crashes on -T.
-        light) [ "$(timeout 2 wget -q -O - http://127.0.0.1:8080/ping 2>/dev/null)" = "pong" ] ;;
-        # Bounded: while dockerd initialises, a call can block instead of failing; a late answer means not ready.
-        dind) timeout 5 docker -H unix:///var/run/docker.sock info >/dev/null 2>&1 ;;
+        light) [ "$(timeout "$sc_bound" wget -q -O - http://127.0.0.1:8080/ping 2>/dev/null)" = "pong" ] ;;
+        dind) timeout "$sc_bound" docker -H unix:///var/run/docker.sock info >/dev/null 2>&1 ;;
         *) return 1 ;;
     esac
 }

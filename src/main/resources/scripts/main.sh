@@ -1,6 +1,10 @@
+# shellcheck shell=sh source-path=SCRIPTDIR
 # The main container: waits (bounded) for the sidecar's service, uses it, works, uses it again, exits.
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
-# SC_WAIT_SECONDS, SC_WORK_SECONDS, SC_FAULT_MAIN (none|oom), SC_OOM_MB.
+# SC_WAIT_SECONDS, SC_WORK_SECONDS, SC_CHECK_TIMEOUT, SC_FAULT_MAIN (none|oom), SC_OOM_MB,
+# SC_CLIENT (strict: a failed use ends main with exit 4 at once, like a CI step calling docker;
+# tolerant: a failed use is retried every second for SC_RETRY_SECONDS, then exit 4).
+# shellcheck source=lib.sh
 . /sc/lib.sh
 
 ev Starting "pid=$$"
@@ -25,6 +29,34 @@ use_sidecar() {
     esac
 }
 
+# One use of the sidecar ($1: first|second). Strict: the first failure counts. Tolerant: retry once a second
+# until the retry budget is spent, saying when the retries start and when the use succeeds again.
+use_as_client() {
+    use_sidecar && return 0
+    [ "${SC_CLIENT:-strict}" = tolerant ] || return 1
+    budget=${SC_RETRY_SECONDS:-30}
+    ev Retrying "$1 use failed (budget ${budget}s)"
+    since=$(date +%s)
+    while [ $(( $(date +%s) - since )) -lt "$budget" ]; do
+        nap 1
+        if use_sidecar; then
+            ev Recovered "after $(( $(date +%s) - since ))s"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# Exit 4 saying which use failed, and for how long a tolerant client kept trying.
+use_failed() {
+    if [ "${SC_CLIENT:-strict}" = tolerant ]; then
+        ev Exiting 4 "$1 use of the sidecar failed for ${SC_RETRY_SECONDS:-30}s"
+    else
+        ev Exiting 4 "$1 use of the sidecar failed"
+    fi
+    exit 4
+}
+
 waited=0
 until service_ok; do
     if [ "$waited" -ge "${SC_WAIT_SECONDS:-30}" ]; then
@@ -36,10 +68,7 @@ until service_ok; do
     waited=$((waited + 1))
 done
 
-if ! use_sidecar; then
-    ev Exiting 4 "first use of the sidecar failed"
-    exit 4
-fi
+use_as_client first || use_failed first
 touch "$SC_SHARED/main-working"
 ev Working
 
@@ -53,9 +82,6 @@ fi
 
 nap "${SC_WORK_SECONDS:-3}"
 
-if ! use_sidecar; then
-    ev Exiting 4 "second use of the sidecar failed"
-    exit 4
-fi
+use_as_client second || use_failed second
 ev Exiting 0
 exit 0

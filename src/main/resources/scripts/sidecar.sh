@@ -1,7 +1,10 @@
+# shellcheck shell=sh source-path=SCRIPTDIR
 # The sidecar: starts a service (busybox httpd, or dockerd for dind), says Ready once the service answers,
 # then waits according to the shutdown protocol.
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
-# SC_DELAY_SECONDS, SC_STARTUP_SECONDS, SC_FAULT_SIDECAR (none|oom), SC_OOM_MB, SC_READY_TIMEOUT.
+# SC_DELAY_SECONDS, SC_STARTUP_SECONDS (light only: -Dsidecar.lightStartupSeconds), SC_CHECK_TIMEOUT,
+# SC_FAULT_SIDECAR (none|oom), SC_OOM_MB, SC_READY_TIMEOUT.
+# shellcheck source=lib.sh
 . /sc/lib.sh
 
 ev Starting "pid=$$"
@@ -20,13 +23,16 @@ fi
 
 case "$SC_SIDECAR_KIND" in
     light)
-        # A real service needs a moment before it answers (dockerd needs seconds); model that here.
+        # A real small service is not listening the instant its process starts; httpd is. Model the start-up.
         nap "${SC_STARTUP_SECONDS:-0}"
         mkdir -p /tmp/www && echo pong > /tmp/www/ping
         httpd -f -p 127.0.0.1:8080 -h /tmp/www &
         service_pid=$!
         ;;
     dind)
+        # As docker:dind's dockerd-entrypoint.sh does: a restarted container finds the pid files its killed
+        # predecessor left on the shared /var/run emptyDir, and dockerd (or its containerd) refuses to start.
+        find /run /var/run \( -iname 'docker*.pid' -o -iname 'containerd*.pid' \) -exec rm -f {} + 2>/dev/null || :
         dockerd --host=unix:///var/run/docker.sock --bridge=none --iptables=false \
             > /tmp/dockerd.log 2>&1 &
         service_pid=$!

@@ -109,6 +109,105 @@ class InputValidationTest {
         }
     }
 
+    @Test
+    void containerTimingsAreValidatedAndReachTheReportParameters() {
+        Properties p = new Properties();
+        p.setProperty("sidecar.lightStartupSeconds", "5");
+        p.setProperty("client.checkTimeoutSeconds", "2");
+        p.setProperty("client.retrySeconds", "45");
+        var settings = SuiteConfig.from(p, "r").settings();
+        assertThat(settings.containers().lightStartupSeconds()).as("light start-up").isEqualTo(5);
+        assertThat(settings.containers().checkTimeoutSeconds()).as("check bound").isEqualTo(2);
+        assertThat(settings.containers().retrySeconds()).as("retry budget").isEqualTo(45);
+        assertThat(settings.parameters())
+                .as("legend entries")
+                .containsEntry("light sidecar start-up (sidecar.lightStartupSeconds)", "5 s")
+                .containsEntry("readiness check timeout, main and startupProbe (client.checkTimeoutSeconds)", "2 s")
+                .containsEntry("tolerant client's retry budget (client.retrySeconds)", "45 s")
+                .containsEntry("main waits for the sidecar (main.waitSeconds)", "60 s")
+                .containsEntry("scenario deadline (scenario.timeoutSeconds)", "300 s");
+        assertThat(settings.parameters().keySet()).as("every outcome-shaping parameter, in a stable order").containsExactly(
+                "light sidecar start-up (sidecar.lightStartupSeconds)",
+                "main waits for the sidecar (main.waitSeconds)",
+                "main works between its two uses (main.workSeconds)",
+                "readiness check timeout, main and startupProbe (client.checkTimeoutSeconds)",
+                "tolerant client's retry budget (client.retrySeconds)",
+                "stuck window after main ended (stuck.windowSeconds)",
+                "Job window after the pod ended (fixed)",
+                "scenario deadline (scenario.timeoutSeconds)",
+                "delayed-sidecar delay (fault.delaySeconds)",
+                "sigterm grace period (fault.graceSeconds)",
+                "sigterm, sigkill-main: main works before its second use (fixed)",
+                "sidecar-oom, main-oom: memory limit and allocation (fixed)",
+                "+probe: startupProbe period and failure threshold (fixed)");
+
+        Properties none = new Properties();
+        assertThat(SuiteConfig.from(none, "r").settings().containers()).as("defaults")
+                .isEqualTo(new io.sidecarconformance.pattern.ContainerSettings(3, 1, 30));
+
+        for (List<String> bad : List.of(
+                List.of("sidecar.lightStartupSeconds", "-1", "-Dsidecar.lightStartupSeconds=-1 is not a whole number from 0 to 120"),
+                List.of("sidecar.lightStartupSeconds", "121", "-Dsidecar.lightStartupSeconds=121 is not a whole number from 0 to 120"),
+                List.of("sidecar.lightStartupSeconds", "2.5", "-Dsidecar.lightStartupSeconds=2.5 is not a whole number"),
+                List.of("client.checkTimeoutSeconds", "0", "-Dclient.checkTimeoutSeconds=0 is not a whole number from 1 to 30"),
+                List.of("client.checkTimeoutSeconds", "31", "-Dclient.checkTimeoutSeconds=31 is not a whole number from 1 to 30"),
+                List.of("client.retrySeconds", "0", "-Dclient.retrySeconds=0 is not a whole number from 1 to 600"),
+                List.of("client.retrySeconds", "forever", "-Dclient.retrySeconds=forever is not a whole number"))) {
+            Properties props = new Properties();
+            props.setProperty(bad.get(0), bad.get(1));
+            assertThatThrownBy(() -> SuiteConfig.from(props, "r"))
+                    .as("-D%s=%s", bad.get(0), bad.get(1))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(bad.get(2))
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+    }
+
+    @Test
+    void theTolerantTagMarksExactlyTheTolerantRows(@TempDir Path dir) throws IOException {
+        String tagged = """
+                Feature: f
+                  Scenario Outline: <pattern>
+                    Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
+                    When its Job runs under the "none" fault
+
+                    @light @tolerant
+                    Examples: rows
+                      | pattern | sidecar | variant |
+                      | %s | light | %s |
+                """;
+        Path f = dir.resolve("t.feature");
+        Files.writeString(f, tagged.formatted("native", "exec+probe+tolerant"));
+        assertThat(FeatureCheck.check(dir)).as("a tolerant row under @tolerant is fine").isEqualTo(1);
+
+        assertOneLineError(dir, tagged.formatted("native", "exec+probe"),
+                "bad.feature:9: variant 'exec+probe' is not tolerant but its Examples are tagged @tolerant");
+        Files.delete(f);
+        assertOneLineError(dir, OUTLINE.formatted("none", "classic", "light", "exec+tolerant"),
+                "bad.feature:9: variant 'exec+tolerant' is tolerant but its Examples are not tagged @tolerant");
+        assertOneLineError(dir, OUTLINE.formatted("none", "classic", "light", "exec+probe+tolerant"),
+                "bad.feature:9: variant 'exec+probe+tolerant' does not apply to pattern 'classic'");
+    }
+
+    @Test
+    void theShippedFeaturesOfferTolerantRowsWhereARestartOrALateSidecarMatters() throws IOException {
+        for (String feature : List.of("sidecar-oom", "delayed-sidecar")) {
+            String text = Files.readString(Path.of("features", feature + ".feature"));
+            for (String row : List.of("| native    | light   | exec+tolerant ", "| native    | light   | exec+probe+tolerant ",
+                    "| native    | dind    | exec+tolerant ", "| native    | dind    | exec+probe+tolerant ",
+                    "| classic   | light   | exec+tolerant ", "| classic   | dind    | exec+tolerant ")) {
+                assertThat(text).as("%s has the row %s", feature, row).contains(row);
+            }
+        }
+        try (var files = Files.list(Path.of("features"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".feature")).toList()) {
+                assertThat(Files.readString(f)).as("%s names the outcome-shaping timings", f)
+                        .contains("-Dsidecar.lightStartupSeconds", "-Dmain.waitSeconds", "-Dclient.checkTimeoutSeconds",
+                                "-Dclient.retrySeconds");
+            }
+        }
+    }
+
     private static void assertOneLineError(Path dir, String feature, String expectedStart) throws IOException {
         Path f = dir.resolve("bad.feature");
         Files.writeString(f, feature);

@@ -1,5 +1,8 @@
 package io.sidecarconformance.fault;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Tunables of the faults, from system properties.
  *
@@ -7,6 +10,14 @@ package io.sidecarconformance.fault;
  * @param gracePeriodSeconds sigterm: grace period of the pod and of its deletion
  */
 public record FaultSettings(int delaySeconds, long gracePeriodSeconds) {
+
+    /** The faults' fixed values that shape outcomes, for the report's legend: what -> value. */
+    public static Map<String, String> fixed() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("sigterm, sigkill-main: main works before its second use (fixed)", SigkillMainFault.LONG_WORK_SECONDS + " s");
+        p.put("sidecar-oom, main-oom: memory limit and allocation (fixed)", MemoryHog.describe());
+        return p;
+    }
 
     public static FaultSettings defaults() {
         return new FaultSettings(15, 15);

@@ -22,14 +22,30 @@ public final class ContainerFactory {
     public static final String DOCKER_SOCKET_VOLUME = "dind-sock";
     public static final String DOCKER_STORAGE_VOLUME = "dind-storage";
 
+    /** The startupProbe of the +probe variants checks every second, for up to three minutes. */
+    public static final int PROBE_PERIOD_SECONDS = 1;
+    public static final int PROBE_FAILURE_THRESHOLD = 180;
+
     private final ImageSet images;
     private final SidecarKind kind;
     private final Variant variant;
+    private final ContainerSettings settings;
 
-    public ContainerFactory(ImageSet images, SidecarKind kind, Variant variant) {
+    public ContainerFactory(ImageSet images, SidecarKind kind, Variant variant, ContainerSettings settings) {
         this.images = images;
         this.kind = kind;
         this.variant = variant;
+        this.settings = settings;
+    }
+
+    /** With the default container settings. */
+    public ContainerFactory(ImageSet images, SidecarKind kind, Variant variant) {
+        this(images, kind, variant, ContainerSettings.defaults());
+    }
+
+    /** The same containers with other timings. */
+    public ContainerFactory with(ContainerSettings other) {
+        return new ContainerFactory(images, kind, variant, other);
     }
 
     /** The main container; {@code shutdown} is none, done-file or pidfile. */
@@ -39,7 +55,7 @@ public final class ContainerFactory {
         List<String> command = variant.shellForm()
                 ? List.of("/bin/sh", "-c", "/bin/sh /sc/main.sh; exit $?")
                 : List.of("/bin/sh", "/sc/main.sh");
-        return new ContainerBuilder()
+        ContainerBuilder b = new ContainerBuilder()
                 .withName(Role.MAIN.containerName())
                 .withImage(kind == SidecarKind.DIND ? images.dind() : images.busybox())
                 .withImagePullPolicy(images.pullPolicy())
@@ -47,15 +63,18 @@ public final class ContainerFactory {
                 .addNewEnv().withName("SC_NAME").withValue(Role.MAIN.containerName()).endEnv()
                 .addNewEnv().withName("SC_SIDECAR_KIND").withValue(kind.id()).endEnv()
                 .addNewEnv().withName("SC_SHUTDOWN").withValue(shutdown).endEnv()
-                .addNewEnv().withName("DOCKER_HOST").withValue("unix:///var/run/docker.sock").endEnv()
+                .addNewEnv().withName("SC_CLIENT").withValue(variant.client()).endEnv()
+                .addNewEnv().withName("SC_CHECK_TIMEOUT").withValue(Integer.toString(settings.checkTimeoutSeconds())).endEnv();
+        if (variant.tolerant()) {
+            b.addNewEnv().withName("SC_RETRY_SECONDS").withValue(Integer.toString(settings.retrySeconds())).endEnv();
+        }
+        return b.addNewEnv().withName("DOCKER_HOST").withValue("unix:///var/run/docker.sock").endEnv()
                 .withVolumeMounts(mounts(false))
                 .build();
     }
 
     /** The sidecar container; {@code shutdown} is none, done-file or pidfile. */
     public Container sidecar(String shutdown) {
-        // The light service takes as long to come up as a small real daemon, so that start order is observable.
-        String startup = kind == SidecarKind.LIGHT ? "3" : "0";
         ContainerBuilder b = new ContainerBuilder()
                 .withName(Role.SIDECAR.containerName())
                 .withImage(kind == SidecarKind.DIND ? images.dind() : images.busybox())
@@ -64,9 +83,13 @@ public final class ContainerFactory {
                 .addNewEnv().withName("SC_NAME").withValue(Role.SIDECAR.containerName()).endEnv()
                 .addNewEnv().withName("SC_SIDECAR_KIND").withValue(kind.id()).endEnv()
                 .addNewEnv().withName("SC_SHUTDOWN").withValue(shutdown).endEnv()
-                .addNewEnv().withName("SC_STARTUP_SECONDS").withValue(startup).endEnv()
+                .addNewEnv().withName("SC_CHECK_TIMEOUT").withValue(Integer.toString(settings.checkTimeoutSeconds())).endEnv()
                 .addNewEnv().withName("DOCKER_HOST").withValue("unix:///var/run/docker.sock").endEnv()
                 .withVolumeMounts(mounts(true));
+        if (kind == SidecarKind.LIGHT) {
+            // dockerd takes its own time to listen; the light service is given a small real service's start-up.
+            b.addNewEnv().withName("SC_STARTUP_SECONDS").withValue(Integer.toString(settings.lightStartupSeconds())).endEnv();
+        }
         if (kind == SidecarKind.DIND) {
             b.withNewSecurityContext().withPrivileged(true).endSecurityContext();
         }
@@ -76,14 +99,17 @@ public final class ContainerFactory {
         return b.build();
     }
 
-    /** The same check the sidecar makes before it says Ready (the seed's `docker info` for dind). */
-    private static Probe serviceProbe() {
+    /**
+     * The same check the sidecar and main make (the seed's `docker info` for dind), with the same bound: the kubelet
+     * gives the exec as long as service_ok gives the check, so probe and main agree on what "ready" means.
+     */
+    private Probe serviceProbe() {
         return new ProbeBuilder()
                 .withNewExec().withCommand("/bin/sh", "-c", ". /sc/lib.sh; service_ok").endExec()
                 .withInitialDelaySeconds(0)
-                .withPeriodSeconds(1)
-                .withTimeoutSeconds(5)
-                .withFailureThreshold(180)
+                .withPeriodSeconds(PROBE_PERIOD_SECONDS)
+                .withTimeoutSeconds(settings.checkTimeoutSeconds())
+                .withFailureThreshold(PROBE_FAILURE_THRESHOLD)
                 .build();
     }
 

@@ -1,28 +1,40 @@
 package io.sidecarconformance.pattern;
 
+import java.util.regex.Matcher;
+
 /**
- * How the containers are started.
+ * How the containers are started and how main uses its sidecar. Id grammar: {@code exec|shell}, then optionally
+ * {@code +probe}, then optionally {@code +tolerant}; without {@code +tolerant} main is a strict client, so ids from
+ * before the client mode existed keep their meaning.
  *
  * @param shellForm    main's entrypoint in shell form ({@code sh -c "sh /sc/main.sh"}: a shell without traps is PID 1)
  *                     instead of exec form ({@code ["sh", "/sc/main.sh"]}: the trapping script is PID 1)
  * @param startupProbe the sidecar declares a startupProbe that checks its service (meaningful for native sidecars)
+ * @param tolerant     main retries a failed use of the sidecar for a bounded time (a tolerant client) instead of
+ *                     failing at once like a CI step calling {@code docker} (a strict client)
  */
-public record Variant(boolean shellForm, boolean startupProbe) {
+public record Variant(boolean shellForm, boolean startupProbe, boolean tolerant) {
 
-    public static final String KNOWN = "exec, shell, exec+probe, shell+probe";
+    public static final String KNOWN = "exec, shell, exec+probe, shell+probe, exec+tolerant, shell+tolerant, "
+            + "exec+probe+tolerant, shell+probe+tolerant";
+
+    private static final java.util.regex.Pattern GRAMMAR = java.util.regex.Pattern.compile("(exec|shell)(\\+probe)?(\\+tolerant)?");
 
     public String id() {
-        return (shellForm ? "shell" : "exec") + (startupProbe ? "+probe" : "");
+        return (shellForm ? "shell" : "exec") + (startupProbe ? "+probe" : "") + (tolerant ? "+tolerant" : "");
+    }
+
+    /** The client mode main runs with: {@code strict} or {@code tolerant}. */
+    public String client() {
+        return tolerant ? "tolerant" : "strict";
     }
 
     public static Variant parse(String id) {
-        return switch (id) {
-            case "exec" -> new Variant(false, false);
-            case "shell" -> new Variant(true, false);
-            case "exec+probe" -> new Variant(false, true);
-            case "shell+probe" -> new Variant(true, true);
-            default -> throw new IllegalArgumentException("unknown variant '" + id + "'; known: " + KNOWN);
-        };
+        Matcher m = GRAMMAR.matcher(id == null ? "" : id);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("unknown variant '" + id + "'; known: " + KNOWN);
+        }
+        return new Variant(m.group(1).equals("shell"), m.group(2) != null, m.group(3) != null);
     }
 
     @Override

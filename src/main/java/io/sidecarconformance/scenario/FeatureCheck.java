@@ -18,10 +18,13 @@ import java.util.stream.Stream;
 
 /**
  * Checks the feature files before any cluster work: every fault named in a step and every pattern, sidecar and
- * variant in an Examples table must exist, and the variant must suit the pattern. Errors name file and line.
+ * variant in an Examples table must exist, the variant must suit the pattern, and the {@code @tolerant} tag must mark
+ * exactly the rows whose variant ends in +tolerant. Errors name file and line.
  */
 public final class FeatureCheck {
 
+    /** Tags the Examples whose rows use the tolerant client, so that users can select them. */
+    static final String TOLERANT_TAG = "@tolerant";
     private static final java.util.regex.Pattern FAULT_STEP = java.util.regex.Pattern.compile("under the \"([^\"]*)\" fault");
 
     private FeatureCheck() {
@@ -46,6 +49,9 @@ public final class FeatureCheck {
 
     static int checkFile(Path file, List<String> lines) {
         List<String> header = null;
+        boolean pending = false;     // @tolerant on the tag lines just read
+        boolean inherited = false;   // @tolerant on the Feature or the Scenario Outline
+        boolean tolerantTag = false; // the current Examples are tagged @tolerant
         int rows = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -54,8 +60,18 @@ public final class FeatureCheck {
             if (m.find()) {
                 validate(where, () -> Faults.byId(m.group(1)));
             }
+            if (line.startsWith("@")) {
+                pending |= Arrays.asList(line.split("\\s+")).contains(TOLERANT_TAG);
+                continue;
+            }
             if (!line.startsWith("|")) {
-                header = line.startsWith("Examples") ? new ArrayList<>() : header;
+                if (line.startsWith("Examples")) {
+                    header = new ArrayList<>();
+                    tolerantTag = inherited || pending;
+                } else if (line.startsWith("Feature") || line.startsWith("Scenario")) {
+                    inherited |= pending;
+                }
+                pending = pending && (line.isEmpty() || line.startsWith("#"));
                 continue;
             }
             List<String> cells = Arrays.stream(line.substring(1, line.lastIndexOf('|')).split("\\|")).map(String::strip).toList();
@@ -82,6 +98,11 @@ public final class FeatureCheck {
             if (!p.supports(v)) {
                 throw new IllegalArgumentException(where + "variant '" + variant + "' does not apply to pattern '"
                         + pattern + "' (startup probes gate main only for native sidecars)");
+            }
+            if (v.tolerant() != tolerantTag) {
+                throw new IllegalArgumentException(where + "variant '" + variant + "' is " + (v.tolerant() ? "" : "not ")
+                        + "tolerant but its Examples are " + (tolerantTag ? "" : "not ") + "tagged " + TOLERANT_TAG
+                        + "; put +tolerant rows, and only those, under " + TOLERANT_TAG + " Examples");
             }
         }
         return rows;

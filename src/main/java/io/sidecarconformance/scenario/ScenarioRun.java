@@ -117,7 +117,7 @@ final class ScenarioRun {
 
     /** The pattern's workload, shaped by the fault or not (to tell a refusal of the fault's fields from the pattern's). */
     private WorkloadSpec workload(boolean withFault) {
-        WorkloadSpec w = spec.pattern().workload(new ContainerFactory(images, spec.sidecar(), spec.variant()));
+        WorkloadSpec w = spec.pattern().workload(new ContainerFactory(images, spec.sidecar(), spec.variant(), settings.containers()));
         w.env(Role.MAIN, "SC_WAIT_SECONDS", Integer.toString(settings.mainWaitSeconds()))
                 .env(Role.MAIN, "SC_WORK_SECONDS", Integer.toString(settings.workSeconds()));
         if (withFault) {

@@ -2,8 +2,9 @@ package io.sidecarconformance.scenario;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sidecarconformance.cluster.ImageSet;
-import java.time.Clock;
 import io.sidecarconformance.result.ScenarioResult;
+
+import java.time.Clock;
 
 /** Runs scenarios on one cluster, each in the namespace it is given. Thread-safe: scenarios run in parallel. */
 public final class ScenarioRunner {

@@ -1,6 +1,8 @@
 package io.sidecarconformance.scenario;
 
 import io.sidecarconformance.fault.FaultSettings;
+import io.sidecarconformance.pattern.ContainerFactory;
+import io.sidecarconformance.pattern.ContainerSettings;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -15,25 +17,37 @@ import java.util.Map;
  * @param jobWindow       after the pod is terminal or gone, how long to wait for the Job's condition
  * @param deadline        bound on the whole scenario
  * @param faults          fault tunables
+ * @param containers      timings of the test containers (light start-up, check bound, tolerant client's retry budget)
  */
 public record ScenarioSettings(int mainWaitSeconds, int workSeconds, Duration stuckWindow, Duration jobWindow,
-                               Duration deadline, FaultSettings faults) {
-
-    /** Every setting that shapes an outcome, for the report's legend: "what (property)" -> value with unit. */
-    public Map<String, String> parameters() {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("main waits for the sidecar up to (main.waitSeconds)", mainWaitSeconds + "s");
-        p.put("main works between its two uses of the sidecar", workSeconds + "s");
-        p.put("stuck window after main ended (stuck.windowSeconds)", stuckWindow.toSeconds() + "s");
-        p.put("Job window after the pod ended", jobWindow.toSeconds() + "s");
-        p.put("scenario deadline (scenario.timeoutSeconds)", deadline.toSeconds() + "s");
-        p.put("delayed-sidecar: start delay (fault.delaySeconds)", faults.delaySeconds() + "s");
-        p.put("sigterm: grace period (fault.graceSeconds)", faults.gracePeriodSeconds() + "s");
-        return p;
-    }
+                               Duration deadline, FaultSettings faults, ContainerSettings containers) {
 
     public static ScenarioSettings defaults() {
         return new ScenarioSettings(60, 3, Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(300),
-                FaultSettings.defaults());
+                FaultSettings.defaults(), ContainerSettings.defaults());
+    }
+
+    /** Every parameter that shapes an outcome, as "what (-Dproperty)" to value with unit, in a stable order. */
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("light sidecar start-up (sidecar.lightStartupSeconds)", seconds(containers.lightStartupSeconds()));
+        p.put("main waits for the sidecar (main.waitSeconds)", seconds(mainWaitSeconds));
+        p.put("main works between its two uses (main.workSeconds)", seconds(workSeconds));
+        p.put("readiness check timeout, main and startupProbe (client.checkTimeoutSeconds)",
+                seconds(containers.checkTimeoutSeconds()));
+        p.put("tolerant client's retry budget (client.retrySeconds)", seconds(containers.retrySeconds()));
+        p.put("stuck window after main ended (stuck.windowSeconds)", seconds(stuckWindow.toSeconds()));
+        p.put("Job window after the pod ended (fixed)", seconds(jobWindow.toSeconds()));
+        p.put("scenario deadline (scenario.timeoutSeconds)", seconds(deadline.toSeconds()));
+        p.put("delayed-sidecar delay (fault.delaySeconds)", seconds(faults.delaySeconds()));
+        p.put("sigterm grace period (fault.graceSeconds)", seconds(faults.gracePeriodSeconds()));
+        p.putAll(FaultSettings.fixed());
+        p.put("+probe: startupProbe period and failure threshold (fixed)", ContainerFactory.PROBE_PERIOD_SECONDS + " s x "
+                + ContainerFactory.PROBE_FAILURE_THRESHOLD);
+        return p;
+    }
+
+    private static String seconds(long s) {
+        return s + " s";
     }
 }

@@ -4,6 +4,7 @@ import io.sidecarconformance.result.ScenarioKey;
 
 import io.sidecarconformance.fault.FaultSettings;
 import io.sidecarconformance.fault.Faults;
+import io.sidecarconformance.pattern.ContainerSettings;
 import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.Variant;
@@ -53,7 +54,11 @@ public record SuiteConfig(
                 Duration.ofSeconds(intProperty(p, "scenario.timeoutSeconds", (int) d.deadline().toSeconds(), 10, 7200)),
                 new FaultSettings(
                         intProperty(p, "fault.delaySeconds", d.faults().delaySeconds(), 0, 3600),
-                        intProperty(p, "fault.graceSeconds", (int) d.faults().gracePeriodSeconds(), 1, 3600)));
+                        intProperty(p, "fault.graceSeconds", (int) d.faults().gracePeriodSeconds(), 1, 3600)),
+                new ContainerSettings(
+                        intProperty(p, "sidecar.lightStartupSeconds", d.containers().lightStartupSeconds(), 0, 120),
+                        intProperty(p, "client.checkTimeoutSeconds", d.containers().checkTimeoutSeconds(), 1, 30),
+                        intProperty(p, "client.retrySeconds", d.containers().retrySeconds(), 1, 600)));
         return new SuiteConfig(cluster, reportDir,
                 ids(p, "patterns", Patterns::byId),
                 ids(p, "faults", Faults::byId),

@@ -30,7 +30,7 @@ class JobFactoryTest {
 
     static Stream<Arguments> cells() {
         return Patterns.all().stream().flatMap(p -> Stream.of(SidecarKind.values()).flatMap(k ->
-                Stream.of("exec", "shell", "exec+probe", "shell+probe").map(v -> Arguments.of(p.id(), k.id(), v))));
+                Stream.of(Variant.KNOWN.split(", ")).map(v -> Arguments.of(p.id(), k.id(), v))));
     }
 
     static WorkloadSpec workload(String pattern, SidecarKind kind, Variant variant) {
@@ -238,7 +238,7 @@ class JobFactoryTest {
         for (SidecarKind k : SidecarKind.values()) {
             assertThat(SidecarKind.byId(k.id())).as("kind %s", k.id()).isSameAs(k);
         }
-        assertThat(Variant.parse("shell+probe")).as("shell+probe").isEqualTo(new Variant(true, true));
+        assertThat(Variant.parse("shell+probe")).as("shell+probe").isEqualTo(new Variant(true, true, false));
     }
 
     @Test
@@ -248,5 +248,60 @@ class JobFactoryTest {
                 .env(Role.MAIN, "SC_WAIT_SECONDS", "5");
         assertThat(env(spec.container(Role.MAIN), "SC_WAIT_SECONDS")).as("last value wins").isEqualTo("5");
         assertThat(env(spec.container(Role.SIDECAR), "SC_WAIT_SECONDS")).as("other container untouched").isNull();
+    }
+
+    @Test
+    void variantGrammarIsExecOrShellThenProbeThenTolerant() {
+        assertThat(Variant.parse("exec")).as("no suffix: exec form, no probe, strict client")
+                .isEqualTo(new Variant(false, false, false));
+        assertThat(Variant.parse("shell+probe+tolerant")).as("all three").isEqualTo(new Variant(true, true, true));
+        assertThat(Variant.parse("exec+tolerant")).as("tolerant without probe").isEqualTo(new Variant(false, false, true));
+        assertThat(Variant.parse("exec+probe").client()).as("older ids keep a strict client").isEqualTo("strict");
+        assertThat(Variant.parse("exec+probe+tolerant").client()).as("+tolerant").isEqualTo("tolerant");
+        for (String bad : List.of("exec+tolerant+probe", "tolerant", "exec+probe+probe", "exec+", "+probe", "Exec", "")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Variant.parse(bad), "variant '" + bad + "'");
+            assertThat(e.getMessage()).as("error for '%s'", bad).doesNotContain("\n")
+                    .startsWith("unknown variant '" + bad + "'; known: exec, shell, exec+probe, shell+probe, exec+tolerant");
+        }
+        assertThat(Variant.KNOWN.split(", ")).as("KNOWN lists every combination once").hasSize(8).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void mainCarriesItsClientModeAndBothContainersTheCheckBound() {
+        ContainerSettings settings = new ContainerSettings(7, 2, 45);
+        for (SidecarKind kind : SidecarKind.values()) {
+            ContainerFactory strict = new ContainerFactory(IMAGES, kind, Variant.parse("exec+probe"), settings);
+            ContainerFactory tolerant = new ContainerFactory(IMAGES, kind, Variant.parse("exec+probe+tolerant"), settings);
+
+            assertThat(env(strict.main("none"), "SC_CLIENT")).as("%s strict main", kind).isEqualTo("strict");
+            assertThat(env(strict.main("none"), "SC_RETRY_SECONDS")).as("%s strict main has no retry budget", kind).isNull();
+            assertThat(env(tolerant.main("none"), "SC_CLIENT")).as("%s tolerant main", kind).isEqualTo("tolerant");
+            assertThat(env(tolerant.main("none"), "SC_RETRY_SECONDS")).as("%s tolerant main's budget", kind).isEqualTo("45");
+            assertThat(env(tolerant.sidecar("none"), "SC_CLIENT")).as("%s sidecar has no client mode", kind).isNull();
+            for (Container c : List.of(strict.main("none"), strict.sidecar("none"))) {
+                assertThat(env(c, "SC_CHECK_TIMEOUT")).as("%s %s check bound", kind, c.getName()).isEqualTo("2");
+            }
+            assertThat(strict.sidecar("none").getStartupProbe().getTimeoutSeconds())
+                    .as("%s probe timeoutSeconds is the same bound", kind).isEqualTo(2);
+            assertThat(env(strict.sidecar("none"), "SC_STARTUP_SECONDS")).as("%s sidecar start-up", kind)
+                    .isEqualTo(kind == SidecarKind.LIGHT ? "7" : null);
+        }
+    }
+
+    @Test
+    void theDefaultsAreTheDocumentedOnesAndWithSwapsOnlyTheTimings() {
+        ContainerFactory defaults = new ContainerFactory(IMAGES, SidecarKind.LIGHT, Variant.parse("exec+probe+tolerant"));
+        assertThat(env(defaults.sidecar("none"), "SC_STARTUP_SECONDS")).as("light start-up default").isEqualTo("3");
+        assertThat(env(defaults.main("none"), "SC_CHECK_TIMEOUT")).as("check bound default").isEqualTo("1");
+        assertThat(defaults.sidecar("none").getStartupProbe().getTimeoutSeconds()).as("probe default").isEqualTo(1);
+        assertThat(env(defaults.main("none"), "SC_RETRY_SECONDS")).as("retry budget default").isEqualTo("30");
+
+        ContainerFactory other = defaults.with(new ContainerSettings(0, 3, 10));
+        assertThat(env(other.sidecar("none"), "SC_STARTUP_SECONDS")).as("with(): start-up").isEqualTo("0");
+        assertThat(env(other.main("none"), "SC_RETRY_SECONDS")).as("with(): budget").isEqualTo("10");
+        assertThat(other.main("none").getCommand()).as("with() keeps the variant's command")
+                .isEqualTo(defaults.main("none").getCommand());
+        assertThat(env(other.main("none"), "SC_CLIENT")).as("with() keeps the client mode").isEqualTo("tolerant");
     }
 }

@@ -14,11 +14,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.sun.net.httpserver.HttpServer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +31,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -93,7 +99,8 @@ class ContainerScriptsTest {
                     .replace("/sc/lib.sh", sc.resolve("lib.sh").toString())
                     .replace("8080", Integer.toString(port))
                     .replace("/tmp/www", dir.resolve("www").toString())
-                    .replace("/tmp/dockerd.log", dir.resolve("dockerd.log").toString());
+                    .replace("/tmp/dockerd.log", dir.resolve("dockerd.log").toString())
+                    .replace("find /run /var/run", "find " + dir.resolve("run"));
             if (wgetTimeoutCrashes) {
                 text = text.replace("wget -q -T 2 ", "timeout 2 wget -q ");
             }
@@ -220,6 +227,59 @@ class ContainerScriptsTest {
             }
         }
         return local;
+    }
+
+    private Duration elapsedSince(long nanos) {
+        return Duration.ofNanos(System.nanoTime() - nanos);
+    }
+
+    private static TimelineEvent step(List<TimelineEvent> events, String word) {
+        return events.stream().filter(e -> e.kind() == EventKind.STEP && e.detail().startsWith(word)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + word + " line in " + events));
+    }
+
+    /** A light service on our port whose answer comes {@code delay} late: a check that blocks, then answers. */
+    private HttpServer slowService(AtomicReference<Duration> delay) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 8);
+        server.createContext("/ping", exchange -> {
+            try {
+                TimeUnit.MILLISECONDS.sleep(delay.get().toMillis()); // the service's own slowness, not a wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "pong".getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        return server;
+    }
+
+    /** Fake dockerd and docker: dockerd refuses to start over a pid file, as the real one does; docker info checks it is up. */
+    private Path fakeDocker(Path run) throws IOException {
+        Path fakes = Files.createDirectories(dir.resolve("fakes"));
+        Files.createDirectories(run);
+        Path dockerd = fakes.resolve("dockerd");
+        Files.writeString(dockerd, """
+                #!%1$s sh
+                if [ -n "$FAKE_DOCKERD_FAILS" ]; then echo "failed to start daemon: $FAKE_DOCKERD_FAILS"; exit 1; fi
+                if [ -f %2$s/docker.pid ]; then
+                    echo "failed to start daemon: pid file found, ensure docker is not running or delete %2$s/docker.pid"
+                    exit 1
+                fi
+                mkdir -p %2$s/docker/containerd
+                echo $$ > %2$s/docker.pid
+                echo $$ > %2$s/docker/containerd/containerd.pid
+                touch %2$s/up
+                trap 'rm -f %2$s/up %2$s/docker.pid; exit 0' TERM
+                while :; do sleep 1 & wait $!; done
+                """.formatted(BUSYBOX, run));
+        Path docker = fakes.resolve("docker");
+        Files.writeString(docker, "#!%s sh\n[ -f %s/up ]\n".formatted(BUSYBOX, run));
+        assertThat(dockerd.toFile().setExecutable(true) && docker.toFile().setExecutable(true)).as("fakes executable").isTrue();
+        return fakes;
     }
 
     @Test
@@ -394,5 +454,125 @@ class ContainerScriptsTest {
         assertThat(words(events)).as("main's lines").containsExactly("STARTING", "Working", "Allocating", "EXITING");
         assertThat(events.get(2).detail()).as("allocation line").isEqualTo("Allocating 1MiB");
         assertThat(events.get(3).detail()).as("exit line").isEqualTo("0 allocation ended with 0");
+    }
+
+    @Test
+    void strictClientExitsAtTheFirstFailedUse() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "2", "SC_CLIENT", "strict"));
+        awaitLine("main", "Working");
+        sidecar.destroy();
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar stopped").isEqualTo(143);
+        await().atMost(SHORT).alias("service gone").until(() -> !portAnswers());
+
+        assertThat(exitOf(main, "main")).as("main exit code").isEqualTo(4);
+        List<TimelineEvent> events = events("main");
+        assertThat(words(events)).as("main's lines: no retry").containsExactly("STARTING", "Working", "EXITING");
+        assertThat(events.get(2).detail()).as("exit line").isEqualTo("4 second use of the sidecar failed");
+    }
+
+    @Test
+    void tolerantClientRetriesUntilTheSidecarIsBackAndSaysHowLongItWasDown() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "1",
+                "SC_CLIENT", "tolerant", "SC_RETRY_SECONDS", "20"));
+        awaitLine("main", "Working");
+        sidecar.destroy();
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar stopped").isEqualTo(143);
+        awaitLine("main", "Retrying");
+        assertThat(main.isAlive()).as("main keeps retrying while the sidecar is down").isTrue();
+        long down = System.nanoTime();
+        await().pollDelay(Duration.ofSeconds(2)).atMost(SHORT).alias("still retrying after 2 s").until(main::isAlive);
+        run("sidecar.sh", "sidecar2", Map.of("SC_STARTUP_SECONDS", "0"));
+
+        assertThat(exitOf(main, "main")).as("main exit code after the sidecar came back").isZero();
+        List<TimelineEvent> events = events("main");
+        assertThat(words(events)).as("main's lines")
+                .containsExactly("STARTING", "Working", "Retrying", "Recovered", "EXITING");
+        assertThat(step(events, "Retrying").detail()).as("retry line").isEqualTo("Retrying second use failed (budget 20s)");
+        assertThat(step(events, "Recovered").detail()).as("recovery line").matches("Recovered after [0-9]+s");
+        int gap = Integer.parseInt(step(events, "Recovered").detail().replaceAll("\\D", ""));
+        assertThat(gap).as("reported gap covers the time the sidecar was down").isGreaterThanOrEqualTo(2)
+                .isLessThanOrEqualTo((int) elapsedSince(down).toSeconds() + 2);
+        assertThat(Duration.between(step(events, "Retrying").time(), step(events, "Recovered").time()))
+                .as("the timeline shows the gap").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+    }
+
+    @Test
+    void tolerantClientGivesUpWithExit4OnceItsBudgetIsSpent() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "1",
+                "SC_CLIENT", "tolerant", "SC_RETRY_SECONDS", "2"));
+        awaitLine("main", "Working");
+        sidecar.destroy();
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar stopped").isEqualTo(143);
+
+        assertThat(exitOf(main, "main")).as("main exit code").isEqualTo(4);
+        List<TimelineEvent> events = events("main");
+        assertThat(words(events)).as("main's lines").containsExactly("STARTING", "Working", "Retrying", "EXITING");
+        assertThat(events.get(3).detail()).as("exit line").isEqualTo("4 second use of the sidecar failed for 2s");
+        assertThat(Duration.between(events.get(2).time(), events.get(3).time())).as("retried for the budget")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1900)).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aCheckThatAnswersLaterThanTheBoundCountsAsNotReady() throws Exception {
+        AtomicReference<Duration> delay = new AtomicReference<>(Duration.ofMillis(2500));
+        HttpServer service = slowService(delay);
+        try {
+            Process bounded = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "20", "SC_WORK_SECONDS", "0",
+                    "SC_CHECK_TIMEOUT", "1"));
+            awaitLine("main", "Waiting");
+            delay.set(Duration.ZERO);
+            assertThat(exitOf(bounded, "main")).as("main exit code once the service answers in time").isZero();
+            assertThat(words(events("main"))).as("a 2.5 s answer was a failed first check")
+                    .containsExactly("STARTING", "Waiting", "Working", "EXITING");
+
+            delay.set(Duration.ofMillis(1500));
+            Process lenient = run("main.sh", "main2", Map.of("SC_WAIT_SECONDS", "20", "SC_WORK_SECONDS", "0",
+                    "SC_CHECK_TIMEOUT", "4"));
+            assertThat(exitOf(lenient, "main2")).as("main2 exit code").isZero();
+            assertThat(words(events("main2"))).as("with a 4 s bound a 1.5 s answer is ready at once: no Waiting")
+                    .containsExactly("STARTING", "Working", "EXITING");
+        } finally {
+            service.stop(0);
+        }
+    }
+
+    @Test
+    void restartedDindSidecarRemovesStalePidFilesBeforeStartingDockerd() throws Exception {
+        Path run = dir.resolve("run");
+        Path fakes = fakeDocker(run);
+        Files.writeString(run.resolve("docker.pid"), "4242\n");
+        Files.createDirectories(run.resolve("docker/containerd"));
+        Files.writeString(run.resolve("docker/containerd/containerd.pid"), "4243\n");
+        Files.writeString(run.resolve("keep.pid"), "1\n");
+
+        run("sidecar.sh", "sidecar", Map.of("SC_SIDECAR_KIND", "dind", "PATH", fakes + ":" + bin));
+        awaitLine("sidecar", "Ready");
+
+        assertThat(Files.readString(run.resolve("docker.pid")).strip()).as("docker.pid written by the new dockerd")
+                .isNotEqualTo("4242");
+        assertThat(Files.readString(run.resolve("docker/containerd/containerd.pid")).strip())
+                .as("stale containerd pid file removed too").isNotEqualTo("4243");
+        assertThat(run.resolve("keep.pid")).as("other pid files untouched").exists();
+        assertThat(words(events("sidecar"))).as("sidecar's lines").containsExactly("STARTING", "READY");
+    }
+
+    @Test
+    void dindSidecarThatDiesBeforeReadyExits5WithDockerdsLogTail() throws Exception {
+        Path fakes = fakeDocker(dir.resolve("run"));
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of("SC_SIDECAR_KIND", "dind", "PATH", fakes + ":" + bin,
+                "FAKE_DOCKERD_FAILS", "no space left on device"));
+
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar exit code").isEqualTo(5);
+        List<String> out = lines("sidecar");
+        assertThat(out).as("dockerd's last words are in the container log")
+                .contains("failed to start daemon: no space left on device");
+        assertThat(out.get(out.size() - 1)).as("last line")
+                .endsWith("sidecar Exiting 5 service process ended before it was ready");
     }
 }

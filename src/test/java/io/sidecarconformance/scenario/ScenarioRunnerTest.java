@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.sidecarconformance.cluster.ImageSet;
 import io.sidecarconformance.fault.FaultSettings;
 import io.sidecarconformance.fault.Faults;
+import io.sidecarconformance.pattern.ContainerSettings;
 import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.Variant;
@@ -53,8 +54,12 @@ class ScenarioRunnerTest {
     private static final String NS = "sc-unit";
     private static final String POD = "sc-job-x1";
     private static final ImageSet IMAGES = new ImageSet("busybox:test", "dind:test", "Never");
+    /** A short stuck window, for the test that waits it out; settings of our own for the containers, to find them in the Job. */
     private static final ScenarioSettings SETTINGS = new ScenarioSettings(5, 1, Duration.ofSeconds(2), Duration.ofSeconds(3),
-            Duration.ofSeconds(20), FaultSettings.defaults());
+            Duration.ofSeconds(20), FaultSettings.defaults(), new ContainerSettings(9, 4, 77));
+    /** A stuck window no slow machine can exhaust while the fake kubelet moves the pod to its end. */
+    private static final ScenarioSettings PATIENT = new ScenarioSettings(5, 1, Duration.ofSeconds(60), Duration.ofSeconds(10),
+            Duration.ofSeconds(90), FaultSettings.defaults(), new ContainerSettings(9, 4, 77));
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS xx")
             .withZone(ZoneOffset.UTC);
 
@@ -74,7 +79,11 @@ class ScenarioRunnerTest {
     }
 
     private ScenarioResult run(ScenarioSpec spec) {
-        return new ScenarioRunner(client, IMAGES, SETTINGS).run(spec, NS);
+        return run(spec, SETTINGS);
+    }
+
+    private ScenarioResult run(ScenarioSpec spec, ScenarioSettings settings) {
+        return new ScenarioRunner(client, IMAGES, settings).run(spec, NS);
     }
 
     /** Serves a container's log (plain and followed) as the given event lines. */
@@ -162,7 +171,7 @@ class ScenarioRunnerTest {
             jobCondition("Complete");
         }, kubelet);
 
-        ScenarioResult result = run(spec("native", "none"));
+        ScenarioResult result = run(spec("native", "none"), PATIENT);
         fake.get(5, TimeUnit.SECONDS);
 
         assertThat(result.outcome()).as("outcome; reason %s; timeline%n%s", result.reason(), describe(result))
@@ -188,6 +197,12 @@ class ScenarioRunnerTest {
         Job stored = client.batch().v1().jobs().inNamespace(NS).withName(ScenarioRun.JOB).get();
         assertThat(stored.getSpec().getTemplate().getSpec().getInitContainers().get(0).getRestartPolicy())
                 .as("the mock kept the native sidecar's restartPolicy").isEqualTo("Always");
+        assertThat(stored.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .as("the run's container settings reach main").extracting(e -> e.getName() + "=" + e.getValue())
+                .contains("SC_CHECK_TIMEOUT=4");
+        assertThat(stored.getSpec().getTemplate().getSpec().getInitContainers().get(0).getEnv())
+                .as("and the sidecar").extracting(e -> e.getName() + "=" + e.getValue())
+                .contains("SC_STARTUP_SECONDS=9", "SC_CHECK_TIMEOUT=4");
         assertThat(client.configMaps().inNamespace(NS).withName("sc-scripts").get().getData())
                 .as("scripts shipped as a ConfigMap").containsKeys("lib.sh", "main.sh", "sidecar.sh", "agent.sh");
     }

@@ -1,0 +1,32 @@
+package io.sidecarconformance.pattern;
+
+/**
+ * Timings of the test containers that shape an outcome; each is a system property and is named in the report.
+ *
+ * @param lightStartupSeconds how long the light sidecar's service takes to listen after its container starts
+ *                            (-Dsidecar.lightStartupSeconds): a real small service is not listening the instant
+ *                            its process starts
+ * @param checkTimeoutSeconds bound on one readiness check, main's and the startupProbe's alike
+ *                            (-Dclient.checkTimeoutSeconds): a check that blocks longer counts as not ready
+ * @param retrySeconds        how long a tolerant main keeps retrying a failed use of the sidecar, once a second,
+ *                            before it gives up with exit 4 (-Dclient.retrySeconds)
+ */
+public record ContainerSettings(int lightStartupSeconds, int checkTimeoutSeconds, int retrySeconds) {
+
+    public ContainerSettings {
+        if (lightStartupSeconds < 0 || checkTimeoutSeconds < 1 || retrySeconds < 1) {
+            throw new IllegalArgumentException("container settings out of range: startup " + lightStartupSeconds
+                    + "s, check timeout " + checkTimeoutSeconds + "s, retry " + retrySeconds + "s");
+        }
+    }
+
+    /**
+     * 3 s start-up: a small real service (a proxy, an agent) needs a second or more to listen, and 3 s is what every
+     * published cell used. 1 s check: Kubernetes' default probe timeoutSeconds, which the seed's {@code docker info}
+     * startupProbe leaves unset. 30 s retry: the usual CI wait for a service (GitLab Runner's default
+     * wait_for_services_timeout), long enough to bridge one sidecar restart.
+     */
+    public static ContainerSettings defaults() {
+        return new ContainerSettings(3, 1, 30);
+    }
+}
