@@ -242,7 +242,7 @@ do_status() {
     n="$(stray_pids | wc -l)"; [ "$n" = 0 ] || echo "WARNING: $n leftover process(es); run: cluster.sh down"
     return 0
   fi
-  echo "cluster: $cur (kubernetes $(k8s_version_of "$cur"))"
+  echo "cluster: $cur (kubernetes $(k8s_version_of "$cur"), containerd $(containerd_of "$cur"), runc $(runc_of "$cur"), etcd $(etcd_of "$cur"))"
   echo "kubeconfig: $RUN/$cur/kubeconfig"
   for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
     if alive "$p"; then echo "$p: running (pid $(cat "$(pidfile "$p")"))"; else echo "$p: NOT running"; fi
