@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * What the cluster's node says it runs, read from the cluster (never from our configuration): the node status
  * (kubelet, container runtime, kernel) and a short privileged hostPID probe pod for what the status lacks: the
  * cgroup version of the host, and the runc the runtime really calls (the binary named in the pod's shim bundle,
- * {@code options.json}, else the shim's PATH), asked for its own {@code --version}. Any value that cannot be read
+ * {@code options.json}, else the shim's PATH), asked for its own {@code --version} inside the shim's root
+ * (the host's; {@code /proc/1/root} may be closed to a container even when privileged). Any value that cannot be read
  * is null, with the reason in {@code problem}; reading facts never fails a run.
  */
 public record NodeFacts(String node, String kubeletVersion, String containerRuntime, String runcVersion,
@@ -26,12 +27,16 @@ public record NodeFacts(String node, String kubeletVersion, String containerRunt
 
     /** The probe: one line per fact, key=value. busybox sh; the runc part runs in the host's root (chroot). */
     static final String PROBE = String.join("\n",
-            "if [ -f /proc/1/root/sys/fs/cgroup/cgroup.controllers ]; then echo cgroup=v2; else echo cgroup=v1; fi",
+            // the container sees the host's hierarchy type: cgroup2 has cgroup.controllers at its root
+            "if [ -f /sys/fs/cgroup/cgroup.controllers ]; then echo cgroup=v2;"
+                    + " elif [ -d /sys/fs/cgroup/memory ] || [ -d /sys/fs/cgroup/cpu ]; then echo cgroup=v1; fi",
+            // our parent is the pod's shim; its working directory is the bundle (options.json names runc),
+            // its root the host's (where that runc and its libraries live)
             "shim=$(awk '/^PPid:/ {print $2}' /proc/$$/status)",
             "bin=$(sed -n 's/.*\"binary_name\": *\"\\([^\"]*\\)\".*/\\1/p' /proc/$shim/cwd/options.json 2>/dev/null)",
             "path=$(tr '\\0' '\\n' < /proc/$shim/environ 2>/dev/null | sed -n 's/^PATH=//p')",
             "echo runc_binary=${bin:-runc}",
-            "echo runc=$(chroot /proc/1/root /usr/bin/env PATH=\"${path:-/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin}\""
+            "echo runc=$(chroot /proc/$shim/root /usr/bin/env PATH=\"${path:-/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin}\""
                     + " ${bin:-runc} --version 2>&1 | sed -n 1p)");
 
     public static NodeFacts unknown(String problem) {
