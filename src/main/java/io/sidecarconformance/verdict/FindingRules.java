@@ -102,7 +102,8 @@ final class FindingRules {
         Instant when = failedUse.get().time();
         return downs.stream().filter(d -> d.contains(when)).findFirst().map(d -> new Finding(FindingKind.USE_FAILED_WHILE_DOWN,
                 "main's use of the sidecar failed at " + at(o, when) + " while the sidecar was down (" + at(o, d.from())
-                        + " to " + at(o, d.to()) + ")" + (failedUse.get().kind() == EventKind.EXITING ? "; main gave up" : "; main retried")));
+                        + (d.datedByKubelet() ? ", the second the kubelet dates its kill," : "") + " to " + at(o, d.to()) + ")"
+                        + (failedUse.get().kind() == EventKind.EXITING ? "; main gave up" : "; main retried")));
     }
 
     /** After the deletion, the pod took at least its grace period, less {@link #GRACE_TOLERANCE}, to go. */
