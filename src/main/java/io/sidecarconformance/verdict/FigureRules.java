@@ -80,7 +80,8 @@ final class FigureRules {
     }
 
     /**
-     * A container down from an instance's end to the next instance's Ready line (or the end of observation). A killed
+     * A container down from an instance's end to the next instance's Ready line (or the end of observation, for its last
+     * instance or one never Ready again). A killed
      * instance's end is known to the second from the kubelet: the interval starts at the earliest moment it can have
      * ended ({@link ContainerRun#endEarliest()}), so that a use that failed during the kill is attributed to it.
      */
@@ -90,13 +91,13 @@ final class FigureRules {
         }
     }
 
+    /** Every interval the container was down after an instance ended, the last instance's end included. */
     static List<Down> downs(Observation o, List<ContainerRun> runs) {
         List<Down> out = new java.util.ArrayList<>();
-        for (int i = 0; i + 1 < runs.size(); i++) {
-            ContainerRun next = runs.get(i + 1);
+        for (int i = 0; i < runs.size(); i++) {
             ContainerRun run = runs.get(i);
-            run.endEarliest().ifPresent(end -> out.add(new Down(end, next.ready().orElse(o.endedAt()),
-                    run.end().map(end::isBefore).orElse(false))));
+            Instant until = i + 1 < runs.size() ? runs.get(i + 1).ready().orElse(o.endedAt()) : o.endedAt();
+            run.endEarliest().ifPresent(end -> out.add(new Down(end, until, run.end().map(end::isBefore).orElse(false))));
         }
         return out;
     }

@@ -81,9 +81,8 @@ final class FindingRules {
         if (!runs.isEmpty() && runs.get(0).end().isPresent()) {
             sb.append(" (first ended ").append(at(o, runs.get(0).end().get())).append(": ").append(runs.get(0).howItEnded()).append(')');
         }
-        List<FigureRules.Down> downs = FigureRules.downs(o, runs);
         boolean readyAgain = runs.size() > 1 && runs.get(runs.size() - 1).ready().isPresent();
-        if (!downs.isEmpty()) {
+        if (f.sidecarDownSeconds() != null) {
             sb.append("; down ").append(secs(f.sidecarDownSeconds()))
                     .append(readyAgain ? " until Ready again" : ", never Ready again");
         }
