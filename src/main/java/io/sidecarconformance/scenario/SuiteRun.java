@@ -13,6 +13,7 @@ import io.sidecarconformance.report.ScenarioResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import java.util.Properties;
  */
 public final class SuiteRun {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static SuiteRun current;
 
     private final SuiteConfig config;
@@ -61,7 +63,10 @@ public final class SuiteRun {
     public static synchronized SuiteRun current() {
         if (current == null) {
             Properties p = System.getProperties();
+            // A random part before the cluster's: two runs started in the same second on one cluster must not share
+            // a run label (each deletes its own namespaces), and the label's 63-character cut falls on the cluster part.
             String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now())
+                    + "-" + Integer.toString(RANDOM.nextInt(36 * 36 * 36 * 36), 36)
                     + "-" + p.getProperty("cluster", "default").replaceAll("[^A-Za-z0-9.]+", "-");
             SuiteRun run = new SuiteRun(SuiteConfig.from(p, runId), Staleness.from(p, Clock.systemUTC()), runId,
                     System.err);
