@@ -41,9 +41,10 @@ public final class LeftoverSweep {
      * @param liveLeft    namespaces left alone because their run is alive
      * @param liveRuns    how many live runs those belong to
      * @param bound       how the staleness was decided, e.g. "heartbeat older than 120s"
+     * @param forced      live runs were included (the clean command's --force)
      */
     public record Result(List<String> deleted, Set<String> runs, int pods, List<String> liveLeft, int liveRuns,
-                         String bound) {
+                         String bound, boolean forced) {
 
         /** One line saying what was deleted and what was left alone. */
         public String line() {
@@ -53,8 +54,9 @@ public final class LeftoverSweep {
                 return "sidecar-conformance: nothing to sweep (no abandoned run: " + bound + ")" + live;
             }
             return "sidecar-conformance: swept " + deleted.size() + " namespaces (" + pods + " pods) of " + runs.size()
-                    + " abandoned run" + (runs.size() == 1 ? "" : "s") + " (" + bound + "): "
-                    + String.join(", ", deleted) + live;
+                    + (forced ? " run" + (runs.size() == 1 ? "" : "s") + " (--force: live or not)"
+                    : " abandoned run" + (runs.size() == 1 ? "" : "s") + " (" + bound + ")")
+                    + ": " + String.join(", ", deleted) + live;
         }
     }
 
@@ -83,7 +85,7 @@ public final class LeftoverSweep {
             }
         }
         return new Result(List.copyOf(deleted), Set.copyOf(runs), pods, List.copyOf(liveLeft), liveRuns,
-                staleness.describe());
+                staleness.describe(), includeLive);
     }
 
     /** Waits (bounded, through a watch) until none of {@code names} exists; returns how many are left. */

@@ -76,6 +76,8 @@ class LeftoverSweepTest {
 
         assertThat(result.deleted()).containsExactly("sc-live-1");
         assertThat(namespaces()).containsExactly("sc-mine");
+        assertThat(result.line()).isEqualTo("sidecar-conformance: swept 1 namespaces (1 pods) of 1 run"
+                + " (--force: live or not): sc-live-1");
     }
 
     @Test
