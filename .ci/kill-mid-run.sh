@@ -63,15 +63,15 @@ start_run() {
   bg_groups+=("$started")
 }
 
-# Polls (every 2 s, at most $2 s) until scenario pods of a run not in $3 exist; prints that run's label.
+# Polls (every 2 s, at most $2 s) until $4 (default 2) scenario pods of a run not in $3 exist; prints its label.
 await_pods() {
-  local pgid=$1 bound=$2 known=$3 deadline=$((SECONDS + $2)) run
+  local pgid=$1 bound=$2 known=$3 min=${4:-2} deadline=$((SECONDS + $2)) run
   while [ $SECONDS -lt $deadline ]; do
     kill -0 "$pgid" 2>/dev/null || { say "the run ended before its pods appeared" >&2; return 1; }
     for run in $(runs_present); do
       if grep -qxF "$run" <<<"$known"; then continue; fi
       mapfile -t nss < <(namespaces_of "$run")
-      if [ "$(pods_in "${nss[@]}")" -ge 2 ]; then echo "$run"; return 0; fi
+      if [ "$(pods_in "${nss[@]}")" -ge "$min" ]; then echo "$run"; return 0; fi
     done
     sleep 2
   done
@@ -118,7 +118,7 @@ done
 say "run 2a (no fault, light sidecar, 2 rows): start"
 before=$(runs_present)
 start_run live2a -Dpatterns=native,classic -Dfaults=none -Dsidecars=light -Dvariants=exec -Dparallel=1; pid_a=$started
-live2a=$(await_pods "$pid_a" 240 "$before") || { tail -n 20 "$WORK/live2a.log"; exit 1; }
+live2a=$(await_pods "$pid_a" 240 "$before" 1) || { tail -n 20 "$WORK/live2a.log"; exit 1; }
 say "run 2b (no fault, light sidecar) starts while run 2a ($live2a) is live"
 start_run live2b -Dpatterns=done-file -Dfaults=none -Dsidecars=light -Dvariants=exec; pid_b=$started
 rc_a=0; rc_b=0
@@ -149,7 +149,7 @@ clean() {
   local props=() args=()
   for a in "$@"; do case $a in -D*) props+=("$a") ;; *) args+=("$a") ;; esac; done
   mvn -q -B -Dstyle.color=never "${props[@]}" compile exec:java -Dexec.mainClass=io.sidecarconformance.scenario.CleanCluster \
-    -Dexec.args="kubeconfig:$kubeconfig ${args[*]}" 2>&1 | sed 's/^/    /' || say "clean exited non-zero"
+    -Dexec.args="kubeconfig:$kubeconfig ${args[*]}" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e 's/^/    /' || say "clean exited non-zero"
 }
 say "clean without --force (run 3's heartbeat is younger than the bound: kept)"
 clean -Dsweep.staleSeconds=600
