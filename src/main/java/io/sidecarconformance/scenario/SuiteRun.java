@@ -51,6 +51,7 @@ public final class SuiteRun {
     private Heartbeat heartbeat;
     private LeftoverSweep.Result swept;
     private Thread cleanupOnExit;
+    private RunProgress progress;
 
     private SuiteRun(SuiteConfig config, Staleness staleness, String runId, PrintStream log) {
         this.config = config;
@@ -85,8 +86,12 @@ public final class SuiteRun {
     }
 
     void start(Path features) {
-        int rows = FeatureCheck.check(features);
-        log.println("sidecar-conformance: run " + runId + ", " + rows + " scenario rows in " + features);
+        ReportDirCheck.check(config.reportDir());
+        List<FeatureRow> rows = FeatureCheck.rows(features);
+        ScenarioCount count = ScenarioCount.of(rows, SelectedScenarios.planned(), config);
+        progress = new RunProgress(count, config.parallel(), Clock.systemUTC());
+        log.println("sidecar-conformance: run " + runId + ", " + count.describe() + " of " + rows.size()
+                + " scenario rows in " + features + " selected, " + config.parallel() + " at once");
         provider = ClusterProviders.select(config.cluster());
         provider.check();
         clusterId = provider.id();
@@ -137,14 +142,16 @@ public final class SuiteRun {
     }
 
     public ScenarioResult run(ScenarioSpec spec, String namespace) {
+        Instant start = progress.started();
         ScenarioResult result = clusterAvailable()
                 ? runner.run(spec, namespace)
                 : ScenarioResult.error(spec.key(), clusterError, Instant.now());
         recorder.record(result);
-        log.printf(Locale.ROOT, "sidecar-conformance: %-50s %-16s %s%n", spec.key().row() + " | " + spec.key().fault(),
+        log.printf(Locale.ROOT, "sidecar-conformance: %-50s %-16s %s (%s)%n", spec.key().row() + " | " + spec.key().fault(),
                 result.outcome(), result.reason()
                         + (result.findings().isEmpty() ? "" : " [" + result.findings().stream()
-                        .map(f -> f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(java.util.stream.Collectors.joining(", ")) + "]"));
+                        .map(f -> f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(java.util.stream.Collectors.joining(", ")) + "]"),
+                progress.finished(start));
         return result;
     }
 
