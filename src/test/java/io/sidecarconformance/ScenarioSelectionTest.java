@@ -63,6 +63,13 @@ class ScenarioSelectionTest {
     }
 
     @Test
+    void theListenerIsRegisteredWithThePlatform() {
+        assertThat(java.util.ServiceLoader.load(org.junit.platform.launcher.TestExecutionListener.class).stream()
+                .map(java.util.ServiceLoader.Provider::type))
+                .as("listeners the JUnit Platform loads").contains(SelectedScenariosListener.class);
+    }
+
+    @Test
     void withoutAPlanTheCountIsTheFilteredRowsAndSaysSo() {
         List<FeatureRow> rows = FeatureCheck.rows(FEATURES);
 
