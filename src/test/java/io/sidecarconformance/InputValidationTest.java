@@ -4,6 +4,7 @@ import io.sidecarconformance.fault.Faults;
 import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.scenario.FeatureCheck;
 import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.scenario.ReportDirCheck;
 import io.sidecarconformance.scenario.SuiteConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +162,56 @@ class InputValidationTest {
                     .hasMessageStartingWith(bad.get(2))
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         }
+    }
+
+    @Test
+    void parallelIsAWholeNumberFromOneAndCucumbersPoolNeverFailsOnIt() {
+        assertThat(SuiteConfig.from(new Properties(), "r").parallel()).as("default").isEqualTo(SuiteConfig.DEFAULT_PARALLEL);
+        for (String bad : List.of("0", "-2", "two", "65")) {
+            Properties props = new Properties();
+            props.setProperty("parallel", bad);
+            assertThatThrownBy(() -> SuiteConfig.from(props, "r"))
+                    .as("-Dparallel=%s", bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("-Dparallel=" + bad + " is not a whole number from 1 to " + SuiteConfig.MAX_PARALLEL);
+            assertThat(SafeParallelism.parse(bad)).as("Cucumber's pool for -Dparallel=%s", bad)
+                    .isEqualTo(bad.equals("65") ? 65 : 1);
+        }
+        assertThat(SafeParallelism.parse("3")).as("a good value").isEqualTo(3);
+    }
+
+    @Test
+    void anUnwritableReportFolderIsOneLineAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        for (Path bad : List.of(file, file.resolve("reports/run"), Path.of("/proc/sc-report-check/run"))) {
+            assertThatThrownBy(() -> ReportDirCheck.check(bad))
+                    .as("-Dreport.dir=%s", bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("-Dreport.dir=" + bad + " cannot be written (")
+                    .hasMessageEndingWith("); choose a folder you can write to, e.g. -Dreport.dir=reports/mine")
+                    .satisfies(e -> assertThat(e.getMessage()).as("one line").doesNotContain("\n"));
+        }
+        assertThatThrownBy(() -> ReportDirCheck.check(file.resolve("x"))).hasMessageContaining(file + " is a file, not a folder");
+
+        Path fresh = dir.resolve("a/b/c");
+        ReportDirCheck.check(fresh);
+        try (var left = Files.list(dir)) {
+            assertThat(left).as("what the check of a new folder left behind").containsExactly(file);
+        }
+        Files.createDirectories(fresh);
+        ReportDirCheck.check(fresh);
+        try (var left = Files.list(fresh)) {
+            assertThat(left).as("an existing folder after the check").isEmpty();
+        }
+    }
+
+    @Test
+    void junitXmlIsNotWrittenWhenTheRunNeverStarted(@TempDir Path dir) throws IOException {
+        Path xml = dir.resolve("report/junit.xml");
+        try (var out = new JunitXmlReport.OpenedOnFirstWrite(xml)) {
+            out.write("<testsuite/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(dir.resolve("report")).as("report folder of a run stopped by bad input").doesNotExist();
     }
 
     @Test

@@ -90,7 +90,7 @@ final class GridTable {
         if (!badges.isEmpty()) {
             html.append("<span class=\"finds\">").append(badges).append("</span>");
         }
-        return html.append("</td>").toString();
+        return html.append(CellsInWords.link(index)).append("</td>").toString();
     }
 
     /** One badge per finding that has one; its title is the finding's text, so hovering it says what was seen. */

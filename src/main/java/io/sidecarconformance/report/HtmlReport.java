@@ -36,7 +36,7 @@ public final class HtmlReport {
                 .append(header(run))
                 .append("<div class=\"tools\"><label>filter <input id=\"filter\" type=\"search\" autocomplete=\"off\" ")
                 .append("placeholder=\"pattern, sidecar, variant, outcome or finding\"></label><span id=\"counts\"></span></div>\n")
-                .append("<main>\n").append(GridTable.render(run)).append("</main>\n")
+                .append("<main>\n").append(GridTable.render(run)).append(CellsInWords.render(run)).append("</main>\n")
                 .append("<aside id=\"drill\" hidden><button id=\"drill-close\" type=\"button\" title=\"close (Esc)\">")
                 .append("&times;</button><div id=\"drill-body\"></div></aside>\n")
                 .append("<script type=\"application/json\" id=\"cells-data\">").append(DrillDownData.json(run))
@@ -85,7 +85,9 @@ public final class HtmlReport {
                 .append("<p class=\"howto\">A cell shows the outcome, its key figure (Job created to pod ended; ")
                 .append("<b>+</b>: how long a sidecar outlived main in a STUCK pod; sigterm column: deletion to pod gone) and ")
                 .append("a badge per finding. &#9998; marks a note. ")
-                .append("Hover a cell for what happened and its findings, click it for the figures and the timeline.</p>\n</header>\n");
+                .append("Hover a cell for what happened and its findings, click it for the figures and the timeline.")
+                .append("<noscript> Without JavaScript, a cell's <i>why</i> leads to its reason and findings below the grid.")
+                .append("</noscript></p>\n</header>\n");
         return html.toString();
     }
 

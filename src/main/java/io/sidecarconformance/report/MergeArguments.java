@@ -5,19 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * MergeReports' command line: {@code --out <dir> [--expect <provider>:<version>]... [--notes <file>] [--measurements <file>] <results.json>...}.
+ * MergeReports' command line: {@code --out <dir> [--expect <provider>:<version>]... [--notes <file>] [--measurements <file>] [--previous <results.json>] <results.json>...}.
  *
  * @param out      where the merged results.json and compatibility.html go
  * @param expected cluster ids that must have a column even if no input has a record for them
  * @param inputs   results.json files, in the order given (later wins on a shared cell)
  * @param notes    a cell-notes file (see CellNotes), or null
  * @param measurements a file of run-level figures measured outside the runs (name TAB value per line), or null
+ * @param previous a merged results.json of an earlier run to compare with (changes.txt), or null
  */
-record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path notes, Path measurements) {
+record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path notes, Path measurements, Path previous) {
 
     static final String USAGE =
             "usage: MergeReports --out <dir> [--expect <provider>:<version>]... [--notes <file>] [--measurements <file>]"
-                    + " <results.json>...";
+                    + " [--previous <results.json>] <results.json>...";
 
     static MergeArguments parse(String[] args) throws InvalidInputException {
         if (args.length == 0) {
@@ -28,6 +29,7 @@ record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path n
         List<Path> inputs = new ArrayList<>();
         Path notes = null;
         Path measurements = null;
+        Path previous = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -35,6 +37,7 @@ record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path n
                 case "--expect" -> expected.add(clusterId(valueOf(args, ++i, "--expect", "<provider>:<version>")));
                 case "--notes" -> notes = Path.of(valueOf(args, ++i, "--notes", "a notes file"));
                 case "--measurements" -> measurements = Path.of(valueOf(args, ++i, "--measurements", "a measurements file"));
+                case "--previous" -> previous = Path.of(valueOf(args, ++i, "--previous", "an earlier results.json"));
                 default -> {
                     if (arg.startsWith("-")) {
                         throw invalid("unknown option " + arg);
@@ -49,7 +52,7 @@ record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path n
         if (inputs.isEmpty()) {
             throw invalid("no results.json given");
         }
-        return new MergeArguments(out, expected, inputs, notes, measurements);
+        return new MergeArguments(out, expected, inputs, notes, measurements, previous);
     }
 
     private static String valueOf(String[] args, int i, String option, String what) throws InvalidInputException {

@@ -5,6 +5,7 @@ import io.sidecarconformance.result.ResultsJson;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Command line: merges the results.json of several runs into one report folder.
- * {@code MergeReports --out <dir> [--expect <provider>:<version>]... <results.json>...}
+ * {@code MergeReports --out <dir> [--expect <provider>:<version>]... [--previous <results.json>] <results.json>...}
+ * With --previous it also writes changes.txt beside the merged results: the cells that changed since that run.
  * Exit codes: 0 written, 1 could not write the output, 2 bad input (nothing written).
  */
 public final class MergeReports {
@@ -43,11 +45,13 @@ public final class MergeReports {
         List<RunResults> inputs;
         CellNotes notes;
         Map<String, String> extra;
+        RunResults previous;
         try {
             arguments = MergeArguments.parse(args);
             inputs = readAll(arguments.inputs());
             notes = arguments.notes() == null ? CellNotes.none() : CellNotes.read(arguments.notes());
             extra = arguments.measurements() == null ? Map.of() : readMeasurements(arguments.measurements());
+            previous = arguments.previous() == null ? null : readAll(List.of(arguments.previous())).get(0);
         } catch (InvalidInputException e) {
             err.println(NAME + oneLine(e.getMessage()));
             return BAD_INPUT;
@@ -63,6 +67,11 @@ public final class MergeReports {
             ReportWriter.Written written = ReportWriter.write(annotated, arguments.out());
             out.println("merged " + inputs.size() + " results.json into " + merged.results().results().size()
                     + " cells: " + written.resultsJson() + ", " + written.compatibilityHtml());
+            if (previous != null) {
+                Path changes = arguments.out().resolve(OutcomeChanges.FILE_NAME);
+                Files.writeString(changes, OutcomeChanges.text(previous, annotated), StandardCharsets.UTF_8);
+                out.println("changes since " + previous.runId() + ": " + changes);
+            }
             return OK;
         } catch (IOException e) {
             err.println(NAME + "cannot write " + arguments.out() + ": " + oneLine(String.valueOf(e.getMessage()))

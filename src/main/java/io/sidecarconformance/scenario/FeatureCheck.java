@@ -32,14 +32,19 @@ public final class FeatureCheck {
 
     /** @throws IllegalArgumentException one line per problem found first: file:line: what is wrong; known values */
     public static int check(Path featuresDir) {
+        return rows(featuresDir).size();
+    }
+
+    /** Every scenario row of the feature files, checked as {@link #check} does. */
+    public static List<FeatureRow> rows(Path featuresDir) {
         if (!Files.isDirectory(featuresDir)) {
             throw new IllegalArgumentException("no features folder at " + featuresDir.toAbsolutePath()
                     + "; run from the repository root");
         }
-        int rows = 0;
+        List<FeatureRow> rows = new ArrayList<>();
         try (Stream<Path> files = Files.walk(featuresDir)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".feature")).sorted().toList()) {
-                rows += checkFile(f, Files.readAllLines(f));
+                rows.addAll(checkFile(f, Files.readAllLines(f)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -47,18 +52,20 @@ public final class FeatureCheck {
         return rows;
     }
 
-    static int checkFile(Path file, List<String> lines) {
+    static List<FeatureRow> checkFile(Path file, List<String> lines) {
         List<String> header = null;
+        String fault = "";
         boolean pending = false;     // @tolerant on the tag lines just read
         boolean inherited = false;   // @tolerant on the Feature or the Scenario Outline
         boolean tolerantTag = false; // the current Examples are tagged @tolerant
-        int rows = 0;
+        List<FeatureRow> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             String where = file + ":" + (i + 1) + ": ";
             Matcher m = FAULT_STEP.matcher(line);
             if (m.find()) {
                 validate(where, () -> Faults.byId(m.group(1)));
+                fault = m.group(1);
             }
             if (line.startsWith("@")) {
                 pending |= Arrays.asList(line.split("\\s+")).contains(TOLERANT_TAG);
@@ -88,7 +95,6 @@ public final class FeatureCheck {
             if (header == null || !header.contains("pattern")) {
                 continue;
             }
-            rows++;
             String pattern = cell(header, cells, "pattern");
             String sidecar = cell(header, cells, "sidecar");
             String variant = cell(header, cells, "variant");
@@ -104,6 +110,7 @@ public final class FeatureCheck {
                         + "tolerant but its Examples are " + (tolerantTag ? "" : "not ") + "tagged " + TOLERANT_TAG
                         + "; put +tolerant rows, and only those, under " + TOLERANT_TAG + " Examples");
             }
+            rows.add(new FeatureRow(file, i + 1, pattern, sidecar, variant, fault));
         }
         return rows;
     }

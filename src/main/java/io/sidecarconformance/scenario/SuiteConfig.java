@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 /**
  * The suite's settings, read from system properties and validated before any cluster work.
  * Filters (-Dpatterns, -Dfaults, -Dsidecars, -Dvariants) are comma-separated ids; empty means all.
+ * {@code parallel} is how many scenarios run at once (-Dparallel).
  */
 public record SuiteConfig(
         String cluster,
@@ -29,7 +30,12 @@ public record SuiteConfig(
         Set<String> faults,
         Set<String> sidecars,
         Set<String> variants,
+        int parallel,
         ScenarioSettings settings) {
+
+    /** Scenarios at once when -Dparallel is not given; pom.xml passes the same default. */
+    public static final int DEFAULT_PARALLEL = 4;
+    public static final int MAX_PARALLEL = 64;
 
     public boolean selects(ScenarioKey key) {
         return matches(patterns, key.pattern()) && matches(faults, key.fault())
@@ -64,6 +70,7 @@ public record SuiteConfig(
                 ids(p, "faults", Faults::byId),
                 ids(p, "sidecars", SidecarKind::byId),
                 ids(p, "variants", Variant::parse),
+                intProperty(p, "parallel", DEFAULT_PARALLEL, 1, MAX_PARALLEL),
                 settings);
     }
 

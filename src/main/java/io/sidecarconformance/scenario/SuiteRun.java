@@ -14,6 +14,8 @@ import io.sidecarconformance.result.ScenarioResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,9 +34,11 @@ import java.util.Properties;
  */
 public final class SuiteRun {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static SuiteRun current;
 
     private final SuiteConfig config;
+    private final Staleness staleness;
     private final String runId;
     private final Instant startedAt = Instant.now();
     private final RunRecorder recorder = new RunRecorder();
@@ -45,11 +49,15 @@ public final class SuiteRun {
     private KubernetesClient client;
     private ScenarioRunner runner;
     private ScenarioNamespaces namespaces;
+    private Heartbeat heartbeat;
+    private LeftoverSweep.Result swept;
     private Thread cleanupOnExit;
+    private RunProgress progress;
     private NodeFacts nodeFacts = NodeFacts.unknown("the cluster did not start");
 
-    private SuiteRun(SuiteConfig config, String runId, PrintStream log) {
+    private SuiteRun(SuiteConfig config, Staleness staleness, String runId, PrintStream log) {
         this.config = config;
+        this.staleness = staleness;
         this.runId = runId;
         this.log = log;
     }
@@ -58,9 +66,13 @@ public final class SuiteRun {
     public static synchronized SuiteRun current() {
         if (current == null) {
             Properties p = System.getProperties();
+            // A random part before the cluster's: two runs started in the same second on one cluster must not share
+            // a run label (each deletes its own namespaces), and the label's 63-character cut falls on the cluster part.
             String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now())
+                    + "-" + Integer.toString(RANDOM.nextInt(36 * 36 * 36 * 36), 36)
                     + "-" + p.getProperty("cluster", "default").replaceAll("[^A-Za-z0-9.]+", "-");
-            SuiteRun run = new SuiteRun(SuiteConfig.from(p, runId), runId, System.err);
+            SuiteRun run = new SuiteRun(SuiteConfig.from(p, runId), Staleness.from(p, Clock.systemUTC()), runId,
+                    System.err);
             run.start(Path.of(p.getProperty("features.dir", "features")));
             current = run;
         }
@@ -76,16 +88,23 @@ public final class SuiteRun {
     }
 
     void start(Path features) {
-        int rows = FeatureCheck.check(features);
-        log.println("sidecar-conformance: run " + runId + ", " + rows + " scenario rows in " + features);
+        ReportDirCheck.check(config.reportDir());
+        List<FeatureRow> rows = FeatureCheck.rows(features);
+        ScenarioCount count = ScenarioCount.of(rows, SelectedScenarios.planned(), config);
+        progress = new RunProgress(count, config.parallel(), Clock.systemUTC());
+        log.println("sidecar-conformance: run " + runId + ", " + count.describe() + " of " + rows.size()
+                + " scenario rows in " + features + " selected, " + config.parallel() + " at once");
         provider = ClusterProviders.select(config.cluster());
         provider.check();
         clusterId = provider.id();
         try {
             client = provider.start();
             runner = new ScenarioRunner(client, provider.images(), config.settings());
-            namespaces = new ScenarioNamespaces(client, runId);
+            namespaces = new ScenarioNamespaces(client, runId, staleness.clock());
             log.println("sidecar-conformance: cluster " + clusterId + " is up (" + provider.serverVersion() + ")");
+            heartbeat = new Heartbeat(client, namespaces.runLabel(), staleness.clock(), log);
+            heartbeat.start(staleness.renewEvery());
+            sweepAbandonedRuns();
             readNodeFacts();
         } catch (ClusterUnavailableException | KubernetesClientException e) {
             clusterError = "cluster " + clusterId + " unavailable: " + e.getMessage();
@@ -109,6 +128,16 @@ public final class SuiteRun {
                 + (nodeFacts.problem() == null ? "" : " (" + nodeFacts.problem() + ")"));
     }
 
+    /** Deletes what abandoned runs left on this cluster; one line says what. A failed sweep never stops the run. */
+    private void sweepAbandonedRuns() {
+        try {
+            swept = new LeftoverSweep(client, staleness, namespaces.runLabel()).sweep(false);
+            log.println(swept.line());
+        } catch (KubernetesClientException e) {
+            log.println("sidecar-conformance: could not sweep abandoned runs' namespaces: " + e.getMessage());
+        }
+    }
+
     public String clusterId() {
         return clusterId;
     }
@@ -130,14 +159,16 @@ public final class SuiteRun {
     }
 
     public ScenarioResult run(ScenarioSpec spec, String namespace) {
+        Instant start = progress.started();
         ScenarioResult result = clusterAvailable()
                 ? runner.run(spec, namespace)
                 : ScenarioResult.error(spec.key(), clusterError, Instant.now());
         recorder.record(result);
-        log.printf(Locale.ROOT, "sidecar-conformance: %-50s %-16s %s%n", spec.key().row() + " | " + spec.key().fault(),
+        log.printf(Locale.ROOT, "sidecar-conformance: %-50s %-16s %s (%s)%n", spec.key().row() + " | " + spec.key().fault(),
                 result.outcome(), result.reason()
                         + (result.findings().isEmpty() ? "" : " [" + result.findings().stream()
-                        .map(f -> f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(java.util.stream.Collectors.joining(", ")) + "]"));
+                        .map(f -> f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(java.util.stream.Collectors.joining(", ")) + "]"),
+                progress.finished(start));
         return result;
     }
 
@@ -160,6 +191,16 @@ public final class SuiteRun {
             namespaces.deleteAllOfRun();
             int left = namespaces.awaitNoneLeft(Duration.ofSeconds(120));
             measurements.put("leftover namespaces after cleanup", left < 0 ? "unknown (cluster gone)" : Integer.toString(left));
+        }
+        if (swept != null && !swept.deleted().isEmpty()) {
+            String left;
+            try {
+                left = Integer.toString(new LeftoverSweep(client, staleness, namespaces.runLabel())
+                        .awaitGone(swept.deleted(), Duration.ofSeconds(60)));
+            } catch (KubernetesClientException e) {
+                left = "unknown";
+            }
+            measurements.put("abandoned namespaces swept at start", swept.deleted().size() + " (" + left + " left)");
         }
         Path html = writeReport(measurements);
         closeCluster();
@@ -205,6 +246,9 @@ public final class SuiteRun {
     }
 
     private synchronized void closeCluster() {
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
         if (client != null) {
             client.close();
             client = null;

@@ -1,5 +1,6 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.Skip;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.RunResults;
@@ -29,7 +30,6 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Renders a page, lets headless Chromium run its script, and checks the DOM the script left behind. */
 class CompatibilityPageRenderTest {
@@ -45,7 +45,8 @@ class CompatibilityPageRenderTest {
     @BeforeEach
     void findChromium() {
         Optional<Path> found = chromiumBinary();
-        assumeTrue(found.isPresent(), "Chromium not found (/usr/bin/chromium or chromium on PATH): apt-get install chromium");
+        Skip.unless(found.isPresent(), "CompatibilityPageRenderTest",
+                "Chromium not found (/usr/bin/chromium or chromium on PATH): apt-get install chromium");
         chromium = found.get();
     }
 

@@ -1,0 +1,91 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What changed between two runs, one line per cell: {@code cluster | pattern | sidecar | variant | fault: OLD -> NEW},
+ * {@code -} for a cell that is new or gone, and the findings that came {@code (+...)} or went {@code (-...)}.
+ * A cell whose outcome and finding kinds are the same is not listed: finding texts carry figures that move every night.
+ */
+public final class OutcomeChanges {
+
+    static final String FILE_NAME = "changes.txt";
+    private static final String ABSENT = "-";
+
+    private OutcomeChanges() {
+    }
+
+    /** The changed cells, sorted; empty when nothing changed. */
+    public static List<String> between(RunResults previous, RunResults current) {
+        Map<ScenarioKey, ScenarioResult> before = byKey(previous);
+        Map<ScenarioKey, ScenarioResult> after = byKey(current);
+        Set<ScenarioKey> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<String> lines = new ArrayList<>();
+        for (ScenarioKey key : keys) {
+            ScenarioResult old = before.get(key);
+            ScenarioResult now = after.get(key);
+            String outcomes = name(old) + " -> " + name(now);
+            String findings = old == null || now == null ? "" : findingChanges(kinds(old), kinds(now));
+            if (!name(old).equals(name(now)) || !findings.isEmpty()) {
+                lines.add(cell(key) + ": " + outcomes + findings);
+            }
+        }
+        lines.sort(null);
+        return lines;
+    }
+
+    /** The text of changes.txt: the lines, or one line saying that nothing changed since the previous run. */
+    public static String text(RunResults previous, RunResults current) {
+        List<String> lines = between(previous, current);
+        return lines.isEmpty()
+                ? "No outcome changed since " + previous.runId() + ".\n"
+                : String.join("\n", lines) + "\n";
+    }
+
+    private static Map<ScenarioKey, ScenarioResult> byKey(RunResults run) {
+        Map<ScenarioKey, ScenarioResult> cells = new LinkedHashMap<>();
+        run.results().forEach(r -> cells.put(r.key(), r));
+        return cells;
+    }
+
+    private static String cell(ScenarioKey key) {
+        return String.join(" | ", key.cluster(), key.pattern(), key.sidecar(), key.variant(), key.fault());
+    }
+
+    private static String name(ScenarioResult result) {
+        return result == null ? ABSENT : result.outcome().name();
+    }
+
+    private static Set<FindingKind> kinds(ScenarioResult result) {
+        Set<FindingKind> kinds = EnumSet.noneOf(FindingKind.class);
+        result.findings().stream().map(Finding::kind).forEach(kinds::add);
+        return kinds;
+    }
+
+    private static String findingChanges(Set<FindingKind> old, Set<FindingKind> now) {
+        List<String> changes = new ArrayList<>();
+        now.stream().filter(k -> !old.contains(k)).forEach(k -> changes.add("+" + words(k)));
+        old.stream().filter(k -> !now.contains(k)).forEach(k -> changes.add("-" + words(k)));
+        return changes.isEmpty() ? "" : changes.stream().collect(Collectors.joining(", ", " (", ")"));
+    }
+
+    /** RACE_AT_START -> "race at start", as the suite's result lines name findings. */
+    static String words(FindingKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

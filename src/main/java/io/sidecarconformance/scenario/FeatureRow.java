@@ -1,0 +1,27 @@
+package io.sidecarconformance.scenario;
+
+import io.sidecarconformance.result.ScenarioKey;
+
+import java.nio.file.Path;
+
+/**
+ * One row of an Examples table: one scenario, where Cucumber says it is (file and line of the row).
+ *
+ * @param file the feature file, absolute and normalised
+ * @param line 1-based line of the row
+ */
+public record FeatureRow(Path file, int line, String pattern, String sidecar, String variant, String fault) {
+
+    public FeatureRow {
+        file = file.toAbsolutePath().normalize();
+    }
+
+    /** "file:line", as a scenario's source names it. */
+    public String location() {
+        return file + ":" + line;
+    }
+
+    public ScenarioKey key(String cluster) {
+        return new ScenarioKey(cluster, pattern, sidecar, variant, fault);
+    }
+}

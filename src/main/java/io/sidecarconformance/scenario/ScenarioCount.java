@@ -1,0 +1,48 @@
+package io.sidecarconformance.scenario;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How many scenarios this run will run: the rows Cucumber selected (its test plan: tags, names, lines) that
+ * -Dpatterns/-Dfaults/-Dsidecars/-Dvariants also select. Without a test plan (the suite started some other way)
+ * the count is the rows the filters select, an upper bound: {@code exact} is false.
+ */
+public record ScenarioCount(int total, boolean exact) {
+
+    /**
+     * @param rows    every row of the feature files
+     * @param planned the locations ("file:line") of the scenarios Cucumber selected, if known
+     * @throws IllegalArgumentException one line, when nothing is selected
+     */
+    public static ScenarioCount of(List<FeatureRow> rows, Optional<Set<String>> planned, SuiteConfig config) {
+        List<FeatureRow> filtered = rows.stream().filter(r -> config.selects(r.key(""))).toList();
+        // A plan that names none of the rows was made from other files (another features folder): no use here.
+        Optional<Set<String>> plan = planned.filter(p -> p.isEmpty() || rows.stream().anyMatch(r -> p.contains(r.location())));
+        int total = plan.map(p -> (int) filtered.stream().filter(r -> p.contains(r.location())).count())
+                .orElse(filtered.size());
+        if (total == 0) {
+            throw new IllegalArgumentException("no scenario was selected"
+                    + (plan.isPresent() ? " by -Dcucumber.filter.tags" + tags() + " and" : "")
+                    + " -Dpatterns/-Dfaults/-Dsidecars/-Dvariants out of " + rows.size() + " rows in features/;"
+                    + " loosen them (tags: @fault-<id>, @light, @dind, @shell-form, @tolerant, @smoke)");
+        }
+        return new ScenarioCount(total, plan.isPresent());
+    }
+
+    private static String tags() {
+        String tags = System.getProperty("cucumber.filter.tags", "").strip();
+        return tags.isEmpty() ? "" : "=\"" + tags + "\"";
+    }
+
+    /** "84", or "~84" when the total is an upper bound. */
+    public String describe() {
+        return (exact ? "" : "~") + total;
+    }
+
+    /** "3/84", or "3/~84" when the total is an upper bound. */
+    public String progress(int done) {
+        return done + "/" + (exact ? "" : "~") + Math.max(total, done);
+    }
+}

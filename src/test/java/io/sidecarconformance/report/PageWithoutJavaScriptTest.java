@@ -1,0 +1,82 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ScenarioResult;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * compatibility.html as a browser with JavaScript off reads it, parsed without Chromium: the grid, the legend and every
+ * cell's outcome, key figure, findings and reason are in the markup (a noscript's content is shown then).
+ */
+class PageWithoutJavaScriptTest {
+
+    private final RunResults run = SampleRuns.realistic();
+    // jsoup parses like a browser whose scripting is off: a <noscript>'s content becomes elements.
+    private final Document page = Jsoup.parse(HtmlReport.render(run));
+
+    @Test
+    void theGridAndTheLegendAreMarkupNotScriptOutput() {
+        assertThat(page.select("table#grid td.cell")).as("one grid cell per record").hasSize(run.results().size());
+        assertThat(page.select("table#grid, table#grid *, .legends, .legends *").stream()
+                .filter(e -> e.hasAttr("hidden"))).as("nothing of the grid or legend is hidden").isEmpty();
+        for (Outcome outcome : Outcome.values()) {
+            assertThat(page.select(".legends ol.legend li[data-v=" + outcome.name() + "]").text())
+                    .as("legend entry of %s", outcome).contains(outcome.name(), OutcomeLook.rule(outcome));
+        }
+        for (FindingKind kind : FindingKind.values()) {
+            assertThat(page.select(".legends li[data-finding=" + kind.name() + "]").text())
+                    .as("legend entry of %s", kind).contains(Legend.name(kind));
+        }
+    }
+
+    @Test
+    void everyGridCellShowsItsOutcomeAndKeyFigureAndLinksToItsEntry() {
+        for (int i = 0; i < run.results().size(); i++) {
+            ScenarioResult result = run.results().get(i);
+            Element cell = page.selectFirst("td.cell[data-i=" + i + "]");
+            assertThat(cell).as("grid cell %d", i).isNotNull();
+            assertThat(cell.select(".lbl").text()).as("outcome of %s", result.key())
+                    .isEqualTo(OutcomeLook.label(result.outcome()));
+            assertThat(cell.select(".fig").text()).as("key figure of %s", result.key()).isEqualTo(KeyFigure.of(result));
+            Elements links = cell.select("noscript a.why");
+            assertThat(links).as("the why link of %s", result.key()).hasSize(1);
+            String target = links.first().attr("href");
+            assertThat(target).as("link of %s", result.key()).isEqualTo("#cell-" + i);
+            assertThat(page.getElementById(target.substring(1))).as("entry %s exists", target).isNotNull();
+        }
+    }
+
+    @Test
+    void everyEntryStatesOutcomeFigureReasonFindingsAndNote() {
+        Elements entries = page.select("noscript #cells-in-words li[id^=cell-]");
+        assertThat(entries).as("one entry per record").hasSize(run.results().size());
+        for (int i = 0; i < run.results().size(); i++) {
+            ScenarioResult result = run.results().get(i);
+            Element entry = page.getElementById("cell-" + i);
+            assertThat(entry.selectFirst("b").text()).as("which cell").isEqualTo(result.key().fault() + " on " + result.key().cluster());
+            assertThat(entry.previousElementSibling() == null ? entry.parent().previousElementSibling().text() : null)
+                    .as("the first entry of a row follows the row's heading")
+                    .isIn(null, result.key().row());
+            assertThat(entry.select("> .lbl").text()).as("outcome of %s", result.key()).isEqualTo(OutcomeLook.label(result.outcome()));
+            assertThat(entry.select("> .fig").text()).as("key figure of %s", result.key()).isEqualTo(KeyFigure.of(result));
+            assertThat(entry.select("> .reason").text()).as("reason of %s", result.key())
+                    .isEqualTo(result.reason().isBlank() ? "(no reason recorded)" : result.reason().strip());
+            assertThat(entry.select("ul.findings > li")).as("findings of %s", result.key()).hasSize(result.findings().size());
+            for (Finding f : result.findings()) {
+                assertThat(entry.select("ul.findings > li[data-kind=" + f.kind().name() + "]").text())
+                        .as("finding %s of %s", f.kind(), result.key()).contains(f.text());
+            }
+            assertThat(entry.select("> .note").text()).as("note of %s", result.key())
+                    .isEqualTo(result.note().isBlank() ? "" : "note: " + result.note());
+        }
+    }
+}

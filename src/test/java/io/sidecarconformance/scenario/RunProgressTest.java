@@ -1,0 +1,82 @@
+package io.sidecarconformance.scenario;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The progress and time-left estimate, on a clock the test moves: no machine speed involved. */
+class RunProgressTest {
+
+    /** A clock that shows what the test sets. */
+    static final class StepClock extends Clock {
+        private Instant now = Instant.parse("2026-12-01T10:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    private final StepClock clock = new StepClock();
+
+    private String scenarioTaking(RunProgress progress, int seconds) {
+        Instant start = progress.started();
+        clock.advance(Duration.ofSeconds(seconds));
+        return progress.finished(start);
+    }
+
+    @Test
+    void remainingTimesMedianWallTimeOverParallelism() {
+        RunProgress progress = new RunProgress(new ScenarioCount(10, true), 2, clock);
+
+        assertThat(scenarioTaking(progress, 30)).as("after one of 30 s: 9 x 30 s / 2").isEqualTo("1/10, about 2 min left");
+        assertThat(scenarioTaking(progress, 90)).as("median of 30 and 90 s is 60 s: 8 x 60 / 2").isEqualTo("2/10, about 4 min left");
+        assertThat(scenarioTaking(progress, 40)).as("median of 30, 40, 90 is 40 s: 7 x 40 / 2 = 140 s")
+                .isEqualTo("3/10, about 2 min left");
+        assertThat(progress.estimate(7)).as("exact estimate").isEqualTo(Duration.ofSeconds(140));
+    }
+
+    @Test
+    void anOutlierDoesNotMoveTheEstimate() {
+        RunProgress progress = new RunProgress(new ScenarioCount(5, true), 1, clock);
+        scenarioTaking(progress, 10);
+        scenarioTaking(progress, 10);
+        assertThat(scenarioTaking(progress, 300)).as("a 300 s deadline among 10 s scenarios").isEqualTo("3/5, about 20 s left");
+    }
+
+    @Test
+    void theLastScenarioSaysDoneAndAnUpperBoundKeepsItsTilde() {
+        RunProgress exact = new RunProgress(new ScenarioCount(1, true), 4, clock);
+        assertThat(scenarioTaking(exact, 12)).isEqualTo("1/1, done");
+
+        RunProgress bound = new RunProgress(new ScenarioCount(3, false), 1, clock);
+        assertThat(scenarioTaking(bound, 5000)).as("hours").isEqualTo("1/~3, about 2 h 47 min left");
+    }
+
+    @Test
+    void parallelismBelowOneIsRefused() {
+        assertThatThrownBy(() -> new RunProgress(new ScenarioCount(1, true), 0, clock))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
