@@ -3,7 +3,7 @@
 # then waits according to the shutdown protocol.
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
 # SC_DELAY_SECONDS, SC_STARTUP_SECONDS (light only: -Dsidecar.lightStartupSeconds), SC_CHECK_TIMEOUT,
-# SC_FAULT_SIDECAR (none|oom), SC_OOM_MB, SC_READY_TIMEOUT.
+# SC_FAULT_SIDECAR (none|oom|crash-first), SC_OOM_MB, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light).
 # shellcheck source=lib.sh
 . /sc/lib.sh
 
@@ -16,6 +16,14 @@ stop_service() {
 }
 trap 'stop_service; ev Exiting 143 SIGTERM; exit 143' TERM
 
+if [ "${SC_FAULT_SIDECAR:-none}" = crash-first ] && [ ! -f "$SC_SHARED/crashed-once-$SC_NAME" ]; then
+    # Once only (emptyDir outlives restarts): the first instance dies before its service is up; the next one works.
+    touch "$SC_SHARED/crashed-once-$SC_NAME"
+    nap "${SC_CRASH_AFTER_SECONDS:-2}"
+    ev Exiting 1 "first start crashes before its service is up"
+    exit 1
+fi
+
 if [ "${SC_DELAY_SECONDS:-0}" -gt 0 ]; then
     ev Delaying "${SC_DELAY_SECONDS}s"
     nap "$SC_DELAY_SECONDS"
@@ -26,7 +34,7 @@ case "$SC_SIDECAR_KIND" in
         # A real small service is not listening the instant its process starts; httpd is. Model the start-up.
         nap "${SC_STARTUP_SECONDS:-0}"
         mkdir -p /tmp/www && echo pong > /tmp/www/ping
-        httpd -f -p 127.0.0.1:8080 -h /tmp/www &
+        httpd -f -p "127.0.0.1:${SC_PORT:-8080}" -h /tmp/www &
         service_pid=$!
         ;;
     dind)

@@ -5,17 +5,21 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The workload a pattern describes, before it becomes a Job: the two containers, where the sidecar goes,
- * and the pod-level settings. Faults shape it through the narrow methods below.
+ * The workload a pattern describes, before it becomes a Job: main, the sidecar (and any further sidecars, started
+ * after it in order), where the sidecars go, and the pod-level settings. Faults shape it through the narrow methods
+ * below.
  */
 public final class WorkloadSpec {
 
     private final Map<Role, ContainerBuilder> containers = new EnumMap<>(Role.class);
+    private final List<ContainerBuilder> moreSidecars = new ArrayList<>();
     private final Placement placement;
     private boolean shareProcessNamespace;
     private Long terminationGracePeriodSeconds;
@@ -34,12 +38,60 @@ public final class WorkloadSpec {
         return containers.get(role).build();
     }
 
+    /** Adds a sidecar that starts after the sidecars already there (placed like them). */
+    public WorkloadSpec addSidecar(Container sidecar) {
+        String name = Objects.requireNonNull(sidecar, "sidecar").getName();
+        if (sidecarNames().contains(name) || name.equals(Role.MAIN.containerName())) {
+            throw new IllegalArgumentException("a container named " + name + " is already in the workload");
+        }
+        moreSidecars.add(new ContainerBuilder(sidecar));
+        return this;
+    }
+
+    /** The sidecars after the first, in the order they start. */
+    public List<Container> moreSidecars() {
+        return moreSidecars.stream().map(ContainerBuilder::build).toList();
+    }
+
+    /** Every sidecar's name, in the order they start: the first is {@link Role#SIDECAR}'s. */
+    public List<String> sidecarNames() {
+        List<String> names = new ArrayList<>();
+        names.add(Role.SIDECAR.containerName());
+        moreSidecars.forEach(b -> names.add(b.getName()));
+        return names;
+    }
+
     /** Sets (or replaces) an environment variable of one container. */
     public WorkloadSpec env(Role role, String name, String value) {
-        ContainerBuilder b = containers.get(role);
+        return env(role.containerName(), name, value);
+    }
+
+    /** Sets (or replaces) an environment variable of the container named {@code container}. */
+    public WorkloadSpec env(String container, String name, String value) {
+        ContainerBuilder b = builder(container);
         b.removeMatchingFromEnv(e -> e.getName().equals(name));
         b.addToEnv(new EnvVar(name, value, null));
         return this;
+    }
+
+    /** Delays the first check of one container's startupProbe, if it has one; returns whether it had one. */
+    public boolean startupProbeInitialDelay(Role role, int seconds) {
+        ContainerBuilder b = containers.get(role);
+        if (!b.hasStartupProbe()) {
+            return false;
+        }
+        b.editStartupProbe().withInitialDelaySeconds(seconds).endStartupProbe();
+        return true;
+    }
+
+    private ContainerBuilder builder(String container) {
+        for (Role r : Role.values()) {
+            if (r.containerName().equals(container)) {
+                return containers.get(r);
+            }
+        }
+        return moreSidecars.stream().filter(b -> container.equals(b.getName())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no container named " + container + " in the workload"));
     }
 
     /** Gives one container a memory limit (the request follows it). */

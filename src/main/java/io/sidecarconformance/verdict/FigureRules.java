@@ -48,7 +48,31 @@ final class FigureRules {
                 downSeconds(o, sidecarRuns),
                 mainStartedBeforeReady(t),
                 termAfterDeletion(o),
-                o.restarts(), o.exitCodes(), o.reasons());
+                o.restarts(), o.exitCodes(), o.reasons(),
+                exitAfterDeletion(o),
+                mainStartedAfterSidecarRestart(t, sidecarRuns));
+    }
+
+    /** The sidecar's second instance began -> main began, when main began only after it (main held back by the crash). */
+    private static Double mainStartedAfterSidecarRestart(Timeline t, List<ContainerRun> sidecarRuns) {
+        Optional<Instant> mainStart = t.started(MAIN);
+        if (sidecarRuns.size() < 2 || mainStart.isEmpty() || mainStart.get().isBefore(sidecarRuns.get(1).start())) {
+            return null;
+        }
+        return seconds(sidecarRuns.get(1).start(), mainStart.get());
+    }
+
+    /** Per container that ended after the deletion: deletion -> its last instance's end (Exiting line, else kubelet). */
+    static Map<String, Double> exitAfterDeletion(Observation o) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (o.deleteRequestedAt() == null) {
+            return out;
+        }
+        for (String c : o.timeline().containers()) {
+            o.timeline().ended(c).filter(end -> !end.isBefore(o.deleteRequestedAt().minusSeconds(1)))
+                    .ifPresent(end -> out.put(c, seconds(o.deleteRequestedAt(), end)));
+        }
+        return out;
     }
 
     /**

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndPolicyTest {
 
     private static final EndPolicy POLICY = new EndPolicy(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(300));
-    private static final EndPolicy.RunState RUNNING = new EndPolicy.RunState(Obs.T0, false, null, null);
+    private static final EndPolicy.RunState RUNNING = new EndPolicy.RunState(Obs.T0, null, null);
 
     private static Optional<Ending> at(Obs o, EndPolicy.RunState s, double now) {
         return POLICY.ending(Timeline.of(o.events), s, time(now));
@@ -54,7 +54,7 @@ class EndPolicyTest {
 
     @Test
     void afterADeletionOnlyThePodsDisappearanceEndsIt() {
-        EndPolicy.RunState deleting = new EndPolicy.RunState(Obs.T0, true, null, null);
+        EndPolicy.RunState deleting = new EndPolicy.RunState(Obs.T0, Obs.time(3.0), 15L, null, null);
         Obs o = Obs.clean();
 
         assertThat(at(o, deleting, 8.0)).as("terminal phase is not enough").isEmpty();
@@ -82,9 +82,9 @@ class EndPolicyTest {
 
     @Test
     void anInfrastructureErrorOrARefusalEndsAtOnce() {
-        assertThat(at(new Obs(), new EndPolicy.RunState(Obs.T0, false, "watch lost", null), 1.0)).get()
+        assertThat(at(new Obs(), new EndPolicy.RunState(Obs.T0, "watch lost", null), 1.0)).get()
                 .extracting(Ending::kind).isEqualTo(Ending.Kind.INFRA_ERROR);
-        assertThat(at(new Obs(), new EndPolicy.RunState(Obs.T0, false, null, "invalid"), 1.0)).get()
+        assertThat(at(new Obs(), new EndPolicy.RunState(Obs.T0, null, "invalid"), 1.0)).get()
                 .extracting(Ending::kind).isEqualTo(Ending.Kind.REFUSED);
     }
 }
