@@ -122,13 +122,20 @@ final class FigureRules {
     /** Per container: deletion -> its first line after the deletion that names SIGTERM (a step, or its Exiting line). */
     static Map<String, Double> termAfterDeletion(Observation o) {
         Map<String, Double> out = new LinkedHashMap<>();
+        termLines(o).forEach((c, at) -> out.put(c, seconds(o.deleteRequestedAt(), at)));
+        return out;
+    }
+
+    /** Per container, in order of arrival: when it first wrote a line naming SIGTERM after the deletion (exact). */
+    static Map<String, Instant> termLines(Observation o) {
+        Map<String, Instant> out = new LinkedHashMap<>();
         if (o.deleteRequestedAt() == null) {
             return out;
         }
         for (TimelineEvent e : o.timeline().events()) {
             if ((e.kind() == EventKind.EXITING || e.kind() == EventKind.STEP) && e.detail().contains("SIGTERM")
                     && !e.time().isBefore(o.deleteRequestedAt().minusSeconds(1)) && !out.containsKey(e.container())) {
-                out.put(e.container(), seconds(o.deleteRequestedAt(), e.time()));
+                out.put(e.container(), e.time());
             }
         }
         return out;

@@ -153,7 +153,7 @@ final class FindingRules {
             sb.append("; ").append(one ? "the sidecar" : String.join(", ", silent)).append(" wrote no SIGTERM line");
         }
         if (sidecars.size() > 1) {
-            sb.append(sidecarsAmongThemselves(o, sidecars, term));
+            sb.append(sidecarsAmongThemselves(o, sidecars));
         }
         preStops(o).ifPresent(sb::append);
         return Optional.of(new Finding(FindingKind.TERM_ORDER, sb.toString()));
@@ -181,27 +181,27 @@ final class FindingRules {
     }
 
     /**
-     * Several sidecars: did each get SIGTERM only after the one started after it had ended (reverse start order), did
-     * every one get it before any of them ended (all at once), or neither. Exact only where each wrote its lines.
+     * Several sidecars: did each get SIGTERM only after the sidecar started after it had ended (compared on the
+     * containers' own exact times), or not; and how far apart their SIGTERMs came.
      */
-    private static String sidecarsAmongThemselves(Observation o, List<String> sidecars, Map<String, Double> term) {
-        Timeline t = o.timeline();
-        if (!sidecars.stream().allMatch(term::containsKey)) {
+    private static String sidecarsAmongThemselves(Observation o, List<String> sidecars) {
+        Map<String, Instant> lines = FigureRules.termLines(o);
+        if (!sidecars.stream().allMatch(lines::containsKey)) {
             return "";
         }
-        boolean reverse = true;
+        boolean afterTheLaterOnesEnd = true;
         for (int i = 0; i + 1 < sidecars.size(); i++) {
-            Optional<Instant> laterEnded = t.ended(sidecars.get(i + 1));
-            reverse &= laterEnded.isPresent() && term.get(sidecars.get(i)) >= seconds(o.deleteRequestedAt(), laterEnded.get());
+            Optional<Instant> laterEnded = o.timeline().ended(sidecars.get(i + 1));
+            afterTheLaterOnesEnd &= laterEnded.isPresent() && !lines.get(sidecars.get(i)).isBefore(laterEnded.get());
         }
-        double firstSidecarEnd = sidecars.stream().map(t::ended).flatMap(Optional::stream)
-                .mapToDouble(e -> seconds(o.deleteRequestedAt(), e)).min().orElse(Double.MAX_VALUE);
-        boolean atOnce = sidecars.stream().allMatch(c -> term.get(c) <= firstSidecarEnd);
         String started = String.join(", ", sidecars);
-        return reverse ? "; each sidecar got it only after the one started after it had ended (reverse of start order "
-                + started + ")"
-                : atOnce ? "; every sidecar got it before any sidecar ended (start order " + started + ")"
-                : "; the sidecars got it neither all at once nor in reverse start order (start order " + started + ")";
+        if (afterTheLaterOnesEnd) {
+            return "; each sidecar got it only after the one started after it had ended (reverse of start order " + started + ")";
+        }
+        Instant first = sidecars.stream().map(lines::get).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = sidecars.stream().map(lines::get).max(Comparator.naturalOrder()).orElseThrow();
+        return "; the sidecars got it within " + secs(seconds(first, last))
+                + " of each other, not each after the one started after it had ended (start order " + started + ")";
     }
 
     /** Containers' PreStop lines (their preStop hooks) after the deletion, in order. */
