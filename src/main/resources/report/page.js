@@ -9,7 +9,7 @@
     ['terminationSeconds', 'deletion to pod gone', true], ['gracePeriodSeconds', 'grace period', true],
     ['jobAfterPodSeconds', 'pod ended to Job terminal (as the runner saw them; negative: Job first)', true], ['sidecarRestarts', 'sidecar restarts', false],
     ['sidecarDownSeconds', 'sidecar down', true], ['mainStartedBeforeReadySeconds', 'main began before sidecar Ready', true],
-    ['mainStartedAfterSidecarRestartSeconds', "main began after the sidecar's second instance began", true],
+    ['mainStartedAfterSidecarRestartSeconds', "main began after the restarted sidecar it began beside", true],
     ['verdictDelaySeconds', 'deciding event seen to outcome', true], ['podPhase', 'pod phase', false],
     ['jobCondition', 'Job condition', false]];
   var W = 780, LEFT = 128, RIGHT = 16, AXIS = 26, LANE = 46;

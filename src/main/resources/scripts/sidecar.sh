@@ -3,7 +3,7 @@
 # then waits according to the shutdown protocol.
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
 # SC_DELAY_SECONDS, SC_STARTUP_SECONDS (light only: -Dsidecar.lightStartupSeconds), SC_CHECK_TIMEOUT,
-# SC_FAULT_SIDECAR (none|oom|crash-first), SC_OOM_MB, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light).
+# SC_FAULT_SIDECAR (none|oom|crash-early), SC_OOM_MB, SC_CRASH_STARTS, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light).
 # shellcheck source=lib.sh
 . /sc/lib.sh
 
@@ -16,12 +16,17 @@ stop_service() {
 }
 trap 'stop_service; ev Exiting 143 SIGTERM; exit 143' TERM
 
-if [ "${SC_FAULT_SIDECAR:-none}" = crash-first ] && [ ! -f "$SC_SHARED/crashed-once-$SC_NAME" ]; then
-    # Once only (emptyDir outlives restarts): the first instance dies before its service is up; the next one works.
-    touch "$SC_SHARED/crashed-once-$SC_NAME"
-    nap "${SC_CRASH_AFTER_SECONDS:-2}"
-    ev Exiting 1 "first start crashes before its service is up"
-    exit 1
+if [ "${SC_FAULT_SIDECAR:-none}" = crash-early ]; then
+    # The first SC_CRASH_STARTS instances die before their service is up; markers on the emptyDir (which outlives
+    # restarts) count them, so every later instance works.
+    start=1
+    while [ -f "$SC_SHARED/crashed-$SC_NAME-$start" ]; do start=$((start + 1)); done
+    if [ "$start" -le "${SC_CRASH_STARTS:-1}" ]; then
+        touch "$SC_SHARED/crashed-$SC_NAME-$start"
+        nap "${SC_CRASH_AFTER_SECONDS:-2}"
+        ev Exiting 1 "start $start of ${SC_CRASH_STARTS:-1} crashes before its service is up"
+        exit 1
+    fi
 fi
 
 if [ "${SC_DELAY_SECONDS:-0}" -gt 0 ]; then

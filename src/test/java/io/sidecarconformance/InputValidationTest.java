@@ -148,7 +148,7 @@ class InputValidationTest {
                 "sigterm grace period (fault.graceSeconds)",
                 "sigterm, sigkill-main: main works before its second use (fixed)",
                 "sidecar-oom, main-oom: memory limit and allocation (fixed)",
-                "sidecar-early-crash: first instance exits 1 after / startupProbe's first check after (fixed)",
+                "sidecar-early-crash: crashing starts / each exits 1 after / startupProbe's first check after (fixed)",
                 "sigterm-slow-main: main exits this long after SIGTERM (fixed)",
                 "delete-during-init: the last sidecar holds its service back (fixed)",
                 "+probe: startupProbe period and failure threshold (fixed)");

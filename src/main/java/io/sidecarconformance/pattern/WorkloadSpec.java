@@ -84,6 +84,12 @@ public final class WorkloadSpec {
         return true;
     }
 
+    /** Gives one container a readinessProbe (replacing any it had). */
+    public WorkloadSpec readinessProbe(Role role, io.fabric8.kubernetes.api.model.Probe probe) {
+        containers.get(role).withReadinessProbe(probe);
+        return this;
+    }
+
     private ContainerBuilder builder(String container) {
         for (Role r : Role.values()) {
             if (r.containerName().equals(container)) {

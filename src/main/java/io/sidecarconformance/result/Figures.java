@@ -24,7 +24,8 @@ import java.util.Map;
  * @param reasons                    last termination reason per container (Completed, Error, OOMKilled)
  * @param exitAfterDeletionSeconds   per container: deletion -> its last instance's end (its Exiting line, else the
  *                                   kubelet's report)
- * @param mainStartedAfterSidecarRestartSeconds the sidecar's second instance began -> main began, when main began after it
+ * @param mainStartedAfterSidecarRestartSeconds the sidecar instance main began beside began -> main began, when that
+ *                                   instance is a restart
  */
 public record Figures(
         Double completionSeconds,

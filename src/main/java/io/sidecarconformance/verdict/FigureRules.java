@@ -53,13 +53,15 @@ final class FigureRules {
                 mainStartedAfterSidecarRestart(t, sidecarRuns));
     }
 
-    /** The sidecar's second instance began -> main began, when main began only after it (main held back by the crash). */
+    /** The sidecar instance main started beside began -> main began, when that instance is a restart (not the first). */
     private static Double mainStartedAfterSidecarRestart(Timeline t, List<ContainerRun> sidecarRuns) {
         Optional<Instant> mainStart = t.started(MAIN);
-        if (sidecarRuns.size() < 2 || mainStart.isEmpty() || mainStart.get().isBefore(sidecarRuns.get(1).start())) {
+        Optional<ContainerRun> beside = mainStart.flatMap(m -> sidecarRuns.stream().filter(r -> !r.start().isAfter(m))
+                .reduce((a, b) -> b));
+        if (beside.isEmpty() || beside.get() == sidecarRuns.get(0)) {
             return null;
         }
-        return seconds(sidecarRuns.get(1).start(), mainStart.get());
+        return seconds(beside.get().start(), mainStart.get());
     }
 
     /** Per container that ended after the deletion: deletion -> its last instance's end (Exiting line, else kubelet). */

@@ -89,7 +89,7 @@ final class FindingRules {
         }
         if (f.mainStartedAfterSidecarRestartSeconds() != null) {
             sb.append("; main started ").append(secs(f.mainStartedAfterSidecarRestartSeconds()))
-                    .append(" after the sidecar's second instance began");
+                    .append(" after the sidecar's instance beside it began (a restart)");
         } else if (runs.size() > 1 && o.timeline().started(MAIN).isEmpty()) {
             sb.append("; main never started");
         }

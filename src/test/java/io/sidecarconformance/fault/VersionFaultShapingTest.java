@@ -39,7 +39,11 @@ class VersionFaultShapingTest {
         PodSpec probed = pod(shaped("native", "exec+probe", "sidecar-early-crash"));
         Container sidecar = probed.getInitContainers().get(0);
 
-        assertThat(env(sidecar, "SC_FAULT_SIDECAR")).as("switch").isEqualTo("crash-first");
+        assertThat(env(sidecar, "SC_FAULT_SIDECAR")).as("switch").isEqualTo("crash-early");
+        assertThat(env(sidecar, "SC_CRASH_STARTS")).as("two crashing starts: the second ends in the restart back-off")
+                .isEqualTo("2");
+        assertThat(probed.getContainers().get(0).getReadinessProbe().getExec().getCommand()).as("main's probe always passes")
+                .containsExactly("/bin/true");
         int crashAfter = Integer.parseInt(env(sidecar, "SC_CRASH_AFTER_SECONDS"));
         assertThat(sidecar.getStartupProbe().getInitialDelaySeconds()).as("the probe's first check comes after the crash")
                 .isGreaterThan(crashAfter);
@@ -49,7 +53,7 @@ class VersionFaultShapingTest {
 
         Container unprobed = pod(shaped("native", "exec", "sidecar-early-crash")).getInitContainers().get(0);
         assertThat(unprobed.getStartupProbe()).as("no probe is added where the variant has none").isNull();
-        assertThat(env(unprobed, "SC_FAULT_SIDECAR")).as("switch without a probe").isEqualTo("crash-first");
+        assertThat(env(unprobed, "SC_FAULT_SIDECAR")).as("switch without a probe").isEqualTo("crash-early");
         assertThat(Faults.byId("sidecar-early-crash").targetsMain()).as("aimed at the sidecar").isFalse();
     }
 

@@ -47,7 +47,20 @@ class VersionScenarioRulesTest {
         assertThat(d.outcome()).as("outcome").isEqualTo(Outcome.SUCCEEDED);
         assertThat(d.figures().mainStartedAfterSidecarRestartSeconds()).as("restart to main's start").isEqualTo(5.2);
         assertThat(finding(d, FindingKind.SIDECAR_RESTARTED)).get().asString()
-                .contains("sidecar restarted 1 time", "exit 1 Error", "main started 5.2s after the sidecar's second instance began");
+                .contains("sidecar restarted 1 time", "exit 1 Error", "main started 5.2s after the sidecar's instance beside it began (a restart)");
+    }
+
+    @Test
+    void afterTwoCrashesTheFigureCountsFromTheInstanceMainStartedBeside() {
+        Decision d = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1").at(3.0, "sidecar", EventKind.EXITING, "1 start 1 of 2 crashes")
+                .at(3.4, "sidecar", EventKind.STARTING, "pid=1").at(5.4, "sidecar", EventKind.EXITING, "1 start 2 of 2 crashes")
+                .at(16.0, "sidecar", EventKind.STARTING, "pid=1").at(19.1, "sidecar", EventKind.READY, "")
+                .at(21.2, "main", EventKind.STARTING, "pid=1")
+                .ending(Ending.Kind.DEADLINE, "deadline", 300).decide();
+
+        assertThat(d.figures().sidecarRestarts()).as("restarts").isEqualTo(2);
+        assertThat(d.figures().mainStartedAfterSidecarRestartSeconds()).as("from the third instance's start").isEqualTo(5.2);
     }
 
     @Test
