@@ -1,13 +1,16 @@
 @fault-delete-during-init @k8s-changes
-Feature: The pod is deleted while its last native sidecar is still starting
-  Is a pod deleted during its initialisation gone within its grace period, or does it hang in Terminating?
-  kubernetes/kubernetes#125935: a pod deleted while a later restartable init container had not started (an earlier
-  one running) stayed Terminating; fixed for 1.31. The node e2e test "should not hang in termination if terminated
-  during initialization" (kubernetes/kubernetes#135008) covers it.
-  The last sidecar to start holds its service back for 240 s, so its startupProbe (+probe) keeps it, and main, from
-  starting; the pod is deleted with a grace period as soon as that sidecar says it is delaying. In native-multi the
-  two earlier sidecars are up by then; in native the only sidecar is the one still starting. Rows are +probe only:
-  without a probe a sidecar counts as started as soon as it runs and main would be running at the deletion.
+Feature: The pod is deleted while a native sidecar is still starting and the next is not created
+  Is a pod deleted during its initialisation gone soon, every running sidecar getting SIGTERM, or does it hang?
+  kubernetes/kubernetes#125880: a pod deleted while a restartable init container had not been created yet (the one
+  before it failing its startupProbe) sent no SIGTERM to the running sidecars, and hung until its grace period ran
+  out. Fixed by #125935 (1.31), backported to 1.30 (#126331). The node e2e test "should not hang in termination if
+  terminated during initialization" (kubernetes/kubernetes#135008) covers the case.
+  The last sidecar but one holds its service back for 240 s, so its startupProbe (+probe) keeps it from starting,
+  and the last sidecar and main are never created; the pod is deleted with a grace period as soon as the held-back
+  sidecar says it is delaying. In native-multi, sidecar is up, sidecar-2 is held back, sidecar-3 never created; in
+  native the only sidecar is the one held back. Rows are +probe only: without a probe a sidecar counts as started as
+  soon as it runs, and the chain would go on. A hang shows as a deletion that took the whole grace period (the
+  `slow` finding) with sidecars killed without a SIGTERM line, or, if the pod never goes, as STUCK.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
   Timings that shape every cell, each a property named in the report: the light sidecar's service listens
   -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;

@@ -195,13 +195,12 @@ final class FindingRules {
             afterTheLaterOnesEnd &= laterEnded.isPresent() && !lines.get(sidecars.get(i)).isBefore(laterEnded.get());
         }
         String started = String.join(", ", sidecars);
-        if (afterTheLaterOnesEnd) {
-            return "; each sidecar got it only after the one started after it had ended (reverse of start order " + started + ")";
-        }
         Instant first = sidecars.stream().map(lines::get).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = sidecars.stream().map(lines::get).max(Comparator.naturalOrder()).orElseThrow();
-        return "; the sidecars got it within " + secs(seconds(first, last))
-                + " of each other, not each after the one started after it had ended (start order " + started + ")";
+        String within = "all within " + secs(seconds(first, last)) + ", start order " + started;
+        return afterTheLaterOnesEnd
+                ? "; each sidecar got it only after the one started after it had ended (" + within + ")"
+                : "; the sidecars got it not each after the one started after it had ended (" + within + ")";
     }
 
     /** Containers' PreStop lines (their preStop hooks) after the deletion, in order. */
