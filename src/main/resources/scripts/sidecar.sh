@@ -3,7 +3,7 @@
 # then waits according to the shutdown protocol.
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
 # SC_DELAY_SECONDS, SC_STARTUP_SECONDS (light only: -Dsidecar.lightStartupSeconds), SC_CHECK_TIMEOUT,
-# SC_FAULT_SIDECAR (none|oom|crash-early), SC_OOM_MB, SC_CRASH_STARTS, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light).
+# SC_FAULT_SIDECAR (none|oom|crash-early|crash-loop), SC_OOM_MB, SC_CRASH_STARTS, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light).
 # shellcheck source=lib.sh
 . /sc/lib.sh
 
@@ -76,6 +76,20 @@ if [ "${SC_FAULT_SIDECAR:-none}" = oom ] && [ ! -f "$SC_SHARED/sidecar-oom-done"
     touch "$SC_SHARED/sidecar-oom-done"
     ev Allocating "${SC_OOM_MB}MiB"
     exec dd if=/dev/zero of=/dev/null bs="${SC_OOM_MB}M" count=1
+fi
+
+if [ "${SC_FAULT_SIDECAR:-none}" = crash-loop ]; then
+    # Crash SC_CRASH_STARTS times while main works (markers on the emptyDir count them); later instances serve on.
+    start=1
+    while [ -f "$SC_SHARED/looped-$SC_NAME-$start" ]; do start=$((start + 1)); done
+    if [ "$start" -le "${SC_CRASH_STARTS:-1}" ]; then
+        while [ ! -f "$SC_SHARED/main-working" ]; do nap 1; done
+        touch "$SC_SHARED/looped-$SC_NAME-$start"
+        nap "${SC_CRASH_AFTER_SECONDS:-1}"
+        stop_service
+        ev Exiting 1 "crash $start of ${SC_CRASH_STARTS:-1} while main works"
+        exit 1
+    fi
 fi
 
 case "${SC_SHUTDOWN:-none}" in

@@ -150,7 +150,8 @@ class InputValidationTest {
                 "sidecar-oom, main-oom: memory limit and allocation (fixed)",
                 "sidecar-early-crash: crashing starts / each exits 1 after / startupProbe's first check after (fixed)",
                 "sigterm-slow-main: main exits this long after SIGTERM (fixed)",
-                "delete-during-init: the last sidecar holds its service back (fixed)",
+                "delete-during-init: the last sidecar but one holds its service back (fixed)",
+                "sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)",
                 "+probe: startupProbe period and failure threshold (fixed)");
 
         Properties none = new Properties();

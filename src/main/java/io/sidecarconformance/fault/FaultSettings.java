@@ -20,7 +20,9 @@ public record FaultSettings(int delaySeconds, long gracePeriodSeconds) {
                 SidecarEarlyCrashFault.CRASHING_STARTS + " / " + SidecarEarlyCrashFault.CRASH_AFTER_SECONDS + " s / "
                         + SidecarEarlyCrashFault.PROBE_DELAY_SECONDS + " s");
         p.put("sigterm-slow-main: main exits this long after SIGTERM (fixed)", SigtermSlowMainFault.LINGER_SECONDS + " s");
-        p.put("delete-during-init: the last sidecar holds its service back (fixed)", DeleteDuringInitFault.HOLD_SECONDS + " s");
+        p.put("delete-during-init: the last sidecar but one holds its service back (fixed)", DeleteDuringInitFault.HOLD_SECONDS + " s");
+        p.put("sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)", SidecarCrashLoopFault.BACKOFF_LIMIT
+                + " / " + SidecarCrashLoopFault.CRASHES + " / " + SidecarCrashLoopFault.WORK_SECONDS + " s");
         return p;
     }
 

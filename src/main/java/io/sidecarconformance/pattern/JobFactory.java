@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 
 import java.util.Map;
 
-/** Turns a {@link WorkloadSpec} into a Job (restartPolicy Never, no retries) and, if needed, the ephemeral sidecar. */
+/** Turns a {@link WorkloadSpec} into a Job (by default restartPolicy Never, no retries) and, if needed, the ephemeral sidecar. */
 public final class JobFactory {
 
     public static final String SCRIPTS_CONFIG_MAP = "sc-scripts";
@@ -24,7 +24,7 @@ public final class JobFactory {
         return new JobBuilder()
                 .withNewMetadata().withName(name).withLabels(labels).endMetadata()
                 .withNewSpec()
-                .withBackoffLimit(0)
+                .withBackoffLimit(spec.backoffLimit())
                 .withNewTemplate()
                 .withNewMetadata().withLabels(labels).endMetadata()
                 .withSpec(podSpec(spec))
@@ -35,7 +35,7 @@ public final class JobFactory {
 
     static PodSpec podSpec(WorkloadSpec spec) {
         PodSpecBuilder b = new PodSpecBuilder()
-                .withRestartPolicy("Never")
+                .withRestartPolicy(spec.restartPolicy())
                 .withTerminationGracePeriodSeconds(spec.terminationGracePeriodSeconds())
                 .withShareProcessNamespace(spec.shareProcessNamespace() ? Boolean.TRUE : null)
                 .withEnableServiceLinks(false)

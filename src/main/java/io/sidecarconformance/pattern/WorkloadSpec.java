@@ -23,6 +23,8 @@ public final class WorkloadSpec {
     private final Placement placement;
     private boolean shareProcessNamespace;
     private Long terminationGracePeriodSeconds;
+    private String restartPolicy = "Never";
+    private int backoffLimit;
 
     public WorkloadSpec(Container main, Container sidecar, Placement placement) {
         containers.put(Role.MAIN, new ContainerBuilder(Objects.requireNonNull(main, "main")));
@@ -115,6 +117,28 @@ public final class WorkloadSpec {
 
     public boolean shareProcessNamespace() {
         return shareProcessNamespace;
+    }
+
+    /**
+     * The pod's restartPolicy and the Job's backoffLimit: Never and 0 (one pod, no retries) unless a fault asks for
+     * the kubelet to restart failed containers in place and the Job to tolerate failures.
+     */
+    public WorkloadSpec retries(String podRestartPolicy, int jobBackoffLimit) {
+        if (!List.of("Never", "OnFailure").contains(podRestartPolicy) || jobBackoffLimit < 0) {
+            throw new IllegalArgumentException("a Job's pods restart Never or OnFailure, with a backoffLimit from 0; not "
+                    + podRestartPolicy + " and " + jobBackoffLimit);
+        }
+        this.restartPolicy = podRestartPolicy;
+        this.backoffLimit = jobBackoffLimit;
+        return this;
+    }
+
+    public String restartPolicy() {
+        return restartPolicy;
+    }
+
+    public int backoffLimit() {
+        return backoffLimit;
     }
 
     public WorkloadSpec terminationGracePeriodSeconds(long seconds) {

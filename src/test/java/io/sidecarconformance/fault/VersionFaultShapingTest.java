@@ -95,4 +95,26 @@ class VersionFaultShapingTest {
         assertThat(f.firesOn(line("main", EventKind.STEP, "Working"))).as("not main's Working line").isFalse();
         assertThat(f.targetsMain()).as("a deletion aims at the whole pod").isTrue();
     }
+
+    @Test
+    void crashLoopMakesAnOnFailureJobWithRoomForRetriesAndMoreCrashesThanItAllows() {
+        WorkloadSpec spec = shaped("native", "exec+probe", "sidecar-crashloop");
+        var job = io.sidecarconformance.pattern.JobFactory.job("sc-job", spec, java.util.Map.of());
+        Container sidecar = pod(spec).getInitContainers().get(0);
+
+        assertThat(job.getSpec().getBackoffLimit()).as("backoffLimit").isEqualTo(SidecarCrashLoopFault.BACKOFF_LIMIT);
+        assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).as("pod restartPolicy").isEqualTo("OnFailure");
+        assertThat(env(sidecar, "SC_FAULT_SIDECAR")).as("switch").isEqualTo("crash-loop");
+        assertThat(Integer.parseInt(env(sidecar, "SC_CRASH_STARTS"))).as("more crashes than the backoffLimit")
+                .isGreaterThan(SidecarCrashLoopFault.BACKOFF_LIMIT);
+        assertThat(Integer.parseInt(env(spec.container(Role.MAIN), "SC_WORK_SECONDS"))).as("main outlives 10 + 20 s of back-off")
+                .isGreaterThan(30 + 3 * 4);
+        assertThat(Faults.byId("sidecar-crashloop").targetsMain()).as("aimed at the sidecar").isFalse();
+
+        var plain = io.sidecarconformance.pattern.JobFactory.job("sc-job", Patterns.byId("native")
+                .workload(new ContainerFactory(IMAGES, SidecarKind.LIGHT, Variant.parse("exec"))), java.util.Map.of());
+        assertThat(plain.getSpec().getBackoffLimit()).as("other faults: no retries").isZero();
+        assertThat(plain.getSpec().getTemplate().getSpec().getRestartPolicy()).as("other faults: Never").isEqualTo("Never");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> spec.retries("Always", 1));
+    }
 }

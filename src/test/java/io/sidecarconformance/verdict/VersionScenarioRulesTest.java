@@ -202,4 +202,18 @@ class VersionScenarioRulesTest {
         assertThat(d.reason()).as("reason").contains("not gone 45s after its deletion", "pod still Pending",
                 "sidecar running", "sidecar-2 running", "sidecar-3 exit 143 Error", "main never started");
     }
+
+    @Test
+    void theJobsFailedCountOnTheTimelineIsNoTerminalConditionAndALaterFailedConditionIsTheSidecars() {
+        Obs o = Obs.sidecarRestartedUnderMain()
+                .at(6.5, "job", EventKind.JOB, "failed=1")
+                .at(17.0, "job", EventKind.JOB, "failed=2")
+                .at(30.0, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .at(31.0, "pod", EventKind.DELETED, "sc-job-x gone")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 31.1);
+        Decision d = o.decide();
+
+        assertThat(d.outcome()).as("no fault aimed at main: the sidecar failed the Job").isEqualTo(Outcome.FAILED);
+        assertThat(d.figures().jobCondition()).as("the condition, not a count").isEqualTo("Failed: BackoffLimitExceeded");
+    }
 }
