@@ -89,20 +89,20 @@
     });
     wrap.appendChild(table);
     var names = {};
-    var perContainer = [f.restarts, f.exitCodes, f.reasons, f.termAfterDeletionSeconds, f.exitAfterDeletionSeconds];
+    var perContainer = [f.restarts, f.exitCodes, f.reasons, f.oomScoreAdj, f.termAfterDeletionSeconds, f.exitAfterDeletionSeconds];
     perContainer.forEach(function (m) { Object.keys(m || {}).forEach(function (k) { names[k] = true; }); });
     var containers = Object.keys(names).sort();
     if (containers.length) {
       var per = el('table', 'small');
       var head = el('tr');
-      ['container', 'restarts', 'exit code', 'reason', 'SIGTERM after deletion', 'ended after deletion'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+      ['container', 'restarts', 'exit code', 'reason', 'oom_score_adj', 'SIGTERM after deletion', 'ended after deletion'].forEach(function (h) { head.appendChild(el('th', null, h)); });
       per.appendChild(head);
       containers.forEach(function (name) {
         var tr = el('tr');
         tr.appendChild(el('td', 'mono', name));
         perContainer.forEach(function (m, column) {
           var v = m ? m[name] : undefined;
-          if (v !== undefined && column >= 3) { v = secs(v); }
+          if (v !== undefined && column >= 4) { v = secs(v); }
           tr.appendChild(v === undefined ? el('td', 'muted', '–') : el('td', null, v));
         });
         per.appendChild(tr);

@@ -17,6 +17,13 @@ ev() {
     echo "$sc_line" >> "$SC_SHARED/events.log" 2>/dev/null || true
 }
 
+# With SC_REPORT_OOM_SCORE=1, the oom_score_adj the runtime gave this container's first process, as a line.
+report_oom_score() {
+    if [ "${SC_REPORT_OOM_SCORE:-0}" = 1 ]; then
+        ev OomScoreAdj "$(cat "/proc/$$/oom_score_adj")"
+    fi
+}
+
 # Sleep that a trapped signal can interrupt (a foreground sleep delays traps until it ends).
 nap() {
     sleep "$1" &

@@ -8,6 +8,7 @@
 . /sc/lib.sh
 
 ev Starting "pid=$$"
+report_oom_score
 case "$SC_SHUTDOWN" in
     done-file) trap 'touch "$SC_SHARED/done"' EXIT ;;
     pidfile) echo $$ > "$SC_SHARED/pid" ;;

@@ -8,6 +8,7 @@
 . /sc/lib.sh
 
 ev Starting "pid=$$"
+report_oom_score
 service_pid=""
 
 stop_service() {

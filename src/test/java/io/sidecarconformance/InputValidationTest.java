@@ -151,6 +151,7 @@ class InputValidationTest {
                 "sidecar-early-crash: crashing starts / each exits 1 after / startupProbe's first check after (fixed)",
                 "sigterm-slow-main: main exits this long after SIGTERM (fixed)",
                 "delete-during-init: the last sidecar but one holds its service back (fixed)",
+                "burstable-oom-scores: memory request of limit (fixed)",
                 "sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)",
                 "+probe: startupProbe period and failure threshold (fixed)");
 

@@ -21,6 +21,7 @@ public record FaultSettings(int delaySeconds, long gracePeriodSeconds) {
                         + SidecarEarlyCrashFault.PROBE_DELAY_SECONDS + " s");
         p.put("sigterm-slow-main: main exits this long after SIGTERM (fixed)", SigtermSlowMainFault.LINGER_SECONDS + " s");
         p.put("delete-during-init: the last sidecar but one holds its service back (fixed)", DeleteDuringInitFault.HOLD_SECONDS + " s");
+        p.put("burstable-oom-scores: memory request of limit (fixed)", BurstableOomScoresFault.describe());
         p.put("sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)", SidecarCrashLoopFault.BACKOFF_LIMIT
                 + " / " + SidecarCrashLoopFault.CRASHES + " / " + SidecarCrashLoopFault.WORK_SECONDS + " s");
         return p;

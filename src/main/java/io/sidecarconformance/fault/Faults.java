@@ -9,7 +9,8 @@ public final class Faults {
     private static final List<Fault> ALL = List.of(
             new NoFault(), new SidecarOomFault(), new MainOomFault(), new DelayedSidecarFault(),
             new SigtermFault(), new SigkillMainFault(),
-            new SidecarEarlyCrashFault(), new SigtermSlowMainFault(), new DeleteDuringInitFault(), new SidecarCrashLoopFault());
+            new SidecarEarlyCrashFault(), new SigtermSlowMainFault(), new DeleteDuringInitFault(), new SidecarCrashLoopFault(),
+            new BurstableOomScoresFault());
 
     private Faults() {
     }

@@ -110,6 +110,15 @@ public final class WorkloadSpec {
         return this;
     }
 
+    /** Gives one container a memory request and a higher limit: a Burstable pod. */
+    public WorkloadSpec memoryRequestAndLimit(Role role, String request, String limit) {
+        containers.get(role).editOrNewResources()
+                .addToRequests("memory", new Quantity(request))
+                .addToLimits("memory", new Quantity(limit))
+                .endResources();
+        return this;
+    }
+
     public WorkloadSpec shareProcessNamespace(boolean share) {
         this.shareProcessNamespace = share;
         return this;

@@ -26,6 +26,7 @@ import java.util.Map;
  *                                   kubelet's report)
  * @param mainStartedAfterSidecarRestartSeconds the sidecar instance main began beside began -> main began, when that
  *                                   instance is a restart
+ * @param oomScoreAdj                per container that reported it: the oom_score_adj of its first process
  */
 public record Figures(
         Double completionSeconds,
@@ -44,9 +45,11 @@ public record Figures(
         Map<String, Integer> exitCodes,
         Map<String, String> reasons,
         Map<String, Double> exitAfterDeletionSeconds,
-        Double mainStartedAfterSidecarRestartSeconds) {
+        Double mainStartedAfterSidecarRestartSeconds,
+        Map<String, Integer> oomScoreAdj) {
 
     public Figures {
+        oomScoreAdj = oomScoreAdj == null ? Map.of() : Map.copyOf(oomScoreAdj);
         exitAfterDeletionSeconds = exitAfterDeletionSeconds == null ? Map.of() : Map.copyOf(exitAfterDeletionSeconds);
         termAfterDeletionSeconds = termAfterDeletionSeconds == null ? Map.of() : Map.copyOf(termAfterDeletionSeconds);
         restarts = restarts == null ? Map.of() : Map.copyOf(restarts);
@@ -62,7 +65,7 @@ public record Figures(
                    Map<String, Integer> restarts, Map<String, Integer> exitCodes, Map<String, String> reasons) {
         this(completionSeconds, sidecarOutlivedMainSeconds, terminationSeconds, gracePeriodSeconds, verdictDelaySeconds,
                 podPhase, jobCondition, jobAfterPodSeconds, sidecarRestarts, sidecarDownSeconds,
-                mainStartedBeforeReadySeconds, termAfterDeletionSeconds, restarts, exitCodes, reasons, Map.of(), null);
+                mainStartedBeforeReadySeconds, termAfterDeletionSeconds, restarts, exitCodes, reasons, Map.of(), null, Map.of());
     }
 
     public static Figures none() {
@@ -74,6 +77,6 @@ public record Figures(
         return new Figures(completionSeconds, sidecarOutlivedMainSeconds, terminationSeconds, gracePeriodSeconds, seconds,
                 podPhase, jobCondition, jobAfterPodSeconds, sidecarRestarts, sidecarDownSeconds,
                 mainStartedBeforeReadySeconds, termAfterDeletionSeconds, restarts, exitCodes, reasons,
-                exitAfterDeletionSeconds, mainStartedAfterSidecarRestartSeconds);
+                exitAfterDeletionSeconds, mainStartedAfterSidecarRestartSeconds, oomScoreAdj);
     }
 }

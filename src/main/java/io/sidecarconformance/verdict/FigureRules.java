@@ -50,7 +50,19 @@ final class FigureRules {
                 termAfterDeletion(o),
                 o.restarts(), o.exitCodes(), o.reasons(),
                 exitAfterDeletion(o),
-                mainStartedAfterSidecarRestart(t, sidecarRuns));
+                mainStartedAfterSidecarRestart(t, sidecarRuns),
+                oomScoreAdj(t));
+    }
+
+    /** Per container: the value of its first "OomScoreAdj <n>" line. */
+    static Map<String, Integer> oomScoreAdj(Timeline t) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (TimelineEvent e : t.events()) {
+            if (e.kind() == EventKind.STEP && e.detail().matches("OomScoreAdj -?\\d+") && !out.containsKey(e.container())) {
+                out.put(e.container(), Integer.parseInt(e.detail().substring("OomScoreAdj ".length())));
+            }
+        }
+        return out;
     }
 
     /** The sidecar instance main started beside began -> main began, when that instance is a restart (not the first). */

@@ -117,4 +117,23 @@ class VersionFaultShapingTest {
         assertThat(plain.getSpec().getTemplate().getSpec().getRestartPolicy()).as("other faults: Never").isEqualTo("Never");
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> spec.retries("Always", 1));
     }
+
+    @Test
+    void burstableOomScoresMakesEveryContainerBurstableMainAskingMoreAndReportingItsScore() {
+        WorkloadSpec spec = shaped("native", "exec+probe", "burstable-oom-scores");
+        Container main = spec.container(Role.MAIN);
+        Container sidecar = spec.container(Role.SIDECAR);
+
+        for (Container c : java.util.List.of(main, sidecar)) {
+            var request = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(c.getResources().getRequests().get("memory"));
+            var limit = io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(c.getResources().getLimits().get("memory"));
+            assertThat(request).as("%s: request below limit (Burstable)", c.getName()).isLessThan(limit);
+            assertThat(env(c, "SC_REPORT_OOM_SCORE")).as("%s reports its score", c.getName()).isEqualTo("1");
+        }
+        assertThat(io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(main.getResources().getRequests().get("memory")))
+                .as("main asks for far more than the sidecar")
+                .isGreaterThan(io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(sidecar.getResources().getRequests().get("memory"))
+                        .multiply(java.math.BigDecimal.TEN));
+        assertThat(Faults.byId("burstable-oom-scores").targetsMain()).as("nothing aimed at main").isFalse();
+    }
 }

@@ -216,4 +216,16 @@ class VersionScenarioRulesTest {
         assertThat(d.outcome()).as("no fault aimed at main: the sidecar failed the Job").isEqualTo(Outcome.FAILED);
         assertThat(d.figures().jobCondition()).as("the condition, not a count").isEqualTo("Failed: BackoffLimitExceeded");
     }
+
+    @Test
+    void eachContainersFirstOomScoreLineIsItsFigure() {
+        Decision d = Obs.clean().at(1.15, "sidecar", EventKind.STEP, "OomScoreAdj 998")
+                .at(2.05, "main", EventKind.STEP, "OomScoreAdj 917").at(2.06, "main", EventKind.STEP, "OomScoreAdj 5")
+                .at(2.07, "sidecar", EventKind.STEP, "OomScoreAdj not-a-number").decide();
+
+        assertThat(d.outcome()).as("a figure, not an outcome").isEqualTo(Outcome.SUCCEEDED);
+        assertThat(d.figures().oomScoreAdj()).as("first line per container").containsOnly(
+                java.util.Map.entry("sidecar", 998), java.util.Map.entry("main", 917));
+        assertThat(Obs.clean().decide().figures().oomScoreAdj()).as("no lines, no figure").isEmpty();
+    }
 }
