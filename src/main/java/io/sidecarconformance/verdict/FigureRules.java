@@ -110,7 +110,10 @@ final class FigureRules {
                 : Math.round(downs.stream().mapToDouble(d -> seconds(d.from(), d.to())).sum() * 10) / 10.0;
     }
 
-    /** A container down from an instance's end to the next instance's Ready line (or the end of observation). */
+    /**
+     * A container down from an instance's end to the next instance's Ready line (or, if that one never said Ready, its
+     * end; or the end of observation).
+     */
     record Down(Instant from, Instant to) {
         boolean contains(Instant t) {
             return !t.isBefore(from) && t.isBefore(to);
@@ -121,7 +124,8 @@ final class FigureRules {
         List<Down> out = new java.util.ArrayList<>();
         for (int i = 0; i + 1 < runs.size(); i++) {
             ContainerRun next = runs.get(i + 1);
-            runs.get(i).end().ifPresent(end -> out.add(new Down(end, next.ready().orElse(o.endedAt()))));
+            // An instance that never said Ready was down all its life: the gap runs on to the next one's.
+            runs.get(i).end().ifPresent(end -> out.add(new Down(end, next.ready().or(next::end).orElse(o.endedAt()))));
         }
         return out;
     }

@@ -60,6 +60,8 @@ class VersionScenarioRulesTest {
                 .ending(Ending.Kind.DEADLINE, "deadline", 300).decide();
 
         assertThat(d.figures().sidecarRestarts()).as("restarts").isEqualTo(2);
+        assertThat(d.figures().sidecarDownSeconds()).as("down from the first crash to the third instance's Ready, once")
+                .isEqualTo(16.1);
         assertThat(d.figures().mainStartedAfterSidecarRestartSeconds()).as("from the third instance's start").isEqualTo(5.2);
     }
 
