@@ -17,6 +17,9 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
   Main is a strict client (a failed use ends it with exit 4, like a CI step calling docker) unless the variant
   ends in +tolerant: then it retries a failed use every second for -Dclient.retrySeconds (default 30 s).
+  Native rows are +probe: main then starts only once every sidecar's service answers, so the deletion finds every
+  container up (without a probe main, and so the deletion, can come while the last sidecar is still starting; a
+  first run showed the kubelet then sending main's SIGTERM about 0.6 s late).
   Bounds: the deletion's grace period is -Dfault.graceSeconds (15 s); main works 120 s, so only the deletion ends it.
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigterm-slow-main
@@ -28,11 +31,11 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
     @light
     Examples: light sidecar, one sidecar
       | pattern   | sidecar | variant     |
-      | native    | light   | exec        |
+      | native    | light   | exec+probe  |
       | classic   | light   | exec        |
 
     @light @multi-sidecar
     Examples: light sidecar, three native sidecars
       | pattern              | sidecar | variant     |
-      | native-multi         | light   | exec        |
-      | native-multi-prestop | light   | exec        |
+      | native-multi         | light   | exec+probe  |
+      | native-multi-prestop | light   | exec+probe  |
