@@ -98,7 +98,8 @@ public final class ClusterProviders {
             case "kind":
                 return new KindProvider(spec.version(), "kind", catalog.kindConfig(spec.version()),
                         ImageSet.publicImages().overriddenBy(properties),
-                        Duration.ofMinutes(longProperty("kind.upTimeoutMinutes", 15)), connect, keep, log);
+                        Duration.ofMinutes(longProperty("kind.upTimeoutMinutes", 15)), connect, keep, log,
+                        environment.home().resolve(".cache/sidecar-conformance/kind-owners"));
             case "kubeconfig":
                 Path file = spec.kubeconfigPath().or(this::defaultKubeconfig)
                         .orElse(environment.home().resolve(".kube").resolve("config"));

@@ -11,7 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A kind cluster named {@code sc-<version>}, created from {@code clusters/kind/<version>.yaml} with the kind CLI. */
+/**
+ * A kind cluster named {@code sc-<version>}, created from {@code clusters/kind/<version>.yaml} with the kind CLI.
+ * Before anything else it deletes the {@code sc-*} kind clusters earlier runs created and left behind when they died
+ * (see {@link KindOwners}).
+ */
 public final class KindProvider implements ClusterProvider {
 
     private final String version;
@@ -22,6 +26,7 @@ public final class KindProvider implements ClusterProvider {
     private final Duration connectTimeout;
     private final boolean keepCluster;
     private final PrintStream progress;
+    private final KindOwners owners;
 
     private boolean created;
     private Path kubeconfig;
@@ -31,9 +36,17 @@ public final class KindProvider implements ClusterProvider {
      * @param kindCommand "kind" (looked up on PATH) or a path to the binary
      * @param upTimeout   bound on {@code kind create cluster} (node image pull included)
      * @param keepCluster leave the cluster running on close; the next run reuses it
+     * @param ownersDir   where the creator of each cluster is recorded, e.g. ~/.cache/sidecar-conformance/kind-owners
      */
     public KindProvider(String version, String kindCommand, Path kindConfig, ImageSet images, Duration upTimeout,
-                        Duration connectTimeout, boolean keepCluster, PrintStream progress) {
+                        Duration connectTimeout, boolean keepCluster, PrintStream progress, Path ownersDir) {
+        this(version, kindCommand, kindConfig, images, upTimeout, connectTimeout, keepCluster, progress,
+                new KindOwners(ownersDir, KindOwners::processAlive));
+    }
+
+    KindProvider(String version, String kindCommand, Path kindConfig, ImageSet images, Duration upTimeout,
+                 Duration connectTimeout, boolean keepCluster, PrintStream progress, KindOwners owners) {
+        this.owners = owners;
         this.version = version;
         this.kindCommand = kindCommand;
         this.kindConfig = kindConfig;
@@ -64,12 +77,15 @@ public final class KindProvider implements ClusterProvider {
         }
         kubeconfig = tempKubeconfig();
         Command.Result existing = kind(Duration.ofMinutes(1), "get", "clusters");
-        if (existing.ok() && existing.stdout().stream().anyMatch(clusterName()::equals)) {
+        List<String> running = existing.ok() ? existing.stdout().stream().map(String::strip).toList() : List.of();
+        running = deleteAbandoned(running);
+        if (running.contains(clusterName())) {
             progress.println(prefix() + "reusing the running kind cluster " + clusterName());
             check(kind(Duration.ofMinutes(1), "export", "kubeconfig", "--name", clusterName(),
                     "--kubeconfig", kubeconfig.toString()), "export kubeconfig", Duration.ofMinutes(1));
         } else {
             created = true;
+            owners.record(clusterName(), KindOwners.thisProcess(keepCluster));
             check(kind(upTimeout, "create", "cluster", "--name", clusterName(), "--config", kindConfig.toString(),
                     "--kubeconfig", kubeconfig.toString(), "--wait", "120s"), "create cluster", upTimeout);
         }
@@ -98,7 +114,9 @@ public final class KindProvider implements ClusterProvider {
             created = false;
             try {
                 Command.Result delete = kind(Duration.ofMinutes(5), "delete", "cluster", "--name", clusterName());
-                if (!delete.ok()) {
+                if (delete.ok()) {
+                    owners.forget(clusterName());
+                } else {
                     progress.println(prefix() + "kind delete cluster failed: " + delete.lastError());
                 }
             } catch (RuntimeException e) {
@@ -110,6 +128,27 @@ public final class KindProvider implements ClusterProvider {
             kubeconfig.getParent().toFile().delete();
             kubeconfig = null;
         }
+    }
+
+    /** Deletes the clusters of dead runs among {@code running}, in one line; returns those still running. */
+    private List<String> deleteAbandoned(List<String> running) {
+        List<String> abandoned = owners.abandoned(running, "sc-");
+        if (abandoned.isEmpty()) {
+            return running;
+        }
+        progress.println(prefix() + "deleting " + abandoned.size() + " kind cluster" + (abandoned.size() == 1 ? "" : "s")
+                + " left by dead runs: " + String.join(", ", abandoned));
+        List<String> left = new ArrayList<>(running);
+        for (String name : abandoned) {
+            Command.Result delete = kind(Duration.ofMinutes(5), "delete", "cluster", "--name", name);
+            if (delete.ok()) {
+                owners.forget(name);
+                left.remove(name);
+            } else {
+                progress.println(prefix() + "kind delete cluster " + name + " failed: " + delete.lastError());
+            }
+        }
+        return List.copyOf(left);
     }
 
     private Command.Result kind(Duration timeout, String... args) {

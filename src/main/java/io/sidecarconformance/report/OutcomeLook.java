@@ -60,7 +60,8 @@ final class OutcomeLook {
                         + " shows how many, the text how long it was down until its next Ready line"));
         BADGES.put(FindingKind.USE_FAILED_WHILE_DOWN, new Badge("gap",
                 "main's first failed use of the sidecar (a Retrying line, or its exit code 4) fell while the sidecar"
-                        + " was down: from an instance's end to the next instance's Ready line (or the end of observation)"));
+                        + " was down: from an instance's end (its Exiting line; for a killed instance, the second the"
+                        + " kubelet's finishedAt names) to the next instance's Ready line (or the end of observation)"));
         BADGES.put(FindingKind.CLIENT_RECOVERED, new Badge("retried",
                 "main wrote a Recovered line: a use failed, main's client retried within its budget, and a later use"
                         + " succeeded"));

@@ -6,7 +6,7 @@ public enum FindingKind {
     RACE_AT_START,
     /** The sidecar container ended and was started again (its restart count rose, or it wrote a second Starting line). */
     SIDECAR_RESTARTED,
-    /** Main's use of the sidecar failed while the sidecar was down (between an end and its next Ready line). */
+    /** Main's use of the sidecar failed while the sidecar was down (from an end to its next Ready line, or to the end). */
     USE_FAILED_WHILE_DOWN,
     /** Main's use failed, it retried, and a later use succeeded (a tolerant client recovered). */
     CLIENT_RECOVERED,

@@ -6,23 +6,35 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-/** One namespace per scenario, labelled with the run, deleted afterwards; and a sweep of a run's leftovers. */
+/**
+ * One namespace per scenario, labelled with the run and stamped with a first heartbeat, deleted afterwards; and a
+ * sweep of the run's own leftovers. Other runs' leftovers are {@link LeftoverSweep}'s.
+ */
 public final class ScenarioNamespaces {
 
-    public static final String RUN_LABEL = "sidecar-conformance/run";
+    public static final String RUN_LABEL = RunMarks.RUN_LABEL;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KubernetesClient client;
     private final String runLabel;
+    private final Clock clock;
 
-    public ScenarioNamespaces(KubernetesClient client, String runId) {
+    /** @param clock stamps each new namespace's first heartbeat ({@link Heartbeat} renews it) */
+    public ScenarioNamespaces(KubernetesClient client, String runId, Clock clock) {
         this.client = client;
         this.runLabel = labelValue(runId);
+        this.clock = clock;
+    }
+
+    /** The value of the run label on this run's namespaces. */
+    public String runLabel() {
+        return runLabel;
     }
 
     /** Creates a namespace named after {@code hint} (e.g. the scenario's name) plus a random suffix. */
@@ -30,6 +42,7 @@ public final class ScenarioNamespaces {
         String name = name(hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+", ""));
         Namespace ns = new NamespaceBuilder().withNewMetadata().withName(name)
                 .addToLabels(RUN_LABEL, runLabel)
+                .addToAnnotations(RunMarks.HEARTBEAT_ANNOTATION, clock.instant().toString())
                 .endMetadata().build();
         client.namespaces().resource(ns).create();
         // Pods need the default service account, which the controller manager adds shortly after creation.

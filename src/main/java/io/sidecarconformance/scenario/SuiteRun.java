@@ -13,6 +13,8 @@ import io.sidecarconformance.result.ScenarioResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,9 +33,11 @@ import java.util.Properties;
  */
 public final class SuiteRun {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static SuiteRun current;
 
     private final SuiteConfig config;
+    private final Staleness staleness;
     private final String runId;
     private final Instant startedAt = Instant.now();
     private final RunRecorder recorder = new RunRecorder();
@@ -44,10 +48,13 @@ public final class SuiteRun {
     private KubernetesClient client;
     private ScenarioRunner runner;
     private ScenarioNamespaces namespaces;
+    private Heartbeat heartbeat;
+    private LeftoverSweep.Result swept;
     private Thread cleanupOnExit;
 
-    private SuiteRun(SuiteConfig config, String runId, PrintStream log) {
+    private SuiteRun(SuiteConfig config, Staleness staleness, String runId, PrintStream log) {
         this.config = config;
+        this.staleness = staleness;
         this.runId = runId;
         this.log = log;
     }
@@ -56,9 +63,13 @@ public final class SuiteRun {
     public static synchronized SuiteRun current() {
         if (current == null) {
             Properties p = System.getProperties();
+            // A random part before the cluster's: two runs started in the same second on one cluster must not share
+            // a run label (each deletes its own namespaces), and the label's 63-character cut falls on the cluster part.
             String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now())
+                    + "-" + Integer.toString(RANDOM.nextInt(36 * 36 * 36 * 36), 36)
                     + "-" + p.getProperty("cluster", "default").replaceAll("[^A-Za-z0-9.]+", "-");
-            SuiteRun run = new SuiteRun(SuiteConfig.from(p, runId), runId, System.err);
+            SuiteRun run = new SuiteRun(SuiteConfig.from(p, runId), Staleness.from(p, Clock.systemUTC()), runId,
+                    System.err);
             run.start(Path.of(p.getProperty("features.dir", "features")));
             current = run;
         }
@@ -82,14 +93,27 @@ public final class SuiteRun {
         try {
             client = provider.start();
             runner = new ScenarioRunner(client, provider.images(), config.settings());
-            namespaces = new ScenarioNamespaces(client, runId);
+            namespaces = new ScenarioNamespaces(client, runId, staleness.clock());
             log.println("sidecar-conformance: cluster " + clusterId + " is up (" + provider.serverVersion() + ")");
+            heartbeat = new Heartbeat(client, namespaces.runLabel(), staleness.clock(), log);
+            heartbeat.start(staleness.renewEvery());
+            sweepAbandonedRuns();
         } catch (ClusterUnavailableException | KubernetesClientException e) {
             clusterError = "cluster " + clusterId + " unavailable: " + e.getMessage();
             log.println("sidecar-conformance: " + clusterError);
         }
         cleanupOnExit = new Thread(this::cleanUp, "sc-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+    }
+
+    /** Deletes what abandoned runs left on this cluster; one line says what. A failed sweep never stops the run. */
+    private void sweepAbandonedRuns() {
+        try {
+            swept = new LeftoverSweep(client, staleness, namespaces.runLabel()).sweep(false);
+            log.println(swept.line());
+        } catch (KubernetesClientException e) {
+            log.println("sidecar-conformance: could not sweep abandoned runs' namespaces: " + e.getMessage());
+        }
     }
 
     public String clusterId() {
@@ -144,6 +168,16 @@ public final class SuiteRun {
             int left = namespaces.awaitNoneLeft(Duration.ofSeconds(120));
             measurements.put("leftover namespaces after cleanup", left < 0 ? "unknown (cluster gone)" : Integer.toString(left));
         }
+        if (swept != null && !swept.deleted().isEmpty()) {
+            String left;
+            try {
+                left = Integer.toString(new LeftoverSweep(client, staleness, namespaces.runLabel())
+                        .awaitGone(swept.deleted(), Duration.ofSeconds(60)));
+            } catch (KubernetesClientException e) {
+                left = "unknown";
+            }
+            measurements.put("abandoned namespaces swept at start", swept.deleted().size() + " (" + left + " left)");
+        }
         Path html = writeReport(measurements);
         closeCluster();
         Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
@@ -186,6 +220,9 @@ public final class SuiteRun {
     }
 
     private synchronized void closeCluster() {
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
         if (client != null) {
             client.close();
             client = null;

@@ -32,6 +32,24 @@ public record ContainerRun(Instant start, Instant readyAt, TimelineEvent exitLin
         return exitLine != null;
     }
 
+    /**
+     * The earliest moment this instance can have ended: its Exiting line if it wrote one; else the kubelet's
+     * {@code finishedAt} (whole seconds, so the real end lies in the second that follows), bounded by when the runner
+     * saw the report. Used to attribute what happened around a kill; figures use {@link #end()}.
+     */
+    public Optional<Instant> endEarliest() {
+        if (endAt == null || exitLine != null || terminated == null) {
+            return end();
+        }
+        String finished = field(terminated.detail(), "finishedAt=");
+        try {
+            Instant kubelet = Instant.parse(finished);
+            return Optional.of(kubelet.isBefore(endAt) ? kubelet : endAt);
+        } catch (java.time.format.DateTimeParseException e) {
+            return end();
+        }
+    }
+
     public Optional<Instant> endObserved() {
         return Optional.ofNullable(endObservedAt);
     }

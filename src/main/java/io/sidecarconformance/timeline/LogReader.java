@@ -33,7 +33,7 @@ final class LogReader {
         List<TimelineEvent> out = new ArrayList<>(2);
         var parsed = EventLineParser.parse(line);
         if (parsed.isEmpty()) {
-            if (!line.isBlank()) {
+            if (!line.isBlank() && !fromTheApi(line)) {
                 pending.addLast(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line.strip());
                 if (pending.size() > KEPT_LINES) {
                     pending.removeFirst();
@@ -46,6 +46,15 @@ final class LogReader {
         lastEventTime = event.time();
         out.add(event);
         return out;
+    }
+
+    /**
+     * What the API server or the kubelet, not the container, wrote into a log stream that outlived its pod: a Status
+     * object ("pods ... not found") or the kubelet's "unable to retrieve container logs".
+     */
+    static boolean fromTheApi(String line) {
+        String l = line.strip();
+        return (l.startsWith("{") && l.contains("\"kind\":\"Status\"")) || l.startsWith("unable to retrieve container logs for ");
     }
 
     /** The log ended: the lines after the last event line, if any. */

@@ -103,29 +103,43 @@ final class FigureRules {
         return !runs.isEmpty() && runs.get(runs.size() - 1).endExact();
     }
 
-    /** Total time the container was down between an instance's end and the next instance's Ready line. */
+    /** Total time the container was down between an instance's end (as measured) and the next instance's Ready line. */
     static Double downSeconds(Observation o, List<ContainerRun> runs) {
-        List<Down> downs = downs(o, runs);
-        return downs.isEmpty() ? null
-                : Math.round(downs.stream().mapToDouble(d -> seconds(d.from(), d.to())).sum() * 10) / 10.0;
+        double down = 0;
+        boolean any = false;
+        for (int i = 0; i + 1 < runs.size(); i++) {
+            Optional<Instant> end = runs.get(i).end();
+            if (end.isPresent()) {
+                any = true;
+                // A next instance that ended without a Ready line: down to its end, where the next gap starts.
+                down += seconds(end.get(), runs.get(i + 1).ready().or(runs.get(i + 1)::end).orElse(o.endedAt()));
+            }
+        }
+        return any ? Math.round(down * 10) / 10.0 : null;
     }
 
     /**
-     * A container down from an instance's end to the next instance's Ready line (or, if that one never said Ready, its
-     * end; or the end of observation).
+     * A container down from an instance's end to the next instance's Ready line (or, if that one ended without one, its
+     * end; or the end of observation, for its last instance or one never Ready again). A killed
+     * instance's end is known to the second from the kubelet: the interval starts at the earliest moment it can have
+     * ended ({@link ContainerRun#endEarliest()}), so that a use that failed during the kill is attributed to it.
      */
-    record Down(Instant from, Instant to) {
+    record Down(Instant from, Instant to, boolean datedByKubelet) {
         boolean contains(Instant t) {
             return !t.isBefore(from) && t.isBefore(to);
         }
     }
 
+    /** Every interval the container was down after an instance ended, the last instance's end included. */
     static List<Down> downs(Observation o, List<ContainerRun> runs) {
         List<Down> out = new java.util.ArrayList<>();
-        for (int i = 0; i + 1 < runs.size(); i++) {
-            ContainerRun next = runs.get(i + 1);
-            // An instance that never said Ready was down all its life: the gap runs on to the next one's.
-            runs.get(i).end().ifPresent(end -> out.add(new Down(end, next.ready().or(next::end).orElse(o.endedAt()))));
+        for (int i = 0; i < runs.size(); i++) {
+            ContainerRun run = runs.get(i);
+            // A next instance that never said Ready but ended was down all its life: the gap runs on to its end, where
+            // its own interval starts.
+            Instant until = i + 1 < runs.size()
+                    ? runs.get(i + 1).ready().or(runs.get(i + 1)::end).orElse(o.endedAt()) : o.endedAt();
+            run.endEarliest().ifPresent(end -> out.add(new Down(end, until, run.end().map(end::isBefore).orElse(false))));
         }
         return out;
     }

@@ -81,9 +81,8 @@ final class FindingRules {
         if (!runs.isEmpty() && runs.get(0).end().isPresent()) {
             sb.append(" (first ended ").append(at(o, runs.get(0).end().get())).append(": ").append(runs.get(0).howItEnded()).append(')');
         }
-        List<FigureRules.Down> downs = FigureRules.downs(o, runs);
         boolean readyAgain = runs.size() > 1 && runs.get(runs.size() - 1).ready().isPresent();
-        if (!downs.isEmpty()) {
+        if (f.sidecarDownSeconds() != null) {
             sb.append("; down ").append(secs(f.sidecarDownSeconds()))
                     .append(readyAgain ? " until Ready again" : ", never Ready again");
         }
@@ -108,7 +107,8 @@ final class FindingRules {
         Instant when = failedUse.get().time();
         return downs.stream().filter(d -> d.contains(when)).findFirst().map(d -> new Finding(FindingKind.USE_FAILED_WHILE_DOWN,
                 "main's use of the sidecar failed at " + at(o, when) + " while the sidecar was down (" + at(o, d.from())
-                        + " to " + at(o, d.to()) + ")" + (failedUse.get().kind() == EventKind.EXITING ? "; main gave up" : "; main retried")));
+                        + (d.datedByKubelet() ? ", the second the kubelet dates its kill," : "") + " to " + at(o, d.to()) + ")"
+                        + (failedUse.get().kind() == EventKind.EXITING ? "; main gave up" : "; main retried")));
     }
 
     /** After the deletion, the pod took at least its grace period, less {@link #GRACE_TOLERANCE}, to go. */

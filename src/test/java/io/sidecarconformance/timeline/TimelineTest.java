@@ -144,6 +144,9 @@ class TimelineTest {
         out.addAll(reader.line("failed to start daemon"));
         out.addAll(reader.line("SC-EVENT 2026-11-22 06:00:02.000000000 +0000 sidecar Exiting 5 service process ended"));
         out.addAll(reader.line("trailing words"));
+        // What the API and the kubelet put into a stream that outlived its pod is not the container's output.
+        out.addAll(reader.line("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"pods \\\"x\\\" not found\"}"));
+        out.addAll(reader.line("unable to retrieve container logs for containerd://d505f25c9f63"));
         out.addAll(reader.end());
 
         assertThat(out).extracting(TimelineEvent::kind).containsExactly(
@@ -151,6 +154,7 @@ class TimelineTest {
         assertThat(out.get(1).detail()).contains("pid file found").contains(" | failed to start daemon");
         assertThat(out.get(1).time()).as("just before the Exiting line").isBefore(out.get(2).time()).isAfter(out.get(0).time());
         assertThat(out.get(3).time()).as("after the last event line").isAfter(out.get(2).time());
+        assertThat(out.get(3).detail()).as("only the container's own words").isEqualTo("trailing words");
         assertThat(out).as("stamped with the runner's clock").allMatch(e -> e.observedAt().equals(t(20.0)));
     }
 

@@ -56,6 +56,48 @@ class FindingRulesTest {
     }
 
     @Test
+    void aUseThatFailedDuringTheKillBeforeTheKubeletsReportIsBlamedOnIt() {
+        // The sidecar is killed at +5.7s; main's call fails at +5.8s; the kubelet's report (finishedAt, whole seconds)
+        // reaches the runner at +6.0s.
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(5.8, "main", EventKind.EXITING, "4 second use of the sidecar failed")
+                .at(6.0, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled finishedAt=2026-11-22T06:00:05Z")
+                .at(6.3, "sidecar", EventKind.STARTING, "pid=1")
+                .at(7.4, "sidecar", EventKind.READY, "")
+                .ending(Ending.Kind.POD_NOT_ENDED, "x", 40);
+        Decision d = o.decide();
+
+        assertThat(finding(d, FindingKind.USE_FAILED_WHILE_DOWN)).get().extracting(Finding::text).asString()
+                .contains("failed at +5.8s", "(+5.0s, the second the kubelet dates its kill, to +7.4s)");
+        assertThat(d.figures().sidecarDownSeconds()).as("measured from the report").isEqualTo(1.4);
+    }
+
+    @Test
+    void aUseThatFailedWhileTheSidecarDiedForGoodIsBlamedOnItToo() {
+        // The OOM kill ends the pod (main failed, restartPolicy Never): there is no second instance.
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(5.8, "main", EventKind.EXITING, "4 second use of the sidecar failed")
+                .at(6.0, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled finishedAt=2026-11-22T06:00:05Z")
+                .at(6.1, "main", EventKind.TERMINATED, "exit=4 reason=Error")
+                .at(7.0, "pod", EventKind.PHASE, "Failed")
+                .at(7.5, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 7.6);
+        Decision d = o.decide();
+
+        assertThat(d.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(finding(d, FindingKind.USE_FAILED_WHILE_DOWN)).get().extracting(Finding::text).asString()
+                .contains("failed at +5.8s", "(+5.0s, the second the kubelet dates its kill, to +7.6s)");
+        assertThat(finding(d, FindingKind.SIDECAR_RESTARTED)).as("no restart").isEmpty();
+        assertThat(d.figures().sidecarDownSeconds()).as("down time counts restarts only").isNull();
+    }
+
+    @Test
     void aFailedUseOutsideTheSidecarsDowntimeIsNotBlamedOnARestart() {
         Obs o = Obs.sidecarRestartedUnderMain().at(9.0, "main", EventKind.EXITING, "4 second use of the sidecar failed");
         Decision d = o.ending(Ending.Kind.POD_NOT_ENDED, "x", 40).decide();

@@ -1,0 +1,65 @@
+package io.sidecarconformance.scenario;
+
+import io.fabric8.kubernetes.api.model.Namespace;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Decides whether a run is abandoned: none of its namespaces shows a sign of life within {@code bound}. The sign of
+ * life is the heartbeat annotation; a namespace without one (a run of an older version of the suite) counts by its
+ * creationTimestamp. Anything unreadable counts as alive: a namespace is never deleted on a guess.
+ *
+ * @param bound how old the newest sign of life must be for the run to count as abandoned
+ * @param clock now
+ */
+public record Staleness(Duration bound, Clock clock) {
+
+    public static final String PROPERTY = "sweep.staleSeconds";
+    public static final int DEFAULT_SECONDS = 120;
+    static final int MIN_SECONDS = 30;
+    static final int MAX_SECONDS = 7 * 24 * 3600;
+
+    /** From {@code -Dsweep.staleSeconds} (default 120); a bad value is one line saying what it accepts. */
+    public static Staleness from(Properties properties, Clock clock) {
+        String value = properties.getProperty(PROPERTY, "").strip();
+        if (value.isEmpty()) {
+            return new Staleness(Duration.ofSeconds(DEFAULT_SECONDS), clock);
+        }
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
+                throw new NumberFormatException();
+            }
+            return new Staleness(Duration.ofSeconds(seconds), clock);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + PROPERTY + "=" + value + " is not a whole number of seconds from "
+                    + MIN_SECONDS + " to " + MAX_SECONDS + "; leave it out for " + DEFAULT_SECONDS);
+        }
+    }
+
+    /** How often a live run renews its heartbeat: a quarter of the bound, at most every 30 s. */
+    public Duration renewEvery() {
+        Duration quarter = bound.dividedBy(4);
+        return quarter.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : quarter;
+    }
+
+    /** True when every namespace of the run shows its last sign of life more than {@code bound} ago. */
+    public boolean abandoned(Collection<Namespace> namespacesOfOneRun) {
+        return !namespacesOfOneRun.isEmpty() && namespacesOfOneRun.stream().allMatch(this::stale);
+    }
+
+    boolean stale(Namespace ns) {
+        Optional<Instant> lastSign = RunMarks.heartbeat(ns).or(() -> RunMarks.created(ns));
+        return lastSign.map(t -> t.plus(bound).isBefore(clock.instant())).orElse(false);
+    }
+
+    /** "heartbeat older than 120s", for the lines the sweep prints. */
+    public String describe() {
+        return "heartbeat older than " + bound.toSeconds() + "s";
+    }
+}
