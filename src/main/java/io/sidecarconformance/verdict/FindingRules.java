@@ -27,8 +27,6 @@ final class FindingRules {
 
     /** A deletion that lasted at least grace minus this took the whole grace period (kubelet rounds to seconds). */
     static final Duration GRACE_TOLERANCE = Duration.ofMillis(1500);
-    /** How far the kubelet's report of a killed container may trail its end, as the runner sees it. */
-    static final double KILL_REPORT_LAG_SECONDS = 1.0;
     /** The Job's condition counts as ahead of the pod when seen more than this before the pod's end. */
     static final double JOB_AHEAD_SECONDS = 1.0;
 
@@ -166,18 +164,29 @@ final class FindingRules {
     }
 
     private static Optional<String> relativeToMainExit(Observation o, String who, double termAt) {
-        Optional<Instant> mainEnd = o.timeline().ended(MAIN);
+        List<ContainerRun> runs = o.timeline().runs(MAIN);
+        Optional<Instant> mainEnd = runs.isEmpty() ? Optional.empty() : runs.get(runs.size() - 1).end();
         if (mainEnd.isEmpty()) {
             return Optional.empty();
         }
         double mainEnded = seconds(o.deleteRequestedAt(), mainEnd.get());
-        double gap = Math.round((termAt - mainEnded) * 10) / 10.0;
-        if (FigureRules.lastRunEndExact(o.timeline(), MAIN) || Math.abs(gap) > KILL_REPORT_LAG_SECONDS) {
+        if (runs.get(runs.size() - 1).endExact()) {
+            double gap = Math.round((termAt - mainEnded) * 10) / 10.0;
             return Optional.of(gap >= 0 ? "; " + who + " got it " + secs(gap) + " after main exited"
                     : "; " + who + " got it " + secs(-gap) + " before main exited");
         }
-        return Optional.of("; main was killed without an Exiting line and the kubelet reported it ended at +" + secs(mainEnded)
-                + ": within a second of " + who + "'s SIGTERM, order unknown");
+        // A main killed without an Exiting line ended between the kubelet's finishedAt (whole seconds) and the report.
+        double earliest = seconds(o.deleteRequestedAt(), runs.get(runs.size() - 1).endEarliest().orElse(mainEnd.get()));
+        if (termAt < earliest) {
+            return Optional.of("; " + who + " got it at least " + secs(Math.round((earliest - termAt) * 10) / 10.0)
+                    + " before main was killed (the kubelet dates main's end to the second from +" + secs(earliest) + ")");
+        }
+        if (termAt > mainEnded) {
+            return Optional.of("; " + who + " got it " + secs(Math.round((termAt - mainEnded) * 10) / 10.0)
+                    + " after the kubelet reported main killed");
+        }
+        return Optional.of("; main was killed without an Exiting line, between +" + secs(earliest) + " and +" + secs(mainEnded)
+                + ": the order of " + who + "'s SIGTERM and main's end is unknown");
     }
 
     /**
