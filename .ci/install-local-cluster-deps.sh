@@ -15,6 +15,7 @@ PKGS=(
   docker.io tini                # dind image content (dockerd, docker CLI, docker-init)
   openssl ca-certificates       # local PKI
   gcc libc6-dev                 # static pause binary
+  libseccomp-dev pkg-config     # runc built from the module proxy with seccomp (cgo)
   time                          # /usr/bin/time -v for bench.sh
   jq curl                       # JSON and HTTPS probes in cluster.sh
 )

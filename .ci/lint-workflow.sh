@@ -11,7 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ACTIONLINT_VERSION=v1.7.12
-VERSIONS="1.27 1.28 1.28-sidecars 1.29 1.31 1.33 1.34" # every id the suite accepts for k3s/kind
+# every id the suite accepts, from the one version list (kind/k3s columns are checked against it below)
+VERSIONS=$(awk -F'\t' '!/^#/ && NF {print $1}' clusters/versions.tsv | tr '\n' ' ')
 WITH_KIND=false
 [ "${1:-}" = "--with-kind" ] && WITH_KIND=true
 
@@ -41,13 +42,21 @@ echo "actionlint $ACTIONLINT_VERSION on .github/workflows"
 "$actionlint" -no-color || fail=1
 
 # --- cluster definitions -------------------------------------------------------------------
-echo "checking clusters/kind and clusters/k3s"
+echo "checking clusters/kind and the k3s column against clusters/versions.tsv"
 if python3 -c 'import yaml' 2>/dev/null; then
   python3 - "$VERSIONS" <<'PY' || fail=1
 import os, re, sys, yaml
 
 ids = sys.argv[1].split()
 bad = []
+rows = {}
+for line in open("clusters/versions.tsv"):
+    if line.strip() and not line.startswith("#"):
+        f = [("" if x.strip() == "-" else x.strip()) for x in line.rstrip("\n").split("\t")]
+        f += [""] * (11 - len(f))
+        if f[0] in rows: bad.append(f"clusters/versions.tsv: id {f[0]} twice")
+        rows[f[0]] = dict(zip(["id", "kubernetes", "gates", "containerd", "runc", "etcd", "pause", "k3s",
+                               "kind_node", "kind_version", "note"], f))
 for vid in ids:
     path = f"clusters/kind/{vid}.yaml"
     if not os.path.exists(path):
@@ -73,30 +82,26 @@ for vid in ids:
         m = re.fullmatch(r"kindest/node:v1\.(\d+)\.\d+(@sha256:[0-9a-f]{64})?", image)
         if not m: where(f"image {image!r} is not kindest/node:v1.Y.Z[@sha256:...]")
         elif "1." + m.group(1) != vid.split("-")[0]: where(f"image {image} does not match version {vid}")
+        elif image != rows[vid]["kind_node"]: where(f"image {image} is not versions.tsv's {rows[vid]['kind_node']!r}")
     gates = doc.get("featureGates") or {}
-    want = {"SidecarContainers": True} if vid.endswith("-sidecars") else {}
-    if gates != want: where(f"featureGates {gates} (expected {want})")
-    if not re.search(r"^# kind-version: v\d+\.\d+\.\d+$", text, re.M):
+    want = {g.split("=")[0]: g.split("=")[1] == "true" for g in rows[vid]["gates"].split(",") if g}
+    if gates != want: where(f"featureGates {gates} (expected {want}, the row's gates)")
+    kv = re.search(r"^# kind-version: (v\d+\.\d+\.\d+)$", text, re.M)
+    if not kv:
         where("missing '# kind-version: vX.Y.Z' line (the workflow installs that kind)")
+    elif kv.group(1) != rows[vid]["kind_version"]:
+        where(f"kind-version {kv.group(1)} is not versions.tsv's {rows[vid]['kind_version']!r}")
 
-props = {}
-path = "clusters/k3s/versions.properties"
-for line in open(path):
-    line = line.strip()
-    if line and not line.startswith(("#", "!")):
-        k, _, v = line.partition("=")
-        props[k.strip()] = v.strip()
+path = "clusters/versions.tsv"
 for vid in ids:
-    image = props.get(vid)
+    image = rows[vid]["k3s"]
     m = re.fullmatch(r"rancher/k3s:v1\.(\d+)\.\d+-k3s\d+", image or "")
-    if not m: bad.append(f"{path}: {vid}={image!r} is not rancher/k3s:v1.Y.Z-k3sN")
-    elif "1." + m.group(1) != vid.split("-")[0]: bad.append(f"{path}: {vid}={image} wrong minor")
-args = props.get("1.28-sidecars.args", "")
-for comp in ("kube-apiserver", "kubelet"):
-    if f"--{comp}-arg=feature-gates=SidecarContainers=true" not in args.split():
-        bad.append(f"{path}: 1.28-sidecars.args lacks the {comp} SidecarContainers gate")
-for k in props:
-    if k.split(".args")[0] not in ids: bad.append(f"{path}: unknown key {k}")
+    if not m: bad.append(f"{path}: {vid} k3s={image!r} is not rancher/k3s:v1.Y.Z-k3sN")
+    elif "1." + m.group(1) != vid.split("-")[0]: bad.append(f"{path}: {vid} k3s={image} wrong minor")
+    if vid.endswith("-sidecars") and "SidecarContainers=true" not in rows[vid]["gates"]:
+        bad.append(f"{path}: {vid} lacks the SidecarContainers=true gate")
+    if int(vid.split("-")[0].split(".")[1]) >= 37 and "SidecarContainers" in rows[vid]["gates"]:
+        bad.append(f"{path}: {vid}: the SidecarContainers gate no longer exists in 1.37")
 
 for b in bad: print("ERROR:", b, file=sys.stderr)
 sys.exit(1 if bad else 0)
@@ -115,8 +120,10 @@ else
       *-sidecars) grep -Eq '^  SidecarContainers: true$' "$f" || err "$f: SidecarContainers gate" ;;
       *) if grep -v '^ *#' "$f" | grep -q 'SidecarContainers'; then err "$f: unexpected SidecarContainers gate"; fi ;;
     esac
-    grep -Eq "^${v//./\\.}=rancher/k3s:v${v%%-*}\.[0-9]+-k3s[0-9]+$" clusters/k3s/versions.properties \
-      || err "versions.properties: $v"
+    row=$(awk -F'\t' -v id="$v" '!/^#/ && $1 == id' clusters/versions.tsv)
+    grep -Fq "image: $(cut -f9 <<< "$row")" "$f" || err "$f: image is not versions.tsv's"
+    grep -Fqx "# kind-version: $(cut -f10 <<< "$row")" "$f" || err "$f: kind-version is not versions.tsv's"
+    [[ "$(cut -f8 <<< "$row")" =~ ^rancher/k3s:v${v%%-*}\.[0-9]+-k3s[0-9]+$ ]] || err "versions.tsv: k3s image of $v"
   done
 fi
 

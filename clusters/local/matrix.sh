@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 out=${1:-reports/$(date -u +%Y-%m-%d)-local}
-versions=${VERSIONS:-$(awk -F'\t' '!/^#/ && NF {print $1}' clusters/local/versions.tsv)}
+versions=${VERSIONS:-$(awk -F'\t' '!/^#/ && NF && $2 != "-" {print $1}' clusters/versions.tsv)}
 parallel=${PARALLEL:-16}
 mkdir -p "$out"
 
@@ -34,7 +34,7 @@ expects=()
 while read -r v; do
     [ -f "$out/$v/results.json" ] && inputs+=("$out/$v/results.json")
     expects+=(--expect "local:$v")
-done < <(awk -F'\t' '!/^#/ && NF {print $1}' clusters/local/versions.tsv)
+done < <(awk -F'\t' '!/^#/ && NF && $2 != "-" {print $1}' clusters/versions.tsv)
 
 # Notes written after reading timelines (the Kubernetes change behind a difference, flaky evidence).
 notes=${NOTES:-clusters/local/report-notes.tsv}

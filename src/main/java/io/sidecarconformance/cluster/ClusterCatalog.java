@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,26 +14,46 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * What a user keeps in {@code clusters/}: the known versions of each provider and their settings.
- * Found relative to the working directory (Maven runs in the repo root), or at system property {@code clusters.dir}.
+ * What a user keeps in {@code clusters/}: the one version list {@code clusters/versions.tsv} (local and k3s ids,
+ * gates, runtimes, images) and the kind configs. Found relative to the working directory (Maven runs in the repo
+ * root), or at system property {@code clusters.dir}. There is no built-in copy of the list.
  */
 public final class ClusterCatalog {
-
-    /** Used when clusters/local/versions.tsv is absent. */
-    static final List<String> BUILT_IN_LOCAL = List.of("1.27", "1.28", "1.28-sidecars", "1.29", "1.31", "1.33", "1.34");
-
-    private static final String SIDECAR_GATES = "--kube-apiserver-arg=feature-gates=SidecarContainers=true"
-            + " --kube-controller-manager-arg=feature-gates=SidecarContainers=true"
-            + " --kube-scheduler-arg=feature-gates=SidecarContainers=true"
-            + " --kubelet-arg=feature-gates=SidecarContainers=true";
-
-    /** Used when clusters/k3s/versions.properties is absent; a copy of what it said when this was written. */
-    static final Map<String, K3sVersion> BUILT_IN_K3S = builtInK3s();
 
     /** A k3s version: its image and extra {@code k3s server} arguments (feature gates). */
     public record K3sVersion(String image, List<String> serverArgs) {
         public K3sVersion {
             serverArgs = List.copyOf(serverArgs);
+        }
+    }
+
+    /**
+     * One row of versions.tsv; absent values ('-') are empty strings.
+     *
+     * @param gates comma-separated {@code Name=true|false}, set on every component
+     */
+    public record VersionRow(String id, String kubernetes, String gates, String containerd, String runc,
+                             String etcd, String pause, String k3sImage, String kindNode, String kindVersion,
+                             String note) {
+
+        static VersionRow parse(String line) {
+            String[] f = line.split("\t", -1);
+            String[] v = new String[11];
+            for (int i = 0; i < v.length; i++) {
+                String value = i < f.length ? f[i].strip() : "";
+                v[i] = value.equals("-") ? "" : value;
+            }
+            return new VersionRow(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+        }
+
+        /** The gates as k3s server flags, one per component that acts on them. */
+        List<String> k3sServerArgs() {
+            if (gates.isEmpty()) {
+                return List.of();
+            }
+            return Stream.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet")
+                    .map(component -> "--" + component + "-arg=feature-gates=" + gates)
+                    .toList();
         }
     }
 
@@ -54,8 +73,9 @@ public final class ClusterCatalog {
         return dir;
     }
 
-    public Path localVersionsFile() {
-        return dir.resolve("local").resolve("versions.tsv");
+    /** The one version list. */
+    public Path versionsFile() {
+        return dir.resolve("versions.tsv");
     }
 
     public Path localScript() {
@@ -66,10 +86,6 @@ public final class ClusterCatalog {
         return dir.resolve("local").resolve("images.properties");
     }
 
-    public Path k3sVersionsFile() {
-        return dir.resolve("k3s").resolve("versions.properties");
-    }
-
     public Path kindDir() {
         return dir.resolve("kind");
     }
@@ -78,40 +94,34 @@ public final class ClusterCatalog {
         return kindDir().resolve(version + ".yaml");
     }
 
-    /** Ids from the first column of versions.tsv ('#' starts a comment), or the built-in list if it is absent. */
-    public List<String> localVersions() {
-        Path file = localVersionsFile();
+    /** Every row of versions.tsv in file order ('#' starts a comment); empty if the file is absent. */
+    public List<VersionRow> versions() {
+        Path file = versionsFile();
         if (!Files.isRegularFile(file)) {
-            return BUILT_IN_LOCAL;
+            return List.of();
         }
         try (Stream<String> lines = Files.lines(file)) {
-            return lines.map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.split("\\s+", 2)[0])
-                    .distinct()
+            return lines.filter(line -> !line.isBlank() && !line.strip().startsWith("#"))
+                    .map(VersionRow::parse)
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Version id -> image and server args, from versions.properties (keys {@code <id>} and {@code <id>.args}). */
+    /** Ids with a Kubernetes patch for the local cluster. */
+    public List<String> localVersions() {
+        return versions().stream().filter(row -> !row.kubernetes().isEmpty()).map(VersionRow::id).distinct().toList();
+    }
+
+    /** Version id -> k3s image and server args (the row's gates on every component), in version order. */
     public Map<String, K3sVersion> k3sVersions() {
-        Path file = k3sVersionsFile();
-        if (!Files.isRegularFile(file)) {
-            return BUILT_IN_K3S;
-        }
-        Properties properties = load(file);
         Map<String, K3sVersion> versions = new LinkedHashMap<>();
-        properties.stringPropertyNames().stream()
-                .filter(key -> !key.endsWith(".args"))
-                .sorted(VERSION_ORDER)
-                .forEach(id -> {
-                    String args = properties.getProperty(id + ".args", "").strip();
-                    versions.put(id, new K3sVersion(properties.getProperty(id).strip(),
-                            args.isEmpty() ? List.of() : Arrays.asList(args.split("\\s+"))));
-                });
-        return versions;
+        versions().stream()
+                .filter(row -> !row.k3sImage().isEmpty())
+                .sorted(Comparator.comparing(VersionRow::id, VERSION_ORDER))
+                .forEach(row -> versions.putIfAbsent(row.id(), new K3sVersion(row.k3sImage(), row.k3sServerArgs())));
+        return Collections.unmodifiableMap(versions);
     }
 
     /** One version per {@code clusters/kind/<id>.yaml}. */
@@ -173,16 +183,4 @@ public final class ClusterCatalog {
         }
         return Integer.compare(x.length, y.length);
     };
-
-    private static Map<String, K3sVersion> builtInK3s() {
-        Map<String, K3sVersion> versions = new LinkedHashMap<>();
-        versions.put("1.27", new K3sVersion("rancher/k3s:v1.27.16-k3s1", List.of()));
-        versions.put("1.28", new K3sVersion("rancher/k3s:v1.28.15-k3s1", List.of()));
-        versions.put("1.28-sidecars", new K3sVersion("rancher/k3s:v1.28.15-k3s1", List.of(SIDECAR_GATES.split(" "))));
-        versions.put("1.29", new K3sVersion("rancher/k3s:v1.29.14-k3s1", List.of()));
-        versions.put("1.31", new K3sVersion("rancher/k3s:v1.31.14-k3s1", List.of()));
-        versions.put("1.33", new K3sVersion("rancher/k3s:v1.33.7-k3s1", List.of()));
-        versions.put("1.34", new K3sVersion("rancher/k3s:v1.34.3-k3s1", List.of()));
-        return Collections.unmodifiableMap(versions);
-    }
 }

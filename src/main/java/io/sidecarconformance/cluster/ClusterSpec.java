@@ -26,10 +26,10 @@ public record ClusterSpec(String provider, String version) {
             case "kubeconfig":
                 return new ClusterSpec(provider, version);
             case "local":
-                return known(provider, version, catalog.localVersions(), source(catalog.localVersionsFile()));
+                return known(provider, version, catalog.localVersions(), source(catalog.versionsFile()));
             case "k3s":
                 return known(provider, version, List.copyOf(catalog.k3sVersions().keySet()),
-                        source(catalog.k3sVersionsFile()));
+                        source(catalog.versionsFile()));
             case "kind":
                 return known(provider, version, catalog.kindVersions(),
                         "see " + catalog.kindDir().resolve("<version>.yaml"));
@@ -71,6 +71,6 @@ public record ClusterSpec(String provider, String version) {
     }
 
     private static String source(Path file) {
-        return java.nio.file.Files.isRegularFile(file) ? "see " + file : file + " not found; built-in list";
+        return java.nio.file.Files.isRegularFile(file) ? "see " + file : file + " not found";
     }
 }

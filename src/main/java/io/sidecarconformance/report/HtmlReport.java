@@ -52,10 +52,13 @@ public final class HtmlReport {
                 .append(Html.escape(run.runId())).append("</code> &middot; started ").append(time(run.startedAt()))
                 .append(" &middot; finished ").append(time(run.finishedAt())).append(duration(run))
                 .append(" &middot; ").append(run.results().size()).append(" records</p>\n<div class=\"panels\">\n");
-        html.append("<section><h2>Clusters</h2><table class=\"small\"><tr><th>cluster</th><th>server version</th></tr>");
+        html.append("<section><h2>Clusters</h2><table class=\"small\" id=\"clusters\"><tr><th>cluster</th>")
+                .append("<th>server version</th><th>node (read from the cluster)</th></tr>");
         for (ClusterInfo cluster : run.clusters()) {
             html.append("<tr><td><code>").append(Html.escape(cluster.id())).append("</code></td><td>")
                     .append(cluster.serverVersion() == null ? "<i>did not answer</i>" : Html.escape(cluster.serverVersion()))
+                    .append("</td><td>").append(cluster.nodeSummary().isEmpty() ? "<i>not read</i>"
+                            : Html.escape(cluster.nodeSummary()))
                     .append("</td></tr>");
         }
         html.append("</table></section>\n");

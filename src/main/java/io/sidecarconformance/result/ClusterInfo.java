@@ -1,12 +1,40 @@
 package io.sidecarconformance.result;
 
 /**
- * A cluster a run used.
+ * A cluster a run used, with what its node said it runs (read from the cluster, not from our configuration).
  *
- * @param id            "provider:version" as in ScenarioKey.cluster
- * @param provider      local, k3s, kind, kubeconfig
- * @param version       the version asked for, e.g. "1.28-sidecars"
- * @param serverVersion what the API server reported, e.g. "v1.28.15" (null if it never answered)
+ * @param id               "provider:version" as in ScenarioKey.cluster
+ * @param provider         local, k3s, kind, kubeconfig
+ * @param version          the version asked for, e.g. "1.28-sidecars"
+ * @param serverVersion    what the API server reported, e.g. "v1.28.15" (null if it never answered)
+ * @param kubeletVersion   the node's kubelet, e.g. "v1.28.15" (null: not read)
+ * @param containerRuntime the node's runtime and version, e.g. "containerd://v2.2.9"
+ * @param runcVersion      what the runc the runtime calls reported, e.g. "1.3.6"
+ * @param cgroupVersion    "v1" or "v2", of the node's host
+ * @param kernelVersion    the node's kernel
  */
-public record ClusterInfo(String id, String provider, String version, String serverVersion) {
+public record ClusterInfo(String id, String provider, String version, String serverVersion, String kubeletVersion,
+                          String containerRuntime, String runcVersion, String cgroupVersion, String kernelVersion) {
+
+    /** Without node facts (a cluster that never answered, a column filled in by a merge). */
+    public ClusterInfo(String id, String provider, String version, String serverVersion) {
+        this(id, provider, version, serverVersion, null, null, null, null, null);
+    }
+
+    /** The node facts in one line for a report header, e.g. "containerd://v2.2.9, runc 1.3.6, cgroup v1, kernel 6.1"; "" if none. */
+    public String nodeSummary() {
+        StringBuilder text = new StringBuilder();
+        append(text, kubeletVersion == null ? null : "kubelet " + kubeletVersion);
+        append(text, containerRuntime);
+        append(text, runcVersion == null ? null : "runc " + runcVersion);
+        append(text, cgroupVersion == null ? null : "cgroup " + cgroupVersion);
+        append(text, kernelVersion == null ? null : "kernel " + kernelVersion);
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, String part) {
+        if (part != null && !part.isBlank()) {
+            text.append(text.length() == 0 ? "" : ", ").append(part);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sidecarconformance.cluster.ClusterProvider;
 import io.sidecarconformance.cluster.ClusterProviders;
 import io.sidecarconformance.cluster.ClusterUnavailableException;
+import io.sidecarconformance.cluster.NodeFacts;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.report.ReportWriter;
 import io.sidecarconformance.result.RunResults;
@@ -52,6 +53,7 @@ public final class SuiteRun {
     private LeftoverSweep.Result swept;
     private Thread cleanupOnExit;
     private RunProgress progress;
+    private NodeFacts nodeFacts = NodeFacts.unknown("the cluster did not start");
 
     private SuiteRun(SuiteConfig config, Staleness staleness, String runId, PrintStream log) {
         this.config = config;
@@ -103,12 +105,27 @@ public final class SuiteRun {
             heartbeat = new Heartbeat(client, namespaces.runLabel(), staleness.clock(), log);
             heartbeat.start(staleness.renewEvery());
             sweepAbandonedRuns();
+            readNodeFacts();
         } catch (ClusterUnavailableException | KubernetesClientException e) {
             clusterError = "cluster " + clusterId + " unavailable: " + e.getMessage();
             log.println("sidecar-conformance: " + clusterError);
         }
         cleanupOnExit = new Thread(this::cleanUp, "sc-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+    }
+
+    /** The node's facts for the report header; a probe in its own namespace of this run. */
+    private void readNodeFacts() {
+        String namespace = namespaces.create("node-facts");
+        try {
+            nodeFacts = NodeFacts.read(client, provider.images(), namespace, Duration.ofSeconds(60));
+        } finally {
+            namespaces.delete(namespace);
+        }
+        log.println("sidecar-conformance: node " + nodeFacts.node() + ": kubelet " + nodeFacts.kubeletVersion()
+                + ", " + nodeFacts.containerRuntime() + ", runc " + nodeFacts.runcVersion() + ", cgroup "
+                + nodeFacts.cgroupVersion() + ", kernel " + nodeFacts.kernelVersion()
+                + (nodeFacts.problem() == null ? "" : " (" + nodeFacts.problem() + ")"));
     }
 
     /** Deletes what abandoned runs left on this cluster; one line says what. A failed sweep never stops the run. */
@@ -196,7 +213,9 @@ public final class SuiteRun {
         Instant finishedAt = Instant.now();
         measurements.putAll(RunFigures.of(results, startedAt, finishedAt));
         RunResults run = new RunResults(RunResults.SCHEMA, runId, startedAt, finishedAt,
-                List.of(new ClusterInfo(clusterId, provider.id().split(":")[0], versionOf(clusterId), provider.serverVersion())),
+                List.of(new ClusterInfo(clusterId, provider.id().split(":")[0], versionOf(clusterId), provider.serverVersion(),
+                        nodeFacts.kubeletVersion(), nodeFacts.containerRuntime(), nodeFacts.runcVersion(),
+                        nodeFacts.cgroupVersion(), nodeFacts.kernelVersion())),
                 config.settings().parameters(), measurements, new ArrayList<>(results));
         ReportWriter.write(run, config.reportDir());
         Path html = config.reportDir().resolve(ReportWriter.COMPATIBILITY_HTML);

@@ -55,18 +55,17 @@ class ClusterSpecTest {
         assertThatThrownBy(() -> ClusterSpec.parse("local:1.30", catalog))
                 .isInstanceOf(ClusterUnavailableException.class)
                 .hasMessage("unknown cluster version 'local:1.30'; known: local:1.27, local:1.28, local:1.28-sidecars,"
-                        + " local:1.29, local:1.31, local:1.33, local:1.34 (see " + dir.resolve("local/versions.tsv") + ")");
+                        + " local:1.29, local:1.31, local:1.33, local:1.34 (see " + dir.resolve("versions.tsv") + ")");
     }
 
     @Test
-    void withoutVersionsTsvTheBuiltInListIsUsedAndSaid() {
+    void withoutVersionsTsvNoVersionIsKnownAndTheMissingFileIsNamed() {
         ClusterCatalog catalog = new ClusterCatalog(dir.resolve("absent"));
 
-        assertThat(catalog.localVersions()).containsExactly("1.27", "1.28", "1.28-sidecars", "1.29", "1.31", "1.33", "1.34");
-        assertThatThrownBy(() -> ClusterSpec.parse("local:1.26", catalog))
-                .hasMessageStartingWith("unknown cluster version 'local:1.26'; known: local:1.27, ")
-                .hasMessageEndingWith("local:1.34 (" + dir.resolve("absent/local/versions.tsv") + " not found; built-in list)")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThat(catalog.localVersions()).isEmpty();
+        assertThatThrownBy(() -> ClusterSpec.parse("local:1.31", catalog))
+                .hasMessage("unknown cluster version 'local:1.31'; known: none ("
+                        + dir.resolve("absent/versions.tsv") + " not found)");
     }
 
     @Test
@@ -88,37 +87,44 @@ class ClusterSpecTest {
     }
 
     @Test
-    void k3sVersionsComeFromThePropertiesFileWithTheirArgs() throws IOException {
-        Files.createDirectories(dir.resolve("k3s"));
-        Files.writeString(dir.resolve("k3s/versions.properties"), """
-                # id = image
-                1.31=rancher/k3s:v1.31.14-k3s1
-                1.28-sidecars=rancher/k3s:v1.28.15-k3s1
-                1.28-sidecars.args=--kubelet-arg=feature-gates=SidecarContainers=true  --kube-apiserver-arg=feature-gates=SidecarContainers=true
-                1.9=rancher/k3s:v1.9.0-k3s1
-                """);
-        ClusterCatalog catalog = new ClusterCatalog(dir);
+    void k3sVersionsComeFromTheVersionListWithTheGatesOnEveryComponent() throws IOException {
+        ClusterCatalog catalog = TestClusters.catalog(dir);
 
-        assertThat(catalog.k3sVersions()).containsOnlyKeys("1.9", "1.28-sidecars", "1.31");
-        assertThat(List.copyOf(catalog.k3sVersions().keySet())).as("version order").containsExactly("1.9", "1.28-sidecars", "1.31");
+        assertThat(List.copyOf(catalog.k3sVersions().keySet())).as("rows with a k3s image, in version order")
+                .containsExactly("1.27", "1.28", "1.28-sidecars", "1.29", "1.31", "1.33", "1.40");
+        assertThat(catalog.k3sVersions().get("1.28-sidecars").image()).isEqualTo("rancher/k3s:v1.28.15-k3s1");
         assertThat(catalog.k3sVersions().get("1.28-sidecars").serverArgs()).containsExactly(
-                "--kubelet-arg=feature-gates=SidecarContainers=true",
-                "--kube-apiserver-arg=feature-gates=SidecarContainers=true");
+                "--kube-apiserver-arg=feature-gates=SidecarContainers=true",
+                "--kube-controller-manager-arg=feature-gates=SidecarContainers=true",
+                "--kube-scheduler-arg=feature-gates=SidecarContainers=true",
+                "--kubelet-arg=feature-gates=SidecarContainers=true");
         assertThat(catalog.k3sVersions().get("1.31").serverArgs()).isEmpty();
-        assertThatThrownBy(() -> ClusterSpec.parse("k3s:1.33", catalog))
-                .hasMessage("unknown cluster version 'k3s:1.33'; known: k3s:1.9, k3s:1.28-sidecars, k3s:1.31 (see "
-                        + dir.resolve("k3s/versions.properties") + ")");
+        assertThat(catalog.localVersions()).as("a row without a Kubernetes patch is not a local id").doesNotContain("1.40");
+        assertThatThrownBy(() -> ClusterSpec.parse("k3s:1.34", catalog))
+                .hasMessageStartingWith("unknown cluster version 'k3s:1.34'; known: k3s:1.27, ")
+                .hasMessageEndingWith("k3s:1.33, k3s:1.40 (see " + dir.resolve("versions.tsv") + ")");
     }
 
     @Test
-    void builtInK3sVersionsMatchTheLocalIds() {
-        ClusterCatalog catalog = new ClusterCatalog(dir);
+    void everyColumnOfARowIsRead() throws IOException {
+        ClusterCatalog.VersionRow row = TestClusters.catalog(dir).versions().stream()
+                .filter(r -> r.id().equals("1.34")).findFirst().orElseThrow();
 
-        assertThat(List.copyOf(catalog.k3sVersions().keySet())).isEqualTo(ClusterCatalog.BUILT_IN_LOCAL);
-        assertThat(catalog.k3sVersions().get("1.28-sidecars").serverArgs())
-                .as("the gate on every component")
-                .hasSize(4)
-                .allMatch(arg -> arg.endsWith("-arg=feature-gates=SidecarContainers=true"));
+        assertThat(row).isEqualTo(new ClusterCatalog.VersionRow("1.34", "v1.34.5", "", "debian", "debian", "v3.5.35",
+                "3.10.1", "", "", "", "newest"));
+    }
+
+    @Test
+    void theRepositoryListCoversEveryMinorFrom127To137() {
+        ClusterCatalog catalog = new ClusterCatalog(Path.of("clusters"));
+
+        assertThat(catalog.localVersions()).as("local ids in clusters/versions.tsv")
+                .contains("1.27", "1.28", "1.28-sidecars", "1.29", "1.30", "1.31", "1.32", "1.33", "1.34", "1.35",
+                        "1.36", "1.37");
+        assertThat(catalog.k3sVersions()).as("k3s ids").containsKeys("1.28-sidecars", "1.35", "1.36", "1.37");
+        assertThat(catalog.versions()).as("every row names its runtime")
+                .allSatisfy(r -> assertThat(List.of(r.containerd(), r.runc(), r.etcd(), r.pause())).doesNotContain(""));
+        assertThat(catalog.kindVersions()).as("a kind config per id").containsAll(catalog.localVersions());
     }
 
     @Test

@@ -15,15 +15,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class TestClusters {
 
     static final String VERSIONS_TSV = """
-            # id\tkubernetes\tfeature_gates\tnote
-            1.27\tv1.27.16\t-\tno native sidecars
-            1.28\tv1.28.15\t-\tgate off
-            1.28-sidecars\tv1.28.15\tSidecarContainers=true\tgate on
-            1.29\tv1.29.15\t-\tbeta
-            1.31\tv1.31.14\t-\tsmoke
+            # id\tkubernetes\tgates\tcontainerd\trunc\tetcd\tpause\tk3s\tkind_node\tkind_version\tnote
+            1.27\tv1.27.16\t-\tdebian\tdebian\tv3.5.35\t3.9\trancher/k3s:v1.27.16-k3s1\t-\t-\tno native sidecars
+            1.28\tv1.28.15\t-\tdebian\tdebian\tv3.5.35\t3.9\trancher/k3s:v1.28.15-k3s1\t-\t-\tgate off
+            1.28-sidecars\tv1.28.15\tSidecarContainers=true\tdebian\tdebian\tv3.5.35\t3.9\trancher/k3s:v1.28.15-k3s1\t-\t-\tgate on
+            1.29\tv1.29.15\t-\tdebian\tdebian\tv3.5.35\t3.9\trancher/k3s:v1.29.14-k3s1\t-\t-\tbeta
+            1.31\tv1.31.14\t-\tdebian\tdebian\tv3.5.35\t3.10\trancher/k3s:v1.31.14-k3s1\t-\t-\tsmoke
 
-            1.33\tv1.33.13\t-\tGA
-            1.34\tv1.34.5\t-\tnewest
+            1.33\tv1.33.13\t-\tdebian\tdebian\tv3.5.35\t3.10\trancher/k3s:v1.33.7-k3s1\t-\t-\tGA
+            1.34\tv1.34.5\t-\tdebian\tdebian\tv3.5.35\t3.10.1\t-\t-\t-\tnewest
+            1.40\t-\t-\t-\t-\t-\t-\trancher/k3s:v1.40.0-k3s1\t-\t-\tk3s only
             """;
 
     private TestClusters() {
@@ -44,10 +45,10 @@ final class TestClusters {
         return file;
     }
 
-    /** clusters/ with local/versions.tsv and local/images.properties. */
+    /** clusters/ with versions.tsv and local/images.properties. */
     static ClusterCatalog catalog(Path dir) throws IOException {
         Files.createDirectories(dir.resolve("local"));
-        Files.writeString(dir.resolve("local/versions.tsv"), VERSIONS_TSV);
+        Files.writeString(dir.resolve("versions.tsv"), VERSIONS_TSV);
         Files.writeString(dir.resolve("local/images.properties"),
                 "busybox=sc.local/busybox:1.36.1\ndind=sc.local/docker:27.5.1-dind\npause=sc.local/pause:3.10\n");
         return new ClusterCatalog(dir);

@@ -1,0 +1,186 @@
+# shellcheck shell=bash
+# clusters/local/lib/images.sh: image tarballs without a registry or docker daemon, imported with ctr: sourced by cluster.sh (uses its constants, log, die)
+
+# ---------------------------------------------------------------- images (no registry, no docker daemon)
+prop() { sed -n "s/^$1=//p" "$IMAGES_PROPERTIES"; }
+
+# mk_image <rootfs dir> <image ref> <out tar> <entrypoint json> <cmd json>
+# Writes a docker-archive tarball (manifest.json + config + one uncompressed layer).
+mk_image() {
+  local root=$1 ref=$2 out=$3 ep=$4 cmdj=$5 w
+  w="$(mktemp -d "$SC_CACHE/tmp/img.XXXXXX")"
+  tar --numeric-owner --owner=0 --group=0 --sort=name --mtime='1970-01-01 00:00:00Z' -C "$root" -cf "$w/layer.tar" .
+  local diff cfg cfgsum
+  diff="sha256:$(sha256sum "$w/layer.tar" | cut -d' ' -f1)"
+  cfg="$(jq -cn --arg diff "$diff" --argjson ep "$ep" --argjson cmd "$cmdj" '{
+    architecture: "amd64", os: "linux", created: "1970-01-01T00:00:00Z",
+    config: {Env: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], Entrypoint: $ep, Cmd: $cmd, WorkingDir: "/"},
+    rootfs: {type: "layers", diff_ids: [$diff]},
+    history: [{created: "1970-01-01T00:00:00Z", created_by: "sidecar-conformance clusters/local/cluster.sh"}]}')"
+  cfgsum="$(printf '%s' "$cfg" | sha256sum | cut -d' ' -f1)"
+  printf '%s' "$cfg" >"$w/$cfgsum.json"
+  jq -cn --arg c "$cfgsum.json" --arg r "$ref" '[{Config: $c, RepoTags: [$r], Layers: ["layer.tar"]}]' >"$w/manifest.json"
+  tar -C "$w" -cf "$out.tmp" manifest.json "$cfgsum.json" layer.tar
+  mv -f "$out.tmp" "$out"
+  printf '%s\n' "$cfgsum" >"$out.id"
+  rm -rf "$w"
+}
+
+# Debian's busybox-static, with one change: its shell always runs its own applets
+# in preference to PATH (FEATURE_SH_STANDALONE) and its `date` has no %N
+# (nanoseconds). The applet name "date" is renamed to "datE" in the binary's
+# applet table so that `date` resolves through PATH to GNU date (copied with its
+# libc). Every other applet is untouched.
+BUSYBOX=""
+get_busybox() {
+  BUSYBOX="$SC_CACHE/tmp/busybox-patched"
+  local src=/bin/busybox prev next n
+  if [ ! -x "$src" ] || ldd "$src" >/dev/null 2>&1; then
+    die "/bin/busybox is not Debian's busybox-static; run: sudo bash .ci/install-local-cluster-deps.sh"
+  fi
+  prev="$("$src" --list | grep -x -B1 date | sed -n 1p)"
+  next="$("$src" --list | grep -x -A1 date | tail -n1)"
+  n="$(PREV="$prev" NEXT="$next" perl -0777 -ne '$n = () = /\0\Q$ENV{PREV}\E\0date\0\Q$ENV{NEXT}\E\0/g; print $n' "$src")"
+  [ "$n" = 1 ] || die "cannot find busybox's applet table entry for date (found $n); busybox-static changed?"
+  PREV="$prev" NEXT="$next" perl -0777 -pe 's/\0\Q$ENV{PREV}\E\0date\0\Q$ENV{NEXT}\E\0/\0$ENV{PREV}\0datE\0$ENV{NEXT}\0/' "$src" >"$BUSYBOX.tmp"
+  chmod 755 "$BUSYBOX.tmp"; mv -f "$BUSYBOX.tmp" "$BUSYBOX"
+  "$BUSYBOX" --list | grep -qx date && die "patching busybox's date applet failed"
+  return 0
+}
+
+# checks an image rootfs: every applet the suite's scripts use, and date with nanoseconds
+check_rootfs() { # rootfs
+  local r=$1 out
+  # shellcheck disable=SC2016
+  out="$(chroot "$r" /bin/sh -c 'for a in sh date dd httpd wget nc kill sleep touch cat ps grep awk head tail mkdir ls find tr; do command -v $a >/dev/null || echo "missing:$a"; done; date +%Y-%m-%dT%H:%M:%S.%N' 2>&1)" ||
+    die "image rootfs check failed: $out"
+  [[ $out =~ ^[0-9-]+T[0-9:]+\.[0-9]{9}$ ]] || die "image rootfs check failed: $out"
+}
+
+busybox_applets() { # rootfs busybox-binary
+  local r=$1 bb=$2 a
+  chmod 755 "$r"
+  mkdir -p "$r/bin" "$r/sbin" "$r/usr/bin" "$r/usr/sbin" "$r/tmp" "$r/etc" "$r/proc" "$r/sys" "$r/dev" "$r/var/run" "$r/root"
+  chmod 1777 "$r/tmp"
+  cp "$bb" "$r/bin/busybox"
+  local lib
+  for lib in $(ldd "$bb" 2>/dev/null | grep -o '/[^ ]*' | sort -u); do
+    mkdir -p "$r$(dirname "$lib")"; cp -L "$lib" "$r$lib"
+  done
+  for a in $("$bb" --list); do
+    [ "$a" = busybox ] && continue
+    [ -e "$r/bin/$a" ] || ln -s busybox "$r/bin/$a"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' >"$r/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' >"$r/etc/group"
+  printf '127.0.0.1 localhost\n' >"$r/etc/hosts"
+}
+
+build_images() { # k8s version
+  local v=$1 dir idir
+  dir="$(k8s_dir "$v")"
+  idir="$SC_CACHE/images"
+  mkdir -p "$idir" "$SC_CACHE/tmp"
+  local ptag; ptag="$(cat "$dir/bin/pause.tag" 2>/dev/null || true)"
+  if [ -n "$v" ] && [ ! -f "$idir/pause-$ptag.tar.id" ]; then
+    local r; r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
+    cp "$dir/bin/pause" "$r/pause"
+    mk_image "$r" "localhost/sidecar-conformance/pause:$ptag" "$idir/pause-$ptag.tar" '["/pause"]' 'null'
+    rm -rf "$r"; log "image pause:$ptag written"
+  fi
+  local bref dref have
+  bref="$(prop busybox)"; dref="$(prop dind)"
+  # the tags in images.properties must be what Debian's packages here really are
+  # (sed reads all of busybox's output: `| head -n1` could kill busybox with SIGPIPE under pipefail)
+  have="$(/bin/busybox 2>/dev/null | sed -n '1s/^BusyBox v\([0-9.]*\).*/\1/p')"
+  [ "$have" = "${bref##*:}" ] || die "busybox-static here is ${have:-missing}, images.properties says ${bref##*:}; update images.properties or install busybox-static ${bref##*:}"
+  have="$(dpkg-query -W -f='${Version}' docker.io 2>/dev/null | sed 's/^[0-9]*://; s/[+~-].*//')"
+  [ "$have" = "${dref##*:}" ] || die "docker.io here is ${have:-missing}, images.properties says ${dref##*:}; update images.properties or install docker.io ${dref##*:}"
+  if [ ! -f "$idir/busybox-${bref##*:}.tar.id" ]; then
+    local r; r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
+    get_busybox
+    busybox_applets "$r" "$BUSYBOX"
+    add_gnu_date "$r"
+    check_rootfs "$r"
+    mk_image "$r" "$bref" "$idir/busybox-${bref##*:}.tar" 'null' '["sh"]'
+    rm -rf "$r"; log "image $bref written"
+  fi
+  if [ ! -f "$idir/dind-${dref##*:}.tar.id" ]; then
+    build_dind_image "$dref" "$idir/dind-${dref##*:}.tar"
+    log "image $dref written"
+  fi
+}
+
+# copy_with_libs <rootfs> <file>... : files at the same path plus their shared libraries (ldd)
+copy_with_libs() {
+  local r=$1 f lib; shift
+  for f in "$@"; do
+    mkdir -p "$r$(dirname "$f")"; rm -f "$r$f"; cp -L "$f" "$r$f"
+    for lib in $(ldd "$f" 2>/dev/null | grep -o '/[^ ]*' | sort -u); do
+      [ -e "$r$lib" ] && continue
+      mkdir -p "$r$(dirname "$lib")"; cp -L "$lib" "$r$lib"
+    done
+  done
+}
+
+# busybox's date lacks %N (nanoseconds): use GNU date (coreutils) with its libc
+add_gnu_date() { # rootfs
+  local r=$1
+  rm -f "$r/bin/date"
+  copy_with_libs "$r" /bin/date
+  [ -e "$r/usr/bin/date" ] || ln -s ../../bin/date "$r/usr/bin/date"
+}
+
+build_dind_image() { # ref out
+  local ref=$1 out=$2 r f
+  r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
+  # static busybox: /bin/busybox must run alone (tar -C / -cf - bin | docker import - ...)
+  get_busybox
+  busybox_applets "$r" "$BUSYBOX"
+  add_gnu_date "$r"
+  check_rootfs "$r"
+  mkdir -p "$r/var/lib/docker" "$r/etc/docker" "$r/run" "$r/usr/lib/x86_64-linux-gnu"
+  # Debian's docker.io / containerd / runc / tini files (not whatever docker CLI is first in PATH)
+  local files=(/usr/sbin/dockerd /usr/bin/docker /usr/sbin/docker-proxy /usr/bin/containerd
+               /usr/bin/containerd-shim-runc-v2 /usr/bin/ctr /usr/sbin/runc /usr/bin/tini-static)
+  for f in "${files[@]}"; do [ -x "$f" ] || die "$f missing (Debian docker.io/containerd/runc/tini); run: sudo bash .ci/install-local-cluster-deps.sh"; done
+  copy_with_libs "$r" "${files[@]}"
+  ln -sf tini-static "$r/usr/bin/docker-init"
+  ln -sf ../sbin/runc "$r/usr/bin/runc"
+  # iptables (dockerd probes it even with --iptables=false)
+  local x
+  for x in /usr/sbin/xtables-legacy-multi /usr/sbin/xtables-nft-multi; do [ -x "$x" ] && copy_with_libs "$r" "$x"; done
+  if [ -x "$r/usr/sbin/xtables-legacy-multi" ]; then
+    for x in iptables iptables-save iptables-restore ip6tables ip6tables-save ip6tables-restore; do
+      ln -sf xtables-legacy-multi "$r/usr/sbin/$x"; rm -f "$r/bin/$x"
+    done
+  fi
+  [ -d /usr/lib/x86_64-linux-gnu/xtables ] && cp -a /usr/lib/x86_64-linux-gnu/xtables "$r/usr/lib/x86_64-linux-gnu/"
+  for lib in /usr/lib/x86_64-linux-gnu/xtables/*.so; do
+    [ -e "$lib" ] || continue
+    for l in $(ldd "$lib" 2>/dev/null | grep -o '/[^ ]*' | sort -u); do
+      [ -e "$r$l" ] || { mkdir -p "$r$(dirname "$l")"; cp -L "$l" "$r$l"; }
+    done
+  done
+  printf 'docker:x:999:\n' >>"$r/etc/group"
+  mk_image "$r" "$ref" "$out" 'null' '["dockerd","--host=unix:///var/run/docker.sock"]'
+  rm -rf "$r"
+}
+
+import_images() { # kbin
+  local ptag ref f have
+  ptag="$(cat "$1/pause.tag")"
+  have="$(ctr_ -n k8s.io images ls 2>/dev/null | awk '{print $1 "|" $NF}' || true)"
+  for ref in "localhost/sidecar-conformance/pause:$ptag" "$(prop busybox)" "$(prop dind)"; do
+    case $ref in
+      */pause:*) f="$SC_CACHE/images/pause-$ptag.tar" ;;
+      */busybox:*) f="$SC_CACHE/images/busybox-${ref##*:}.tar" ;;
+      */dind:*) f="$SC_CACHE/images/dind-${ref##*:}.tar" ;;
+    esac
+    # the label records which tarball (image config digest) was imported
+    local want; want="sc.id=$(cat "$f.id")"
+    grep -F "$ref|" <<<"$have" | grep -qE "[|,]$want(,|\$)" && continue
+    ctr_ -n k8s.io images import "$f" >>"$LOGS/images.log" 2>&1 || return 1
+    ctr_ -n k8s.io images label "$ref" "$want" >>"$LOGS/images.log" 2>&1 || return 1
+  done
+}

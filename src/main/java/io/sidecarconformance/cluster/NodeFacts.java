@@ -1,0 +1,120 @@
+package io.sidecarconformance.cluster;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeSystemInfo;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * What the cluster's node says it runs, read from the cluster (never from our configuration): the node status
+ * (kubelet, container runtime, kernel) and a short privileged hostPID probe pod for what the status lacks: the
+ * cgroup version of the host, and the runc the runtime really calls (the binary named in the pod's shim bundle,
+ * {@code options.json}, else the shim's PATH), asked for its own {@code --version} inside the shim's root
+ * (the host's; {@code /proc/1/root} may be closed to a container even when privileged). Any value that cannot be read
+ * is null, with the reason in {@code problem}; reading facts never fails a run.
+ */
+public record NodeFacts(String node, String kubeletVersion, String containerRuntime, String runcVersion,
+                        String cgroupVersion, String kernelVersion, String osImage, String problem) {
+
+    /** The probe: one line per fact, key=value. busybox sh; the runc part runs in the host's root (chroot). */
+    static final String PROBE = String.join("\n",
+            // the container sees the host's hierarchy type: cgroup2 has cgroup.controllers at its root
+            "if [ -f /sys/fs/cgroup/cgroup.controllers ]; then echo cgroup=v2;"
+                    + " elif [ -d /sys/fs/cgroup/memory ] || [ -d /sys/fs/cgroup/cpu ]; then echo cgroup=v1; fi",
+            // our parent is the pod's shim; its working directory is the bundle (options.json names runc),
+            // its root the host's (where that runc and its libraries live)
+            "shim=$(awk '/^PPid:/ {print $2}' /proc/$$/status)",
+            "bin=$(sed -n 's/.*\"binary_name\": *\"\\([^\"]*\\)\".*/\\1/p' /proc/$shim/cwd/options.json 2>/dev/null)",
+            "path=$(tr '\\0' '\\n' < /proc/$shim/environ 2>/dev/null | sed -n 's/^PATH=//p')",
+            "echo runc_binary=${bin:-runc}",
+            "echo runc=$(chroot /proc/$shim/root /usr/bin/env PATH=\"${path:-/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin}\""
+                    + " ${bin:-runc} --version 2>&1 | sed -n 1p)");
+
+    public static NodeFacts unknown(String problem) {
+        return new NodeFacts(null, null, null, null, null, null, null, problem);
+    }
+
+    /** Reads the facts of the first node; the probe runs in {@code namespace} and is deleted afterwards. */
+    public static NodeFacts read(KubernetesClient client, ImageSet images, String namespace, Duration bound) {
+        List<Node> nodes;
+        try {
+            nodes = client.nodes().list().getItems();
+        } catch (KubernetesClientException e) {
+            return unknown("could not list nodes: " + OneLine.of(e));
+        }
+        if (nodes.isEmpty()) {
+            return unknown("the cluster has no node");
+        }
+        Node node = nodes.get(0);
+        NodeSystemInfo info = node.getStatus() == null ? null : node.getStatus().getNodeInfo();
+        String name = node.getMetadata().getName();
+        NodeFacts status = new NodeFacts(name,
+                info == null ? null : info.getKubeletVersion(),
+                info == null ? null : info.getContainerRuntimeVersion(), null, null,
+                info == null ? null : info.getKernelVersion(),
+                info == null ? null : info.getOsImage(), null);
+        return status.withProbe(probe(client, images, namespace, name, bound));
+    }
+
+    /** Probe output lines (key=value) into the runc and cgroup facts; a problem line if the probe gave none. */
+    NodeFacts withProbe(Map<String, String> probe) {
+        String runc = probe.get("runc");
+        String runcVersion = runc == null || !runc.startsWith("runc version ") ? null
+                : runc.substring("runc version ".length()).strip();
+        String problemText = probe.containsKey("problem") ? probe.get("problem")
+                : runcVersion == null ? "runc did not report its version (" + probe.getOrDefault("runc_binary", "?")
+                        + ": " + probe.getOrDefault("runc", "no output") + ")" : null;
+        return new NodeFacts(node, kubeletVersion, containerRuntime, runcVersion, probe.get("cgroup"), kernelVersion,
+                osImage, problemText);
+    }
+
+    static Map<String, String> parse(String log) {
+        return log.lines().filter(line -> line.indexOf('=') > 0)
+                .collect(Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
+                        line -> line.substring(line.indexOf('=') + 1).strip(), (a, b) -> b));
+    }
+
+    private static Map<String, String> probe(KubernetesClient client, ImageSet images, String namespace, String node,
+                                             Duration bound) {
+        String name = "sc-node-facts-" + Long.toString(System.nanoTime() & 0xffffffL, 36);
+        Pod pod = new PodBuilder()
+                .withNewMetadata().withName(name).withNamespace(namespace)
+                .addToLabels("app.kubernetes.io/name", "sidecar-conformance-node-facts").endMetadata()
+                .withNewSpec().withNodeName(node).withRestartPolicy("Never").withHostPID(true)
+                .withTerminationGracePeriodSeconds(0L).withAutomountServiceAccountToken(false)
+                .addNewToleration().withOperator("Exists").endToleration()
+                .addNewContainer().withName("probe").withImage(images.busybox()).withImagePullPolicy(images.pullPolicy())
+                .withCommand("sh", "-c", PROBE)
+                .withNewSecurityContext().withPrivileged(true).endSecurityContext()
+                .endContainer().endSpec().build();
+        try {
+            client.pods().inNamespace(namespace).resource(pod).create();
+            Pod done = client.pods().inNamespace(namespace).withName(name)
+                    .waitUntilCondition(p -> p != null && p.getStatus() != null
+                            && List.of("Succeeded", "Failed").contains(p.getStatus().getPhase()),
+                            bound.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, String> facts = parse(client.pods().inNamespace(namespace).withName(name).getLog());
+            if (!"Succeeded".equals(done.getStatus().getPhase()) && facts.isEmpty()) {
+                return Map.of("problem", "node facts probe pod " + done.getStatus().getPhase().toLowerCase(Locale.ROOT));
+            }
+            return facts;
+        } catch (KubernetesClientException | IllegalStateException e) {
+            return Map.of("problem", "node facts probe: " + OneLine.of(e));
+        } finally {
+            try {
+                client.pods().inNamespace(namespace).withName(name).withGracePeriod(0).delete();
+            } catch (KubernetesClientException e) {
+                // best effort: the run's namespace cleanup does not cover this pod, but it has ended
+            }
+        }
+    }
+}
