@@ -29,6 +29,12 @@ Feature: No fault: does the pod, and its Job, complete on its own?
       | pidfile   | light   | exec        |
       | native    | light   | exec        |
 
+    @light @multi-sidecar
+    Examples: light sidecar, three native sidecars
+      | pattern              | sidecar | variant     |
+      | native-multi         | light   | exec        |
+      | native-multi-prestop | light   | exec        |
+
     @dind
     Examples: dind sidecar
       | pattern   | sidecar | variant     |

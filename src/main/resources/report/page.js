@@ -9,6 +9,7 @@
     ['terminationSeconds', 'deletion to pod gone', true], ['gracePeriodSeconds', 'grace period', true],
     ['jobAfterPodSeconds', 'pod ended to Job terminal (as the runner saw them; negative: Job first)', true], ['sidecarRestarts', 'sidecar restarts', false],
     ['sidecarDownSeconds', 'sidecar down', true], ['mainStartedBeforeReadySeconds', 'main began before sidecar Ready', true],
+    ['mainStartedAfterSidecarRestartSeconds', "main began after the restarted sidecar it began beside", true],
     ['verdictDelaySeconds', 'deciding event seen to outcome', true], ['podPhase', 'pod phase', false],
     ['jobCondition', 'Job condition', false]];
   var W = 780, LEFT = 128, RIGHT = 16, AXIS = 26, LANE = 46;
@@ -88,19 +89,20 @@
     });
     wrap.appendChild(table);
     var names = {};
-    [f.restarts, f.exitCodes, f.reasons, f.termAfterDeletionSeconds].forEach(function (m) { Object.keys(m || {}).forEach(function (k) { names[k] = true; }); });
+    var perContainer = [f.restarts, f.exitCodes, f.reasons, f.oomScoreAdj, f.termAfterDeletionSeconds, f.exitAfterDeletionSeconds];
+    perContainer.forEach(function (m) { Object.keys(m || {}).forEach(function (k) { names[k] = true; }); });
     var containers = Object.keys(names).sort();
     if (containers.length) {
       var per = el('table', 'small');
       var head = el('tr');
-      ['container', 'restarts', 'exit code', 'reason', 'SIGTERM after deletion'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+      ['container', 'restarts', 'exit code', 'reason', 'oom_score_adj', 'SIGTERM after deletion', 'ended after deletion'].forEach(function (h) { head.appendChild(el('th', null, h)); });
       per.appendChild(head);
       containers.forEach(function (name) {
         var tr = el('tr');
         tr.appendChild(el('td', 'mono', name));
-        [f.restarts, f.exitCodes, f.reasons, f.termAfterDeletionSeconds].forEach(function (m, column) {
+        perContainer.forEach(function (m, column) {
           var v = m ? m[name] : undefined;
-          if (v !== undefined && column === 3) { v = secs(v); }
+          if (v !== undefined && column >= 4) { v = secs(v); }
           tr.appendChild(v === undefined ? el('td', 'muted', '–') : el('td', null, v));
         });
         per.appendChild(tr);

@@ -17,21 +17,35 @@ ev() {
     echo "$sc_line" >> "$SC_SHARED/events.log" 2>/dev/null || true
 }
 
+# With SC_REPORT_OOM_SCORE=1, the oom_score_adj the runtime gave this container's first process, as a line.
+report_oom_score() {
+    if [ "${SC_REPORT_OOM_SCORE:-0}" = 1 ]; then
+        ev OomScoreAdj "$(cat "/proc/$$/oom_score_adj")"
+    fi
+}
+
 # Sleep that a trapped signal can interrupt (a foreground sleep delays traps until it ends).
 nap() {
     sleep "$1" &
     wait $!
 }
 
-# The service the sidecar offers, checked from inside the pod (by the sidecar, main and the startupProbe alike).
+# The service the sidecar offers (a light sidecar's on SC_PORT: each sidecar of a pod has its own port), checked from inside the pod (by the sidecar, main and the startupProbe alike).
 # Bounded by SC_CHECK_TIMEOUT seconds (-Dclient.checkTimeoutSeconds): while dockerd initialises, a call can block
 # instead of failing, and an answer that comes later than the bound counts as not ready.
 service_ok() {
     sc_bound=${SC_CHECK_TIMEOUT:-1}
     case "$SC_SIDECAR_KIND" in
         # timeout(1) rather than wget -T: Debian's busybox 1.35 wget crashes on -T.
-        light) [ "$(timeout "$sc_bound" wget -q -O - http://127.0.0.1:8080/ping 2>/dev/null)" = "pong" ] ;;
+        light) [ "$(timeout "$sc_bound" wget -q -O - "http://127.0.0.1:${SC_PORT:-8080}/ping" 2>/dev/null)" = "pong" ] ;;
         dind) timeout "$sc_bound" docker -H unix:///var/run/docker.sock info >/dev/null 2>&1 ;;
         *) return 1 ;;
     esac
+}
+
+# A preStop hook (kubelet exec): its own output goes nowhere the runner reads, so its line goes to the container's
+# stdout (PID 1's); then it takes $1 seconds, as a hook that drains connections does.
+prestop_hook() {
+    ev PreStop "hook for ${1}s" > /proc/1/fd/1
+    sleep "$1"
 }

@@ -1,18 +1,24 @@
 # shellcheck shell=sh source-path=SCRIPTDIR
 # The main container: waits (bounded) for the sidecar's service, uses it, works, uses it again, exits.
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
-# SC_WAIT_SECONDS, SC_WORK_SECONDS, SC_CHECK_TIMEOUT, SC_FAULT_MAIN (none|oom), SC_OOM_MB,
+# SC_WAIT_SECONDS, SC_WORK_SECONDS, SC_CHECK_TIMEOUT, SC_FAULT_MAIN (none|oom), SC_OOM_MB, SC_TERM_LINGER_SECONDS,
 # SC_CLIENT (strict: a failed use ends main with exit 4 at once, like a CI step calling docker;
 # tolerant: a failed use is retried every second for SC_RETRY_SECONDS, then exit 4).
 # shellcheck source=lib.sh
 . /sc/lib.sh
 
 ev Starting "pid=$$"
+report_oom_score
 case "$SC_SHUTDOWN" in
     done-file) trap 'touch "$SC_SHARED/done"' EXIT ;;
     pidfile) echo $$ > "$SC_SHARED/pid" ;;
 esac
-trap 'ev Exiting 143 SIGTERM; exit 143' TERM
+if [ "${SC_TERM_LINGER_SECONDS:-0}" -gt 0 ]; then
+    # A main that finishes its work on SIGTERM: it says so at once, exits SC_TERM_LINGER_SECONDS later.
+    trap 'ev Terminating "on SIGTERM, exiting in ${SC_TERM_LINGER_SECONDS}s"; nap "$SC_TERM_LINGER_SECONDS"; ev Exiting 143 SIGTERM; exit 143' TERM
+else
+    trap 'ev Exiting 143 SIGTERM; exit 143' TERM
+fi
 
 use_sidecar() {
     case "$SC_SIDECAR_KIND" in

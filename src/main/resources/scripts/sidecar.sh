@@ -3,11 +3,12 @@
 # then waits according to the shutdown protocol.
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
 # SC_DELAY_SECONDS, SC_STARTUP_SECONDS (light only: -Dsidecar.lightStartupSeconds), SC_CHECK_TIMEOUT,
-# SC_FAULT_SIDECAR (none|oom), SC_OOM_MB, SC_READY_TIMEOUT.
+# SC_FAULT_SIDECAR (none|oom|crash-early|crash-loop), SC_OOM_MB, SC_CRASH_STARTS, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light).
 # shellcheck source=lib.sh
 . /sc/lib.sh
 
 ev Starting "pid=$$"
+report_oom_score
 service_pid=""
 
 stop_service() {
@@ -15,6 +16,19 @@ stop_service() {
     return 0
 }
 trap 'stop_service; ev Exiting 143 SIGTERM; exit 143' TERM
+
+if [ "${SC_FAULT_SIDECAR:-none}" = crash-early ]; then
+    # The first SC_CRASH_STARTS instances die before their service is up; markers on the emptyDir (which outlives
+    # restarts) count them, so every later instance works.
+    start=1
+    while [ -f "$SC_SHARED/crashed-$SC_NAME-$start" ]; do start=$((start + 1)); done
+    if [ "$start" -le "${SC_CRASH_STARTS:-1}" ]; then
+        touch "$SC_SHARED/crashed-$SC_NAME-$start"
+        nap "${SC_CRASH_AFTER_SECONDS:-2}"
+        ev Exiting 1 "start $start of ${SC_CRASH_STARTS:-1} crashes before its service is up"
+        exit 1
+    fi
+fi
 
 if [ "${SC_DELAY_SECONDS:-0}" -gt 0 ]; then
     ev Delaying "${SC_DELAY_SECONDS}s"
@@ -26,7 +40,7 @@ case "$SC_SIDECAR_KIND" in
         # A real small service is not listening the instant its process starts; httpd is. Model the start-up.
         nap "${SC_STARTUP_SECONDS:-0}"
         mkdir -p /tmp/www && echo pong > /tmp/www/ping
-        httpd -f -p 127.0.0.1:8080 -h /tmp/www &
+        httpd -f -p "127.0.0.1:${SC_PORT:-8080}" -h /tmp/www &
         service_pid=$!
         ;;
     dind)
@@ -63,6 +77,20 @@ if [ "${SC_FAULT_SIDECAR:-none}" = oom ] && [ ! -f "$SC_SHARED/sidecar-oom-done"
     touch "$SC_SHARED/sidecar-oom-done"
     ev Allocating "${SC_OOM_MB}MiB"
     exec dd if=/dev/zero of=/dev/null bs="${SC_OOM_MB}M" count=1
+fi
+
+if [ "${SC_FAULT_SIDECAR:-none}" = crash-loop ]; then
+    # Crash SC_CRASH_STARTS times while main works (markers on the emptyDir count them); later instances serve on.
+    start=1
+    while [ -f "$SC_SHARED/looped-$SC_NAME-$start" ]; do start=$((start + 1)); done
+    if [ "$start" -le "${SC_CRASH_STARTS:-1}" ]; then
+        while [ ! -f "$SC_SHARED/main-working" ]; do nap 1; done
+        touch "$SC_SHARED/looped-$SC_NAME-$start"
+        nap "${SC_CRASH_AFTER_SECONDS:-1}"
+        stop_service
+        ev Exiting 1 "crash $start of ${SC_CRASH_STARTS:-1} while main works"
+        exit 1
+    fi
 fi
 
 case "${SC_SHUTDOWN:-none}" in

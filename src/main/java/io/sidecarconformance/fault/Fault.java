@@ -1,11 +1,14 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.TimelineEvent;
 
 /**
- * One fault: it shapes the spec before the Job is created, and/or acts on the running pod once main reports
- * that it is working (so every fault hits the same moment of the workload, whatever the pattern).
+ * One fault: it shapes the spec before the Job is created, and/or acts on the running pod at its moment: by default
+ * once main reports that it is working (so every fault hits the same moment of the workload, whatever the pattern).
  */
 public interface Fault {
 
@@ -18,8 +21,13 @@ public interface Fault {
     default void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
     }
 
-    /** Acts on the running pod. Called once, on its own thread, when main reports Working. */
+    /** Acts on the running pod. Called once, on its own thread, at the first event {@link #firesOn} accepts. */
     default void act(FaultContext context) {
+    }
+
+    /** The moment to act: by default main's Working line. Called on watch threads: a cheap check only. */
+    default boolean firesOn(TimelineEvent e) {
+        return e.container().equals(Role.MAIN.containerName()) && e.kind() == EventKind.STEP && e.detail().startsWith("Working");
     }
 
     /** Whether this fault aims at main, so that main failing is the fault's doing, not the sidecar's. */

@@ -16,6 +16,14 @@ public record FaultSettings(int delaySeconds, long gracePeriodSeconds) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("sigterm, sigkill-main: main works before its second use (fixed)", SigkillMainFault.LONG_WORK_SECONDS + " s");
         p.put("sidecar-oom, main-oom: memory limit and allocation (fixed)", MemoryHog.describe());
+        p.put("sidecar-early-crash: crashing starts / each exits 1 after / startupProbe's first check after (fixed)",
+                SidecarEarlyCrashFault.CRASHING_STARTS + " / " + SidecarEarlyCrashFault.CRASH_AFTER_SECONDS + " s / "
+                        + SidecarEarlyCrashFault.PROBE_DELAY_SECONDS + " s");
+        p.put("sigterm-slow-main: main exits this long after SIGTERM (fixed)", SigtermSlowMainFault.LINGER_SECONDS + " s");
+        p.put("delete-during-init: the last sidecar but one holds its service back (fixed)", DeleteDuringInitFault.HOLD_SECONDS + " s");
+        p.put("burstable-oom-scores: memory request of limit (fixed)", BurstableOomScoresFault.describe());
+        p.put("sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)", SidecarCrashLoopFault.BACKOFF_LIMIT
+                + " / " + SidecarCrashLoopFault.CRASHES + " / " + SidecarCrashLoopFault.WORK_SECONDS + " s");
         return p;
     }
 

@@ -8,7 +8,9 @@ public final class Faults {
 
     private static final List<Fault> ALL = List.of(
             new NoFault(), new SidecarOomFault(), new MainOomFault(), new DelayedSidecarFault(),
-            new SigtermFault(), new SigkillMainFault());
+            new SigtermFault(), new SigkillMainFault(),
+            new SidecarEarlyCrashFault(), new SigtermSlowMainFault(), new DeleteDuringInitFault(), new SidecarCrashLoopFault(),
+            new BurstableOomScoresFault());
 
     private Faults() {
     }

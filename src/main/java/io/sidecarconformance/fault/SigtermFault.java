@@ -26,11 +26,7 @@ public final class SigtermFault implements Fault {
 
     @Override
     public void act(FaultContext context) {
-        long grace = context.settings().gracePeriodSeconds();
-        String pod = context.pod().get().getMetadata().getName();
-        context.deletion().accept(grace);
-        context.action().accept("delete pod " + pod + " with gracePeriodSeconds=" + grace);
-        context.client().pods().inNamespace(context.namespace()).withName(pod).withGracePeriod(grace).delete();
+        PodDeletion.delete(context);
     }
 
     @Override

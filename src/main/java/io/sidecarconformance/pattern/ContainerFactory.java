@@ -25,6 +25,10 @@ public final class ContainerFactory {
     /** The startupProbe of the +probe variants checks every second, for up to three minutes. */
     public static final int PROBE_PERIOD_SECONDS = 1;
     public static final int PROBE_FAILURE_THRESHOLD = 180;
+    /** The light service's port: the first sidecar's; a further sidecar n listens on this + n - 1. */
+    public static final int LIGHT_PORT = 8080;
+    /** How long the preStop hook of the patterns that have one takes (a hook that drains connections). */
+    public static final int PRESTOP_SECONDS = 2;
 
     private final ImageSet images;
     private final SidecarKind kind;
@@ -75,17 +79,42 @@ public final class ContainerFactory {
 
     /** The sidecar container; {@code shutdown} is none, done-file or pidfile. */
     public Container sidecar(String shutdown) {
+        return sidecar(Role.SIDECAR.containerName(), kind, shutdown).build();
+    }
+
+    /**
+     * A further sidecar, the {@code ordinal}-th to start (2, 3, ...): always a light service, on its own port
+     * ({@link #LIGHT_PORT} + ordinal - 1), with the same start-up time and, in +probe variants, the same probe.
+     * Main does not use it; it is there to be started and stopped in order.
+     */
+    public Container moreSidecar(int ordinal) {
+        if (ordinal < 2) {
+            throw new IllegalArgumentException("further sidecars are numbered from 2, not " + ordinal);
+        }
+        return sidecar(Role.SIDECAR.containerName() + "-" + ordinal, SidecarKind.LIGHT, "none")
+                .addNewEnv().withName("SC_PORT").withValue(Integer.toString(LIGHT_PORT + ordinal - 1)).endEnv()
+                .build();
+    }
+
+    /** The same container with a preStop hook that writes a PreStop line and takes {@link #PRESTOP_SECONDS}. */
+    public static Container withPreStop(Container c) {
+        return new ContainerBuilder(c).withNewLifecycle().withNewPreStop().withNewExec()
+                .withCommand("/bin/sh", "-c", ". /sc/lib.sh; prestop_hook " + PRESTOP_SECONDS)
+                .endExec().endPreStop().endLifecycle().build();
+    }
+
+    private ContainerBuilder sidecar(String name, SidecarKind kind, String shutdown) {
         ContainerBuilder b = new ContainerBuilder()
-                .withName(Role.SIDECAR.containerName())
+                .withName(name)
                 .withImage(kind == SidecarKind.DIND ? images.dind() : images.busybox())
                 .withImagePullPolicy(images.pullPolicy())
                 .withCommand("/bin/sh", "/sc/sidecar.sh")
-                .addNewEnv().withName("SC_NAME").withValue(Role.SIDECAR.containerName()).endEnv()
+                .addNewEnv().withName("SC_NAME").withValue(name).endEnv()
                 .addNewEnv().withName("SC_SIDECAR_KIND").withValue(kind.id()).endEnv()
                 .addNewEnv().withName("SC_SHUTDOWN").withValue(shutdown).endEnv()
                 .addNewEnv().withName("SC_CHECK_TIMEOUT").withValue(Integer.toString(settings.checkTimeoutSeconds())).endEnv()
                 .addNewEnv().withName("DOCKER_HOST").withValue("unix:///var/run/docker.sock").endEnv()
-                .withVolumeMounts(mounts(true));
+                .withVolumeMounts(kind == this.kind ? mounts(true) : baseMounts());
         if (kind == SidecarKind.LIGHT) {
             // dockerd takes its own time to listen; the light service is given a small real service's start-up.
             b.addNewEnv().withName("SC_STARTUP_SECONDS").withValue(Integer.toString(settings.lightStartupSeconds())).endEnv();
@@ -96,7 +125,7 @@ public final class ContainerFactory {
         if (variant.startupProbe()) {
             b.withStartupProbe(serviceProbe());
         }
-        return b.build();
+        return b;
     }
 
     /**
@@ -113,10 +142,15 @@ public final class ContainerFactory {
                 .build();
     }
 
-    private List<VolumeMount> mounts(boolean sidecar) {
+    private static List<VolumeMount> baseMounts() {
         List<VolumeMount> mounts = new ArrayList<>();
         mounts.add(new VolumeMountBuilder().withName(SCRIPTS_VOLUME).withMountPath("/sc").withReadOnly(true).build());
         mounts.add(new VolumeMountBuilder().withName(SHARED_VOLUME).withMountPath("/sc-shared").build());
+        return mounts;
+    }
+
+    private List<VolumeMount> mounts(boolean sidecar) {
+        List<VolumeMount> mounts = baseMounts();
         if (kind == SidecarKind.DIND) {
             mounts.add(new VolumeMountBuilder().withName(DOCKER_SOCKET_VOLUME).withMountPath("/var/run").build());
             if (sidecar) {

@@ -10,10 +10,9 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 
-import java.util.List;
 import java.util.Map;
 
-/** Turns a {@link WorkloadSpec} into a Job (restartPolicy Never, no retries) and, if needed, the ephemeral sidecar. */
+/** Turns a {@link WorkloadSpec} into a Job (by default restartPolicy Never, no retries) and, if needed, the ephemeral sidecar. */
 public final class JobFactory {
 
     public static final String SCRIPTS_CONFIG_MAP = "sc-scripts";
@@ -25,7 +24,7 @@ public final class JobFactory {
         return new JobBuilder()
                 .withNewMetadata().withName(name).withLabels(labels).endMetadata()
                 .withNewSpec()
-                .withBackoffLimit(0)
+                .withBackoffLimit(spec.backoffLimit())
                 .withNewTemplate()
                 .withNewMetadata().withLabels(labels).endMetadata()
                 .withSpec(podSpec(spec))
@@ -36,7 +35,7 @@ public final class JobFactory {
 
     static PodSpec podSpec(WorkloadSpec spec) {
         PodSpecBuilder b = new PodSpecBuilder()
-                .withRestartPolicy("Never")
+                .withRestartPolicy(spec.restartPolicy())
                 .withTerminationGracePeriodSeconds(spec.terminationGracePeriodSeconds())
                 .withShareProcessNamespace(spec.shareProcessNamespace() ? Boolean.TRUE : null)
                 .withEnableServiceLinks(false)
@@ -53,6 +52,13 @@ public final class JobFactory {
             case CONTAINER -> b.addToContainers(sidecar);
             case NATIVE_INIT -> b.addToInitContainers(new ContainerBuilder(sidecar).withRestartPolicy("Always").build());
             case EPHEMERAL -> { /* injected later, see ephemeralSidecar */ }
+        }
+        for (Container more : spec.moreSidecars()) {
+            switch (spec.placement()) {
+                case CONTAINER -> b.addToContainers(more);
+                case NATIVE_INIT -> b.addToInitContainers(new ContainerBuilder(more).withRestartPolicy("Always").build());
+                case EPHEMERAL -> throw new IllegalArgumentException("only one sidecar can be injected as an ephemeral container");
+            }
         }
         return b.build();
     }
@@ -78,8 +84,4 @@ public final class JobFactory {
         return new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build();
     }
 
-    /** Names of the containers a pod of this spec will have, main first. */
-    public static List<String> containerNames() {
-        return List.of(Role.MAIN.containerName(), Role.SIDECAR.containerName());
-    }
 }

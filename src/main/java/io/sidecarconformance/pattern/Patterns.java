@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 public final class Patterns {
 
     private static final List<Pattern> ALL = List.of(
-            new ClassicSidecar(), new DoneFileShutdown(), new PidfileShutdown(), new NativeSidecar(), new EphemeralSidecar());
+            new ClassicSidecar(), new DoneFileShutdown(), new PidfileShutdown(), new NativeSidecar(), new EphemeralSidecar(),
+            new NativeSidecarChain(), new NativeSidecarChainWithPreStop());
 
     private Patterns() {
     }

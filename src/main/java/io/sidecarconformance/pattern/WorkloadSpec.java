@@ -5,20 +5,26 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The workload a pattern describes, before it becomes a Job: the two containers, where the sidecar goes,
- * and the pod-level settings. Faults shape it through the narrow methods below.
+ * The workload a pattern describes, before it becomes a Job: main, the sidecar (and any further sidecars, started
+ * after it in order), where the sidecars go, and the pod-level settings. Faults shape it through the narrow methods
+ * below.
  */
 public final class WorkloadSpec {
 
     private final Map<Role, ContainerBuilder> containers = new EnumMap<>(Role.class);
+    private final List<ContainerBuilder> moreSidecars = new ArrayList<>();
     private final Placement placement;
     private boolean shareProcessNamespace;
     private Long terminationGracePeriodSeconds;
+    private String restartPolicy = "Never";
+    private int backoffLimit;
 
     public WorkloadSpec(Container main, Container sidecar, Placement placement) {
         containers.put(Role.MAIN, new ContainerBuilder(Objects.requireNonNull(main, "main")));
@@ -34,18 +40,81 @@ public final class WorkloadSpec {
         return containers.get(role).build();
     }
 
+    /** Adds a sidecar that starts after the sidecars already there (placed like them). */
+    public WorkloadSpec addSidecar(Container sidecar) {
+        String name = Objects.requireNonNull(sidecar, "sidecar").getName();
+        if (sidecarNames().contains(name) || name.equals(Role.MAIN.containerName())) {
+            throw new IllegalArgumentException("a container named " + name + " is already in the workload");
+        }
+        moreSidecars.add(new ContainerBuilder(sidecar));
+        return this;
+    }
+
+    /** The sidecars after the first, in the order they start. */
+    public List<Container> moreSidecars() {
+        return moreSidecars.stream().map(ContainerBuilder::build).toList();
+    }
+
+    /** Every sidecar's name, in the order they start: the first is {@link Role#SIDECAR}'s. */
+    public List<String> sidecarNames() {
+        List<String> names = new ArrayList<>();
+        names.add(Role.SIDECAR.containerName());
+        moreSidecars.forEach(b -> names.add(b.getName()));
+        return names;
+    }
+
     /** Sets (or replaces) an environment variable of one container. */
     public WorkloadSpec env(Role role, String name, String value) {
-        ContainerBuilder b = containers.get(role);
+        return env(role.containerName(), name, value);
+    }
+
+    /** Sets (or replaces) an environment variable of the container named {@code container}. */
+    public WorkloadSpec env(String container, String name, String value) {
+        ContainerBuilder b = builder(container);
         b.removeMatchingFromEnv(e -> e.getName().equals(name));
         b.addToEnv(new EnvVar(name, value, null));
         return this;
+    }
+
+    /** Delays the first check of one container's startupProbe, if it has one; returns whether it had one. */
+    public boolean startupProbeInitialDelay(Role role, int seconds) {
+        ContainerBuilder b = containers.get(role);
+        if (!b.hasStartupProbe()) {
+            return false;
+        }
+        b.editStartupProbe().withInitialDelaySeconds(seconds).endStartupProbe();
+        return true;
+    }
+
+    /** Gives one container a readinessProbe (replacing any it had). */
+    public WorkloadSpec readinessProbe(Role role, io.fabric8.kubernetes.api.model.Probe probe) {
+        containers.get(role).withReadinessProbe(probe);
+        return this;
+    }
+
+    private ContainerBuilder builder(String container) {
+        for (Role r : Role.values()) {
+            if (r.containerName().equals(container)) {
+                return containers.get(r);
+            }
+        }
+        return moreSidecars.stream().filter(b -> container.equals(b.getName())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no container named " + container + " in the workload"));
     }
 
     /** Gives one container a memory limit (the request follows it). */
     public WorkloadSpec memoryLimit(Role role, String quantity) {
         containers.get(role).editOrNewResources()
                 .addToLimits("memory", new Quantity(quantity))
+                .endResources();
+        return this;
+    }
+
+    /** Gives one container a memory request and a higher limit: a Burstable pod. */
+    public WorkloadSpec memoryRequestAndLimit(Role role, String request, String limit) {
+        containers.get(role).editOrNewResources()
+                .addToRequests("memory", new Quantity(request))
+                .addToLimits("memory", new Quantity(limit))
                 .endResources();
         return this;
     }
@@ -57,6 +126,28 @@ public final class WorkloadSpec {
 
     public boolean shareProcessNamespace() {
         return shareProcessNamespace;
+    }
+
+    /**
+     * The pod's restartPolicy and the Job's backoffLimit: Never and 0 (one pod, no retries) unless a fault asks for
+     * the kubelet to restart failed containers in place and the Job to tolerate failures.
+     */
+    public WorkloadSpec retries(String podRestartPolicy, int jobBackoffLimit) {
+        if (!List.of("Never", "OnFailure").contains(podRestartPolicy) || jobBackoffLimit < 0) {
+            throw new IllegalArgumentException("a Job's pods restart Never or OnFailure, with a backoffLimit from 0; not "
+                    + podRestartPolicy + " and " + jobBackoffLimit);
+        }
+        this.restartPolicy = podRestartPolicy;
+        this.backoffLimit = jobBackoffLimit;
+        return this;
+    }
+
+    public String restartPolicy() {
+        return restartPolicy;
+    }
+
+    public int backoffLimit() {
+        return backoffLimit;
     }
 
     public WorkloadSpec terminationGracePeriodSeconds(long seconds) {

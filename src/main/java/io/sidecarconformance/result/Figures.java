@@ -22,6 +22,11 @@ import java.util.Map;
  * @param restarts                   restart count per container (API)
  * @param exitCodes                  last exit code per container (API)
  * @param reasons                    last termination reason per container (Completed, Error, OOMKilled)
+ * @param exitAfterDeletionSeconds   per container: deletion -> its last instance's end (its Exiting line, else the
+ *                                   kubelet's report)
+ * @param mainStartedAfterSidecarRestartSeconds the sidecar instance main began beside began -> main began, when that
+ *                                   instance is a restart
+ * @param oomScoreAdj                per container that reported it: the oom_score_adj of its first process
  */
 public record Figures(
         Double completionSeconds,
@@ -38,13 +43,29 @@ public record Figures(
         Map<String, Double> termAfterDeletionSeconds,
         Map<String, Integer> restarts,
         Map<String, Integer> exitCodes,
-        Map<String, String> reasons) {
+        Map<String, String> reasons,
+        Map<String, Double> exitAfterDeletionSeconds,
+        Double mainStartedAfterSidecarRestartSeconds,
+        Map<String, Integer> oomScoreAdj) {
 
     public Figures {
+        oomScoreAdj = oomScoreAdj == null ? Map.of() : Map.copyOf(oomScoreAdj);
+        exitAfterDeletionSeconds = exitAfterDeletionSeconds == null ? Map.of() : Map.copyOf(exitAfterDeletionSeconds);
         termAfterDeletionSeconds = termAfterDeletionSeconds == null ? Map.of() : Map.copyOf(termAfterDeletionSeconds);
         restarts = restarts == null ? Map.of() : Map.copyOf(restarts);
         exitCodes = exitCodes == null ? Map.of() : Map.copyOf(exitCodes);
         reasons = reasons == null ? Map.of() : Map.copyOf(reasons);
+    }
+
+    /** The figures recorded before per-container exits and main's start after a sidecar restart were. */
+    public Figures(Double completionSeconds, Double sidecarOutlivedMainSeconds, Double terminationSeconds,
+                   Long gracePeriodSeconds, Double verdictDelaySeconds, String podPhase, String jobCondition,
+                   Double jobAfterPodSeconds, Integer sidecarRestarts, Double sidecarDownSeconds,
+                   Double mainStartedBeforeReadySeconds, Map<String, Double> termAfterDeletionSeconds,
+                   Map<String, Integer> restarts, Map<String, Integer> exitCodes, Map<String, String> reasons) {
+        this(completionSeconds, sidecarOutlivedMainSeconds, terminationSeconds, gracePeriodSeconds, verdictDelaySeconds,
+                podPhase, jobCondition, jobAfterPodSeconds, sidecarRestarts, sidecarDownSeconds,
+                mainStartedBeforeReadySeconds, termAfterDeletionSeconds, restarts, exitCodes, reasons, Map.of(), null, Map.of());
     }
 
     public static Figures none() {
@@ -55,6 +76,7 @@ public record Figures(
     public Figures withVerdictDelay(Double seconds) {
         return new Figures(completionSeconds, sidecarOutlivedMainSeconds, terminationSeconds, gracePeriodSeconds, seconds,
                 podPhase, jobCondition, jobAfterPodSeconds, sidecarRestarts, sidecarDownSeconds,
-                mainStartedBeforeReadySeconds, termAfterDeletionSeconds, restarts, exitCodes, reasons);
+                mainStartedBeforeReadySeconds, termAfterDeletionSeconds, restarts, exitCodes, reasons,
+                exitAfterDeletionSeconds, mainStartedAfterSidecarRestartSeconds, oomScoreAdj);
     }
 }

@@ -194,9 +194,7 @@ final class ScenarioRun {
         if (mainRunning && workload.placement() == Placement.EPHEMERAL && sidecarInjected.compareAndSet(false, true)) {
             worker.submit(this::injectEphemeralSidecar);
         }
-        boolean mainWorking = e.container().equals(Role.MAIN.containerName()) && e.kind() == EventKind.STEP
-                && e.detail().startsWith("Working");
-        if (mainWorking && faultFired.compareAndSet(false, true)) {
+        if (spec.fault().firesOn(e) && faultFired.compareAndSet(false, true)) {
             worker.submit(this::fireFault);
         }
     }
@@ -273,8 +271,8 @@ final class ScenarioRun {
     }
 
     private EndPolicy.RunState state() {
-        return new EndPolicy.RunState(createdAt == null ? clock.instant() : createdAt, deleteRequestedAt != null, infraError,
-                rejection);
+        return new EndPolicy.RunState(createdAt == null ? clock.instant() : createdAt, deleteRequestedAt, gracePeriod,
+                infraError, rejection);
     }
 
     /** One snapshot: the rules decide on it and the result stores it. */

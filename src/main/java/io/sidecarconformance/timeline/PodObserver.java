@@ -150,10 +150,18 @@ public final class PodObserver implements AutoCloseable {
     }
 
     private synchronized void onJob(Watcher.Action action, Job job) {
-        if (job.getStatus() == null || job.getStatus().getConditions() == null) {
+        if (job.getStatus() == null) {
             return;
         }
         Instant now = clock.instant();
+        // The Job's count of failed pods, each time it changes: what a backoffLimit is checked against.
+        Integer failed = job.getStatus().getFailed();
+        if (failed != null && failed > 0 && seenEvents.add("job/failed=" + failed)) {
+            record(new TimelineEvent(now, "job", EventKind.JOB, "failed=" + failed, EventSource.JOB));
+        }
+        if (job.getStatus().getConditions() == null) {
+            return;
+        }
         for (JobCondition c : job.getStatus().getConditions()) {
             if (!"True".equals(c.getStatus())) {
                 continue;

@@ -61,6 +61,12 @@ public final class Timeline {
         return ContainerRuns.of(events, container);
     }
 
+    /** The containers that ran (a Starting line or the kubelet's running report), in the order they first did. */
+    public List<String> containers() {
+        return events.stream().filter(e -> e.kind() == EventKind.STARTING || e.kind() == EventKind.RUNNING)
+                .map(TimelineEvent::container).distinct().toList();
+    }
+
     /** When the container first began: its own Starting line, else the kubelet's running report. */
     public Optional<Instant> started(String container) {
         return runs(container).stream().findFirst().map(ContainerRun::start);

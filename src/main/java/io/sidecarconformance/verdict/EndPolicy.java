@@ -12,8 +12,9 @@ import java.util.Optional;
  * When to stop observing a scenario. Every comparison uses the runner's clock (events' {@code observedAt} and
  * {@code now}), never a container's: a node whose clock is off cannot end a window early.
  * First match wins: infrastructure error, refusal, pod and Job ended, pod ended without a Job condition for the Job
- * window, main ended without the pod ending for the stuck window, main not started a stuck window after the sidecar
- * said Ready, deadline.
+ * window, main ended without the pod ending for the stuck window, a deleted pod not gone its grace period plus the stuck
+ * window after the deletion, main not started a stuck window after the sidecar said Ready (unless the pod was deleted:
+ * then main need not start), deadline.
  *
  * @param stuckWindow after main ended (or the sidecar said Ready while main had not started), how long the pod may take
  * @param jobWindow   after the pod ended, how long the Job may take to reach a terminal condition
@@ -28,11 +29,21 @@ public record EndPolicy(Duration stuckWindow, Duration jobWindow, Duration deadl
      * What the run knows besides the timeline.
      *
      * @param createdAt         when the Job was created (runner clock)
-     * @param deletionRequested the suite deleted the pod: only its disappearance ends it
+     * @param deletionAt        when the suite deleted the pod (only its disappearance ends it then), or null
+     * @param graceSeconds      the grace period of that deletion, or null
      * @param infraError        why the suite could not observe or act, or null
      * @param refusal           the API's refusal, or null
      */
-    public record RunState(Instant createdAt, boolean deletionRequested, String infraError, String refusal) {
+    public record RunState(Instant createdAt, Instant deletionAt, Long graceSeconds, String infraError, String refusal) {
+
+        /** Not (yet) deleted. */
+        public RunState(Instant createdAt, String infraError, String refusal) {
+            this(createdAt, null, null, infraError, refusal);
+        }
+
+        public boolean deletionRequested() {
+            return deletionAt != null;
+        }
     }
 
     public Optional<Ending> ending(Timeline t, RunState s, Instant now) {
@@ -60,9 +71,18 @@ public record EndPolicy(Duration stuckWindow, Duration jobWindow, Duration deadl
             return Optional.of(new Ending(Ending.Kind.POD_NOT_ENDED, "the pod had not ended " + stuckWindow.toSeconds()
                     + "s after main ended", mainEnd.get().plus(stuckWindow)));
         }
+        if (s.deletionRequested()) {
+            Instant goneBy = s.deletionAt().plusSeconds(s.graceSeconds() == null ? 0 : s.graceSeconds()).plus(stuckWindow);
+            if (now.isAfter(goneBy)) {
+                return Optional.of(new Ending(Ending.Kind.POD_NOT_GONE, "the pod was not gone " + seconds(s.deletionAt(), goneBy)
+                        + "s after its deletion (grace period " + s.graceSeconds() + "s plus " + stuckWindow.toSeconds() + "s)",
+                        goneBy));
+            }
+        }
         Optional<Instant> sidecarReady = t.first(e -> e.container().equals(SIDECAR)
                 && e.kind() == io.sidecarconformance.timeline.EventKind.READY).map(TimelineEvent::observedAt);
-        if (t.started(MAIN).isEmpty() && sidecarReady.isPresent() && now.isAfter(sidecarReady.get().plus(stuckWindow))) {
+        if (!s.deletionRequested() && t.started(MAIN).isEmpty() && sidecarReady.isPresent()
+                && now.isAfter(sidecarReady.get().plus(stuckWindow))) {
             return Optional.of(new Ending(Ending.Kind.MAIN_NEVER_STARTED, "main had not started " + stuckWindow.toSeconds()
                     + "s after the sidecar said Ready", sidecarReady.get().plus(stuckWindow)));
         }
@@ -72,6 +92,10 @@ public record EndPolicy(Duration stuckWindow, Duration jobWindow, Duration deadl
                     + "s passed", deadlineAt));
         }
         return Optional.empty();
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return java.time.Duration.between(from, to).toSeconds();
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -23,6 +23,8 @@ public record Ending(Kind kind, String reason, Instant decidedAt) {
         JOB_NOT_TERMINAL,
         /** Main's last instance ended, and the pod had not ended a stuck window later. */
         POD_NOT_ENDED,
+        /** The suite deleted the pod, and it was not gone its grace period plus a stuck window later. */
+        POD_NOT_GONE,
         /** The sidecar said Ready, and main had not started a stuck window later. */
         MAIN_NEVER_STARTED,
         /** The scenario's deadline passed first. */

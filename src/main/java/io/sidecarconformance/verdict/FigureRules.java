@@ -48,7 +48,45 @@ final class FigureRules {
                 downSeconds(o, sidecarRuns),
                 mainStartedBeforeReady(t),
                 termAfterDeletion(o),
-                o.restarts(), o.exitCodes(), o.reasons());
+                o.restarts(), o.exitCodes(), o.reasons(),
+                exitAfterDeletion(o),
+                mainStartedAfterSidecarRestart(t, sidecarRuns),
+                oomScoreAdj(t));
+    }
+
+    /** Per container: the value of its first "OomScoreAdj <n>" line. */
+    static Map<String, Integer> oomScoreAdj(Timeline t) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (TimelineEvent e : t.events()) {
+            if (e.kind() == EventKind.STEP && e.detail().matches("OomScoreAdj -?\\d+") && !out.containsKey(e.container())) {
+                out.put(e.container(), Integer.parseInt(e.detail().substring("OomScoreAdj ".length())));
+            }
+        }
+        return out;
+    }
+
+    /** The sidecar instance main started beside began -> main began, when that instance is a restart (not the first). */
+    private static Double mainStartedAfterSidecarRestart(Timeline t, List<ContainerRun> sidecarRuns) {
+        Optional<Instant> mainStart = t.started(MAIN);
+        Optional<ContainerRun> beside = mainStart.flatMap(m -> sidecarRuns.stream().filter(r -> !r.start().isAfter(m))
+                .reduce((a, b) -> b));
+        if (beside.isEmpty() || beside.get() == sidecarRuns.get(0)) {
+            return null;
+        }
+        return seconds(beside.get().start(), mainStart.get());
+    }
+
+    /** Per container that ended after the deletion: deletion -> its last instance's end (Exiting line, else kubelet). */
+    static Map<String, Double> exitAfterDeletion(Observation o) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (o.deleteRequestedAt() == null) {
+            return out;
+        }
+        for (String c : o.timeline().containers()) {
+            o.timeline().ended(c).filter(end -> !end.isBefore(o.deleteRequestedAt().minusSeconds(1)))
+                    .ifPresent(end -> out.put(c, seconds(o.deleteRequestedAt(), end)));
+        }
+        return out;
     }
 
     /**
@@ -73,15 +111,16 @@ final class FigureRules {
             Optional<Instant> end = runs.get(i).end();
             if (end.isPresent()) {
                 any = true;
-                down += seconds(end.get(), runs.get(i + 1).ready().orElse(o.endedAt()));
+                // A next instance that ended without a Ready line: down to its end, where the next gap starts.
+                down += seconds(end.get(), runs.get(i + 1).ready().or(runs.get(i + 1)::end).orElse(o.endedAt()));
             }
         }
         return any ? Math.round(down * 10) / 10.0 : null;
     }
 
     /**
-     * A container down from an instance's end to the next instance's Ready line (or the end of observation, for its last
-     * instance or one never Ready again). A killed
+     * A container down from an instance's end to the next instance's Ready line (or, if that one ended without one, its
+     * end; or the end of observation, for its last instance or one never Ready again). A killed
      * instance's end is known to the second from the kubelet: the interval starts at the earliest moment it can have
      * ended ({@link ContainerRun#endEarliest()}), so that a use that failed during the kill is attributed to it.
      */
@@ -96,7 +135,10 @@ final class FigureRules {
         List<Down> out = new java.util.ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             ContainerRun run = runs.get(i);
-            Instant until = i + 1 < runs.size() ? runs.get(i + 1).ready().orElse(o.endedAt()) : o.endedAt();
+            // A next instance that never said Ready but ended was down all its life: the gap runs on to its end, where
+            // its own interval starts.
+            Instant until = i + 1 < runs.size()
+                    ? runs.get(i + 1).ready().or(runs.get(i + 1)::end).orElse(o.endedAt()) : o.endedAt();
             run.endEarliest().ifPresent(end -> out.add(new Down(end, until, run.end().map(end::isBefore).orElse(false))));
         }
         return out;
@@ -112,13 +154,20 @@ final class FigureRules {
     /** Per container: deletion -> its first line after the deletion that names SIGTERM (a step, or its Exiting line). */
     static Map<String, Double> termAfterDeletion(Observation o) {
         Map<String, Double> out = new LinkedHashMap<>();
+        termLines(o).forEach((c, at) -> out.put(c, seconds(o.deleteRequestedAt(), at)));
+        return out;
+    }
+
+    /** Per container, in order of arrival: when it first wrote a line naming SIGTERM after the deletion (exact). */
+    static Map<String, Instant> termLines(Observation o) {
+        Map<String, Instant> out = new LinkedHashMap<>();
         if (o.deleteRequestedAt() == null) {
             return out;
         }
         for (TimelineEvent e : o.timeline().events()) {
             if ((e.kind() == EventKind.EXITING || e.kind() == EventKind.STEP) && e.detail().contains("SIGTERM")
                     && !e.time().isBefore(o.deleteRequestedAt().minusSeconds(1)) && !out.containsKey(e.container())) {
-                out.put(e.container(), seconds(o.deleteRequestedAt(), e.time()));
+                out.put(e.container(), e.time());
             }
         }
         return out;

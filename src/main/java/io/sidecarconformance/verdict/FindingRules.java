@@ -27,8 +27,6 @@ final class FindingRules {
 
     /** A deletion that lasted at least grace minus this took the whole grace period (kubelet rounds to seconds). */
     static final Duration GRACE_TOLERANCE = Duration.ofMillis(1500);
-    /** How far the kubelet's report of a killed container may trail its end, as the runner sees it. */
-    static final double KILL_REPORT_LAG_SECONDS = 1.0;
     /** The Job's condition counts as ahead of the pod when seen more than this before the pod's end. */
     static final double JOB_AHEAD_SECONDS = 1.0;
 
@@ -55,7 +53,7 @@ final class FindingRules {
                     o.deleteRequestedAt() != null ? "gone" : "terminal")));
         }
         containerOutput(o, MAIN).ifPresent(out::add);
-        containerOutput(o, SIDECAR).ifPresent(out::add);
+        sidecars(t).forEach(c -> containerOutput(o, c).ifPresent(out::add));
         return out;
     }
 
@@ -85,6 +83,12 @@ final class FindingRules {
         if (f.sidecarDownSeconds() != null) {
             sb.append("; down ").append(secs(f.sidecarDownSeconds()))
                     .append(readyAgain ? " until Ready again" : ", never Ready again");
+        }
+        if (f.mainStartedAfterSidecarRestartSeconds() != null) {
+            sb.append("; main started ").append(secs(f.mainStartedAfterSidecarRestartSeconds()))
+                    .append(" after the sidecar's instance beside it began (a restart)");
+        } else if (runs.size() > 1 && o.timeline().started(MAIN).isEmpty()) {
+            sb.append("; main never started");
         }
         return Optional.of(new Finding(FindingKind.SIDECAR_RESTARTED, sb.toString()));
     }
@@ -119,7 +123,10 @@ final class FindingRules {
                 f.terminationSeconds(), o.gracePeriodSeconds())));
     }
 
-    /** Containers' SIGTERM lines after the deletion, in order, and the sidecar's relative to main's exit. */
+    /**
+     * Containers' SIGTERM lines after the deletion, in order of arrival; each sidecar's relative to main's exit; with
+     * several sidecars, how their SIGTERMs relate to each other's exits; and when preStop hooks began.
+     */
     private static Optional<Finding> termOrder(Observation o, Figures f) {
         Map<String, Double> term = f.termAfterDeletionSeconds();
         if (term.isEmpty()) {
@@ -129,22 +136,89 @@ final class FindingRules {
         term.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
                 .forEach(e -> sb.append(e.getKey()).append(" at +").append(secs(e.getValue())).append(", "));
         sb.setLength(sb.length() - 2);
-        Optional<Instant> mainEnd = o.timeline().ended(MAIN);
-        Double sidecarTerm = term.get(SIDECAR);
-        if (sidecarTerm != null && mainEnd.isPresent()) {
-            double mainEnded = seconds(o.deleteRequestedAt(), mainEnd.get());
-            double gap = Math.round((sidecarTerm - mainEnded) * 10) / 10.0;
-            if (FigureRules.lastRunEndExact(o.timeline(), MAIN) || Math.abs(gap) > KILL_REPORT_LAG_SECONDS) {
-                sb.append(gap >= 0 ? "; the sidecar got it " + secs(gap) + " after main exited"
-                        : "; the sidecar got it " + secs(-gap) + " before main exited");
+        List<String> sidecars = sidecars(o.timeline());
+        boolean one = sidecars.size() == 1;
+        List<String> silent = new ArrayList<>();
+        for (String sidecar : sidecars) {
+            Double at = term.get(sidecar);
+            if (at == null) {
+                silent.add(sidecar);
             } else {
-                sb.append("; main was killed without an Exiting line and the kubelet reported it ended at +")
-                        .append(secs(mainEnded)).append(": within a second of the sidecar's SIGTERM, order unknown");
+                relativeToMainExit(o, one ? "the sidecar" : sidecar, at).ifPresent(sb::append);
             }
-        } else if (sidecarTerm == null && term.containsKey(MAIN)) {
-            sb.append("; the sidecar wrote no SIGTERM line");
         }
+        if (!silent.isEmpty() && term.containsKey(MAIN)) {
+            sb.append("; ").append(one ? "the sidecar" : String.join(", ", silent)).append(" wrote no SIGTERM line");
+        }
+        if (sidecars.size() > 1) {
+            sb.append(sidecarsAmongThemselves(o, sidecars));
+        }
+        preStops(o).ifPresent(sb::append);
         return Optional.of(new Finding(FindingKind.TERM_ORDER, sb.toString()));
+    }
+
+    /** The containers other than main that ran, in the order they first started (the first sidecar alone if none did). */
+    static List<String> sidecars(Timeline t) {
+        List<String> out = t.containers().stream().filter(c -> !c.equals(MAIN)).toList();
+        return out.isEmpty() ? List.of(SIDECAR) : out;
+    }
+
+    private static Optional<String> relativeToMainExit(Observation o, String who, double termAt) {
+        List<ContainerRun> runs = o.timeline().runs(MAIN);
+        Optional<Instant> mainEnd = runs.isEmpty() ? Optional.empty() : runs.get(runs.size() - 1).end();
+        if (mainEnd.isEmpty()) {
+            return Optional.empty();
+        }
+        double mainEnded = seconds(o.deleteRequestedAt(), mainEnd.get());
+        if (runs.get(runs.size() - 1).endExact()) {
+            double gap = Math.round((termAt - mainEnded) * 10) / 10.0;
+            return Optional.of(gap >= 0 ? "; " + who + " got it " + secs(gap) + " after main exited"
+                    : "; " + who + " got it " + secs(-gap) + " before main exited");
+        }
+        // A main killed without an Exiting line ended between the kubelet's finishedAt (whole seconds) and the report.
+        double earliest = seconds(o.deleteRequestedAt(), runs.get(runs.size() - 1).endEarliest().orElse(mainEnd.get()));
+        if (termAt < earliest) {
+            return Optional.of("; " + who + " got it at least " + secs(Math.round((earliest - termAt) * 10) / 10.0)
+                    + " before main was killed (the kubelet dates main's end to the second from +" + secs(earliest) + ")");
+        }
+        if (termAt > mainEnded) {
+            return Optional.of("; " + who + " got it " + secs(Math.round((termAt - mainEnded) * 10) / 10.0)
+                    + " after the kubelet reported main killed");
+        }
+        return Optional.of("; main was killed without an Exiting line, between +" + secs(earliest) + " and +" + secs(mainEnded)
+                + ": the order of " + who + "'s SIGTERM and main's end is unknown");
+    }
+
+    /**
+     * Several sidecars: did each get SIGTERM only after the sidecar started after it had ended (compared on the
+     * containers' own exact times), or not; and how far apart their SIGTERMs came.
+     */
+    private static String sidecarsAmongThemselves(Observation o, List<String> sidecars) {
+        Map<String, Instant> lines = FigureRules.termLines(o);
+        if (!sidecars.stream().allMatch(lines::containsKey)) {
+            return "";
+        }
+        boolean afterTheLaterOnesEnd = true;
+        for (int i = 0; i + 1 < sidecars.size(); i++) {
+            Optional<Instant> laterEnded = o.timeline().ended(sidecars.get(i + 1));
+            afterTheLaterOnesEnd &= laterEnded.isPresent() && !lines.get(sidecars.get(i)).isBefore(laterEnded.get());
+        }
+        String started = String.join(", ", sidecars);
+        Instant first = sidecars.stream().map(lines::get).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = sidecars.stream().map(lines::get).max(Comparator.naturalOrder()).orElseThrow();
+        String within = "all within " + secs(seconds(first, last)) + ", start order " + started;
+        return afterTheLaterOnesEnd
+                ? "; each sidecar got it only after the one started after it had ended (" + within + ")"
+                : "; the sidecars got it not each after the one started after it had ended (" + within + ")";
+    }
+
+    /** Containers' PreStop lines (their preStop hooks) after the deletion, in order. */
+    private static Optional<String> preStops(Observation o) {
+        List<String> at = o.timeline().events().stream()
+                .filter(e -> e.kind() == EventKind.STEP && e.detail().startsWith("PreStop")
+                        && !e.time().isBefore(o.deleteRequestedAt().minusSeconds(1)))
+                .map(e -> e.container() + " +" + secs(seconds(o.deleteRequestedAt(), e.time()))).toList();
+        return at.isEmpty() ? Optional.empty() : Optional.of("; preStop hooks began: " + String.join(", ", at));
     }
 
     /** A container whose last instance ended non-zero wrote other output just before: keep it (dockerd's tail, an error). */

@@ -86,7 +86,8 @@ public final class VerdictRules {
         return switch (o.ending().kind()) {
             case JOB_NOT_TERMINAL -> o.ending().reason() + " (" + whatHappened(o) + ")";
             case POD_NOT_ENDED -> "main ended at " + t.ended(MAIN).map(e -> at(o, e)).orElse("?") + " (" + endOf(t, MAIN)
-                    + ") but the pod was still " + t.lastPhase() + " at " + at(o, o.endedAt()) + " (" + stillRunning(t) + ")" + job;
+                    + ") but the pod was still " + t.lastPhase() + " at " + at(o, o.endedAt()) + " (" + stillRunning(o) + ")" + job;
+            case POD_NOT_GONE -> o.ending().reason() + " (" + whatHappened(o) + ")" + job;
             case MAIN_NEVER_STARTED -> o.ending().reason() + ": main " + lastStateOf(t, MAIN) + "; pod " + t.lastPhase() + job;
             default -> o.ending().reason() + ": main " + (t.ended(MAIN).isPresent() ? "ended (" + endOf(t, MAIN) + ")"
                     : lastStateOf(t, MAIN)) + "; pod " + t.lastPhase() + job;
@@ -96,7 +97,9 @@ public final class VerdictRules {
     /** What the pod did, in words: how it ended and how each container ended. */
     private static String whatHappened(Observation o) {
         Timeline t = o.timeline();
-        String containers = "main " + endOf(t, MAIN) + ", sidecar " + endOf(t, SIDECAR);
+        List<String> words = new ArrayList<>();
+        containers(o).forEach(c -> words.add(c + " " + endOf(t, c)));
+        String containers = String.join(", ", words);
         Optional<TimelineEvent> gone = t.podGone();
         if (o.deleteRequestedAt() != null && gone.isPresent()) {
             return "pod gone " + Times.secs(Times.seconds(o.deleteRequestedAt(), gone.get().time())) + " after deletion ("
@@ -130,9 +133,18 @@ public final class VerdictRules {
         return String.join(" ", parts);
     }
 
-    private static String stillRunning(Timeline t) {
+    /** Main, the sidecar, then every other container that ran or that the API listed, in the order they started. */
+    private static List<String> containers(Observation o) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(List.of(MAIN, SIDECAR));
+        names.addAll(o.timeline().containers());
+        new java.util.TreeSet<>(o.restarts().keySet()).forEach(names::add);
+        return List.copyOf(names);
+    }
+
+    private static String stillRunning(Observation o) {
+        Timeline t = o.timeline();
         List<String> running = new ArrayList<>();
-        for (String c : new String[] {MAIN, SIDECAR}) {
+        for (String c : containers(o)) {
             List<ContainerRun> runs = t.runs(c);
             if (!runs.isEmpty() && runs.get(runs.size() - 1).end().isEmpty()) {
                 running.add(c + " running");

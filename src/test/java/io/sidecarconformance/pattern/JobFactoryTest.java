@@ -79,6 +79,12 @@ class JobFactoryTest {
                 assertThat(pod.getInitContainers().get(0).getRestartPolicy()).as("native sidecar restartPolicy")
                         .isEqualTo("Always");
             }
+            case "native-multi", "native-multi-prestop" -> {
+                assertThat(regular).as("regular containers").containsExactly("main");
+                assertThat(init).as("init containers, in start order").containsExactly("sidecar", "sidecar-2", "sidecar-3");
+                assertThat(pod.getInitContainers()).as("every one a native sidecar")
+                        .allSatisfy(c -> assertThat(c.getRestartPolicy()).as("%s restartPolicy", c.getName()).isEqualTo("Always"));
+            }
             case "ephemeral" -> {
                 assertThat(regular).as("only main is in the pod at creation").containsExactly("main");
                 assertThat(init).as("init containers").isEmpty();
@@ -154,7 +160,8 @@ class JobFactoryTest {
     @Test
     void shutdownProtocolIsTheSameOnBothContainersAndNamedByThePattern() {
         Map<String, String> expected = Map.of(
-                "classic", "none", "done-file", "done-file", "pidfile", "pidfile", "native", "none", "ephemeral", "none");
+                "classic", "none", "done-file", "done-file", "pidfile", "pidfile", "native", "none", "ephemeral", "none",
+                "native-multi", "none", "native-multi-prestop", "none");
         assertThat(Patterns.all().stream().map(Pattern::id).collect(Collectors.toSet()))
                 .as("this test covers every pattern").isEqualTo(expected.keySet());
         for (Pattern p : Patterns.all()) {
@@ -179,12 +186,12 @@ class JobFactoryTest {
     }
 
     @Test
-    void onlyTheNativePatternSupportsProbeVariants() {
+    void onlyTheNativePatternsSupportProbeVariants() {
         for (Pattern p : Patterns.all()) {
             assertThat(p.supports(Variant.parse("exec"))).as("%s supports exec", p.id()).isTrue();
             assertThat(p.supports(Variant.parse("shell"))).as("%s supports shell", p.id()).isTrue();
             assertThat(p.supports(Variant.parse("shell+probe"))).as("%s supports shell+probe", p.id())
-                    .isEqualTo(p.id().equals("native"));
+                    .isEqualTo(p.id().startsWith("native"));
         }
     }
 

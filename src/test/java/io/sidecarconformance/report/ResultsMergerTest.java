@@ -127,6 +127,29 @@ class ResultsMergerTest {
     }
 
     @Test
+    void rowsAndFaultsANewerRunAddsAreAbsentInAnOlderRunsColumnNotErrors() {
+        RunResults older = cellRun("local-1.29", "local:1.29", MERGED_AT, Outcome.SUCCEEDED, "none", "sigterm");
+        List<ScenarioResult> newer = new ArrayList<>(cellRun("local-1.31", "local:1.31", MERGED_AT, Outcome.SUCCEEDED,
+                "none", "sigterm").results());
+        newer.add(result(key("local:1.31", "native-multi", "light", "exec", "sigterm-slow-main"), Outcome.FAILED_BY_FAULT));
+        RunResults newerRun = new RunResults(RunResults.SCHEMA, "local-1.31", MERGED_AT, MERGED_AT.plusSeconds(600),
+                List.of(cluster("local:1.31", "v1")), Map.of(), Map.of(), newer);
+
+        ResultsMerger.Merged merged = ResultsMerger.merge(List.of(older, newerRun), List.of("local:1.29", "local:1.31"), MERGED_AT);
+        GridLayout grid = GridLayout.of(merged.results());
+        GridLayout.Row multi = new GridLayout.Row("native-multi", "light", "exec");
+
+        assertThat(merged.results().results()).as("no ERROR cell made up for the older run")
+                .noneMatch(r -> r.outcome() == Outcome.ERROR);
+        assertThat(grid.faults()).as("the new fault is a column group").contains("sigterm-slow-main");
+        assertThat(grid.recordAt(multi, new GridLayout.Column("sigterm-slow-main", "local:1.31"))).as("the newer run's cell")
+                .isPresent();
+        assertThat(grid.recordAt(multi, new GridLayout.Column("sigterm-slow-main", "local:1.29"))).as("absent in the older run")
+                .isEmpty();
+        assertThat(merged.warnings()).as("warnings").isEmpty();
+    }
+
+    @Test
     void anExpectedClusterListedInAnInputButWithoutRecordsIsFilledToo() {
         RunResults empty = new RunResults(RunResults.SCHEMA, "kind-1.27", MERGED_AT, MERGED_AT,
                 List.of(cluster("kind:1.27", null)), Map.of(), Map.of(), List.of());

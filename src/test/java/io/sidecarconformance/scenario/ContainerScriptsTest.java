@@ -396,6 +396,41 @@ class ContainerScriptsTest {
     }
 
     @Test
+    void earlyCrashesEndTheFirstStartsWithExit1BeforeTheServiceAndTheNextStartWorks() throws Exception {
+        Map<String, String> env = Map.of("SC_FAULT_SIDECAR", "crash-early", "SC_CRASH_STARTS", "2",
+                "SC_CRASH_AFTER_SECONDS", "0", "SC_STARTUP_SECONDS", "0");
+        for (int start = 1; start <= 2; start++) {
+            Process crashing = run("sidecar.sh", "sidecar", env);
+            assertThat(exitOf(crashing, "sidecar")).as("start %d exit code", start).isEqualTo(1);
+            assertThat(words(events("sidecar"))).as("start %d lines", start).containsExactly("STARTING", "EXITING");
+            assertThat(events("sidecar").get(1).detail()).as("start %d says so", start)
+                    .isEqualTo("1 start " + start + " of 2 crashes before its service is up");
+            assertThat(portAnswers()).as("start %d never served", start).isFalse();
+        }
+        run("sidecar.sh", "sidecar", env);
+        awaitLine("sidecar", "Ready");
+        assertThat(portAnswers()).as("the third start serves").isTrue();
+    }
+
+    @Test
+    void aLingeringMainSaysSigtermAtOnceAndExitsLater() throws Exception {
+        run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process main = run(mainCommand("exec"), "main", Map.of("SC_WORK_SECONDS", "60", "SC_TERM_LINGER_SECONDS", "2"));
+        awaitLine("main", "Working");
+
+        long before = System.nanoTime();
+        main.destroy();
+        awaitLine("main", "Terminating");
+        assertThat(main.isAlive()).as("still there right after its SIGTERM line").isTrue();
+        assertThat(exitOf(main, "main")).as("exit code").isEqualTo(143);
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).as("lingered").isGreaterThanOrEqualTo(Duration.ofMillis(1800));
+        List<TimelineEvent> events = events("main");
+        assertThat(events.get(events.size() - 2).detail()).as("the SIGTERM line").isEqualTo("Terminating on SIGTERM, exiting in 2s");
+        assertThat(events.get(events.size() - 1).detail()).as("exit line").isEqualTo("143 SIGTERM");
+    }
+
+    @Test
     void sigtermStopsTheSidecarWith143AndItsService() throws Exception {
         Process sidecar = run("sidecar.sh", "sidecar", Map.of());
         awaitLine("sidecar", "Ready");

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndPolicyTest {
 
     private static final EndPolicy POLICY = new EndPolicy(Duration.ofSeconds(30), Duration.ofSeconds(20), Duration.ofSeconds(300));
-    private static final EndPolicy.RunState RUNNING = new EndPolicy.RunState(Obs.T0, false, null, null);
+    private static final EndPolicy.RunState RUNNING = new EndPolicy.RunState(Obs.T0, null, null);
 
     private static Optional<Ending> at(Obs o, EndPolicy.RunState s, double now) {
         return POLICY.ending(Timeline.of(o.events), s, time(now));
@@ -54,7 +54,7 @@ class EndPolicyTest {
 
     @Test
     void afterADeletionOnlyThePodsDisappearanceEndsIt() {
-        EndPolicy.RunState deleting = new EndPolicy.RunState(Obs.T0, true, null, null);
+        EndPolicy.RunState deleting = new EndPolicy.RunState(Obs.T0, Obs.time(3.0), 15L, null, null);
         Obs o = Obs.clean();
 
         assertThat(at(o, deleting, 8.0)).as("terminal phase is not enough").isEmpty();
@@ -82,9 +82,28 @@ class EndPolicyTest {
 
     @Test
     void anInfrastructureErrorOrARefusalEndsAtOnce() {
-        assertThat(at(new Obs(), new EndPolicy.RunState(Obs.T0, false, "watch lost", null), 1.0)).get()
+        assertThat(at(new Obs(), new EndPolicy.RunState(Obs.T0, "watch lost", null), 1.0)).get()
                 .extracting(Ending::kind).isEqualTo(Ending.Kind.INFRA_ERROR);
-        assertThat(at(new Obs(), new EndPolicy.RunState(Obs.T0, false, null, "invalid"), 1.0)).get()
+        assertThat(at(new Obs(), new EndPolicy.RunState(Obs.T0, null, "invalid"), 1.0)).get()
                 .extracting(Ending::kind).isEqualTo(Ending.Kind.REFUSED);
+    }
+
+    @Test
+    void aPodDeletedDuringItsStartUpIsStuckOnlyWhenNotGoneItsGracePeriodPlusTheStuckWindowAfterTheDeletion() {
+        // The sidecar said Ready, main never started: after a deletion main need not start, only the pod must go.
+        Obs o = new Obs().seen(1.0, 1.2, "sidecar", EventKind.STARTING, "pid=1").seen(1.5, 1.6, "sidecar", EventKind.READY, "")
+                .at(2.0, "sidecar-2", EventKind.STEP, "Delaying 240s");
+        EndPolicy.RunState deleted = new EndPolicy.RunState(Obs.T0, time(2.5), 15L, null, null);
+
+        assertThat(at(o, deleted, 40.0)).as("main never started, but the pod was deleted").isEmpty();
+        assertThat(at(o, deleted, 47.4)).as("within grace + stuck window").isEmpty();
+        Optional<Ending> e = at(o, deleted, 47.6);
+        assertThat(e).get().extracting(Ending::kind).isEqualTo(Ending.Kind.POD_NOT_GONE);
+        assertThat(e.get().decidedAt()).isEqualTo(time(47.5));
+        assertThat(e.get().reason()).contains("not gone 45s after its deletion", "grace period 15s plus 30s");
+        assertThat(e.get().kind().podEnded()).as("a pod that hangs did not end").isFalse();
+
+        o.at(4.0, "pod", EventKind.DELETED, "gone").at(4.2, "job", EventKind.JOB, "Failed: BackoffLimitExceeded");
+        assertThat(at(o, deleted, 4.3)).get().extracting(Ending::kind).isEqualTo(Ending.Kind.POD_AND_JOB_ENDED);
     }
 }

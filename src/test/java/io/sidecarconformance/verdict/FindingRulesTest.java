@@ -152,7 +152,7 @@ class FindingRulesTest {
                 .at(2.0, "main", EventKind.STARTING, "pid=1")
                 .at(3.0, "suite", EventKind.ACTION, "delete pod with grace 15s")
                 .at(18.0, "sidecar", EventKind.EXITING, "143 SIGTERM")
-                .at(18.3, "main", EventKind.TERMINATED, "exit=137 reason=Error")
+                .at(18.3, "main", EventKind.TERMINATED, "exit=137 reason=Error finishedAt=2026-11-22T06:00:18Z")
                 .at(18.4, "sidecar", EventKind.TERMINATED, "exit=143 reason=Error")
                 .at(19.1, "pod", EventKind.DELETED, "gone")
                 .at(19.2, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
@@ -162,9 +162,29 @@ class FindingRulesTest {
         Decision d = o.decide();
 
         assertThat(finding(d, FindingKind.TERM_ORDER)).get().extracting(Finding::text).asString()
-                .contains("sidecar at +15.0s", "order unknown").doesNotContain("before main exited");
+                .contains("sidecar at +15.0s", "between +15.0s and +15.3s", "order of the sidecar's SIGTERM and main's end is unknown")
+                .doesNotContain("before main");
         assertThat(d.figures().sidecarOutlivedMainSeconds()).as("no negative figure from the report's lag").isEqualTo(0.0);
         assertThat(finding(d, FindingKind.SLOW_TERMINATION)).as("16.1s of a 15s grace period").isPresent();
+    }
+
+    @Test
+    void aSigtermWellBeforeTheKubeletsDateOfAKilledMainIsOrderedBeforeIt() {
+        // 1.28 with the gate on, shell form: the sidecar gets SIGTERM at the deletion, main is killed 15 s later.
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(3.0, "suite", EventKind.ACTION, "delete pod with grace 15s")
+                .at(3.0, "sidecar", EventKind.EXITING, "143 SIGTERM")
+                .at(18.3, "main", EventKind.TERMINATED, "exit=137 reason=Error finishedAt=2026-11-22T06:00:18Z")
+                .at(19.1, "pod", EventKind.DELETED, "gone")
+                .at(19.2, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 19.3);
+        o.deleteAt = 3.0;
+        o.grace = 15L;
+
+        assertThat(finding(o.decide(), FindingKind.TERM_ORDER)).get().extracting(Finding::text).asString()
+                .contains("the sidecar got it at least 15.0s before main was killed");
     }
 
     private static Obs termOrder(double mainTerm, double sidecarTerm, double mainExit) {

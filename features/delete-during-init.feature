@@ -1,0 +1,38 @@
+@fault-delete-during-init @k8s-changes
+Feature: The pod is deleted while a native sidecar is still starting and the next is not created
+  Is a pod deleted during its initialisation gone soon, every running sidecar getting SIGTERM, or does it hang?
+  kubernetes/kubernetes#125880: a pod deleted while a restartable init container had not been created yet (the one
+  before it failing its startupProbe) sent no SIGTERM to the running sidecars, and hung until its grace period ran
+  out. Fixed by #125935 (1.31), backported to 1.30 (#126331). The node e2e test "should not hang in termination if
+  terminated during initialization" (kubernetes/kubernetes#135008) covers the case.
+  The last sidecar but one holds its service back for 240 s, so its startupProbe (+probe) keeps it from starting,
+  and the last sidecar and main are never created; the pod is deleted with a grace period as soon as the held-back
+  sidecar says it is delaying. In native-multi, sidecar is up, sidecar-2 is held back, sidecar-3 never created; in
+  native the only sidecar is the one held back. Rows are +probe only: without a probe a sidecar counts as started as
+  soon as it runs, and the chain would go on. A hang shows as a deletion that took the whole grace period (the
+  `slow` finding) with sidecars killed without a SIGTERM line, or, if the pod never goes, as STUCK.
+  Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
+  Timings that shape every cell, each a property named in the report: the light sidecar's service listens
+  -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;
+  main waits up to -Dmain.waitSeconds (default 60 s) for it, and every readiness check (main's and the startupProbe's)
+  counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
+  Main is a strict client (a failed use ends it with exit 4, like a CI step calling docker) unless the variant
+  ends in +tolerant: then it retries a failed use every second for -Dclient.retrySeconds (default 30 s).
+  Bounds: the grace period is -Dfault.graceSeconds (15 s); a pod not gone the grace period plus
+  -Dstuck.windowSeconds (30 s) after the deletion is STUCK.
+
+  Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under delete-during-init
+    Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
+    When its Job runs under the "delete-during-init" fault
+    Then an outcome is recorded
+    And every container that said it was exiting had said it was starting
+
+    @light
+    Examples: light sidecar, one sidecar
+      | pattern      | sidecar | variant     |
+      | native       | light   | exec+probe  |
+
+    @light @multi-sidecar
+    Examples: light sidecar, three native sidecars
+      | pattern      | sidecar | variant     |
+      | native-multi | light   | exec+probe  |

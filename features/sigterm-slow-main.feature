@@ -1,0 +1,41 @@
+@fault-sigterm-slow-main @k8s-changes
+Feature: The pod is deleted while main works; main takes a few seconds to exit on SIGTERM
+  When does each container get SIGTERM, and when does it end? KEP-753 (sidecar containers, beta and on by default in
+  1.29) stops native sidecars only after every main container has ended, in the reverse of their start order; with
+  the SidecarContainers gate on in 1.28 they got SIGTERM at the deletion, with main. KEP-753 has the kubelet run the
+  preStop hooks of sidecars when termination starts, all at once, not in their turn; a sidecar's SIGTERM follows its
+  own hook.
+  Main traps SIGTERM, writes a line naming it at once and exits 4 s later; every sidecar exits at once on SIGTERM.
+  native-multi starts three native sidecars in order (sidecar, sidecar-2, sidecar-3); native-multi-prestop gives each
+  a preStop hook that writes a PreStop line and takes 2 s. The TERM order finding lists SIGTERM's arrival across all
+  containers, each sidecar's relative to main's exit, and whether each sidecar got it only after the one started
+  after it had ended; the figures hold each container's SIGTERM and end after the deletion.
+  Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
+  Timings that shape every cell, each a property named in the report: the light sidecar's service listens
+  -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;
+  main waits up to -Dmain.waitSeconds (default 60 s) for it, and every readiness check (main's and the startupProbe's)
+  counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
+  Main is a strict client (a failed use ends it with exit 4, like a CI step calling docker) unless the variant
+  ends in +tolerant: then it retries a failed use every second for -Dclient.retrySeconds (default 30 s).
+  Native rows are +probe: main then starts only once every sidecar's service answers, so the deletion finds every
+  container up (without a probe main, and so the deletion, can come while the last sidecar is still starting; a
+  first run showed the kubelet then sending main's SIGTERM about 0.6 s late).
+  Bounds: the deletion's grace period is -Dfault.graceSeconds (15 s); main works 120 s, so only the deletion ends it.
+
+  Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigterm-slow-main
+    Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
+    When its Job runs under the "sigterm-slow-main" fault
+    Then an outcome is recorded
+    And every container that said it was exiting had said it was starting
+
+    @light
+    Examples: light sidecar, one sidecar
+      | pattern   | sidecar | variant     |
+      | native    | light   | exec+probe  |
+      | classic   | light   | exec        |
+
+    @light @multi-sidecar
+    Examples: light sidecar, three native sidecars
+      | pattern              | sidecar | variant     |
+      | native-multi         | light   | exec+probe  |
+      | native-multi-prestop | light   | exec+probe  |

@@ -1,0 +1,41 @@
+package io.sidecarconformance.fault;
+
+import io.sidecarconformance.pattern.Role;
+import io.sidecarconformance.pattern.SidecarKind;
+import io.sidecarconformance.pattern.WorkloadSpec;
+
+/**
+ * As {@link SigtermFault}, but main finishes its work on SIGTERM: it says so at once and exits
+ * {@link #LINGER_SECONDS} later, so each sidecar's SIGTERM falls clearly before or after main's exit.
+ */
+public final class SigtermSlowMainFault implements Fault {
+
+    /** How long main takes to exit after SIGTERM: well above the timeline's second, well below the grace period. */
+    static final int LINGER_SECONDS = 4;
+
+    @Override
+    public String id() {
+        return "sigterm-slow-main";
+    }
+
+    @Override
+    public String summary() {
+        return "pod deleted with a grace period while main works; main exits " + LINGER_SECONDS + " s after SIGTERM";
+    }
+
+    @Override
+    public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
+        new SigtermFault().shape(spec, kind, settings);
+        spec.env(Role.MAIN, "SC_TERM_LINGER_SECONDS", Integer.toString(LINGER_SECONDS));
+    }
+
+    @Override
+    public void act(FaultContext context) {
+        PodDeletion.delete(context);
+    }
+
+    @Override
+    public boolean targetsMain() {
+        return true;
+    }
+}
