@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -20,6 +22,8 @@ public final class Timeline {
     private static final Timeline EMPTY = new Timeline(List.of());
 
     private final List<TimelineEvent> events;
+    /** The snapshot never changes, so each container's instances are split once. */
+    private final Map<String, List<ContainerRun>> runs = new ConcurrentHashMap<>();
 
     private Timeline(List<TimelineEvent> sortedDistinct) {
         this.events = sortedDistinct;
@@ -56,9 +60,15 @@ public final class Timeline {
         return Optional.empty();
     }
 
-    /** Every instance of the container, in order (see {@link ContainerRuns}). */
+    /** Every instance of the container, in order (see {@link ContainerRuns}); computed once per container. */
     public List<ContainerRun> runs(String container) {
-        return ContainerRuns.of(events, container);
+        return runs.computeIfAbsent(container, c -> ContainerRuns.of(events, c));
+    }
+
+    /** The container's last instance, if it ever ran. */
+    public Optional<ContainerRun> lastRun(String container) {
+        List<ContainerRun> all = runs(container);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
     /** The containers that ran (a Starting line or the kubelet's running report), in the order they first did. */
@@ -82,14 +92,12 @@ public final class Timeline {
      * termination report; empty while that instance runs.
      */
     public Optional<Instant> ended(String container) {
-        List<ContainerRun> runs = runs(container);
-        return runs.isEmpty() ? Optional.empty() : runs.get(runs.size() - 1).end();
+        return lastRun(container).flatMap(ContainerRun::end);
     }
 
     /** When the runner saw the container's last instance end (its own clock): for windows, never for figures. */
     public Optional<Instant> endObserved(String container) {
-        List<ContainerRun> runs = runs(container);
-        return runs.isEmpty() ? Optional.empty() : runs.get(runs.size() - 1).endObserved();
+        return lastRun(container).flatMap(ContainerRun::endObserved);
     }
 
     /** The container reported that it had to wait (its first look found what it needs not ready). */

@@ -99,8 +99,7 @@ final class FigureRules {
     }
 
     static boolean lastRunEndExact(Timeline t, String container) {
-        List<ContainerRun> runs = t.runs(container);
-        return !runs.isEmpty() && runs.get(runs.size() - 1).endExact();
+        return t.lastRun(container).map(ContainerRun::endExact).orElse(false);
     }
 
     /** Total time the container was down between an instance's end (as measured) and the next instance's Ready line. */

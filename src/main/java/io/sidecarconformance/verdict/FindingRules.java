@@ -164,19 +164,19 @@ final class FindingRules {
     }
 
     private static Optional<String> relativeToMainExit(Observation o, String who, double termAt) {
-        List<ContainerRun> runs = o.timeline().runs(MAIN);
-        Optional<Instant> mainEnd = runs.isEmpty() ? Optional.empty() : runs.get(runs.size() - 1).end();
+        Optional<ContainerRun> last = o.timeline().lastRun(MAIN);
+        Optional<Instant> mainEnd = last.flatMap(ContainerRun::end);
         if (mainEnd.isEmpty()) {
             return Optional.empty();
         }
         double mainEnded = seconds(o.deleteRequestedAt(), mainEnd.get());
-        if (runs.get(runs.size() - 1).endExact()) {
+        if (last.get().endExact()) {
             double gap = Math.round((termAt - mainEnded) * 10) / 10.0;
             return Optional.of(gap >= 0 ? "; " + who + " got it " + secs(gap) + " after main exited"
                     : "; " + who + " got it " + secs(-gap) + " before main exited");
         }
         // A main killed without an Exiting line ended between the kubelet's finishedAt (whole seconds) and the report.
-        double earliest = seconds(o.deleteRequestedAt(), runs.get(runs.size() - 1).endEarliest().orElse(mainEnd.get()));
+        double earliest = seconds(o.deleteRequestedAt(), last.get().endEarliest().orElse(mainEnd.get()));
         if (termAt < earliest) {
             return Optional.of("; " + who + " got it at least " + secs(Math.round((earliest - termAt) * 10) / 10.0)
                     + " before main was killed (the kubelet dates main's end to the second from +" + secs(earliest) + ")");

@@ -115,11 +115,11 @@ public final class VerdictRules {
 
     /** How a container's last instance ended: its own Exiting line's words where it wrote one, else the kubelet's. */
     private static String endOf(Timeline t, String container) {
-        List<ContainerRun> runs = t.runs(container);
-        if (runs.isEmpty()) {
+        Optional<ContainerRun> lastRun = t.lastRun(container);
+        if (lastRun.isEmpty()) {
             return lastStateOf(t, container);
         }
-        ContainerRun last = runs.get(runs.size() - 1);
+        ContainerRun last = lastRun.get();
         if (last.end().isEmpty()) {
             return "running";
         }
@@ -145,8 +145,7 @@ public final class VerdictRules {
         Timeline t = o.timeline();
         List<String> running = new ArrayList<>();
         for (String c : containers(o)) {
-            List<ContainerRun> runs = t.runs(c);
-            if (!runs.isEmpty() && runs.get(runs.size() - 1).end().isEmpty()) {
+            if (t.lastRun(c).filter(r -> r.end().isEmpty()).isPresent()) {
                 running.add(c + " running");
             }
         }
