@@ -94,12 +94,19 @@ report_counts() {
   count_ns=${#nss[@]} count_pods=$pods
 }
 
+# kill_mid_run NAME: starts a run of dind sigkill-main rows, waits (bounded) until its pods exist, kill -9s it;
+# sets killed_run to its run id.
+kill_mid_run() {
+    local name=$1 before pgid
+    before=$(runs_present)
+    start_run "$name" -Dcucumber.filter.tags="@fault-sigkill-main and @dind"; pgid=$started
+    killed_run=$(await_pods "$pgid" 240 "$before") || { tail -n 20 "$WORK/$name.log"; exit 1; }
+    kill_run "$pgid"
+}
+
 # --- 1. a run killed mid-run
 say "run 1 (sigkill-main, dind sidecars): start"
-before=$(runs_present)
-start_run dead1 -Dcucumber.filter.tags="@fault-sigkill-main and @dind"; pgid=$started
-dead1=$(await_pods "$pgid" 240 "$before") || { tail -n 20 "$WORK/dead1.log"; exit 1; }
-kill_run "$pgid"
+kill_mid_run dead1; dead1=$killed_run
 report_counts "after kill -9 of run 1" "$dead1"
 [ "$count_ns" -gt 0 ] || fail "run 1 left nothing to sweep: the test proves nothing"
 
@@ -139,10 +146,7 @@ if [ "$count_ns" -ne 0 ] || [ "$count_pods" -ne 0 ]; then fail "run 1's namespac
 
 # --- 3. the clean command: keeps a fresh run's namespaces unless --force
 say "run 3: start, kill -9 once its pods exist"
-before=$(runs_present)
-start_run dead3 -Dcucumber.filter.tags="@fault-sigkill-main and @dind"; pgid=$started
-dead3=$(await_pods "$pgid" 240 "$before") || { tail -n 20 "$WORK/dead3.log"; exit 1; }
-kill_run "$pgid"
+kill_mid_run dead3; dead3=$killed_run
 report_counts "after kill -9 of run 3" "$dead3"
 # clean [-D...] [--force]: the README's clean command on this cluster.
 clean() {
