@@ -124,7 +124,15 @@ class ClusterSpecTest {
         assertThat(catalog.k3sVersions()).as("k3s ids").containsKeys("1.28-sidecars", "1.35", "1.36", "1.37");
         assertThat(catalog.versions()).as("every row names its runtime")
                 .allSatisfy(r -> assertThat(List.of(r.containerd(), r.runc(), r.etcd(), r.pause())).doesNotContain(""));
-        assertThat(catalog.kindVersions()).as("a kind config per id").containsAll(catalog.localVersions());
+        assertThat(catalog.kindVersions()).as("a kind config per id that has a kind column")
+                .containsAll(catalog.versions().stream().filter(r -> !r.kindNode().isEmpty()).map(r -> r.id()).toList());
+        assertThat(catalog.versions().stream().filter(r -> r.kindNode().isEmpty()).toList())
+                .as("a local-only column is an exact patch, with neither kind nor k3s")
+                .allSatisfy(r -> {
+                    assertThat(r.kubernetes()).isEqualTo("v" + r.id());
+                    assertThat(r.k3sImage()).isEmpty();
+                    assertThat(catalog.kindVersions()).doesNotContain(r.id());
+                });
     }
 
     @Test
