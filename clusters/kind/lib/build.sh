@@ -135,7 +135,7 @@ SH
     die "docker import of the base rootfs failed"
   # docker 20.10's import --change rejects STOPSIGNAL: one Dockerfile line on top
   printf 'FROM %s\nSTOPSIGNAL SIGRTMIN+3\n' "$ref.import" |
-    docker build -q -t "$ref" - >/dev/null || die "docker build of the base image (STOPSIGNAL) failed"
+    docker build -q -t "$ref" - >/dev/null 2>>"$dir/logs/docker-build.log" || die "docker build of the base image (STOPSIGNAL) failed"
   docker rmi "$ref.import" >/dev/null 2>&1 || true
   touch "$dir/.complete"
 }
@@ -162,7 +162,8 @@ merge_archives() { # out in.tar...
       <"$w/out/manifest.json" >"$w/m.tmp"
     mv -f "$w/m.tmp" "$w/out/manifest.json"
   done
-  tar -C "$w/out" -cf "$out.tmp" .
+  # names without "./" (kind looks for "manifest.json"), manifest first
+  (cd "$w/out" && tar -cf "$out.tmp" manifest.json ./*[!t].json ./*.tar --transform 's#^\./##')
   mv -f "$out.tmp" "$out"
   rm -rf "$w"
 }
@@ -178,7 +179,7 @@ kube_proxy_rootfs() { # rootfs kbin
     [ -x "$x" ] || die "$x missing (Debian iptables, conntrack); run: apt-get install iptables conntrack"
     copy_with_libs "$r" "$x"
   done
-  cp -a /usr/lib/x86_64-linux-gnu/xtables "$r/usr/lib/x86_64-linux-gnu/"
+  mkdir -p "$r/usr/lib/x86_64-linux-gnu"; cp -a /usr/lib/x86_64-linux-gnu/xtables "$r/usr/lib/x86_64-linux-gnu/"
   for l in /usr/lib/x86_64-linux-gnu/xtables/*.so; do
     local d
     for d in $(ldd "$l" 2>/dev/null | grep -o '/[^ ]*' | sort -u); do

@@ -80,15 +80,20 @@ write_runtime_wrapper() {
   cat >"$KRUN/sc-runc" <<'SH'
 #!/bin/sh
 # sidecar-conformance clusters/kind: runc without CAP_SYS_RESOURCE (absent from this host's bounding set)
-bundle=""; prev=""
+# the container's config (create, run: --bundle) or an exec's process (exec: --process)
+bundle=""; process=""; prev=""
 for a in "$@"; do
-  case $prev in --bundle|-b) bundle=$a ;; esac
-  case $a in --bundle=*) bundle=${a#--bundle=} ;; esac
+  case $prev in --bundle|-b) bundle=$a ;; --process|-p) process=$a ;; esac
+  case $a in --bundle=*) bundle=${a#--bundle=} ;; --process=*) process=${a#--process=} ;; esac
   prev=$a
 done
+drop='if . == null then . else with_entries(.value |= map(select(. != "CAP_SYS_RESOURCE"))) end'
 if [ -n "$bundle" ] && [ -f "$bundle/config.json" ]; then
-  jq -c '.process.capabilities |= (if . == null then . else with_entries(.value |= map(select(. != "CAP_SYS_RESOURCE"))) end)' \
-    "$bundle/config.json" >"$bundle/config.json.sc" && mv -f "$bundle/config.json.sc" "$bundle/config.json"
+  jq -c ".process.capabilities |= ($drop)" "$bundle/config.json" >"$bundle/config.json.sc" &&
+    mv -f "$bundle/config.json.sc" "$bundle/config.json"
+fi
+if [ -n "$process" ] && [ -f "$process" ]; then
+  jq -c ".capabilities |= ($drop)" "$process" >"$process.sc" && mv -f "$process.sc" "$process"
 fi
 exec /usr/sbin/runc "$@"
 SH
