@@ -11,6 +11,7 @@
 #   kind.sh down [<id>]       delete the cluster, stop Docker, put the host back as it was, check it
 #   kind.sh status            what runs (stdout)
 #   kind.sh config <id>       print the kind config `up` uses (stdout)
+#   kind.sh pids              every process of the run: daemons, shims, docker-proxy, the nodes' processes
 #   kind.sh daemon            start only our Docker daemon (stdout: its DOCKER_HOST); stopped by `down`
 #
 # Progress goes to stderr; errors are one line on stderr with a non-zero exit.
@@ -49,7 +50,7 @@ log() { printf '[kind.sh %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'kind.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -75,6 +76,7 @@ main() {
     up) check_id "${2:-}"; kind_up "$2" ;;
     down) [ -z "${2:-}" ] || check_id "$2"; kind_down "${2:-}" ;;
     status) kind_status ;;
+    pids) kind_pids ;;
     daemon) docker_start; printf '%s\n' "$DOCKER_HOST" ;;
     config) check_id "${2:-}"; kind_config "$2" ;;
     *) usage ;;

@@ -109,3 +109,19 @@ kind_status() {
   local p; p="$(our_pids | tr '\n' ' ')"
   [ -z "$p" ] || echo "processes: $p"
 }
+
+# every process of the run: our daemons and shims, docker-proxy, and everything in the kind nodes' pid namespaces
+kind_pids() {
+  local d n ns p
+  { our_pids
+    d="$(docker_pid)"; [ -z "$d" ] || pgrep -P "$d" 2>/dev/null || true
+    if docker_running; then
+      for n in $(docker ps -q 2>/dev/null); do
+        p="$(docker inspect -f "{{.State.Pid}}" "$n" 2>/dev/null || true)"
+        case $p in ""|0) continue ;; esac
+        ns="$(readlink "/proc/$p/ns/pid")"
+        for d in /proc/[0-9]*; do [ "$(readlink "$d/ns/pid" 2>/dev/null)" = "$ns" ] && echo "${d#/proc/}"; done
+      done
+    fi
+  } | sort -un
+}
