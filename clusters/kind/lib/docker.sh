@@ -8,6 +8,7 @@
 # Not state but counters, or not writable: never compared or restored
 SYSCTL_VOLATILE='^(kernel\.random\.|kernel\.ns_last_pid|kernel\.pty\.nr|kernel\.tainted|kernel\.sched_|kernel\.perf_event_max_sample_rate|fs\.(dentry-state|inode-nr|inode-state|file-nr|aio-nr|quota\.|binfmt_misc\.)|vm\.stat_|net\.netfilter\.nf_conntrack_count|net\.ipv4\.tcp_fastopen_key|net\.ipv6\.conf\.[^.]*\.stable_secret|debug\.)'
 
+our_mounts() { { grep -F " $KC" /proc/mounts || true; } | awk '{print $2}' | sort -r; }
 docker_pid() { cat "$KRUN/dockerd.pid" 2>/dev/null || true; }
 docker_running() { local p; p="$(docker_pid)"; [ -n "$p" ] && kill -0 "$p" 2>/dev/null && docker info >/dev/null 2>&1; }
 # every process of ours: the daemons, the shims and anything else started with our paths
@@ -19,7 +20,7 @@ host_state() { # -> stdout: one fact per line, comparable with diff
   for t in filter nat mangle raw; do iptables -t "$t" -S 2>/dev/null | sed "s/^/iptables $t /"; done
   ip -o link show 2>/dev/null | awk -F': ' '{print "link " $2}' | cut -d@ -f1 | sort
   if [ -d /lib/modules ]; then echo "dir /lib/modules"; fi
-  grep -F " $KC" /proc/mounts | awk '{print "mount " $2}' || true
+  our_mounts | sed 's/^/mount /'
 }
 
 host_snapshot() {
@@ -44,7 +45,7 @@ host_restore() {
   # iptables: built-in policies, then chains and rules that were not there before
   local t p
   for t in filter nat mangle raw; do
-    grep "^iptables $t -P " "$KRUN/host.before" | while read -r _ _ _ c p; do iptables -t "$t" -P "$c" "$p" 2>/dev/null || true; done
+    { grep "^iptables $t -P " "$KRUN/host.before" || true; } | while read -r _ _ _ c p; do iptables -t "$t" -P "$c" "$p" 2>/dev/null || true; done
     comm -13 <(grep "^iptables $t -A " "$KRUN/host.before" | sort) <(grep "^iptables $t -A " <<<"$now" | sort) |
       while read -r _ _ _ rule; do
         # shellcheck disable=SC2086
@@ -59,7 +60,8 @@ host_restore() {
   if ! grep -qx 'dir /lib/modules' "$KRUN/host.before" && [ -d /lib/modules ]; then
     rmdir /lib/modules 2>/dev/null || log "WARNING: /lib/modules was created during the run and is not empty: left in place"
   fi
-  grep -F " $KC" /proc/mounts | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  local m
+  for m in $(our_mounts); do umount -l "$m" 2>/dev/null || true; done
 }
 
 # Differences between the host now and the snapshot (empty: clean), one per line
@@ -157,7 +159,8 @@ docker_stop() {
   done
   for p in $(our_pids); do kill -KILL "$p" 2>/dev/null || true; done
   sleep 0.5
-  grep -F " $KC" /proc/mounts | awk '{print $2}' | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+  local m
+  for m in $(our_mounts); do umount -l "$m" 2>/dev/null || true; done
   rm -rf "$KRUN/exec" "$KRUN/containerd" "$KRUN/dockerd.pid" "$KRUN/containerd.pid" "$KRUN/docker.sock" \
          "$KRUN/containerd.sock" "$KRUN/containerd.sock.ttrpc"
 }
