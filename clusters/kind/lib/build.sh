@@ -55,6 +55,12 @@ apt_mirror() {
   printf '%s' "$u"
 }
 
+# debootstrap can leave /proc (and others) mounted in the rootfs
+rootfs_umount() { # rootfs
+  local m
+  for m in $({ grep -F " $1/" /proc/mounts || true; } | awk '{print $2}' | sort -r); do umount -l "$m" 2>/dev/null || true; done
+}
+
 build_base() {
   local dir="$KC/base/$KIND_VERSION-$DEBIAN_SUITE" ref kmod r
   ref="$(base_image)"
@@ -69,6 +75,7 @@ build_base() {
       debootstrap --variant=minbase --include="$BASE_PACKAGES" "$DEBIAN_SUITE" "$r" "$(apt_mirror)"
     touch "$dir/.debootstrap-complete"
   fi
+  rootfs_umount "$r"
   log "base image: kind's images/base/files, containerd $NODE_CONTAINERD, runc $NODE_RUNC"
   local f="$kmod/images/base/files"
   install -m 0755 "$f"/usr/local/bin/* "$r/usr/local/bin/"
@@ -127,7 +134,8 @@ SH
     systemctl enable kubelet.service containerd.service undo-mount-hacks.service
     systemctl mask systemd-binfmt.service
     apt-get clean; rm -rf /var/lib/apt/lists/* /var/cache/debconf/*-old /var/log/*.log' >>"$dir/logs/chroot.log" 2>&1 ||
-    die "base image: configuring the rootfs failed; see $dir/logs/chroot.log"
+    { rootfs_umount "$r"; die "base image: configuring the rootfs failed; see $dir/logs/chroot.log"; }
+  rootfs_umount "$r"
   log "base image: importing into Docker as $ref"
   tar --numeric-owner -C "$r" -cf - . |
     docker import --change 'ENV container=docker' \

@@ -6,7 +6,7 @@
 # Sourced by kind.sh (uses its constants, log, die).
 
 # Not state but counters, or not writable: never compared or restored
-SYSCTL_VOLATILE='^(kernel\.random\.|kernel\.ns_last_pid|kernel\.pty\.nr|kernel\.tainted|kernel\.sched_|kernel\.perf_event_max_sample_rate|fs\.(dentry-state|inode-nr|inode-state|file-nr|aio-nr|quota\.|binfmt_misc\.)|vm\.stat_|net\.netfilter\.nf_conntrack_count|net\.ipv4\.tcp_fastopen_key|net\.ipv6\.conf\.[^.]*\.stable_secret|debug\.)'
+SYSCTL_VOLATILE='^(kernel\.random\.|kernel\.core_modes|kernel\.ns_last_pid|kernel\.pty\.nr|kernel\.tainted|kernel\.sched_|kernel\.perf_event_max_sample_rate|fs\.(dentry-state|inode-nr|inode-state|file-nr|aio-nr|quota\.|binfmt_misc\.)|vm\.stat_|net\.netfilter\.nf_conntrack_count|net\.ipv4\.tcp_fastopen_key|net\.ipv6\.conf\.[^.]*\.stable_secret|debug\.)'
 
 our_mounts() { { grep -F " $KC" /proc/mounts || true; } | awk '{print $2}' | sort -r; }
 docker_pid() { cat "$KRUN/dockerd.pid" 2>/dev/null || true; }

@@ -13,7 +13,7 @@ package io.sidecarconformance.result;
  * @param cgroupVersion    "v1" or "v2", of the node's host
  * @param kernelVersion    the node's kernel
  * @param cni              the CNI plugins of the node's runtime configuration, in chain order, and its file,
- *                         e.g. "ptp+portmap (10-sc-ptp.conflist)"
+ *                         e.g. "ptp+host-local+portmap (10-sc-ptp.conflist)"
  */
 public record ClusterInfo(String id, String provider, String version, String serverVersion, String kubeletVersion,
                           String containerRuntime, String runcVersion, String cgroupVersion, String kernelVersion,
