@@ -67,7 +67,8 @@ host_restore() {
 # Differences between the host now and the snapshot (empty: clean), one per line
 host_leftovers() {
   [ -f "$KRUN/host.before" ] || return 0
-  diff <(grep -v '^sysctl ' "$KRUN/host.before") <(host_state | grep -v '^sysctl ') | sed -n 's/^[<>] //p' || true
+  diff <(grep -v '^sysctl ' "$KRUN/host.before") <(host_state | grep -v '^sysctl ') |
+    sed -n 's/^< /gone: /p; s/^> /new: /p' || true
   join -t= <(sed -n 's/^sysctl //p' "$KRUN/host.before" | sed 's/ = /=/' | sort -t= -k1,1) \
            <(host_state | sed -n 's/^sysctl //p' | sed 's/ = /=/' | sort -t= -k1,1) |
     awk -F= '$2 != $3 {print "sysctl " $1 " was " $2 ", is " $3}'
