@@ -110,18 +110,23 @@ kind_status() {
   [ -z "$p" ] || echo "processes: $p"
 }
 
-# every process of the run: our daemons and shims, docker-proxy, and everything in the kind nodes' pid namespaces
+# every process of the run: our daemons and shims, docker-proxy, and every descendant of the kind nodes' init
+# (pods have their own pid namespaces inside the node: the process tree, not the namespace, holds them all)
 kind_pids() {
-  local d n ns p
+  local d n p roots=()
   { our_pids
     d="$(docker_pid)"; [ -z "$d" ] || pgrep -P "$d" 2>/dev/null || true
     if docker_running; then
       for n in $(docker ps -q 2>/dev/null); do
         p="$(docker inspect -f "{{.State.Pid}}" "$n" 2>/dev/null || true)"
         case $p in ""|0) continue ;; esac
-        ns="$(readlink "/proc/$p/ns/pid")"
-        for d in /proc/[0-9]*; do [ "$(readlink "$d/ns/pid" 2>/dev/null)" = "$ns" ] && echo "${d#/proc/}"; done
+        roots+=("$p")
       done
+      [ "${#roots[@]}" = 0 ] || ps -eo pid=,ppid= | awk -v roots="${roots[*]}" '
+        BEGIN {n = split(roots, r, " "); for (i = 1; i <= n; i++) keep[r[i]] = 1}
+        {parent[$1] = $2; pids[NR] = $1}
+        END {do {added = 0; for (i in pids) {p = pids[i]; if (!(p in keep) && (parent[p] in keep)) {keep[p] = 1; added = 1}}} while (added)
+             for (p in keep) print p}'
     fi
   } | sort -un
 }
