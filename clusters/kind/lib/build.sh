@@ -303,7 +303,21 @@ kind_binaries() { # id
   v="$(k8s_version_of "$id")"
   need_deps
   mkdir -p "$SC_CACHE/tmp"
-  build_all "$id"              # clusters/local: Kubernetes, etcd, pause, busybox, dind (takes the build lock)
+  # clusters/local's builds of what a node needs (not its runtime: the node has its own): Kubernetes, etcd,
+  # pause, busybox, dind, under clusters/local's build lock when something is missing
+  local ev kb
+  ev="$(etcd_of "$id")"; kb="$(k8s_dir "$v")/bin"
+  if ! { [ -f "$kb/.complete" ] && [ -x "$SC_CACHE/etcd/$ev/bin/etcd" ] &&
+         [ -f "$SC_CACHE/images/pause-$(cat "$kb/pause.tag" 2>/dev/null).tar.id" ] &&
+         [ -f "$SC_CACHE/images/busybox-$(prop busybox | sed 's/.*://').tar.id" ] &&
+         [ -f "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar.id" ]; }; then
+    exec 6>"$SC_CACHE/build.lock"
+    flock 6
+    build_etcd "$ev"
+    build_k8s "$v"
+    build_images "$v"
+    flock -u 6
+  fi
   # kind's own lock: clusters/local's build.lock is held for long by unrelated builds (e2e binaries);
   # what is shared with it is either complete already (build_all) or has its own lock (build_k8s_tools)
   mkdir -p "$KC"
