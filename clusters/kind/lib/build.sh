@@ -338,5 +338,7 @@ kind_build() { # id (starts Docker for the image builds and stops it again unles
   if ! docker_running; then docker_start; started=1; fi
   build_base
   build_node "$1"
-  [ "$started" = 0 ] || docker_stop
+  # a build runs no node (its build container is unprivileged): the host snapshot Docker's start took is dropped,
+  # so that `up` takes its own, under the cluster lock, while no other cluster changes the host
+  if [ "$started" = 1 ]; then docker_stop; [ -f "$KRUN/current" ] || rm -f "$KRUN/host.before"; fi
 }
