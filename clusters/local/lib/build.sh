@@ -86,6 +86,9 @@ k8s_wrapper() { # version dir kdir
         -e "/^import/,/^)/!s#\\<app\\.#$alias.#g" \
         -e "s#^func main()#func $fn()#" "$f" >"$src/$c.go"
   done
+  # kubeadm, kubectl and kube-proxy (clusters/kind's node images): built from the same module graph,
+  # so tidy must see their imports (a tools file is never compiled)
+  printf '//go:build tools\n\npackage main\n\nimport (\n\t_ "k8s.io/kubernetes/cmd/kubeadm"\n\t_ "k8s.io/kubernetes/cmd/kubectl"\n\t_ "k8s.io/kubernetes/cmd/kube-proxy"\n)\n' >"$src/tools.go"
   cat >"$src/main.go" <<'GO'
 // Multi-call binary (like the old hyperkube): dispatches on argv[0] or argv[1].
 package main
@@ -119,6 +122,47 @@ func main() {
 GO
 }
 
+# -ldflags of a Kubernetes build: version stamped as upstream does (after moddl of k8s.io/kubernetes@<version>)
+k8s_ldflags() { # version
+  local v=$1 minor date commit ldflags p
+  minor="$(minor_of "$v")"
+  date="${MODDL_TIME:-1970-01-01T00:00:00Z}"
+  commit="${MODDL_HASH:-0000000000000000000000000000000000000000}"
+  ldflags="-s -w"
+  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ldflags+=" -X $p.gitVersion=$v -X $p.gitMajor=1 -X $p.gitMinor=$minor -X $p.gitCommit=$commit"
+    ldflags+=" -X $p.gitTreeState=clean -X $p.buildDate=$date"
+  done
+  if [ -f "$HERE/build-fixes/$minor.ldflags" ]; then ldflags+=" $(cat "$HERE/build-fixes/$minor.ldflags")"; fi
+  printf '%s' "$ldflags"
+}
+
+# kubeadm, kubectl, kube-proxy of <version> (what a kubeadm node needs besides the multi-call binary),
+# from the same wrapper module and Go build cache as build_k8s, into the same bin/. The local
+# cluster does not need them; clusters/kind/kind.sh does.
+build_k8s_tools() { # version
+  local v=$1 dir c
+  dir="$(k8s_dir "$v")"
+  [ -f "$dir/bin/.tools-complete" ] && return 0
+  build_k8s "$v"
+  exec 7>"$dir/tools.lock"
+  flock 7
+  if [ -f "$dir/bin/.tools-complete" ]; then flock -u 7; return 0; fi
+  moddl "k8s.io/kubernetes@$v"
+  if [ ! -f "$dir/src/tools.go" ]; then
+    k8s_wrapper "$v" "$dir" "$MODDL_DIR"
+    run_step "kubernetes $v: resolving module graph (kubeadm, kubectl, kube-proxy)" "$dir/logs/mod-tools.log" \
+      bash -c "cd '$dir/src' && go mod tidy -e"
+  fi
+  run_step "kubernetes $v: building kubeadm, kubectl, kube-proxy" "$dir/logs/build-tools.log" \
+    env CGO_ENABLED=0 bash -c "cd '$dir/src' && go build -trimpath -tags providerless -ldflags '$(k8s_ldflags "$v")' -o '$dir/bin/tools.tmp/' k8s.io/kubernetes/cmd/kubeadm k8s.io/kubernetes/cmd/kubectl k8s.io/kubernetes/cmd/kube-proxy"
+  for c in kubeadm kubectl kube-proxy; do mv -f "$dir/bin/tools.tmp/$c" "$dir/bin/$c"; done
+  rmdir "$dir/bin/tools.tmp"
+  "$dir/bin/kubeadm" version -o short >&2
+  touch "$dir/bin/.tools-complete"
+  flock -u 7
+}
+
 build_k8s() { # version
   local v=$1 dir kdir
   dir="$(k8s_dir "$v")"
@@ -128,17 +172,8 @@ build_k8s() { # version
   moddl "k8s.io/kubernetes@$v"
   kdir="$MODDL_DIR"
   k8s_wrapper "$v" "$dir" "$kdir"
-  local minor date commit ldflags
-  minor="$(minor_of "$v")"
-  date="${MODDL_TIME:-1970-01-01T00:00:00Z}"
-  commit="${MODDL_HASH:-0000000000000000000000000000000000000000}"
-  ldflags="-s -w"
-  local p
-  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
-    ldflags+=" -X $p.gitVersion=$v -X $p.gitMajor=1 -X $p.gitMinor=$minor -X $p.gitCommit=$commit"
-    ldflags+=" -X $p.gitTreeState=clean -X $p.buildDate=$date"
-  done
-  if [ -f "$HERE/build-fixes/$minor.ldflags" ]; then ldflags+=" $(cat "$HERE/build-fixes/$minor.ldflags")"; fi
+  local ldflags p
+  ldflags="$(k8s_ldflags "$v")"
   run_step "kubernetes $v: resolving module graph" "$dir/logs/mod.log" \
     bash -c "cd '$dir/src' && go mod tidy -e"
   [ "${PREFETCH_ONLY:-0}" = 1 ] && return 0

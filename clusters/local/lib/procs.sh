@@ -153,6 +153,8 @@ do_up() {
   mkdir -p "$RUN"
   exec 9>"$SC_CACHE/cluster.lock"
   flock -w 300 9 || die "another cluster.sh up/down is running (lock $SC_CACHE/cluster.lock)"
+  local kind; kind="$(cat "$SC_CACHE/kind/run/current" 2>/dev/null || true)"
+  [ -z "$kind" ] || die "the kind cluster sc-$kind of clusters/kind/kind.sh is running (one cluster at a time); run: clusters/kind/kind.sh down"
   local cur; cur="$(cat "$RUN/current" 2>/dev/null || true)"
   if [ -n "$cur" ] || [ -n "$(stray_pids)" ] || ip link show "$BRIDGE" >/dev/null 2>&1; then
     log "tearing down the running/leftover local cluster ${cur:-(unknown)}"

@@ -90,6 +90,11 @@ public final class ClusterCatalog {
         return dir.resolve("kind");
     }
 
+    /** Builds kind node images here and runs kind on its own Docker daemon (-Dkind.nodeImage=local). */
+    public Path kindScript() {
+        return kindDir().resolve("kind.sh");
+    }
+
     public Path kindConfig(String version) {
         return kindDir().resolve(version + ".yaml");
     }

@@ -22,7 +22,7 @@ public final class ClusterProviders {
     private final PrintStream log;
 
     /**
-     * @param properties system properties: keepCluster, local.upTimeoutMinutes, kind.upTimeoutMinutes,
+     * @param properties system properties: keepCluster, local.upTimeoutMinutes, kind.upTimeoutMinutes, kind.nodeImage,
      *                   cluster.connectTimeoutSeconds, images.busybox, images.dind, images.pullPolicy
      * @param log        where the choice and the providers' progress lines go
      */
@@ -96,6 +96,14 @@ public final class ClusterProviders {
                 return new K3sProvider(spec.version(), k3s.image(), k3s.serverArgs(),
                         ImageSet.publicImages().overriddenBy(properties), connect, log);
             case "kind":
+                KindNodeImage node = KindNodeImage.choose(properties.getProperty(KindNodeImage.PROPERTY), environment,
+                        catalog);
+                log.println("kind node image: " + node.reason());
+                if (node.local()) {
+                    return new LocalClusterProvider("kind", spec.version(), catalog.kindScript(),
+                            catalog.localImages().overriddenBy(properties),
+                            Duration.ofMinutes(longProperty("kind.upTimeoutMinutes", 90)), connect, keep, log);
+                }
                 return new KindProvider(spec.version(), "kind", catalog.kindConfig(spec.version()),
                         ImageSet.publicImages().overriddenBy(properties),
                         Duration.ofMinutes(longProperty("kind.upTimeoutMinutes", 15)), connect, keep, log,

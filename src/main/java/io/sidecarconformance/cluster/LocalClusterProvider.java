@@ -10,12 +10,15 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A single-node cluster built from source on this machine by {@code clusters/local/cluster.sh}.
- * Contract of the script: progress on stderr, the kubeconfig path as the only stdout line, a one-line stderr
- * message and a non-zero exit on failure.
+ * A single-node cluster built from source on this machine by one of our scripts: {@code clusters/local/cluster.sh}
+ * (provider {@code local}: processes on the host) or {@code clusters/kind/kind.sh} (provider {@code kind}: a kind
+ * node image built here, on a Docker daemon the script starts and stops). Contract of both scripts ({@code up <id>},
+ * {@code down <id>}): progress on stderr, the kubeconfig path as the only stdout line, a one-line stderr message
+ * and a non-zero exit on failure.
  */
 public final class LocalClusterProvider implements ClusterProvider {
 
+    private final String provider;
     private final String version;
     private final Path script;
     private final ImageSet images;
@@ -34,6 +37,13 @@ public final class LocalClusterProvider implements ClusterProvider {
      */
     public LocalClusterProvider(String version, Path script, ImageSet images, Duration upTimeout,
                                 Duration connectTimeout, boolean keepCluster, PrintStream progress) {
+        this("local", version, script, images, upTimeout, connectTimeout, keepCluster, progress);
+    }
+
+    /** @param provider the id's provider part: "local" (cluster.sh) or "kind" (kind.sh) */
+    public LocalClusterProvider(String provider, String version, Path script, ImageSet images, Duration upTimeout,
+                                Duration connectTimeout, boolean keepCluster, PrintStream progress) {
+        this.provider = provider;
         this.version = version;
         this.script = script;
         this.images = images;
@@ -45,28 +55,29 @@ public final class LocalClusterProvider implements ClusterProvider {
 
     @Override
     public String id() {
-        return "local:" + version;
+        return provider + ":" + version;
     }
 
     @Override
     public KubernetesClient start() {
         if (!Files.isRegularFile(script)) {
-            throw new ClusterUnavailableException(script + " not found: the local provider needs it;"
+            throw new ClusterUnavailableException(script + " not found: the " + provider + " provider needs it;"
                     + " run from the repository root or set -Dclusters.dir");
         }
         upCalled = true;
         Command.Result up = Command.run(List.of("bash", script.toString(), "up", version), prefix(), progress, upTimeout);
         if (up.timedOut()) {
-            throw new ClusterUnavailableException("cluster.sh up " + version + " did not finish within "
-                    + Command.text(upTimeout) + "; raise -Dlocal.upTimeoutMinutes or look at the progress above");
+            throw new ClusterUnavailableException(scriptName() + " up " + version + " did not finish within "
+                    + Command.text(upTimeout) + "; raise -D" + provider + ".upTimeoutMinutes or look at the progress above");
         }
         if (!up.ok()) {
-            throw new ClusterUnavailableException("local cluster " + version + " did not come up (cluster.sh up exited "
+            throw new ClusterUnavailableException(provider + " cluster " + version + " did not come up (" + scriptName()
+                    + " up exited "
                     + up.exitCode() + "): " + (up.lastError().isEmpty() ? "no message on stderr" : up.lastError()));
         }
         Path kubeconfig = Path.of(up.lastLine());
         if (up.lastLine().isEmpty() || !Files.isRegularFile(kubeconfig)) {
-            throw new ClusterUnavailableException("cluster.sh up " + version + " printed no kubeconfig path on stdout"
+            throw new ClusterUnavailableException(scriptName() + " up " + version + " printed no kubeconfig path on stdout"
                     + " (got '" + up.lastLine() + "')");
         }
         Config config = KubeconfigProvider.parse(kubeconfig, null);
@@ -98,14 +109,18 @@ public final class LocalClusterProvider implements ClusterProvider {
             Command.Result down = Command.run(List.of("bash", script.toString(), "down", version), prefix(), progress,
                     Duration.ofMinutes(10));
             if (!down.ok()) {
-                progress.println(prefix() + "cluster.sh down failed: " + down.lastError());
+                progress.println(prefix() + scriptName() + " down failed: " + down.lastError());
             }
         } catch (RuntimeException e) {
-            progress.println(prefix() + "cluster.sh down failed: " + OneLine.of(e));
+            progress.println(prefix() + scriptName() + " down failed: " + OneLine.of(e));
         }
     }
 
+    private String scriptName() {
+        return script.getFileName().toString();
+    }
+
     private String prefix() {
-        return "[local " + version + "] ";
+        return "[" + provider + " " + version + "] ";
     }
 }

@@ -20,10 +20,13 @@ import java.util.stream.Collectors;
  * cgroup version of the host, and the runc the runtime really calls (the binary named in the pod's shim bundle,
  * {@code options.json}, else the shim's PATH), asked for its own {@code --version} inside the shim's root
  * (the host's; {@code /proc/1/root} may be closed to a container even when privileged). Any value that cannot be read
- * is null, with the reason in {@code problem}; reading facts never fails a run.
+ * is null, with the reason in {@code problem}; reading facts never fails a run. The CNI is the plugin chain of the
+ * first configuration in the runtime's CNI directory: containerd's {@code conf_dir} from the config file on its
+ * command line (default /etc/containerd/config.toml), else /etc/cni/net.d, read in containerd's root.
  */
 public record NodeFacts(String node, String kubeletVersion, String containerRuntime, String runcVersion,
-                        String cgroupVersion, String kernelVersion, String osImage, String problem) {
+                        String cgroupVersion, String kernelVersion, String osImage, String cni,
+                        String problem) {
 
     /** The probe: one line per fact, key=value. busybox sh; the runc part runs in the host's root (chroot). */
     static final String PROBE = String.join("\n",
@@ -37,10 +40,19 @@ public record NodeFacts(String node, String kubeletVersion, String containerRunt
             "path=$(tr '\\0' '\\n' < /proc/$shim/environ 2>/dev/null | sed -n 's/^PATH=//p')",
             "echo runc_binary=${bin:-runc}",
             "echo runc=$(chroot /proc/$shim/root /usr/bin/env PATH=\"${path:-/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin}\""
-                    + " ${bin:-runc} --version 2>&1 | sed -n 1p)");
+                    + " ${bin:-runc} --version 2>&1 | sed -n 1p)",
+            // the CNI: containerd's conf_dir (its root is the node's: the host's, or a kind node container's)
+            "ctrd=$(for p in /proc/[0-9]*; do [ \"$(cat $p/comm 2>/dev/null)\" = containerd ] && { echo ${p#/proc/}; break; }; done)",
+            "if [ -n \"$ctrd\" ]; then r=/proc/$ctrd/root",
+            " cfg=$(tr '\\0' '\\n' < /proc/$ctrd/cmdline | sed -n '/^--config$/{n;p};/^-c$/{n;p};s/^--config=//p')",
+            " dir=$(sed -n 's/^[[:space:]]*conf_dir *= *\"\\(.*\\)\"/\\1/p' $r${cfg:-/etc/containerd/config.toml} 2>/dev/null | sed -n 1p)",
+            " f=$(ls $r${dir:-/etc/cni/net.d} 2>/dev/null | grep -E '[.]conf(list)?$' | sort | sed -n 1p)",
+            " [ -z \"$f\" ] || echo \"cni=$(grep -o '\"type\": *\"[^\"]*\"' $r${dir:-/etc/cni/net.d}/$f"
+                    + " | sed 's/.*\"\\([^\"]*\\)\"$/\\1/' | tr '\\n' '+' | sed 's/+$//') ($f)\"",
+            "fi");
 
     public static NodeFacts unknown(String problem) {
-        return new NodeFacts(null, null, null, null, null, null, null, problem);
+        return new NodeFacts(null, null, null, null, null, null, null, null, problem);
     }
 
     /** Reads the facts of the first node; the probe runs in {@code namespace} and is deleted afterwards. */
@@ -61,7 +73,7 @@ public record NodeFacts(String node, String kubeletVersion, String containerRunt
                 info == null ? null : info.getKubeletVersion(),
                 info == null ? null : info.getContainerRuntimeVersion(), null, null,
                 info == null ? null : info.getKernelVersion(),
-                info == null ? null : info.getOsImage(), null);
+                info == null ? null : info.getOsImage(), null, null);
         return status.withProbe(probe(client, images, namespace, name, bound));
     }
 
@@ -74,7 +86,7 @@ public record NodeFacts(String node, String kubeletVersion, String containerRunt
                 : runcVersion == null ? "runc did not report its version (" + probe.getOrDefault("runc_binary", "?")
                         + ": " + probe.getOrDefault("runc", "no output") + ")" : null;
         return new NodeFacts(node, kubeletVersion, containerRuntime, runcVersion, probe.get("cgroup"), kernelVersion,
-                osImage, problemText);
+                osImage, probe.get("cni"), problemText);
     }
 
     static Map<String, String> parse(String log) {

@@ -12,13 +12,16 @@ package io.sidecarconformance.result;
  * @param runcVersion      what the runc the runtime calls reported, e.g. "1.3.6"
  * @param cgroupVersion    "v1" or "v2", of the node's host
  * @param kernelVersion    the node's kernel
+ * @param cni              the CNI plugins of the node's runtime configuration, in chain order, and its file,
+ *                         e.g. "ptp+host-local+portmap (10-sc-ptp.conflist)"
  */
 public record ClusterInfo(String id, String provider, String version, String serverVersion, String kubeletVersion,
-                          String containerRuntime, String runcVersion, String cgroupVersion, String kernelVersion) {
+                          String containerRuntime, String runcVersion, String cgroupVersion, String kernelVersion,
+                          String cni) {
 
     /** Without node facts (a cluster that never answered, a column filled in by a merge). */
     public ClusterInfo(String id, String provider, String version, String serverVersion) {
-        this(id, provider, version, serverVersion, null, null, null, null, null);
+        this(id, provider, version, serverVersion, null, null, null, null, null, null);
     }
 
     /** The node facts in one line for a report header, e.g. "containerd://v2.2.9, runc 1.3.6, cgroup v1, kernel 6.1"; "" if none. */
@@ -29,6 +32,7 @@ public record ClusterInfo(String id, String provider, String version, String ser
         append(text, runcVersion == null ? null : "runc " + runcVersion);
         append(text, cgroupVersion == null ? null : "cgroup " + cgroupVersion);
         append(text, kernelVersion == null ? null : "kernel " + kernelVersion);
+        append(text, cni == null ? null : "CNI " + cni);
         return text.toString();
     }
 

@@ -124,7 +124,7 @@ public final class SuiteRun {
         }
         log.println("sidecar-conformance: node " + nodeFacts.node() + ": kubelet " + nodeFacts.kubeletVersion()
                 + ", " + nodeFacts.containerRuntime() + ", runc " + nodeFacts.runcVersion() + ", cgroup "
-                + nodeFacts.cgroupVersion() + ", kernel " + nodeFacts.kernelVersion()
+                + nodeFacts.cgroupVersion() + ", kernel " + nodeFacts.kernelVersion() + ", CNI " + nodeFacts.cni()
                 + (nodeFacts.problem() == null ? "" : " (" + nodeFacts.problem() + ")"));
     }
 
@@ -215,7 +215,7 @@ public final class SuiteRun {
         RunResults run = new RunResults(RunResults.SCHEMA, runId, startedAt, finishedAt,
                 List.of(new ClusterInfo(clusterId, provider.id().split(":")[0], versionOf(clusterId), provider.serverVersion(),
                         nodeFacts.kubeletVersion(), nodeFacts.containerRuntime(), nodeFacts.runcVersion(),
-                        nodeFacts.cgroupVersion(), nodeFacts.kernelVersion())),
+                        nodeFacts.cgroupVersion(), nodeFacts.kernelVersion(), nodeFacts.cni())),
                 config.settings().parameters(), measurements, new ArrayList<>(results));
         ReportWriter.write(run, config.reportDir());
         Path html = config.reportDir().resolve(ReportWriter.COMPATIBILITY_HTML);

@@ -138,6 +138,7 @@ class ClusterProvidersTest {
     @Test
     void anExplicitValueIsValidatedAndBuiltWithoutProbingTheMachine() throws IOException {
         environment.forbidden = true;
+        properties.setProperty(KindNodeImage.PROPERTY, "public");
         Files.createDirectories(catalog.kindDir());
         Files.writeString(catalog.kindConfig("1.31"), "kind: Cluster\n");
 
@@ -161,6 +162,7 @@ class ClusterProvidersTest {
         Files.writeString(catalog.kindConfig("1.31"), "kind: Cluster\n");
         properties.setProperty("images.busybox", "mirror.example/busybox:1.36.1");
         properties.setProperty("images.dind", "mirror.example/docker:27.5.1-dind");
+        properties.setProperty(KindNodeImage.PROPERTY, "public");
 
         for (String cluster : List.of("k3s:1.31", "kind:1.31", "kubeconfig", "local:1.31")) {
             ImageSet images = providers().provider(cluster).images();
@@ -172,6 +174,70 @@ class ClusterProvidersTest {
 
         properties.setProperty("images.pullPolicy", "Never");
         assertThat(providers().provider("kubeconfig").images().pullPolicy()).isEqualTo("Never");
+    }
+
+    @Test
+    void kindOnALocalNodeImageRunsKindShWithTheLocalImages() throws IOException {
+        kindConfig();
+        environment.forbidden = true;
+        properties.setProperty(KindNodeImage.PROPERTY, "local");
+
+        ClusterProvider provider = providers().provider("kind:1.31");
+
+        assertThat(provider).as("kind.sh up/down, like cluster.sh").isInstanceOf(LocalClusterProvider.class);
+        assertThat(provider.id()).isEqualTo("kind:1.31");
+        assertThat(provider.images()).as("clusters/local's images, loaded with kind load image-archive")
+                .isEqualTo(catalog.localImages());
+        assertThat(log()).contains("kind node image: -Dkind.nodeImage=local: node image built here by "
+                + catalog.kindScript());
+    }
+
+    @Test
+    void kindAutoKeepsThePublicImageWhereKindAndDockerAreThere() throws IOException {
+        kindConfig();
+        environment.onPath.add("kind");
+        environment.docker = true;
+        environment.files.add(catalog.kindScript());
+
+        assertThat(providers().provider("kind:1.31")).isInstanceOf(KindProvider.class);
+        assertThat(log()).contains("kind node image: kind on PATH and Docker reachable: the pinned kindest/node image");
+    }
+
+    @Test
+    void kindAutoBuildsHereWithoutKindOrDocker() throws IOException {
+        kindConfig();
+        environment.files.add(catalog.kindScript());
+
+        assertThat(providers().provider("kind:1.31")).isInstanceOf(LocalClusterProvider.class)
+                .extracting(ClusterProvider::id).isEqualTo("kind:1.31");
+
+        environment.onPath.add("kind");
+        assertThat(providers().provider("kind:1.31")).as("kind on PATH but no Docker answers")
+                .isInstanceOf(LocalClusterProvider.class);
+    }
+
+    @Test
+    void kindAutoFallsBackToThePublicImageWhereKindShCannotBuild() throws IOException {
+        kindConfig();
+        environment.files.add(catalog.kindScript());
+        environment.root = false;
+
+        assertThat(providers().provider("kind:1.31")).isInstanceOf(KindProvider.class);
+        assertThat(log()).contains("kind.sh cannot build here: needs Linux and root");
+    }
+
+    @Test
+    void anUnknownNodeImageChoiceIsOneLine() throws IOException {
+        kindConfig();
+        properties.setProperty(KindNodeImage.PROPERTY, "mine");
+
+        assertThatThrownBy(() -> providers().provider("kind:1.31"))
+                .hasMessage("-Dkind.nodeImage=mine is not one of local, public, auto");
+    }
+
+    private void kindConfig() throws IOException {
+        Files.createDirectories(catalog.kindDir());
+        Files.writeString(catalog.kindConfig("1.31"), "kind: Cluster\n");
     }
 
     @Test

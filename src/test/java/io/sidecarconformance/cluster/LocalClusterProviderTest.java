@@ -80,6 +80,28 @@ class LocalClusterProviderTest {
     }
 
     @Test
+    void kindShKeepsTheSameContractUnderTheKindId() throws IOException {
+        TestClusters.answersVersion(server);
+        Path kubeconfig = TestClusters.kubeconfig(dir.resolve("state/kubeconfig"), server.url("/"));
+        Path script = TestClusters.script(dir.resolve("clusters/kind/kind.sh"), """
+                echo "$*" >> '%s'
+                case "$1" in
+                  up)   echo "kind create cluster sc-1.31" >&2; echo '%s' ;;
+                  down) echo "stopped" >&2 ;;
+                esac
+                """.formatted(calls, kubeconfig));
+        LocalClusterProvider provider = new LocalClusterProvider("kind", "1.31", script, images, Duration.ofMinutes(1),
+                Duration.ofSeconds(5), false, progress);
+
+        provider.start();
+        provider.close();
+
+        assertThat(provider.id()).isEqualTo("kind:1.31");
+        assertThat(Files.readAllLines(calls)).containsExactly("up 1.31", "down 1.31");
+        assertThat(progress()).contains("[kind 1.31] kind create cluster sc-1.31\n", "[kind 1.31] stopped\n");
+    }
+
+    @Test
     void keepClusterSkipsDown() throws IOException {
         LocalClusterProvider provider = provider(workingScript(), Duration.ofMinutes(1), true);
         provider.start();

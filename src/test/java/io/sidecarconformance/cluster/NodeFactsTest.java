@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NodeFactsTest {
 
     private final NodeFacts status = new NodeFacts("127.0.0.1", "v1.35.8", "containerd://v2.2.9", null, null,
-            "6.1.0-18-amd64", "Debian GNU/Linux 12 (bookworm)", null);
+            "6.1.0-18-amd64", "Debian GNU/Linux 12 (bookworm)", null, null);
 
     @Test
     void theProbesLinesGiveRuncAndCgroup() {
@@ -23,6 +23,17 @@ class NodeFactsTest {
         assertThat(facts.cgroupVersion()).isEqualTo("v1");
         assertThat(facts.kubeletVersion()).as("kept from the node status").isEqualTo("v1.35.8");
         assertThat(facts.problem()).isNull();
+    }
+
+    @Test
+    void theCniIsThePluginChainOfTheRuntimesFirstConfiguration() {
+        NodeFacts facts = status.withProbe(NodeFacts.parse("""
+                cgroup=v1
+                runc=runc version 1.3.6
+                cni=ptp+portmap (10-sc-ptp.conflist)
+                """));
+
+        assertThat(facts.cni()).isEqualTo("ptp+portmap (10-sc-ptp.conflist)");
     }
 
     @Test
