@@ -12,13 +12,28 @@ package io.sidecarconformance.result;
  * @param runcVersion      what the runc the runtime calls reported, e.g. "1.3.6"
  * @param cgroupVersion    "v1" or "v2", of the node's host
  * @param kernelVersion    the node's kernel
+ * @param upstreamE2e      what upstream's e2e tests said about this cluster (attached with -De2e.junit or
+ *                         MergeReports --e2e), or null: not run
  */
 public record ClusterInfo(String id, String provider, String version, String serverVersion, String kubeletVersion,
-                          String containerRuntime, String runcVersion, String cgroupVersion, String kernelVersion) {
+                          String containerRuntime, String runcVersion, String cgroupVersion, String kernelVersion,
+                          UpstreamE2e upstreamE2e) {
 
     /** Without node facts (a cluster that never answered, a column filled in by a merge). */
     public ClusterInfo(String id, String provider, String version, String serverVersion) {
-        this(id, provider, version, serverVersion, null, null, null, null, null);
+        this(id, provider, version, serverVersion, null, null, null, null, null, null);
+    }
+
+    /** With node facts, without upstream e2e results. */
+    public ClusterInfo(String id, String provider, String version, String serverVersion, String kubeletVersion,
+                       String containerRuntime, String runcVersion, String cgroupVersion, String kernelVersion) {
+        this(id, provider, version, serverVersion, kubeletVersion, containerRuntime, runcVersion, cgroupVersion,
+                kernelVersion, null);
+    }
+
+    public ClusterInfo withUpstreamE2e(UpstreamE2e e2e) {
+        return new ClusterInfo(id, provider, version, serverVersion, kubeletVersion, containerRuntime, runcVersion,
+                cgroupVersion, kernelVersion, e2e);
     }
 
     /** The node facts in one line for a report header, e.g. "containerd://v2.2.9, runc 1.3.6, cgroup v1, kernel 6.1"; "" if none. */
