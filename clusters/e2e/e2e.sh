@@ -41,10 +41,13 @@ PAUSE_REGISTRY="localhost/sidecar-conformance"                 # gcRegistry: the
 
 e2e_dir() { printf '%s/e2e/%s' "$SC_CACHE" "$1"; }
 
-# e2e.test and agnhost from k8s.io/kubernetes@$v, through the same wrapper module as the cluster's binaries
-# (lib/build.sh: k8s_gomod, k8s_ldflags). tools.go names the e2e package, the packages its e2e_test.go
-# imports and agnhost, so that `go mod tidy` records all their dependencies; e2e.test is then upstream's
-# own test binary: `go test -c k8s.io/kubernetes/test/e2e`.
+# e2e.test from k8s.io/kubernetes@$v, through the same wrapper module as the cluster's binaries (lib/build.sh:
+# k8s_gomod, k8s_ldflags): upstream's own test package (`go test -c k8s.io/kubernetes/test/e2e`) with one
+# change: its e2e_test.go blank-imports only the test packages that hold the focus (test/e2e/common,
+# test/e2e/node), not every SIG's. The others need modules the module proxy here lacks for some versions
+# (k8s.io/sample-apiserver v0.33.13 for test/e2e/apimachinery), and compiling them costs minutes for tests that
+# are never selected. The change is made in a hard-linked copy of the module ($dir/kubernetes, `replace`d in):
+# Go refuses overlays of files in the module cache. tools.go names what that e2e_test.go imports.
 build_e2e() { # version
   local v=$1 dir src kdir ldflags
   dir="$(e2e_dir "$v")"; src="$dir/src"
@@ -58,21 +61,26 @@ build_e2e() { # version
   kdir="$MODDL_DIR"
   rm -rf "$src"; mkdir -p "$src"
   k8s_gomod "$v" sidecar-conformance.local/e2e >"$src/go.mod"
+  # a copy of the module of hard links (new directories, the same files), e2e_test.go replaced
+  rm -rf "$dir/kubernetes"; cp -al "$kdir" "$dir/kubernetes"
+  find "$dir/kubernetes" -type d -exec chmod u+w {} +
+  rm -f "$dir/kubernetes/test/e2e/e2e_test.go"
+  # in the "// test sources" import block: blank imports of test/e2e/<sig> other than common and node go
+  awk '/\/\/ test sources/ {b=1} b && /^[[:space:]]*$/ {b=0}
+       b && /^[[:space:]]*_ "k8s.io\/kubernetes\/test\/e2e\// && !/"k8s.io\/kubernetes\/test\/e2e\/(common|node)"/ {next} {print}' \
+    "$kdir/test/e2e/e2e_test.go" >"$dir/kubernetes/test/e2e/e2e_test.go"
+  printf '\nreplace k8s.io/kubernetes => %s\n' "$dir/kubernetes" >>"$src/go.mod"
   {
     printf '//go:build tools\n\npackage tools\n\nimport (\n'
-    printf '\t_ "k8s.io/kubernetes/test/e2e"\n\t_ "k8s.io/kubernetes/test/images/agnhost"\n'
-    sed -n '/^import (/,/^)/p' "$kdir/test/e2e/e2e_test.go" | grep -o '"k8s.io/[^"]*"' | sort -u | sed 's/^/\t_ /'
+    printf '\t_ "k8s.io/kubernetes/test/e2e"\n'
+    sed -n '/^import (/,/^)/p' "$dir/kubernetes/test/e2e/e2e_test.go" | grep -o '"k8s.io/[^"]*"' | sort -u | sed 's/^/\t_ /'
     printf ')\n'
   } >"$src/tools.go"
   ldflags="$(k8s_ldflags "$v")"
   run_step "e2e $v: resolving module graph" "$dir/logs/mod.log" bash -c "cd '$src' && go mod tidy -e"
   run_step "e2e $v: building e2e.test (go test -c k8s.io/kubernetes/test/e2e)" "$dir/logs/e2e.log" \
     env CGO_ENABLED=0 bash -c "cd '$src' && go test -c -trimpath -tags providerless -ldflags '$ldflags' -o '$dir/bin/e2e.test.tmp' k8s.io/kubernetes/test/e2e"
-  run_step "e2e $v: building agnhost" "$dir/logs/agnhost.log" \
-    env CGO_ENABLED=0 bash -c "cd '$src' && go build -trimpath -ldflags '-s -w' -o '$dir/bin/agnhost' k8s.io/kubernetes/test/images/agnhost"
   mv -f "$dir/bin/e2e.test.tmp" "$dir/bin/e2e.test"
-  cp "$kdir/test/images/agnhost/VERSION" "$dir/bin/agnhost.version"
-  cp "$kdir/test/images/agnhost/porter/localhost.crt" "$kdir/test/images/agnhost/porter/localhost.key" "$dir/bin/"
   touch "$dir/bin/.complete"
   flock -u 7
 }
