@@ -108,12 +108,22 @@ run_e2e() { # id quick|full out
   skips_of "$kind" "$id" >"$out/skipped.tsv"
   printf '%s\n' "$kind" >"$out/selection"
   log "upstream e2e ($kind) on local:$id, e2e.test $V; log: $tmp/e2e.log (kept as $out/e2e.log.gz)"
-  local s=$SECONDS
-  run_step "e2e.test $kind" "$tmp/e2e.log" bash -c '"$@"; echo $? >"'"$tmp"'/rc"' _ \
-    env KUBE_TEST_REPO_LIST="$tmp/repo-list.yaml" "$bin/e2e.test" --kubeconfig="$kc" --provider=skeleton \
-      --report-dir="$tmp/report" --ginkgo.focus="$(focus_of "$kind")" --ginkgo.skip="$(skip_of "$kind" "$id")" \
-      --ginkgo.no-color --ginkgo.timeout=2h --ginkgo.v=false
-  rc="$(cat "$tmp/rc" 2>/dev/null || echo '?')"
+  local s=$SECONDS last=$SECONDS pid
+  log "e2e.test $kind ..."
+  KUBE_TEST_REPO_LIST="$tmp/repo-list.yaml" "$bin/e2e.test" --kubeconfig="$kc" --provider=skeleton \
+    --report-dir="$tmp/report" --ginkgo.focus="$(focus_of "$kind")" --ginkgo.skip="$(skip_of "$kind" "$id")" \
+    --ginkgo.no-color --ginkgo.timeout=2h >"$tmp/e2e.log" 2>&1 </dev/null &
+  pid=$!
+  # shellcheck disable=SC2064 # expand now: pid and tmp are local
+  trap "kill $pid 2>/dev/null; rm -rf '$tmp'" EXIT
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 2
+    if [ $((SECONDS - last)) -ge 30 ]; then
+      last=$SECONDS
+      log "  $(sed -n 's/^Will run \([0-9]*\) of.*/\1/p' "$tmp/e2e.log") specs selected, $(grep -o '•' "$tmp/e2e.log" | wc -l) done, $(grep -c '• \[FAILED\]' "$tmp/e2e.log") failed ($((SECONDS - s))s)"
+    fi
+  done
+  rc=0; wait "$pid" || rc=$?
   gzip -c "$tmp/e2e.log" >"$out/e2e.log.gz"
   [ -f "$tmp/report/junit_01.xml" ] ||
     die "e2e.test ended (exit $rc) after $((SECONDS - s))s without a JUnit report: $(grep -m1 -E 'FAIL|[Ee]rror' "$tmp/e2e.log" | cut -c1-300)"

@@ -5,6 +5,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -75,6 +77,13 @@ public final class UpstreamE2eJunit {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             DocumentBuilder builder = factory.newDocumentBuilder();
+            // the default handler prints "[Fatal Error] ..." to stderr before throwing: the exception is enough
+            builder.setErrorHandler(new DefaultHandler() {
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
             return builder.parse(file.toFile());
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw new ResultsFileException(file + ": not a JUnit XML report (" + firstLine(e.getMessage()) + ")");
