@@ -157,8 +157,12 @@ PY
 junit_summary() { # junit.xml -> "N of M passed, F failed, S skipped"
   python3 - "$1" <<'PY'
 import sys, xml.etree.ElementTree as ET
-cases = list(ET.parse(sys.argv[1]).iter("testcase"))
-failed = sum(1 for c in cases if c.find("failure") is not None or c.find("error") is not None)
+import re
+# suite setup and report nodes are not tests; one that failed still counts as a failed test
+suite = re.compile(r"^\[(Report|Synchronized)?(Before|After)Suite\]|^\[DeferCleanup \(Suite\)\]")
+bad = lambda c: c.find("failure") is not None or c.find("error") is not None
+cases = [c for c in ET.parse(sys.argv[1]).iter("testcase") if not suite.match(c.get("name") or "") or bad(c)]
+failed = sum(1 for c in cases if bad(c))
 skipped = sum(1 for c in cases if c.find("skipped") is not None)
 ran = len(cases) - skipped
 print(f"{ran - failed} of {ran} passed, {failed} failed, {skipped} skipped in the test")

@@ -11,10 +11,15 @@
 #   busybox:<tag>   upstream's is BusyBox <version> as released (docker's busybox image): ours is BusyBox
 #                   <version> compiled from busybox's git tag (defconfig, static), from the repository at
 #                   $SC_BUSYBOX_GIT (default $SC_CACHE/src/busybox.git). No tag there: not made.
+#   nginx:<tag>     upstream's is docker's nginx <version>-alpine (1.14-4: nginx 1.14, i.e. 1.14.2; 1.15-4: 1.15.12;
+#                   1.27.0-2: 1.27.0): ours is that nginx compiled from its release tag (static; no PCRE, so
+#                   without the rewrite module) from $SC_NGINX_GIT (default $SC_CACHE/src/nginx.git), with
+#                   Debian's busybox-static applets for sh, and docker's nginx image's paths and command.
 #   pause:<tag>     the cluster's own pause image (built from the same module's build/pause).
 # Any other image the focused tests name is reported, not made.
 
 SC_BUSYBOX_GIT="${SC_BUSYBOX_GIT:-$SC_CACHE/src/busybox.git}"
+SC_NGINX_GIT="${SC_NGINX_GIT:-$SC_CACHE/src/nginx.git}"
 
 # e2e.test's image list (registries mapped to ours): lines "<id> <ref>" for the images we make
 e2e_image_refs() { # version
@@ -24,7 +29,8 @@ e2e_image_refs() { # version
   repo_list >"$repo"
   KUBE_TEST_REPO_LIST="$repo" "$bin/e2e.test" --list-images 2>/dev/null |
     awk -v e="$E2E_REGISTRY/" -v p="$PAUSE_REGISTRY/pause:" \
-      'index($0, e "agnhost:") == 1 {print "agnhost " $0} index($0, e "busybox:") == 1 {print "busybox " $0} index($0, p) == 1 {print "pause " $0}'
+      'index($0, e "agnhost:") == 1 {print "agnhost " $0} index($0, e "busybox:") == 1 {print "busybox " $0}
+       index($0, e "nginx:") == 1 {print "nginx " $0} index($0, p) == 1 {print "pause " $0}'
   rm -f "$repo"
 }
 
@@ -101,12 +107,68 @@ build_busybox_image() { # tag ref
   log "image $ref written: BusyBox $ver compiled from tag $gtag (CONFIG_TC off: it does not build against this kernel's headers)"
 }
 
+# nginx <version> of an image tag: the last release of a minor ("1.14-4" -> 1.14.2), or the named patch
+nginx_release() { # tag
+  local ver="${1%-*}"
+  if [[ $ver =~ ^[0-9]+\.[0-9]+$ ]]; then
+    git --git-dir="$SC_NGINX_GIT" tag -l "release-$ver.*" 2>/dev/null | sed 's/^release-//' | sort -V | tail -n1
+  else
+    git --git-dir="$SC_NGINX_GIT" tag -l "release-$ver" 2>/dev/null | sed 's/^release-//'
+  fi
+}
+
+build_nginx_image() { # tag ref
+  local tag=$1 ref=$2 out ver dir r
+  out="$(image_tar nginx "$tag")"
+  [ -f "$out.id" ] && return 0
+  ver="$(nginx_release "$tag")"
+  if [ -z "$ver" ]; then
+    log "nginx $tag: no release tag for it in $SC_NGINX_GIT (nginx's git repository; set SC_NGINX_GIT): not made"
+    return 0
+  fi
+  dir="$SC_CACHE/e2e/nginx/$ver"
+  if [ ! -x "$dir/bin/nginx" ]; then
+    rm -rf "$dir/src"; mkdir -p "$dir/src" "$dir/bin" "$dir/logs"
+    git --git-dir="$SC_NGINX_GIT" archive "release-$ver" | tar -x -C "$dir/src"
+    run_step "nginx $ver: configuring (static, no PCRE)" "$dir/logs/config.log" bash -c \
+      "cd '$dir/src' && ./auto/configure --prefix=/etc/nginx --sbin-path=/usr/sbin/nginx --conf-path=/etc/nginx/nginx.conf \
+        --error-log-path=/var/log/nginx/error.log --http-log-path=/var/log/nginx/access.log --pid-path=/var/run/nginx.pid \
+        --lock-path=/var/run/nginx.lock --http-client-body-temp-path=/var/cache/nginx/client_temp \
+        --http-proxy-temp-path=/var/cache/nginx/proxy_temp --http-fastcgi-temp-path=/var/cache/nginx/fastcgi_temp \
+        --http-uwsgi-temp-path=/var/cache/nginx/uwsgi_temp --http-scgi-temp-path=/var/cache/nginx/scgi_temp \
+        --user=nginx --group=nginx --without-pcre --without-http_rewrite_module \
+        --with-cc-opt='-Wno-error' --with-ld-opt='-static'"
+    run_step "nginx $ver: compiling" "$dir/logs/build.log" bash -c "cd '$dir/src' && make -j2"
+    "$dir/src/objs/nginx" -v 2>&1 | grep -q "nginx/$ver\$" || die "nginx $ver: the binary built from release-$ver does not say nginx/$ver"
+    cp "$dir/src/objs/nginx" "$dir/bin/nginx"
+    mkdir -p "$dir/bin/conf" "$dir/bin/html"
+    cp "$dir/src/conf/"* "$dir/bin/conf/"
+    cp "$dir/src/docs/html/"* "$dir/bin/html/" 2>/dev/null || cp "$dir/src/html/"* "$dir/bin/html/"
+    rm -rf "$dir/src"
+  fi
+  r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
+  busybox_applets "$r" /bin/busybox
+  mkdir -p "$r/usr/sbin" "$r/etc/nginx" "$r/usr/share/nginx/html" "$r/var/log/nginx" "$r/var/cache/nginx"
+  cp "$dir/bin/nginx" "$r/usr/sbin/nginx"
+  cp "$dir/bin/conf/"* "$r/etc/nginx/"
+  cp "$dir/bin/html/"* "$r/usr/share/nginx/html/"
+  # as docker's image: the server's root where its html is, logs to the container's output
+  sed -i 's#^\([[:space:]]*\)root[[:space:]]*html;#\1root /usr/share/nginx/html;#' "$r/etc/nginx/nginx.conf"
+  ln -s /dev/stdout "$r/var/log/nginx/access.log"; ln -s /dev/stderr "$r/var/log/nginx/error.log"
+  printf 'nginx:x:101:101:nginx:/var/cache/nginx:/bin/false\n' >>"$r/etc/passwd"
+  printf 'nginx:x:101:\n' >>"$r/etc/group"
+  mk_image "$r" "$ref" "$out" 'null' '["nginx","-g","daemon off;"]'
+  rm -rf "$r"
+  log "image $ref written: nginx $ver compiled from release-$ver"
+}
+
 build_e2e_images() { # version
   local id ref
   while read -r id ref; do
     case $id in
       agnhost) build_agnhost_image "$1" "${ref##*:}" "$ref" ;;
       busybox) build_busybox_image "${ref##*:}" "$ref" ;;
+      nginx) build_nginx_image "${ref##*:}" "$ref" ;;
     esac
   done < <(e2e_image_refs "$1")
 }
@@ -125,7 +187,7 @@ e2e_images_plan() { # version
   done < <(e2e_image_refs "$v")
   # other images named in the focused tests' sources
   for f in $(focus_files); do [ -f "$kdir/test/e2e/$f" ] && grep -oh 'imageutils\.[A-Z][A-Za-z0-9]*' "$kdir/test/e2e/$f"; done |
-    sort -u | sed 's/imageutils\.//' | grep -vxE 'Agnhost|BusyBox|Pause|GetE2EImage|GetPauseImageName|ImageID|Config' |
+    sort -u | sed 's/imageutils\.//' | grep -vxE 'Agnhost|BusyBox|Nginx|Pause|GetE2EImage|GetPauseImageName|ImageID|Config' |
     sed 's/$/\tnamed in the focused sources, not made/' || true
 }
 

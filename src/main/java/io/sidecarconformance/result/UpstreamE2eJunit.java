@@ -20,14 +20,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads the folder clusters/e2e/e2e.sh writes: {@code junit*.xml} (upstream e2e.test's JUnit report), an optional
+ * Reads the folder clusters/e2e/e2e.sh writes: {@code junit*.xml} (upstream e2e.test's JUnit report; its suite
+ * nodes such as {@code [SynchronizedBeforeSuite]} count only when they failed), an optional
  * {@code selection} file (one word: quick or full) and an optional {@code reasons.tsv} (test name TAB explanation,
  * written by whoever looked into a failure; it takes the place of the failure's first line).
  */
 public final class UpstreamE2eJunit {
+
+    /** Suite setup and report nodes: not tests, unless one failed (then nothing after it could be trusted). */
+    private static final Pattern SUITE_NODE =
+            Pattern.compile("^\\[(Report|Synchronized)?(Before|After)Suite]|^\\[DeferCleanup \\(Suite\\)]");
 
     private UpstreamE2eJunit() {
     }
@@ -56,6 +62,9 @@ public final class UpstreamE2eJunit {
             for (int i = 0; i < cases.getLength(); i++) {
                 Element c = (Element) cases.item(i);
                 Element failure = child(c, "failure", "error");
+                if (failure == null && SUITE_NODE.matcher(c.getAttribute("name")).find()) {
+                    continue;
+                }
                 if (failure != null) {
                     ran++;
                     String name = c.getAttribute("name");
