@@ -104,7 +104,7 @@ build_busybox_image() { # tag ref
   busybox_applets "$r" "$dir/bin/busybox"
   mk_image "$r" "$ref" "$out" 'null' '["sh"]'
   rm -rf "$r"
-  log "image $ref written: BusyBox $ver compiled from tag $gtag (CONFIG_TC off: it does not build against this kernel's headers)"
+  log "image $ref written: BusyBox $ver compiled from tag $gtag (CONFIG_TC off: tc is known not to build against newer kernel headers; no focused test uses it)"
 }
 
 # nginx <version> of an image tag: the last release of a minor ("1.14-4" -> 1.14.2), or the named patch
@@ -188,7 +188,7 @@ e2e_images_plan() { # version
   # other images named in the focused tests' sources
   for f in $(focus_files); do [ -f "$kdir/test/e2e/$f" ] && grep -oh 'imageutils\.[A-Z][A-Za-z0-9]*' "$kdir/test/e2e/$f"; done |
     sort -u | sed 's/imageutils\.//' | grep -vxE 'Agnhost|BusyBox|Nginx|Pause|GetE2EImage|GetPauseImageName|ImageID|Config' |
-    sed 's/$/\tnamed in the focused sources, not made/' || true
+    sed 's/$/\tnamed in the focused sources, not made (a test that needs it fails, unless the skip regex leaves it out)/' || true
 }
 
 # imports every made image into the running cluster's containerd
