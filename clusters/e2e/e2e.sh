@@ -119,7 +119,7 @@ run_e2e() { # id quick|full out
     --ginkgo.no-color --ginkgo.timeout=2h >"$tmp/e2e.log" 2>&1 </dev/null &
   pid=$!
   # shellcheck disable=SC2064 # expand now: pid and tmp are local
-  trap "kill $pid 2>/dev/null; rm -rf '$tmp'" EXIT
+  trap "kill $pid 2>/dev/null || true; rm -rf '$tmp'" EXIT
   while kill -0 "$pid" 2>/dev/null; do
     sleep 2
     if [ $((SECONDS - last)) -ge 30 ]; then
