@@ -84,7 +84,13 @@ build_busybox_image() { # tag ref
   local tag=$1 ref=$2 out ver gtag dir r
   out="$(image_tar busybox "$tag")"
   [ -f "$out.id" ] && return 0
-  ver="${tag%-*}"; gtag="${ver//./_}"
+  ver="${tag%-*}"
+  # a minor alone ("1.29-4": docker's busybox:1.29) is its last release
+  if [[ $ver =~ ^[0-9]+\.[0-9]+$ ]]; then
+    ver="$(git --git-dir="$SC_BUSYBOX_GIT" tag -l "${ver//./_}_*" 2>/dev/null | tr _ . | sort -V | tail -n1)"
+    ver="${ver:-${tag%-*}}"
+  fi
+  gtag="${ver//./_}"
   if ! git --git-dir="$SC_BUSYBOX_GIT" rev-parse -q --verify "refs/tags/$gtag" >/dev/null 2>&1; then
     log "busybox $tag: no tag $gtag in $SC_BUSYBOX_GIT (busybox's git repository; set SC_BUSYBOX_GIT): not made"
     return 0
@@ -95,7 +101,12 @@ build_busybox_image() { # tag ref
     git --git-dir="$SC_BUSYBOX_GIT" archive "$gtag" | tar -x -C "$dir/src"
     run_step "busybox $ver: configuring (defconfig, static)" "$dir/logs/config.log" bash -c \
       "cd '$dir/src' && make defconfig && sed -i -e 's/^# CONFIG_STATIC is not set/CONFIG_STATIC=y/' -e 's/^CONFIG_TC=y/# CONFIG_TC is not set/' .config && yes '' | make oldconfig"
-    run_step "busybox $ver: compiling" "$dir/logs/build.log" bash -c "cd '$dir/src' && make -j2 busybox"
+    log "busybox $ver: compiling ..."
+    if ! (cd "$dir/src" && make -j2 busybox) >"$dir/logs/build.log" 2>&1; then
+      log "busybox $ver: does not build here ($(grep -m2 -E 'undefined reference|error:' "$dir/logs/build.log" | tr '\n' ' ' | cut -c1-200)): not made; log: $dir/logs/build.log"
+      rm -rf "$dir/src"
+      return 0
+    fi
     "$dir/src/busybox" 2>&1 | sed -n 1p | grep -q "^BusyBox v$ver " || die "busybox $ver: the binary built from $gtag does not say BusyBox v$ver"
     cp "$dir/src/busybox" "$dir/bin/busybox"
     rm -rf "$dir/src"
