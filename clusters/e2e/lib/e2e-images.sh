@@ -15,7 +15,8 @@
 #                   1.27.0-2: 1.27.0): ours is that nginx compiled from its release tag (static; no PCRE, so
 #                   without the rewrite module) from $SC_NGINX_GIT (default $SC_CACHE/src/nginx.git), with
 #                   Debian's busybox-static applets for sh, and docker's nginx image's paths and command.
-#   pause:<tag>     the cluster's own pause image (built from the same module's build/pause).
+#   pause:<tag>     the pause image of a version of the list whose build/pause TAG is <tag> (usually the cluster's
+#                   own; 1.33.13's e2e manifest names 3.10 while its build/pause says 3.10.1).
 # Any other image the focused tests name is reported, not made.
 
 SC_BUSYBOX_GIT="${SC_BUSYBOX_GIT:-$SC_CACHE/src/busybox.git}"
@@ -190,7 +191,8 @@ e2e_images_plan() { # version
   moddl "k8s.io/kubernetes@$v"; kdir="$MODDL_DIR"
   while read -r id ref; do
     case $id in
-      pause) printf '%s\tthe cluster'"'"'s pause (build/pause of %s)\n' "$ref" "$v" ;;
+      pause) if [ -f "$SC_CACHE/images/pause-${ref##*:}.tar.id" ]; then printf '%s\tmade: pause.c of a build/pause whose TAG is %s\n' "$ref" "${ref##*:}"
+             else printf '%s\tNOT made (no version of the list has build/pause TAG %s)\n' "$ref" "${ref##*:}"; fi ;;
       *) f="$(image_tar "$id" "${ref##*:}")"
          if [ -f "$f.id" ]; then printf '%s\tmade: see clusters/e2e/lib/e2e-images.sh\n' "$ref"
          else printf '%s\tNOT made (tests that need it fail; e2e.sh build says why)\n' "$ref"; fi ;;
@@ -207,8 +209,9 @@ import_e2e_images() { # version
   local id ref f
   load_runtime
   while read -r id ref; do
-    [ "$id" = pause ] && continue
-    f="$(image_tar "$id" "${ref##*:}")"
+    # the pause e2e.test names may differ from the cluster's (1.33.13's manifest says 3.10, its build/pause
+    # 3.10.1): the pause image built from another version's build/pause with that tag, if there is one
+    if [ "$id" = pause ]; then f="$SC_CACHE/images/pause-${ref##*:}.tar"; else f="$(image_tar "$id" "${ref##*:}")"; fi
     [ -f "$f.id" ] || continue
     import_image "$ref" "$f" || die "importing $ref into containerd failed (log: $LOGS/images.log)"
   done < <(e2e_image_refs "$1")
