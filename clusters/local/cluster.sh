@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Local single-node Kubernetes built from Kubernetes' own Go modules, run as
-# plain processes on 127.0.0.1 (no container registry, no internet needed).
+# plain processes on this machine only (no container registry, no internet needed).
 #
 #   cluster.sh build <id>     build binaries + images for <id> (cached)
 #   cluster.sh up <id>        build if needed, start, wait for Ready; stdout: kubeconfig path
@@ -13,38 +13,8 @@
 # runtime (containerd/kubelet configs), procs (supervision, up/down/status).
 set -Eeuo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO="$(cd "$HERE/../.." && pwd)"
-SC_CACHE="${SC_CACHE:-$HOME/.cache/sidecar-conformance}"
-VERSIONS_TSV="${SC_VERSIONS_TSV:-$HERE/../versions.tsv}"   # the one version list (clusters/versions.tsv)
-IMAGES_PROPERTIES="$HERE/images.properties"
-NODE_NAME="127.0.0.1"   # kubelet refuses a loopback --node-ip; an IP node name becomes the InternalIP (as in hack/local-up-cluster.sh)
-# Ports (all on 127.0.0.1). Non-default so they do not clash with anything else.
-API_PORT="${SC_API_PORT:-36443}"
-ETCD_PORT=36379
-ETCD_PEER_PORT=36380
-CM_PORT=36257
-SCHED_PORT=36259
-KUBELET_PORT=36250
-KUBELET_HEALTHZ_PORT=36248
-# Pod network: its own bridge, never leaves this machine (see firewall rules).
-BRIDGE="scl0"
-POD_CIDR="10.244.0.0/24"
-SERVICE_CIDR="10.96.0.0/24"
-CNI_NET_NAME="sidecar-conformance"
-IPT_CHAIN="SC-LOCAL-FWD"
-# Runtime layout. containerd's root (imported images, kept between runs) is per containerd
-# version (runtime.sh); everything under $RUN is per run.
-RUN="$SC_CACHE/run"
-CTRD_STATE="$RUN/containerd-state"
-CTRD_SOCK="$RUN/containerd.sock"
-PKI="$SC_CACHE/pki"
-IPAM_DIR="$RUN/cni-ipam"
-CNI_CONF_DIR="$RUN/cni-net.d"
-
-export GOTOOLCHAIN=local
-export GOFLAGS="${GOFLAGS:-} -mod=mod"
-export PATH="/usr/local/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH"
+# shellcheck source=lib/constants.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/constants.sh"
 
 T0=$SECONDS
 CMD="${1:-}"

@@ -11,6 +11,8 @@
 # in OUT_DIR/results.json and OUT_DIR/compatibility.html. A version whose cluster cannot start still gets a
 # column (of ERROR cells). The local cluster is stopped at the end. The merged files are over 5 MiB and are
 # not committed (.gitignore): each version's folder is, and MERGE_ONLY=1 renders the grid from them.
+# Where OUT_DIR/<version>/e2e/ holds an upstream e2e run (clusters/e2e/e2e.sh run <version> ... OUT_DIR/<version>/e2e),
+# it is attached to that version's column (node facts: "upstream e2e: N of M passed").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -36,6 +38,9 @@ inputs=()
 expects=()
 while read -r v; do
     [ -f "$out/$v/results.json" ] && inputs+=("$out/$v/results.json")
+    if [ -f "$out/$v/results.json" ] && compgen -G "$out/$v/e2e/junit*.xml" >/dev/null; then
+        expects+=(--e2e "local:$v=$out/$v/e2e")
+    fi
     # Merging only: a version that was never run here is not an infrastructure error.
     if [ "${MERGE_ONLY:-0}" != 1 ] || [ -f "$out/$v/results.json" ]; then expects+=(--expect "local:$v"); fi
 done < <(awk -F'\t' '!/^#/ && NF && $2 != "-" {print $1}' clusters/versions.tsv)

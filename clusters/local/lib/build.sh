@@ -51,30 +51,47 @@ moddl() { # module@version -> sets MODDL_DIR, MODDL_GOMOD, MODDL_TIME, MODDL_HAS
 
 k8s_dir() { printf '%s/k8s/%s' "$SC_CACHE" "$1"; }
 
-# Generates the wrapper module for k8s.io/kubernetes@$v in $dir/src.
-k8s_wrapper() { # version dir kdir
-  local v=$1 dir=$2 kdir=$3 minor staging_ver
+# The go.mod of a wrapper module <name> that requires k8s.io/kubernetes@$v: every staging module
+# (relative replace in upstream's go.mod, $MODDL_GOMOD from moddl) replaced with v0.Y.Z, upstream's
+# go line and GODEBUG defaults kept. Also used by clusters/e2e/e2e.sh (e2e.test, agnhost).
+k8s_gomod() { # version module-name
+  local v=$1 minor staging_ver
   minor="$(minor_of "$v")"
   staging_ver="v0.${v#v1.}"
+  echo "module $2"
+  echo
+  grep -E '^go [0-9]' "$MODDL_GOMOD"
+  # keep upstream's GODEBUG defaults (single line or block form)
+  awk '/^godebug \(/{b=1} b{print} b&&/^\)/{b=0} /^godebug [^(]/{print}' "$MODDL_GOMOD"
+  echo
+  echo "require k8s.io/kubernetes $v"
+  echo
+  echo "replace ("
+  sed -n 's#^[[:space:]]*\(k8s\.io/[A-Za-z0-9._/-]*\)[[:space:]]*=>[[:space:]]*\./staging/.*#\1#p' "$MODDL_GOMOD" |
+    sort -u | while read -r m; do printf '\t%s => %s %s\n' "$m" "$m" "$staging_ver"; done
+  echo ")"
+  # extra requirements / replaces needed on a newer Go (see README "old versions")
+  if [ -f "$HERE/build-fixes/$minor.mod" ]; then cat "$HERE/build-fixes/$minor.mod"; fi
+}
+
+# -ldflags stamping version $v (commit and date from moddl's $MODDL_HASH, $MODDL_TIME), as upstream's builds do.
+k8s_ldflags() { # version
+  local v=$1 minor p ldflags="-s -w"
+  minor="$(minor_of "$v")"
+  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+    ldflags+=" -X $p.gitVersion=$v -X $p.gitMajor=1 -X $p.gitMinor=$minor -X $p.gitCommit=${MODDL_HASH:-0000000000000000000000000000000000000000}"
+    ldflags+=" -X $p.gitTreeState=clean -X $p.buildDate=${MODDL_TIME:-1970-01-01T00:00:00Z}"
+  done
+  if [ -f "$HERE/build-fixes/$minor.ldflags" ]; then ldflags+=" $(cat "$HERE/build-fixes/$minor.ldflags")"; fi
+  printf '%s' "$ldflags"
+}
+
+# Generates the wrapper module for k8s.io/kubernetes@$v in $dir/src.
+k8s_wrapper() { # version dir kdir
+  local v=$1 dir=$2 kdir=$3
   local src="$dir/src"
   rm -rf "$src"; mkdir -p "$src"
-  {
-    echo "module sidecar-conformance.local/kube"
-    echo
-    grep -E '^go [0-9]' "$MODDL_GOMOD"
-    # keep upstream's GODEBUG defaults (single line or block form)
-    awk '/^godebug \(/{b=1} b{print} b&&/^\)/{b=0} /^godebug [^(]/{print}' "$MODDL_GOMOD"
-    echo
-    echo "require k8s.io/kubernetes $v"
-    echo
-    echo "replace ("
-    # every staging module (relative replace in upstream's go.mod) -> v0.Y.Z
-    sed -n 's#^[[:space:]]*\(k8s\.io/[A-Za-z0-9._/-]*\)[[:space:]]*=>[[:space:]]*\./staging/.*#\1#p' "$MODDL_GOMOD" |
-      sort -u | while read -r m; do printf '\t%s => %s %s\n' "$m" "$m" "$staging_ver"; done
-    echo ")"
-  } >"$src/go.mod"
-  # extra requirements / replaces needed on a newer Go (see README "old versions")
-  if [ -f "$HERE/build-fixes/$minor.mod" ]; then cat "$HERE/build-fixes/$minor.mod" >>"$src/go.mod"; fi
+  k8s_gomod "$v" sidecar-conformance.local/kube >"$src/go.mod"
   local c f pkg alias fn
   for c in kube-apiserver kube-controller-manager kube-scheduler kubelet; do
     f="$(grep -l '^func main()' "$kdir/cmd/$c"/*.go | sed -n 1p)"

@@ -167,20 +167,23 @@ build_dind_image() { # ref out
   rm -rf "$r"
 }
 
+# imports a tarball unless containerd has <ref> from it already (a label records the image config digest)
+import_image() { # ref tarball
+  local want; want="sc.id=$(cat "$2.id")"
+  ctr_ -n k8s.io images ls 2>/dev/null | awk '{print $1 "|" $NF}' | grep -F "$1|" | grep -qE "[|,]$want(,|\$)" && return 0
+  ctr_ -n k8s.io images import "$2" >>"$LOGS/images.log" 2>&1 || return 1
+  ctr_ -n k8s.io images label "$1" "$want" >>"$LOGS/images.log" 2>&1 || return 1
+}
+
 import_images() { # kbin
-  local ptag ref f have
+  local ptag ref f
   ptag="$(cat "$1/pause.tag")"
-  have="$(ctr_ -n k8s.io images ls 2>/dev/null | awk '{print $1 "|" $NF}' || true)"
   for ref in "localhost/sidecar-conformance/pause:$ptag" "$(prop busybox)" "$(prop dind)"; do
     case $ref in
       */pause:*) f="$SC_CACHE/images/pause-$ptag.tar" ;;
       */busybox:*) f="$SC_CACHE/images/busybox-${ref##*:}.tar" ;;
       */dind:*) f="$SC_CACHE/images/dind-${ref##*:}.tar" ;;
     esac
-    # the label records which tarball (image config digest) was imported
-    local want; want="sc.id=$(cat "$f.id")"
-    grep -F "$ref|" <<<"$have" | grep -qE "[|,]$want(,|\$)" && continue
-    ctr_ -n k8s.io images import "$f" >>"$LOGS/images.log" 2>&1 || return 1
-    ctr_ -n k8s.io images label "$ref" "$want" >>"$LOGS/images.log" 2>&1 || return 1
+    import_image "$ref" "$f" || return 1
   done
 }

@@ -8,15 +8,15 @@ ipt_cleanup() {
     for t in filter nat mangle; do
       "$ipt" -t "$t" -S >/dev/null 2>&1 || continue
       # rules in built-in chains that jump to our or kubelet's chains
-      "$ipt" -t "$t" -S 2>/dev/null | grep -E "^-A (INPUT|OUTPUT|FORWARD|PREROUTING|POSTROUTING) .*-j ($IPT_CHAIN|KUBE-[A-Z-]+)( |$)" |
+      "$ipt" -t "$t" -S 2>/dev/null | grep -E "^-A (INPUT|OUTPUT|FORWARD|PREROUTING|POSTROUTING) .*-j ($IPT_CHAIN|$IPT_IN_CHAIN|KUBE-[A-Z-]+)( |$)" |
         while read -r rule; do
           # shellcheck disable=SC2086
           "$ipt" -t "$t" -D ${rule#-A } 2>/dev/null || true
         done
-      for chain in $("$ipt" -t "$t" -S 2>/dev/null | awk -v c="$IPT_CHAIN" '$1 == "-N" && ($2 == c || $2 ~ /^KUBE-/) {print $2}'); do
+      for chain in $("$ipt" -t "$t" -S 2>/dev/null | awk -v c="$IPT_CHAIN" -v i="$IPT_IN_CHAIN" '$1 == "-N" && ($2 == c || $2 == i || $2 ~ /^KUBE-/) {print $2}'); do
         "$ipt" -t "$t" -F "$chain" 2>/dev/null || true
       done
-      for chain in $("$ipt" -t "$t" -S 2>/dev/null | awk -v c="$IPT_CHAIN" '$1 == "-N" && ($2 == c || $2 ~ /^KUBE-/) {print $2}'); do
+      for chain in $("$ipt" -t "$t" -S 2>/dev/null | awk -v c="$IPT_CHAIN" -v i="$IPT_IN_CHAIN" '$1 == "-N" && ($2 == c || $2 == i || $2 ~ /^KUBE-/) {print $2}'); do
         "$ipt" -t "$t" -X "$chain" 2>/dev/null || true
       done
     done
@@ -76,8 +76,22 @@ JSON
   fi
 }
 
-# pod traffic never leaves the pod network (no NAT, no route to the outside)
+# The bridge with the node's address, before the kubelet starts (it binds $NODE_IP and refuses a --node-ip no
+# interface has); the CNI bridge plugin then finds it with its gateway address already set.
+bridge_up() {
+  ip link add "$BRIDGE" type bridge
+  ip addr add "$NODE_IP/${POD_CIDR#*/}" dev "$BRIDGE"
+  ip link set "$BRIDGE" up
+}
+
+# pod traffic never leaves the pod network (no NAT, no route to the outside), and the node's address
+# answers only this machine (lo) and its pods (the bridge): anything for it from another interface is dropped
 firewall_up() {
+  iptables -N "$IPT_IN_CHAIN" 2>/dev/null || iptables -F "$IPT_IN_CHAIN"
+  iptables -A "$IPT_IN_CHAIN" -d "$NODE_IP" -i lo -j RETURN
+  iptables -A "$IPT_IN_CHAIN" -d "$NODE_IP" -i "$BRIDGE" -j RETURN
+  iptables -A "$IPT_IN_CHAIN" -d "$NODE_IP" -j DROP
+  iptables -I INPUT 1 -j "$IPT_IN_CHAIN"
   iptables -N "$IPT_CHAIN" 2>/dev/null || iptables -F "$IPT_CHAIN"
   iptables -A "$IPT_CHAIN" -s "$POD_CIDR" -d "$POD_CIDR" -j ACCEPT
   iptables -A "$IPT_CHAIN" -s "$POD_CIDR" -j REJECT

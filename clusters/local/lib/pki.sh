@@ -28,9 +28,9 @@ pki_cert() { # name ca subject eku [san]
 }
 make_pki() {
   mkdir -p "$PKI"; chmod 700 "$PKI"
-  # regenerate everything if the CA is about to expire or the node name changed
+  # regenerate everything if the CA is about to expire or the node name or address changed
   if [ -f "$PKI/ca.crt" ] && { ! openssl x509 -checkend 86400 -noout -in "$PKI/ca.crt" >/dev/null 2>&1 ||
-       [ "$(cat "$PKI/node-name" 2>/dev/null)" != "$NODE_NAME" ]; }; then rm -rf "${PKI:?}"/*; fi
+       [ "$(cat "$PKI/node-name" 2>/dev/null)" != "$NODE_NAME $NODE_IP" ]; }; then rm -rf "${PKI:?}"/*; fi
   pki_ca ca "sidecar-conformance-local-ca"
   pki_ca front-proxy-ca "sidecar-conformance-local-front-proxy-ca"
   pki_cert apiserver ca "/CN=kube-apiserver" serverAuth \
@@ -40,11 +40,11 @@ make_pki() {
   pki_cert controller-manager ca "/CN=system:kube-controller-manager" clientAuth
   pki_cert scheduler ca "/CN=system:kube-scheduler" clientAuth
   pki_cert kubelet-client ca "/O=system:nodes/CN=system:node:$NODE_NAME" clientAuth
-  pki_cert kubelet-serving ca "/CN=$NODE_NAME" serverAuth "IP:127.0.0.1,DNS:localhost"
+  pki_cert kubelet-serving ca "/CN=$NODE_NAME" serverAuth "IP:$NODE_IP,DNS:$NODE_NAME"
   pki_cert front-proxy-client front-proxy-ca "/CN=front-proxy-client" clientAuth
   [ -f "$PKI/sa.key" ] || openssl genrsa -out "$PKI/sa.key" 2048 2>/dev/null
   [ -f "$PKI/sa.pub" ] || openssl rsa -in "$PKI/sa.key" -pubout -out "$PKI/sa.pub" 2>/dev/null
-  printf '%s\n' "$NODE_NAME" >"$PKI/node-name"
+  printf '%s\n' "$NODE_NAME $NODE_IP" >"$PKI/node-name"
 }
 kubeconfig() { # out cert-name context
   local b64='base64 -w0'

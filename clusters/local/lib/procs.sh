@@ -138,7 +138,7 @@ fail() {
   if [ "$UP_ACTIVE" = 1 ]; then UP_ACTIVE=0; do_down 1 >/dev/null 2>&1 || true; msg+="; nothing was left running"; fi
   die "$msg"
 }
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_free() { [ -z "$(ss -Hltn "sport = :$1")" ]; }  # on any address: the kubelet binds $NODE_IP
 
 node_ready() {
   api "/api/v1/nodes/$NODE_NAME" | jq -e '.status.conditions[] | select(.type == "Ready") | .status == "True"' >/dev/null
@@ -162,7 +162,7 @@ do_up() {
   fi
   local port
   for port in $API_PORT $ETCD_PORT $ETCD_PEER_PORT $CM_PORT $SCHED_PORT $KUBELET_PORT $KUBELET_HEALTHZ_PORT; do
-    port_free "$port" || die "port 127.0.0.1:$port is in use by another program; free it (ss -ltnp 'sport = :$port') and retry"
+    port_free "$port" || die "port $port is in use by another program; free it (ss -ltnp 'sport = :$port') and retry"
   done
   UP_ACTIVE=1
   trap 'fail "unexpected error in cluster.sh line $LINENO (logs: $LOGS)"' ERR
@@ -179,6 +179,7 @@ do_up() {
   write_configs "$id" "$kbin" "$minor" "$gates"
   local fg=()
   [ -z "$gates" ] || fg=("--feature-gates=$gates")
+  bridge_up
 
   # containerd finds its shim (and Debian's shim finds runc) through PATH
   PATH="$SHIM_DIR:$(dirname "$RUNC_BIN"):$PATH" start_proc containerd "$LOGS/containerd.log" "$CTRD_BIN" --config "$RUN/containerd.toml"
@@ -222,7 +223,7 @@ do_up() {
     --leader-elect=false --profiling=false "${fg[@]}"
   start_proc kubelet "$LOGS/kubelet.log" "$kbin/kubelet" \
     --config="$dir/kubelet.yaml" --kubeconfig="$dir/kubelet.kubeconfig" \
-    --hostname-override="$NODE_NAME" --root-dir="$dir/kubelet" --cert-dir="$dir/kubelet/pki"
+    --hostname-override="$NODE_NAME" --node-ip="$NODE_IP" --root-dir="$dir/kubelet" --cert-dir="$dir/kubelet/pki"
   wait_for "node $NODE_NAME Ready" 120 kubelet node_ready
   log "node $NODE_NAME Ready"
   wait_for "default service account" 60 kube-controller-manager api /api/v1/namespaces/default/serviceaccounts/default

@@ -1,6 +1,7 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.ClusterInfo;
+import io.sidecarconformance.result.UpstreamE2e;
 import io.sidecarconformance.result.RunResults;
 
 import java.time.Duration;
@@ -46,6 +47,26 @@ public final class HtmlReport {
         return html.toString();
     }
 
+    /** "upstream e2e (quick): 55 of 57 passed", then each failure with its reason; "" when none ran. */
+    static String upstreamE2e(UpstreamE2e e2e) {
+        if (e2e == null) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<div class=\"e2e\">").append(Html.escape(e2e.summary()));
+        if (e2e.skipped() > 0) {
+            html.append(" (").append(e2e.skipped()).append(" skipped themselves)");
+        }
+        if (!e2e.failures().isEmpty()) {
+            html.append("<ul>");
+            for (UpstreamE2e.Failure f : e2e.failures()) {
+                html.append("<li>").append(Html.escape(f.test())).append(": <i>").append(Html.escape(f.reason()))
+                        .append("</i></li>");
+            }
+            html.append("</ul>");
+        }
+        return html.append("</div>").toString();
+    }
+
     private static String header(RunResults run) {
         StringBuilder html = new StringBuilder();
         html.append("<header>\n<h1>Sidecar lifecycle compatibility</h1>\n<p class=\"meta\">run <code>")
@@ -59,6 +80,7 @@ public final class HtmlReport {
                     .append(cluster.serverVersion() == null ? "<i>did not answer</i>" : Html.escape(cluster.serverVersion()))
                     .append("</td><td>").append(cluster.nodeSummary().isEmpty() ? "<i>not read</i>"
                             : Html.escape(cluster.nodeSummary()))
+                    .append(upstreamE2e(cluster.upstreamE2e()))
                     .append("</td></tr>");
         }
         html.append("</table></section>\n");

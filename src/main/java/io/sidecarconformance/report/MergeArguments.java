@@ -2,10 +2,12 @@ package io.sidecarconformance.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * MergeReports' command line: {@code --out <dir> [--expect <provider>:<version>]... [--notes <file>] [--measurements <file>] [--previous <results.json>] <results.json>...}.
+ * MergeReports' command line: {@code --out <dir> [--expect <provider>:<version>]... [--notes <file>] [--measurements <file>] [--previous <results.json>] [--e2e <provider>:<version>=<dir>]... <results.json>...}.
  *
  * @param out      where the merged results.json and compatibility.html go
  * @param expected cluster ids that must have a column even if no input has a record for them
@@ -13,12 +15,14 @@ import java.util.List;
  * @param notes    a cell-notes file (see CellNotes), or null
  * @param measurements a file of run-level figures measured outside the runs (name TAB value per line), or null
  * @param previous a merged results.json of an earlier run to compare with (changes.txt), or null
+ * @param e2e      per cluster id, the folder of its upstream e2e run (clusters/e2e/e2e.sh) to attach to its column
  */
-record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path notes, Path measurements, Path previous) {
+record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path notes, Path measurements, Path previous,
+                      Map<String, Path> e2e) {
 
     static final String USAGE =
             "usage: MergeReports --out <dir> [--expect <provider>:<version>]... [--notes <file>] [--measurements <file>]"
-                    + " [--previous <results.json>] <results.json>...";
+                    + " [--previous <results.json>] [--e2e <provider>:<version>=<dir>]... <results.json>...";
 
     static MergeArguments parse(String[] args) throws InvalidInputException {
         if (args.length == 0) {
@@ -30,6 +34,7 @@ record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path n
         Path notes = null;
         Path measurements = null;
         Path previous = null;
+        Map<String, Path> e2e = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -38,6 +43,14 @@ record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path n
                 case "--notes" -> notes = Path.of(valueOf(args, ++i, "--notes", "a notes file"));
                 case "--measurements" -> measurements = Path.of(valueOf(args, ++i, "--measurements", "a measurements file"));
                 case "--previous" -> previous = Path.of(valueOf(args, ++i, "--previous", "an earlier results.json"));
+                case "--e2e" -> {
+                    String value = valueOf(args, ++i, "--e2e", "<provider>:<version>=<dir>");
+                    int eq = value.indexOf('=');
+                    if (eq <= 0 || eq == value.length() - 1) {
+                        throw invalid("--e2e " + value + " is not <provider>:<version>=<dir>");
+                    }
+                    e2e.put(clusterId(value.substring(0, eq)), Path.of(value.substring(eq + 1)));
+                }
                 default -> {
                     if (arg.startsWith("-")) {
                         throw invalid("unknown option " + arg);
@@ -52,7 +65,7 @@ record MergeArguments(Path out, List<String> expected, List<Path> inputs, Path n
         if (inputs.isEmpty()) {
             throw invalid("no results.json given");
         }
-        return new MergeArguments(out, expected, inputs, notes, measurements, previous);
+        return new MergeArguments(out, expected, inputs, notes, measurements, previous, e2e);
     }
 
     private static String valueOf(String[] args, int i, String option, String what) throws InvalidInputException {

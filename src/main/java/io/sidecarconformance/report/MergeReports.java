@@ -1,7 +1,10 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ResultsJson;
+import io.sidecarconformance.result.UpstreamE2e;
+import io.sidecarconformance.result.UpstreamE2eJunit;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,8 +19,9 @@ import java.util.Map;
 
 /**
  * Command line: merges the results.json of several runs into one report folder.
- * {@code MergeReports --out <dir> [--expect <provider>:<version>]... [--previous <results.json>] <results.json>...}
+ * {@code MergeReports --out <dir> [--expect <provider>:<version>]... [--previous <results.json>] [--e2e <provider>:<version>=<dir>]... <results.json>...}
  * With --previous it also writes changes.txt beside the merged results: the cells that changed since that run.
+ * Each --e2e attaches an upstream e2e run (the folder clusters/e2e/e2e.sh wrote) to that cluster's column.
  * Exit codes: 0 written, 1 could not write the output, 2 bad input (nothing written).
  */
 public final class MergeReports {
@@ -46,12 +50,14 @@ public final class MergeReports {
         CellNotes notes;
         Map<String, String> extra;
         RunResults previous;
+        Map<String, UpstreamE2e> e2e;
         try {
             arguments = MergeArguments.parse(args);
             inputs = readAll(arguments.inputs());
             notes = arguments.notes() == null ? CellNotes.none() : CellNotes.read(arguments.notes());
             extra = arguments.measurements() == null ? Map.of() : readMeasurements(arguments.measurements());
             previous = arguments.previous() == null ? null : readAll(List.of(arguments.previous())).get(0);
+            e2e = readE2e(arguments.e2e());
         } catch (InvalidInputException e) {
             err.println(NAME + oneLine(e.getMessage()));
             return BAD_INPUT;
@@ -61,7 +67,19 @@ public final class MergeReports {
         RunResults m = merged.results();
         Map<String, String> measurements = new LinkedHashMap<>(m.measurements());
         measurements.putAll(extra);
-        RunResults annotated = new RunResults(m.schema(), m.runId(), m.startedAt(), m.finishedAt(), m.clusters(),
+        List<ClusterInfo> clusters = new ArrayList<>();
+        for (ClusterInfo cluster : m.clusters()) {
+            UpstreamE2e attached = e2e.get(cluster.id());
+            clusters.add(attached == null ? cluster : cluster.withUpstreamE2e(attached));
+        }
+        List<String> unknown = e2e.keySet().stream().filter(id -> m.clusters().stream().noneMatch(c -> c.id().equals(id)))
+                .toList();
+        if (!unknown.isEmpty()) {
+            err.println(NAME + "--e2e names " + String.join(", ", unknown) + ", which no input has; use a cluster id of "
+                    + m.clusters().stream().map(ClusterInfo::id).toList());
+            return BAD_INPUT;
+        }
+        RunResults annotated = new RunResults(m.schema(), m.runId(), m.startedAt(), m.finishedAt(), clusters,
                 m.parameters(), measurements, notes.apply(m.results()));
         try {
             ReportWriter.Written written = ReportWriter.write(annotated, arguments.out());
@@ -98,6 +116,18 @@ public final class MergeReports {
             throw new InvalidInputException("cannot read measurements file " + file + ": " + e.getMessage());
         }
         return m;
+    }
+
+    private static Map<String, UpstreamE2e> readE2e(Map<String, Path> dirs) throws InvalidInputException {
+        Map<String, UpstreamE2e> read = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> dir : dirs.entrySet()) {
+            try {
+                read.put(dir.getKey(), UpstreamE2eJunit.read(dir.getValue()));
+            } catch (IOException e) {
+                throw new InvalidInputException("--e2e " + dir.getKey() + ": " + e.getMessage());
+            }
+        }
+        return read;
     }
 
     // Every input is read before anything is written, so a bad file leaves no half-merged report behind.

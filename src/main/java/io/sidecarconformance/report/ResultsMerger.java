@@ -62,7 +62,9 @@ public final class ResultsMerger {
         Map<ScenarioKey, ScenarioResult> results = new LinkedHashMap<>();
         Map<ScenarioKey, String> cameFrom = new LinkedHashMap<>();
         for (RunResults input : inputs) {
-            input.clusters().forEach(c -> clusters.putIfAbsent(c.id(), c));
+            // the first input's facts stand; an upstream e2e result of a later input is kept
+            input.clusters().forEach(c -> clusters.merge(c.id(), c, (first, later) ->
+                    first.upstreamE2e() == null && later.upstreamE2e() != null ? first.withUpstreamE2e(later.upstreamE2e()) : first));
             // Runs made with other settings keep their own values, named after the run, so no cell loses its parameters.
             input.parameters().forEach((name, value) -> {
                 String before = parameters.putIfAbsent(name, value);

@@ -14,14 +14,29 @@ package io.sidecarconformance.result;
  * @param kernelVersion    the node's kernel
  * @param cni              the CNI plugins of the node's runtime configuration, in chain order, and its file,
  *                         e.g. "ptp+host-local+portmap (10-sc-ptp.conflist)"
+ * @param upstreamE2e      what upstream's e2e tests said about this cluster (attached with -De2e.junit or
+ *                         MergeReports --e2e), or null: not run
  */
 public record ClusterInfo(String id, String provider, String version, String serverVersion, String kubeletVersion,
                           String containerRuntime, String runcVersion, String cgroupVersion, String kernelVersion,
-                          String cni) {
+                          String cni, UpstreamE2e upstreamE2e) {
 
     /** Without node facts (a cluster that never answered, a column filled in by a merge). */
     public ClusterInfo(String id, String provider, String version, String serverVersion) {
-        this(id, provider, version, serverVersion, null, null, null, null, null, null);
+        this(id, provider, version, serverVersion, null, null, null, null, null, null, null);
+    }
+
+    /** With node facts, without upstream e2e results. */
+    public ClusterInfo(String id, String provider, String version, String serverVersion, String kubeletVersion,
+                       String containerRuntime, String runcVersion, String cgroupVersion, String kernelVersion,
+                       String cni) {
+        this(id, provider, version, serverVersion, kubeletVersion, containerRuntime, runcVersion, cgroupVersion,
+                kernelVersion, cni, null);
+    }
+
+    public ClusterInfo withUpstreamE2e(UpstreamE2e e2e) {
+        return new ClusterInfo(id, provider, version, serverVersion, kubeletVersion, containerRuntime, runcVersion,
+                cgroupVersion, kernelVersion, cni, e2e);
     }
 
     /** The node facts in one line for a report header, e.g. "containerd://v2.2.9, runc 1.3.6, cgroup v1, kernel 6.1"; "" if none. */

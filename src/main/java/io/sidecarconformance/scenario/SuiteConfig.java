@@ -1,6 +1,9 @@
 package io.sidecarconformance.scenario;
 
+import io.sidecarconformance.result.ResultsFileException;
 import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.result.UpstreamE2e;
+import io.sidecarconformance.result.UpstreamE2eJunit;
 
 import io.sidecarconformance.fault.FaultSettings;
 import io.sidecarconformance.fault.Faults;
@@ -21,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The suite's settings, read from system properties and validated before any cluster work.
  * Filters (-Dpatterns, -Dfaults, -Dsidecars, -Dvariants) are comma-separated ids; empty means all.
- * {@code parallel} is how many scenarios run at once (-Dparallel).
+ * {@code parallel} is how many scenarios run at once (-Dparallel). {@code upstreamE2e} is what upstream's e2e tests
+ * said about the cluster, read from the folder clusters/e2e/e2e.sh wrote (-De2e.junit), or null.
  */
 public record SuiteConfig(
         String cluster,
@@ -31,7 +35,8 @@ public record SuiteConfig(
         Set<String> sidecars,
         Set<String> variants,
         int parallel,
-        ScenarioSettings settings) {
+        ScenarioSettings settings,
+        UpstreamE2e upstreamE2e) {
 
     /** Scenarios at once when -Dparallel is not given; pom.xml passes the same default. */
     public static final int DEFAULT_PARALLEL = 4;
@@ -71,7 +76,19 @@ public record SuiteConfig(
                 ids(p, "sidecars", SidecarKind::byId),
                 ids(p, "variants", Variant::parse),
                 intProperty(p, "parallel", DEFAULT_PARALLEL, 1, MAX_PARALLEL),
-                settings);
+                settings, upstreamE2e(p));
+    }
+
+    private static UpstreamE2e upstreamE2e(Properties p) {
+        String dir = p.getProperty("e2e.junit", "").strip();
+        if (dir.isEmpty()) {
+            return null;
+        }
+        try {
+            return UpstreamE2eJunit.read(Path.of(dir));
+        } catch (ResultsFileException e) {
+            throw new IllegalArgumentException("-De2e.junit: " + e.getMessage());
+        }
     }
 
     private static Set<String> ids(Properties p, String name, Consumer<String> validator) {

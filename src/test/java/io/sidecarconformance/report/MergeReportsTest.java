@@ -82,6 +82,33 @@ class MergeReportsTest {
     }
 
     @Test
+    void anUpstreamE2eFolderIsAttachedToItsClusterAndShownInTheNodeFacts() throws Exception {
+        Path kind = cellResults("kind-1.31", "kind:1.31", Outcome.SUCCEEDED);
+        Path e2e = Files.createDirectories(dir.resolve("e2e"));
+        Files.writeString(e2e.resolve("junit_e2e.xml"), """
+                <testsuites><testsuite name="Kubernetes e2e suite">
+                <testcase name="[sig-node] PreStop should call prestop when killing a pod" status="passed"></testcase>
+                <testcase name="[sig-node] Pods Extended Delete Grace Period should be submitted and removed" status="failed">
+                <failure type="failed">[FAILED] address not allowed</failure></testcase>
+                </testsuite></testsuites>""");
+        Files.writeString(e2e.resolve("selection"), "quick");
+        Path outDir = dir.resolve("merged");
+
+        assertThat(run("--out", outDir.toString(), "--e2e", "kind:1.29=" + e2e, kind.toString()))
+                .as("a cluster no input has").isEqualTo(2);
+        assertThat(errLines()).singleElement(STRING).contains("--e2e names kind:1.29, which no input has");
+        assertThat(outDir).as("nothing written").doesNotExist();
+
+        assertThat(run("--out", outDir.toString(), "--e2e", "kind:1.31=" + e2e, kind.toString())).isZero();
+        RunResults merged = ResultsJson.read(outDir.resolve("results.json"));
+        assertThat(merged.clusters()).singleElement().satisfies(c ->
+                assertThat(c.upstreamE2e().summary()).isEqualTo("upstream e2e (quick): 1 of 2 passed"));
+        assertThat(outDir.resolve("compatibility.html")).content().as("node facts")
+                .contains("upstream e2e (quick): 1 of 2 passed")
+                .contains("[sig-node] Pods Extended Delete Grace Period should be submitted and removed: <i>[FAILED] address not allowed</i>");
+    }
+
+    @Test
     void aRepeatedCellIsReportedAndTheLaterFileWins() throws Exception {
         Path first = cellResults("nightly", "kind:1.31", Outcome.STUCK);
         Path rerun = cellResults("rerun", "kind:1.31", Outcome.SUCCEEDED);

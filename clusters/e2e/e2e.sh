@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# Kubernetes' own e2e tests (e2e.test, built from the k8s.io/kubernetes module of a version of
+# clusters/versions.tsv) against the running local cluster of that version.
+#
+#   e2e.sh build <id>                  e2e.test, agnhost and the test images for <id> (cached)
+#   e2e.sh run <id> quick|full <dir>   runs the named focus on the running local cluster <id>; JUnit XML into <dir>
+#   e2e.sh focus quick|full            prints the focus and skip regexes of a run
+#   e2e.sh images <id>                 prints the images the focused tests need, and how each is made
+#
+# Progress goes to stderr; errors are one line on stderr with a non-zero exit. Nothing is left behind:
+# the tests' namespaces are deleted by the framework, and the run's temporary files by this script.
+set -Eeuo pipefail
+
+E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=../local/lib/constants.sh
+. "$E2E_DIR/../local/lib/constants.sh"
+
+T0=$SECONDS
+CMD="${1:-}"
+log() { printf '[e2e.sh %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
+die() { printf 'e2e.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
+usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+
+# shellcheck source=../local/lib/versions.sh
+. "$HERE/lib/versions.sh"
+# shellcheck source=../local/lib/build.sh
+. "$HERE/lib/build.sh"
+# shellcheck source=../local/lib/images.sh
+. "$HERE/lib/images.sh"
+# shellcheck source=../local/lib/runtime.sh
+. "$HERE/lib/runtime.sh"
+# shellcheck source=lib/focus.sh
+. "$E2E_DIR/lib/focus.sh"
+# shellcheck source=lib/e2e-images.sh
+. "$E2E_DIR/lib/e2e-images.sh"
+
+# The images of upstream's tests are named <registry>/<name>:<tag>; KUBE_TEST_REPO_LIST maps the registries.
+# Both names are local: nothing is pulled, every image is imported.
+E2E_REGISTRY="localhost/sidecar-conformance/e2e-test-images"   # promoterE2eRegistry (agnhost, busybox, ...)
+PAUSE_REGISTRY="localhost/sidecar-conformance"                 # gcRegistry: the cluster's own pause image
+
+e2e_dir() { printf '%s/e2e/%s' "$SC_CACHE" "$1"; }
+
+# e2e.test from k8s.io/kubernetes@$v, through the same wrapper module as the cluster's binaries (lib/build.sh:
+# k8s_gomod, k8s_ldflags): upstream's own test package (`go test -c k8s.io/kubernetes/test/e2e`) with one
+# change: its e2e_test.go blank-imports only the test packages that hold the focus (test/e2e/common,
+# test/e2e/node), not every SIG's. The others need modules the module proxy here lacks for some versions
+# (k8s.io/sample-apiserver v0.33.13 for test/e2e/apimachinery), and compiling them costs minutes for tests that
+# are never selected. The change is made in a hard-linked copy of the module ($dir/kubernetes, `replace`d in):
+# Go refuses overlays of files in the module cache. tools.go names what that e2e_test.go imports.
+build_e2e() { # version
+  local v=$1 dir src kdir ldflags
+  dir="$(e2e_dir "$v")"; src="$dir/src"
+  if [ -f "$dir/bin/.complete" ]; then return 0; fi
+  mkdir -p "$dir/bin" "$dir/logs"
+  exec 7>"$SC_CACHE/e2e/build.lock"
+  flock 7
+  if [ -f "$dir/bin/.complete" ]; then flock -u 7; return 0; fi
+  log "kubernetes $v: downloading k8s.io/kubernetes module"
+  moddl "k8s.io/kubernetes@$v"
+  kdir="$MODDL_DIR"
+  rm -rf "$src"; mkdir -p "$src"
+  k8s_gomod "$v" sidecar-conformance.local/e2e >"$src/go.mod"
+  # a copy of the module of hard links (new directories, the same files), e2e_test.go replaced
+  rm -rf "$dir/kubernetes"; cp -al "$kdir" "$dir/kubernetes"
+  find "$dir/kubernetes" -type d -exec chmod u+w {} +
+  rm -f "$dir/kubernetes/test/e2e/e2e_test.go"
+  # in the "// test sources" import block: blank imports of test/e2e/<sig> other than common and node go
+  awk '/\/\/ test sources/ {b=1} b && /^[[:space:]]*$/ {b=0}
+       b && /^[[:space:]]*_ "k8s.io\/kubernetes\/test\/e2e\// && !/"k8s.io\/kubernetes\/test\/e2e\/(common|node)"/ {next} {print}' \
+    "$kdir/test/e2e/e2e_test.go" >"$dir/kubernetes/test/e2e/e2e_test.go"
+  printf '\nreplace k8s.io/kubernetes => %s\n' "$dir/kubernetes" >>"$src/go.mod"
+  {
+    printf '//go:build tools\n\npackage tools\n\nimport (\n'
+    printf '\t_ "k8s.io/kubernetes/test/e2e"\n'
+    sed -n '/^import (/,/^)/p' "$dir/kubernetes/test/e2e/e2e_test.go" | grep -o '"k8s.io/[^"]*"' | sort -u | sed 's/^/\t_ /'
+    printf ')\n'
+  } >"$src/tools.go"
+  ldflags="$(k8s_ldflags "$v")"
+  # -tags providerless as the cluster's binaries, except where e2e.go itself imports the cloud providers'
+  # e2e frameworks (up to 1.29): those need the legacy providers, which providerless leaves without a file
+  local tags=providerless
+  if grep -q '"k8s.io/kubernetes/test/e2e/framework/providers/' "$kdir/test/e2e/e2e.go"; then tags=""; fi
+  run_step "e2e $v: resolving module graph" "$dir/logs/mod.log" bash -c "cd '$src' && go mod tidy -e"
+  run_step "e2e $v: building e2e.test (go test -c k8s.io/kubernetes/test/e2e)" "$dir/logs/e2e.log" \
+    env CGO_ENABLED=0 bash -c "cd '$src' && go test -c -trimpath -tags '$tags' -ldflags '$ldflags' -o '$dir/bin/e2e.test.tmp' k8s.io/kubernetes/test/e2e"
+  mv -f "$dir/bin/e2e.test.tmp" "$dir/bin/e2e.test"
+  touch "$dir/bin/.complete"
+  flock -u 7
+}
+
+# Runs the focus against the running local cluster; writes into <out>: junit_e2e.xml (the specs the focus
+# selected, as e2e.test reported them), selection (quick or full), skipped.tsv (what the skip regex left out
+# and why) and e2e.log.gz (e2e.test's output). Exit 0 when every selected test passed, 1 when one failed or
+# the run could not be made.
+run_e2e() { # id quick|full out
+  local id=$1 kind=$2 out=$3 bin kc tmp rc
+  bin="$(e2e_dir "$V")/bin"
+  [ -f "$bin/.complete" ] || die "e2e.test for $id is not built; run: clusters/e2e/e2e.sh build $id"
+  if [ "$(cat "$RUN/current" 2>/dev/null)" != "$id" ] || [ ! -f "$RUN/$id/kubeconfig" ]; then
+    die "the local cluster $id is not running; run: clusters/local/cluster.sh up $id"
+  fi
+  kc="$RUN/$id/kubeconfig"
+  if ! mkdir -p "$out" 2>/dev/null || [ ! -w "$out" ]; then die "cannot write $out; choose another directory"; fi
+  LOGS="$RUN/$id/logs"
+  import_e2e_images "$V"
+  tmp="$(mktemp -d "$SC_CACHE/tmp/e2e.XXXXXX")"
+  # shellcheck disable=SC2064 # expand now: tmp is local
+  trap "rm -rf '$tmp'" EXIT
+  trap 'exit 130' INT TERM
+  repo_list >"$tmp/repo-list.yaml"
+  skips_of "$kind" "$id" >"$out/skipped.tsv"
+  printf '%s\n' "$kind" >"$out/selection"
+  log "upstream e2e ($kind) on local:$id, e2e.test $V; log: $tmp/e2e.log (kept as $out/e2e.log.gz)"
+  local s=$SECONDS last=$SECONDS pid
+  log "e2e.test $kind ..."
+  KUBE_TEST_REPO_LIST="$tmp/repo-list.yaml" "$bin/e2e.test" --kubeconfig="$kc" --provider=skeleton \
+    --report-dir="$tmp/report" --ginkgo.focus="$(focus_of "$kind")" --ginkgo.skip="$(skip_of "$kind" "$id")" \
+    --ginkgo.no-color --ginkgo.timeout=2h >"$tmp/e2e.log" 2>&1 </dev/null &
+  pid=$!
+  # shellcheck disable=SC2064 # expand now: pid and tmp are local
+  trap "kill $pid 2>/dev/null || true; rm -rf '$tmp'" EXIT
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 2
+    if [ $((SECONDS - last)) -ge 30 ]; then
+      last=$SECONDS
+      log "  $(sed -n 's/^Will run \([0-9]*\) of.*/\1/p' "$tmp/e2e.log") specs selected, $(grep -o '•' "$tmp/e2e.log" | wc -l) done, $(grep -c '• \[FAILED\]' "$tmp/e2e.log") failed ($((SECONDS - s))s)"
+    fi
+  done
+  rc=0; wait "$pid" || rc=$?
+  gzip -c "$tmp/e2e.log" >"$out/e2e.log.gz"
+  [ -f "$tmp/report/junit_01.xml" ] ||
+    die "e2e.test ended (exit $rc) after $((SECONDS - s))s without a JUnit report: $(grep -m1 -E 'FAIL|[Ee]rror' "$tmp/e2e.log" | cut -c1-300)"
+  junit_selected "$tmp/report/junit_01.xml" >"$out/junit_e2e.xml"
+  local line; line="$(junit_summary "$out/junit_e2e.xml")"
+  log "upstream e2e ($kind) on local:$id in $((SECONDS - s))s: $line"
+  junit_failures "$out/junit_e2e.xml" | sed 's/^/  FAILED: /' >&2
+  case $line in *" 0 failed"*) return 0 ;; *) return 1 ;; esac
+}
+
+# e2e.test's JUnit report lists every spec of the binary; the ones the focus did not select are
+# <skipped message="skipped"/> without a reason. Those go; everything else stays as written.
+junit_selected() { # junit.xml
+  python3 - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+tree = ET.parse(sys.argv[1])
+for suite in tree.iter("testsuite"):
+    for case in list(suite.findall("testcase")):
+        sk = case.find("skipped")
+        if sk is not None and (sk.get("message") or "").strip() in ("", "skipped") and not (sk.text or "").strip():
+            suite.remove(case)
+    cases = suite.findall("testcase")
+    suite.set("tests", str(len(cases)))
+    suite.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
+    suite.set("errors", str(sum(1 for c in cases if c.find("error") is not None)))
+    suite.set("skipped", str(sum(1 for c in cases if c.find("skipped") is not None)))
+    suite.set("disabled", "0")
+tree.write(sys.stdout, encoding="unicode", xml_declaration=True)
+PY
+}
+junit_summary() { # junit.xml -> "N of M passed, F failed, S skipped"
+  python3 - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+import re
+# suite setup and report nodes are not tests; one that failed still counts as a failed test
+suite = re.compile(r"^\[(Report|Synchronized)?(Before|After)Suite\]|^\[DeferCleanup \(Suite\)\]")
+bad = lambda c: c.find("failure") is not None or c.find("error") is not None
+cases = [c for c in ET.parse(sys.argv[1]).iter("testcase") if not suite.match(c.get("name") or "") or bad(c)]
+failed = sum(1 for c in cases if bad(c))
+skipped = sum(1 for c in cases if c.find("skipped") is not None)
+ran = len(cases) - skipped
+print(f"{ran - failed} of {ran} passed, {failed} failed, {skipped} skipped in the test")
+PY
+}
+junit_failures() { # junit.xml -> one line per failed test: name: first line of the failure
+  python3 - "$1" <<'PY'
+import sys, xml.etree.ElementTree as ET
+for c in ET.parse(sys.argv[1]).iter("testcase"):
+    f = c.find("failure") if c.find("failure") is not None else c.find("error")
+    if f is not None:
+        msg = (f.get("message") or f.text or "").strip().splitlines()
+        print(c.get("name"), "::", msg[0][:300] if msg else "")
+PY
+}
+
+check_local_id() { # id -> sets V (kubernetes version)
+  check_id "${1:-}"
+  V="$(k8s_version_of "$1")"
+}
+
+main() {
+  case "$CMD" in
+    build)
+      check_local_id "${2:-}"
+      mkdir -p "$SC_CACHE/e2e" "$SC_CACHE/tmp"
+      build_e2e "$V"
+      build_e2e_images "$V"
+      log "e2e.test, agnhost and images for $2 (kubernetes $V) ready in $(e2e_dir "$V")/bin" ;;
+    images)
+      check_local_id "${2:-}"
+      [ -f "$(e2e_dir "$V")/bin/.complete" ] || die "e2e.test for $2 is not built; run: clusters/e2e/e2e.sh build $2"
+      e2e_images_plan "$V" ;;
+    focus)
+      case "${2:-}" in quick|full) printf 'focus: %s\nskip: %s\n' "$(focus_of "$2")" "$(skip_of "$2")" ;; *) usage ;; esac ;;
+    run)
+      check_local_id "${2:-}"
+      case "${3:-}" in quick|full) ;; *) usage ;; esac
+      [ -n "${4:-}" ] || usage
+      run_e2e "$2" "$3" "$4" ;;
+    *) usage ;;
+  esac
+}
+
+main "$@"; exit $?
