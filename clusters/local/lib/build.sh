@@ -139,21 +139,6 @@ func main() {
 GO
 }
 
-# -ldflags of a Kubernetes build: version stamped as upstream does (after moddl of k8s.io/kubernetes@<version>)
-k8s_ldflags() { # version
-  local v=$1 minor date commit ldflags p
-  minor="$(minor_of "$v")"
-  date="${MODDL_TIME:-1970-01-01T00:00:00Z}"
-  commit="${MODDL_HASH:-0000000000000000000000000000000000000000}"
-  ldflags="-s -w"
-  for p in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
-    ldflags+=" -X $p.gitVersion=$v -X $p.gitMajor=1 -X $p.gitMinor=$minor -X $p.gitCommit=$commit"
-    ldflags+=" -X $p.gitTreeState=clean -X $p.buildDate=$date"
-  done
-  if [ -f "$HERE/build-fixes/$minor.ldflags" ]; then ldflags+=" $(cat "$HERE/build-fixes/$minor.ldflags")"; fi
-  printf '%s' "$ldflags"
-}
-
 # kubeadm, kubectl, kube-proxy of <version> (what a kubeadm node needs besides the multi-call binary),
 # from the same wrapper module and Go build cache as build_k8s, into the same bin/. The local
 # cluster does not need them; clusters/kind/kind.sh does.
