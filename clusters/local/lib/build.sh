@@ -289,7 +289,9 @@ runtime_paths() { # id
 built() { # id: everything <id> needs is in the cache
   local v kb cv rv
   v="$(k8s_version_of "$1")"; kb="$(k8s_dir "$v")/bin"; cv="$(containerd_of "$1")"; rv="$(runc_of "$1")"
-  [ -f "$kb/.complete" ] && [ -x "$SC_CACHE/etcd/$(etcd_of "$1")/bin/etcd" ] &&
+  # a cached build whose pause tag the table contradicts is not "built": build_all names the mismatch
+  [ -f "$kb/.complete" ] && [ "$(cat "$kb/pause.tag" 2>/dev/null)" = "$(pause_of "$1")" ] &&
+    [ -x "$SC_CACHE/etcd/$(etcd_of "$1")/bin/etcd" ] &&
     { [ "$cv" = debian ] || [ -f "$SC_CACHE/containerd/$cv/bin/.complete" ]; } &&
     { [ "$rv" = debian ] || [ -f "$SC_CACHE/runc/$rv/bin/.complete" ]; } &&
     [ -f "$SC_CACHE/images/pause-$(cat "$kb/pause.tag").tar.id" ] &&
