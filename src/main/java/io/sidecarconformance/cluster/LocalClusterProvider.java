@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class LocalClusterProvider implements ClusterProvider {
 
+    /** Stop (up to 10 s before SIGKILL), start, and up to 60 s for /healthz, with room to spare. */
+    private static final Duration KUBELET_RESTART_TIMEOUT = Duration.ofMinutes(3);
+
     private final String version;
     private final Path script;
     private final ImageSet images;
@@ -82,6 +85,21 @@ public final class LocalClusterProvider implements ClusterProvider {
     @Override
     public String serverVersion() {
         return Connection.versionOf(connection);
+    }
+
+    /** The kubelet is a process cluster.sh supervises: {@code cluster.sh restart-kubelet} stops and starts it. */
+    @Override
+    public java.util.Optional<NodeControl> nodeControl() {
+        return java.util.Optional.of(() -> {
+            Command.Result r = Command.run(List.of("bash", script.toString(), "restart-kubelet", version), prefix(), progress,
+                    KUBELET_RESTART_TIMEOUT);
+            if (!r.ok()) {
+                throw new ClusterUnavailableException("cluster.sh restart-kubelet " + version + (r.timedOut()
+                        ? " did not finish within " + Command.text(KUBELET_RESTART_TIMEOUT)
+                        : " exited " + r.exitCode() + ": " + (r.lastError().isEmpty() ? "no message on stderr" : r.lastError())));
+            }
+            return r.lastLine();
+        });
     }
 
     @Override
