@@ -7,14 +7,10 @@ import io.sidecarconformance.result.ScenarioResult;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Runs scenarios on one cluster, each in the namespace it is given. Thread-safe: scenarios run in parallel, except a
- * scenario whose fault acts on the node (every pod on it feels that): it waits until the scenarios running finish,
- * runs alone, and those that want to start meanwhile wait for it (a fair read/write lock: others share it, it takes
- * it exclusively).
+ * scenario whose fault acts on the node, which runs alone ({@link NodeShare}).
  */
 public final class ScenarioRunner {
 
@@ -23,7 +19,7 @@ public final class ScenarioRunner {
     private final ScenarioSettings settings;
     private final Clock clock;
     private final Optional<NodeControl> node;
-    private final ReentrantReadWriteLock nodeShare = new ReentrantReadWriteLock(true);
+    private final NodeShare nodeShare = new NodeShare();
 
     public ScenarioRunner(KubernetesClient client, ImageSet images, ScenarioSettings settings) {
         this(client, images, settings, Clock.systemUTC(), Optional.empty());
@@ -49,22 +45,11 @@ public final class ScenarioRunner {
     }
 
     public ScenarioResult run(ScenarioSpec spec, String namespace) {
-        Lock lock = exclusive(spec) ? nodeShare.writeLock() : nodeShare.readLock();
-        lock.lock();
-        try {
-            return new ScenarioRun(client, images, settings, spec, namespace, clock, node).run();
-        } finally {
-            lock.unlock();
-        }
+        return nodeShare.run(exclusive(spec), () -> new ScenarioRun(client, images, settings, spec, namespace, clock, node).run());
     }
 
     /** Whether the scenario must run alone: its fault will act on the node. */
     boolean exclusive(ScenarioSpec spec) {
         return spec.fault().actsOnNode() && node.isPresent();
-    }
-
-    /** For tests: whether a scenario holds the node exclusively now. */
-    boolean nodeHeldExclusively() {
-        return nodeShare.isWriteLocked();
     }
 }
