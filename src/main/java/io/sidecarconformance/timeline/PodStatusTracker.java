@@ -51,7 +51,13 @@ public final class PodStatusTracker {
         }
         // A restart can hide a termination between two watch events: it then shows only as lastState.
         if (s.getLastState() != null && s.getLastState().getTerminated() != null) {
-            terminated(name, s.getLastState().getTerminated(), now, out);
+            ContainerStateTerminated t = s.getLastState().getTerminated();
+            if (laterWordOnAnEndReported(t, before)) {
+                out.add(new TimelineEvent(now, name, EventKind.STATUS, "lastState=exit=" + t.getExitCode() + " reason="
+                        + t.getReason() + (t.getMessage() == null ? "" : ": " + t.getMessage()), EventSource.STATUS));
+            } else {
+                terminated(name, t, now, out);
+            }
         }
         if (s.getState() != null && s.getState().getTerminated() != null) {
             terminated(name, s.getState().getTerminated(), now, out);
@@ -73,6 +79,19 @@ public final class PodStatusTracker {
         }
         flag(name, "started", before == null ? null : before.getStarted(), s.getStarted(), now, out);
         flag(name, "ready", before == null ? null : before.getReady(), s.getReady(), now, out);
+    }
+
+    /**
+     * A last state that names no container instance (no container ID, no times) about a container last seen not
+     * running: the kubelet's later word on the end it already reported, not a second end. (With RestartAllContainers
+     * the kubelet writes such a last state, exit 137, for every container it removed, including one whose own end it
+     * had reported.) About a container last seen running it is that instance's only end report, and counts.
+     */
+    private static boolean laterWordOnAnEndReported(ContainerStateTerminated t, ContainerStatus before) {
+        boolean anonymous = (t.getContainerID() == null || t.getContainerID().isEmpty()) && t.getStartedAt() == null
+                && t.getFinishedAt() == null;
+        boolean wasRunning = before != null && before.getState() != null && before.getState().getRunning() != null;
+        return anonymous && before != null && !wasRunning;
     }
 
     private void terminated(String name, ContainerStateTerminated t, Instant now, List<TimelineEvent> out) {
