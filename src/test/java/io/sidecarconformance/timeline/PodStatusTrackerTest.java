@@ -255,5 +255,12 @@ class PodStatusTrackerTest {
         assertThat(restartedAll).as("the sidecar was running: the removal is its instance's only end report")
                 .filteredOn(e -> e.container().equals("sidecar") && e.kind() == EventKind.TERMINATED)
                 .extracting(TimelineEvent::detail).containsExactly("exit=137 reason=RestartingAllContainers finishedAt=null");
+
+        // The kubelet keeps that last state while the new instances run: it ends none of them.
+        List<TimelineEvent> later = feed(pod("Running",
+                List.of(removedForRestartAll(running("sidecar", "2026-11-22T06:00:07Z", true, 0), 1)),
+                List.of(removedForRestartAll(running("main", "2026-11-22T06:00:08Z", true, 0), 1))));
+        assertThat(later).as("the new instances run on").noneMatch(e -> e.kind() == EventKind.TERMINATED);
+        assertThat(later).as("said once").noneMatch(e -> e.detail().startsWith("lastState="));
     }
 }
