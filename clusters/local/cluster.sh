@@ -7,6 +7,8 @@
 #   cluster.sh down [<id>]    stop everything, unmount, remove network devices/rules
 #   cluster.sh status         print what is running (stdout)
 #   cluster.sh kubeconfig <id> print the kubeconfig path of <id>
+#   cluster.sh restart-kubelet <id>  stop and start the running cluster's kubelet (a node fault; pods keep
+#                             running); stdout: when it stopped, started and answered /healthz again
 #
 # Progress goes to stderr; errors are one line on stderr with a non-zero exit.
 # One file per job in lib/: versions (the table), build, images, pki, network,
@@ -23,7 +25,7 @@ log() { printf '[cluster.sh %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'cluster.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -66,6 +68,10 @@ main() {
       { for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
           if alive "$p"; then cat "$(pidfile "$p")"; fi; done; stray_pids; pod_pids; } | sort -un ;;
     kubeconfig) check_id "${2:-}"; printf '%s\n' "$RUN/$2/kubeconfig" ;;
+    restart-kubelet)
+      check_id "${2:-}"
+      mkdir -p "$RUN"; exec 9>"$SC_CACHE/cluster.lock"; flock -w 300 9 || die "another cluster.sh up/down is running"
+      do_restart_kubelet "$2" ;;
     *) usage ;;
   esac
 }

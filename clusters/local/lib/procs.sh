@@ -221,9 +221,7 @@ do_up() {
   start_proc kube-scheduler "$LOGS/kube-scheduler.log" "$kbin/kube-scheduler" \
     --kubeconfig="$dir/scheduler.kubeconfig" --bind-address=127.0.0.1 --secure-port="$SCHED_PORT" \
     --leader-elect=false --profiling=false "${fg[@]}"
-  start_proc kubelet "$LOGS/kubelet.log" "$kbin/kubelet" \
-    --config="$dir/kubelet.yaml" --kubeconfig="$dir/kubelet.kubeconfig" \
-    --hostname-override="$NODE_NAME" --node-ip="$NODE_IP" --root-dir="$dir/kubelet" --cert-dir="$dir/kubelet/pki"
+  start_kubelet "$dir" "$kbin"
   wait_for "node $NODE_NAME Ready" 120 kubelet node_ready
   log "node $NODE_NAME Ready"
   wait_for "default service account" 60 kube-controller-manager api /api/v1/namespaces/default/serviceaccounts/default
@@ -235,6 +233,38 @@ do_up() {
   UP_ACTIVE=0
   log "cluster $id up (kubernetes $v) in $((SECONDS - T0))s"
   printf '%s\n' "$dir/kubeconfig"
+}
+
+start_kubelet() { # run-dir k8s-bin-dir
+  start_proc kubelet "$LOGS/kubelet.log" "$2/kubelet" \
+    --config="$1/kubelet.yaml" --kubeconfig="$1/kubelet.kubeconfig" \
+    --hostname-override="$NODE_NAME" --node-ip="$NODE_IP" --root-dir="$1/kubelet" --cert-dir="$1/kubelet/pki"
+}
+kubelet_healthy() { curl -sf --max-time 2 "http://127.0.0.1:$KUBELET_HEALTHZ_PORT/healthz"; }
+utc_now() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }
+
+# A node-level fault: stop the kubelet (SIGTERM, as systemd would; its pods' containers keep running under
+# containerd) and start it again with the same flags, its previous log kept as kubelet.log.<n>.
+# stdout: one line with the three moments (UTC): stopped, started, healthy again.
+do_restart_kubelet() {
+  local id=$1 cur v dir n stopped started
+  cur="$(cat "$RUN/current" 2>/dev/null || true)"
+  [ "$cur" = "$id" ] || die "cluster $id is not running${cur:+ (cluster $cur is)}; start it with: cluster.sh up $id"
+  alive kubelet || die "the kubelet of $id is not running; see: cluster.sh status"
+  v="$(k8s_version_of "$id")"
+  dir="$RUN/$id"
+  LOGS="$dir/logs"
+  log "stopping the kubelet of $id (its pods keep running)"
+  stop_procs kubelet
+  stopped="$(utc_now)"
+  n=1
+  while [ -e "$LOGS/kubelet.log.$n" ]; do n=$((n + 1)); done
+  [ ! -e "$LOGS/kubelet.log" ] || mv "$LOGS/kubelet.log" "$LOGS/kubelet.log.$n"
+  start_kubelet "$dir" "$(k8s_dir "$v")/bin"
+  started="$(utc_now)"
+  wait_for "the restarted kubelet's /healthz" 60 kubelet kubelet_healthy
+  log "kubelet of $id healthy again (previous log: $LOGS/kubelet.log.$n)"
+  printf 'stopped %s, started %s, healthy %s\n' "$stopped" "$started" "$(utc_now)"
 }
 
 do_status() {

@@ -78,7 +78,9 @@ use_as_client first || use_failed first
 touch "$SC_SHARED/main-working"
 ev Working
 
-if [ "${SC_FAULT_MAIN:-none}" = oom ]; then
+if [ "${SC_FAULT_MAIN:-none}" = oom ] && [ ! -f "$SC_SHARED/main-oom-done" ]; then
+    # Once only (emptyDir outlives restarts), as the sidecar's: a main restarted in place works normally.
+    touch "$SC_SHARED/main-oom-done"
     ev Allocating "${SC_OOM_MB}MiB"
     dd if=/dev/zero of=/dev/null bs="${SC_OOM_MB}M" count=1 2>/dev/null
     code=$?

@@ -154,6 +154,8 @@ class InputValidationTest {
                 "delete-during-init: the last sidecar but one holds its service back (fixed)",
                 "burstable-oom-scores: memory request of limit (fixed)",
                 "sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)",
+                "kubelet-restart: main works after its first use (fixed)",
+                "done-file-rules, native-rules, native-restart-all: container restart rules (fixed)",
                 "+probe: startupProbe period and failure threshold (fixed)");
 
         Properties none = new Properties();

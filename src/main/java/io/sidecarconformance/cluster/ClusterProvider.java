@@ -30,6 +30,11 @@ public interface ClusterProvider extends AutoCloseable {
     /** The images scenario pods use on this cluster. */
     ImageSet images();
 
+    /** What the suite can do to the node beyond the API; empty where it does not run the node's processes. */
+    default java.util.Optional<NodeControl> nodeControl() {
+        return java.util.Optional.empty();
+    }
+
     /** What the API server reported after {@link #start()}, e.g. "v1.31.14+k3s1"; null before. */
     default String serverVersion() {
         return null;

@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class LocalClusterProvider implements ClusterProvider {
 
+    /** Stop (up to 10 s before SIGKILL), start, and up to 60 s for /healthz, with room to spare. */
+    private static final Duration KUBELET_RESTART_TIMEOUT = Duration.ofMinutes(3);
+
     private final String provider;
     private final String version;
     private final Path script;
@@ -93,6 +96,27 @@ public final class LocalClusterProvider implements ClusterProvider {
     @Override
     public String serverVersion() {
         return Connection.versionOf(connection);
+    }
+
+    /**
+     * On the local provider the kubelet is a process cluster.sh supervises: {@code cluster.sh restart-kubelet} stops
+     * and starts it. kind.sh has no such command (the kubelet runs under systemd in the node container): none there.
+     */
+    @Override
+    public java.util.Optional<NodeControl> nodeControl() {
+        if (!"local".equals(provider)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(() -> {
+            Command.Result r = Command.run(List.of("bash", script.toString(), "restart-kubelet", version), prefix(), progress,
+                    KUBELET_RESTART_TIMEOUT);
+            if (!r.ok()) {
+                throw new ClusterUnavailableException("cluster.sh restart-kubelet " + version + (r.timedOut()
+                        ? " did not finish within " + Command.text(KUBELET_RESTART_TIMEOUT)
+                        : " exited " + r.exitCode() + ": " + (r.lastError().isEmpty() ? "no message on stderr" : r.lastError())));
+            }
+            return r.lastLine();
+        });
     }
 
     @Override

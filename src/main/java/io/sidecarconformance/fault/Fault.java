@@ -30,6 +30,14 @@ public interface Fault {
         return e.container().equals(Role.MAIN.containerName()) && e.kind() == EventKind.STEP && e.detail().startsWith("Working");
     }
 
+    /**
+     * Whether this fault acts on the node (through {@link FaultContext#node()}) rather than on the pod: it needs a
+     * provider that can, and every pod on the node feels it, so its scenario runs alone.
+     */
+    default boolean actsOnNode() {
+        return false;
+    }
+
     /** Whether this fault aims at main, so that main failing is the fault's doing, not the sidecar's. */
     default boolean targetsMain() {
         return false;

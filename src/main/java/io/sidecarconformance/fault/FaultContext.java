@@ -3,7 +3,9 @@ package io.sidecarconformance.fault;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sidecarconformance.cluster.ImageSet;
+import io.sidecarconformance.cluster.NodeControl;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -17,6 +19,7 @@ import java.util.function.Supplier;
  * @param settings  fault tunables
  * @param action    records something the fault did on the timeline (one line)
  * @param deletion  tells the observer a deletion with this grace period was requested now
+ * @param node      what the suite can do to the node (empty where the provider does not run it)
  */
 public record FaultContext(
         KubernetesClient client,
@@ -25,5 +28,6 @@ public record FaultContext(
         ImageSet images,
         FaultSettings settings,
         Consumer<String> action,
-        Consumer<Long> deletion) {
+        Consumer<Long> deletion,
+        Optional<NodeControl> node) {
 }

@@ -24,6 +24,7 @@ public record FaultSettings(int delaySeconds, long gracePeriodSeconds) {
         p.put("burstable-oom-scores: memory request of limit (fixed)", BurstableOomScoresFault.describe());
         p.put("sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)", SidecarCrashLoopFault.BACKOFF_LIMIT
                 + " / " + SidecarCrashLoopFault.CRASHES + " / " + SidecarCrashLoopFault.WORK_SECONDS + " s");
+        p.put("kubelet-restart: main works after its first use (fixed)", KubeletRestartFault.WORK_SECONDS + " s");
         return p;
     }
 

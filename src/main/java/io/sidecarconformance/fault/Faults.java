@@ -10,7 +10,7 @@ public final class Faults {
             new NoFault(), new SidecarOomFault(), new MainOomFault(), new DelayedSidecarFault(),
             new SigtermFault(), new SigkillMainFault(),
             new SidecarEarlyCrashFault(), new SigtermSlowMainFault(), new DeleteDuringInitFault(), new SidecarCrashLoopFault(),
-            new BurstableOomScoresFault());
+            new BurstableOomScoresFault(), new KubeletRestartFault());
 
     private Faults() {
     }

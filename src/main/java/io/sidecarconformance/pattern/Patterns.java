@@ -8,7 +8,8 @@ public final class Patterns {
 
     private static final List<Pattern> ALL = List.of(
             new ClassicSidecar(), new DoneFileShutdown(), new PidfileShutdown(), new NativeSidecar(), new EphemeralSidecar(),
-            new NativeSidecarChain(), new NativeSidecarChainWithPreStop());
+            new NativeSidecarChain(), new NativeSidecarChainWithPreStop(), new DoneFileRestartRules(), new NativeRestartRules(),
+            new NativeRestartAllContainers());
 
     private Patterns() {
     }

@@ -102,6 +102,23 @@ public final class WorkloadSpec {
                 .orElseThrow(() -> new IllegalArgumentException("no container named " + container + " in the workload"));
     }
 
+    /**
+     * Gives one container its own restart rule (KEP-5307, and KEP-5532 for {@code RestartAllContainers}): when its
+     * exit code is one of {@code exitCodes}, the kubelet takes {@code action}. The rules need the container's own
+     * restartPolicy set ({@code containerPolicy}); null leaves it as the placement sets it (a native sidecar's
+     * Always). The API decides whether it keeps, drops or refuses the fields.
+     */
+    public WorkloadSpec restartRule(Role role, String containerPolicy, String action, int... exitCodes) {
+        ContainerBuilder b = containers.get(role);
+        if (containerPolicy != null) {
+            b.withRestartPolicy(containerPolicy);
+        }
+        b.addNewRestartPolicyRule().withAction(action)
+                .withNewExitCodes().withOperator("In").withValues(java.util.Arrays.stream(exitCodes).boxed().toList()).endExitCodes()
+                .endRestartPolicyRule();
+        return this;
+    }
+
     /** Gives one container a memory limit (the request follows it). */
     public WorkloadSpec memoryLimit(Role role, String quantity) {
         containers.get(role).editOrNewResources()

@@ -23,7 +23,7 @@ final class GridLayout {
     /** Faults in the order a reader compares them: baseline first, then faults on the sidecar, on main, on the pod. */
     static final List<String> FAULT_ORDER =
             List.of("none", "sidecar-oom", "sidecar-early-crash", "sidecar-crashloop", "main-oom", "delayed-sidecar", "sigterm", "sigterm-slow-main",
-                    "sigkill-main", "delete-during-init", "burstable-oom-scores");
+                    "sigkill-main", "delete-during-init", "kubelet-restart", "burstable-oom-scores");
 
     record Row(String pattern, String sidecar, String variant) {
         String name() {

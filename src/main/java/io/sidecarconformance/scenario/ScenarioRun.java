@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.sidecarconformance.cluster.ImageSet;
+import io.sidecarconformance.cluster.NodeControl;
 import io.sidecarconformance.fault.FaultContext;
 import io.sidecarconformance.pattern.ContainerFactory;
 import io.sidecarconformance.pattern.JobFactory;
@@ -57,6 +58,8 @@ import static org.awaitility.Awaitility.await;
 final class ScenarioRun {
 
     static final String JOB = "sc-job";
+    /** Bound on waiting for a node action (cluster.sh restart-kubelet has its own bound of 3 min). */
+    private static final Duration NODE_ACTION_BOUND = Duration.ofMinutes(4);
     private static final List<String> IMAGE_PROBLEMS = List.of(
             "waiting=ErrImagePull", "waiting=ImagePullBackOff", "waiting=ErrImageNeverPull", "waiting=InvalidImageName");
 
@@ -67,6 +70,7 @@ final class ScenarioRun {
     private final String namespace;
     private final Clock clock;
     private final EndPolicy endPolicy;
+    private final Optional<NodeControl> node;
     private final TimelineRecorder timeline = new TimelineRecorder();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "sc-worker");
@@ -87,8 +91,9 @@ final class ScenarioRun {
     private volatile Long gracePeriod;
 
     ScenarioRun(KubernetesClient client, ImageSet images, ScenarioSettings settings, ScenarioSpec spec, String namespace,
-                Clock clock) {
+                Clock clock, Optional<NodeControl> node) {
         this.client = client;
+        this.node = node;
         this.clock = clock;
         this.endPolicy = new EndPolicy(settings.stuckWindow(), settings.jobWindow(), settings.deadline());
         this.images = images;
@@ -99,6 +104,12 @@ final class ScenarioRun {
 
     ScenarioResult run() {
         Instant startedAt = clock.instant();
+        if (spec.fault().actsOnNode() && node.isEmpty()) {
+            String why = "the fault " + spec.fault().id() + " acts on the node, which the suite can do only where it runs the"
+                    + " node's processes itself (local clusters); on " + spec.key().cluster() + " it cannot";
+            action("not run: " + why);
+            return decide(startedAt, new Ending(Ending.Kind.NOT_RUN, why, clock.instant()));
+        }
         try {
             workload = workload(true);
             createOwn(client.configMaps().inNamespace(namespace).resource(ScenarioScripts.configMap()));
@@ -108,6 +119,9 @@ final class ScenarioRun {
         } catch (KubernetesClientException e) {
             return ScenarioResult.error(spec.key(), "API error: " + oneLine(e), timeline.snapshot().events(), startedAt);
         } finally {
+            if (spec.fault().actsOnNode()) {
+                awaitNodeAction();
+            }
             worker.shutdownNow();
             if (observer != null) {
                 observer.close();
@@ -230,9 +244,24 @@ final class ScenarioRun {
                     this::action, grace -> {
                         gracePeriod = grace;
                         deleteRequestedAt = clock.instant();
-                    }));
+                    }, node));
         } catch (RuntimeException e) {
             infraError = "fault " + spec.fault().id() + " could not be injected: " + oneLine(e);
+        }
+    }
+
+    /**
+     * A fault on the node must finish (the kubelet back) before the scenario lets others run: an interrupt would kill
+     * the command halfway, leaving the node without a kubelet.
+     */
+    private void awaitNodeAction() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(NODE_ACTION_BOUND.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                action("the fault's action on the node had not finished " + NODE_ACTION_BOUND.toSeconds() + "s after the scenario ended");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -279,7 +308,7 @@ final class ScenarioRun {
     private ScenarioResult decide(Instant startedAt, Ending ending) {
         Timeline snapshot = timeline.snapshot();
         Instant endedAt = clock.instant();
-        Pod pod = observer.pod();
+        Pod pod = observer == null ? null : observer.pod();
         Observation o = new Observation(snapshot, ending, rejection, acceptedWithoutFault, dropped, spec.fault().targetsMain(),
                 createdAt == null ? startedAt : createdAt, endedAt, deleteRequestedAt, gracePeriod,
                 restarts(pod), exitCodes(pod), reasons(pod));

@@ -3,6 +3,7 @@ package io.sidecarconformance.scenario;
 import io.sidecarconformance.fault.FaultSettings;
 import io.sidecarconformance.pattern.ContainerFactory;
 import io.sidecarconformance.pattern.ContainerSettings;
+import io.sidecarconformance.pattern.RestartRules;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public record ScenarioSettings(int mainWaitSeconds, int workSeconds, Duration st
         p.put("delayed-sidecar delay (fault.delaySeconds)", seconds(faults.delaySeconds()));
         p.put("sigterm grace period (fault.graceSeconds)", seconds(faults.gracePeriodSeconds()));
         p.putAll(FaultSettings.fixed());
+        p.put("done-file-rules, native-rules, native-restart-all: container restart rules (fixed)", RestartRules.describe());
         p.put("+probe: startupProbe period and failure threshold (fixed)", ContainerFactory.PROBE_PERIOD_SECONDS + " s x "
                 + ContainerFactory.PROBE_FAILURE_THRESHOLD);
         return p;

@@ -99,7 +99,7 @@ public final class SuiteRun {
         clusterId = provider.id();
         try {
             client = provider.start();
-            runner = new ScenarioRunner(client, provider.images(), config.settings());
+            runner = new ScenarioRunner(client, provider.images(), config.settings(), provider.nodeControl());
             namespaces = new ScenarioNamespaces(client, runId, staleness.clock());
             log.println("sidecar-conformance: cluster " + clusterId + " is up (" + provider.serverVersion() + ")");
             heartbeat = new Heartbeat(client, namespaces.runLabel(), staleness.clock(), log);

@@ -49,12 +49,14 @@ final class LogReader {
     }
 
     /**
-     * What the API server or the kubelet, not the container, wrote into a log stream that outlived its pod: a Status
-     * object ("pods ... not found") or the kubelet's "unable to retrieve container logs".
+     * What the API server or the kubelet, not the container, wrote into a log stream that outlived its pod or its
+     * container: a Status object ("pods ... not found"), the kubelet's "unable to retrieve container logs", or the
+     * runtime's answer for a container removed while its log was followed (RestartAllContainers removes them all).
      */
     static boolean fromTheApi(String line) {
         String l = line.strip();
-        return (l.startsWith("{") && l.contains("\"kind\":\"Status\"")) || l.startsWith("unable to retrieve container logs for ");
+        return (l.startsWith("{") && l.contains("\"kind\":\"Status\"")) || l.startsWith("unable to retrieve container logs for ")
+                || (l.startsWith("rpc error: code = NotFound desc = ") && l.contains("find container"));
     }
 
     /** The log ended: the lines after the last event line, if any. */

@@ -22,6 +22,8 @@ public final class PodStatusTracker {
 
     private final Map<String, ContainerStatus> last = new HashMap<>();
     private final Set<String> seenTerminations = new HashSet<>();
+    /** How many ends of each container were reported as TERMINATED. */
+    private final Map<String, Integer> ends = new HashMap<>();
     private String lastPhase;
 
     public synchronized List<TimelineEvent> update(Pod pod, Instant now) {
@@ -51,7 +53,12 @@ public final class PodStatusTracker {
         }
         // A restart can hide a termination between two watch events: it then shows only as lastState.
         if (s.getLastState() != null && s.getLastState().getTerminated() != null) {
-            terminated(name, s.getLastState().getTerminated(), now, out);
+            ContainerStateTerminated t = s.getLastState().getTerminated();
+            if (anonymous(t)) {
+                removal(name, t, s.getRestartCount() == null ? 0 : s.getRestartCount(), now, out);
+            } else {
+                terminated(name, t, now, out);
+            }
         }
         if (s.getState() != null && s.getState().getTerminated() != null) {
             terminated(name, s.getState().getTerminated(), now, out);
@@ -75,9 +82,33 @@ public final class PodStatusTracker {
         flag(name, "ready", before == null ? null : before.getReady(), s.getReady(), now, out);
     }
 
+    /** A last state that names no container instance: no container ID, no times. */
+    private static boolean anonymous(ContainerStateTerminated t) {
+        return (t.getContainerID() == null || t.getContainerID().isEmpty()) && t.getStartedAt() == null && t.getFinishedAt() == null;
+    }
+
+    /**
+     * With RestartAllContainers the kubelet writes an anonymous last state (exit 137) for every container it removed,
+     * with the restart count raised, and keeps it while the next instance runs. It is the end of the instance before
+     * that count: an end already reported (the container's own exit) gets it as a status; otherwise (a running
+     * container the kubelet removed) it is that instance's only end report. Once per restart count.
+     */
+    private void removal(String name, ContainerStateTerminated t, int restartCount, Instant now, List<TimelineEvent> out) {
+        if (!seenTerminations.add(name + "/removed-before-restart/" + restartCount)) {
+            return;
+        }
+        if (ends.getOrDefault(name, 0) >= restartCount) {
+            out.add(new TimelineEvent(now, name, EventKind.STATUS, "lastState=exit=" + t.getExitCode() + " reason="
+                    + t.getReason() + (t.getMessage() == null ? "" : ": " + t.getMessage()), EventSource.STATUS));
+        } else {
+            terminated(name, t, now, out);
+        }
+    }
+
     private void terminated(String name, ContainerStateTerminated t, Instant now, List<TimelineEvent> out) {
         String key = name + "/" + t.getContainerID() + "/" + t.getStartedAt() + "/" + t.getFinishedAt();
         if (seenTerminations.add(key)) {
+            ends.merge(name, 1, Integer::sum);
             out.add(new TimelineEvent(now, name, EventKind.TERMINATED,
                     "exit=" + t.getExitCode() + " reason=" + t.getReason() + " finishedAt=" + t.getFinishedAt(),
                     EventSource.STATUS));

@@ -15,6 +15,8 @@ public record Ending(Kind kind, String reason, Instant decidedAt) {
     public enum Kind {
         /** The suite could not observe or act (cluster, image, watch, fault injection). */
         INFRA_ERROR,
+        /** The fault cannot be applied on this cluster (it acts on a node the suite does not run): nothing was created. */
+        NOT_RUN,
         /** The API server refused the spec: nothing will run. */
         REFUSED,
         /** The pod ended (terminal, or gone after a deletion) and the Job reached a terminal condition. */

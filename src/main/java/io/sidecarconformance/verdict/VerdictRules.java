@@ -19,7 +19,8 @@ import static io.sidecarconformance.verdict.Times.at;
  * The only place that decides an outcome. Rules, first match wins:
  * <ol>
  * <li>ERROR: the suite could not observe or act, or no container ever started;</li>
- * <li>NOT_APPLICABLE: the API refused the spec, and accepted it (dry run) without the fault's fields;</li>
+ * <li>NOT_APPLICABLE: the fault cannot act on this cluster (it acts on a node the suite does not run), or the API
+ *     refused the spec and accepted it (dry run) without the fault's fields;</li>
  * <li>REJECTED: the API refused the spec;</li>
  * <li>DROPPED: the API kept the spec but dropped a field we set;</li>
  * <li>STUCK: the pod did not end (main ended or never started, and the pod was not terminal a stuck window later; or
@@ -54,6 +55,9 @@ public final class VerdictRules {
         Timeline t = o.timeline();
         if (o.ending().kind() == Ending.Kind.INFRA_ERROR) {
             return new Decided(Outcome.ERROR, o.ending().reason());
+        }
+        if (o.ending().kind() == Ending.Kind.NOT_RUN) {
+            return new Decided(Outcome.NOT_APPLICABLE, "not run: " + o.ending().reason());
         }
         if (o.rejection() != null) {
             return o.acceptedWithoutFault()

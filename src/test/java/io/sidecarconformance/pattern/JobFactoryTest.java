@@ -69,11 +69,11 @@ class JobFactoryTest {
         List<String> regular = pod.getContainers().stream().map(Container::getName).toList();
         List<String> init = pod.getInitContainers().stream().map(Container::getName).toList();
         switch (patternId) {
-            case "classic", "done-file", "pidfile" -> {
+            case "classic", "done-file", "pidfile", "done-file-rules" -> {
                 assertThat(regular).as("regular containers").containsExactlyInAnyOrder("main", "sidecar");
                 assertThat(init).as("init containers").isEmpty();
             }
-            case "native" -> {
+            case "native", "native-rules", "native-restart-all" -> {
                 assertThat(regular).as("regular containers").containsExactly("main");
                 assertThat(init).as("init containers").containsExactly("sidecar");
                 assertThat(pod.getInitContainers().get(0).getRestartPolicy()).as("native sidecar restartPolicy")
@@ -161,7 +161,8 @@ class JobFactoryTest {
     void shutdownProtocolIsTheSameOnBothContainersAndNamedByThePattern() {
         Map<String, String> expected = Map.of(
                 "classic", "none", "done-file", "done-file", "pidfile", "pidfile", "native", "none", "ephemeral", "none",
-                "native-multi", "none", "native-multi-prestop", "none");
+                "native-multi", "none", "native-multi-prestop", "none", "done-file-rules", "done-file", "native-rules", "none",
+                "native-restart-all", "none");
         assertThat(Patterns.all().stream().map(Pattern::id).collect(Collectors.toSet()))
                 .as("this test covers every pattern").isEqualTo(expected.keySet());
         for (Pattern p : Patterns.all()) {

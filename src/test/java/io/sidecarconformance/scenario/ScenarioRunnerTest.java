@@ -231,6 +231,16 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aNodeFaultWhereTheSuiteCannotActOnTheNodeIsNotApplicableAndCreatesNothing() {
+        ScenarioResult result = run(spec("native", "kubelet-restart"));
+
+        assertThat(result.outcome()).as("outcome; reason %s", result.reason()).isEqualTo(Outcome.NOT_APPLICABLE);
+        assertThat(result.reason()).as("reason").contains("kubelet-restart acts on the node", "mock:1");
+        assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).as("no Job created").isEmpty();
+        assertThat(result.findings()).as("no findings").isEmpty();
+    }
+
+    @Test
     void aSpecTheApiRefusesIsRejectedWithTheApisMessage() {
         String message = "Job.batch \"sc-job\" is invalid: spec.template.spec.initContainers[0].restartPolicy: "
                 + "Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"";

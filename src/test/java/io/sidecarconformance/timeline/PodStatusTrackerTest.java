@@ -225,4 +225,42 @@ class PodStatusTrackerTest {
         assertThat(describe(feed(withEphemeral))).as("ephemeral sidecar appears")
                 .contains("sidecar RUNNING startedAt=2026-11-22T06:00:04Z");
     }
+
+    /** RestartAllContainers: the kubelet removes every container and writes an anonymous last state (exit 137) for each. */
+    private static ContainerStatus removedForRestartAll(ContainerStatus current, int restarts) {
+        return new ContainerStatusBuilder(current).withRestartCount(restarts)
+                .withNewLastState().withNewTerminated().withExitCode(137).withReason("RestartingAllContainers")
+                .withMessage("The container is removed because RestartAllContainers in place").endTerminated().endLastState()
+                .build();
+    }
+
+    @Test
+    void anAnonymousLastStateAfterAnEndAlreadyReportedIsNoSecondEnd() {
+        feed(pod("Running", List.of(running("sidecar", "2026-11-22T06:00:01Z", true, 0)),
+                List.of(running("main", "2026-11-22T06:00:02Z", true, 0))));
+        List<TimelineEvent> killed = feed(pod("Running", List.of(running("sidecar", "2026-11-22T06:00:01Z", true, 0)),
+                List.of(terminated("main", 137, "Error", "2026-11-22T06:00:02Z", "2026-11-22T06:00:05Z"))));
+        assertThat(killed).as("main's own end").filteredOn(e -> e.kind() == EventKind.TERMINATED).hasSize(1);
+
+        List<TimelineEvent> restartedAll = feed(pod("Running",
+                List.of(removedForRestartAll(running("sidecar", "2026-11-22T06:00:07Z", true, 0), 1)),
+                List.of(removedForRestartAll(running("main", "2026-11-22T06:00:07Z", true, 0), 1))));
+
+        assertThat(restartedAll).as("main: its end was reported; the removal is a status, not a second end")
+                .filteredOn(e -> e.container().equals("main"))
+                .extracting(TimelineEvent::kind, TimelineEvent::detail)
+                .contains(tuple(EventKind.STATUS, "lastState=exit=137 reason=RestartingAllContainers: The container is removed"
+                        + " because RestartAllContainers in place"))
+                .doesNotContain(tuple(EventKind.TERMINATED, "exit=137 reason=RestartingAllContainers finishedAt=null"));
+        assertThat(restartedAll).as("the sidecar was running: the removal is its instance's only end report")
+                .filteredOn(e -> e.container().equals("sidecar") && e.kind() == EventKind.TERMINATED)
+                .extracting(TimelineEvent::detail).containsExactly("exit=137 reason=RestartingAllContainers finishedAt=null");
+
+        // The kubelet keeps that last state while the new instances run: it ends none of them.
+        List<TimelineEvent> later = feed(pod("Running",
+                List.of(removedForRestartAll(running("sidecar", "2026-11-22T06:00:07Z", true, 0), 1)),
+                List.of(removedForRestartAll(running("main", "2026-11-22T06:00:08Z", true, 0), 1))));
+        assertThat(later).as("the new instances run on").noneMatch(e -> e.kind() == EventKind.TERMINATED);
+        assertThat(later).as("said once").noneMatch(e -> e.detail().startsWith("lastState="));
+    }
 }

@@ -147,6 +147,7 @@ class TimelineTest {
         // What the API and the kubelet put into a stream that outlived its pod is not the container's output.
         out.addAll(reader.line("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\"pods \\\"x\\\" not found\"}"));
         out.addAll(reader.line("unable to retrieve container logs for containerd://d505f25c9f63"));
+        out.addAll(reader.line("rpc error: code = NotFound desc = an error occurred when try to find container \"3ca768ac\": not found"));
         out.addAll(reader.end());
 
         assertThat(out).extracting(TimelineEvent::kind).containsExactly(

@@ -1,0 +1,38 @@
+@fault-kubelet-restart @k8s-changes @node-fault
+Feature: The node's kubelet restarts while main works beside its sidecar
+  Does a kubelet that comes back find the running sidecar and main as it left them, stop the native sidecar once main
+  has ended and finish the pod and the Job, as if it had not been away? A kubelet restart keeps the pod's containers
+  running (containerd runs them), and the new kubelet rebuilds its view from the runtime: the container statuses,
+  the probe results, the sidecar's start-up. How it does changed: KEP-753's native sidecars (1.28 behind the gate,
+  1.29 on) are restarted in order after a node reboot (kubernetes/kubernetes#120269, 1.29); from 1.35 the gate
+  ChangeContainerStatusOnKubeletRestart is off by default, so a restart no longer resets the containers' Ready and
+  Started, and kubernetes/kubernetes#137146 (1.36; 1.35 cherry-pick #137885) fixed the regression that brought: after
+  a kubelet restart, a pod whose native sidecar has a startupProbe never restarted its crashed regular containers.
+  While main works (40 s after its first use of the sidecar), the suite stops the kubelet (SIGTERM; up to 10 s
+  before SIGKILL) and starts it again with the same flags (clusters/local/cluster.sh restart-kubelet), waiting for
+  its /healthz; the timeline records the three moments. Only where the suite runs the kubelet itself (the local
+  provider): on every other cluster the cell is NOT_APPLICABLE and nothing is created. A restart is felt by every pod
+  on the node, so this scenario runs alone: the runner waits for the scenarios running to finish, and starts no other
+  until it ends.
+  Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
+  Timings that shape every cell, each a property named in the report: the light sidecar's service listens
+  -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;
+  main waits up to -Dmain.waitSeconds (default 60 s) for it, and every readiness check (main's and the startupProbe's)
+  counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
+  Main is a strict client (a failed use ends it with exit 4, like a CI step calling docker) unless the variant
+  ends in +tolerant: then it retries a failed use every second for -Dclient.retrySeconds (default 30 s).
+  Bounds: main's 40 s of work, which the kubelet restart (its stop, up to 10 s, and its /healthz, up to 60 s) falls
+  within; the stuck window (-Dstuck.windowSeconds, 30 s) after main ended.
+
+  Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under kubelet-restart
+    Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
+    When its Job runs under the "kubelet-restart" fault
+    Then an outcome is recorded
+    And every container that said it was exiting had said it was starting
+
+    @light
+    Examples: light sidecar
+      | pattern   | sidecar | variant     |
+      | native    | light   | exec        |
+      | native    | light   | exec+probe  |
+      | done-file | light   | exec        |

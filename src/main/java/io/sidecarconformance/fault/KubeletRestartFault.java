@@ -1,0 +1,44 @@
+package io.sidecarconformance.fault;
+
+import io.sidecarconformance.pattern.Role;
+import io.sidecarconformance.pattern.SidecarKind;
+import io.sidecarconformance.pattern.WorkloadSpec;
+
+/**
+ * While main works, the node's kubelet is stopped and started again (its pods keep running): does the kubelet that
+ * comes back leave the running sidecar and main alone, and finish the pod as if nothing happened? Only where the
+ * suite runs the kubelet itself (the local provider).
+ */
+public final class KubeletRestartFault implements Fault {
+
+    /** Main works this long after its first use: the restart (up to 10 s to stop, then its start-up) falls inside. */
+    static final int WORK_SECONDS = 40;
+
+    @Override
+    public String id() {
+        return "kubelet-restart";
+    }
+
+    @Override
+    public String summary() {
+        return "the node's kubelet restarted while main works";
+    }
+
+    @Override
+    public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
+        spec.env(Role.MAIN, "SC_WORK_SECONDS", Integer.toString(WORK_SECONDS));
+    }
+
+    @Override
+    public void act(FaultContext context) {
+        context.action().accept("restart the kubelet: stopping it");
+        String report = context.node().orElseThrow(() -> new IllegalStateException("no node control on this cluster"))
+                .restartKubelet();
+        context.action().accept("kubelet restarted: " + report);
+    }
+
+    @Override
+    public boolean actsOnNode() {
+        return true;
+    }
+}
