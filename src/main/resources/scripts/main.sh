@@ -82,7 +82,7 @@ if [ "${SC_FAULT_MAIN:-none}" = oom ] && [ ! -f "$SC_SHARED/main-oom-done" ]; th
     # Once only (emptyDir outlives restarts), as the sidecar's: a main restarted in place works normally.
     touch "$SC_SHARED/main-oom-done"
     ev Allocating "${SC_OOM_MB}MiB"
-    dd if=/dev/zero of=/dev/null bs="${SC_OOM_MB}M" count=1 2>/dev/null
+    dd if=/dev/zero of=/dev/null bs="${SC_OOM_MB}M" count=1 iflag=fullblock 2>/dev/null  # fullblock: see sidecar.sh
     code=$?
     ev Exiting "$code" "allocation ended with $code"
     exit "$code"

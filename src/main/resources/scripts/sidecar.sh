@@ -76,7 +76,9 @@ if [ "${SC_FAULT_SIDECAR:-none}" = oom ] && [ ! -f "$SC_SHARED/sidecar-oom-done"
     while [ ! -f "$SC_SHARED/main-working" ]; do nap 1; done
     touch "$SC_SHARED/sidecar-oom-done"
     ev Allocating "${SC_OOM_MB}MiB"
-    exec dd if=/dev/zero of=/dev/null bs="${SC_OOM_MB}M" count=1
+    # iflag=fullblock: a read of /dev/zero may return short; without it dd once exited 0 having touched less than
+    # the limit (no OOM kill: the fault never happened). With it dd reads until the whole block is touched.
+    exec dd if=/dev/zero of=/dev/null bs="${SC_OOM_MB}M" count=1 iflag=fullblock
 fi
 
 if [ "${SC_FAULT_SIDECAR:-none}" = crash-loop ]; then
