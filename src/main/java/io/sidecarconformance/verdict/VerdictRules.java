@@ -22,6 +22,7 @@ import static io.sidecarconformance.verdict.Times.at;
  * <li>NOT_APPLICABLE: the fault cannot act on this cluster (it acts on a node the suite does not run), or the API
  *     refused the spec and accepted it (dry run) without the fault's fields;</li>
  * <li>REJECTED: the API refused the spec;</li>
+ * <li>ERROR, too: a memory hog that said it was allocating ended with exit 0 (the OOM fault did not act);</li>
  * <li>DROPPED: the API kept the spec but dropped a field we set;</li>
  * <li>STUCK: the pod did not end (main ended or never started, and the pod was not terminal a stuck window later; or
  *     the deadline passed), or the pod ended and the Job had no terminal condition a Job window later;</li>
@@ -69,6 +70,10 @@ public final class VerdictRules {
             return new Decided(Outcome.ERROR, "no container ever started (" + o.ending().reason() + "); last: "
                     + t.last(e -> e.kind() != EventKind.ACTION).map(TimelineEvent::detail).orElse("nothing observed"));
         }
+        Optional<String> hogMissed = hogEndedWithoutKill(o);
+        if (hogMissed.isPresent()) {
+            return new Decided(Outcome.ERROR, hogMissed.get());
+        }
         if (!o.droppedFields().isEmpty()) {
             return new Decided(Outcome.DROPPED, "API dropped " + String.join(", ", o.droppedFields()) + "; then " + whatHappened(o));
         }
@@ -82,6 +87,27 @@ public final class VerdictRules {
         return o.faultTargetsMain()
                 ? new Decided(Outcome.FAILED_BY_FAULT, "Job " + job.detail() + ", the fault was aimed at main: " + whatHappened(o))
                 : new Decided(Outcome.FAILED, "Job " + job.detail() + " with no fault aimed at main: " + whatHappened(o));
+    }
+
+    /**
+     * The memory hog (a container's "Allocating" step) exists to be OOM-killed. An instance that said it was allocating
+     * and then ended with exit 0 was not killed: the fault did not act, so whatever followed is no verdict.
+     */
+    private static Optional<String> hogEndedWithoutKill(Observation o) {
+        Timeline t = o.timeline();
+        for (TimelineEvent step : t.events()) {
+            if (step.kind() != EventKind.STEP || !step.detail().startsWith("Allocating")) {
+                continue;
+            }
+            for (ContainerRun run : t.runs(step.container())) {
+                boolean thisRun = !run.start().isAfter(step.time()) && run.end().map(e -> !e.isBefore(step.time())).orElse(false);
+                if (thisRun && run.howItEnded().startsWith("exit 0")) {
+                    return Optional.of("the memory hog in " + step.container() + " (" + step.detail() + " at "
+                            + at(o, step.time()) + ") ended with " + run.howItEnded() + ", not an OOM kill: the fault did not act");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String stuck(Observation o) {

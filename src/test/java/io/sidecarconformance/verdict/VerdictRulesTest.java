@@ -179,4 +179,41 @@ class VerdictRulesTest {
                 "down 1.4s until Ready again");
         assertThat(d.findings().get(1).text()).contains("failed at +6.2s", "(+6.0s to +7.4s)", "main gave up");
     }
+
+    @Test
+    void aMemoryHogThatEndsWithoutAnOomKillIsNoVerdict() {
+        Obs o = new Obs()
+                .at(0.0, "suite", EventKind.ACTION, "create Job sc-job")
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(2.2, "main", EventKind.STEP, "Working")
+                .at(5.5, "sidecar", EventKind.STEP, "Allocating 256MiB")
+                .at(6.0, "sidecar", EventKind.TERMINATED, "exit=0 reason=Completed")
+                .at(6.2, "main", EventKind.EXITING, "4 second use of the sidecar failed")
+                .at(6.5, "main", EventKind.TERMINATED, "exit=4 reason=Error")
+                .at(6.8, "pod", EventKind.PHASE, "Failed")
+                .at(7.0, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .exit("main", 4, "Error").exit("sidecar", 0, "Completed")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 7.1);
+        Decision d = o.decide();
+
+        assertThat(d.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(d.reason()).contains("memory hog in sidecar", "Allocating 256MiB", "exit 0", "the fault did not act");
+    }
+
+    @Test
+    void aMemoryHogKilledByTheKernelIsTheFaultActing() {
+        Obs o = Obs.sidecarRestartedUnderMain()
+                .at(9.0, "main", EventKind.EXITING, "0")
+                .at(9.2, "main", EventKind.TERMINATED, "exit=0 reason=Completed")
+                .at(9.5, "sidecar", EventKind.TERMINATED, "exit=0 reason=Completed")
+                .at(9.8, "pod", EventKind.PHASE, "Succeeded")
+                .at(10.0, "job", EventKind.JOB, "Complete")
+                .exit("main", 0, "Completed").ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 10.1);
+        o.restarts.put("sidecar", 1);
+
+        assertThat(o.decide().outcome()).as("the hog's instance was OOM-killed; the restarted one ended 0 later")
+                .isEqualTo(Outcome.SUCCEEDED);
+    }
 }
