@@ -21,10 +21,8 @@ done
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "bench.sh: /usr/bin/time missing; run: sudo bash .ci/install-local-cluster-deps.sh" >&2; exit 1; }
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-median() { sort -g | awk '{a[NR]=$1} END {if (NR == 0) {print "n/a"; exit} if (NR % 2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
-elapsed() { # file written by time -v -> seconds
-  awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2, t, ":"); s=0; for (i=1;i<=n;i++) s=s*60+t[i]; print s}' "$1"
-}
+# shellcheck source=lib/bench-stats.sh
+. "$HERE/lib/bench-stats.sh"
 
 if [ "$COLD" = 1 ]; then
   c="$work/cold"; mkdir -p "$c"
