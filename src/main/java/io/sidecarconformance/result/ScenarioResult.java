@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param timeline  the snapshot of the timeline the rules decided on, time-sorted
  * @param startedAt when the scenario began
  * @param note      optional human note attached afterwards (e.g. the Kubernetes change behind an outcome)
+ * @param repeat    which run of the cell this is, from 1 (-Drepeat=N runs each cell N times; a file written before
+ *                  repeats existed reads as 1)
+ * @param applied   the objects the scenario sent to the API server, in order, as sent
+ * @param runnerLoad the runner machine's 1-minute load average when the scenario started, or null if unknown
  */
 public record ScenarioResult(
         ScenarioKey key,
@@ -26,7 +30,10 @@ public record ScenarioResult(
         Figures figures,
         List<TimelineEvent> timeline,
         Instant startedAt,
-        String note) {
+        String note,
+        int repeat,
+        List<AppliedObject> applied,
+        Double runnerLoad) {
 
     public ScenarioResult {
         Objects.requireNonNull(key, "key");
@@ -36,6 +43,14 @@ public record ScenarioResult(
         figures = figures == null ? Figures.none() : figures;
         timeline = timeline == null ? List.of() : List.copyOf(timeline);
         note = note == null ? "" : note;
+        repeat = Math.max(1, repeat);
+        applied = applied == null ? List.of() : List.copyOf(applied);
+    }
+
+    /** A first (or only) run without recorded objects or load: for results built by hand. */
+    public ScenarioResult(ScenarioKey key, Outcome outcome, String reason, List<Finding> findings, Figures figures,
+                          List<TimelineEvent> timeline, Instant startedAt, String note) {
+        this(key, outcome, reason, findings, figures, timeline, startedAt, note, 1, List.of(), null);
     }
 
     /** An infrastructure failure for a cell: never a pattern outcome. */
@@ -52,6 +67,12 @@ public record ScenarioResult(
     }
 
     public ScenarioResult withNote(String newNote) {
-        return new ScenarioResult(key, outcome, reason, findings, figures, timeline, startedAt, newNote);
+        return new ScenarioResult(key, outcome, reason, findings, figures, timeline, startedAt, newNote, repeat, applied,
+                runnerLoad);
+    }
+
+    /** The same result as run number {@code n} of its cell, with what it applied and the runner's load. */
+    public ScenarioResult asRun(int n, List<AppliedObject> objects, Double load) {
+        return new ScenarioResult(key, outcome, reason, findings, figures, timeline, startedAt, note, n, objects, load);
     }
 }
