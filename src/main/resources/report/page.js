@@ -74,6 +74,7 @@
     add('findings', findingList(c.findings));
     add('note', c.note);
     add('started', c.startedAt);
+    if (c.runnerLoad !== null && c.runnerLoad !== undefined) { add('runner load (1 min)', c.runnerLoad); }
     return dl;
   }
 
@@ -258,22 +259,77 @@
     return table;
   }
 
+  // What the suite applied, and how to run it again with kubectl (the files sit beside the page, under repro/).
+  function reproduce(c) {
+    var wrap = el('div', 'repro');
+    if (!c.repro) {
+      wrap.appendChild(el('p', 'muted', 'This run recorded no applied objects (runs before the suite recorded them), so it cannot be reproduced from the report.'));
+      return wrap;
+    }
+    wrap.appendChild(el('p', 'small', 'Run from the folder of this page, on any cluster (kubectl and a current context); each prompt waits for the moment the suite took that step:'));
+    var cmd = el('pre', 'cmd', c.repro.command);
+    cmd.setAttribute('data-repro', 'command');
+    wrap.appendChild(cmd);
+    wrap.appendChild(el('p', 'small', 'Images it needs: ' + (c.repro.images.length ? c.repro.images.join(', ') : 'none named')));
+    var ol = el('ol', 'steps');
+    c.repro.steps.forEach(function (s) { ol.appendChild(el('li', null, s)); });
+    wrap.appendChild(ol);
+    c.applied.forEach(function (o) {
+      var d = el('details', 'applied');
+      d.appendChild(el('summary', 'mono', o.kind + ' ' + o.name));
+      d.appendChild(el('pre', 'manifest', o.manifest));
+      wrap.appendChild(d);
+    });
+    return wrap;
+  }
+
+  function runSection(c, heading, open) {
+    var section = el('section', 'run');
+    section.setAttribute('data-repeat', String(c.repeat));
+    if (heading) { section.appendChild(el('h3', 'run-title', heading)); }
+    section.appendChild(facts(c));
+    section.appendChild(el('h3', null, 'Timeline'));
+    section.appendChild(gantt(c.timeline));
+    var figs = el('details', 'more');
+    figs.open = open;
+    figs.appendChild(el('summary', null, 'Figures'));
+    figs.appendChild(figures(c.figures));
+    section.appendChild(figs);
+    if (c.timeline.length) {
+      var events = el('details', 'more');
+      events.open = open;
+      events.appendChild(el('summary', null, 'Events (' + c.timeline.length + ')'));
+      events.appendChild(timelineTable(c.timeline));
+      section.appendChild(events);
+    }
+    var repro = el('details', 'more');
+    repro.open = open;
+    repro.appendChild(el('summary', null, 'Reproduce (' + c.applied.length + ' applied objects)'));
+    repro.appendChild(reproduce(c));
+    section.appendChild(repro);
+    return section;
+  }
+
   function openCell(index, td) {
     var c = cells[index];
     if (!c) { throw new Error('no drill-down data for cell ' + index); }
+    var runs = (td.getAttribute('data-runs') || String(index)).split(',').map(Number);
     if (selected) { selected.classList.remove('selected'); }
     selected = td;
     td.classList.add('selected');
     panelBody.textContent = '';
     panelBody.appendChild(el('h2', 'title', c.title));
-    panelBody.appendChild(facts(c));
-    panelBody.appendChild(el('h3', null, 'Figures'));
-    panelBody.appendChild(figures(c.figures));
-    panelBody.appendChild(el('h3', null, 'Timeline'));
-    panelBody.appendChild(gantt(c.timeline));
-    if (c.timeline.length) {
-      panelBody.appendChild(el('h3', null, 'Events (' + c.timeline.length + ')'));
-      panelBody.appendChild(timelineTable(c.timeline));
+    if (runs.length > 1) {
+      var summary = el('p', 'runs-summary');
+      summary.textContent = td.getAttribute('title').split(String.fromCharCode(10))[0];
+      panelBody.appendChild(summary);
+      runs.forEach(function (i) {
+        var r = cells[i];
+        if (!r) { throw new Error('no drill-down data for run ' + i); }
+        panelBody.appendChild(runSection(r, 'Run ' + r.repeat + ' of ' + runs.length + ': ' + r.outcome, false));
+      });
+    } else {
+      panelBody.appendChild(runSection(c, null, true));
     }
     panel.hidden = false;
     panel.scrollTop = 0;

@@ -2,6 +2,7 @@ package io.sidecarconformance.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sidecarconformance.result.AppliedObject;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.Outcome;
@@ -26,8 +27,13 @@ import java.util.List;
 final class DrillDownData {
 
     /** A cell's record; {@code outcomeLabel} is what its grid cell shows, so the drill-down names it the same way. */
-    record Cell(String title, ScenarioKey key, Outcome outcome, String outcomeLabel, String reason, List<Finding> findings,
-                String note, Instant startedAt, Figures figures, List<Event> timeline) {
+    record Cell(String title, ScenarioKey key, int repeat, Outcome outcome, String outcomeLabel, String reason,
+                List<Finding> findings, String note, Instant startedAt, Double runnerLoad, Figures figures,
+                List<Event> timeline, List<AppliedObject> applied, Repro repro) {
+    }
+
+    /** How to run the record again: the command, the images it needs, its steps; null when nothing was recorded. */
+    record Repro(String command, List<String> images, List<String> steps, List<String> files) {
     }
 
     record Event(double offset, Instant time, String container, EventKind kind, String detail, EventSource source) {
@@ -56,9 +62,11 @@ final class DrillDownData {
                 .map(e -> new Event(offsetSeconds(first, e.time()), e.time(), e.container(), e.kind(), e.detail(), e.source()))
                 .sorted(Comparator.comparingDouble(Event::offset))
                 .toList();
-        return new Cell(result.key().toString(), result.key(), result.outcome(), OutcomeLook.label(result.outcome()),
-                result.reason(), result.findings(),
-                result.note(), result.startedAt(), result.figures(), events);
+        Repro repro = Reproduction.of(result)
+                .map(r -> new Repro(r.command(), r.images(), r.steps(), List.copyOf(r.files().keySet()))).orElse(null);
+        return new Cell(result.key().toString(), result.key(), result.repeat(), result.outcome(),
+                OutcomeLook.label(result.outcome()), result.reason(), result.findings(), result.note(), result.startedAt(),
+                result.runnerLoad(), result.figures(), events, result.applied(), repro);
     }
 
     private static double offsetSeconds(Instant first, Instant time) {

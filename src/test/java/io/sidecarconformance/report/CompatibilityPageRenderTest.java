@@ -141,6 +141,36 @@ class CompatibilityPageRenderTest {
                 SampleRuns.LATE_TERMINATED - SampleRuns.LATE_EXITING).isGreaterThan(50);
     }
 
+    @Test
+    void aCellRunThreeTimesShowsEachRunsTimelineAndHowToReproduceIt() throws Exception {
+        RunResults run = SampleRuns.repeated();
+        List<Integer> runs = new ArrayList<>();
+        for (int i = 0; i < run.results().size(); i++) {
+            if (run.results().get(i).key().equals(SampleRuns.DRILL_DOWN)) {
+                runs.add(i);
+            }
+        }
+        int shown = runs.get(1); // run 2: the first run with the outcome most runs had (FAILED)
+        Path report = dir.resolve("report");
+        Path page = ReportWriter.write(run, report).compatibilityHtml();
+
+        String dom = dumpDom(page.toUri() + "#cell=" + shown);
+
+        assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
+        String drill = between(dom, "<aside id=\"drill\">", "</aside>");
+        assertThat(all(drill, "<section class=\"run\" data-repeat=\"(\\d)\"")).as("one section per run")
+                .containsExactly("1", "2", "3");
+        assertThat(all(drill, "<h3 class=\"run-title\">([^<]*)</h3>")).as("run headings").containsExactly(
+                "Run 1 of 3: SUCCEEDED", "Run 2 of 3: FAILED", "Run 3 of 3: FAILED");
+        assertThat(all(drill, "(<svg class=\"gantt\")")).as("a Gantt chart per run").hasSize(3);
+        assertThat(drill).as("the distribution").contains("2 of 3: FAILED, 1 of 3: SUCCEEDED (unstable)");
+        String command = Reproduction.of(run.results().get(shown)).orElseThrow().command();
+        assertThat(drill).as("the run's one-line command").contains(asText(command).replace("\"", "\""))
+                .as("the images it needs").contains("Images it needs: docker:27-dind, busybox:1.36");
+        assertThat(report.resolve("repro/kind-1.31/native-sidecar-dind-exec-probe-sidecar-oom-run2.yaml"))
+                .as("the file the command applies, beside the page").exists();
+    }
+
     /** Text as Chromium serialises it in element content: only &, < and > are escaped. */
     private static String asText(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
