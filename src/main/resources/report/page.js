@@ -25,6 +25,21 @@
   var legend = Array.prototype.slice.call(document.querySelectorAll('.legend .sw'));
   var selected = null;
 
+  // The page's state in its URL, so that a view can be linked: #v=1.31,1.35&f=none,sidecar-oom&from=1.31&to=1.35&cell=12
+  // (versions by id or short name, faults by id).
+  var state = {};
+  location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+    var eq = part.indexOf('=');
+    if (eq > 0) { state[part.slice(0, eq)] = decodeURIComponent(part.slice(eq + 1)); }
+  });
+  function writeHash() {
+    var parts = Object.keys(state).filter(function (k) { return state[k] !== undefined; }).map(function (k) {
+      return k + '=' + encodeURIComponent(state[k]).replace(/%2C/g, ',').replace(/%3A/g, ':');
+    });
+    var hash = '#' + parts.join('&');
+    if (location.hash !== hash && !(hash === '#' && location.hash === '')) { location.replace(hash); }
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -333,14 +348,16 @@
     }
     panel.hidden = false;
     panel.scrollTop = 0;
-    if (location.hash !== '#cell=' + index) { location.replace('#cell=' + index); }
+    state.cell = String(index);
+    writeHash();
   }
 
   function closePanel() {
     if (panel.hidden) { return; }
     panel.hidden = true;
     if (selected) { selected.classList.remove('selected'); selected.focus(); }
-    location.replace('#');
+    delete state.cell;
+    writeHash();
   }
 
   function applyFilter() {
@@ -379,6 +396,137 @@
     });
   }
 
+  // Pivot: which versions (data-c) and faults (data-f) the summary and the grid show. One generated stylesheet hides
+  // the rest, so a 10 000-cell grid is not walked cell by cell; the fault headers' spans follow the versions shown.
+  var view = document.getElementById('view');
+  var pivotStyle = document.createElement('style');
+  document.head.appendChild(pivotStyle);
+  function picked(group) {
+    var on = [], off = [];
+    view.querySelectorAll('input[data-' + group + ']').forEach(function (box) {
+      (box.checked ? on : off).push(box.getAttribute('data-' + group));
+    });
+    return { on: on, off: off };
+  }
+  function cssValue(v) { return '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"'; }
+  function applyPivot() {
+    var versions = picked('pivot-c'), faults = picked('pivot-f'), rules = [];
+    versions.off.forEach(function (c) { rules.push('#grid [data-c=' + cssValue(c) + '],#summary [data-c=' + cssValue(c) + ']{display:none}'); });
+    faults.off.forEach(function (f) { rules.push('#grid [data-f=' + cssValue(f) + '],#summary [data-f=' + cssValue(f) + ']{display:none}'); });
+    pivotStyle.textContent = rules.join(String.fromCharCode(10));
+    grid.querySelectorAll('th.fault').forEach(function (th) { th.colSpan = Math.max(1, versions.on.length); });
+    // The first version shown opens each fault's group of columns.
+    var first = versions.on[0];
+    grid.querySelectorAll('.fstart').forEach(function (e) { if (!e.classList.contains('fault')) { e.classList.remove('fstart'); } });
+    if (first) { grid.querySelectorAll('[data-c=' + cssValue(first) + ']').forEach(function (e) { e.classList.add('fstart'); }); }
+    var summaryBox = document.getElementById('summary');
+    if (summaryBox) { summaryBox.classList.toggle('words', versions.on.length > 0 && versions.on.length <= 3); }
+    document.body.setAttribute('data-pivot', versions.on.length + ' versions, ' + faults.on.length + ' faults');
+    showCompare();
+  }
+  function label(box) { return box.parentNode.textContent.trim(); }
+  function restore(group, key) {
+    if (state[key] === undefined) { return; }
+    var wanted = state[key].split(',');
+    view.querySelectorAll('input[data-' + group + ']').forEach(function (box) {
+      box.checked = wanted.indexOf(box.getAttribute('data-' + group)) >= 0 || wanted.indexOf(label(box)) >= 0;
+    });
+  }
+  function remember(group, key) {
+    var boxes = Array.prototype.slice.call(view.querySelectorAll('input[data-' + group + ']'));
+    var on = boxes.filter(function (b) { return b.checked; });
+    state[key] = on.length === boxes.length ? undefined : on.map(label).join(',');
+  }
+  restore('pivot-c', 'v');
+  restore('pivot-f', 'f');
+  view.addEventListener('change', function () { remember('pivot-c', 'v'); remember('pivot-f', 'f'); writeHash(); applyPivot(); });
+  view.addEventListener('click', function (ev) {
+    var group = ev.target.getAttribute('data-all') || ev.target.getAttribute('data-none');
+    if (!group) { return; }
+    var on = ev.target.hasAttribute('data-all');
+    view.querySelectorAll('input[data-' + group + ']').forEach(function (box) { box.checked = on; });
+    remember('pivot-c', 'v');
+    remember('pivot-f', 'f');
+    writeHash();
+    applyPivot();
+  });
+  view.hidden = false;
+
+  // Compare: every row and fault shown whose two cells' signatures (data-sig: the set of outcomes of the cell's runs
+  // and of finding kinds any run saw, computed by the report) differ.
+  var compare = document.getElementById('compare');
+  function cellIn(tr, cluster, fault) {
+    return tr.querySelector('td[data-c=' + cssValue(cluster) + '][data-f=' + cssValue(fault) + ']');
+  }
+  function showCompare() {
+    if (!compare) { return; }
+    var from = document.getElementById('compare-from').value, to = document.getElementById('compare-to').value;
+    var withFindings = document.getElementById('compare-findings').checked;
+    function sig(cell) {
+      var v = cell ? (cell.getAttribute('data-sig') || '') : '';
+      return withFindings ? v : v.split('|')[0];
+    }
+    var out = document.getElementById('compare-out');
+    var faults = picked('pivot-f').on, compared = 0, differ = 0;
+    var table = el('table', 'grid diff'), head = el('tr');
+    ['pattern / sidecar / variant', 'fault', from, to].forEach(function (h) { head.appendChild(el('th', null, h)); });
+    table.appendChild(head);
+    rows.forEach(function (tr) {
+      faults.forEach(function (fault) {
+        var a = cellIn(tr, from, fault), b = cellIn(tr, to, fault);
+        if (!a && !b) { return; }
+        var sa = sig(a), sb = sig(b);
+        if (!sa && !sb) { return; }
+        compared++;
+        if (sa === sb) { return; }
+        differ++;
+        var line = el('tr', 'row');
+        line.setAttribute('data-diff', tr.getAttribute('data-row') + ' | ' + fault);
+        line.appendChild(el('th', 'rowname', tr.getAttribute('data-row')));
+        line.appendChild(el('td', 'mono', fault));
+        [a, b].forEach(function (cell) {
+          var copy = cell ? cell.cloneNode(true) : el('td', 'empty', '–');
+          copy.classList.remove('selected', 'fstart');
+          copy.removeAttribute('style');
+          line.appendChild(copy);
+        });
+        table.appendChild(line);
+      });
+    });
+    out.textContent = '';
+    out.appendChild(el('p', 'diff-count', differ + ' of ' + compared + ' cells differ from ' + from + ' to ' + to + ' under the ' + faults.length + ' faults shown'));
+    if (differ) { out.appendChild(table); }
+    document.body.setAttribute('data-differ', String(differ));
+  }
+  if (compare) {
+    ['from', 'to'].forEach(function (key) {
+      var select = document.getElementById('compare-' + key);
+      if (state[key] === undefined) { return; }
+      Array.prototype.forEach.call(select.options, function (o) {
+        if (o.value === state[key] || o.textContent === state[key]) { select.value = o.value; }
+      });
+    });
+    if (state.findings === 'no') { document.getElementById('compare-findings').checked = false; }
+    compare.addEventListener('change', function () {
+      state.from = document.getElementById('compare-from').selectedOptions[0].textContent;
+      state.to = document.getElementById('compare-to').selectedOptions[0].textContent;
+      state.findings = document.getElementById('compare-findings').checked ? undefined : 'no';
+      writeHash();
+      showCompare();
+    });
+    document.getElementById('compare-swap').addEventListener('click', function () {
+      var a = document.getElementById('compare-from'), b = document.getElementById('compare-to'), v = a.value;
+      a.value = b.value;
+      b.value = v;
+      compare.dispatchEvent(new Event('change'));
+    });
+    compare.addEventListener('click', function (ev) {
+      var td = ev.target.closest('td.cell');
+      if (td) { openCell(Number(td.getAttribute('data-i')), td); }
+    });
+    compare.hidden = false;
+  }
+
   grid.addEventListener('click', function (ev) {
     var td = ev.target.closest('td.cell');
     if (td) { openCell(Number(td.getAttribute('data-i')), td); }
@@ -393,9 +541,10 @@
 
   document.body.setAttribute('data-cells', String(grid.querySelectorAll('td.cell').length));
   applyFilter();
+  applyPivot();
   // #cell=<index> opens that cell through the same click path a reader uses: links to a cell work.
-  if (location.hash.indexOf('#cell=') === 0) {
-    var target = grid.querySelector('td.cell[data-i="' + parseInt(location.hash.slice(6), 10) + '"]');
+  if (state.cell !== undefined) {
+    var target = grid.querySelector('td.cell[data-i="' + parseInt(state.cell, 10) + '"]');
     if (target) { target.click(); }
   }
   if (document.body.getAttribute('data-ready') !== 'error') { document.body.setAttribute('data-ready', 'true'); }

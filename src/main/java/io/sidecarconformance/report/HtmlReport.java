@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,6 +26,13 @@ public final class HtmlReport {
     }
 
     public static String render(RunResults run) {
+        return render(run, null);
+    }
+
+    /**
+     * @param previous an earlier run to list the changes since (MergeReports --previous), or null
+     */
+    public static String render(RunResults run, RunResults previous) {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -34,6 +42,11 @@ public final class HtmlReport {
                 .append("<div id=\"script-errors\" role=\"alert\"></div>\n")
                 // First script on the page, so that even a syntax error in the main script is reported.
                 .append("<script>").append(PageAssets.ERROR_HOOK).append("</script>\n")
+                .append(title(run))
+                .append(Views.render(run))
+                .append(SummaryTable.render(run))
+                .append(Views.compare(run))
+                .append(previous == null ? "" : changes(previous, run))
                 .append(header(run))
                 .append("<div class=\"tools\"><label>filter <input id=\"filter\" type=\"search\" autocomplete=\"off\" ")
                 .append("placeholder=\"pattern, sidecar, variant, outcome or finding\"></label><span id=\"counts\"></span></div>\n")
@@ -67,12 +80,30 @@ public final class HtmlReport {
         return html.append("</div>").toString();
     }
 
+    private static String title(RunResults run) {
+        long cells = run.results().stream().map(r -> r.key()).distinct().count();
+        return "<h1>Sidecar lifecycle compatibility</h1>\n<p class=\"meta\">run <code>" + Html.escape(run.runId())
+                + "</code> &middot; started " + time(run.startedAt()) + " &middot; finished " + time(run.finishedAt())
+                + duration(run) + " &middot; " + cells + " cells, " + run.results().size() + " runs</p>\n";
+    }
+
+    /** The cells whose outcomes or findings changed since the previous run, as changes.txt lists them. */
+    static String changes(RunResults previous, RunResults run) {
+        List<String> lines = OutcomeChanges.between(previous, run);
+        StringBuilder html = new StringBuilder("<section id=\"changes\"><h2>Changes since ")
+                .append(Html.escape(previous.runId())).append(" (").append(lines.size()).append(" cells)</h2>");
+        if (lines.isEmpty()) {
+            return html.append("<p class=\"small\">No outcome changed.</p></section>\n").toString();
+        }
+        html.append("<p class=\"small\">A cell is listed when the set of outcomes its runs had, or of finding kinds")
+                .append(" they saw, changed (+ came, - went); - alone: the cell is new or gone.</p><ul class=\"changes\">");
+        lines.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>"));
+        return html.append("</ul></section>\n").toString();
+    }
+
     private static String header(RunResults run) {
         StringBuilder html = new StringBuilder();
-        html.append("<header>\n<h1>Sidecar lifecycle compatibility</h1>\n<p class=\"meta\">run <code>")
-                .append(Html.escape(run.runId())).append("</code> &middot; started ").append(time(run.startedAt()))
-                .append(" &middot; finished ").append(time(run.finishedAt())).append(duration(run))
-                .append(" &middot; ").append(run.results().size()).append(" records</p>\n<div class=\"panels\">\n");
+        html.append("<header>\n<div class=\"panels\">\n");
         html.append("<section><h2>Clusters</h2><table class=\"small\" id=\"clusters\"><tr><th>cluster</th>")
                 .append("<th>server version</th><th>node (read from the cluster)</th></tr>");
         for (ClusterInfo cluster : run.clusters()) {

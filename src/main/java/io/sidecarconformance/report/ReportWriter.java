@@ -29,6 +29,11 @@ public final class ReportWriter {
 
     /** Creates {@code dir} if needed and writes both files into it, replacing earlier ones. */
     public static Written write(RunResults run, Path dir) throws IOException {
+        return write(run, dir, null);
+    }
+
+    /** As {@link #write(RunResults, Path)}, the page listing the changes since {@code previous} (null: none). */
+    public static Written write(RunResults run, Path dir, RunResults previous) throws IOException {
         Files.createDirectories(dir);
         Path json = dir.resolve(RESULTS_JSON);
         ResultsJson.write(run, json);
@@ -36,7 +41,7 @@ public final class ReportWriter {
         RunResults written = ResultsJson.read(json);
         writeReproductions(written, dir);
         Path html = dir.resolve(COMPATIBILITY_HTML);
-        Files.writeString(html, HtmlReport.render(written), StandardCharsets.UTF_8);
+        Files.writeString(html, HtmlReport.render(written, previous), StandardCharsets.UTF_8);
         return new Written(json, html);
     }
 
