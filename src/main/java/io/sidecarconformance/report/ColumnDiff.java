@@ -43,6 +43,11 @@ final class ColumnDiff {
         return heading + (lines.isEmpty() ? "" : String.join("\n", lines) + "\n");
     }
 
+    /** "compare-local-1.31-local-1.35.txt". */
+    static String fileName(String from, String to) {
+        return "compare-" + (from + "-" + to).replaceAll("[^A-Za-z0-9.-]+", "-") + ".txt";
+    }
+
     private static String signature(Optional<CellRuns> cell) {
         return cell.map(CellRuns::signature).orElse("");
     }
