@@ -365,7 +365,8 @@
     var visibleGroups = {};
     rows.forEach(function (tr) {
       var text = (tr.getAttribute('data-row') + ' ' + tr.getAttribute('data-verdicts')).toLowerCase();
-      var show = terms.every(function (term) { return text.indexOf(term) >= 0; });
+      // A row with no cell under the versions and faults shown leaves the grid too.
+      var show = terms.every(function (term) { return text.indexOf(term) >= 0; }) && !tr.classList.contains('pivot-empty');
       tr.hidden = !show;
       if (show) { visibleGroups[tr.getAttribute('data-group')] = true; }
     });
@@ -379,6 +380,7 @@
       if (tr.hidden) { return; }
       shown++;
       tr.querySelectorAll('td.cell').forEach(function (td) {
+        if (!inView(td)) { return; }
         var v = td.getAttribute('data-v');
         tally[v] = (tally[v] || 0) + 1;
       });
@@ -409,8 +411,20 @@
     return { on: on, off: off };
   }
   function cssValue(v) { return '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"'; }
+  var inViewC = null, inViewF = null;
+  function inView(td) {
+    return (!inViewC || inViewC[td.getAttribute('data-c')]) && (!inViewF || inViewF[td.getAttribute('data-f')]);
+  }
   function applyPivot() {
     var versions = picked('pivot-c'), faults = picked('pivot-f'), rules = [];
+    inViewC = {};
+    inViewF = {};
+    versions.on.forEach(function (c) { inViewC[c] = true; });
+    faults.on.forEach(function (f) { inViewF[f] = true; });
+    rows.forEach(function (tr) {
+      var any = Array.prototype.some.call(tr.querySelectorAll('td.cell'), inView);
+      tr.classList.toggle('pivot-empty', !any);
+    });
     versions.off.forEach(function (c) { rules.push('#grid [data-c=' + cssValue(c) + '],#summary [data-c=' + cssValue(c) + ']{display:none}'); });
     faults.off.forEach(function (f) { rules.push('#grid [data-f=' + cssValue(f) + '],#summary [data-f=' + cssValue(f) + ']{display:none}'); });
     pivotStyle.textContent = rules.join(String.fromCharCode(10));
@@ -422,6 +436,7 @@
     var summaryBox = document.getElementById('summary');
     if (summaryBox) { summaryBox.classList.toggle('words', versions.on.length > 0 && versions.on.length <= 3); }
     document.body.setAttribute('data-pivot', versions.on.length + ' versions, ' + faults.on.length + ' faults');
+    applyFilter();
     showCompare();
   }
   function label(box) { return box.parentNode.textContent.trim(); }
@@ -462,6 +477,7 @@
     if (!compare) { return; }
     var from = document.getElementById('compare-from').value, to = document.getElementById('compare-to').value;
     var withFindings = document.getElementById('compare-findings').checked;
+    var oneSided = document.getElementById('compare-onesided').checked, onlyOne = 0;
     function sig(cell) {
       var v = cell ? (cell.getAttribute('data-sig') || '') : '';
       return withFindings ? v : v.split('|')[0];
@@ -477,6 +493,7 @@
         if (!a && !b) { return; }
         var sa = sig(a), sb = sig(b);
         if (!sa && !sb) { return; }
+        if ((!sa || !sb) && !oneSided) { onlyOne++; return; }
         compared++;
         if (sa === sb) { return; }
         differ++;
@@ -494,7 +511,8 @@
       });
     });
     out.textContent = '';
-    out.appendChild(el('p', 'diff-count', differ + ' of ' + compared + ' cells differ from ' + from + ' to ' + to + ' under the ' + faults.length + ' faults shown'));
+    out.appendChild(el('p', 'diff-count', differ + ' of ' + compared + ' cells differ from ' + from + ' to ' + to + ' under the ' + faults.length + ' faults shown' +
+      (onlyOne ? '; ' + onlyOne + ' more ran on only one of the two (not listed)' : '')));
     if (differ) { out.appendChild(table); }
     document.body.setAttribute('data-differ', String(differ));
   }
@@ -507,10 +525,12 @@
       });
     });
     if (state.findings === 'no') { document.getElementById('compare-findings').checked = false; }
+    if (state.onesided === 'yes') { document.getElementById('compare-onesided').checked = true; }
     compare.addEventListener('change', function () {
       state.from = document.getElementById('compare-from').selectedOptions[0].textContent;
       state.to = document.getElementById('compare-to').selectedOptions[0].textContent;
       state.findings = document.getElementById('compare-findings').checked ? undefined : 'no';
+      state.onesided = document.getElementById('compare-onesided').checked ? 'yes' : undefined;
       writeHash();
       showCompare();
     });

@@ -41,12 +41,13 @@ final class Views {
         StringBuilder html = new StringBuilder("<section id=\"compare\" hidden><h2>Compare two versions</h2>")
                 .append("<p class=\"small\">The cells that differ between two columns under the faults shown: a cell")
                 .append(" differs when the set of outcomes its runs had, or (box ticked) of finding kinds any run saw, is not")
-                .append(" the same;")
-                .append(" - : not run there. Click a cell for its drill-down.</p><label>from ")
+                .append(" the same. A cell run on only one of the two is counted apart, and listed (- : not run there) when")
+                .append(" the box says so. Click a cell for its drill-down.</p><label>from ")
                 .append(select("compare-from", clusters, clusters.get(clusters.size() - 2))).append("</label> <label>to ")
                 .append(select("compare-to", clusters, clusters.get(clusters.size() - 1)))
                 .append("</label> <button type=\"button\" id=\"compare-swap\">swap</button> <label><input type=\"checkbox\"")
                 .append(" id=\"compare-findings\" checked> findings count too (off: outcomes only)</label>")
+                .append(" <label><input type=\"checkbox\" id=\"compare-onesided\"> list cells run on only one of the two</label>")
                 .append("<div id=\"compare-out\"></div></section>\n");
         return html.toString();
     }

@@ -176,7 +176,7 @@ class CompatibilityPageRenderTest {
         RunResults run = SampleRuns.realistic();
         Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
 
-        String dom = dumpDom(page.toUri() + "#v=kind:1.31&f=none,sigterm&from=k3s:1.28&to=kind:1.31");
+        String dom = dumpDom(page.toUri() + "#v=kind:1.31&f=none,sigterm&from=k3s:1.28&to=kind:1.31&onesided=yes");
 
         assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
         assertThat(bodyAttributes(dom).get("data-pivot")).as("what is shown").isEqualTo("1 versions, 2 faults");
