@@ -67,7 +67,8 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
             if (o.kind().equals(PATCH_KIND)) {
                 files.put(step + ".json", withNewline(o.manifest()));
                 String pod = job == null ? shellQuote(o.name())
-                        : "\"$(kubectl -n \"$NS\" get pod -l job-name=" + job + " -o jsonpath='{.items[0].metadata.name}')\"";
+                        : "\"$(kubectl -n \"$NS\" get pod -l " + shellQuote("job-name=" + job)
+                        + " -o jsonpath='{.items[0].metadata.name}')\"";
                 commands.add("kubectl -n \"$NS\" patch pod " + pod
                         + " --subresource ephemeralcontainers --type strategic --patch-file " + step + ".json");
                 steps.add("patch the pod's ephemeral containers (" + o.name() + ")");
@@ -99,8 +100,9 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
         return List.copyOf(found);
     }
 
+    /** "local:1.31" -> "local-1.31"; never "..", so a recorded name cannot lead out of repro/. */
     private static String slug(String text) {
-        return text.toLowerCase().replaceAll("[^a-z0-9.]+", "-");
+        return text.toLowerCase().replaceAll("[^a-z0-9.]+", "-").replaceAll("\\.{2,}", "-");
     }
 
     private static String withNewline(String text) {

@@ -23,7 +23,7 @@ class ReproductionTest {
         assertThat(repro.command()).as("one line").doesNotContain("\n").isEqualTo(
                 "NS=sc-repro; kubectl create ns \"$NS\" && kubectl -n \"$NS\" apply -f " + base + ".yaml"
                         + " && read -r -p 'next: ephemeralcontainers patch sc-native-dind-abcde - press Enter ' _"
-                        + " && kubectl -n \"$NS\" patch pod \"$(kubectl -n \"$NS\" get pod -l job-name=sc-native-dind"
+                        + " && kubectl -n \"$NS\" patch pod \"$(kubectl -n \"$NS\" get pod -l 'job-name=sc-native-dind'"
                         + " -o jsonpath='{.items[0].metadata.name}')\" --subresource ephemeralcontainers --type strategic"
                         + " --patch-file " + base + ".step3.json"
                         + " && read -r -p 'once main says Working - press Enter ' _"
@@ -31,6 +31,15 @@ class ReproductionTest {
         assertThat(repro.images()).as("images of the YAML and of the patch").containsExactly("docker:27-dind", "busybox:1.36");
         assertThat(repro.steps()).as("steps in words").hasSize(4).last().asString()
                 .startsWith("once main says Working: kubectl");
+    }
+
+    @Test
+    void aClusterNamedLikeAParentFolderStaysInsideRepro() {
+        ScenarioResult odd = new ScenarioResult(new io.sidecarconformance.result.ScenarioKey("..", "p", "s", "v", "f"),
+                run.outcome(), "", List.of(), null, List.of(), null, "", 1, SampleRuns.APPLIED, null);
+
+        assertThat(Reproduction.of(odd).orElseThrow().files().keySet()).as("files")
+                .allSatisfy(name -> assertThat(name).startsWith("repro/-/").doesNotContain(".."));
     }
 
     @Test
