@@ -286,6 +286,9 @@
     cmd.setAttribute('data-repro', 'command');
     wrap.appendChild(cmd);
     wrap.appendChild(el('p', 'small', 'Images it needs: ' + (c.repro.images.length ? c.repro.images.join(', ') : 'none named')));
+    if (c.repro.images.some(function (i) { return i.indexOf('localhost/') === 0; })) {
+      wrap.appendChild(el('p', 'small', 'Images under localhost/ were built on the runner by clusters/local (no registry): load them into the cluster, or edit the files to name images it can pull.'));
+    }
     var ol = el('ol', 'steps');
     c.repro.steps.forEach(function (s) { ol.appendChild(el('li', null, s)); });
     wrap.appendChild(ol);
@@ -305,6 +308,11 @@
     section.appendChild(facts(c));
     section.appendChild(el('h3', null, 'Timeline'));
     section.appendChild(gantt(c.timeline));
+    var repro = el('details', 'more');
+    repro.open = open && c.applied.length > 0;
+    repro.appendChild(el('summary', null, 'Reproduce (' + c.applied.length + ' applied objects)'));
+    repro.appendChild(reproduce(c));
+    section.appendChild(repro);
     var figs = el('details', 'more');
     figs.open = open;
     figs.appendChild(el('summary', null, 'Figures'));
@@ -317,11 +325,6 @@
       events.appendChild(timelineTable(c.timeline));
       section.appendChild(events);
     }
-    var repro = el('details', 'more');
-    repro.open = open;
-    repro.appendChild(el('summary', null, 'Reproduce (' + c.applied.length + ' applied objects)'));
-    repro.appendChild(reproduce(c));
-    section.appendChild(repro);
     return section;
   }
 
