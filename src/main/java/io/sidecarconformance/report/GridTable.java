@@ -37,7 +37,7 @@ final class GridTable {
             html.append("<th class=\"cluster").append(startsFault(grid, column) ? " fstart" : "")
                     .append("\"").append(columnData(column))
                     .append(" title=\"").append(Html.escape(serverVersions.getOrDefault(column.cluster(), "")))
-                    .append("\">").append(breakable(column.cluster())).append("</th>");
+                    .append("\">").append(breakable(ClusterNames.shortName(column.cluster(), grid.clusters()))).append("</th>");
         }
         html.append("</tr>\n</thead>\n<tbody>\n");
         String pattern = null;

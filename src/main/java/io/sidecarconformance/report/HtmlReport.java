@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * compatibility.html: the grid, a legend and a drill-down per cell, as one self-contained file (inline CSS and JS,
- * nothing fetched) that opens from file://. Rendered from a {@link RunResults} only: the page shows what
- * results.json holds and nothing else.
+ * compatibility.html: the choice of versions and faults, the summary, the compare view, the changes since a previous
+ * run, the clusters, parameters and legend, the grid and a drill-down per cell, as one self-contained file (inline CSS
+ * and JS, nothing fetched) that opens from file://. Rendered from a {@link RunResults} only (and the previous run's,
+ * for its changes): the page shows what results.json holds and nothing else.
  */
 public final class HtmlReport {
 
@@ -116,12 +117,16 @@ public final class HtmlReport {
         }
         html.append("</table></section>\n");
         if (!run.parameters().isEmpty()) {
-            html.append("<section><h2>Parameters that shape outcomes</h2><table class=\"small\" id=\"parameters\">");
+            // Folded when long, as the measurements are, so the grid stays within reach below the summary.
+            int count = run.parameters().size();
+            html.append("<section><details").append(count <= 8 ? " open" : "").append("><summary><h2 style=\"display:inline\">")
+                    .append("Parameters that shape outcomes (").append(count).append(")</h2></summary>")
+                    .append("<table class=\"small\" id=\"parameters\">");
             for (Map.Entry<String, String> p : run.parameters().entrySet()) {
                 html.append("<tr><th>").append(Html.escape(p.getKey())).append("</th><td>")
                         .append(Html.escape(p.getValue())).append("</td></tr>");
             }
-            html.append("</table></section>\n");
+            html.append("</table></details></section>\n");
         }
         if (!run.measurements().isEmpty()) {
             // A merged report carries every run's figures: folded, so the grid stays near the top of the page.
