@@ -301,7 +301,17 @@
     return wrap;
   }
 
+  // The data holds each event as [offset, container, kind, detail, source] and each cell's first event's time.
+  function decodeEvents(c) {
+    var first = c.firstEvent ? Date.parse(c.firstEvent) : NaN;
+    return c.timeline.map(function (a) {
+      return { offset: a[0], container: a[1], kind: a[2], detail: a[3], source: a[4],
+        time: isNaN(first) ? '' : new Date(first + Math.round(a[0] * 1000)).toISOString() };
+    });
+  }
+
   function runSection(c, heading, open) {
+    c = Object.assign({}, c, { timeline: decodeEvents(c) });
     var section = el('section', 'run');
     section.setAttribute('data-repeat', String(c.repeat));
     if (heading) { section.appendChild(el('h3', 'run-title', heading)); }

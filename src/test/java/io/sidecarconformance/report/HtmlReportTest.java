@@ -227,7 +227,8 @@ class HtmlReportTest {
         assertThat(DrillDownData.json(run)).as("the blob, by field name")
                 .contains("\"outcome\":\"SUCCEEDED\",\"outcomeLabel\":\"SUCCEEDED\"")
                 .contains("\"kind\":\"SIDECAR_RESTARTED\"").contains("\"sidecarDownSeconds\":1.4")
-                .contains("\"outcomeLabel\":\"FAILED: FAULT\"");
+                .contains("\"outcomeLabel\":\"FAILED: FAULT\"")
+                .as("events as [offset, container, kind, detail, source]").contains("\"timeline\":[[0.0,\"");
     }
 
     @Test
