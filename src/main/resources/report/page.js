@@ -25,6 +25,21 @@
   var legend = Array.prototype.slice.call(document.querySelectorAll('.legend .sw'));
   var selected = null;
 
+  // The page's state in its URL, so that a view can be linked: #v=1.31,1.35&f=none,sidecar-oom&from=1.31&to=1.35&cell=12
+  // (versions by id or short name, faults by id).
+  var state = {};
+  location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+    var eq = part.indexOf('=');
+    if (eq > 0) { state[part.slice(0, eq)] = decodeURIComponent(part.slice(eq + 1)); }
+  });
+  function writeHash() {
+    var parts = Object.keys(state).filter(function (k) { return state[k] !== undefined; }).map(function (k) {
+      return k + '=' + encodeURIComponent(state[k]).replace(/%2C/g, ',').replace(/%3A/g, ':');
+    });
+    var hash = '#' + parts.join('&');
+    if (location.hash !== hash && !(hash === '#' && location.hash === '')) { location.replace(hash); }
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
@@ -74,6 +89,7 @@
     add('findings', findingList(c.findings));
     add('note', c.note);
     add('started', c.startedAt);
+    if (c.runnerLoad !== null && c.runnerLoad !== undefined) { add('runner load (1 min)', c.runnerLoad); }
     return dl;
   }
 
@@ -258,33 +274,103 @@
     return table;
   }
 
+  // What the suite applied, and how to run it again with kubectl (the files sit beside the page, under repro/).
+  function reproduce(c) {
+    var wrap = el('div', 'repro');
+    if (!c.repro) {
+      wrap.appendChild(el('p', 'muted', 'This run recorded no applied objects (runs before the suite recorded them), so it cannot be reproduced from the report.'));
+      return wrap;
+    }
+    wrap.appendChild(el('p', 'small', 'Run from the folder of this page, on any cluster (kubectl and a current context); each prompt waits for the moment the suite took that step:'));
+    var cmd = el('pre', 'cmd', c.repro.command);
+    cmd.setAttribute('data-repro', 'command');
+    wrap.appendChild(cmd);
+    wrap.appendChild(el('p', 'small', 'Images it needs: ' + (c.repro.images.length ? c.repro.images.join(', ') : 'none named')));
+    if (c.repro.images.some(function (i) { return i.indexOf('localhost/') === 0; })) {
+      wrap.appendChild(el('p', 'small', 'Images under localhost/ were built on the runner by clusters/local (no registry): load them into the cluster, or edit the files to name images it can pull.'));
+    }
+    var ol = el('ol', 'steps');
+    c.repro.steps.forEach(function (s) { ol.appendChild(el('li', null, s)); });
+    wrap.appendChild(ol);
+    c.applied.forEach(function (o) {
+      var d = el('details', 'applied');
+      d.appendChild(el('summary', 'mono', o.kind + ' ' + o.name));
+      d.appendChild(el('pre', 'manifest', o.manifest));
+      wrap.appendChild(d);
+    });
+    return wrap;
+  }
+
+  // The data holds each event as [offset, container, kind, detail, source] and each cell's first event's time.
+  function decodeEvents(c) {
+    var first = c.firstEvent ? Date.parse(c.firstEvent) : NaN;
+    return c.timeline.map(function (a) {
+      return { offset: a[0], container: a[1], kind: a[2], detail: a[3], source: a[4],
+        time: isNaN(first) ? '' : new Date(first + Math.round(a[0] * 1000)).toISOString() };
+    });
+  }
+
+  function runSection(c, heading, open) {
+    c = Object.assign({}, c, { timeline: decodeEvents(c) });
+    var section = el('section', 'run');
+    section.setAttribute('data-repeat', String(c.repeat));
+    if (heading) { section.appendChild(el('h3', 'run-title', heading)); }
+    section.appendChild(facts(c));
+    section.appendChild(el('h3', null, 'Timeline'));
+    section.appendChild(gantt(c.timeline));
+    var repro = el('details', 'more');
+    repro.open = open && c.applied.length > 0;
+    repro.appendChild(el('summary', null, 'Reproduce (' + c.applied.length + ' applied objects)'));
+    repro.appendChild(reproduce(c));
+    section.appendChild(repro);
+    var figs = el('details', 'more');
+    figs.open = open;
+    figs.appendChild(el('summary', null, 'Figures'));
+    figs.appendChild(figures(c.figures));
+    section.appendChild(figs);
+    if (c.timeline.length) {
+      var events = el('details', 'more');
+      events.open = open;
+      events.appendChild(el('summary', null, 'Events (' + c.timeline.length + ')'));
+      events.appendChild(timelineTable(c.timeline));
+      section.appendChild(events);
+    }
+    return section;
+  }
+
   function openCell(index, td) {
     var c = cells[index];
     if (!c) { throw new Error('no drill-down data for cell ' + index); }
+    var runs = (td.getAttribute('data-runs') || String(index)).split(',').map(Number);
     if (selected) { selected.classList.remove('selected'); }
     selected = td;
     td.classList.add('selected');
     panelBody.textContent = '';
     panelBody.appendChild(el('h2', 'title', c.title));
-    panelBody.appendChild(facts(c));
-    panelBody.appendChild(el('h3', null, 'Figures'));
-    panelBody.appendChild(figures(c.figures));
-    panelBody.appendChild(el('h3', null, 'Timeline'));
-    panelBody.appendChild(gantt(c.timeline));
-    if (c.timeline.length) {
-      panelBody.appendChild(el('h3', null, 'Events (' + c.timeline.length + ')'));
-      panelBody.appendChild(timelineTable(c.timeline));
+    if (runs.length > 1) {
+      var summary = el('p', 'runs-summary');
+      summary.textContent = td.getAttribute('title').split(String.fromCharCode(10))[0];
+      panelBody.appendChild(summary);
+      runs.forEach(function (i) {
+        var r = cells[i];
+        if (!r) { throw new Error('no drill-down data for run ' + i); }
+        panelBody.appendChild(runSection(r, 'Run ' + r.repeat + ' of ' + runs.length + ': ' + r.outcome, false));
+      });
+    } else {
+      panelBody.appendChild(runSection(c, null, true));
     }
     panel.hidden = false;
     panel.scrollTop = 0;
-    if (location.hash !== '#cell=' + index) { location.replace('#cell=' + index); }
+    state.cell = String(index);
+    writeHash();
   }
 
   function closePanel() {
     if (panel.hidden) { return; }
     panel.hidden = true;
     if (selected) { selected.classList.remove('selected'); selected.focus(); }
-    location.replace('#');
+    delete state.cell;
+    writeHash();
   }
 
   function applyFilter() {
@@ -292,7 +378,8 @@
     var visibleGroups = {};
     rows.forEach(function (tr) {
       var text = (tr.getAttribute('data-row') + ' ' + tr.getAttribute('data-verdicts')).toLowerCase();
-      var show = terms.every(function (term) { return text.indexOf(term) >= 0; });
+      // A row with no cell under the versions and faults shown leaves the grid too.
+      var show = terms.every(function (term) { return text.indexOf(term) >= 0; }) && !tr.classList.contains('pivot-empty');
       tr.hidden = !show;
       if (show) { visibleGroups[tr.getAttribute('data-group')] = true; }
     });
@@ -306,6 +393,7 @@
       if (tr.hidden) { return; }
       shown++;
       tr.querySelectorAll('td.cell').forEach(function (td) {
+        if (!inView(td)) { return; }
         var v = td.getAttribute('data-v');
         tally[v] = (tally[v] || 0) + 1;
       });
@@ -323,6 +411,155 @@
     });
   }
 
+  // Pivot: which versions (data-c) and faults (data-f) the summary and the grid show. One generated stylesheet hides
+  // the rest, so a 10 000-cell grid is not walked cell by cell; the fault headers' spans follow the versions shown.
+  var view = document.getElementById('view');
+  var pivotStyle = document.createElement('style');
+  document.head.appendChild(pivotStyle);
+  function picked(group) {
+    var on = [], off = [];
+    view.querySelectorAll('input[data-' + group + ']').forEach(function (box) {
+      (box.checked ? on : off).push(box.getAttribute('data-' + group));
+    });
+    return { on: on, off: off };
+  }
+  function cssValue(v) { return '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"'; }
+  var inViewC = null, inViewF = null;
+  function inView(td) {
+    return (!inViewC || inViewC[td.getAttribute('data-c')]) && (!inViewF || inViewF[td.getAttribute('data-f')]);
+  }
+  function applyPivot() {
+    var versions = picked('pivot-c'), faults = picked('pivot-f'), rules = [];
+    inViewC = {};
+    inViewF = {};
+    versions.on.forEach(function (c) { inViewC[c] = true; });
+    faults.on.forEach(function (f) { inViewF[f] = true; });
+    rows.forEach(function (tr) {
+      var any = Array.prototype.some.call(tr.querySelectorAll('td.cell'), inView);
+      tr.classList.toggle('pivot-empty', !any);
+    });
+    versions.off.forEach(function (c) { rules.push('#grid [data-c=' + cssValue(c) + '],#summary [data-c=' + cssValue(c) + ']{display:none}'); });
+    faults.off.forEach(function (f) { rules.push('#grid [data-f=' + cssValue(f) + '],#summary [data-f=' + cssValue(f) + ']{display:none}'); });
+    pivotStyle.textContent = rules.join(String.fromCharCode(10));
+    grid.querySelectorAll('th.fault').forEach(function (th) { th.colSpan = Math.max(1, versions.on.length); });
+    // The first version shown opens each fault's group of columns.
+    var first = versions.on[0];
+    grid.querySelectorAll('.fstart').forEach(function (e) { if (!e.classList.contains('fault')) { e.classList.remove('fstart'); } });
+    if (first) { grid.querySelectorAll('[data-c=' + cssValue(first) + ']').forEach(function (e) { e.classList.add('fstart'); }); }
+    var summaryBox = document.getElementById('summary');
+    if (summaryBox) { summaryBox.classList.toggle('words', versions.on.length > 0 && versions.on.length <= 3); }
+    document.body.setAttribute('data-pivot', versions.on.length + ' versions, ' + faults.on.length + ' faults');
+    applyFilter();
+    showCompare();
+  }
+  function label(box) { return box.parentNode.textContent.trim(); }
+  function restore(group, key) {
+    if (state[key] === undefined) { return; }
+    var wanted = state[key].split(',');
+    view.querySelectorAll('input[data-' + group + ']').forEach(function (box) {
+      box.checked = wanted.indexOf(box.getAttribute('data-' + group)) >= 0 || wanted.indexOf(label(box)) >= 0;
+    });
+  }
+  function remember(group, key) {
+    var boxes = Array.prototype.slice.call(view.querySelectorAll('input[data-' + group + ']'));
+    var on = boxes.filter(function (b) { return b.checked; });
+    state[key] = on.length === boxes.length ? undefined : on.map(label).join(',');
+  }
+  restore('pivot-c', 'v');
+  restore('pivot-f', 'f');
+  view.addEventListener('change', function () { remember('pivot-c', 'v'); remember('pivot-f', 'f'); writeHash(); applyPivot(); });
+  view.addEventListener('click', function (ev) {
+    var group = ev.target.getAttribute('data-all') || ev.target.getAttribute('data-none');
+    if (!group) { return; }
+    var on = ev.target.hasAttribute('data-all');
+    view.querySelectorAll('input[data-' + group + ']').forEach(function (box) { box.checked = on; });
+    remember('pivot-c', 'v');
+    remember('pivot-f', 'f');
+    writeHash();
+    applyPivot();
+  });
+  view.hidden = false;
+
+  // Compare: every row and fault shown whose two cells' signatures (data-sig: the set of outcomes of the cell's runs
+  // and of finding kinds any run saw, computed by the report) differ.
+  var compare = document.getElementById('compare');
+  function cellIn(tr, cluster, fault) {
+    return tr.querySelector('td[data-c=' + cssValue(cluster) + '][data-f=' + cssValue(fault) + ']');
+  }
+  function showCompare() {
+    if (!compare) { return; }
+    var from = document.getElementById('compare-from').value, to = document.getElementById('compare-to').value;
+    var withFindings = document.getElementById('compare-findings').checked;
+    var oneSided = document.getElementById('compare-onesided').checked, onlyOne = 0;
+    function sig(cell) {
+      var v = cell ? (cell.getAttribute('data-sig') || '') : '';
+      return withFindings ? v : v.split('|')[0];
+    }
+    var out = document.getElementById('compare-out');
+    var faults = picked('pivot-f').on, compared = 0, differ = 0;
+    var table = el('table', 'grid diff'), head = el('tr');
+    ['pattern / sidecar / variant', 'fault', from, to].forEach(function (h) { head.appendChild(el('th', null, h)); });
+    table.appendChild(head);
+    rows.forEach(function (tr) {
+      faults.forEach(function (fault) {
+        var a = cellIn(tr, from, fault), b = cellIn(tr, to, fault);
+        if (!a && !b) { return; }
+        var sa = sig(a), sb = sig(b);
+        if (!sa && !sb) { return; }
+        if ((!sa || !sb) && !oneSided) { onlyOne++; return; }
+        compared++;
+        if (sa === sb) { return; }
+        differ++;
+        var line = el('tr', 'row');
+        line.setAttribute('data-diff', tr.getAttribute('data-row') + ' | ' + fault);
+        line.appendChild(el('th', 'rowname', tr.getAttribute('data-row')));
+        line.appendChild(el('td', 'mono', fault));
+        [a, b].forEach(function (cell) {
+          var copy = cell ? cell.cloneNode(true) : el('td', 'empty', '–');
+          copy.classList.remove('selected', 'fstart');
+          copy.removeAttribute('style');
+          line.appendChild(copy);
+        });
+        table.appendChild(line);
+      });
+    });
+    out.textContent = '';
+    out.appendChild(el('p', 'diff-count', differ + ' of ' + compared + ' cells differ from ' + from + ' to ' + to + ' under the ' + faults.length + ' faults shown' +
+      (onlyOne ? '; ' + onlyOne + ' more ran on only one of the two (not listed)' : '')));
+    if (differ) { out.appendChild(table); }
+    document.body.setAttribute('data-differ', String(differ));
+  }
+  if (compare) {
+    ['from', 'to'].forEach(function (key) {
+      var select = document.getElementById('compare-' + key);
+      if (state[key] === undefined) { return; }
+      Array.prototype.forEach.call(select.options, function (o) {
+        if (o.value === state[key] || o.textContent === state[key]) { select.value = o.value; }
+      });
+    });
+    if (state.findings === 'no') { document.getElementById('compare-findings').checked = false; }
+    if (state.onesided === 'yes') { document.getElementById('compare-onesided').checked = true; }
+    compare.addEventListener('change', function () {
+      state.from = document.getElementById('compare-from').selectedOptions[0].textContent;
+      state.to = document.getElementById('compare-to').selectedOptions[0].textContent;
+      state.findings = document.getElementById('compare-findings').checked ? undefined : 'no';
+      state.onesided = document.getElementById('compare-onesided').checked ? 'yes' : undefined;
+      writeHash();
+      showCompare();
+    });
+    document.getElementById('compare-swap').addEventListener('click', function () {
+      var a = document.getElementById('compare-from'), b = document.getElementById('compare-to'), v = a.value;
+      a.value = b.value;
+      b.value = v;
+      compare.dispatchEvent(new Event('change'));
+    });
+    compare.addEventListener('click', function (ev) {
+      var td = ev.target.closest('td.cell');
+      if (td) { openCell(Number(td.getAttribute('data-i')), td); }
+    });
+    compare.hidden = false;
+  }
+
   grid.addEventListener('click', function (ev) {
     var td = ev.target.closest('td.cell');
     if (td) { openCell(Number(td.getAttribute('data-i')), td); }
@@ -337,9 +574,10 @@
 
   document.body.setAttribute('data-cells', String(grid.querySelectorAll('td.cell').length));
   applyFilter();
+  applyPivot();
   // #cell=<index> opens that cell through the same click path a reader uses: links to a cell work.
-  if (location.hash.indexOf('#cell=') === 0) {
-    var target = grid.querySelector('td.cell[data-i="' + parseInt(location.hash.slice(6), 10) + '"]');
+  if (state.cell !== undefined) {
+    var target = grid.querySelector('td.cell[data-i="' + parseInt(state.cell, 10) + '"]');
     if (target) { target.click(); }
   }
   if (document.body.getAttribute('data-ready') !== 'error') { document.body.setAttribute('data-ready', 'true'); }

@@ -4,11 +4,10 @@ import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioResult;
 
-import java.util.Optional;
 
 /**
  * Every cell in words, for a reader without JavaScript: per row, each cell's outcome, key figure, reason, findings
- * and note, with an anchor each grid cell links to. It sits in a {@code <noscript>}: with JavaScript the drill-down
+ * and note (each run's, for a cell run several times), with an anchor each grid cell links to. It sits in a {@code <noscript>}: with JavaScript the drill-down
  * says all of this and more.
  */
 final class CellsInWords {
@@ -32,19 +31,35 @@ final class CellsInWords {
         for (GridLayout.Row row : grid.rows()) {
             html.append("<h3>").append(Html.escape(row.name())).append("</h3>\n<ul>\n");
             for (GridLayout.Column column : grid.columns()) {
-                Optional<Integer> index = grid.recordAt(row, column);
-                index.ifPresent(i -> html.append(entry(run.results().get(i), i)));
+                grid.cellAt(row, column).ifPresent(cell -> html.append(entry(cell)));
             }
             html.append("</ul>\n");
         }
         return html.append("</section></noscript>\n").toString();
     }
 
-    private static String entry(ScenarioResult result, int index) {
-        StringBuilder html = new StringBuilder("<li id=\"").append(anchor(index)).append("\"><b>")
-                .append(Html.escape(result.key().fault())).append(" on ").append(Html.escape(result.key().cluster()))
-                .append("</b>: <span class=\"lbl\">").append(Html.escape(OutcomeLook.label(result.outcome())))
-                .append("</span>");
+    /** One run: outcome, key figure, reason, findings and note. Several: the distribution, then each run so. */
+    private static String entry(CellRuns cell) {
+        ScenarioResult first = cell.runs().get(0);
+        StringBuilder html = new StringBuilder("<li id=\"").append(anchor(cell.indices().get(0))).append("\"><b>")
+                .append(Html.escape(first.key().fault())).append(" on ").append(Html.escape(first.key().cluster()))
+                .append("</b>: ");
+        if (cell.count() == 1) {
+            return html.append(run(first)).append("</li>\n").toString();
+        }
+        html.append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(cell.shown()))).append("</span> ")
+                .append("<span class=\"runs\">").append(Html.escape(cell.distribution()))
+                .append(cell.unstable() ? " (unstable)" : "").append("</span><ol class=\"run-list\">");
+        for (ScenarioResult r : cell.runs()) {
+            html.append("<li data-repeat=\"").append(r.repeat()).append("\">run ").append(r.repeat()).append(": ")
+                    .append(run(r)).append("</li>");
+        }
+        return html.append("</ol></li>\n").toString();
+    }
+
+    private static String run(ScenarioResult result) {
+        StringBuilder html = new StringBuilder("<span class=\"lbl\">")
+                .append(Html.escape(OutcomeLook.label(result.outcome()))).append("</span>");
         String figure = KeyFigure.of(result);
         if (!figure.isEmpty()) {
             html.append(" <span class=\"fig\">").append(Html.escape(figure)).append("</span>");
@@ -63,6 +78,6 @@ final class CellsInWords {
         if (!result.note().isBlank()) {
             html.append("<p class=\"note\">note: ").append(Html.escape(result.note())).append("</p>");
         }
-        return html.append("</li>\n").toString();
+        return html.toString();
     }
 }

@@ -1,7 +1,10 @@
 package io.sidecarconformance.report;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sidecarconformance.result.AppliedObject;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.Outcome;
@@ -26,11 +29,22 @@ import java.util.List;
 final class DrillDownData {
 
     /** A cell's record; {@code outcomeLabel} is what its grid cell shows, so the drill-down names it the same way. */
-    record Cell(String title, ScenarioKey key, Outcome outcome, String outcomeLabel, String reason, List<Finding> findings,
-                String note, Instant startedAt, Figures figures, List<Event> timeline) {
+    record Cell(String title, ScenarioKey key, int repeat, Outcome outcome, String outcomeLabel, String reason,
+                List<Finding> findings, String note, Instant startedAt, Double runnerLoad, Figures figures,
+                Instant firstEvent, List<Event> timeline, List<AppliedObject> applied, Repro repro) {
     }
 
-    record Event(double offset, Instant time, String container, EventKind kind, String detail, EventSource source) {
+    /** How to run the record again: the command, the images it needs, its steps; null when nothing was recorded. */
+    record Repro(String command, List<String> images, List<String> steps, List<String> files) {
+    }
+
+    /**
+     * One timeline event as a JSON array, {@code [offset, container, kind, detail, source]}: events are four fifths of
+     * the page's data, and field names and absolute times (the cell's {@code firstEvent} plus the offset) doubled it.
+     */
+    @JsonFormat(shape = JsonFormat.Shape.ARRAY)
+    @JsonPropertyOrder({"offset", "container", "kind", "detail", "source"})
+    record Event(double offset, String container, EventKind kind, String detail, EventSource source) {
     }
 
     private DrillDownData() {
@@ -53,12 +67,14 @@ final class DrillDownData {
     private static Cell cell(ScenarioResult result) {
         Instant first = result.timeline().stream().map(TimelineEvent::time).min(Comparator.naturalOrder()).orElse(null);
         List<Event> events = result.timeline().stream()
-                .map(e -> new Event(offsetSeconds(first, e.time()), e.time(), e.container(), e.kind(), e.detail(), e.source()))
+                .map(e -> new Event(offsetSeconds(first, e.time()), e.container(), e.kind(), e.detail(), e.source()))
                 .sorted(Comparator.comparingDouble(Event::offset))
                 .toList();
-        return new Cell(result.key().toString(), result.key(), result.outcome(), OutcomeLook.label(result.outcome()),
-                result.reason(), result.findings(),
-                result.note(), result.startedAt(), result.figures(), events);
+        Repro repro = Reproduction.of(result)
+                .map(r -> new Repro(r.command(), r.images(), r.steps(), List.copyOf(r.files().keySet()))).orElse(null);
+        return new Cell(result.key().toString(), result.key(), result.repeat(), result.outcome(),
+                OutcomeLook.label(result.outcome()), result.reason(), result.findings(), result.note(), result.startedAt(),
+                result.runnerLoad(), result.figures(), first, events, result.applied(), repro);
     }
 
     private static double offsetSeconds(Instant first, Instant time) {

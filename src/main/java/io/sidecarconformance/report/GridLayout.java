@@ -3,10 +3,10 @@ package io.sidecarconformance.report;
 import io.sidecarconformance.result.RunResults;
 
 import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,8 @@ import java.util.TreeSet;
 
 /**
  * Where each record sits in the compatibility grid: rows are pattern / sidecar / variant, columns fault x cluster.
- * Columns are every fault seen times every cluster, so a cell nobody ran shows as a gap rather than vanishing.
+ * Columns are every fault seen times every cluster, so a cell nobody ran shows as a gap rather than vanishing. A cell
+ * holds every run of it ({@link CellRuns}).
  */
 final class GridLayout {
 
@@ -37,13 +38,13 @@ final class GridLayout {
     private final List<Row> rows;
     private final List<String> faults;
     private final List<String> clusters;
-    private final Map<ScenarioKey, Integer> indexByKey;
+    private final Map<ScenarioKey, CellRuns> cells;
 
-    private GridLayout(List<Row> rows, List<String> faults, List<String> clusters, Map<ScenarioKey, Integer> indexByKey) {
+    private GridLayout(List<Row> rows, List<String> faults, List<String> clusters, Map<ScenarioKey, CellRuns> cells) {
         this.rows = rows;
         this.faults = faults;
         this.clusters = clusters;
-        this.indexByKey = indexByKey;
+        this.cells = cells;
     }
 
     static GridLayout of(RunResults run) {
@@ -51,16 +52,14 @@ final class GridLayout {
                 .thenComparing(Row::sidecar).thenComparing(Row::variant));
         Set<String> faultsSeen = new TreeSet<>();
         Set<String> clustersSeen = new TreeSet<>();
-        // Later records win, as in a merge; a run should not hold two records for one cell anyway.
-        Map<ScenarioKey, Integer> indexByKey = new HashMap<>();
-        for (int i = 0; i < run.results().size(); i++) {
-            ScenarioKey key = run.results().get(i).key();
+        for (ScenarioResult result : run.results()) {
+            ScenarioKey key = result.key();
             rows.add(new Row(key.pattern(), key.sidecar(), key.variant()));
             faultsSeen.add(key.fault());
             clustersSeen.add(key.cluster());
-            indexByKey.put(key, i);
         }
-        return new GridLayout(List.copyOf(rows), orderFaults(faultsSeen), orderClusters(run, clustersSeen), indexByKey);
+        Map<ScenarioKey, CellRuns> cells = CellRuns.byKey(run.results());
+        return new GridLayout(List.copyOf(rows), orderFaults(faultsSeen), orderClusters(run, clustersSeen), cells);
     }
 
     /** Known faults in {@link #FAULT_ORDER}, then the others alphabetically. */
@@ -101,13 +100,18 @@ final class GridLayout {
         return columns;
     }
 
-    /** Index into {@link RunResults#results()} of the record in this cell, if any. */
-    Optional<Integer> recordAt(Row row, Column column) {
-        return Optional.ofNullable(indexByKey.get(
+    /** The runs of this cell, if any. */
+    Optional<CellRuns> cellAt(Row row, Column column) {
+        return Optional.ofNullable(cells.get(
                 new ScenarioKey(column.cluster(), row.pattern(), row.sidecar(), row.variant(), column.fault())));
     }
 
+    /** Index into {@link RunResults#results()} of the first run's record in this cell, if any. */
+    Optional<Integer> recordAt(Row row, Column column) {
+        return cellAt(row, column).map(c -> c.indices().get(0));
+    }
+
     int filledCells() {
-        return indexByKey.size();
+        return cells.size();
     }
 }

@@ -10,6 +10,8 @@ import io.sidecarconformance.result.ScenarioResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The grid as an HTML table: two header rows (fault, then cluster), a heading row per pattern, one row per variant. */
@@ -26,14 +28,16 @@ final class GridTable {
         StringBuilder html = new StringBuilder();
         html.append("<table id=\"grid\" class=\"grid\">\n<thead>\n<tr><th rowspan=\"2\" class=\"corner\">pattern / sidecar / variant</th>");
         for (String fault : grid.faults()) {
-            html.append("<th class=\"fault fstart\" colspan=\"").append(grid.clusters().size()).append("\">")
+            html.append("<th class=\"fault fstart\" data-f=\"").append(Html.escape(fault)).append("\" colspan=\"")
+                    .append(grid.clusters().size()).append("\">")
                     .append(Html.escape(fault)).append("</th>");
         }
         html.append("</tr>\n<tr>");
         for (GridLayout.Column column : grid.columns()) {
             html.append("<th class=\"cluster").append(startsFault(grid, column) ? " fstart" : "")
-                    .append("\" title=\"").append(Html.escape(serverVersions.getOrDefault(column.cluster(), "")))
-                    .append("\">").append(breakable(column.cluster())).append("</th>");
+                    .append("\"").append(columnData(column))
+                    .append(" title=\"").append(Html.escape(serverVersions.getOrDefault(column.cluster(), "")))
+                    .append("\">").append(breakable(ClusterNames.shortName(column.cluster(), grid.clusters()))).append("</th>");
         }
         html.append("</tr>\n</thead>\n<tbody>\n");
         String pattern = null;
@@ -50,64 +54,114 @@ final class GridTable {
     }
 
     private static String row(RunResults run, GridLayout grid, GridLayout.Row row) {
-        List<Optional<Integer>> cells = grid.columns().stream().map(column -> grid.recordAt(row, column)).toList();
+        List<Optional<CellRuns>> cells = grid.columns().stream().map(column -> grid.cellAt(row, column)).toList();
         // The outcomes and findings a row holds, so the filter box can find "stuck" or "race" rows as well as patterns.
-        String verdicts = cells.stream().flatMap(Optional::stream)
-                .flatMap(i -> java.util.stream.Stream.concat(java.util.stream.Stream.of(run.results().get(i).outcome().name()),
-                        run.results().get(i).findings().stream().map(f -> f.kind().name())))
-                .distinct().sorted().collect(Collectors.joining(" "));
+        Set<String> words = new TreeSet<>();
+        cells.stream().flatMap(Optional::stream).forEach(cell -> {
+            cell.runs().forEach(r -> {
+                words.add(r.outcome().name());
+                r.findings().forEach(f -> words.add(f.kind().name()));
+            });
+            if (cell.unstable()) {
+                words.add("UNSTABLE");
+            }
+        });
         StringBuilder html = new StringBuilder();
         html.append("<tr class=\"row\" data-group=\"").append(Html.escape(row.pattern()))
                 .append("\" data-row=\"").append(Html.escape(row.name()))
-                .append("\" data-verdicts=\"").append(verdicts).append("\"><th class=\"rowname\" title=\"")
+                .append("\" data-verdicts=\"").append(String.join(" ", words)).append("\"><th class=\"rowname\" title=\"")
                 .append(Html.escape(row.name())).append("\">").append(Html.escape(row.sidecar()))
                 .append(" <span class=\"sep\">/</span> ").append(Html.escape(row.variant())).append("</th>");
         List<GridLayout.Column> columns = grid.columns();
         for (int c = 0; c < columns.size(); c++) {
-            String fstart = startsFault(grid, columns.get(c)) ? " fstart" : "";
-            html.append(cells.get(c).map(index -> cell(run.results().get(index), index, fstart))
-                    .orElse("<td class=\"empty" + fstart + "\" title=\"no record\">&ndash;</td>"));
+            GridLayout.Column column = columns.get(c);
+            String fstart = startsFault(grid, column) ? " fstart" : "";
+            html.append(cells.get(c).map(cell -> cell(cell, column, fstart))
+                    .orElse("<td class=\"empty" + fstart + "\"" + columnData(column) + " title=\"no record\">&ndash;</td>"));
         }
         html.append("</tr>\n");
         return html.toString();
     }
 
-    private static String cell(ScenarioResult result, int index, String extraClass) {
-        Outcome outcome = result.outcome();
+    /** The attributes that let the pivot hide a column and the diff find a cell: cluster and fault. */
+    static String columnData(GridLayout.Column column) {
+        return " data-c=\"" + Html.escape(column.cluster()) + "\" data-f=\"" + Html.escape(column.fault()) + "\"";
+    }
+
+    static String cell(CellRuns cell, GridLayout.Column column, String extraClass) {
+        Outcome outcome = cell.shown();
+        ScenarioResult shown = cell.representative();
         StringBuilder html = new StringBuilder();
         html.append("<td class=\"cell ").append(OutcomeLook.cssClass(outcome)).append(extraClass)
-                .append("\" data-i=\"").append(index).append("\" data-v=\"").append(outcome.name())
-                .append("\" tabindex=\"0\" title=\"").append(Html.escape(tooltip(result))).append("\">")
+                .append(cell.unstable() ? " unstable" : "")
+                .append("\" data-i=\"").append(cell.representativeIndex()).append("\" data-runs=\"")
+                .append(cell.indices().stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .append("\" data-v=\"").append(outcome.name()).append("\" data-sig=\"").append(cell.signature())
+                .append("\"").append(columnData(column))
+                .append(" tabindex=\"0\" title=\"").append(Html.escape(tooltip(cell))).append("\">")
                 .append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(outcome))).append("</span>");
-        String figure = KeyFigure.of(result);
+        String figure = KeyFigure.of(shown);
         if (!figure.isEmpty()) {
             html.append("<span class=\"fig\">").append(Html.escape(figure)).append("</span>");
         }
-        if (!result.note().isBlank()) {
+        if (cell.count() > 1) {
+            html.append("<span class=\"runs\">").append(cell.shownCount()).append('/').append(cell.count()).append("</span>");
+            cell.outcomeCounts().forEach((other, n) -> {
+                if (other != outcome) {
+                    html.append("<span class=\"alt ").append(OutcomeLook.cssClass(other)).append("\" title=\"")
+                            .append(n).append(" of ").append(cell.count()).append(": ").append(other.name()).append("\">")
+                            .append(n).append("</span>");
+                }
+            });
+        }
+        if (!cell.note().isBlank()) {
             html.append("<span class=\"mark\" aria-label=\"has a note\">&#9998;</span>");
         }
-        String badges = badges(result);
+        String badges = badges(cell);
         if (!badges.isEmpty()) {
             html.append("<span class=\"finds\">").append(badges).append("</span>");
         }
-        return html.append(CellsInWords.link(index)).append("</td>").toString();
+        return html.append(CellsInWords.link(cell.indices().get(0))).append("</td>").toString();
     }
 
-    /** One badge per finding that has one; its title is the finding's text, so hovering it says what was seen. */
-    private static String badges(ScenarioResult result) {
+    /**
+     * One badge per finding kind that has one; its title is the finding's text (of the first run that saw it), so
+     * hovering it says what was seen. Seen in only some of several runs: the badge says in how many, e.g. "race 2/3".
+     */
+    private static String badges(CellRuns cell) {
         StringBuilder html = new StringBuilder();
-        for (Finding f : result.findings()) {
-            String badge = OutcomeLook.badge(f.kind());
+        cell.findingCounts().forEach((kind, n) -> {
+            String badge = OutcomeLook.badge(kind);
             if (badge.isEmpty()) {
-                continue;
+                return;
             }
-            String text = f.kind() == FindingKind.SIDECAR_RESTARTED && result.figures().sidecarRestarts() != null
-                    ? badge + result.figures().sidecarRestarts() : badge;
-            html.append("<span class=\"find\" data-finding=\"").append(f.kind().name()).append("\" title=\"")
-                    .append(Html.escape(Legend.name(f.kind()) + ": " + f.text())).append("\">")
+            ScenarioResult first = cell.runs().stream().filter(r -> r.has(kind)).findFirst().orElseThrow();
+            Finding finding = first.findings().stream().filter(f -> f.kind() == kind).findFirst().orElseThrow();
+            String text = kind == FindingKind.SIDECAR_RESTARTED && first.figures().sidecarRestarts() != null
+                    && cell.count() == 1 ? badge + first.figures().sidecarRestarts() : badge;
+            if (n < cell.count()) {
+                text += " " + n + "/" + cell.count();
+            }
+            html.append("<span class=\"find\" data-finding=\"").append(kind.name()).append("\" title=\"")
+                    .append(Html.escape(Legend.name(kind) + ": " + finding.text())).append("\">")
                     .append(Html.escape(text)).append("</span>");
-        }
+        });
         return html.toString();
+    }
+
+    /** The cell's hover text: its outcome distribution, then each run's reason and findings. */
+    static String tooltip(CellRuns cell) {
+        if (cell.count() == 1) {
+            return tooltip(cell.runs().get(0));
+        }
+        StringBuilder text = new StringBuilder(cell.distribution());
+        if (cell.unstable()) {
+            text.append(" (unstable)");
+        }
+        for (ScenarioResult r : cell.runs()) {
+            text.append("\nrun ").append(r.repeat()).append(": ").append(tooltip(r).replace("\n", "\n  "));
+        }
+        return text.toString();
     }
 
     private static String tooltip(ScenarioResult result) {

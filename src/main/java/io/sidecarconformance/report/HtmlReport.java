@@ -8,13 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * compatibility.html: the grid, a legend and a drill-down per cell, as one self-contained file (inline CSS and JS,
- * nothing fetched) that opens from file://. Rendered from a {@link RunResults} only: the page shows what
- * results.json holds and nothing else.
+ * compatibility.html: the choice of versions and faults, the summary, the compare view, the changes since a previous
+ * run, the clusters, parameters and legend, the grid and a drill-down per cell, as one self-contained file (inline CSS
+ * and JS, nothing fetched) that opens from file://. Rendered from a {@link RunResults} only (and the previous run's,
+ * for its changes): the page shows what results.json holds and nothing else.
  */
 public final class HtmlReport {
 
@@ -25,6 +27,13 @@ public final class HtmlReport {
     }
 
     public static String render(RunResults run) {
+        return render(run, null);
+    }
+
+    /**
+     * @param previous an earlier run to list the changes since (MergeReports --previous), or null
+     */
+    public static String render(RunResults run, RunResults previous) {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -34,6 +43,11 @@ public final class HtmlReport {
                 .append("<div id=\"script-errors\" role=\"alert\"></div>\n")
                 // First script on the page, so that even a syntax error in the main script is reported.
                 .append("<script>").append(PageAssets.ERROR_HOOK).append("</script>\n")
+                .append(title(run))
+                .append(Views.render(run))
+                .append(SummaryTable.render(run))
+                .append(Views.compare(run))
+                .append(previous == null ? "" : changes(previous, run))
                 .append(header(run))
                 .append("<div class=\"tools\"><label>filter <input id=\"filter\" type=\"search\" autocomplete=\"off\" ")
                 .append("placeholder=\"pattern, sidecar, variant, outcome or finding\"></label><span id=\"counts\"></span></div>\n")
@@ -67,12 +81,30 @@ public final class HtmlReport {
         return html.append("</div>").toString();
     }
 
+    private static String title(RunResults run) {
+        long cells = run.results().stream().map(r -> r.key()).distinct().count();
+        return "<h1>Sidecar lifecycle compatibility</h1>\n<p class=\"meta\">run <code>" + Html.escape(run.runId())
+                + "</code> &middot; started " + time(run.startedAt()) + " &middot; finished " + time(run.finishedAt())
+                + duration(run) + " &middot; " + cells + " cells, " + run.results().size() + " runs</p>\n";
+    }
+
+    /** The cells whose outcomes or findings changed since the previous run, as changes.txt lists them. */
+    static String changes(RunResults previous, RunResults run) {
+        List<String> lines = OutcomeChanges.between(previous, run);
+        StringBuilder html = new StringBuilder("<section id=\"changes\"><h2>Changes since ")
+                .append(Html.escape(previous.runId())).append(" (").append(lines.size()).append(" cells)</h2>");
+        if (lines.isEmpty()) {
+            return html.append("<p class=\"small\">No outcome changed.</p></section>\n").toString();
+        }
+        html.append("<p class=\"small\">A cell is listed when the set of outcomes its runs had, or of finding kinds")
+                .append(" they saw, changed (+ came, - went); - alone: the cell is new or gone.</p><ul class=\"changes\">");
+        lines.forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>"));
+        return html.append("</ul></section>\n").toString();
+    }
+
     private static String header(RunResults run) {
         StringBuilder html = new StringBuilder();
-        html.append("<header>\n<h1>Sidecar lifecycle compatibility</h1>\n<p class=\"meta\">run <code>")
-                .append(Html.escape(run.runId())).append("</code> &middot; started ").append(time(run.startedAt()))
-                .append(" &middot; finished ").append(time(run.finishedAt())).append(duration(run))
-                .append(" &middot; ").append(run.results().size()).append(" records</p>\n<div class=\"panels\">\n");
+        html.append("<header>\n<div class=\"panels\">\n");
         html.append("<section><h2>Clusters</h2><table class=\"small\" id=\"clusters\"><tr><th>cluster</th>")
                 .append("<th>server version</th><th>node (read from the cluster)</th></tr>");
         for (ClusterInfo cluster : run.clusters()) {
@@ -85,12 +117,16 @@ public final class HtmlReport {
         }
         html.append("</table></section>\n");
         if (!run.parameters().isEmpty()) {
-            html.append("<section><h2>Parameters that shape outcomes</h2><table class=\"small\" id=\"parameters\">");
+            // Folded when long, as the measurements are, so the grid stays within reach below the summary.
+            int count = run.parameters().size();
+            html.append("<section><details").append(count <= 8 ? " open" : "").append("><summary><h2 style=\"display:inline\">")
+                    .append("Parameters that shape outcomes (").append(count).append(")</h2></summary>")
+                    .append("<table class=\"small\" id=\"parameters\">");
             for (Map.Entry<String, String> p : run.parameters().entrySet()) {
                 html.append("<tr><th>").append(Html.escape(p.getKey())).append("</th><td>")
                         .append(Html.escape(p.getValue())).append("</td></tr>");
             }
-            html.append("</table></section>\n");
+            html.append("</table></details></section>\n");
         }
         if (!run.measurements().isEmpty()) {
             // A merged report carries every run's figures: folded, so the grid stays near the top of the page.

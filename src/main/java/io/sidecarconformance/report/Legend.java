@@ -38,7 +38,16 @@ final class Legend {
                     .append("<b>").append(name(kind)).append("</b><span class=\"rule\">")
                     .append(Html.escape(OutcomeLook.rule(kind))).append("</span></li>");
         }
-        return html.append("</ul></section>\n</div>\n").toString();
+        html.append("</ul></section>\n");
+        html.append("<section class=\"repeats\"><h2>Cells run several times (-Drepeat)</h2><p class=\"small\">")
+                .append("A cell shows the outcome most of its runs had, runs that ended in ERROR left out; a tie goes to")
+                .append(" the worse outcome, in the order ").append(String.join(", ",
+                        CellRuns.WORST_FIRST.stream().map(Enum::name).toList()))
+                .append(". <b>2/3</b>: that outcome in 2 of 3 runs; a small square per other outcome with its count;")
+                .append(" a badge seen in only some runs says in how many (<span class=\"find\">race 2/3</span>).")
+                .append(" <span class=\"unstable-key\">unstable</span> (striped corner): ")
+                .append(Html.escape(CellRuns.UNSTABLE_RULE)).append(".</p></section>\n");
+        return html.append("</div>\n").toString();
     }
 
     /** "race at start" for RACE_AT_START. */

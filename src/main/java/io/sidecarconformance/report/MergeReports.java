@@ -19,8 +19,13 @@ import java.util.Map;
 
 /**
  * Command line: merges the results.json of several runs into one report folder.
- * {@code MergeReports --out <dir> [--expect <provider>:<version>]... [--previous <results.json>] [--e2e <provider>:<version>=<dir>]... <results.json>...}
- * With --previous it also writes changes.txt beside the merged results: the cells that changed since that run.
+ * {@code MergeReports --out <dir> [--expect <provider>:<version>]... [--previous|--previous-optional <results.json>]
+ * [--previous-name <text>] [--compare <from>,<to>]... [--e2e <provider>:<version>=<dir>]... <results.json>...}
+ * With --previous it also writes changes.txt beside the merged results (the cells that changed since that run) and
+ * lists them on the page; --previous-optional does the same when the file can be read and otherwise still merges,
+ * changes.txt saying why there is no comparison (the nightly's case: an earlier night's file of another schema).
+ * --previous-name puts "Compared with NAME (run id)" on changes.txt's first line. Each --compare writes
+ * compare-FROM-TO.txt: the cells that differ between two columns (see ColumnDiff).
  * Each --e2e attaches an upstream e2e run (the folder clusters/e2e/e2e.sh wrote) to that cluster's column.
  * Exit codes: 0 written, 1 could not write the output, 2 bad input (nothing written).
  */
@@ -49,18 +54,31 @@ public final class MergeReports {
         List<RunResults> inputs;
         CellNotes notes;
         Map<String, String> extra;
-        RunResults previous;
+        RunResults previous = null;
+        String previousUnusable = null;
         Map<String, UpstreamE2e> e2e;
         try {
             arguments = MergeArguments.parse(args);
             inputs = readAll(arguments.inputs());
             notes = arguments.notes() == null ? CellNotes.none() : CellNotes.read(arguments.notes());
             extra = arguments.measurements() == null ? Map.of() : readMeasurements(arguments.measurements());
-            previous = arguments.previous() == null ? null : readAll(List.of(arguments.previous())).get(0);
             e2e = readE2e(arguments.e2e());
         } catch (InvalidInputException e) {
             err.println(NAME + oneLine(e.getMessage()));
             return BAD_INPUT;
+        }
+        if (arguments.previous() != null) {
+            try {
+                previous = readAll(List.of(arguments.previous())).get(0);
+            } catch (InvalidInputException e) {
+                if (!arguments.previousOptional()) {
+                    err.println(NAME + oneLine(e.getMessage()));
+                    return BAD_INPUT;
+                }
+                // --previous-optional: an earlier night's file that cannot be read costs only the comparison.
+                previousUnusable = oneLine(e.getMessage());
+                err.println(NAME + "warning: not comparing with the previous run: " + previousUnusable);
+            }
         }
         ResultsMerger.Merged merged = ResultsMerger.merge(inputs, arguments.expected(), clock.instant());
         merged.warnings().forEach(err::println);
@@ -81,14 +99,34 @@ public final class MergeReports {
         }
         RunResults annotated = new RunResults(m.schema(), m.runId(), m.startedAt(), m.finishedAt(), clusters,
                 m.parameters(), measurements, notes.apply(m.results()));
+        List<String> columns = annotated.clusters().stream().map(ClusterInfo::id).toList();
+        for (List<String> pair : arguments.compare()) {
+            List<String> absent = pair.stream().filter(id -> !columns.contains(id)).toList();
+            if (!absent.isEmpty()) {
+                err.println(NAME + "--compare names " + String.join(", ", absent) + ", which no input has; use a cluster id of "
+                        + columns);
+                return BAD_INPUT;
+            }
+        }
         try {
-            ReportWriter.Written written = ReportWriter.write(annotated, arguments.out());
-            out.println("merged " + inputs.size() + " results.json into " + merged.results().results().size()
-                    + " cells: " + written.resultsJson() + ", " + written.compatibilityHtml());
-            if (previous != null) {
+            ReportWriter.Written written = ReportWriter.write(annotated, arguments.out(), previous);
+            long cells = annotated.results().stream().map(r -> r.key()).distinct().count();
+            out.println("merged " + inputs.size() + " results.json into " + cells + " cells ("
+                    + annotated.results().size() + " runs): " + written.resultsJson() + ", " + written.compatibilityHtml());
+            if (arguments.previous() != null) {
                 Path changes = arguments.out().resolve(OutcomeChanges.FILE_NAME);
-                Files.writeString(changes, OutcomeChanges.text(previous, annotated), StandardCharsets.UTF_8);
-                out.println("changes since " + previous.runId() + ": " + changes);
+                String heading = arguments.previousName() == null ? "" : "Compared with " + arguments.previousName()
+                        + (previous == null ? "" : " (" + previous.runId() + ")") + "\n";
+                String body = previous == null
+                        ? "Could not compare: " + previousUnusable + "\n"
+                        : OutcomeChanges.text(previous, annotated);
+                Files.writeString(changes, heading + body, StandardCharsets.UTF_8);
+                out.println((previous == null ? "no comparison, see " : "changes since " + previous.runId() + ": ") + changes);
+            }
+            for (List<String> pair : arguments.compare()) {
+                Path file = arguments.out().resolve(ColumnDiff.fileName(pair.get(0), pair.get(1)));
+                Files.writeString(file, ColumnDiff.text(annotated, pair.get(0), pair.get(1)), StandardCharsets.UTF_8);
+                out.println("from " + pair.get(0) + " to " + pair.get(1) + ": " + file);
             }
             return OK;
         } catch (IOException e) {

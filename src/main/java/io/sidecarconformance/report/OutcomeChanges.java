@@ -1,14 +1,12 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioKey;
-import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.result.Outcome;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +18,8 @@ import java.util.stream.Collectors;
  * What changed between two runs, one line per cell: {@code cluster | pattern | sidecar | variant | fault: OLD -> NEW},
  * {@code -} for a cell that is new or gone, and the findings that came {@code (+...)} or went {@code (-...)}.
  * A cell whose outcome and finding kinds are the same is not listed: finding texts carry figures that move every night.
+ * A cell run several times (-Drepeat) shows its distribution ({@code FAILED 2/3, SUCCEEDED 1/3}) and is listed when the
+ * set of outcomes its runs had, or of finding kinds any run saw, changed: a count moving within the same set is noise.
  */
 public final class OutcomeChanges {
 
@@ -31,18 +31,17 @@ public final class OutcomeChanges {
 
     /** The changed cells, sorted; empty when nothing changed. */
     public static List<String> between(RunResults previous, RunResults current) {
-        Map<ScenarioKey, ScenarioResult> before = byKey(previous);
-        Map<ScenarioKey, ScenarioResult> after = byKey(current);
+        Map<ScenarioKey, CellRuns> before = CellRuns.byKey(previous.results());
+        Map<ScenarioKey, CellRuns> after = CellRuns.byKey(current.results());
         Set<ScenarioKey> keys = new LinkedHashSet<>(before.keySet());
         keys.addAll(after.keySet());
         List<String> lines = new ArrayList<>();
         for (ScenarioKey key : keys) {
-            ScenarioResult old = before.get(key);
-            ScenarioResult now = after.get(key);
-            String outcomes = name(old) + " -> " + name(now);
+            CellRuns old = before.get(key);
+            CellRuns now = after.get(key);
             String findings = old == null || now == null ? "" : findingChanges(kinds(old), kinds(now));
-            if (!name(old).equals(name(now)) || !findings.isEmpty()) {
-                lines.add(cell(key) + ": " + outcomes + findings);
+            if (old == null || now == null || !outcomes(old).equals(outcomes(now)) || !findings.isEmpty()) {
+                lines.add(cell(key) + ": " + name(old) + " -> " + name(now) + findings);
             }
         }
         lines.sort(null);
@@ -57,23 +56,21 @@ public final class OutcomeChanges {
                 : String.join("\n", lines) + "\n";
     }
 
-    private static Map<ScenarioKey, ScenarioResult> byKey(RunResults run) {
-        Map<ScenarioKey, ScenarioResult> cells = new LinkedHashMap<>();
-        run.results().forEach(r -> cells.put(r.key(), r));
-        return cells;
-    }
-
     private static String cell(ScenarioKey key) {
         return String.join(" | ", key.cluster(), key.pattern(), key.sidecar(), key.variant(), key.fault());
     }
 
-    private static String name(ScenarioResult result) {
-        return result == null ? ABSENT : result.outcome().name();
+    private static String name(CellRuns cell) {
+        return cell == null ? ABSENT : cell.shortDistribution();
     }
 
-    private static Set<FindingKind> kinds(ScenarioResult result) {
+    private static Set<Outcome> outcomes(CellRuns cell) {
+        return cell.outcomeCounts().keySet();
+    }
+
+    private static Set<FindingKind> kinds(CellRuns cell) {
         Set<FindingKind> kinds = EnumSet.noneOf(FindingKind.class);
-        result.findings().stream().map(Finding::kind).forEach(kinds::add);
+        kinds.addAll(cell.findingCounts().keySet());
         return kinds;
     }
 

@@ -90,6 +90,26 @@ final class OutcomeLook {
         return LOOKS.get(outcome).rule();
     }
 
+    /** One colour for the outcome, where a pattern cannot be drawn (a share of a summary square): ERROR's hatch is grey. */
+    static String solid(Outcome outcome) {
+        String background = LOOKS.get(outcome).background();
+        return background.startsWith("#") ? background : "#c2c2c2";
+    }
+
+    /** The summary's word for the outcome: what the Job did, in the words of the question the summary answers. */
+    static String summaryWord(Outcome outcome) {
+        return switch (outcome) {
+            case SUCCEEDED -> "completes";
+            case FAILED_BY_FAULT -> "fails by fault";
+            case FAILED -> "fails";
+            case STUCK -> "hangs";
+            case REJECTED -> "rejected";
+            case DROPPED -> "dropped";
+            case NOT_APPLICABLE -> "n/a";
+            case ERROR -> "error";
+        };
+    }
+
     static String cssClass(Outcome outcome) {
         return "v-" + outcome.name();
     }

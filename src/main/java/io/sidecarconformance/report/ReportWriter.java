@@ -2,13 +2,19 @@ package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ResultsJson;
+import io.sidecarconformance.result.ScenarioResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
-/** Writes a run's report folder: results.json first, then compatibility.html rendered from that file's content. */
+/**
+ * Writes a run's report folder: results.json first, then each run's objects under repro/ (for the drill-down's
+ * command), then compatibility.html rendered from that file's content.
+ */
 public final class ReportWriter {
 
     public static final String RESULTS_JSON = "results.json";
@@ -23,13 +29,34 @@ public final class ReportWriter {
 
     /** Creates {@code dir} if needed and writes both files into it, replacing earlier ones. */
     public static Written write(RunResults run, Path dir) throws IOException {
+        return write(run, dir, null);
+    }
+
+    /** As {@link #write(RunResults, Path)}, the page listing the changes since {@code previous} (null: none). */
+    public static Written write(RunResults run, Path dir, RunResults previous) throws IOException {
         Files.createDirectories(dir);
         Path json = dir.resolve(RESULTS_JSON);
         ResultsJson.write(run, json);
         // Rendered from what was just written, so the page can never show anything results.json does not hold.
         RunResults written = ResultsJson.read(json);
+        writeReproductions(written, dir);
         Path html = dir.resolve(COMPATIBILITY_HTML);
-        Files.writeString(html, HtmlReport.render(written), StandardCharsets.UTF_8);
+        Files.writeString(html, HtmlReport.render(written, previous), StandardCharsets.UTF_8);
         return new Written(json, html);
+    }
+
+    /** Each run's objects under repro/, beside the page, where its drill-down's command expects them. */
+    static void writeReproductions(RunResults run, Path dir) throws IOException {
+        for (ScenarioResult result : run.results()) {
+            Optional<Reproduction> repro = Reproduction.of(result);
+            if (repro.isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<String, String> file : repro.get().files().entrySet()) {
+                Path target = dir.resolve(file.getKey());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+            }
+        }
     }
 }

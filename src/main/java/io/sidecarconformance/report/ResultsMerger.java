@@ -21,11 +21,15 @@ import java.util.TreeMap;
 
 /**
  * Merges the results.json of several runs (one per nightly cell) into one grid. Clusters are the union in input
- * order, measurements are prefixed with their run's id, and when two inputs hold the same cell the later wins,
- * with a warning. An expected cluster that has no record at all gets a column of ERROR cells, so a cell job that
+ * order, measurements are prefixed with their run's id, every run (repeat) of a cell is kept, and when two inputs hold
+ * the same run of the same cell the later wins, with a warning. An expected cluster that has no record at all gets a column of ERROR cells, so a cell job that
  * uploaded nothing shows up as a gap in the infrastructure rather than disappearing from the grid.
  */
 public final class ResultsMerger {
+
+    /** One run of a cell: a merge keeps every run (repeat) of a cell, and one record per run. */
+    private record CellRun(ScenarioKey key, int repeat) {
+    }
 
     /** A cell without its cluster: what the other clusters ran, so a missing cluster's column mirrors it. */
     private record RowUnderFault(String pattern, String sidecar, String variant, String fault) {
@@ -59,8 +63,8 @@ public final class ResultsMerger {
         Map<String, ClusterInfo> clusters = new LinkedHashMap<>();
         Map<String, String> measurements = new LinkedHashMap<>();
         Map<String, String> parameters = new LinkedHashMap<>();
-        Map<ScenarioKey, ScenarioResult> results = new LinkedHashMap<>();
-        Map<ScenarioKey, String> cameFrom = new LinkedHashMap<>();
+        Map<CellRun, ScenarioResult> results = new LinkedHashMap<>();
+        Map<CellRun, String> cameFrom = new LinkedHashMap<>();
         for (RunResults input : inputs) {
             // the first input's facts stand; an upstream e2e result of a later input is kept
             input.clusters().forEach(c -> clusters.merge(c.id(), c, (first, later) ->
@@ -79,13 +83,15 @@ public final class ResultsMerger {
                 }
             });
             for (ScenarioResult result : input.results()) {
-                String earlier = cameFrom.put(result.key(), input.runId());
+                CellRun run = new CellRun(result.key(), result.repeat());
+                String earlier = cameFrom.put(run, input.runId());
                 if (earlier != null) {
-                    warnings.add("warning: " + result.key() + (earlier.equals(input.runId())
+                    warnings.add("warning: " + result.key() + (result.repeat() > 1 ? " run " + result.repeat() : "")
+                            + (earlier.equals(input.runId())
                             ? " is twice in " + earlier + "; keeping the later record"
                             : " is in both " + earlier + " and " + input.runId() + "; keeping the one from " + input.runId()));
                 }
-                results.put(result.key(), result);
+                results.put(run, result);
             }
         }
         fillMissingClusters(expectedClusters, clusters, results, warnings);
@@ -96,10 +102,10 @@ public final class ResultsMerger {
     }
 
     private static void fillMissingClusters(List<String> expectedClusters, Map<String, ClusterInfo> clusters,
-                                            Map<ScenarioKey, ScenarioResult> results, List<String> warnings) {
+                                            Map<CellRun, ScenarioResult> results, List<String> warnings) {
         Set<String> clustersWithRecords = new LinkedHashSet<>();
         Set<RowUnderFault> cellsRun = new LinkedHashSet<>();
-        for (ScenarioKey key : results.keySet()) {
+        for (ScenarioKey key : results.keySet().stream().map(CellRun::key).toList()) {
             clustersWithRecords.add(key.cluster());
             cellsRun.add(new RowUnderFault(key.pattern(), key.sidecar(), key.variant(), key.fault()));
         }
@@ -113,7 +119,7 @@ public final class ResultsMerger {
                     colon < 0 ? "" : expected.substring(colon + 1), null));
             for (RowUnderFault cell : cellsRun) {
                 ScenarioKey key = new ScenarioKey(expected, cell.pattern(), cell.sidecar(), cell.variant(), cell.fault());
-                results.put(key, ScenarioResult.error(key, missingMessage(expected), null));
+                results.put(new CellRun(key, 1), ScenarioResult.error(key, missingMessage(expected), null));
             }
             warnings.add("warning: " + missingMessage(expected) + "; its column has " + cellsRun.size() + " ERROR cells");
         }

@@ -141,6 +141,62 @@ class CompatibilityPageRenderTest {
                 SampleRuns.LATE_TERMINATED - SampleRuns.LATE_EXITING).isGreaterThan(50);
     }
 
+    @Test
+    void aCellRunThreeTimesShowsEachRunsTimelineAndHowToReproduceIt() throws Exception {
+        RunResults run = SampleRuns.repeated();
+        List<Integer> runs = new ArrayList<>();
+        for (int i = 0; i < run.results().size(); i++) {
+            if (run.results().get(i).key().equals(SampleRuns.DRILL_DOWN)) {
+                runs.add(i);
+            }
+        }
+        int shown = runs.get(1); // run 2: the first run with the outcome most runs had (FAILED)
+        Path report = dir.resolve("report");
+        Path page = ReportWriter.write(run, report).compatibilityHtml();
+
+        String dom = dumpDom(page.toUri() + "#cell=" + shown);
+
+        assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
+        String drill = between(dom, "<aside id=\"drill\">", "</aside>");
+        assertThat(all(drill, "<section class=\"run\" data-repeat=\"(\\d)\"")).as("one section per run")
+                .containsExactly("1", "2", "3");
+        assertThat(all(drill, "<h3 class=\"run-title\">([^<]*)</h3>")).as("run headings").containsExactly(
+                "Run 1 of 3: SUCCEEDED", "Run 2 of 3: FAILED", "Run 3 of 3: FAILED");
+        assertThat(all(drill, "(<svg class=\"gantt\")")).as("a Gantt chart per run").hasSize(3);
+        assertThat(drill).as("the distribution").contains("2 of 3: FAILED, 1 of 3: SUCCEEDED (unstable)");
+        String command = Reproduction.of(run.results().get(shown)).orElseThrow().command();
+        assertThat(drill).as("the run's one-line command").contains(asText(command).replace("\"", "\""))
+                .as("the images it needs").contains("Images it needs: docker:27-dind, busybox:1.36");
+        assertThat(report.resolve("repro/kind-1.31/native-sidecar-dind-exec-probe-sidecar-oom-run2.yaml"))
+                .as("the file the command applies, beside the page").exists();
+    }
+
+    @Test
+    void versionsAndFaultsFromTheUrlPivotThePageAndTheCompareViewListsWhatColumnDiffLists() throws Exception {
+        RunResults run = SampleRuns.realistic();
+        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
+
+        String dom = dumpDom(page.toUri() + "#v=kind:1.31&f=none,sigterm&from=k3s:1.28&to=kind:1.31&onesided=yes");
+
+        assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
+        assertThat(bodyAttributes(dom).get("data-pivot")).as("what is shown").isEqualTo("1 versions, 2 faults");
+        assertThat(dom).as("the other version's columns are hidden")
+                .contains("#grid [data-c=\"k3s:1.28\"],#summary [data-c=\"k3s:1.28\"]{display:none}")
+                .as("and the other faults").contains("#grid [data-f=\"main-oom\"],#summary [data-f=\"main-oom\"]{display:none}")
+                .as("shown faults stay").doesNotContain("[data-f=\"none\"]{display:none}");
+        assertThat(all(dom, "<th class=\"fault fstart\" data-f=\"[^\"]*\" colspan=\"(\\d+)\"")).as("fault headers span one column")
+                .containsOnly("1");
+        assertThat(dom).as("few versions: the summary says its words").contains("<section id=\"summary\" class=\"words\">");
+        List<String> expected = ColumnDiff.between(run, "k3s:1.28", "kind:1.31").stream()
+                .map(line -> line.substring(0, line.indexOf(':')).split(" \\| "))
+                .filter(p -> List.of("none", "sigterm").contains(p[3]))
+                .map(p -> p[0] + " / " + p[1] + " / " + p[2] + " | " + p[3]).toList();
+        assertThat(expected).as("the sample differs between its clusters").isNotEmpty();
+        assertThat(all(dom, "<tr class=\"row\" data-diff=\"([^\"]*)\"")).as("compare rows: ColumnDiff's, under the faults shown")
+                .containsExactlyElementsOf(expected);
+        assertThat(bodyAttributes(dom).get("data-differ")).as("count").isEqualTo(String.valueOf(expected.size()));
+    }
+
     /** Text as Chromium serialises it in element content: only &, < and > are escaped. */
     private static String asText(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

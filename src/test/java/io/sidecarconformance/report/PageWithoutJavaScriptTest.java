@@ -79,4 +79,29 @@ class PageWithoutJavaScriptTest {
                     .isEqualTo(result.note().isBlank() ? "" : "note: " + result.note());
         }
     }
+
+    @Test
+    void aCellRunSeveralTimesShowsItsDistributionAndEachRunInWords() {
+        RunResults repeated = SampleRuns.repeated();
+        Document doc = Jsoup.parse(HtmlReport.render(repeated));
+        Element cell = doc.selectFirst("td.cell[data-c='" + SampleRuns.DRILL_DOWN.cluster() + "'][data-f='"
+                + SampleRuns.DRILL_DOWN.fault() + "'][data-runs*=',']");
+        assertThat(cell).as("the repeated cell").isNotNull();
+        assertThat(cell.select(".lbl").text()).as("the outcome most runs had").isEqualTo("FAILED");
+        assertThat(cell.select(".runs").text()).as("of how many").isEqualTo("2/3");
+        assertThat(cell.hasClass("unstable")).as("two outcomes: marked unstable").isTrue();
+        assertThat(cell.select(".alt.v-SUCCEEDED").text()).as("the other outcome and its count").isEqualTo("1");
+        assertThat(cell.select(".find[data-finding=USE_FAILED_WHILE_DOWN]").text()).as("a finding of every run").isEqualTo("gap");
+        assertThat(cell.select(".find[data-finding=SIDECAR_RESTARTED]").text()).as("a finding of run 1 only").isEqualTo("↻ 1/3");
+        assertThat(cell.attr("title")).as("tooltip").startsWith("2 of 3: FAILED, 1 of 3: SUCCEEDED (unstable)\nrun 1: SUCCEEDED");
+        assertThat(doc.select("table#grid td.cell")).as("one grid cell per cell, not per record")
+                .hasSize(repeated.results().size() - 2);
+
+        Element entry = doc.getElementById(cell.selectFirst("a.why").attr("href").substring(1));
+        assertThat(entry.select("> .runs").text()).as("distribution in words").isEqualTo("2 of 3: FAILED, 1 of 3: SUCCEEDED (unstable)");
+        assertThat(entry.select("ol.run-list > li")).as("each run").hasSize(3);
+        assertThat(entry.select("ol.run-list > li[data-repeat=3] .reason").text()).as("run 3's reason")
+                .isEqualTo("main exited 4: its use of the sidecar failed");
+        assertThat(doc.select(".legends").text()).as("the legend states the rule").contains(CellRuns.UNSTABLE_RULE);
+    }
 }

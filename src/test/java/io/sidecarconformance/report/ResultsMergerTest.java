@@ -162,6 +162,29 @@ class ResultsMergerTest {
         assertThat(run.clusters()).extracting(ClusterInfo::id).as("clusters").containsExactly("kind:1.27", "kind:1.31");
     }
 
+    @Test
+    void everyRunOfACellIsKeptAndTheSameRunInTwoInputsIsReplacedWithAWarning() {
+        ScenarioKey cell = key("local:1.31", "classic", "light", "exec", "none");
+        RunResults first = new RunResults(RunResults.SCHEMA, "repeat-a", MERGED_AT, MERGED_AT, List.of(cluster("local:1.31", "v1")),
+                Map.of(), Map.of(), List.of(result(cell, Outcome.SUCCEEDED).asRun(1, List.of(), null),
+                result(cell, Outcome.STUCK).asRun(2, List.of(), null)));
+        RunResults second = new RunResults(RunResults.SCHEMA, "repeat-b", MERGED_AT, MERGED_AT, List.of(cluster("local:1.29", "v1")),
+                Map.of(), Map.of(), List.of(result(cell, Outcome.SUCCEEDED).asRun(2, List.of(), null),
+                result(cell, Outcome.FAILED).asRun(3, List.of(), null),
+                result(key("local:1.29", "classic", "light", "exec", "none"), Outcome.SUCCEEDED)));
+
+        ResultsMerger.Merged merged = ResultsMerger.merge(List.of(first, second), List.of("local:1.29", "local:1.31"), MERGED_AT);
+        CellRuns runs = GridLayout.of(merged.results()).cellAt(new GridLayout.Row("classic", "light", "exec"),
+                new GridLayout.Column("none", "local:1.31")).orElseThrow();
+
+        assertThat(runs.runs()).extracting(ScenarioResult::repeat).as("runs 1 to 3, each once").containsExactly(1, 2, 3);
+        assertThat(runs.distribution()).as("run 2 from the later input").isEqualTo("2 of 3: SUCCEEDED, 1 of 3: FAILED");
+        assertThat(merged.warnings()).as("warning names the run").containsExactly(
+                "warning: classic / light / exec under none on local:1.31 run 2 is in both repeat-a and repeat-b;"
+                        + " keeping the one from repeat-b");
+        assertThat(merged.results().results()).as("no ERROR made up").noneMatch(r -> r.outcome() == Outcome.ERROR);
+    }
+
     private static Map<String, String> ordered(String... namesAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {

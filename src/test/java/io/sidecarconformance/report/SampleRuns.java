@@ -1,5 +1,6 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.AppliedObject;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
@@ -115,6 +116,40 @@ final class SampleRuns {
         measurements.put("parallel", "4");
         return new RunResults(RunResults.SCHEMA, "nightly-2025-06-01", START, START.plus(Duration.ofMinutes(92)),
                 clusters, parameters(), measurements, results);
+    }
+
+    /** What the {@link #DRILL_DOWN} cell's runs applied in {@link #repeated()}: a ConfigMap, the Job, then a deletion. */
+    static final List<AppliedObject> APPLIED = List.of(
+            new AppliedObject("ConfigMap", "sc-images", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sc-images\ndata:\n  a: b\n"),
+            new AppliedObject("Job", "sc-native-dind", "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: sc-native-dind\nspec:\n"
+                    + "  template:\n    spec:\n      initContainers:\n      - name: sidecar\n        image: docker:27-dind\n"
+                    + "        restartPolicy: Always\n      containers:\n      - name: main\n        image: \"busybox:1.36\"\n"),
+            new AppliedObject("ephemeralcontainers patch", "sc-native-dind-abcde",
+                    "{\"spec\":{\"ephemeralContainers\":[{\"name\":\"debug\",\"image\":\"busybox:1.36\"}]}}"),
+            new AppliedObject("action", "once main says Working",
+                    "kubectl -n \"$NS\" delete pod -l job-name=sc-native-dind --grace-period=5 --wait=false"));
+
+    /**
+     * {@link #realistic()} with the {@link #DRILL_DOWN} cell run three times (-Drepeat=3): run 1 as before, runs 2 and 3
+     * FAILED with a use that failed while the sidecar was down; every run recorded what it applied.
+     */
+    static RunResults repeated() {
+        RunResults base = realistic();
+        List<ScenarioResult> results = new ArrayList<>();
+        for (ScenarioResult r : base.results()) {
+            if (!r.key().equals(DRILL_DOWN)) {
+                results.add(r);
+                continue;
+            }
+            results.add(r.asRun(1, APPLIED, 1.25));
+            for (int n = 2; n <= 3; n++) {
+                results.add(new ScenarioResult(r.key(), Outcome.FAILED, "main exited 4: its use of the sidecar failed",
+                        List.of(new Finding(FindingKind.USE_FAILED_WHILE_DOWN, "main's use failed at 8.0s; the sidecar was down from 7.5s")),
+                        r.figures(), r.timeline(), r.startedAt().plusSeconds(600L * n), "", n, APPLIED, 2.0));
+            }
+        }
+        return new RunResults(RunResults.SCHEMA, base.runId(), base.startedAt(), base.finishedAt(), base.clusters(),
+                base.parameters(), base.measurements(), results);
     }
 
     /** The settings a run records, in the order it records them. */

@@ -1,0 +1,115 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.result.AppliedObject;
+import io.sidecarconformance.result.ScenarioResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How to run one recorded run of a cell again with kubectl on any cluster, from the objects it applied, in order: the
+ * API objects up to the first patch or action go into one YAML file applied at once; every later step (an
+ * ephemeral-container patch, an action such as a deletion, a later object such as the chaos agent) follows it in the
+ * same order, each after a prompt that says when the suite took it, because the suite timed it on the pod's timeline.
+ *
+ * @param files   file name (relative to the report folder) to content, in the order the command uses them
+ * @param command one shell line: {@code NS=sc-repro; kubectl create ns "$NS" && kubectl -n "$NS" apply -f ... && ...}
+ * @param images  the images the objects name: the cluster must be able to pull (or already hold) them
+ * @param steps   each step in words: what it applies or does, and when the suite did it
+ */
+record Reproduction(Map<String, String> files, String command, List<String> images, List<String> steps) {
+
+    static final String DIR = "repro";
+    static final String PATCH_KIND = "ephemeralcontainers patch";
+    static final String ACTION_KIND = "action";
+
+    private static final Pattern YAML_IMAGE = Pattern.compile("(?m)^\\s*-?\\s*image:\\s*[\"']?([^\"'\\s]+)");
+    private static final Pattern JSON_IMAGE = Pattern.compile("\"image\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** Nothing to reproduce from when the run recorded no objects (every run before -Drepeat existed). */
+    static Optional<Reproduction> of(ScenarioResult result) {
+        if (result.applied().isEmpty()) {
+            return Optional.empty();
+        }
+        String base = DIR + "/" + slug(result.key().cluster()) + "/" + result.key().slug() + "-run" + result.repeat();
+        Map<String, String> files = new LinkedHashMap<>();
+        List<String> commands = new ArrayList<>(List.of("NS=sc-repro; kubectl create ns \"$NS\""));
+        List<String> steps = new ArrayList<>();
+        Set<String> images = new LinkedHashSet<>();
+        List<AppliedObject> applied = result.applied();
+        int first = 0;
+        while (first < applied.size() && isApiObject(applied.get(first))) {
+            first++;
+        }
+        String job = applied.stream().filter(o -> o.kind().equals("Job")).map(AppliedObject::name).findFirst().orElse(null);
+        if (first > 0) {
+            String file = base + ".yaml";
+            StringBuilder yaml = new StringBuilder();
+            for (AppliedObject o : applied.subList(0, first)) {
+                yaml.append(yaml.length() == 0 ? "" : "---\n").append(withNewline(o.manifest()));
+                steps.add("apply " + o.kind() + " " + o.name());
+            }
+            files.put(file, yaml.toString());
+            commands.add("kubectl -n \"$NS\" apply -f " + file);
+        }
+        for (int i = first; i < applied.size(); i++) {
+            AppliedObject o = applied.get(i);
+            String when = o.kind().equals(ACTION_KIND) ? o.name() : "next: " + o.kind() + " " + o.name();
+            commands.add("read -r -p " + shellQuote(when + " - press Enter ") + " _");
+            String step = base + ".step" + (i + 1);
+            if (o.kind().equals(PATCH_KIND)) {
+                files.put(step + ".json", withNewline(o.manifest()));
+                String pod = job == null ? shellQuote(o.name())
+                        : "\"$(kubectl -n \"$NS\" get pod -l " + shellQuote("job-name=" + job)
+                        + " -o jsonpath='{.items[0].metadata.name}')\"";
+                commands.add("kubectl -n \"$NS\" patch pod " + pod
+                        + " --subresource ephemeralcontainers --type strategic --patch-file " + step + ".json");
+                steps.add("patch the pod's ephemeral containers (" + o.name() + ")");
+            } else if (o.kind().equals(ACTION_KIND)) {
+                commands.add(o.manifest().strip());
+                steps.add(o.name() + ": " + o.manifest().strip());
+            } else {
+                files.put(step + ".yaml", withNewline(o.manifest()));
+                commands.add("kubectl -n \"$NS\" apply -f " + step + ".yaml");
+                steps.add("apply " + o.kind() + " " + o.name());
+            }
+        }
+        applied.forEach(o -> images.addAll(images(o.manifest())));
+        return Optional.of(new Reproduction(files, String.join(" && ", commands), List.copyOf(images), steps));
+    }
+
+    static boolean isApiObject(AppliedObject o) {
+        return !o.kind().equals(PATCH_KIND) && !o.kind().equals(ACTION_KIND);
+    }
+
+    static List<String> images(String manifest) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Pattern p : List.of(YAML_IMAGE, JSON_IMAGE)) {
+            Matcher m = p.matcher(manifest);
+            while (m.find()) {
+                found.add(m.group(1));
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** "local:1.31" -> "local-1.31"; never "..", so a recorded name cannot lead out of repro/. */
+    private static String slug(String text) {
+        return text.toLowerCase().replaceAll("[^a-z0-9.]+", "-").replaceAll("\\.{2,}", "-");
+    }
+
+    private static String withNewline(String text) {
+        return text.endsWith("\n") ? text : text + "\n";
+    }
+
+    static String shellQuote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,129 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.result.RunResults;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The summary on top of the page: {@link Summary} as a table, one square per cluster in each fault's cell, coloured by
+ * outcome (split in proportion when the variants differ), framed when unstable. Every square carries its words and
+ * variants in its title, so it reads without JavaScript; the pivot shows the words in the square when few versions
+ * are chosen.
+ */
+final class SummaryTable {
+
+    private SummaryTable() {
+    }
+
+    static String render(RunResults run) {
+        Summary summary = Summary.of(run);
+        if (summary.rows().isEmpty()) {
+            return "";
+        }
+        List<String> clusters = summary.clusters();
+        StringBuilder html = new StringBuilder("<section id=\"summary\"><h2>Summary: what the Job does, per sidecar and")
+                .append(" pattern, under each fault, on each version</h2>\n<p class=\"small\">Computed from the cells below:")
+                .append(" each square is one version, left to right ");
+        for (String cluster : clusters) {
+            html.append("<span class=\"vname\" data-c=\"").append(Html.escape(cluster)).append("\">")
+                    .append(Html.escape(ClusterNames.shortName(cluster, clusters))).append("</span> ");
+        }
+        html.append(". Its colour is the outcome the pattern's variants had there, each variant counted once with the")
+                .append(" outcome its cell shows; split left to right in proportion when the variants differ.")
+                .append(" <span class=\"sq u sample\"></span> yellow frame: a variant's cell is unstable.")
+                .append(" <span class=\"sq none sample\"></span> not run there. Hover a square for the variants; ")
+                .append(summaryKey()).append("</p>\n<table class=\"summary\"><thead><tr><th class=\"corner\">sidecar / pattern</th>");
+        for (String fault : summary.faults()) {
+            html.append("<th class=\"sfault\" data-f=\"").append(Html.escape(fault)).append("\">").append(Html.escape(fault))
+                    .append("</th>");
+        }
+        // The versions once more under each fault, written upwards, so a square can be told without hovering it.
+        html.append("</tr><tr class=\"vrow\"><th></th>");
+        for (String fault : summary.faults()) {
+            html.append("<th data-f=\"").append(Html.escape(fault)).append("\"><span class=\"strip\">");
+            for (String cluster : clusters) {
+                html.append("<span class=\"vl\" data-c=\"").append(Html.escape(cluster)).append("\" title=\"")
+                        .append(Html.escape(cluster)).append("\">").append(Html.escape(ClusterNames.tinyName(cluster, clusters)))
+                        .append("</span>");
+            }
+            html.append("</span></th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        String sidecar = null;
+        for (Summary.Row row : summary.rows()) {
+            if (!row.sidecar().equals(sidecar)) {
+                sidecar = row.sidecar();
+                html.append("<tr class=\"sgroup\"><th colspan=\"").append(summary.faults().size() + 1).append("\">")
+                        .append(Html.escape(sidecar)).append("</th></tr>\n");
+            }
+            html.append("<tr class=\"srow\" data-sidecar=\"").append(Html.escape(row.sidecar())).append("\" data-pattern=\"")
+                    .append(Html.escape(row.pattern())).append("\"><th class=\"pname\">").append(Html.escape(row.pattern()))
+                    .append("</th>");
+            for (String fault : summary.faults()) {
+                html.append("<td data-f=\"").append(Html.escape(fault)).append("\">");
+                if (!summary.ran(row, fault)) {
+                    html.append("<span class=\"notrun\" title=\"not run under this fault\">&ndash;</span></td>");
+                    continue;
+                }
+                html.append("<span class=\"strip\">");
+                for (String cluster : clusters) {
+                    html.append(square(row, fault, cluster, summary.at(row, fault, cluster), clusters));
+                }
+                html.append("</span></td>");
+            }
+            html.append("</tr>\n");
+        }
+        return html.append("</tbody></table></section>\n").toString();
+    }
+
+    static String square(Summary.Row row, String fault, String cluster, Summary.Spot spot, List<String> clusters) {
+        String where = row.pattern() + " / " + row.sidecar() + " under " + fault + " on " + cluster + ": ";
+        StringBuilder html = new StringBuilder("<span data-c=\"").append(Html.escape(cluster)).append("\" class=\"sq");
+        if (spot == null) {
+            return html.append(" none\" title=\"").append(Html.escape(where + "not run")).append("\"><i>")
+                    .append(Html.escape(ClusterNames.shortName(cluster, clusters))).append(" &ndash;</i></span>").toString();
+        }
+        Map<Outcome, Integer> counts = spot.counts();
+        if (counts.size() == 1) {
+            html.append(' ').append(OutcomeLook.cssClass(counts.keySet().iterator().next()));
+        } else {
+            html.append(" mixed");
+        }
+        html.append(spot.unstable().isEmpty() ? "" : " u").append("\"");
+        if (counts.size() > 1) {
+            html.append(" style=\"background:").append(gradient(counts)).append("\"");
+        }
+        return html.append(" title=\"").append(Html.escape(where + spot.words() + " (" + spot.detail() + ")"))
+                .append("\"><i>").append(Html.escape(ClusterNames.shortName(cluster, clusters) + " " + spot.words()))
+                .append("</i></span>").toString();
+    }
+
+    /** Left to right, each outcome's share of the variants. */
+    static String gradient(Map<Outcome, Integer> counts) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder css = new StringBuilder("linear-gradient(to right,");
+        int done = 0;
+        boolean first = true;
+        for (Map.Entry<Outcome, Integer> e : counts.entrySet()) {
+            int from = Math.round(100f * done / total);
+            done += e.getValue();
+            int to = Math.round(100f * done / total);
+            css.append(first ? "" : ",").append(OutcomeLook.solid(e.getKey())).append(' ').append(from).append("% ")
+                    .append(to).append('%');
+            first = false;
+        }
+        return css.append(')').toString();
+    }
+
+    private static String summaryKey() {
+        StringBuilder html = new StringBuilder();
+        for (Outcome outcome : List.of(Outcome.SUCCEEDED, Outcome.FAILED_BY_FAULT, Outcome.FAILED, Outcome.STUCK,
+                Outcome.REJECTED, Outcome.DROPPED, Outcome.NOT_APPLICABLE, Outcome.ERROR)) {
+            html.append("<span class=\"skey\"><span class=\"sq sample ").append(OutcomeLook.cssClass(outcome)).append("\"></span>")
+                    .append(Html.escape(OutcomeLook.summaryWord(outcome))).append(" (").append(outcome.name()).append(")</span> ");
+        }
+        return html.toString();
+    }
+}
