@@ -3,8 +3,11 @@ Feature: The pod is deleted while a native sidecar is still starting and the nex
   Is a pod deleted during its initialisation gone soon, every running sidecar getting SIGTERM, or does it hang?
   kubernetes/kubernetes#125880: a pod deleted while a restartable init container had not been created yet (the one
   before it failing its startupProbe) sent no SIGTERM to the running sidecars, and hung until its grace period ran
-  out. Fixed by #125935 (1.31), backported to 1.30 (#126331). The node e2e test "should not hang in termination if
-  terminated during initialization" (kubernetes/kubernetes#135008) covers the case.
+  out. Fixed by #125935 (1.31), backported to 1.30 (#126331) and to 1.29: v1.29.15's
+  pkg/kubelet/kuberuntime/kuberuntime_termination_order.go pre-closes the channel of an init container that is not
+  running, v1.29.0's does not. 1.28 (gate on) has no termination ordering at all: every container gets SIGTERM at
+  once, so it cannot hang this way. The node e2e test "should not hang in termination if terminated during
+  initialization" (kubernetes/kubernetes#135008) covers the case.
   The last sidecar but one holds its service back for 240 s, so its startupProbe (+probe) keeps it from starting,
   and the last sidecar and main are never created; the pod is deleted with a grace period as soon as the held-back
   sidecar says it is delaying. In native-multi, sidecar is up, sidecar-2 is held back, sidecar-3 never created; in
