@@ -1,7 +1,8 @@
 @fault-sigterm-slow-main @k8s-changes
 Feature: The pod is deleted while main works; main takes a few seconds to exit on SIGTERM
   When does each container get SIGTERM, and when does it end? KEP-753 (sidecar containers, beta and on by default in
-  1.29) stops native sidecars only after every main container has ended, in the reverse of their start order; with
+  1.29; kubernetes/kubernetes#120620) stops native sidecars only after every main container has ended, in the reverse
+  of their start order; with
   the SidecarContainers gate on in 1.28 they got SIGTERM at the deletion, with main. KEP-753 has the kubelet run the
   preStop hooks of sidecars when termination starts, all at once, not in their turn; a sidecar's SIGTERM follows its
   own hook.
