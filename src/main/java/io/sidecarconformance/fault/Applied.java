@@ -16,15 +16,4 @@ public interface Applied {
      * command, {@code "$NS"} standing for the scenario's namespace.
      */
     void action(String command);
-
-    /** Records nothing: for callers that need no record. */
-    Applied NONE = new Applied() {
-        @Override
-        public void object(HasMetadata sent) {
-        }
-
-        @Override
-        public void action(String command) {
-        }
-    };
 }
