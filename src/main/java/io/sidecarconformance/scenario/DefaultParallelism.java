@@ -9,7 +9,8 @@ import java.lang.management.ManagementFactory;
  * their work, the runner watches), so several share a core; its CPU comes in bursts when containers start (a dind
  * sidecar's dockerd most). On a local cluster the control plane and kubelet share the same cores. Measured on 2 cores
  * (local 1.31, -Drepeat=3): at 4 per core, two dind sidecar-oom cells whose outcome turns on how fast dockerd restarts
- * failed where -Dparallel=1 succeeded; at 2 per core one run of one of them did. The one place the default is chosen:
+ * failed in most runs where -Dparallel=1 succeeded in all; at 2 per core one run of one of them did (README). The
+ * one place the default is chosen:
  * pom.xml passes none, and Cucumber's pool ({@code SafeParallelism}) asks here too.
  */
 public final class DefaultParallelism {
