@@ -4,7 +4,8 @@
 #
 #   clusters/local/matrix.sh [OUT_DIR]          default OUT_DIR: reports/<today>-local
 #   VERSIONS="1.29 1.31" clusters/local/matrix.sh   only these versions
-#   PARALLEL=16 (scenarios at once), EXTRA_ARGS="-Dsidecars=light" (more suite properties)
+#   PARALLEL=16 (scenarios at once; unset: the suite's default for this machine), EXTRA_ARGS="-Dsidecars=light"
+#   (more suite properties, e.g. -Drepeat=3)
 #   MERGE_ONLY=1 clusters/local/matrix.sh OUT_DIR   no runs: render the merged grid of the versions in OUT_DIR
 #
 # Each version's own results.json, compatibility.html and junit.xml land in OUT_DIR/<version>/; the merged grid
@@ -18,7 +19,8 @@ cd "$(dirname "$0")/../.."
 
 out=${1:-reports/$(date -u +%Y-%m-%d)-local}
 versions=${VERSIONS:-$(awk -F'\t' '!/^#/ && NF && $2 != "-" {print $1}' clusters/versions.tsv)}
-parallel=${PARALLEL:-16}
+parallel=()
+[ -n "${PARALLEL:-}" ] && parallel=(-Dparallel="$PARALLEL")
 mkdir -p "$out"
 
 [ "${MERGE_ONLY:-0}" = 1 ] && versions=""
@@ -27,7 +29,7 @@ for v in $versions; do
     # Unit tests ran once already if you ran `mvn verify`; skip them here.
     # shellcheck disable=SC2086
     if ! mvn -B -q verify -Dtest=NoSuch -Dsurefire.failIfNoSpecifiedTests=false \
-            -Dcluster="local:$v" -Dreport.dir="$out/$v" -Dparallel="$parallel" ${EXTRA_ARGS:-}; then
+            -Dcluster="local:$v" -Dreport.dir="$out/$v" "${parallel[@]}" ${EXTRA_ARGS:-}; then
         echo "local:$v: some scenarios gave no verdict (ERROR cells); see $out/$v" >&2
     fi
 done

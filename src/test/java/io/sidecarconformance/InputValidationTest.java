@@ -2,6 +2,7 @@ package io.sidecarconformance;
 
 import io.sidecarconformance.fault.Faults;
 import io.sidecarconformance.pattern.Patterns;
+import io.sidecarconformance.scenario.DefaultParallelism;
 import io.sidecarconformance.scenario.FeatureCheck;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.scenario.ReportDirCheck;
@@ -182,7 +183,10 @@ class InputValidationTest {
 
     @Test
     void parallelIsAWholeNumberFromOneAndCucumbersPoolNeverFailsOnIt() {
-        assertThat(SuiteConfig.from(new Properties(), "r").parallel()).as("default").isEqualTo(SuiteConfig.DEFAULT_PARALLEL);
+        assertThat(SuiteConfig.from(new Properties(), "r").parallel()).as("default: the machine's")
+                .isEqualTo(DefaultParallelism.ofThisMachine());
+        assertThat(SafeParallelism.parse("")).as("Cucumber's pool without -Dparallel (pom.xml passes it empty)")
+                .isEqualTo(DefaultParallelism.ofThisMachine());
         for (String bad : List.of("0", "-2", "two", "65")) {
             Properties props = new Properties();
             props.setProperty("parallel", bad);
@@ -194,6 +198,22 @@ class InputValidationTest {
                     .isEqualTo(bad.equals("65") ? 65 : 1);
         }
         assertThat(SafeParallelism.parse("3")).as("a good value").isEqualTo(3);
+    }
+
+    @Test
+    void repeatIsAWholeNumberFromOneAndDefaultsToOne() {
+        assertThat(SuiteConfig.from(new Properties(), "r").repeat()).as("default").isEqualTo(1);
+        Properties three = new Properties();
+        three.setProperty("repeat", " 3 ");
+        assertThat(SuiteConfig.from(three, "r").repeat()).as("-Drepeat=3").isEqualTo(3);
+        for (String bad : List.of("0", "-1", "three", "2.5", "101")) {
+            Properties props = new Properties();
+            props.setProperty("repeat", bad);
+            assertThatThrownBy(() -> SuiteConfig.from(props, "r"))
+                    .as("-Drepeat=%s", bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("-Drepeat=" + bad + " is not a whole number from 1 to " + SuiteConfig.MAX_REPEAT);
+        }
     }
 
     @Test

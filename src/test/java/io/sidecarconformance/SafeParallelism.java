@@ -1,5 +1,6 @@
 package io.sidecarconformance;
 
+import io.sidecarconformance.scenario.DefaultParallelism;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
 import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfigurationStrategy;
@@ -7,7 +8,8 @@ import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfigura
 /**
  * Cucumber's thread pool from -Dparallel, never failing: a value that is not a whole number of at least 1 gives
  * one thread, so that the run can start and reject it in one line (SuiteConfig) before any cluster work, instead of
- * the engine failing with "Failed to create ForkJoinPool". Set as the custom strategy in pom.xml.
+ * the engine failing with "Failed to create ForkJoinPool". No value (or an empty one, pom.xml's default) gives the
+ * machine's default, {@link DefaultParallelism}, as SuiteConfig does. Set as the custom strategy in pom.xml.
  */
 public class SafeParallelism implements ParallelExecutionConfigurationStrategy {
 
@@ -16,11 +18,14 @@ public class SafeParallelism implements ParallelExecutionConfigurationStrategy {
 
     @Override
     public ParallelExecutionConfiguration createConfiguration(ConfigurationParameters parameters) {
-        int n = parameters.get(PARALLELISM).map(SafeParallelism::parse).orElse(1);
+        int n = parameters.get(PARALLELISM).map(SafeParallelism::parse).orElseGet(DefaultParallelism::ofThisMachine);
         return new Fixed(n);
     }
 
     static int parse(String value) {
+        if (value.isBlank()) {
+            return DefaultParallelism.ofThisMachine();
+        }
         try {
             int n = Integer.parseInt(value.strip());
             return n < 1 ? 1 : n;

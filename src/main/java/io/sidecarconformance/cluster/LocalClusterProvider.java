@@ -107,16 +107,28 @@ public final class LocalClusterProvider implements ClusterProvider {
         if (!"local".equals(provider)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(() -> {
-            Command.Result r = Command.run(List.of("bash", script.toString(), "restart-kubelet", version), prefix(), progress,
-                    KUBELET_RESTART_TIMEOUT);
-            if (!r.ok()) {
-                throw new ClusterUnavailableException("cluster.sh restart-kubelet " + version + (r.timedOut()
-                        ? " did not finish within " + Command.text(KUBELET_RESTART_TIMEOUT)
-                        : " exited " + r.exitCode() + ": " + (r.lastError().isEmpty() ? "no message on stderr" : r.lastError())));
+        return java.util.Optional.of(new NodeControl() {
+            @Override
+            public String restartKubelet() {
+                return restartKubeletNow();
             }
-            return r.lastLine();
+
+            @Override
+            public String restartKubeletCommand() {
+                return "bash clusters/local/cluster.sh restart-kubelet " + version;
+            }
         });
+    }
+
+    private String restartKubeletNow() {
+        Command.Result r = Command.run(List.of("bash", script.toString(), "restart-kubelet", version), prefix(), progress,
+                KUBELET_RESTART_TIMEOUT);
+        if (!r.ok()) {
+            throw new ClusterUnavailableException("cluster.sh restart-kubelet " + version + (r.timedOut()
+                    ? " did not finish within " + Command.text(KUBELET_RESTART_TIMEOUT)
+                    : " exited " + r.exitCode() + ": " + (r.lastError().isEmpty() ? "no message on stderr" : r.lastError())));
+        }
+        return r.lastLine();
     }
 
     @Override

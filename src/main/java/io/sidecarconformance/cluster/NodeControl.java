@@ -13,4 +13,7 @@ public interface NodeControl {
      * @throws ClusterUnavailableException one line: why it could not
      */
     String restartKubelet();
+
+    /** What {@link #restartKubelet} runs, as a shell command from the repository root (for a reproduction). */
+    String restartKubeletCommand();
 }

@@ -23,18 +23,22 @@ public final class ChaosAgent {
     private final KubernetesClient client;
     private final String namespace;
     private final ImageSet images;
+    private final Applied applied;
 
-    public ChaosAgent(KubernetesClient client, String namespace, ImageSet images) {
+    public ChaosAgent(KubernetesClient client, String namespace, ImageSet images, Applied applied) {
         this.client = client;
         this.namespace = namespace;
         this.images = images;
+        this.applied = applied;
     }
 
     /** Sends {@code signal} (e.g. KILL) to the init process of {@code container} in {@code target}; returns the agent's report line. */
     public String signal(Pod target, String container, String signal) {
         String containerId = containerId(target, container);
         String name = "sc-agent-" + signal.toLowerCase();
-        client.pods().inNamespace(namespace).resource(agentPod(name, target.getSpec().getNodeName(), containerId, signal)).create();
+        Pod agent = agentPod(name, target.getSpec().getNodeName(), containerId, signal);
+        applied.object(agent);
+        client.pods().inNamespace(namespace).resource(agent).create();
         Pod done = client.pods().inNamespace(namespace).withName(name).waitUntilCondition(
                 p -> p != null && p.getStatus() != null
                         && ("Succeeded".equals(p.getStatus().getPhase()) || "Failed".equals(p.getStatus().getPhase())),

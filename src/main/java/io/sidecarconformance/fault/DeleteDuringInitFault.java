@@ -42,6 +42,11 @@ public final class DeleteDuringInitFault implements Fault {
     }
 
     @Override
+    public String moment() {
+        return "after a sidecar logs Delaying";
+    }
+
+    @Override
     public void act(FaultContext context) {
         PodDeletion.delete(context);
     }

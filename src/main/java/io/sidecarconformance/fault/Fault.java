@@ -30,6 +30,11 @@ public interface Fault {
         return e.container().equals(Role.MAIN.containerName()) && e.kind() == EventKind.STEP && e.detail().startsWith("Working");
     }
 
+    /** When {@link #act} runs, in words, for a reproduction of the cell: matches {@link #firesOn}. */
+    default String moment() {
+        return "after main logs Working";
+    }
+
     /**
      * Whether this fault acts on the node (through {@link FaultContext#node()}) rather than on the pod: it needs a
      * provider that can, and every pod on the node feels it, so its scenario runs alone.

@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * @param action    records something the fault did on the timeline (one line)
  * @param deletion  tells the observer a deletion with this grace period was requested now
  * @param node      what the suite can do to the node (empty where the provider does not run it)
+ * @param applied   where the fault records what it creates and does, for a reproduction of the cell
  */
 public record FaultContext(
         KubernetesClient client,
@@ -29,5 +30,6 @@ public record FaultContext(
         FaultSettings settings,
         Consumer<String> action,
         Consumer<Long> deletion,
-        Optional<NodeControl> node) {
+        Optional<NodeControl> node,
+        Applied applied) {
 }

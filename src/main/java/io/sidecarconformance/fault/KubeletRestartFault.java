@@ -1,5 +1,6 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.cluster.NodeControl;
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
@@ -32,8 +33,9 @@ public final class KubeletRestartFault implements Fault {
     @Override
     public void act(FaultContext context) {
         context.action().accept("restart the kubelet: stopping it");
-        String report = context.node().orElseThrow(() -> new IllegalStateException("no node control on this cluster"))
-                .restartKubelet();
+        NodeControl node = context.node().orElseThrow(() -> new IllegalStateException("no node control on this cluster"));
+        context.applied().action(node.restartKubeletCommand());
+        String report = node.restartKubelet();
         context.action().accept("kubelet restarted: " + report);
     }
 

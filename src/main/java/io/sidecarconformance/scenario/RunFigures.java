@@ -20,6 +20,11 @@ final class RunFigures {
         Map<String, String> m = new LinkedHashMap<>();
         double wall = Duration.between(startedAt, finishedAt).toMillis() / 1000.0;
         m.put("scenarios", Integer.toString(results.size()));
+        int runsPerCell = results.stream().mapToInt(ScenarioResult::repeat).max().orElse(1);
+        if (runsPerCell > 1) {
+            // With -Drepeat each record is one run: "scenarios" counts runs, this says how many of one cell.
+            m.put("runs per cell", Integer.toString(runsPerCell));
+        }
         m.put("run wall time", String.format(Locale.ROOT, "%.0fs", wall));
         double longest = results.stream().map(RunFigures::scenarioSeconds).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).max().orElse(0);

@@ -1,48 +1,75 @@
 package io.sidecarconformance.scenario;
 
+import io.sidecarconformance.result.ScenarioKey;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * "12/84, about 9 min left" for a run's result lines: scenarios done out of those selected, and the time left
- * estimated as remaining scenarios x median scenario wall time / parallelism. Times come from the given clock.
+ * "12/84, about 9 min left" for a run's result lines: runs done out of those to come (cells selected x -Drepeat),
+ * and the time left from the median run's wall time so far. A cell's runs follow one another, so the estimate is the
+ * larger of the remaining runs spread over the lanes that still have work (the parallelism, or fewer when fewer
+ * cells have runs left) and the runs left of the cell with most of them in a row. Times come from the given clock.
  */
 public final class RunProgress {
 
-    private final ScenarioCount count;
+    private final ScenarioCount cells;
+    private final int repeat;
     private final int parallelism;
     private final Clock clock;
     private final List<Duration> wallTimes = new ArrayList<>();
+    private final Map<ScenarioKey, Integer> runsDone = new HashMap<>();
 
-    public RunProgress(ScenarioCount count, int parallelism, Clock clock) {
+    public RunProgress(ScenarioCount cells, int repeat, int parallelism, Clock clock) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism " + parallelism + " is below 1");
         }
-        this.count = count;
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat " + repeat + " is below 1");
+        }
+        this.cells = cells;
+        this.repeat = repeat;
         this.parallelism = parallelism;
         this.clock = clock;
     }
 
-    /** When a scenario starts: pass it to {@link #finished}. */
+    /** When a run starts: pass it to {@link #finished}. */
     public Instant started() {
         return clock.instant();
     }
 
-    /** Records a scenario that began at {@code start}; returns the progress after it, as the result line shows it. */
-    public synchronized String finished(Instant start) {
+    /** Records a run of {@code cell} that began at {@code start}; returns the progress after it, as the result line shows it. */
+    public synchronized String finished(Instant start, ScenarioKey cell) {
         wallTimes.add(Duration.between(start, clock.instant()));
+        runsDone.merge(cell, 1, Integer::sum);
         int done = wallTimes.size();
-        int remaining = Math.max(0, count.total() - done);
-        return count.progress(done) + (remaining == 0 ? ", done" : ", " + about(estimate(remaining)) + " left");
+        ScenarioCount runs = new ScenarioCount(cells.total() * repeat, cells.exact());
+        return runs.progress(done) + (remaining() == 0 ? ", done" : ", " + about(estimate()) + " left");
     }
 
-    /** Remaining x median wall time / parallelism. */
-    Duration estimate(int remaining) {
-        return median().multipliedBy(remaining).dividedBy(parallelism);
+    /** The larger of remaining runs x median / lanes with work, and the longest row of one cell's runs x median. */
+    synchronized Duration estimate() {
+        int remaining = remaining();
+        if (remaining == 0) {
+            return Duration.ZERO;
+        }
+        int unstarted = Math.max(0, cells.total() - runsDone.size());
+        long started = runsDone.values().stream().filter(n -> n < repeat).count();
+        int longestRow = unstarted > 0 ? repeat : runsDone.values().stream().mapToInt(n -> Math.max(0, repeat - n)).max().orElse(0);
+        long lanes = Math.max(1, Math.min(parallelism, unstarted + started));
+        Duration spread = median().multipliedBy(remaining).dividedBy(lanes);
+        Duration inARow = median().multipliedBy(longestRow);
+        return spread.compareTo(inARow) >= 0 ? spread : inARow;
+    }
+
+    private int remaining() {
+        return Math.max(0, cells.total() * repeat - wallTimes.size());
     }
 
     private Duration median() {

@@ -1,16 +1,18 @@
 package io.sidecarconformance.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EphemeralContainer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.sidecarconformance.cluster.ImageSet;
 import io.sidecarconformance.cluster.NodeControl;
@@ -78,6 +80,7 @@ final class ScenarioRun {
         return t;
     });
     private final List<String> dropped = new CopyOnWriteArrayList<>();
+    private final AppliedLog applied = new AppliedLog();
     private final AtomicBoolean faultFired = new AtomicBoolean();
     private final AtomicBoolean sidecarInjected = new AtomicBoolean();
 
@@ -102,7 +105,14 @@ final class ScenarioRun {
         this.namespace = namespace;
     }
 
+    /** The run's result, carrying what it sent to the API server and did from the runner ({@link AppliedLog}). */
     ScenarioResult run() {
+        ScenarioResult result = observeAndDecide();
+        // After the fault's thread has finished (see observeAndDecide's finally): nothing it sends is missed.
+        return result.asRun(result.repeat(), applied.objects(), result.runnerLoad());
+    }
+
+    private ScenarioResult observeAndDecide() {
         Instant startedAt = clock.instant();
         if (spec.fault().actsOnNode() && node.isEmpty()) {
             String why = "the fault " + spec.fault().id() + " acts on the node, which the suite can do only where it runs the"
@@ -112,7 +122,9 @@ final class ScenarioRun {
         }
         try {
             workload = workload(true);
-            createOwn(client.configMaps().inNamespace(namespace).resource(ScenarioScripts.configMap()));
+            ConfigMap scripts = ScenarioScripts.configMap();
+            applied.object(scripts);
+            createOwn(client.configMaps().inNamespace(namespace).resource(scripts));
             observer = new PodObserver(client, namespace, JOB, timeline, this::onEvent, clock).start();
             submit();
             return decide(startedAt, awaitEnding());
@@ -144,6 +156,7 @@ final class ScenarioRun {
         Map<String, String> labels = Map.of("sidecar-conformance/scenario", truncate(spec.key().slug(), 63));
         Job sent = JobFactory.job(JOB, workload, labels);
         action("create Job " + JOB + ": " + spec.key().row() + " under " + spec.key().fault());
+        applied.object(sent);
         createdAt = clock.instant();
         try {
             Job stored = createOwn(client.batch().v1().jobs().inNamespace(namespace).resource(sent));
@@ -217,9 +230,11 @@ final class ScenarioRun {
         EphemeralContainer sent = JobFactory.ephemeralSidecar(workload);
         Pod pod = observer.pod();
         action("add ephemeral container " + sent.getName() + " to " + pod.getMetadata().getName());
+        String body = ephemeralPatch(sent);
+        applied.ephemeralPatch(pod.getMetadata().getName(), body);
         try {
             Pod stored = client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).ephemeralContainers()
-                    .edit(p -> new PodBuilder(p).editSpec().addToEphemeralContainers(sent).endSpec().build());
+                    .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), body);
             EphemeralContainer kept = stored.getSpec().getEphemeralContainers().stream()
                     .filter(c -> c.getName().equals(sent.getName())).findFirst().orElse(null);
             dropped.addAll(prefixed("ephemeralContainers[" + sent.getName() + "].", droppedFields(sent, kept)));
@@ -232,10 +247,18 @@ final class ScenarioRun {
             EphemeralContainer plain = JobFactory.ephemeralSidecar(workload(false));
             refused(refusal, !plain.equals(sent) && acceptedInDryRun(() -> ((PodResource) client.pods().inNamespace(namespace)
                     .withName(pod.getMetadata().getName()).dryRun()).ephemeralContainers()
-                    .edit(p -> new PodBuilder(p).editSpec().addToEphemeralContainers(plain).endSpec().build())));
+                    .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), ephemeralPatch(plain))));
         } catch (RuntimeException e) {
             infraError = "could not add the ephemeral container: " + oneLine(e);
         }
+    }
+
+    /**
+     * The strategic-merge patch of the pod's ephemeralcontainers subresource that adds {@code c}, as kubectl debug
+     * sends it: ephemeral containers merge by name, so the patch adds one and keeps the others.
+     */
+    static String ephemeralPatch(EphemeralContainer c) {
+        return Serialization.asJson(Map.of("spec", Map.of("ephemeralContainers", List.of(c))));
     }
 
     private void fireFault() {
@@ -244,7 +267,7 @@ final class ScenarioRun {
                     this::action, grace -> {
                         gracePeriod = grace;
                         deleteRequestedAt = clock.instant();
-                    }, node));
+                    }, node, applied.at(spec.fault().moment())));
         } catch (RuntimeException e) {
             infraError = "fault " + spec.fault().id() + " could not be injected: " + oneLine(e);
         }

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The suite's settings, read from system properties and validated before any cluster work.
  * Filters (-Dpatterns, -Dfaults, -Dsidecars, -Dvariants) are comma-separated ids; empty means all.
- * {@code parallel} is how many scenarios run at once (-Dparallel). {@code upstreamE2e} is what upstream's e2e tests
+ * {@code parallel} is how many scenarios run at once (-Dparallel; by default {@link DefaultParallelism} of this
+ * machine). {@code repeat} is how many times each selected cell runs (-Drepeat), one run after another. {@code upstreamE2e} is what upstream's e2e tests
  * said about the cluster, read from the folder clusters/e2e/e2e.sh wrote (-De2e.junit), or null.
  */
 public record SuiteConfig(
@@ -35,12 +36,12 @@ public record SuiteConfig(
         Set<String> sidecars,
         Set<String> variants,
         int parallel,
+        int repeat,
         ScenarioSettings settings,
         UpstreamE2e upstreamE2e) {
 
-    /** Scenarios at once when -Dparallel is not given; pom.xml passes the same default. */
-    public static final int DEFAULT_PARALLEL = 4;
     public static final int MAX_PARALLEL = 64;
+    public static final int MAX_REPEAT = 100;
 
     public boolean selects(ScenarioKey key) {
         return matches(patterns, key.pattern()) && matches(faults, key.fault())
@@ -75,7 +76,8 @@ public record SuiteConfig(
                 ids(p, "faults", Faults::byId),
                 ids(p, "sidecars", SidecarKind::byId),
                 ids(p, "variants", Variant::parse),
-                intProperty(p, "parallel", DEFAULT_PARALLEL, 1, MAX_PARALLEL),
+                intProperty(p, "parallel", DefaultParallelism.ofThisMachine(), 1, MAX_PARALLEL),
+                intProperty(p, "repeat", 1, 1, MAX_REPEAT),
                 settings, upstreamE2e(p));
     }
 

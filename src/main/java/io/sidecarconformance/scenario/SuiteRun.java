@@ -26,10 +26,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * A run: validates the configuration and the feature files, brings one cluster up (shared by all scenarios),
- * runs scenarios each in its own namespace, and at the end writes results.json and compatibility.html.
+ * runs each selected cell -Drepeat times, one run after another, each run in its own namespace, and at the end
+ * writes results.json (one record per run) and compatibility.html.
  * A cluster that cannot start turns every scenario into an ERROR cell, so the column still shows.
  */
 public final class SuiteRun {
@@ -43,6 +45,7 @@ public final class SuiteRun {
     private final Instant startedAt = Instant.now();
     private final RunRecorder recorder = new RunRecorder();
     private final PrintStream log;
+    private final Supplier<Double> runnerLoad;
     private ClusterProvider provider;
     private String clusterId;
     private String clusterError;
@@ -55,11 +58,13 @@ public final class SuiteRun {
     private RunProgress progress;
     private NodeFacts nodeFacts = NodeFacts.unknown("the cluster did not start");
 
-    private SuiteRun(SuiteConfig config, Staleness staleness, String runId, PrintStream log) {
+    /** @param runnerLoad the runner machine's 1-minute load average now, or null when unknown */
+    private SuiteRun(SuiteConfig config, Staleness staleness, String runId, PrintStream log, Supplier<Double> runnerLoad) {
         this.config = config;
         this.staleness = staleness;
         this.runId = runId;
         this.log = log;
+        this.runnerLoad = runnerLoad;
     }
 
     /** The run of this JVM, started on first use. Bad input throws IllegalArgumentException (one line). */
@@ -72,7 +77,7 @@ public final class SuiteRun {
                     + "-" + Integer.toString(RANDOM.nextInt(36 * 36 * 36 * 36), 36)
                     + "-" + p.getProperty("cluster", "default").replaceAll("[^A-Za-z0-9.]+", "-");
             SuiteRun run = new SuiteRun(SuiteConfig.from(p, runId), Staleness.from(p, Clock.systemUTC()), runId,
-                    System.err);
+                    System.err, new LoadAverage(LoadAverage.PROC_LOADAVG));
             run.start(Path.of(p.getProperty("features.dir", "features")));
             current = run;
         }
@@ -91,9 +96,10 @@ public final class SuiteRun {
         ReportDirCheck.check(config.reportDir());
         List<FeatureRow> rows = FeatureCheck.rows(features);
         ScenarioCount count = ScenarioCount.of(rows, SelectedScenarios.planned(), config);
-        progress = new RunProgress(count, config.parallel(), Clock.systemUTC());
+        progress = new RunProgress(count, config.repeat(), config.parallel(), Clock.systemUTC());
         log.println("sidecar-conformance: run " + runId + ", " + count.describe() + " of " + rows.size()
-                + " scenario rows in " + features + " selected, " + config.parallel() + " at once");
+                + " scenario rows in " + features + " selected" + (config.repeat() > 1 ? ", each run " + config.repeat() + " times" : "")
+                + ", " + config.parallel() + " at once");
         provider = ClusterProviders.select(config.cluster());
         provider.check();
         clusterId = provider.id();
@@ -150,29 +156,53 @@ public final class SuiteRun {
         return clusterError;
     }
 
-    public String createNamespace(String hint) {
-        return namespaces.create(hint);
+    /**
+     * Runs one cell -Drepeat times, one run after another (so a cell's runs never run side by side; other cells run
+     * beside them), each in a namespace of its own that is deleted after it, also when the run fails.
+     *
+     * @return one result per run, {@code repeat} 1 to N, each with what it applied and the runner's load at its start
+     */
+    public List<ScenarioResult> runCell(ScenarioSpec spec) {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (int n = 1; n <= config.repeat(); n++) {
+            results.add(runOnce(spec, n));
+        }
+        return results;
     }
 
-    public void deleteNamespace(String namespace) {
-        namespaces.delete(namespace);
-    }
-
-    public ScenarioResult run(ScenarioSpec spec, String namespace) {
+    private ScenarioResult runOnce(ScenarioSpec spec, int n) {
         Instant start = progress.started();
-        ScenarioResult result = clusterAvailable()
-                ? runner.run(spec, namespace)
+        Double load = runnerLoad.get();
+        ScenarioResult result = clusterAvailable() ? inOwnNamespace(spec)
                 : ScenarioResult.error(spec.key(), clusterError, Instant.now());
+        result = result.asRun(n, result.applied(), load);
         recorder.record(result);
-        log.printf(Locale.ROOT, "sidecar-conformance: %-50s %-16s %s (%s)%n", spec.key().row() + " | " + spec.key().fault(),
+        String cell = spec.key().row() + " | " + spec.key().fault() + (config.repeat() > 1 ? " #" + n : "");
+        log.printf(Locale.ROOT, "sidecar-conformance: %-50s %-16s %s (%s)%n", cell,
                 result.outcome(), result.reason()
                         + (result.findings().isEmpty() ? "" : " [" + result.findings().stream()
                         .map(f -> f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')).collect(java.util.stream.Collectors.joining(", ")) + "]"),
-                progress.finished(start));
+                progress.finished(start, spec.key()));
         return result;
     }
 
-    /** Records a result produced outside {@link #run} (a scenario that failed before it could run). */
+    /** One run in a fresh namespace, deleted afterwards whatever happened; a namespace that cannot be made is an ERROR. */
+    private ScenarioResult inOwnNamespace(ScenarioSpec spec) {
+        String namespace;
+        try {
+            namespace = namespaces.create(spec.key().slug());
+        } catch (KubernetesClientException e) {
+            return ScenarioResult.error(spec.key(), "could not create the scenario's namespace: "
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip(), Instant.now());
+        }
+        try {
+            return runner.run(spec, namespace);
+        } finally {
+            namespaces.delete(namespace);
+        }
+    }
+
+    /** Records a result produced outside {@link #runCell} (a scenario that failed before it could run). */
     public void record(ScenarioResult result) {
         recorder.record(result);
     }

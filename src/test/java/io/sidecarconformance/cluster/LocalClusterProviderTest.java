@@ -111,6 +111,16 @@ class LocalClusterProviderTest {
     }
 
     @Test
+    void theKubeletRestartIsRecordedAsTheCommandItRunsOnlyOnLocal() {
+        Path script = dir.resolve("clusters/local/cluster.sh");
+        assertThat(provider(script, Duration.ofMinutes(1), false).nodeControl()).as("local")
+                .hasValueSatisfying(n -> assertThat(n.restartKubeletCommand())
+                        .isEqualTo("bash clusters/local/cluster.sh restart-kubelet 1.31"));
+        assertThat(new LocalClusterProvider("kind", "1.31", script, images, Duration.ofMinutes(1), Duration.ofSeconds(5),
+                false, progress).nodeControl()).as("kind: no node control").isEmpty();
+    }
+
+    @Test
     void closeWithoutStartRunsNothing() throws IOException {
         provider(workingScript(), Duration.ofMinutes(1), false).close();
 

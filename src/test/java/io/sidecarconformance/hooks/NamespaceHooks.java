@@ -1,13 +1,16 @@
 package io.sidecarconformance.hooks;
 
 import io.cucumber.java.After;
-import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
-import io.sidecarconformance.scenario.SuiteRun;
+import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.steps.ScenarioState;
 import io.sidecarconformance.timeline.Timeline;
 
-/** Each scenario gets its own namespace, deleted afterwards even when the scenario failed. */
+/**
+ * Each run of a scenario gets its own namespace, created before and deleted after it even when it failed (by the
+ * run, around each of the -Drepeat runs: see SuiteRun#runCell). This hook attaches a failed scenario's reasons and
+ * timelines, one per run, to Cucumber's report.
+ */
 public class NamespaceHooks {
 
     private final ScenarioState state;
@@ -16,21 +19,12 @@ public class NamespaceHooks {
         this.state = state;
     }
 
-    @Before
-    public void createNamespace(Scenario scenario) {
-        SuiteRun run = SuiteRun.current();
-        if (run.clusterAvailable()) {
-            state.namespace = run.createNamespace(scenario.getName());
-        }
-    }
-
     @After
-    public void deleteNamespace(Scenario scenario) {
-        if (scenario.isFailed() && state.result != null) {
-            scenario.log(state.result.reason() + System.lineSeparator() + Timeline.of(state.result.timeline()).render());
-        }
-        if (state.namespace != null) {
-            SuiteRun.current().deleteNamespace(state.namespace);
+    public void logFailedRuns(Scenario scenario) {
+        if (scenario.isFailed()) {
+            for (ScenarioResult r : state.results) {
+                scenario.log("run " + r.repeat() + ": " + r.reason() + System.lineSeparator() + Timeline.of(r.timeline()).render());
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.sidecarconformance.scenario;
 
+import io.sidecarconformance.result.ScenarioKey;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -39,27 +40,37 @@ class RunProgressTest {
     }
 
     private final StepClock clock = new StepClock();
+    private int cells;
 
+    private static ScenarioKey cell(int i) {
+        return new ScenarioKey("local:1.31", "native", "light", "exec", "fault-" + i);
+    }
+
+    /** A run of a cell of its own (a new cell each time). */
     private String scenarioTaking(RunProgress progress, int seconds) {
+        return runTaking(progress, cell(cells++), seconds);
+    }
+
+    private String runTaking(RunProgress progress, ScenarioKey cell, int seconds) {
         Instant start = progress.started();
         clock.advance(Duration.ofSeconds(seconds));
-        return progress.finished(start);
+        return progress.finished(start, cell);
     }
 
     @Test
     void remainingTimesMedianWallTimeOverParallelism() {
-        RunProgress progress = new RunProgress(new ScenarioCount(10, true), 2, clock);
+        RunProgress progress = new RunProgress(new ScenarioCount(10, true), 1, 2, clock);
 
         assertThat(scenarioTaking(progress, 30)).as("after one of 30 s: 9 x 30 s / 2").isEqualTo("1/10, about 2 min left");
         assertThat(scenarioTaking(progress, 90)).as("median of 30 and 90 s is 60 s: 8 x 60 / 2").isEqualTo("2/10, about 4 min left");
         assertThat(scenarioTaking(progress, 40)).as("median of 30, 40, 90 is 40 s: 7 x 40 / 2 = 140 s")
                 .isEqualTo("3/10, about 2 min left");
-        assertThat(progress.estimate(7)).as("exact estimate").isEqualTo(Duration.ofSeconds(140));
+        assertThat(progress.estimate()).as("exact estimate").isEqualTo(Duration.ofSeconds(140));
     }
 
     @Test
     void anOutlierDoesNotMoveTheEstimate() {
-        RunProgress progress = new RunProgress(new ScenarioCount(5, true), 1, clock);
+        RunProgress progress = new RunProgress(new ScenarioCount(5, true), 1, 1, clock);
         scenarioTaking(progress, 10);
         scenarioTaking(progress, 10);
         assertThat(scenarioTaking(progress, 300)).as("a 300 s deadline among 10 s scenarios").isEqualTo("3/5, about 20 s left");
@@ -67,16 +78,44 @@ class RunProgressTest {
 
     @Test
     void theLastScenarioSaysDoneAndAnUpperBoundKeepsItsTilde() {
-        RunProgress exact = new RunProgress(new ScenarioCount(1, true), 4, clock);
+        RunProgress exact = new RunProgress(new ScenarioCount(1, true), 1, 4, clock);
         assertThat(scenarioTaking(exact, 12)).isEqualTo("1/1, done");
 
-        RunProgress bound = new RunProgress(new ScenarioCount(3, false), 1, clock);
+        RunProgress bound = new RunProgress(new ScenarioCount(3, false), 1, 1, clock);
         assertThat(scenarioTaking(bound, 5000)).as("hours").isEqualTo("1/~3, about 2 h 47 min left");
     }
 
     @Test
-    void parallelismBelowOneIsRefused() {
-        assertThatThrownBy(() -> new RunProgress(new ScenarioCount(1, true), 0, clock))
+    void withRepeatsItCountsRunsOfEveryCell() {
+        RunProgress progress = new RunProgress(new ScenarioCount(4, true), 3, 4, clock);
+        ScenarioKey a = cell(1);
+
+        assertThat(runTaking(progress, a, 60)).as("1 of 4 cells x 3 runs; three other cells and a's 2 more runs in a row")
+                .startsWith("1/12, ");
+        // 11 runs left over 4 lanes: 165 s; but a cell not yet started still has 3 runs in a row: 180 s.
+        assertThat(progress.estimate()).isEqualTo(Duration.ofSeconds(180));
+    }
+
+    @Test
+    void aCellsRunsInARowBoundTheEstimateWhenFewCellsAreLeft() {
+        RunProgress progress = new RunProgress(new ScenarioCount(2, true), 3, 8, clock);
+        ScenarioKey a = cell(1);
+        ScenarioKey b = cell(2);
+        runTaking(progress, b, 30);
+        runTaking(progress, b, 30);
+        runTaking(progress, b, 30);
+        // b is done; a, with all 3 runs left, runs them one after another whatever the parallelism.
+        assertThat(progress.estimate()).as("3 runs of a in a row, not 3 x 30 s / 8").isEqualTo(Duration.ofSeconds(90));
+        assertThat(runTaking(progress, a, 30)).isEqualTo("4/6, about 1 min left");
+        runTaking(progress, a, 30);
+        assertThat(runTaking(progress, a, 30)).isEqualTo("6/6, done");
+    }
+
+    @Test
+    void parallelismOrRepeatBelowOneIsRefused() {
+        assertThatThrownBy(() -> new RunProgress(new ScenarioCount(1, true), 1, 0, clock))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RunProgress(new ScenarioCount(1, true), 0, 1, clock))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

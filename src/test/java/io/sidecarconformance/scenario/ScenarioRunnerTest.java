@@ -27,13 +27,22 @@ import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.TimelineEvent;
 import io.sidecarconformance.result.Outcome;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.sidecarconformance.result.AppliedObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -151,6 +160,50 @@ class ScenarioRunnerTest {
                 .withStartedAt("2026-11-22T06:00:01Z").withFinishedAt("2026-11-22T06:00:05Z").endTerminated().endState().build();
     }
 
+    /** Every request with this method the server received so far, in order. */
+    /** A request's body, all of it: the mock's dispatcher has already read (and so emptied) the stream getUtf8Body reads. */
+    private static String body(RecordedRequest r) {
+        return new String(r.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private List<RecordedRequest> received(String method) throws InterruptedException {
+        List<RecordedRequest> all = new ArrayList<>();
+        for (RecordedRequest r = server.takeRequest(200, TimeUnit.MILLISECONDS); r != null;
+             r = server.takeRequest(200, TimeUnit.MILLISECONDS)) {
+            if (method.equals(r.getMethod())) {
+                all.add(r);
+            }
+        }
+        return all;
+    }
+
+    /** The object's YAML as recorded equals the request's body, less its namespace, which the record must not carry. */
+    private static void assertRecordedAsSent(AppliedObject recorded, RecordedRequest request) throws IOException {
+        assertRecordedAs(recorded, Serialization.jsonMapper().readTree(body(request)), request.getPath());
+    }
+
+    /**
+     * The CRUD mock's dispatcher consumes the body of what it stores: there, what was sent is what was stored, less
+     * what the server adds (uid, resourceVersion, creationTimestamp, generation, namespace, status).
+     */
+    private static void assertRecordedAsStored(AppliedObject recorded, Object stored) throws IOException {
+        JsonNode tree = Serialization.jsonMapper().valueToTree(stored);
+        ((ObjectNode) tree).remove("status");
+        ((ObjectNode) tree.get("metadata")).remove(List.of("uid", "resourceVersion", "creationTimestamp", "generation"));
+        assertRecordedAs(recorded, tree, "the mock");
+    }
+
+    private static void assertRecordedAs(AppliedObject recorded, JsonNode body, String where) throws IOException {
+        JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(recorded.manifest());
+        assertThat(yaml.path("metadata").has("namespace")).as("%s %s: no namespace in the record", recorded.kind(), recorded.name())
+                .isFalse();
+        if (body.get("metadata") instanceof ObjectNode metadata) {
+            metadata.remove("namespace");
+        }
+        assertThat(yaml.equals(body)).as("%s %s recorded as sent to %s:%n%s%nsent:%n%s", recorded.kind(), recorded.name(), where,
+                yaml, body).isTrue();
+    }
+
     private static List<String> describe(ScenarioResult r) {
         return r.timeline().stream().map(e -> e.container() + " " + e.kind() + " " + e.detail()).toList();
     }
@@ -205,6 +258,12 @@ class ScenarioRunnerTest {
                 .contains("SC_STARTUP_SECONDS=9", "SC_CHECK_TIMEOUT=4");
         assertThat(client.configMaps().inNamespace(NS).withName("sc-scripts").get().getData())
                 .as("scripts shipped as a ConfigMap").containsKeys("lib.sh", "main.sh", "sidecar.sh", "agent.sh");
+
+        assertThat(result.applied()).as("what the run sent, in order").extracting(a -> a.kind() + " " + a.name())
+                .containsExactly("ConfigMap sc-scripts", "Job sc-job");
+        assertRecordedAsStored(result.applied().get(0), client.configMaps().inNamespace(NS).withName("sc-scripts").get());
+        assertRecordedAsStored(result.applied().get(1), stored);
+        assertThat(result.repeat()).as("a single run").isEqualTo(1);
     }
 
     @Test
@@ -241,7 +300,7 @@ class ScenarioRunnerTest {
     }
 
     @Test
-    void aSpecTheApiRefusesIsRejectedWithTheApisMessage() {
+    void aSpecTheApiRefusesIsRejectedWithTheApisMessage() throws Exception {
         String message = "Job.batch \"sc-job\" is invalid: spec.template.spec.initContainers[0].restartPolicy: "
                 + "Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"";
         Status status = new StatusBuilder().withStatus("Failure").withCode(422).withReason("Invalid").withMessage(message).build();
@@ -254,6 +313,10 @@ class ScenarioRunnerTest {
         assertThat(result.timeline()).as("the refusal is on the timeline")
                 .anyMatch(e -> e.kind() == EventKind.ACTION && e.detail().contains("API refused"));
         assertThat(client.batch().v1().jobs().inNamespace(NS).withName(ScenarioRun.JOB).get()).as("no Job stored").isNull();
+        assertThat(result.applied()).as("what the run sent: the refused Job too").extracting(a -> a.kind() + " " + a.name())
+                .containsExactly("ConfigMap sc-scripts", "Job sc-job");
+        RecordedRequest refused = received("POST").stream().filter(r -> r.getPath().endsWith("/jobs")).findFirst().orElseThrow();
+        assertRecordedAsSent(result.applied().get(1), refused);
     }
 
     @Test
@@ -316,5 +379,17 @@ class ScenarioRunnerTest {
         assertThat(result.reason()).as("reason names the dropped fields and what followed")
                 .contains("ephemeralContainers[sidecar].env").contains("ephemeralContainers[sidecar].volumeMounts")
                 .doesNotContain("ephemeralContainers[sidecar].command").contains("pod Succeeded");
+
+        assertThat(result.applied()).as("what the run sent, in order").extracting(a -> a.kind() + " " + a.name())
+                .containsExactly("ConfigMap sc-scripts", "Job sc-job", "ephemeralcontainers patch " + POD);
+        RecordedRequest patch = received("PATCH").stream().filter(r -> r.getPath().endsWith("/ephemeralcontainers"))
+                .findFirst().orElseThrow();
+        assertThat(patch.getHeader("Content-Type")).as("a strategic-merge patch, as kubectl debug sends")
+                .startsWith("application/strategic-merge-patch+json");
+        ObjectMapper json = Serialization.jsonMapper();
+        assertThat(json.readTree(result.applied().get(2).manifest())).as("the patch body recorded as sent")
+                .isEqualTo(json.readTree(body(patch)));
+        assertThat(json.readTree(body(patch)).at("/spec/ephemeralContainers/0/name").asText())
+                .as("it adds the sidecar").isEqualTo("sidecar");
     }
 }

@@ -3,6 +3,8 @@ package io.sidecarconformance.steps;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.scenario.ScenarioSpec;
 
+import java.util.List;
+
 /** What one scenario knows; a fresh instance per scenario (PicoContainer). */
 public class ScenarioState {
 
@@ -10,6 +12,6 @@ public class ScenarioState {
     public String sidecar;
     public String variant;
     public ScenarioSpec spec;
-    public String namespace;
-    public ScenarioResult result;
+    /** One result per run of the cell (-Drepeat), in order. */
+    public List<ScenarioResult> results = List.of();
 }

@@ -8,12 +8,16 @@ import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.Variant;
 import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.scenario.ScenarioSpec;
 import io.sidecarconformance.scenario.SuiteRun;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.result.Outcome;
 import org.opentest4j.TestAbortedException;
+
+import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,16 +46,19 @@ public class ScenarioSteps {
         }
         state.spec = new ScenarioSpec(key, Patterns.byId(state.pattern), SidecarKind.byId(state.sidecar),
                 Variant.parse(state.variant), Faults.byId(fault));
-        state.result = run.run(state.spec, state.namespace);
+        state.results = run.runCell(state.spec);
     }
 
     @Then("an outcome is recorded")
     public void aVerdictIsRecorded() {
-        if (state.result.outcome() == Outcome.ERROR) {
+        List<ScenarioResult> errors = state.results.stream().filter(r -> r.outcome() == Outcome.ERROR).toList();
+        if (!errors.isEmpty()) {
             // The reason line (and the timeline, if anything ran) is the whole story: no stack trace 84 times over.
-            String timeline = state.result.timeline().isEmpty() ? "" : System.lineSeparator()
-                    + Timeline.of(state.result.timeline()).render();
-            throw new InfrastructureError("no outcome, infrastructure error: " + state.result.reason() + timeline);
+            String n = System.lineSeparator();
+            throw new InfrastructureError(errors.stream().map(r -> "no outcome" + (state.results.size() > 1 ? " in run " + r.repeat()
+                    + " of " + state.results.size() : "") + ", infrastructure error: " + r.reason()
+                    + (r.timeline().isEmpty() ? "" : n + Timeline.of(r.timeline()).render()))
+                    .collect(Collectors.joining(n)));
         }
     }
 
@@ -65,11 +72,13 @@ public class ScenarioSteps {
 
     @Then("every container that said it was exiting had said it was starting")
     public void exitsFollowStarts() {
-        Timeline t = Timeline.of(state.result.timeline());
-        state.result.timeline().stream()
-                .filter(e -> e.kind() == EventKind.EXITING)
-                .forEach(e -> assertThat(t.started(e.container()))
-                        .as("%s exited without a start on the timeline:%n%s", e.container(), t.render())
-                        .hasValueSatisfying(start -> assertThat(start).isBeforeOrEqualTo(e.time())));
+        for (ScenarioResult result : state.results) {
+            Timeline t = Timeline.of(result.timeline());
+            result.timeline().stream()
+                    .filter(e -> e.kind() == EventKind.EXITING)
+                    .forEach(e -> assertThat(t.started(e.container()))
+                            .as("run %d: %s exited without a start on the timeline:%n%s", result.repeat(), e.container(), t.render())
+                            .hasValueSatisfying(start -> assertThat(start).isBeforeOrEqualTo(e.time())));
+        }
     }
 }
