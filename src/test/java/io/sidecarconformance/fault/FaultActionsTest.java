@@ -64,21 +64,6 @@ class FaultActionsTest {
         return new FaultContext(client, NS, () -> pod, IMAGES, FaultSettings.defaults(), line -> { }, grace -> { }, node, kept);
     }
 
-    /** A request's body, all of it: the mock's dispatcher has already read (and so emptied) the stream getUtf8Body reads. */
-    private static String body(RecordedRequest r) {
-        return new String(r.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private List<RecordedRequest> received(String method) throws InterruptedException {
-        List<RecordedRequest> all = new ArrayList<>();
-        for (RecordedRequest r = server.takeRequest(200, TimeUnit.MILLISECONDS); r != null;
-             r = server.takeRequest(200, TimeUnit.MILLISECONDS)) {
-            if (method.equals(r.getMethod())) {
-                all.add(r);
-            }
-        }
-        return all;
-    }
 
     @Test
     void aDeletionIsRecordedAsKubectlWithItsGracePeriodAndTheJobsPodSelector() throws InterruptedException {
@@ -91,9 +76,9 @@ class FaultActionsTest {
         assertThat(kept.actions).as("the deletion as a command").containsExactly(
                 "kubectl -n \"$NS\" delete pod -l job-name=sc-job --grace-period=" + grace + " --wait=false");
         assertThat(kept.objects).as("no object created").isEmpty();
-        List<RecordedRequest> deletes = received("DELETE");
+        List<RecordedRequest> deletes = RecordedRequests.received(server, "DELETE");
         assertThat(deletes).as("one DELETE sent").hasSize(1);
-        assertThat(body(deletes.get(0))).as("with that grace period").contains("\"gracePeriodSeconds\":" + grace);
+        assertThat(RecordedRequests.body(deletes.get(0))).as("with that grace period").contains("\"gracePeriodSeconds\":" + grace);
         assertThat(new SigtermFault().moment()).as("when it happens").isEqualTo("after main logs Working");
         assertThat(new DeleteDuringInitFault().moment()).isEqualTo("after a sidecar logs Delaying");
     }

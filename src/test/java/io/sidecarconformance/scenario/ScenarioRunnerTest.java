@@ -29,6 +29,7 @@ import io.sidecarconformance.timeline.TimelineEvent;
 import io.sidecarconformance.result.Outcome;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.sidecarconformance.fault.RecordedRequests;
 import io.sidecarconformance.result.AppliedObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -160,26 +161,10 @@ class ScenarioRunnerTest {
                 .withStartedAt("2026-11-22T06:00:01Z").withFinishedAt("2026-11-22T06:00:05Z").endTerminated().endState().build();
     }
 
-    /** Every request with this method the server received so far, in order. */
-    /** A request's body, all of it: the mock's dispatcher has already read (and so emptied) the stream getUtf8Body reads. */
-    private static String body(RecordedRequest r) {
-        return new String(r.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private List<RecordedRequest> received(String method) throws InterruptedException {
-        List<RecordedRequest> all = new ArrayList<>();
-        for (RecordedRequest r = server.takeRequest(200, TimeUnit.MILLISECONDS); r != null;
-             r = server.takeRequest(200, TimeUnit.MILLISECONDS)) {
-            if (method.equals(r.getMethod())) {
-                all.add(r);
-            }
-        }
-        return all;
-    }
 
     /** The object's YAML as recorded equals the request's body, less its namespace, which the record must not carry. */
     private static void assertRecordedAsSent(AppliedObject recorded, RecordedRequest request) throws IOException {
-        assertRecordedAs(recorded, Serialization.jsonMapper().readTree(body(request)), request.getPath());
+        assertRecordedAs(recorded, Serialization.jsonMapper().readTree(RecordedRequests.body(request)), request.getPath());
     }
 
     /**
@@ -315,7 +300,8 @@ class ScenarioRunnerTest {
         assertThat(client.batch().v1().jobs().inNamespace(NS).withName(ScenarioRun.JOB).get()).as("no Job stored").isNull();
         assertThat(result.applied()).as("what the run sent: the refused Job too").extracting(a -> a.kind() + " " + a.name())
                 .containsExactly("ConfigMap sc-scripts", "Job sc-job");
-        RecordedRequest refused = received("POST").stream().filter(r -> r.getPath().endsWith("/jobs")).findFirst().orElseThrow();
+        RecordedRequest refused = RecordedRequests.received(server, "POST").stream()
+                .filter(r -> r.getPath().endsWith("/jobs")).findFirst().orElseThrow();
         assertRecordedAsSent(result.applied().get(1), refused);
     }
 
@@ -382,14 +368,14 @@ class ScenarioRunnerTest {
 
         assertThat(result.applied()).as("what the run sent, in order").extracting(a -> a.kind() + " " + a.name())
                 .containsExactly("ConfigMap sc-scripts", "Job sc-job", "ephemeralcontainers patch " + POD);
-        RecordedRequest patch = received("PATCH").stream().filter(r -> r.getPath().endsWith("/ephemeralcontainers"))
+        RecordedRequest patch = RecordedRequests.received(server, "PATCH").stream().filter(r -> r.getPath().endsWith("/ephemeralcontainers"))
                 .findFirst().orElseThrow();
         assertThat(patch.getHeader("Content-Type")).as("a strategic-merge patch, as kubectl debug sends")
                 .startsWith("application/strategic-merge-patch+json");
         ObjectMapper json = Serialization.jsonMapper();
         assertThat(json.readTree(result.applied().get(2).manifest())).as("the patch body recorded as sent")
-                .isEqualTo(json.readTree(body(patch)));
-        assertThat(json.readTree(body(patch)).at("/spec/ephemeralContainers/0/name").asText())
+                .isEqualTo(json.readTree(RecordedRequests.body(patch)));
+        assertThat(json.readTree(RecordedRequests.body(patch)).at("/spec/ephemeralContainers/0/name").asText())
                 .as("it adds the sidecar").isEqualTo("sidecar");
     }
 }
