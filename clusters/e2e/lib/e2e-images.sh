@@ -4,7 +4,8 @@
 # Sourced by e2e.sh (uses lib/images.sh's mk_image, busybox_applets, copy_with_libs, import_image).
 #
 #   agnhost:<tag>   agnhost built from the k8s.io/kubernetes module whose test/images/agnhost/VERSION is <tag>
-#                   (the e2e version's own module, else another version of the list); upstream's image puts it on
+#                   (the e2e version's own module, else another version of the list, else a pre-release named in
+#                   AGNHOST_PRERELEASES); upstream's image puts it on
 #                   alpine 3.16 with curl, nc, dig, iperf, bash, coredns: ours on Debian's busybox-static applets
 #                   and Debian's curl (the focused tests exec sh and curl in it), /agnhost-2, porter's
 #                   certificate, /uploads and the user and group upstream's Dockerfile adds.
@@ -41,10 +42,17 @@ repo_list() {
 
 image_tar() { printf '%s/images/e2e-%s-%s.tar' "$SC_CACHE" "$1" "$2"; }  # name tag
 
-# The k8s.io/kubernetes version whose agnhost is <tag>: the e2e version's own, else one of the list's.
+# agnhost tags that e2e manifests name and no release of the list carries: a release branch's manifest was bumped
+# to an image built from master. Each is the k8s.io/kubernetes pre-release (served by the module proxy) whose
+# test/images/agnhost/VERSION is that tag. 2.47, named by 1.28.15, 1.29.15 and 1.30.14 (whose VERSION files say
+# 2.45, 2.45, 2.48): v1.30.0-alpha.2 says 2.46, v1.30.0-alpha.3 2.47, v1.30.0-beta.0 2.48.
+AGNHOST_PRERELEASES="v1.30.0-alpha.3"
+
+# The k8s.io/kubernetes version whose agnhost is <tag>: the e2e version's own, else one of the list's, else one
+# of AGNHOST_PRERELEASES.
 agnhost_source() { # e2e-version tag
   local v
-  for v in "$1" $(ids | while read -r i; do k8s_version_of "$i"; echo; done | sort -u); do
+  for v in "$1" $(ids | while read -r i; do k8s_version_of "$i"; echo; done | sort -u) $AGNHOST_PRERELEASES; do
     moddl "k8s.io/kubernetes@$v" >/dev/null 2>&1 || continue
     if [ "$(cat "$MODDL_DIR/test/images/agnhost/VERSION" 2>/dev/null)" = "$2" ]; then printf '%s' "$v"; return 0; fi
   done
@@ -204,15 +212,27 @@ e2e_images_plan() { # version
     sed 's/$/\tnamed in the focused sources, not made (a test that needs it fails, unless the skip regex leaves it out)/' || true
 }
 
-# imports every made image into the running cluster's containerd
-import_e2e_images() { # version
+# "<ref> <archive>" of every image made for the version's tests. The pause image e2e.test names may differ from the
+# cluster's (1.33.13's manifest says 3.10, its build/pause 3.10.1): the pause image built from another version's
+# build/pause with that tag, if there is one.
+e2e_made_images() { # version
   local id ref f
-  load_runtime
   while read -r id ref; do
-    # the pause e2e.test names may differ from the cluster's (1.33.13's manifest says 3.10, its build/pause
-    # 3.10.1): the pause image built from another version's build/pause with that tag, if there is one
     if [ "$id" = pause ]; then f="$SC_CACHE/images/pause-${ref##*:}.tar"; else f="$(image_tar "$id" "${ref##*:}")"; fi
-    [ -f "$f.id" ] || continue
-    import_image "$ref" "$f" || die "importing $ref into containerd failed (log: $LOGS/images.log)"
+    [ -f "$f.id" ] && printf '%s %s\n' "$ref" "$f"
   done < <(e2e_image_refs "$1")
+  return 0
+}
+
+e2e_image_archives() { # version -> one archive per line (each names its image: RepoTags)
+  e2e_made_images "$1" | cut -d' ' -f2
+}
+
+# imports every made image into the running local cluster's containerd
+import_e2e_images() { # version
+  local ref f
+  load_runtime
+  while read -r ref f; do
+    import_image "$ref" "$f" || die "importing $ref into containerd failed (log: $LOGS/images.log)"
+  done < <(e2e_made_images "$1")
 }
