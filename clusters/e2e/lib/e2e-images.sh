@@ -11,7 +11,8 @@
 #                   certificate, /uploads and the user and group upstream's Dockerfile adds.
 #   busybox:<tag>   upstream's is BusyBox <version> as released (docker's busybox image): ours is BusyBox
 #                   <version> compiled from busybox's git tag (defconfig, static), from the repository at
-#                   $SC_BUSYBOX_GIT (default $SC_CACHE/src/busybox.git). No tag there: not made.
+#                   $SC_BUSYBOX_GIT (default $SC_CACHE/src/busybox.git). No tag there: not made. Releases that call
+#                   stime() (1.29.3; glibc 2.31 removed it) are linked against musl (musl-tools).
 #   nginx:<tag>     upstream's is docker's nginx <version>-alpine (1.14-4: nginx 1.14, i.e. 1.14.2; 1.15-4: 1.15.12;
 #                   1.27.0-2: 1.27.0): ours is that nginx compiled from its release tag (static; no PCRE, so
 #                   without the rewrite module) from $SC_NGINX_GIT (default $SC_CACHE/src/nginx.git), with
@@ -110,8 +111,23 @@ build_busybox_image() { # tag ref
     git --git-dir="$SC_BUSYBOX_GIT" archive "$gtag" | tar -x -C "$dir/src"
     run_step "busybox $ver: configuring (defconfig, static)" "$dir/logs/config.log" bash -c \
       "cd '$dir/src' && make defconfig && sed -i -e 's/^# CONFIG_STATIC is not set/CONFIG_STATIC=y/' -e 's/^CONFIG_TC=y/# CONFIG_TC is not set/' .config && yes '' | make oldconfig"
-    log "busybox $ver: compiling ..."
-    if ! (cd "$dir/src" && make -j2 busybox) >"$dir/logs/build.log" 2>&1; then
+    local libc=glibc cc=()
+    if grep -qw 'stime' "$dir/src/coreutils/date.c"; then
+      # older releases (1.29.3; 1.31.1 still) call stime(), which glibc removed in 2.31: linked against musl instead, which has it
+      # (docker's busybox images came as uclibc, glibc and musl builds of the same release). Debian's musl-dev has no
+      # kernel headers and no crypt.h: the first from linux-libc-dev, the second declares nothing BusyBox uses
+      # (CONFIG_USE_BB_CRYPT: its own crypt). The BusyBox source is not changed.
+      command -v musl-gcc >/dev/null ||
+        { log "busybox $ver: calls stime(), which this glibc lacks; install musl-tools to link it against musl: not made"; rm -rf "$dir/src"; return 0; }
+      mkdir -p "$dir/musl-include"
+      ln -sfn /usr/include/linux "$dir/musl-include/linux"; ln -sfn /usr/include/asm-generic "$dir/musl-include/asm-generic"
+      ln -sfn /usr/include/mtd "$dir/musl-include/mtd"; ln -sfn "/usr/include/$(gcc -dumpmachine)/asm" "$dir/musl-include/asm"
+      printf '/* musl declares crypt() in unistd.h */\n#include <unistd.h>\n' >"$dir/musl-include/crypt.h"
+      libc=musl; cc=(CC=musl-gcc "EXTRA_CFLAGS=-isystem $dir/musl-include")
+    fi
+    printf '%s\n' "$libc" >"$dir/bin/libc"
+    log "busybox $ver: compiling (static, $libc) ..."
+    if ! (cd "$dir/src" && make -j2 "${cc[@]}" busybox) >"$dir/logs/build.log" 2>&1; then
       log "busybox $ver: does not build here ($(grep -m2 -E 'undefined reference|error:' "$dir/logs/build.log" | tr '\n' ' ' | cut -c1-200)): not made; log: $dir/logs/build.log"
       rm -rf "$dir/src"
       return 0
@@ -124,7 +140,7 @@ build_busybox_image() { # tag ref
   busybox_applets "$r" "$dir/bin/busybox"
   mk_image "$r" "$ref" "$out" 'null' '["sh"]'
   rm -rf "$r"
-  log "image $ref written: BusyBox $ver compiled from tag $gtag (CONFIG_TC off: tc is known not to build against newer kernel headers; no focused test uses it)"
+  log "image $ref written: BusyBox $ver compiled from tag $gtag, static, $(cat "$dir/bin/libc" 2>/dev/null || echo glibc) (CONFIG_TC off: tc is known not to build against newer kernel headers; no focused test uses it)"
 }
 
 # nginx <version> of an image tag: the last release of a minor ("1.14-4" -> 1.14.2), or the named patch
