@@ -11,6 +11,7 @@ PKGS=(
   containernetworking-plugins   # bridge, host-local, loopback, portmap in /usr/lib/cni
   iptables conntrack ipset ethtool socat iproute2 kmod util-linux mount procps psmisc
   busybox-static                # busybox and dind images
+  musl-tools                    # older BusyBox releases for upstream e2e (clusters/e2e: they call stime())
   coreutils perl                # GNU date (nanoseconds) in the images; binary patch of busybox
   docker.io tini                # dind image content (dockerd, docker CLI, docker-init)
   openssl ca-certificates       # local PKI

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Kubernetes' own e2e tests (e2e.test, built from the k8s.io/kubernetes module of a version of
-# clusters/versions.tsv) against the running local cluster of that version.
+# clusters/versions.tsv) against the running local or kind cluster of that version.
 #
 #   e2e.sh build <id>                  e2e.test, agnhost and the test images for <id> (cached)
-#   e2e.sh run <id> quick|full <dir>   runs the named focus on the running local cluster <id>; JUnit XML into <dir>
+#   e2e.sh run [local:|kind:]<id> quick|full <dir>
+#                                      runs the named focus on the running cluster (clusters/local/cluster.sh up <id>,
+#                                      or with kind: clusters/kind/kind.sh up <id>); JUnit XML into <dir>
+#   e2e.sh summary <dir>               what results.json will say about the run in <dir> (the suite's own parser)
 #   e2e.sh focus quick|full            prints the focus and skip regexes of a run
 #   e2e.sh images <id>                 prints the images the focused tests need, and how each is made
 #
@@ -19,7 +22,7 @@ T0=$SECONDS
 CMD="${1:-}"
 log() { printf '[e2e.sh %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'e2e.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
-usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # shellcheck source=../local/lib/versions.sh
 . "$HERE/lib/versions.sh"
@@ -89,21 +92,73 @@ build_e2e() { # version
   flock -u 7
 }
 
-# Runs the focus against the running local cluster; writes into <out>: junit_e2e.xml (the specs the focus
-# selected, as e2e.test reported them), selection (quick or full), skipped.tsv (what the skip regex left out
-# and why) and e2e.log.gz (e2e.test's output). Exit 0 when every selected test passed, 1 when one failed or
-# the run could not be made.
-run_e2e() { # id quick|full out
-  local id=$1 kind=$2 out=$3 bin kc tmp rc
+# The cluster a run goes to: local (clusters/local/cluster.sh) or kind (clusters/kind/kind.sh, which records the
+# running id in kind/run/current and its kubeconfig beside it).
+KIND_SH="$E2E_DIR/../kind/kind.sh"
+KIND_RUN="$SC_CACHE/kind/run"
+cluster_kubeconfig() { # provider id -> kubeconfig path, or a one-line error
+  local provider=$1 id=$2
+  case $provider in
+    local)
+      if [ "$(cat "$RUN/current" 2>/dev/null)" != "$id" ] || [ ! -f "$RUN/$id/kubeconfig" ]; then
+        die "the local cluster $id is not running; run: clusters/local/cluster.sh up $id"
+      fi
+      printf '%s' "$RUN/$id/kubeconfig" ;;
+    kind)
+      if [ "$(cat "$KIND_RUN/current" 2>/dev/null)" != "$id" ] || [ ! -f "$KIND_RUN/$id/kubeconfig" ]; then
+        die "the kind cluster sc-$id is not running; run: clusters/kind/kind.sh up $id"
+      fi
+      printf '%s' "$KIND_RUN/$id/kubeconfig" ;;
+  esac
+}
+
+# The made images into the cluster: containerd's import on local, `kind load image-archive` (kind.sh load) on kind.
+load_e2e_images() { # provider id version
+  case $1 in
+    local) LOGS="$RUN/$2/logs"; import_e2e_images "$3" ;;
+    kind)
+      local archives=()
+      mapfile -t archives < <(e2e_image_archives "$3")
+      [ "${#archives[@]}" = 0 ] || bash "$KIND_SH" load "$2" "${archives[@]}" ||
+        die "loading the e2e images into kind:$2 failed (kind.sh load said why above)" ;;
+  esac
+}
+
+# The suite's own reader of this folder (report/UpstreamE2eSummary over result/UpstreamE2eJunit, the parser
+# results.json uses), so the console and the report cannot disagree. Compiled with Maven when its classes are
+# missing or older than their sources; runs with the JDK alone.
+SUMMARY_CLASS=io.sidecarconformance.report.UpstreamE2eSummary
+summary_classes() {
+  local classes="$REPO/target/classes"
+  local cls="$classes/io/sidecarconformance/report/UpstreamE2eSummary.class"
+  if [ ! -f "$cls" ] || [ -n "$(find "$REPO/src/main/java/io/sidecarconformance/result" \
+        "$REPO/src/main/java/io/sidecarconformance/report/UpstreamE2eSummary.java" -newer "$cls" -name '*.java' | head -n1)" ]; then
+    log "compiling the suite's JUnit reader (mvn -q compile in $REPO) ..."
+    mkdir -p "$SC_CACHE/e2e"
+    (cd "$REPO" && mvn -B -q compile) >"$SC_CACHE/e2e/mvn-compile.log" 2>&1 ||
+      die "mvn compile failed (log: $SC_CACHE/e2e/mvn-compile.log); run: mvn -q compile"
+  fi
+  printf '%s' "$classes"
+}
+# dir [classes] -> the summary line, then FAILED: lines; exit 0 all passed, 1 a test failed or none ran, 2 unreadable
+e2e_summary() {
+  local classes=${2:-}
+  [ -n "$classes" ] || classes="$(summary_classes)"
+  java -cp "$classes" "$SUMMARY_CLASS" "$1"
+}
+
+# Runs the focus against the running cluster; writes into <out>: junit_e2e.xml (the specs the focus selected,
+# as e2e.test reported them), selection (quick or full), skipped.tsv (what the skip regex left out and why) and
+# e2e.log.gz (e2e.test's output). Exit 0 when every selected test passed, 1 when one failed or the run could
+# not be made.
+run_e2e() { # provider id quick|full out
+  local provider=$1 id=$2 kind=$3 out=$4 bin kc tmp rc classes
   bin="$(e2e_dir "$V")/bin"
   [ -f "$bin/.complete" ] || die "e2e.test for $id is not built; run: clusters/e2e/e2e.sh build $id"
-  if [ "$(cat "$RUN/current" 2>/dev/null)" != "$id" ] || [ ! -f "$RUN/$id/kubeconfig" ]; then
-    die "the local cluster $id is not running; run: clusters/local/cluster.sh up $id"
-  fi
-  kc="$RUN/$id/kubeconfig"
+  kc="$(cluster_kubeconfig "$provider" "$id")"
   if ! mkdir -p "$out" 2>/dev/null || [ ! -w "$out" ]; then die "cannot write $out; choose another directory"; fi
-  LOGS="$RUN/$id/logs"
-  import_e2e_images "$V"
+  classes="$(summary_classes)"
+  load_e2e_images "$provider" "$id" "$V"
   tmp="$(mktemp -d "$SC_CACHE/tmp/e2e.XXXXXX")"
   # shellcheck disable=SC2064 # expand now: tmp is local
   trap "rm -rf '$tmp'" EXIT
@@ -111,7 +166,7 @@ run_e2e() { # id quick|full out
   repo_list >"$tmp/repo-list.yaml"
   skips_of "$kind" "$id" >"$out/skipped.tsv"
   printf '%s\n' "$kind" >"$out/selection"
-  log "upstream e2e ($kind) on local:$id, e2e.test $V; log: $tmp/e2e.log (kept as $out/e2e.log.gz)"
+  log "upstream e2e ($kind) on $provider:$id, e2e.test $V; log: $tmp/e2e.log (kept as $out/e2e.log.gz)"
   local s=$SECONDS last=$SECONDS pid
   log "e2e.test $kind ..."
   KUBE_TEST_REPO_LIST="$tmp/repo-list.yaml" "$bin/e2e.test" --kubeconfig="$kc" --provider=skeleton \
@@ -132,14 +187,17 @@ run_e2e() { # id quick|full out
   [ -f "$tmp/report/junit_01.xml" ] ||
     die "e2e.test ended (exit $rc) after $((SECONDS - s))s without a JUnit report: $(grep -m1 -E 'FAIL|[Ee]rror' "$tmp/e2e.log" | cut -c1-300)"
   junit_selected "$tmp/report/junit_01.xml" >"$out/junit_e2e.xml"
-  local line; line="$(junit_summary "$out/junit_e2e.xml")"
-  log "upstream e2e ($kind) on local:$id in $((SECONDS - s))s: $line"
-  junit_failures "$out/junit_e2e.xml" | sed 's/^/  FAILED: /' >&2
-  case $line in *" 0 failed"*) return 0 ;; *) return 1 ;; esac
+  local lines src=0
+  lines="$(e2e_summary "$out" "$classes")" || src=$?
+  [ "$src" != 2 ] || die "the JUnit report in $out cannot be read (UpstreamE2eSummary said why above)"
+  log "$provider:$id in $((SECONDS - s))s: $(sed -n 1p <<<"$lines")"
+  sed -n '2,$s/^/  /p' <<<"$lines" >&2
+  return "$src"
 }
 
 # e2e.test's JUnit report lists every spec of the binary; the ones the focus did not select are
-# <skipped message="skipped"/> without a reason. Those go; everything else stays as written.
+# <skipped message="skipped"/> without a reason. Those go; everything else stays as written. Nothing here
+# counts: the counts anyone reads are UpstreamE2eSummary's.
 junit_selected() { # junit.xml
   python3 - "$1" <<'PY'
 import sys, xml.etree.ElementTree as ET
@@ -156,30 +214,6 @@ for suite in tree.iter("testsuite"):
     suite.set("skipped", str(sum(1 for c in cases if c.find("skipped") is not None)))
     suite.set("disabled", "0")
 tree.write(sys.stdout, encoding="unicode", xml_declaration=True)
-PY
-}
-junit_summary() { # junit.xml -> "N of M passed, F failed, S skipped"
-  python3 - "$1" <<'PY'
-import sys, xml.etree.ElementTree as ET
-import re
-# suite setup and report nodes are not tests; one that failed still counts as a failed test
-suite = re.compile(r"^\[(Report|Synchronized)?(Before|After)Suite\]|^\[DeferCleanup \(Suite\)\]")
-bad = lambda c: c.find("failure") is not None or c.find("error") is not None
-cases = [c for c in ET.parse(sys.argv[1]).iter("testcase") if not suite.match(c.get("name") or "") or bad(c)]
-failed = sum(1 for c in cases if bad(c))
-skipped = sum(1 for c in cases if c.find("skipped") is not None)
-ran = len(cases) - skipped
-print(f"{ran - failed} of {ran} passed, {failed} failed, {skipped} skipped in the test")
-PY
-}
-junit_failures() { # junit.xml -> one line per failed test: name: first line of the failure
-  python3 - "$1" <<'PY'
-import sys, xml.etree.ElementTree as ET
-for c in ET.parse(sys.argv[1]).iter("testcase"):
-    f = c.find("failure") if c.find("failure") is not None else c.find("error")
-    if f is not None:
-        msg = (f.get("message") or f.text or "").strip().splitlines()
-        print(c.get("name"), "::", msg[0][:300] if msg else "")
 PY
 }
 
@@ -203,10 +237,15 @@ main() {
     focus)
       case "${2:-}" in quick|full) printf 'focus: %s\nskip: %s\n' "$(focus_of "$2")" "$(skip_of "$2")" ;; *) usage ;; esac ;;
     run)
-      check_local_id "${2:-}"
+      local provider=local id=${2:-}
+      case $id in local:*) id=${id#local:} ;; kind:*) provider=kind; id=${id#kind:} ;; *:*) die "unknown provider in $id; use local:<id> or kind:<id>" ;; esac
+      check_local_id "$id"
       case "${3:-}" in quick|full) ;; *) usage ;; esac
       [ -n "${4:-}" ] || usage
-      run_e2e "$2" "$3" "$4" ;;
+      run_e2e "$provider" "$id" "$3" "$4" ;;
+    summary)
+      [ -n "${2:-}" ] || usage
+      e2e_summary "$2" ;;
     *) usage ;;
   esac
 }

@@ -8,6 +8,7 @@
 #   kind.sh build <id>        build kind, the base image, the images and the node image for <id> (cached)
 #   kind.sh up <id>           build if needed, start Docker, create cluster sc-<id>, load the suite's images;
 #                             stdout: the kubeconfig path
+#   kind.sh load <id> <archive>...  load image archives (docker-archive, named inside) into the running sc-<id>
 #   kind.sh down [<id>]       delete the cluster, stop Docker, put the host back as it was, check it
 #   kind.sh status            what runs (stdout)
 #   kind.sh config <id>       print the kind config `up` uses (stdout)
@@ -50,7 +51,7 @@ log() { printf '[kind.sh %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'kind.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -74,6 +75,7 @@ main() {
     base) docker_start; build_base; log "base image $(base_image) built (Docker left running: kind.sh down stops it)" ;;
     build) check_id "${2:-}"; kind_build "$2"; log "build of $2 complete: node image $(node_image "$2")" ;;
     up) check_id "${2:-}"; kind_up "$2" ;;
+    load) check_id "${2:-}"; kind_load "$2" "${@:3}" ;;
     down) [ -z "${2:-}" ] || check_id "$2"; kind_down "${2:-}" ;;
     status) kind_status ;;
     pids) kind_pids ;;

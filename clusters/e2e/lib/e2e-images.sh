@@ -4,13 +4,15 @@
 # Sourced by e2e.sh (uses lib/images.sh's mk_image, busybox_applets, copy_with_libs, import_image).
 #
 #   agnhost:<tag>   agnhost built from the k8s.io/kubernetes module whose test/images/agnhost/VERSION is <tag>
-#                   (the e2e version's own module, else another version of the list); upstream's image puts it on
+#                   (the e2e version's own module, else another version of the list, else a pre-release named in
+#                   AGNHOST_PRERELEASES); upstream's image puts it on
 #                   alpine 3.16 with curl, nc, dig, iperf, bash, coredns: ours on Debian's busybox-static applets
 #                   and Debian's curl (the focused tests exec sh and curl in it), /agnhost-2, porter's
 #                   certificate, /uploads and the user and group upstream's Dockerfile adds.
 #   busybox:<tag>   upstream's is BusyBox <version> as released (docker's busybox image): ours is BusyBox
 #                   <version> compiled from busybox's git tag (defconfig, static), from the repository at
-#                   $SC_BUSYBOX_GIT (default $SC_CACHE/src/busybox.git). No tag there: not made.
+#                   $SC_BUSYBOX_GIT (default $SC_CACHE/src/busybox.git). No tag there: not made. Releases that call
+#                   stime() (1.29.3; glibc 2.31 removed it) are linked against musl (musl-tools).
 #   nginx:<tag>     upstream's is docker's nginx <version>-alpine (1.14-4: nginx 1.14, i.e. 1.14.2; 1.15-4: 1.15.12;
 #                   1.27.0-2: 1.27.0): ours is that nginx compiled from its release tag (static; no PCRE, so
 #                   without the rewrite module) from $SC_NGINX_GIT (default $SC_CACHE/src/nginx.git), with
@@ -41,10 +43,17 @@ repo_list() {
 
 image_tar() { printf '%s/images/e2e-%s-%s.tar' "$SC_CACHE" "$1" "$2"; }  # name tag
 
-# The k8s.io/kubernetes version whose agnhost is <tag>: the e2e version's own, else one of the list's.
+# agnhost tags that e2e manifests name and no release of the list carries: a release branch's manifest was bumped
+# to an image built from master. Each is the k8s.io/kubernetes pre-release (served by the module proxy) whose
+# test/images/agnhost/VERSION is that tag. 2.47, named by 1.28.15, 1.29.15 and 1.30.14 (whose VERSION files say
+# 2.45, 2.45, 2.48): v1.30.0-alpha.2 says 2.46, v1.30.0-alpha.3 2.47, v1.30.0-beta.0 2.48.
+AGNHOST_PRERELEASES="v1.30.0-alpha.3"
+
+# The k8s.io/kubernetes version whose agnhost is <tag>: the e2e version's own, else one of the list's, else one
+# of AGNHOST_PRERELEASES.
 agnhost_source() { # e2e-version tag
   local v
-  for v in "$1" $(ids | while read -r i; do k8s_version_of "$i"; echo; done | sort -u); do
+  for v in "$1" $(ids | while read -r i; do k8s_version_of "$i"; echo; done | sort -u) $AGNHOST_PRERELEASES; do
     moddl "k8s.io/kubernetes@$v" >/dev/null 2>&1 || continue
     if [ "$(cat "$MODDL_DIR/test/images/agnhost/VERSION" 2>/dev/null)" = "$2" ]; then printf '%s' "$v"; return 0; fi
   done
@@ -102,8 +111,23 @@ build_busybox_image() { # tag ref
     git --git-dir="$SC_BUSYBOX_GIT" archive "$gtag" | tar -x -C "$dir/src"
     run_step "busybox $ver: configuring (defconfig, static)" "$dir/logs/config.log" bash -c \
       "cd '$dir/src' && make defconfig && sed -i -e 's/^# CONFIG_STATIC is not set/CONFIG_STATIC=y/' -e 's/^CONFIG_TC=y/# CONFIG_TC is not set/' .config && yes '' | make oldconfig"
-    log "busybox $ver: compiling ..."
-    if ! (cd "$dir/src" && make -j2 busybox) >"$dir/logs/build.log" 2>&1; then
+    local libc=glibc cc=()
+    if grep -qw 'stime' "$dir/src/coreutils/date.c"; then
+      # older releases (1.29.3; 1.31.1 still) call stime(), which glibc removed in 2.31: linked against musl instead, which has it
+      # (docker's busybox images came as uclibc, glibc and musl builds of the same release). Debian's musl-dev has no
+      # kernel headers and no crypt.h: the first from linux-libc-dev, the second declares nothing BusyBox uses
+      # (CONFIG_USE_BB_CRYPT: its own crypt). The BusyBox source is not changed.
+      command -v musl-gcc >/dev/null ||
+        { log "busybox $ver: calls stime(), which this glibc lacks; install musl-tools to link it against musl: not made"; rm -rf "$dir/src"; return 0; }
+      mkdir -p "$dir/musl-include"
+      ln -sfn /usr/include/linux "$dir/musl-include/linux"; ln -sfn /usr/include/asm-generic "$dir/musl-include/asm-generic"
+      ln -sfn /usr/include/mtd "$dir/musl-include/mtd"; ln -sfn "/usr/include/$(gcc -dumpmachine)/asm" "$dir/musl-include/asm"
+      printf '/* musl declares crypt() in unistd.h */\n#include <unistd.h>\n' >"$dir/musl-include/crypt.h"
+      libc=musl; cc=(CC=musl-gcc "EXTRA_CFLAGS=-isystem $dir/musl-include")
+    fi
+    printf '%s\n' "$libc" >"$dir/bin/libc"
+    log "busybox $ver: compiling (static, $libc) ..."
+    if ! (cd "$dir/src" && make -j2 "${cc[@]}" busybox) >"$dir/logs/build.log" 2>&1; then
       log "busybox $ver: does not build here ($(grep -m2 -E 'undefined reference|error:' "$dir/logs/build.log" | tr '\n' ' ' | cut -c1-200)): not made; log: $dir/logs/build.log"
       rm -rf "$dir/src"
       return 0
@@ -116,7 +140,7 @@ build_busybox_image() { # tag ref
   busybox_applets "$r" "$dir/bin/busybox"
   mk_image "$r" "$ref" "$out" 'null' '["sh"]'
   rm -rf "$r"
-  log "image $ref written: BusyBox $ver compiled from tag $gtag (CONFIG_TC off: tc is known not to build against newer kernel headers; no focused test uses it)"
+  log "image $ref written: BusyBox $ver compiled from tag $gtag, static, $(cat "$dir/bin/libc" 2>/dev/null || echo glibc) (CONFIG_TC off: tc is known not to build against newer kernel headers; no focused test uses it)"
 }
 
 # nginx <version> of an image tag: the last release of a minor ("1.14-4" -> 1.14.2), or the named patch
@@ -204,15 +228,27 @@ e2e_images_plan() { # version
     sed 's/$/\tnamed in the focused sources, not made (a test that needs it fails, unless the skip regex leaves it out)/' || true
 }
 
-# imports every made image into the running cluster's containerd
-import_e2e_images() { # version
+# "<ref> <archive>" of every image made for the version's tests. The pause image e2e.test names may differ from the
+# cluster's (1.33.13's manifest says 3.10, its build/pause 3.10.1): the pause image built from another version's
+# build/pause with that tag, if there is one.
+e2e_made_images() { # version
   local id ref f
-  load_runtime
   while read -r id ref; do
-    # the pause e2e.test names may differ from the cluster's (1.33.13's manifest says 3.10, its build/pause
-    # 3.10.1): the pause image built from another version's build/pause with that tag, if there is one
     if [ "$id" = pause ]; then f="$SC_CACHE/images/pause-${ref##*:}.tar"; else f="$(image_tar "$id" "${ref##*:}")"; fi
-    [ -f "$f.id" ] || continue
-    import_image "$ref" "$f" || die "importing $ref into containerd failed (log: $LOGS/images.log)"
+    [ -f "$f.id" ] && printf '%s %s\n' "$ref" "$f"
   done < <(e2e_image_refs "$1")
+  return 0
+}
+
+e2e_image_archives() { # version -> one archive per line (each names its image: RepoTags)
+  e2e_made_images "$1" | cut -d' ' -f2
+}
+
+# imports every made image into the running local cluster's containerd
+import_e2e_images() { # version
+  local ref f
+  load_runtime
+  while read -r ref f; do
+    import_image "$ref" "$f" || die "importing $ref into containerd failed (log: $LOGS/images.log)"
+  done < <(e2e_made_images "$1")
 }

@@ -72,6 +72,19 @@ kind_up() { # id
   printf '%s\n' "$dir/kubeconfig"
 }
 
+# Images the suite did not load at `up` (clusters/e2e/e2e.sh's test images): into the node's containerd, no registry.
+kind_load() { # id archive...
+  local id=$1 f; shift
+  [ "$(cat "$KRUN/current" 2>/dev/null || true)" = "$id" ] || die "the kind cluster sc-$id is not running; run: kind.sh up $id"
+  [ $# -gt 0 ] || die "name at least one image archive (a docker-archive .tar) to load into sc-$id"
+  for f in "$@"; do [ -f "$f" ] || die "$f: no such image archive"; done
+  for f in "$@"; do
+    "$(kind_bin)" load image-archive "$f" --name "sc-$id" >>"$KRUN/$id/load.log" 2>&1 ||
+      die "kind load image-archive $f failed; log: $KRUN/$id/load.log"
+    log "loaded $(basename "$f") into sc-$id"
+  done
+}
+
 kind_down_all() {
   if docker_running; then
     local c
