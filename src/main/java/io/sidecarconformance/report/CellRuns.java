@@ -140,10 +140,15 @@ record CellRuns(List<Integer> indices, List<ScenarioResult> runs) {
     String signature() {
         Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
         runs.forEach(r -> outcomes.add(r.outcome()));
+        String findings = findingKinds().stream().map(Enum::name).collect(Collectors.joining(","));
+        return outcomes.stream().map(Enum::name).collect(Collectors.joining(",")) + "|" + findings;
+    }
+
+    /** The finding kinds any run saw, in the enum's order. */
+    Set<FindingKind> findingKinds() {
         Set<FindingKind> kinds = EnumSet.noneOf(FindingKind.class);
         kinds.addAll(findingCounts().keySet());
-        String findings = kinds.stream().map(Enum::name).collect(Collectors.joining(","));
-        return outcomes.stream().map(Enum::name).collect(Collectors.joining(",")) + "|" + findings;
+        return kinds;
     }
 
     /** The note of the cell's runs, each distinct note once. */

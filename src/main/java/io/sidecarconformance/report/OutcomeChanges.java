@@ -3,10 +3,8 @@ package io.sidecarconformance.report;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioKey;
-import io.sidecarconformance.result.Outcome;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +17,8 @@ import java.util.stream.Collectors;
  * {@code -} for a cell that is new or gone, and the findings that came {@code (+...)} or went {@code (-...)}.
  * A cell whose outcome and finding kinds are the same is not listed: finding texts carry figures that move every night.
  * A cell run several times (-Drepeat) shows its distribution ({@code FAILED 2/3, SUCCEEDED 1/3}) and is listed when the
- * set of outcomes its runs had, or of finding kinds any run saw, changed: a count moving within the same set is noise.
+ * set of outcomes its runs had, or of finding kinds any run saw, changed ({@link CellRuns#signature()}, the rule the
+ * compare view of two columns applies too): a count moving within the same set is noise.
  */
 public final class OutcomeChanges {
 
@@ -39,8 +38,8 @@ public final class OutcomeChanges {
         for (ScenarioKey key : keys) {
             CellRuns old = before.get(key);
             CellRuns now = after.get(key);
-            String findings = old == null || now == null ? "" : findingChanges(kinds(old), kinds(now));
-            if (old == null || now == null || !outcomes(old).equals(outcomes(now)) || !findings.isEmpty()) {
+            if (old == null || now == null || !old.signature().equals(now.signature())) {
+                String findings = old == null || now == null ? "" : findingChanges(old.findingKinds(), now.findingKinds());
                 lines.add(cell(key) + ": " + name(old) + " -> " + name(now) + findings);
             }
         }
@@ -62,16 +61,6 @@ public final class OutcomeChanges {
 
     private static String name(CellRuns cell) {
         return cell == null ? ABSENT : cell.shortDistribution();
-    }
-
-    private static Set<Outcome> outcomes(CellRuns cell) {
-        return cell.outcomeCounts().keySet();
-    }
-
-    private static Set<FindingKind> kinds(CellRuns cell) {
-        Set<FindingKind> kinds = EnumSet.noneOf(FindingKind.class);
-        kinds.addAll(cell.findingCounts().keySet());
-        return kinds;
     }
 
     private static String findingChanges(Set<FindingKind> old, Set<FindingKind> now) {
