@@ -1,6 +1,11 @@
 @fault-sidecar-oom
-Feature: The sidecar is OOM-killed while main works
+Feature: The sidecar is OOM-killed while main is busy using it
   Seed 000: dind may have a lower OOM score than the runner and be killed first.
+  Main's second use is a busy spell: calls 0.1 s apart for up to 30 s (fixed), as a CI step that drives the daemon
+  through a build. The sidecar allocates far above its memory limit when the spell begins, so the kill meets a call
+  in flight or due on any machine (a single later call would race the allocation and the restart, and the machine's
+  speed would decide the cell). A strict client's job fails at that call; a tolerant one retries until a restarted
+  sidecar answers.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
   Timings that shape every cell, each a property named in the report: the light sidecar's service listens
   -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;

@@ -72,8 +72,9 @@ touch "$SC_SHARED/sidecar-ready"
 ev Ready
 
 if [ "${SC_FAULT_SIDECAR:-none}" = oom ] && [ ! -f "$SC_SHARED/sidecar-oom-done" ]; then
-    # Once only (emptyDir outlives restarts): wait until main uses us, then exceed the memory limit as PID 1.
-    while [ ! -f "$SC_SHARED/main-working" ]; do nap 1; done
+    # Once only (emptyDir outlives restarts): wait until main's busy spell of uses has begun (main.sh: busy_use),
+    # then exceed the memory limit as PID 1.
+    while [ ! -f "$SC_SHARED/main-busy" ]; do nap 1; done
     touch "$SC_SHARED/sidecar-oom-done"
     ev Allocating "${SC_OOM_MB}MiB"
     # iflag=fullblock: a read of /dev/zero may return short; without it dd once exited 0 having touched less than

@@ -150,6 +150,8 @@ class InputValidationTest {
                 "sigterm grace period (fault.graceSeconds)",
                 "sigterm, sigkill-main: main works before its second use (fixed)",
                 "sidecar-oom, main-oom: memory limit and allocation (fixed)",
+                "sidecar-oom: main's second use is a busy spell of calls 0.1 s apart, up to (fixed); the sidecar allocates"
+                        + " when it begins",
                 "sidecar-early-crash: crashing starts / each exits 1 after / startupProbe's first check after (fixed)",
                 "sigterm-slow-main: main exits this long after SIGTERM (fixed)",
                 "delete-during-init: the last sidecar but one holds its service back (fixed)",

@@ -54,12 +54,30 @@ class ScenarioSelectionTest {
 
         assertThat(smokeWithoutFault).as("the rows of no-fault.feature's smoke Examples")
                 .hasSize(4).allMatch(location -> location.contains("no-fault.feature:"));
-        assertThat(ScenarioCount.of(rows, Optional.of(smokeWithoutFault), config()))
+        assertThat(ScenarioCount.of(rows, Optional.of(smokeWithoutFault), Optional.empty(), config()))
                 .as("every planned row").isEqualTo(new ScenarioCount(4, true));
-        assertThat(ScenarioCount.of(rows, Optional.of(smokeWithoutFault), config("patterns", "native,classic")))
+        assertThat(ScenarioCount.of(rows, Optional.of(smokeWithoutFault), Optional.empty(), config("patterns", "native,classic")))
                 .as("narrowed by -Dpatterns").isEqualTo(new ScenarioCount(2, true));
-        assertThat(ScenarioCount.of(rows, Optional.of(plannedWithTags("not @dind")), config()).total())
+        assertThat(ScenarioCount.of(rows, Optional.of(plannedWithTags("not @dind")), Optional.empty(), config()).total())
                 .as("every light row").isEqualTo((int) rows.stream().filter(r -> r.sidecar().equals("light")).count());
+    }
+
+    @Test
+    void aNameFilterNarrowsThePlanByTheNamesCucumberGivesTheRows() {
+        List<FeatureRow> rows = FeatureCheck.rows(FEATURES);
+        Set<String> all = plannedWithTags("");
+        SuiteConfig oomDind = config("cucumber.filter.name", "^native with a dind sidecar \\(exec(\\+probe)?\\) under sidecar-oom$");
+
+        assertThat(rows).as("a row's name is its outline's title filled in")
+                .anySatisfy(r -> assertThat(r.name()).isEqualTo("native with a dind sidecar (exec+probe) under sidecar-oom"));
+        assertThat(ScenarioCount.of(rows, Optional.of(all), oomDind.names(), oomDind))
+                .as("two rows, counted exactly").isEqualTo(new ScenarioCount(2, true));
+        SuiteConfig none = config("cucumber.filter.name", "no such scenario");
+        assertThatThrownBy(() -> ScenarioCount.of(rows, Optional.of(all), none.names(), none))
+                .hasMessageContaining("-Dcucumber.filter.name=\"no such scenario\"");
+        assertThatThrownBy(() -> config("cucumber.filter.name", "native (")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("-Dcucumber.filter.name: not a regular expression")
+                .satisfies(e -> assertThat(e.getMessage()).as("one line").doesNotContain("\n"));
     }
 
     @Test
@@ -73,13 +91,13 @@ class ScenarioSelectionTest {
     void withoutAPlanTheCountIsTheFilteredRowsAndSaysSo() {
         List<FeatureRow> rows = FeatureCheck.rows(FEATURES);
 
-        ScenarioCount count = ScenarioCount.of(rows, Optional.empty(), config("faults", "sigterm"));
+        ScenarioCount count = ScenarioCount.of(rows, Optional.empty(), Optional.empty(), config("faults", "sigterm"));
 
         assertThat(count.exact()).as("exact").isFalse();
         assertThat(count.total()).as("sigterm rows").isPositive()
                 .isEqualTo((int) rows.stream().filter(r -> r.fault().equals("sigterm")).count());
         assertThat(count.progress(3)).as("progress").isEqualTo("3/~" + count.total());
-        assertThat(ScenarioCount.of(rows, Optional.of(Set.of("/elsewhere/x.feature:3")), config()).exact())
+        assertThat(ScenarioCount.of(rows, Optional.of(Set.of("/elsewhere/x.feature:3")), Optional.empty(), config()).exact())
                 .as("a plan of other files is no use").isFalse();
     }
 
@@ -89,12 +107,12 @@ class ScenarioSelectionTest {
         Set<String> nothing = plannedWithTags("@fault-none and @dind and @smoke and @tolerant");
 
         assertThat(nothing).as("planned").isEmpty();
-        assertThatThrownBy(() -> ScenarioCount.of(rows, Optional.of(nothing), config()))
+        assertThatThrownBy(() -> ScenarioCount.of(rows, Optional.of(nothing), Optional.empty(), config()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("no scenario was selected by -Dcucumber.filter.tags")
                 .hasMessageContaining("out of " + rows.size() + " rows in features/; loosen them")
                 .satisfies(e -> assertThat(e.getMessage()).as("one line").doesNotContain("\n"));
-        assertThatThrownBy(() -> ScenarioCount.of(rows, Optional.of(plannedWithTags("@smoke")),
+        assertThatThrownBy(() -> ScenarioCount.of(rows, Optional.of(plannedWithTags("@smoke")), Optional.empty(),
                 config("patterns", "pidfile", "faults", "none")))
                 .as("tags and filters that each select something, but nothing together")
                 .hasMessageStartingWith("no scenario was selected");

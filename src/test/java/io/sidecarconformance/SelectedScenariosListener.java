@@ -18,8 +18,8 @@ import java.util.Set;
  * Hands Cucumber's selection to the run before any scenario starts: the platform calls this with the test plan before
  * it executes the Cucumber engine. The plan holds the scenarios the selectors name (folders, files, lines); Cucumber
  * applies {@code cucumber.filter.tags} only while executing (a scenario that does not match is skipped), so the same
- * tag expression is applied here to each scenario's tags. A name filter cannot be applied here: then no plan is
- * handed on and the run counts an upper bound. Registered in META-INF/services.
+ * tag expression is applied here to each scenario's tags. A name filter is applied by the run to the rows' names
+ * (ScenarioCount), which this plan does not carry. Registered in META-INF/services.
  */
 public class SelectedScenariosListener implements TestExecutionListener {
 
@@ -29,7 +29,7 @@ public class SelectedScenariosListener implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan plan) {
         boolean cucumber = plan.getRoots().stream().flatMap(root -> plan.getDescendants(root).stream())
                 .anyMatch(SelectedScenariosListener::isScenario);
-        if (cucumber && plan.getConfigurationParameters().get(NAME_FILTER).isEmpty()) {
+        if (cucumber) {
             try {
                 SelectedScenarios.plan(locations(plan));
             } catch (TagExpressionException e) {
@@ -39,7 +39,6 @@ public class SelectedScenariosListener implements TestExecutionListener {
     }
 
     static final String TAG_FILTER = "cucumber.filter.tags";
-    static final String NAME_FILTER = "cucumber.filter.name";
 
     /** "file:line" of every scenario (a test, not a container) the Cucumber engine will run, after its tag filter. */
     static Set<String> locations(TestPlan plan) {

@@ -4,8 +4,16 @@ import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
 
-/** The sidecar's own process exceeds its memory limit once main has started using it (seed 000: dind OOM-killed first). */
+/**
+ * The sidecar's own process exceeds its memory limit while main is busy using it (seed 000: dind OOM-killed first).
+ * Main's second use is a busy spell of calls (up to {@link #BUSY_SECONDS}) and the sidecar starts allocating when the
+ * spell begins, so the kill meets a call in flight or due on any machine; a single later call would race the
+ * allocation and the restart, and the machine's speed would pick the winner.
+ */
 public final class SidecarOomFault implements Fault {
+
+    /** Bound on main's busy spell: well above the longest allocation seen under load (about 5 s). */
+    static final int BUSY_SECONDS = 30;
 
     @Override
     public String id() {
@@ -14,11 +22,12 @@ public final class SidecarOomFault implements Fault {
 
     @Override
     public String summary() {
-        return "sidecar OOM-killed while main works";
+        return "sidecar OOM-killed while main is busy using it";
     }
 
     @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         MemoryHog.arm(spec, Role.SIDECAR, kind, "SC_FAULT_SIDECAR");
+        spec.env(Role.MAIN, "SC_BUSY_SECONDS", Integer.toString(BUSY_SECONDS));
     }
 }

@@ -55,6 +55,7 @@ public final class FeatureCheck {
     static List<FeatureRow> checkFile(Path file, List<String> lines) {
         List<String> header = null;
         String fault = "";
+        String outline = "";
         boolean pending = false;     // @tolerant on the tag lines just read
         boolean inherited = false;   // @tolerant on the Feature or the Scenario Outline
         boolean tolerantTag = false; // the current Examples are tagged @tolerant
@@ -77,6 +78,9 @@ public final class FeatureCheck {
                     tolerantTag = inherited || pending;
                 } else if (line.startsWith("Feature") || line.startsWith("Scenario")) {
                     inherited |= pending;
+                    if (line.startsWith("Scenario")) {
+                        outline = line.substring(line.indexOf(':') + 1).strip();
+                    }
                 }
                 pending = pending && (line.isEmpty() || line.startsWith("#"));
                 continue;
@@ -110,9 +114,18 @@ public final class FeatureCheck {
                         + "tolerant but its Examples are " + (tolerantTag ? "" : "not ") + "tagged " + TOLERANT_TAG
                         + "; put +tolerant rows, and only those, under " + TOLERANT_TAG + " Examples");
             }
-            rows.add(new FeatureRow(file, i + 1, pattern, sidecar, variant, fault));
+            rows.add(new FeatureRow(file, i + 1, pattern, sidecar, variant, fault, name(outline, header, cells)));
         }
         return rows;
+    }
+
+    /** The outline's title with each {@code <column>} replaced by the row's value, as Cucumber names a pickle. */
+    static String name(String outline, List<String> header, List<String> cells) {
+        String name = outline;
+        for (String column : header) {
+            name = name.replace("<" + column + ">", cell(header, cells, column));
+        }
+        return name;
     }
 
     private static String cell(List<String> header, List<String> cells, String column) {

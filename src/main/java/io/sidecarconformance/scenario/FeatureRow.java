@@ -9,8 +9,10 @@ import java.nio.file.Path;
  *
  * @param file the feature file, absolute and normalised
  * @param line 1-based line of the row
+ * @param name the scenario's name as Cucumber gives it (its outline's title, placeholders filled from the row), which
+ *             {@code -Dcucumber.filter.name} matches
  */
-public record FeatureRow(Path file, int line, String pattern, String sidecar, String variant, String fault) {
+public record FeatureRow(Path file, int line, String pattern, String sidecar, String variant, String fault, String name) {
 
     public FeatureRow {
         file = file.toAbsolutePath().normalize();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Properties;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
  * The suite's settings, read from system properties and validated before any cluster work.
  * Filters (-Dpatterns, -Dfaults, -Dsidecars, -Dvariants) are comma-separated ids; empty means all.
  * {@code parallel} is how many scenarios run at once (-Dparallel; by default {@link DefaultParallelism} of this
- * machine). {@code repeat} is how many times each selected cell runs (-Drepeat), one run after another. {@code upstreamE2e} is what upstream's e2e tests
+ * machine). {@code repeat} is how many times each selected cell runs (-Drepeat), one run after another. {@code names} is
+ * Cucumber's name filter (-Dcucumber.filter.name), if any. {@code upstreamE2e} is what upstream's e2e tests
  * said about the cluster, read from the folder clusters/e2e/e2e.sh wrote (-De2e.junit), or null.
  */
 public record SuiteConfig(
@@ -37,6 +39,7 @@ public record SuiteConfig(
         Set<String> variants,
         int parallel,
         int repeat,
+        Optional<java.util.regex.Pattern> names,
         ScenarioSettings settings,
         UpstreamE2e upstreamE2e) {
 
@@ -78,7 +81,21 @@ public record SuiteConfig(
                 ids(p, "variants", Variant::parse),
                 intProperty(p, "parallel", DefaultParallelism.ofThisMachine(), 1, MAX_PARALLEL),
                 intProperty(p, "repeat", 1, 1, MAX_REPEAT),
-                settings, upstreamE2e(p));
+                names(p), settings, upstreamE2e(p));
+    }
+
+    /** -Dcucumber.filter.name, compiled as Cucumber compiles it: the runner counts the scenarios it selects. */
+    private static Optional<java.util.regex.Pattern> names(Properties p) {
+        String value = p.getProperty("cucumber.filter.name", "").strip();
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.util.regex.Pattern.compile(value));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("-Dcucumber.filter.name: not a regular expression (" + e.getDescription()
+                    + " at index " + e.getIndex() + "); give one that matches scenario names, e.g. 'native with a dind'");
+        }
     }
 
     private static UpstreamE2e upstreamE2e(Properties p) {

@@ -95,7 +95,7 @@ public final class SuiteRun {
     void start(Path features) {
         ReportDirCheck.check(config.reportDir());
         List<FeatureRow> rows = FeatureCheck.rows(features);
-        ScenarioCount count = ScenarioCount.of(rows, SelectedScenarios.planned(), config);
+        ScenarioCount count = ScenarioCount.of(rows, SelectedScenarios.planned(), config.names(), config);
         progress = new RunProgress(count, config.repeat(), config.parallel(), Clock.systemUTC());
         log.println("sidecar-conformance: run " + runId + ", " + count.describe() + " of " + rows.size()
                 + " scenario rows in " + features + " selected" + (config.repeat() > 1 ? ", each run " + config.repeat() + " times" : "")

@@ -538,6 +538,61 @@ class ContainerScriptsTest {
     }
 
     @Test
+    void sidecarOomWaitsForMainsBusySpellAndTheStrictClientFailsAtTheCallItMeets() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of("SC_FAULT_SIDECAR", "oom", "SC_OOM_MB", "1"));
+        awaitLine("sidecar", "Ready");
+        Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "1",
+                "SC_CLIENT", "strict", "SC_BUSY_SECONDS", "20"));
+        awaitLine("main", "Working");
+        assertThat(sidecar.isAlive()).as("the sidecar's fault waits for the busy spell, not for Working").isTrue();
+        awaitLine("main", "Busy");
+        // No memory limit here: the allocation ends, dd (exec'd in the script's place) exits, and the end of a
+        // container's first process takes the rest with it, as the kernel does to a pid namespace: kill the group.
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar ended by its fault").isZero();
+        new ProcessBuilder(BUSYBOX.toString(), "kill", "-9", "-" + sidecar.pid()).start().waitFor(5, TimeUnit.SECONDS);
+        await().atMost(SHORT).alias("service gone").until(() -> !portAnswers());
+
+        assertThat(exitOf(main, "main")).as("main exit code").isEqualTo(4);
+        List<TimelineEvent> events = events("main");
+        assertThat(words(events)).as("main's lines")
+                .containsExactly("STARTING", "Working", "Busy", "Interrupted", "EXITING");
+        assertThat(step(events, "Busy").detail()).isEqualTo("Busy back-to-back uses for up to 20s");
+        assertThat(step(events, "Interrupted").detail()).matches("Interrupted call [1-9][0-9]* of the busy spell failed");
+        assertThat(events.get(4).detail()).as("exit line").isEqualTo("4 second use of the sidecar failed");
+        assertThat(words(events("sidecar"))).as("sidecar's lines").containsExactly("STARTING", "READY", "Allocating");
+    }
+
+    @Test
+    void tolerantClientEndsItsBusySpellOnceItRecovered() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "1",
+                "SC_CLIENT", "tolerant", "SC_RETRY_SECONDS", "20", "SC_BUSY_SECONDS", "60"));
+        awaitLine("main", "Busy");
+        sidecar.destroy();
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar stopped").isEqualTo(143);
+        awaitLine("main", "Retrying");
+        run("sidecar.sh", "sidecar2", Map.of("SC_STARTUP_SECONDS", "0"));
+
+        assertThat(exitOf(main, "main")).as("main exit code after the sidecar came back").isZero();
+        assertThat(words(events("main"))).as("main's lines: the spell ends at the recovery, not after 60 s")
+                .containsExactly("STARTING", "Working", "Busy", "Interrupted", "Retrying", "Recovered", "EXITING");
+    }
+
+    @Test
+    void aBusySpellTheSidecarSurvivesSaysHowManyCallsItMade() throws Exception {
+        run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "0",
+                "SC_BUSY_SECONDS", "2"));
+
+        assertThat(exitOf(main, "main")).as("main exit code").isZero();
+        List<TimelineEvent> events = events("main");
+        assertThat(words(events)).as("main's lines").containsExactly("STARTING", "Working", "Busy", "Unbroken", "EXITING");
+        assertThat(step(events, "Unbroken").detail()).matches("Unbroken [1-9][0-9]* calls in 2s");
+    }
+
+    @Test
     void tolerantClientGivesUpWithExit4OnceItsBudgetIsSpent() throws Exception {
         Process sidecar = run("sidecar.sh", "sidecar", Map.of());
         awaitLine("sidecar", "Ready");
