@@ -93,11 +93,14 @@ final class FindingRules {
         return Optional.of(new Finding(FindingKind.SIDECAR_RESTARTED, sb.toString()));
     }
 
-    /** Main's failed use (a Retrying line, or Exiting 4) falls inside one of the sidecar's down intervals. */
+    /**
+     * Main's failed use (its first line about it: a busy spell's Interrupted, a Retrying, or Exiting 4) falls inside
+     * one of the sidecar's down intervals.
+     */
     private static Optional<Finding> useFailedWhileDown(Observation o, List<ContainerRun> runs) {
         List<FigureRules.Down> downs = FigureRules.downs(o, runs);
         Optional<TimelineEvent> failedUse = o.timeline().first(e -> e.container().equals(MAIN)
-                && ((e.kind() == EventKind.STEP && e.detail().startsWith("Retrying"))
+                && ((e.kind() == EventKind.STEP && (e.detail().startsWith("Retrying") || e.detail().startsWith("Interrupted")))
                 || (e.kind() == EventKind.EXITING && e.detail().startsWith("4"))));
         if (failedUse.isEmpty()) {
             return Optional.empty();
@@ -106,7 +109,7 @@ final class FindingRules {
         return downs.stream().filter(d -> d.contains(when)).findFirst().map(d -> new Finding(FindingKind.USE_FAILED_WHILE_DOWN,
                 "main's use of the sidecar failed at " + at(o, when) + " while the sidecar was down (" + at(o, d.from())
                         + (d.datedByKubelet() ? ", the second the kubelet dates its kill," : "") + " to " + at(o, d.to()) + ")"
-                        + (failedUse.get().kind() == EventKind.EXITING ? "; main gave up" : "; main retried")));
+                        + (o.timeline().step(MAIN, "Retrying").isPresent() ? "; main retried" : "; main gave up")));
     }
 
     /** After the deletion, the pod took at least its grace period, less {@link #GRACE_TOLERANCE}, to go. */

@@ -56,6 +56,18 @@ class FindingRulesTest {
     }
 
     @Test
+    void aBusySpellsInterruptedCallIsTheMomentTheUseFailed() {
+        Obs o = Obs.sidecarRestartedUnderMain()
+                .at(5.4, "main", EventKind.STEP, "Busy back-to-back uses for up to 30s")
+                .at(6.1, "main", EventKind.STEP, "Interrupted call 3 of the busy spell failed")
+                .at(6.2, "main", EventKind.EXITING, "4 second use of the sidecar failed")
+                .ending(Ending.Kind.POD_NOT_ENDED, "x", 40);
+
+        assertThat(finding(o.decide(), FindingKind.USE_FAILED_WHILE_DOWN)).get().extracting(Finding::text).asString()
+                .contains("failed at +6.1s", "main gave up");
+    }
+
+    @Test
     void aUseThatFailedDuringTheKillBeforeTheKubeletsReportIsBlamedOnIt() {
         // The sidecar is killed at +5.7s; main's call fails at +5.8s; the kubelet's report (finishedAt, whole seconds)
         // reaches the runner at +6.0s.
