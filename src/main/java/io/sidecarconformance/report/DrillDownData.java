@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * What the page's script needs to draw a cell's drill-down: the record as results.json holds it, with each timeline
@@ -51,7 +53,8 @@ final class DrillDownData {
     }
 
     static List<Cell> cells(RunResults run) {
-        return run.results().stream().map(DrillDownData::cell).toList();
+        List<Optional<Reproduction>> repros = Reproduction.of(run.results());
+        return IntStream.range(0, repros.size()).mapToObj(i -> cell(run.results().get(i), repros.get(i))).toList();
     }
 
     /** The array as JSON, safe to place inside a script element. */
@@ -64,13 +67,13 @@ final class DrillDownData {
         }
     }
 
-    private static Cell cell(ScenarioResult result) {
+    private static Cell cell(ScenarioResult result, Optional<Reproduction> reproduction) {
         Instant first = result.timeline().stream().map(TimelineEvent::time).min(Comparator.naturalOrder()).orElse(null);
         List<Event> events = result.timeline().stream()
                 .map(e -> new Event(offsetSeconds(first, e.time()), e.container(), e.kind(), e.detail(), e.source()))
                 .sorted(Comparator.comparingDouble(Event::offset))
                 .toList();
-        Repro repro = Reproduction.of(result)
+        Repro repro = reproduction
                 .map(r -> new Repro(r.command(), r.images(), r.steps(), List.copyOf(r.files().keySet()))).orElse(null);
         return new Cell(result.key().toString(), result.key(), result.repeat(), result.outcome(),
                 OutcomeLook.label(result.outcome()), result.reason(), result.findings(), result.note(), result.startedAt(),

@@ -1,15 +1,19 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.AppliedObject;
+import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,12 +37,39 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
     private static final Pattern YAML_IMAGE = Pattern.compile("(?m)^\\s*-?\\s*image:\\s*[\"']?([^\"'\\s]+)");
     private static final Pattern JSON_IMAGE = Pattern.compile("\"image\"\\s*:\\s*\"([^\"]+)\"");
 
-    /** Nothing to reproduce from when the run recorded no objects (every run before -Drepeat existed). */
-    static Optional<Reproduction> of(ScenarioResult result) {
+    /**
+     * Each record's reproduction, in the order given. A file that every run of a cell writes with the same content is
+     * named after the cell, {@code <cell>.yaml}, so it is written once; a file the runs differ in is named per run,
+     * {@code <cell>-runN.yaml}.
+     */
+    static List<Optional<Reproduction>> of(List<ScenarioResult> results) {
+        Map<ScenarioKey, List<Map<String, String>>> filesByCell = new HashMap<>();
+        for (ScenarioResult result : results) {
+            build(result, suffix -> suffix).ifPresent(r -> filesByCell.computeIfAbsent(result.key(), k -> new ArrayList<>())
+                    .add(r.files()));
+        }
+        return results.stream().map(result -> {
+            List<Map<String, String>> runs = filesByCell.getOrDefault(result.key(), List.of());
+            Predicate<String> alike = suffix -> runs.stream().allMatch(files -> runs.get(0).get(suffix) != null
+                    && runs.get(0).get(suffix).equals(files.get(suffix)));
+            return of(result, alike);
+        }).toList();
+    }
+
+    private static Optional<Reproduction> of(ScenarioResult result, Predicate<String> sharedByTheCell) {
+        String cell = DIR + "/" + slug(result.key().cluster()) + "/" + result.key().slug();
+        return build(result, suffix -> cell + (sharedByTheCell.test(suffix) ? "" : "-run" + result.repeat()) + suffix);
+    }
+
+    /**
+     * Nothing to reproduce from when the run recorded no objects (every run before -Drepeat existed).
+     *
+     * @param fileName a file's path from its suffix ({@code .yaml}, {@code .step3.json})
+     */
+    private static Optional<Reproduction> build(ScenarioResult result, UnaryOperator<String> fileName) {
         if (result.applied().isEmpty()) {
             return Optional.empty();
         }
-        String base = DIR + "/" + slug(result.key().cluster()) + "/" + result.key().slug() + "-run" + result.repeat();
         Map<String, String> files = new LinkedHashMap<>();
         List<String> commands = new ArrayList<>(List.of("NS=sc-repro; kubectl create ns \"$NS\""));
         List<String> steps = new ArrayList<>();
@@ -50,7 +81,7 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
         }
         String job = applied.stream().filter(o -> o.kind().equals("Job")).map(AppliedObject::name).findFirst().orElse(null);
         if (first > 0) {
-            String file = base + ".yaml";
+            String file = fileName.apply(".yaml");
             StringBuilder yaml = new StringBuilder();
             for (AppliedObject o : applied.subList(0, first)) {
                 yaml.append(yaml.length() == 0 ? "" : "---\n").append(withNewline(o.manifest()));
@@ -63,21 +94,23 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
             AppliedObject o = applied.get(i);
             String when = o.kind().equals(ACTION_KIND) ? o.name() : "next: " + o.kind() + " " + o.name();
             commands.add("read -r -p " + shellQuote(when + " - press Enter ") + " _");
-            String step = base + ".step" + (i + 1);
+            String step = ".step" + (i + 1);
             if (o.kind().equals(PATCH_KIND)) {
-                files.put(step + ".json", withNewline(o.manifest()));
+                String file = fileName.apply(step + ".json");
+                files.put(file, withNewline(o.manifest()));
                 String pod = job == null ? shellQuote(o.name())
                         : "\"$(kubectl -n \"$NS\" get pod -l " + shellQuote("job-name=" + job)
                         + " -o jsonpath='{.items[0].metadata.name}')\"";
                 commands.add("kubectl -n \"$NS\" patch pod " + pod
-                        + " --subresource ephemeralcontainers --type strategic --patch-file " + step + ".json");
+                        + " --subresource ephemeralcontainers --type strategic --patch-file " + file);
                 steps.add("patch the pod's ephemeral containers (" + o.name() + ")");
             } else if (o.kind().equals(ACTION_KIND)) {
                 commands.add(o.manifest().strip());
                 steps.add(o.name() + ": " + o.manifest().strip());
             } else {
-                files.put(step + ".yaml", withNewline(o.manifest()));
-                commands.add("kubectl -n \"$NS\" apply -f " + step + ".yaml");
+                String file = fileName.apply(step + ".yaml");
+                files.put(file, withNewline(o.manifest()));
+                commands.add("kubectl -n \"$NS\" apply -f " + file);
                 steps.add("apply " + o.kind() + " " + o.name());
             }
         }

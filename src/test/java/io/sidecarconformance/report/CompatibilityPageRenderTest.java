@@ -164,11 +164,13 @@ class CompatibilityPageRenderTest {
                 "Run 1 of 3: SUCCEEDED", "Run 2 of 3: FAILED", "Run 3 of 3: FAILED");
         assertThat(all(drill, "(<svg class=\"gantt\")")).as("a Gantt chart per run").hasSize(3);
         assertThat(drill).as("the distribution").contains("2 of 3: FAILED, 1 of 3: SUCCEEDED (unstable)");
-        String command = Reproduction.of(run.results().get(shown)).orElseThrow().command();
+        String command = Reproduction.of(run.results()).get(shown).orElseThrow().command();
         assertThat(drill).as("the run's one-line command").contains(asText(command).replace("\"", "\""))
                 .as("the images it needs").contains("Images it needs: docker:27-dind, busybox:1.36");
-        assertThat(report.resolve("repro/kind-1.31/native-sidecar-dind-exec-probe-sidecar-oom-run2.yaml"))
-                .as("the file the command applies, beside the page").exists();
+        assertThat(report.resolve("repro/kind-1.31/native-sidecar-dind-exec-probe-sidecar-oom.yaml"))
+                .as("the file the command applies, beside the page, once for the three runs that applied it alike").exists()
+                .content().isEqualTo(SampleRuns.APPLIED.get(0).manifest() + "---\n" + SampleRuns.APPLIED.get(1).manifest());
+        assertThat(command).as("the command names it").contains("apply -f repro/kind-1.31/native-sidecar-dind-exec-probe-sidecar-oom.yaml");
     }
 
     @Test
