@@ -14,12 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How to run one recorded run of a cell again with kubectl on any cluster, from the objects it applied, in order: the
- * API objects up to the first patch or action go into one YAML file applied at once; every later step (an
+ * API objects up to the first patch or action are applied at once, from one YAML file (and the cluster's file of each
+ * of them that runs of several cells applied alike, see {@link ClusterObjects}); every later step (an
  * ephemeral-container patch, an action such as a deletion, a later object such as the chaos agent) follows it in the
  * same order, each after a prompt that says when the suite took it, because the suite timed it on the pod's timeline.
  *
@@ -40,25 +42,22 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
     /**
      * Each record's reproduction, in the order given. A file that every run of a cell writes with the same content is
      * named after the cell, {@code <cell>.yaml}, so it is written once; a file the runs differ in is named per run,
-     * {@code <cell>-runN.yaml}.
+     * {@code <cell>-runN.yaml}; an object of the cluster's, {@code shared/<kind>-<name>.yaml}.
      */
     static List<Optional<Reproduction>> of(List<ScenarioResult> results) {
+        ClusterObjects clusterObjects = ClusterObjects.of(results);
         Map<ScenarioKey, List<Map<String, String>>> filesByCell = new HashMap<>();
         for (ScenarioResult result : results) {
-            build(result, suffix -> suffix).ifPresent(r -> filesByCell.computeIfAbsent(result.key(), k -> new ArrayList<>())
+            build(result, clusterObjects, suffix -> suffix).ifPresent(r -> filesByCell.computeIfAbsent(result.key(), k -> new ArrayList<>())
                     .add(r.files()));
         }
         return results.stream().map(result -> {
             List<Map<String, String>> runs = filesByCell.getOrDefault(result.key(), List.of());
             Predicate<String> alike = suffix -> runs.stream().allMatch(files -> runs.get(0).get(suffix) != null
                     && runs.get(0).get(suffix).equals(files.get(suffix)));
-            return of(result, alike);
+            String cell = DIR + "/" + slug(result.key().cluster()) + "/" + result.key().slug();
+            return build(result, clusterObjects, suffix -> cell + (alike.test(suffix) ? "" : "-run" + result.repeat()) + suffix);
         }).toList();
-    }
-
-    private static Optional<Reproduction> of(ScenarioResult result, Predicate<String> sharedByTheCell) {
-        String cell = DIR + "/" + slug(result.key().cluster()) + "/" + result.key().slug();
-        return build(result, suffix -> cell + (sharedByTheCell.test(suffix) ? "" : "-run" + result.repeat()) + suffix);
     }
 
     /**
@@ -66,7 +65,8 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
      *
      * @param fileName a file's path from its suffix ({@code .yaml}, {@code .step3.json})
      */
-    private static Optional<Reproduction> build(ScenarioResult result, UnaryOperator<String> fileName) {
+    private static Optional<Reproduction> build(ScenarioResult result, ClusterObjects clusterObjects,
+                                                UnaryOperator<String> fileName) {
         if (result.applied().isEmpty()) {
             return Optional.empty();
         }
@@ -75,20 +75,23 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
         List<String> steps = new ArrayList<>();
         Set<String> images = new LinkedHashSet<>();
         List<AppliedObject> applied = result.applied();
-        int first = 0;
-        while (first < applied.size() && isApiObject(applied.get(first))) {
-            first++;
-        }
+        int first = ClusterObjects.leading(applied).size();
         String job = applied.stream().filter(o -> o.kind().equals("Job")).map(AppliedObject::name).findFirst().orElse(null);
         if (first > 0) {
-            String file = fileName.apply(".yaml");
             StringBuilder yaml = new StringBuilder();
             for (AppliedObject o : applied.subList(0, first)) {
-                yaml.append(yaml.length() == 0 ? "" : "---\n").append(withNewline(o.manifest()));
                 steps.add("apply " + o.kind() + " " + o.name());
+                if (clusterObjects.has(result.key().cluster(), o)) {
+                    files.put(DIR + "/" + slug(result.key().cluster()) + "/shared/" + slug(o.kind() + "-" + o.name()) + ".yaml",
+                            withNewline(o.manifest()));
+                } else {
+                    yaml.append(yaml.length() == 0 ? "" : "---\n").append(withNewline(o.manifest()));
+                }
             }
-            files.put(file, yaml.toString());
-            commands.add("kubectl -n \"$NS\" apply -f " + file);
+            if (yaml.length() > 0) {
+                files.put(fileName.apply(".yaml"), yaml.toString());
+            }
+            commands.add("kubectl -n \"$NS\" apply" + files.keySet().stream().map(f -> " -f " + f).collect(Collectors.joining()));
         }
         for (int i = first; i < applied.size(); i++) {
             AppliedObject o = applied.get(i);

@@ -1,11 +1,13 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.AppliedObject;
+import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,6 +76,30 @@ class ReproductionTest {
         assertThat(differ.get(2).files().get(cell + "-run3.step3.json")).as("run 3's own patch").contains("busybox:1.37");
         assertThat(differ).as("each command names its run's files").allSatisfy(r -> assertThat(r.command())
                 .contains("apply -f " + cell + ".yaml").contains("--patch-file " + r.files().keySet().toArray()[1]));
+    }
+
+    @Test
+    void anObjectRunsOfSeveralCellsAppliedAlikeHasOneFileForTheCluster() {
+        ScenarioKey otherCell = new ScenarioKey("kind:1.31", "native-sidecar", "dind", "exec", "none");
+        List<AppliedObject> otherJob = List.of(SampleRuns.APPLIED.get(0),
+                new AppliedObject("Job", "sc-native-dind", "kind: Job\nmetadata:\n  name: sc-native-dind\n"));
+        ScenarioResult other = new ScenarioResult(otherCell, run.outcome(), "", List.of(), null, List.of(), null, "", 1,
+                otherJob, null);
+        String shared = "repro/kind-1.31/shared/configmap-sc-images.yaml";
+
+        List<Reproduction> repros = Reproduction.of(List.of(runs.get(0), other)).stream().map(Optional::orElseThrow).toList();
+
+        assertThat(repros.get(1).files()).as("the ConfigMap in the cluster's file, the Job in the cell's").containsExactly(
+                Map.entry(shared, SampleRuns.APPLIED.get(0).manifest()),
+                Map.entry("repro/kind-1.31/native-sidecar-dind-exec-none.yaml", otherJob.get(1).manifest()));
+        assertThat(repros).as("both commands apply the cluster's file with their cell's, at once").allSatisfy(r ->
+                assertThat(r.command()).contains("apply -f " + shared + " -f repro/kind-1.31/native-sidecar-dind-"));
+        assertThat(repros.get(0).steps()).as("steps as before").startsWith("apply ConfigMap sc-images", "apply Job sc-native-dind");
+
+        AppliedObject otherText = new AppliedObject("ConfigMap", "sc-images", "kind: ConfigMap\ndata:\n  a: c\n");
+        ScenarioResult differs = other.asRun(1, List.of(otherText, otherJob.get(1)), null);
+        assertThat(Reproduction.of(List.of(runs.get(0), differs))).as("two texts of it on the cluster: each cell's own")
+                .allSatisfy(r -> assertThat(r.orElseThrow().files().keySet()).noneMatch(f -> f.contains("/shared/")));
     }
 
     private static Reproduction only(ScenarioResult result) {
