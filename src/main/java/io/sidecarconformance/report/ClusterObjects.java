@@ -32,7 +32,7 @@ final class ClusterObjects {
         Map<Named, Set<String>> texts = new HashMap<>();
         Map<Named, Set<ScenarioKey>> cells = new HashMap<>();
         for (ScenarioResult result : results) {
-            for (AppliedObject o : leading(result.applied())) {
+            for (AppliedObject o : Reproduction.leading(result.applied())) {
                 Named named = new Named(result.key().cluster(), o.kind(), o.name());
                 texts.computeIfAbsent(named, n -> new HashSet<>()).add(o.manifest());
                 cells.computeIfAbsent(named, n -> new HashSet<>()).add(result.key());
@@ -41,7 +41,8 @@ final class ClusterObjects {
         Set<Shared> shared = new HashSet<>();
         texts.forEach((named, distinct) -> {
             if (distinct.size() == 1 && cells.get(named).size() > 1) {
-                shared.add(new Shared(named.cluster(), new AppliedObject(named.kind(), named.name(), distinct.iterator().next())));
+                String text = distinct.iterator().next();
+                shared.add(new Shared(named.cluster(), new AppliedObject(named.kind(), named.name(), text)));
             }
         });
         return new ClusterObjects(shared);
@@ -50,14 +51,5 @@ final class ClusterObjects {
     /** Whether {@code o}, applied at the start of a run on {@code cluster}, has the cluster's file. */
     boolean has(String cluster, AppliedObject o) {
         return shared.contains(new Shared(cluster, o));
-    }
-
-    /** The API objects a run applied before its first patch or action: the objects applied at once. */
-    static List<AppliedObject> leading(List<AppliedObject> applied) {
-        int first = 0;
-        while (first < applied.size() && Reproduction.isApiObject(applied.get(first))) {
-            first++;
-        }
-        return applied.subList(0, first);
     }
 }

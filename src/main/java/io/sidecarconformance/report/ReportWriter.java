@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Writes a run's report folder: results.json first, then each run's objects under repro/ (for the drill-down's
- * command), then compatibility.html rendered from that file's content.
+ * command; see {@link Reproduction} for which files runs share), then compatibility.html rendered from that file's
+ * content.
  */
 public final class ReportWriter {
 
@@ -44,7 +45,7 @@ public final class ReportWriter {
         return new Written(json, html);
     }
 
-    /** Each run's objects under repro/, beside the page, where its drill-down's command expects them; a file the runs of a cell share, once. */
+    /** Each run's objects under repro/, beside the page, where its drill-down's command expects them; a shared file once. */
     static void writeReproductions(RunResults run, Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         Reproduction.of(run.results()).forEach(repro -> repro.ifPresent(r -> files.putAll(r.files())));

@@ -48,15 +48,17 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
         ClusterObjects clusterObjects = ClusterObjects.of(results);
         Map<ScenarioKey, List<Map<String, String>>> filesByCell = new HashMap<>();
         for (ScenarioResult result : results) {
-            build(result, clusterObjects, suffix -> suffix).ifPresent(r -> filesByCell.computeIfAbsent(result.key(), k -> new ArrayList<>())
-                    .add(r.files()));
+            // named by suffix only, to compare the runs of a cell file by file
+            build(result, clusterObjects, suffix -> suffix)
+                    .ifPresent(r -> filesByCell.computeIfAbsent(result.key(), k -> new ArrayList<>()).add(r.files()));
         }
         return results.stream().map(result -> {
             List<Map<String, String>> runs = filesByCell.getOrDefault(result.key(), List.of());
             Predicate<String> alike = suffix -> runs.stream().allMatch(files -> runs.get(0).get(suffix) != null
                     && runs.get(0).get(suffix).equals(files.get(suffix)));
-            String cell = DIR + "/" + slug(result.key().cluster()) + "/" + result.key().slug();
-            return build(result, clusterObjects, suffix -> cell + (alike.test(suffix) ? "" : "-run" + result.repeat()) + suffix);
+            String cell = clusterDir(result) + "/" + result.key().slug();
+            return build(result, clusterObjects,
+                    suffix -> cell + (alike.test(suffix) ? "" : "-run" + result.repeat()) + suffix);
         }).toList();
     }
 
@@ -75,14 +77,14 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
         List<String> steps = new ArrayList<>();
         Set<String> images = new LinkedHashSet<>();
         List<AppliedObject> applied = result.applied();
-        int first = ClusterObjects.leading(applied).size();
+        int first = leading(applied).size();
         String job = applied.stream().filter(o -> o.kind().equals("Job")).map(AppliedObject::name).findFirst().orElse(null);
         if (first > 0) {
             StringBuilder yaml = new StringBuilder();
             for (AppliedObject o : applied.subList(0, first)) {
                 steps.add("apply " + o.kind() + " " + o.name());
                 if (clusterObjects.has(result.key().cluster(), o)) {
-                    files.put(DIR + "/" + slug(result.key().cluster()) + "/shared/" + slug(o.kind() + "-" + o.name()) + ".yaml",
+                    files.put(clusterDir(result) + "/shared/" + slug(o.kind() + "-" + o.name()) + ".yaml",
                             withNewline(o.manifest()));
                 } else {
                     yaml.append(yaml.length() == 0 ? "" : "---\n").append(withNewline(o.manifest()));
@@ -91,6 +93,7 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
             if (yaml.length() > 0) {
                 files.put(fileName.apply(".yaml"), yaml.toString());
             }
+            // the files so far are the objects applied at once: the cluster's shared ones first, then the cell's
             commands.add("kubectl -n \"$NS\" apply" + files.keySet().stream().map(f -> " -f " + f).collect(Collectors.joining()));
         }
         for (int i = first; i < applied.size(); i++) {
@@ -123,6 +126,19 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
 
     static boolean isApiObject(AppliedObject o) {
         return !o.kind().equals(PATCH_KIND) && !o.kind().equals(ACTION_KIND);
+    }
+
+    /** The API objects a run applied before its first patch or action: those applied at once. */
+    static List<AppliedObject> leading(List<AppliedObject> applied) {
+        int first = 0;
+        while (first < applied.size() && isApiObject(applied.get(first))) {
+            first++;
+        }
+        return applied.subList(0, first);
+    }
+
+    private static String clusterDir(ScenarioResult result) {
+        return DIR + "/" + slug(result.key().cluster());
     }
 
     static List<String> images(String manifest) {
