@@ -18,8 +18,8 @@ import io.sidecarconformance.timeline.TimelineEvent;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
