@@ -14,7 +14,15 @@
     ['jobCondition', 'Job condition', false]];
   var W = 780, LEFT = 128, RIGHT = 16, AXIS = 26, LANE = 46;
 
-  var cells = JSON.parse(document.getElementById('cells-data').textContent);
+  // The drill-down data: gzip-packed JSON in base64 (PackedText), unpacked once; only the drill-down waits for it.
+  function unpack(element) {
+    var binary = atob(element.textContent.trim());
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+    var text = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+    return text.then(JSON.parse);
+  }
+  var loaded = unpack(document.getElementById('cells-data'));
   var grid = document.getElementById('grid');
   var panel = document.getElementById('drill');
   var panelBody = document.getElementById('drill-body');
@@ -295,7 +303,7 @@
     c.applied.forEach(function (o) {
       var d = el('details', 'applied');
       d.appendChild(el('summary', 'mono', o.kind + ' ' + o.name));
-      d.appendChild(el('pre', 'manifest', o.manifest));
+      d.appendChild(el('pre', 'manifest', o.text));
       wrap.appendChild(d);
     });
     return wrap;
@@ -310,8 +318,10 @@
     });
   }
 
-  function runSection(c, heading, open) {
-    c = Object.assign({}, c, { timeline: decodeEvents(c) });
+  // Each applied object names its text by index into the data's manifests, which holds every distinct text once.
+  function runSection(c, manifests, heading, open) {
+    var applied = c.applied.map(function (o) { return { kind: o.kind, name: o.name, text: manifests[o.manifest] }; });
+    c = Object.assign({}, c, { timeline: decodeEvents(c), applied: applied });
     var section = el('section', 'run');
     section.setAttribute('data-repeat', String(c.repeat));
     if (heading) { section.appendChild(el('h3', 'run-title', heading)); }
@@ -339,6 +349,11 @@
   }
 
   function openCell(index, td) {
+    return loaded.then(function (data) { showCell(data, index, td); });
+  }
+
+  function showCell(data, index, td) {
+    var cells = data.cells;
     var c = cells[index];
     if (!c) { throw new Error('no drill-down data for cell ' + index); }
     var runs = (td.getAttribute('data-runs') || String(index)).split(',').map(Number);
@@ -354,10 +369,10 @@
       runs.forEach(function (i) {
         var r = cells[i];
         if (!r) { throw new Error('no drill-down data for run ' + i); }
-        panelBody.appendChild(runSection(r, 'Run ' + r.repeat + ' of ' + runs.length + ': ' + r.outcome, false));
+        panelBody.appendChild(runSection(r, data.manifests, 'Run ' + r.repeat + ' of ' + runs.length + ': ' + r.outcome, false));
       });
     } else {
-      panelBody.appendChild(runSection(c, null, true));
+      panelBody.appendChild(runSection(c, data.manifests, null, true));
     }
     panel.hidden = false;
     panel.scrollTop = 0;
@@ -580,5 +595,8 @@
     var target = grid.querySelector('td.cell[data-i="' + parseInt(state.cell, 10) + '"]');
     if (target) { target.click(); }
   }
-  if (document.body.getAttribute('data-ready') !== 'error') { document.body.setAttribute('data-ready', 'true'); }
+  // Ready once the drill-down data is unpacked too, and a cell named in the URL is open.
+  loaded.then(function () {
+    if (document.body.getAttribute('data-ready') !== 'error') { document.body.setAttribute('data-ready', 'true'); }
+  });
 })();

@@ -18,20 +18,33 @@ import io.sidecarconformance.timeline.TimelineEvent;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the page's script needs to draw a cell's drill-down: the record as results.json holds it, with each timeline
  * event's offset in seconds from the first, so the script does no date arithmetic. One entry per record, in
- * results order: a cell's {@code data-i} indexes this array.
+ * results order: a cell's {@code data-i} indexes {@link Data#cells()}. Like results.json, the data holds each distinct
+ * manifest text once: repeats and cells apply the same ConfigMap and Job again and again.
  */
 final class DrillDownData {
 
     /** A cell's record; {@code outcomeLabel} is what its grid cell shows, so the drill-down names it the same way. */
     record Cell(String title, ScenarioKey key, int repeat, Outcome outcome, String outcomeLabel, String reason,
                 List<Finding> findings, String note, Instant startedAt, Double runnerLoad, Figures figures,
-                Instant firstEvent, List<Event> timeline, List<AppliedObject> applied, Repro repro) {
+                Instant firstEvent, List<Event> timeline, List<Applied> applied, Repro repro) {
+    }
+
+    /** The whole of the page's data: every distinct manifest text, and one cell per record. */
+    record Data(List<String> manifests, List<Cell> cells) {
+    }
+
+    /** An object a run applied; its text is {@code manifests[manifest]}. */
+    record Applied(String kind, String name, int manifest) {
     }
 
     /** How to run the record again: the command, the images it needs, its steps; null when nothing was recorded. */
@@ -50,31 +63,43 @@ final class DrillDownData {
     private DrillDownData() {
     }
 
-    static List<Cell> cells(RunResults run) {
-        return run.results().stream().map(DrillDownData::cell).toList();
+    static Data of(RunResults run) {
+        List<Optional<Reproduction>> repros = Reproduction.of(run.results());
+        Map<String, Integer> manifests = new LinkedHashMap<>();
+        List<Cell> cells = new ArrayList<>();
+        for (int i = 0; i < repros.size(); i++) {
+            ScenarioResult result = run.results().get(i);
+            List<Applied> applied = new ArrayList<>();
+            for (AppliedObject o : result.applied()) {
+                int index = manifests.computeIfAbsent(o.manifest(), text -> manifests.size());
+                applied.add(new Applied(o.kind(), o.name(), index));
+            }
+            cells.add(cell(result, applied, repros.get(i)));
+        }
+        return new Data(List.copyOf(manifests.keySet()), cells);
     }
 
-    /** The array as JSON, safe to place inside a script element. */
+    /** The data as JSON, safe to place inside a script element. */
     static String json(RunResults run) {
         try {
             return Html.jsonInScript(ResultsJson.mapper().writer()
-                    .without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(cells(run)));
+                    .without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(of(run)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise drill-down data of run " + run.runId(), e);
         }
     }
 
-    private static Cell cell(ScenarioResult result) {
+    private static Cell cell(ScenarioResult result, List<Applied> applied, Optional<Reproduction> reproduction) {
         Instant first = result.timeline().stream().map(TimelineEvent::time).min(Comparator.naturalOrder()).orElse(null);
         List<Event> events = result.timeline().stream()
                 .map(e -> new Event(offsetSeconds(first, e.time()), e.container(), e.kind(), e.detail(), e.source()))
                 .sorted(Comparator.comparingDouble(Event::offset))
                 .toList();
-        Repro repro = Reproduction.of(result)
+        Repro repro = reproduction
                 .map(r -> new Repro(r.command(), r.images(), r.steps(), List.copyOf(r.files().keySet()))).orElse(null);
         return new Cell(result.key().toString(), result.key(), result.repeat(), result.outcome(),
                 OutcomeLook.label(result.outcome()), result.reason(), result.findings(), result.note(), result.startedAt(),
-                result.runnerLoad(), result.figures(), first, events, result.applied(), repro);
+                result.runnerLoad(), result.figures(), first, events, applied, repro);
     }
 
     private static double offsetSeconds(Instant first, Instant time) {

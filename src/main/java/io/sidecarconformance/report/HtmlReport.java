@@ -15,8 +15,9 @@ import java.util.TreeMap;
 /**
  * compatibility.html: the choice of versions and faults, the summary, the compare view, the changes since a previous
  * run, the clusters, parameters and legend, the grid and a drill-down per cell, as one self-contained file (inline CSS
- * and JS, nothing fetched) that opens from file://. Rendered from a {@link RunResults} only (and the previous run's,
- * for its changes): the page shows what results.json holds and nothing else.
+ * and JS, nothing fetched) that opens from file://; the drill-down's data is packed ({@link PackedText}). Rendered
+ * from a {@link RunResults} only (and the previous run's, for its changes): the page shows what results.json holds
+ * and nothing else.
  */
 public final class HtmlReport {
 
@@ -54,8 +55,9 @@ public final class HtmlReport {
                 .append("<main>\n").append(GridTable.render(run)).append(CellsInWords.render(run)).append("</main>\n")
                 .append("<aside id=\"drill\" hidden><button id=\"drill-close\" type=\"button\" title=\"close (Esc)\">")
                 .append("&times;</button><div id=\"drill-body\"></div></aside>\n")
-                .append("<script type=\"application/json\" id=\"cells-data\">").append(DrillDownData.json(run))
-                .append("</script>\n")
+                // Only the drill-down reads it: the grid, the summary and every reason above are markup.
+                .append("<script type=\"application/gzip\" data-encoding=\"base64\" id=\"cells-data\">")
+                .append(PackedText.gzipBase64(DrillDownData.json(run))).append("</script>\n")
                 .append("<script>\n").append(PageAssets.SCRIPT).append("</script>\n")
                 .append("</body>\n</html>\n");
         return html.toString();

@@ -2,18 +2,18 @@ package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ResultsJson;
-import io.sidecarconformance.result.ScenarioResult;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Writes a run's report folder: results.json first, then each run's objects under repro/ (for the drill-down's
- * command), then compatibility.html rendered from that file's content.
+ * command; see {@link Reproduction} for which files runs share), then compatibility.html rendered from that file's
+ * content.
  */
 public final class ReportWriter {
 
@@ -45,18 +45,14 @@ public final class ReportWriter {
         return new Written(json, html);
     }
 
-    /** Each run's objects under repro/, beside the page, where its drill-down's command expects them. */
+    /** Each run's objects under repro/, beside the page, where its drill-down's command expects them; a shared file once. */
     static void writeReproductions(RunResults run, Path dir) throws IOException {
-        for (ScenarioResult result : run.results()) {
-            Optional<Reproduction> repro = Reproduction.of(result);
-            if (repro.isEmpty()) {
-                continue;
-            }
-            for (Map.Entry<String, String> file : repro.get().files().entrySet()) {
-                Path target = dir.resolve(file.getKey());
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-            }
+        Map<String, String> files = new TreeMap<>();
+        Reproduction.of(run.results()).forEach(repro -> repro.ifPresent(r -> files.putAll(r.files())));
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path target = dir.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -1,21 +1,27 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.AppliedObject;
+import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How to run one recorded run of a cell again with kubectl on any cluster, from the objects it applied, in order: the
- * API objects up to the first patch or action go into one YAML file applied at once; every later step (an
+ * API objects up to the first patch or action are applied at once, from one YAML file (and the cluster's file of each
+ * of them that runs of several cells applied alike, see {@link ClusterObjects}); every later step (an
  * ephemeral-container patch, an action such as a deletion, a later object such as the chaos agent) follows it in the
  * same order, each after a prompt that says when the suite took it, because the suite timed it on the pod's timeline.
  *
@@ -33,51 +39,84 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
     private static final Pattern YAML_IMAGE = Pattern.compile("(?m)^\\s*-?\\s*image:\\s*[\"']?([^\"'\\s]+)");
     private static final Pattern JSON_IMAGE = Pattern.compile("\"image\"\\s*:\\s*\"([^\"]+)\"");
 
-    /** Nothing to reproduce from when the run recorded no objects (every run before -Drepeat existed). */
-    static Optional<Reproduction> of(ScenarioResult result) {
+    /**
+     * Each record's reproduction, in the order given. A file that every run of a cell writes with the same content is
+     * named after the cell, {@code <cell>.yaml}, so it is written once; a file the runs differ in is named per run,
+     * {@code <cell>-runN.yaml}; an object of the cluster's, {@code shared/<kind>-<name>.yaml}.
+     */
+    static List<Optional<Reproduction>> of(List<ScenarioResult> results) {
+        ClusterObjects clusterObjects = ClusterObjects.of(results);
+        Map<ScenarioKey, List<Map<String, String>>> filesByCell = new HashMap<>();
+        for (ScenarioResult result : results) {
+            // named by suffix only, to compare the runs of a cell file by file
+            build(result, clusterObjects, suffix -> suffix)
+                    .ifPresent(r -> filesByCell.computeIfAbsent(result.key(), k -> new ArrayList<>()).add(r.files()));
+        }
+        return results.stream().map(result -> {
+            List<Map<String, String>> runs = filesByCell.getOrDefault(result.key(), List.of());
+            Predicate<String> alike = suffix -> runs.stream().allMatch(files -> runs.get(0).get(suffix) != null
+                    && runs.get(0).get(suffix).equals(files.get(suffix)));
+            String cell = clusterDir(result) + "/" + result.key().slug();
+            return build(result, clusterObjects,
+                    suffix -> cell + (alike.test(suffix) ? "" : "-run" + result.repeat()) + suffix);
+        }).toList();
+    }
+
+    /**
+     * Nothing to reproduce from when the run recorded no objects (every run before -Drepeat existed).
+     *
+     * @param fileName a file's path from its suffix ({@code .yaml}, {@code .step3.json})
+     */
+    private static Optional<Reproduction> build(ScenarioResult result, ClusterObjects clusterObjects,
+                                                UnaryOperator<String> fileName) {
         if (result.applied().isEmpty()) {
             return Optional.empty();
         }
-        String base = DIR + "/" + slug(result.key().cluster()) + "/" + result.key().slug() + "-run" + result.repeat();
         Map<String, String> files = new LinkedHashMap<>();
         List<String> commands = new ArrayList<>(List.of("NS=sc-repro; kubectl create ns \"$NS\""));
         List<String> steps = new ArrayList<>();
         Set<String> images = new LinkedHashSet<>();
         List<AppliedObject> applied = result.applied();
-        int first = 0;
-        while (first < applied.size() && isApiObject(applied.get(first))) {
-            first++;
-        }
+        int first = leading(applied).size();
         String job = applied.stream().filter(o -> o.kind().equals("Job")).map(AppliedObject::name).findFirst().orElse(null);
         if (first > 0) {
-            String file = base + ".yaml";
             StringBuilder yaml = new StringBuilder();
             for (AppliedObject o : applied.subList(0, first)) {
-                yaml.append(yaml.length() == 0 ? "" : "---\n").append(withNewline(o.manifest()));
                 steps.add("apply " + o.kind() + " " + o.name());
+                if (clusterObjects.has(result.key().cluster(), o)) {
+                    files.put(clusterDir(result) + "/shared/" + slug(o.kind() + "-" + o.name()) + ".yaml",
+                            withNewline(o.manifest()));
+                } else {
+                    yaml.append(yaml.length() == 0 ? "" : "---\n").append(withNewline(o.manifest()));
+                }
             }
-            files.put(file, yaml.toString());
-            commands.add("kubectl -n \"$NS\" apply -f " + file);
+            if (yaml.length() > 0) {
+                files.put(fileName.apply(".yaml"), yaml.toString());
+            }
+            // the files so far are the objects applied at once: the cluster's shared ones first, then the cell's
+            commands.add("kubectl -n \"$NS\" apply" + files.keySet().stream().map(f -> " -f " + f).collect(Collectors.joining()));
         }
         for (int i = first; i < applied.size(); i++) {
             AppliedObject o = applied.get(i);
             String when = o.kind().equals(ACTION_KIND) ? o.name() : "next: " + o.kind() + " " + o.name();
             commands.add("read -r -p " + shellQuote(when + " - press Enter ") + " _");
-            String step = base + ".step" + (i + 1);
+            String step = ".step" + (i + 1);
             if (o.kind().equals(PATCH_KIND)) {
-                files.put(step + ".json", withNewline(o.manifest()));
+                String file = fileName.apply(step + ".json");
+                files.put(file, withNewline(o.manifest()));
                 String pod = job == null ? shellQuote(o.name())
                         : "\"$(kubectl -n \"$NS\" get pod -l " + shellQuote("job-name=" + job)
                         + " -o jsonpath='{.items[0].metadata.name}')\"";
                 commands.add("kubectl -n \"$NS\" patch pod " + pod
-                        + " --subresource ephemeralcontainers --type strategic --patch-file " + step + ".json");
+                        + " --subresource ephemeralcontainers --type strategic --patch-file " + file);
                 steps.add("patch the pod's ephemeral containers (" + o.name() + ")");
             } else if (o.kind().equals(ACTION_KIND)) {
                 commands.add(o.manifest().strip());
                 steps.add(o.name() + ": " + o.manifest().strip());
             } else {
-                files.put(step + ".yaml", withNewline(o.manifest()));
-                commands.add("kubectl -n \"$NS\" apply -f " + step + ".yaml");
+                String file = fileName.apply(step + ".yaml");
+                files.put(file, withNewline(o.manifest()));
+                commands.add("kubectl -n \"$NS\" apply -f " + file);
                 steps.add("apply " + o.kind() + " " + o.name());
             }
         }
@@ -87,6 +126,19 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
 
     static boolean isApiObject(AppliedObject o) {
         return !o.kind().equals(PATCH_KIND) && !o.kind().equals(ACTION_KIND);
+    }
+
+    /** The API objects a run applied before its first patch or action: those applied at once. */
+    static List<AppliedObject> leading(List<AppliedObject> applied) {
+        int first = 0;
+        while (first < applied.size() && isApiObject(applied.get(first))) {
+            first++;
+        }
+        return applied.subList(0, first);
+    }
+
+    private static String clusterDir(ScenarioResult result) {
+        return DIR + "/" + slug(result.key().cluster());
     }
 
     static List<String> images(String manifest) {

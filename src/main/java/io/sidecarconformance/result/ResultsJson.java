@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.List;
 /**
  * results.json: {@link RunResults} as pretty-printed JSON. Instants are ISO-8601 strings, enums their names,
  * fields in record order and map entries sorted by key, so two runs diff cleanly. Unknown fields are ignored
- * on reading, so an older reader can open a newer file of the same schema.
+ * on reading, so an older reader can open a newer file of the same schema. Each distinct manifest is held once
+ * ({@link SharedManifests}); a file of the schema before that, with every manifest inline, still reads.
  */
 public final class ResultsJson {
 
@@ -40,9 +42,13 @@ public final class ResultsJson {
         return MAPPER;
     }
 
+    /** Always in the current schema, whatever {@code run.schema()} says: this is the only shape it writes. */
     public static String toJson(RunResults run) {
         try {
-            return MAPPER.writeValueAsString(run) + "\n";
+            ObjectNode file = MAPPER.valueToTree(run);
+            file.put("schema", RunResults.SCHEMA);
+            SharedManifests.share(file);
+            return MAPPER.writeValueAsString(file) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise results of run " + run.runId(), e);
         }
@@ -79,6 +85,7 @@ public final class ResultsJson {
             throw new ResultsFileException(origin + " is not valid JSON (" + describe(e) + ")", e);
         }
         checkShape(tree, origin);
+        SharedManifests.inline((ObjectNode) tree, origin);
         try {
             return MAPPER.treeToValue(tree, RunResults.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -96,7 +103,7 @@ public final class ResultsJson {
         if (schema == null || !schema.isInt()) {
             throw new ResultsFileException(origin + " is not a results.json (no \"schema\" number)");
         }
-        if (schema.intValue() != RunResults.SCHEMA) {
+        if (schema.intValue() < RunResults.OLDEST_READABLE || schema.intValue() > RunResults.SCHEMA) {
             throw new ResultsFileException(origin + " has schema " + schema.intValue() + " but this reader knows schema "
                     + RunResults.SCHEMA + (schema.intValue() < RunResults.SCHEMA
                     ? " (one verdict per cell, before outcome and findings); re-run the suite to get schema " + RunResults.SCHEMA

@@ -26,8 +26,14 @@ public record RunResults(
         Map<String, String> measurements,
         List<ScenarioResult> results) {
 
-    /** 2: outcome and findings instead of one verdict; observedAt on events; parameters. */
-    public static final int SCHEMA = 2;
+    /**
+     * 2: outcome and findings instead of one verdict; observedAt on events; parameters. 3: each distinct manifest once,
+     * in "manifests", an applied entry naming it by "manifestRef" (a schema 2 reader would read those entries empty, so
+     * the number went up).
+     */
+    public static final int SCHEMA = 3;
+    /** Schema 2 files (every manifest inline in its applied entry) read as they always did. */
+    public static final int OLDEST_READABLE = 2;
 
     public RunResults {
         clusters = clusters == null ? List.of() : List.copyOf(clusters);

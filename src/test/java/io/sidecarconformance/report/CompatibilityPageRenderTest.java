@@ -163,12 +163,38 @@ class CompatibilityPageRenderTest {
         assertThat(all(drill, "<h3 class=\"run-title\">([^<]*)</h3>")).as("run headings").containsExactly(
                 "Run 1 of 3: SUCCEEDED", "Run 2 of 3: FAILED", "Run 3 of 3: FAILED");
         assertThat(all(drill, "(<svg class=\"gantt\")")).as("a Gantt chart per run").hasSize(3);
+        ScenarioResult shownRun = run.results().get(shown);
+        assertThat(all(drill, "<tr class=\"k-([A-Z]+)\"")).as("each run's timeline table")
+                .hasSize(3 * shownRun.timeline().size());
+        List<String> objects = SampleRuns.APPLIED.stream().map(o -> o.kind() + " " + o.name()).toList();
+        assertThat(all(drill, "<details class=\"applied\"><summary class=\"mono\">([^<]*)</summary>"))
+                .as("each run's applied objects, from the data's shared texts")
+                .containsExactlyElementsOf(java.util.stream.Stream.of(objects, objects, objects).flatMap(List::stream).toList());
+        assertThat(all(drill, "<pre class=\"manifest\">([^<]*)</pre>")).as("their texts").hasSize(3 * objects.size())
+                .containsSubsequence(SampleRuns.APPLIED.stream().map(o -> asText(o.manifest())).toList());
         assertThat(drill).as("the distribution").contains("2 of 3: FAILED, 1 of 3: SUCCEEDED (unstable)");
-        String command = Reproduction.of(run.results().get(shown)).orElseThrow().command();
+        String command = Reproduction.of(run.results()).get(shown).orElseThrow().command();
         assertThat(drill).as("the run's one-line command").contains(asText(command).replace("\"", "\""))
                 .as("the images it needs").contains("Images it needs: docker:27-dind, busybox:1.36");
-        assertThat(report.resolve("repro/kind-1.31/native-sidecar-dind-exec-probe-sidecar-oom-run2.yaml"))
-                .as("the file the command applies, beside the page").exists();
+        assertThat(report.resolve("repro/kind-1.31/native-sidecar-dind-exec-probe-sidecar-oom.yaml"))
+                .as("the file the command applies, beside the page, once for the three runs that applied it alike").exists()
+                .content().isEqualTo(SampleRuns.APPLIED.get(0).manifest() + "---\n" + SampleRuns.APPLIED.get(1).manifest());
+        assertThat(command).as("the command names it").contains("apply -f repro/kind-1.31/native-sidecar-dind-exec-probe-sidecar-oom.yaml");
+    }
+
+    @Test
+    void drillDownDataThatDoesNotUnpackMarksThePageBrokenAndSaysWhy() throws Exception {
+        RunResults run = SampleRuns.realistic();
+        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
+        String html = Files.readString(page);
+        String notGzip = java.util.Base64.getEncoder().encodeToString("plain text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(page, html.replaceFirst("(id=\"cells-data\">)[A-Za-z0-9+/=]*<", "$1" + notGzip + "<"));
+
+        String dom = dumpDom(page.toUri() + "#cell=0");
+
+        assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready").isEqualTo("error");
+        assertThat(scriptErrors(dom)).as("#script-errors").startsWith("in a promise: ");
+        assertThat(dom).as("the grid still reads").contains("<td class=\"cell ");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.AppliedObject;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
@@ -13,12 +14,17 @@ import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.TimelineEvent;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import static io.sidecarconformance.report.SampleRuns.START;
 import static io.sidecarconformance.report.SampleRuns.cluster;
@@ -212,7 +218,7 @@ class HtmlReportTest {
         int index = run.results().stream().map(ScenarioResult::key).toList().indexOf(SampleRuns.DRILL_DOWN);
         ScenarioResult record = run.results().get(index);
 
-        DrillDownData.Cell cell = DrillDownData.cells(run).get(index);
+        DrillDownData.Cell cell = DrillDownData.of(run).cells().get(index);
 
         assertThat(cell.key()).as("key").isEqualTo(SampleRuns.DRILL_DOWN);
         assertThat(cell.outcome()).as("outcome").isEqualTo(record.outcome());
@@ -229,6 +235,29 @@ class HtmlReportTest {
                 .contains("\"kind\":\"SIDECAR_RESTARTED\"").contains("\"sidecarDownSeconds\":1.4")
                 .contains("\"outcomeLabel\":\"FAILED: FAULT\"")
                 .as("events as [offset, container, kind, detail, source]").contains("\"timeline\":[[0.0,\"");
+    }
+
+    @Test
+    void drillDownDataHoldsEachManifestTextOnceAndThePagePacksIt() throws Exception {
+        RunResults run = SampleRuns.repeated();
+        List<ScenarioResult> runs = run.results().stream().filter(r -> r.key().equals(SampleRuns.DRILL_DOWN)).toList();
+
+        DrillDownData.Data data = DrillDownData.of(run);
+        String html = HtmlReport.render(run);
+
+        assertThat(data.manifests()).as("each distinct text once, for %s runs", runs.size())
+                .containsExactlyElementsOf(SampleRuns.APPLIED.stream().map(AppliedObject::manifest).toList());
+        int index = run.results().indexOf(runs.get(2));
+        assertThat(data.cells().get(index).applied()).as("run 3's objects name their texts")
+                .extracting(a -> a.kind() + " " + a.name() + " " + data.manifests().get(a.manifest()))
+                .containsExactlyElementsOf(SampleRuns.APPLIED.stream().map(o -> o.kind() + " " + o.name() + " " + o.manifest()).toList());
+        Matcher packed = Pattern.compile("<script type=\"application/gzip\" data-encoding=\"base64\" id=\"cells-data\">([A-Za-z0-9+/=]*)</script>")
+                .matcher(html);
+        assertThat(packed.find()).as("the packed data, base64 only").isTrue();
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(packed.group(1))))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as("unpacked: the data as JSON")
+                    .isEqualTo(DrillDownData.json(run));
+        }
     }
 
     @Test
@@ -272,8 +301,9 @@ class HtmlReportTest {
                 .isEqualTo(count(html, "<script")).isEqualTo(3);
         assertThat(html).as("escaped as text").contains("reason&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
                 .as("escaped in a badge's title").contains("title=\"race at start: finding&lt;/script&gt;&lt;img")
-                .as("escaped in the parameters").contains("<th>p&lt;/script&gt;&lt;img")
-                .as("escaped inside the data blob").contains("detail\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e");
+                .as("escaped in the parameters").contains("<th>p&lt;/script&gt;&lt;img");
+        assertThat(DrillDownData.json(run)).as("escaped inside the data, which the page packs")
+                .contains("detail\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e");
     }
 
     @Test
@@ -300,7 +330,7 @@ class HtmlReportTest {
                 .doesNotContain("<link").doesNotContain(" src=\"").doesNotContain("@import").doesNotContain("url(")
                 .as("no address but the SVG namespace name").doesNotContainPattern("https?://(?!www\\.w3\\.org/2000/svg')");
         assertThat(html).as("drill-down data and readiness markers")
-                .contains("<script type=\"application/json\" id=\"cells-data\">")
+                .contains("<script type=\"application/gzip\" data-encoding=\"base64\" id=\"cells-data\">")
                 .contains("data-ready").contains("id=\"script-errors\"");
     }
 

@@ -1,5 +1,6 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.AppliedObject;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ResultsJson;
@@ -109,6 +110,32 @@ class MergeReportsTest {
     }
 
     @Test
+    void aSchemaTwoFileWithManifestsInlineMergesWithACurrentOne() throws Exception {
+        Path current = dir.resolve("current.json");
+        ResultsJson.write(SampleRuns.repeated(), current);
+        String configMap = ResultsJson.mapper().writeValueAsString(SampleRuns.APPLIED.get(0).manifest());
+        Path old = Files.writeString(dir.resolve("old.json"), """
+                {"schema": 2, "runId": "before-sharing", "clusters": [{"id": "k3s:1.31"}], "results": [{
+                  "key": {"cluster": "k3s:1.31", "pattern": "native", "sidecar": "light", "variant": "exec", "fault": "none"},
+                  "outcome": "SUCCEEDED", "repeat": 1,
+                  "applied": [{"kind": "ConfigMap", "name": "sc-images", "manifest": %s},
+                              {"kind": "Job", "name": "sc-job", "manifest": "kind: Job\\n"}]}]}
+                """.formatted(configMap));
+        Path outDir = dir.resolve("merged");
+
+        assertThat(run("--out", outDir.toString(), old.toString(), current.toString())).as("exit code").isZero();
+
+        RunResults merged = ResultsJson.read(outDir.resolve("results.json"));
+        assertThat(merged.results()).filteredOn(r -> r.key().cluster().equals("k3s:1.31")).singleElement()
+                .satisfies(r -> assertThat(r.applied()).as("the old file's objects, texts in place").containsExactly(
+                        SampleRuns.APPLIED.get(0), new AppliedObject("Job", "sc-job", "kind: Job\n")));
+        assertThat(merged.results()).filteredOn(r -> r.key().equals(SampleRuns.DRILL_DOWN)).hasSize(3)
+                .allSatisfy(r -> assertThat(r.applied()).as("the current file's objects").isEqualTo(SampleRuns.APPLIED));
+        assertThat(ResultsJson.mapper().readTree(outDir.resolve("results.json").toFile()).path("manifests").size())
+                .as("the ConfigMap both files applied, held once").isEqualTo(SampleRuns.APPLIED.size() + 1);
+    }
+
+    @Test
     void aRepeatedCellIsReportedAndTheLaterFileWins() throws Exception {
         Path first = cellResults("nightly", "kind:1.31", Outcome.STUCK);
         Path rerun = cellResults("rerun", "kind:1.31", Outcome.SUCCEEDED);
@@ -151,10 +178,10 @@ class MergeReportsTest {
                 new BadCall("another JSON object", List.of("--out", out, otherJson.toString()),
                         otherJson + " is not a results.json (no \"schema\" number); pass results.json files written by suite runs"),
                 new BadCall("a newer schema", List.of("--out", out, newer.toString()),
-                        newer + " has schema 9 but this reader knows schema 2; use the suite version that wrote it"),
+                        newer + " has schema 9 but this reader knows schema 3; use the suite version that wrote it"),
                 new BadCall("a schema 1 file (one verdict per cell)", List.of("--out", out, older.toString()),
-                        older + " has schema 1 but this reader knows schema 2 (one verdict per cell, before outcome and findings);"
-                                + " re-run the suite to get schema 2"));
+                        older + " has schema 1 but this reader knows schema 3 (one verdict per cell, before outcome and findings);"
+                                + " re-run the suite to get schema 3"));
 
         for (BadCall call : calls) {
             this.out.reset();

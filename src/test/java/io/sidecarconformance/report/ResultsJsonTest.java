@@ -1,5 +1,7 @@
 package io.sidecarconformance.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sidecarconformance.result.AppliedObject;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.RunResults;
@@ -80,7 +82,7 @@ class ResultsJsonTest {
         assertThat(back.results().get(0).timeline()).as("timeline events").hasSize(11)
                 .extracting(TimelineEvent::kind).contains(EventKind.EVENT, EventKind.DELETED, EventKind.READY);
         assertThat(back.results().get(0).figures().completionSeconds()).as("a figure never observed").isNull();
-        assertThat(back.schema()).as("schema").isEqualTo(2);
+        assertThat(back.schema()).as("schema").isEqualTo(3);
         assertThat(back.results()).extracting(ScenarioResult::outcome).as("outcomes")
                 .containsExactly(Outcome.STUCK, Outcome.ERROR, Outcome.FAILED_BY_FAULT);
         assertThat(back.results().get(0).findings()).extracting(Finding::kind).as("findings in order")
@@ -112,13 +114,62 @@ class ResultsJsonTest {
                 .as("unobserved figure kept as null, so every record has the same shape")
                 .contains("\"completionSeconds\" : null")
                 .as("pretty-printed").contains("\n  \"runId\" : \"run-1\"");
-        assertThat(json).as("schema 2").startsWith("{\n  \"schema\" : 2,");
+        assertThat(json).as("schema 3").startsWith("{\n  \"schema\" : 3,");
         assertThat(indexesOf(json, "\"schema\"", "\"runId\"", "\"startedAt\"", "\"finishedAt\"", "\"clusters\"",
                 "\"parameters\"", "\"measurements\"", "\"results\"")).as("top-level fields in record order").doesNotContain(-1).isSorted();
         assertThat(indexesOf(json, "\"b-middle\"", "\"leftoverNamespaces\"", "\"wallSeconds\""))
                 .as("map entries sorted by key, so two runs diff cleanly").doesNotContain(-1).isSorted();
         assertThat(indexesOf(json, "\"cluster\"", "\"pattern\"", "\"sidecar\"", "\"variant\"", "\"fault\""))
                 .as("key fields in record order").doesNotContain(-1).isSorted();
+    }
+
+    @Test
+    void repeatsThatAppliedTheSameObjectsShareEachManifestTextInTheFile() throws Exception {
+        RunResults run = SampleRuns.repeated();
+        long entries = run.results().stream().mapToLong(r -> r.applied().size()).sum();
+
+        String json = ResultsJson.toJson(run);
+
+        JsonNode tree = ResultsJson.mapper().readTree(json);
+        assertThat(tree.path("manifests").size()).as("one text per distinct manifest, %s entries", entries)
+                .isEqualTo(SampleRuns.APPLIED.size());
+        assertThat(tree.findValuesAsText("manifestRef")).as("every applied entry names its text").hasSize((int) entries)
+                .allSatisfy(ref -> assertThat(tree.path("manifests").has(ref)).as("%s in manifests", ref).isTrue());
+        assertThat(tree.findValues("manifest")).as("no text inline").isEmpty();
+        assertThat(count(json, "sc-native-dind\\nspec")).as("the Job's text, once").isEqualTo(1);
+        assertThat(ResultsJson.fromJson(json, "repeated")).as("read back: the same runs, texts in place").isEqualTo(run);
+    }
+
+    @Test
+    void aSchemaTwoFileWithEveryManifestInlineReads() throws Exception {
+        String schemaTwo = """
+                {"schema": 2, "runId": "nightly-7", "results": [{
+                  "key": {"cluster": "kind:1.31", "pattern": "native", "sidecar": "light", "variant": "exec", "fault": "none"},
+                  "outcome": "SUCCEEDED", "repeat": 1,
+                  "applied": [{"kind": "ConfigMap", "name": "sc-scripts", "manifest": "kind: ConfigMap\\n"},
+                              {"kind": "Job", "name": "sc-job", "manifest": "kind: Job\\n"}]}]}
+                """;
+
+        RunResults back = ResultsJson.fromJson(schemaTwo, "old/results.json");
+
+        assertThat(back.schema()).as("schema as the file says").isEqualTo(2);
+        assertThat(back.results().get(0).applied()).as("texts inline, as written").containsExactly(
+                new AppliedObject("ConfigMap", "sc-scripts", "kind: ConfigMap\n"), new AppliedObject("Job", "sc-job", "kind: Job\n"));
+        assertThat(ResultsJson.toJson(back)).as("written again: the current schema").startsWith("{\n  \"schema\" : 3,")
+                .contains("\"manifestRef\"");
+    }
+
+    @Test
+    void anEntryNamingAManifestTheFileLacksIsOneLineNamingFileAndEntry() {
+        String json = ResultsJson.toJson(SampleRuns.repeated());
+        String ref = json.substring(json.indexOf("\"manifestRef\" : \"") + 17, json.indexOf("\"manifestRef\" : \"") + 33);
+        String dangling = json.replace("\"" + ref + "\" : ", "\"gone\" : ");
+
+        assertThatThrownBy(() -> ResultsJson.fromJson(dangling, "cut/results.json")).as("dangling reference")
+                .isInstanceOf(ResultsFileException.class)
+                .hasMessageStartingWith("cut/results.json is not a valid results.json (results[")
+                .hasMessageContaining("].applied[").hasMessageContaining("names manifest \"" + ref + "\"")
+                .hasMessageNotContaining("\n");
     }
 
     @Test
@@ -141,8 +192,8 @@ class ResultsJsonTest {
                 .as("a JSON array").hasMessageContaining("cucumber.json is not a results.json");
         assertThatThrownBy(() -> ResultsJson.fromJson("{\"name\":\"x\"}", "package.json"))
                 .as("an object without schema").hasMessageContaining("package.json is not a results.json (no \"schema\"");
-        assertThatThrownBy(() -> ResultsJson.fromJson("{\"schema\":3,\"runId\":\"r\",\"results\":[]}", "future.json"))
-                .as("a newer schema").hasMessage("future.json has schema 3 but this reader knows schema 2;"
+        assertThatThrownBy(() -> ResultsJson.fromJson("{\"schema\":4,\"runId\":\"r\",\"results\":[]}", "future.json"))
+                .as("a newer schema").hasMessage("future.json has schema 4 but this reader knows schema 3;"
                         + " use the suite version that wrote it");
         assertThatThrownBy(() -> ResultsJson.fromJson("{\"schema\":2,\"runId\":\"r\",\"results\":[{\"outcome\":\"STUCK\"}]}", "r.json"))
                 .as("a record without its key").hasMessageContaining("r.json is not a valid results.json")
@@ -159,8 +210,8 @@ class ResultsJsonTest {
 
         assertThatThrownBy(() -> ResultsJson.fromJson(schemaOne, "old/results.json")).as("a results.json of schema 1")
                 .isInstanceOf(ResultsFileException.class)
-                .hasMessage("old/results.json has schema 1 but this reader knows schema 2 (one verdict per cell, before outcome"
-                        + " and findings); re-run the suite to get schema 2");
+                .hasMessage("old/results.json has schema 1 but this reader knows schema 3 (one verdict per cell, before outcome"
+                        + " and findings); re-run the suite to get schema 3");
     }
 
     @Test
@@ -170,6 +221,10 @@ class ResultsJsonTest {
         assertThatThrownBy(() -> ResultsJson.read(missing)).as("missing file")
                 .isInstanceOf(ResultsFileException.class).hasMessage(missing + " does not exist");
         assertThat(Files.exists(missing.getParent())).as("reading creates nothing").isFalse();
+    }
+
+    private static int count(String text, String literal) {
+        return text.split(java.util.regex.Pattern.quote(literal), -1).length - 1;
     }
 
     private static List<Integer> indexesOf(String text, String... needles) {
