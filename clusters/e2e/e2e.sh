@@ -261,12 +261,19 @@ e2e_command() { # bin nodes kubeconfig report-dir quick|full id [extra e2e.test 
 }
 
 # e2e.test's JUnit report lists every spec of the binary; the ones the focus did not select are
-# <skipped message="skipped"/> without a reason. Those go; everything else stays as written. Nothing here
-# counts: the counts anyone reads are UpstreamE2eSummary's.
+# <skipped message="skipped"/> without a reason. Those go; everything else stays as written, but for the colour
+# codes ginkgo puts in some messages despite --ginkgo.no-color (e.g. "SynchronizedBeforeSuite failed on Ginkgo
+# parallel process #1"; ESC written as U+FFFD). Nothing here counts: the counts anyone reads are UpstreamE2eSummary's.
 junit_selected() { # junit.xml
   python3 - "$1" <<'PY'
-import sys, xml.etree.ElementTree as ET
+import re, sys, xml.etree.ElementTree as ET
 tree = ET.parse(sys.argv[1])
+colour = re.compile("[\x1b\ufffd]\\[[0-9;]*m")
+for e in tree.iter():
+    for k, val in e.attrib.items():
+        e.set(k, colour.sub("", val))
+    if e.text:
+        e.text = colour.sub("", e.text)
 for suite in tree.iter("testsuite"):
     for case in list(suite.findall("testcase")):
         sk = case.find("skipped")
