@@ -2,10 +2,11 @@
 # Kubernetes' own e2e tests (e2e.test, built from the k8s.io/kubernetes module of a version of
 # clusters/versions.tsv) against the running local or kind cluster of that version.
 #
-#   e2e.sh build <id>                  e2e.test, agnhost and the test images for <id> (cached)
+#   e2e.sh build <id>                  e2e.test, the ginkgo CLI, agnhost and the test images for <id> (cached)
 #   e2e.sh run [local:|kind:]<id> quick|full <dir>
 #                                      runs the named focus on the running cluster (clusters/local/cluster.sh up <id>,
-#                                      or with kind: clusters/kind/kind.sh up <id>); JUnit XML into <dir>
+#                                      or with kind: clusters/kind/kind.sh up <id>) on E2E_NODES parallel ginkgo
+#                                      nodes (default: the number of cores; 1: e2e.test alone); JUnit XML into <dir>
 #   e2e.sh summary <dir>               what results.json will say about the run in <dir> (the suite's own parser)
 #   e2e.sh focus quick|full            prints the focus and skip regexes of a run
 #   e2e.sh images <id>                 prints the images the focused tests need, and how each is made
@@ -22,7 +23,7 @@ T0=$SECONDS
 CMD="${1:-}"
 log() { printf '[e2e.sh %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'e2e.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # shellcheck source=../local/lib/versions.sh
 . "$HERE/lib/versions.sh"
@@ -92,6 +93,43 @@ build_e2e() { # version
   flock -u 7
 }
 
+# The ginkgo CLI that runs e2e.test on parallel nodes (`ginkgo --nodes=N e2e.test -- <e2e flags>`, as upstream's
+# hack/ginkgo-e2e.sh), at the version k8s.io/kubernetes@$v requires: a wrapper module of its own (k8s_gomod, the
+# same as e2e.test's) whose tools.go names github.com/onsi/ginkgo/v2/ginkgo; `-mod=mod` adds ginkgo at the version
+# the module graph selects through k8s.io/kubernetes, which must be the one upstream's go.mod names (and e2e.test's
+# wrapper recorded). Its own marker (bin/.ginkgo-complete) and lock, so a version built before gets the CLI
+# without a new e2e.test.
+build_ginkgo() { # version
+  local v=$1 dir gsrc want got e2ewant
+  dir="$(e2e_dir "$v")"; gsrc="$dir/ginkgo/src"
+  if [ -x "$dir/bin/ginkgo" ] && [ -f "$dir/bin/.ginkgo-complete" ]; then return 0; fi
+  mkdir -p "$dir/bin" "$dir/logs"
+  exec 6>"$dir/ginkgo.lock"
+  flock 6
+  if [ -x "$dir/bin/ginkgo" ] && [ -f "$dir/bin/.ginkgo-complete" ]; then flock -u 6; return 0; fi
+  moddl "k8s.io/kubernetes@$v"
+  want="$(awk '$1 == "github.com/onsi/ginkgo/v2" {print $2; exit}' "$MODDL_GOMOD")"
+  [ -n "$want" ] || die "k8s.io/kubernetes@$v's go.mod requires no github.com/onsi/ginkgo/v2, so no ginkgo CLI is built for it; run with E2E_NODES=1"
+  rm -rf "$gsrc"; mkdir -p "$gsrc"
+  k8s_gomod "$v" sidecar-conformance.local/e2e-ginkgo >"$gsrc/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "github.com/onsi/ginkgo/v2/ginkgo"\n' >"$gsrc/tools.go"
+  run_step "ginkgo CLI $v: resolving module graph" "$dir/logs/ginkgo-mod.log" \
+    bash -c "cd '$gsrc' && go list -mod=mod -deps github.com/onsi/ginkgo/v2/ginkgo >/dev/null"
+  got="$(cd "$gsrc" && go list -m -f '{{.Version}}' github.com/onsi/ginkgo/v2)"
+  e2ewant="$(awk '$1 == "github.com/onsi/ginkgo/v2" {print $2; exit}' "$dir/src/go.mod" 2>/dev/null || true)"
+  if [ "$got" != "$want" ] || [ "${e2ewant:-$want}" != "$want" ]; then
+    die "ginkgo for $v resolved to ${got:-nothing}, k8s.io/kubernetes@$v requires $want (e2e.test's wrapper: ${e2ewant:-none}); look into $gsrc/go.mod, then rerun: clusters/e2e/e2e.sh build <id>"
+  fi
+  run_step "ginkgo CLI $v: building github.com/onsi/ginkgo/v2/ginkgo@$got" "$dir/logs/ginkgo-build.log" \
+    env CGO_ENABLED=0 bash -c "cd '$gsrc' && go build -trimpath -ldflags '-s -w' -o '$dir/bin/ginkgo.tmp' github.com/onsi/ginkgo/v2/ginkgo"
+  [ "$("$dir/bin/ginkgo.tmp" version)" = "Ginkgo Version ${got#v}" ] ||
+    die "the ginkgo CLI built for $v says '$("$dir/bin/ginkgo.tmp" version)', not $got; remove $dir/bin/ginkgo.tmp and rerun: clusters/e2e/e2e.sh build <id>"
+  mv -f "$dir/bin/ginkgo.tmp" "$dir/bin/ginkgo"
+  touch "$dir/bin/.ginkgo-complete"
+  flock -u 6
+  log "ginkgo CLI $got for $v (k8s.io/kubernetes@$v requires it): $dir/bin/ginkgo"
+}
+
 # The cluster a run goes to: local (clusters/local/cluster.sh) or kind (clusters/kind/kind.sh, which records the
 # running id in kind/run/current and its kubeconfig beside it).
 KIND_SH="$E2E_DIR/../kind/kind.sh"
@@ -152,14 +190,18 @@ e2e_summary() {
 # e2e.log.gz (e2e.test's output). Exit 0 when every selected test passed, 1 when one failed or the run could
 # not be made.
 run_e2e() { # provider id quick|full out
-  local provider=$1 id=$2 kind=$3 out=$4 bin kc tmp rc classes
+  local provider=$1 id=$2 kind=$3 out=$4 bin kc tmp rc classes nodes
   bin="$(e2e_dir "$V")/bin"
   [ -f "$bin/.complete" ] || die "e2e.test for $id is not built; run: clusters/e2e/e2e.sh build $id"
+  nodes="$(e2e_nodes)"
+  [ "$nodes" = 1 ] || [ -f "$bin/.ginkgo-complete" ] ||
+    die "the ginkgo CLI for $id is not built; run: clusters/e2e/e2e.sh build $id (builds only what is missing), or run with E2E_NODES=1"
   kc="$(cluster_kubeconfig "$provider" "$id")"
   if ! mkdir -p "$out" 2>/dev/null || [ ! -w "$out" ]; then die "cannot write $out; choose another directory"; fi
   classes="$(summary_classes)"
   load_e2e_images "$provider" "$id" "$V"
-  tmp="$(mktemp -d "$SC_CACHE/tmp/e2e.XXXXXX")"
+  # absolute: the ginkgo CLI starts e2e.test in e2e.test's own directory
+  tmp="$(realpath -s "$(mktemp -d "$SC_CACHE/tmp/e2e.XXXXXX")")"
   # shellcheck disable=SC2064 # expand now: tmp is local
   trap "rm -rf '$tmp'" EXIT
   trap 'exit 130' INT TERM
@@ -167,14 +209,15 @@ run_e2e() { # provider id quick|full out
   skips_of "$kind" "$id" >"$out/skipped.tsv"
   printf '%s\n' "$kind" >"$out/selection"
   log "upstream e2e ($kind) on $provider:$id, e2e.test $V; log: $tmp/e2e.log (kept as $out/e2e.log.gz)"
-  local s=$SECONDS last=$SECONDS pid
-  log "e2e.test $kind ..."
-  KUBE_TEST_REPO_LIST="$tmp/repo-list.yaml" "$bin/e2e.test" --kubeconfig="$kc" --provider=skeleton \
-    --report-dir="$tmp/report" --ginkgo.focus="$(focus_of "$kind")" --ginkgo.skip="$(skip_of "$kind" "$id")" \
-    --ginkgo.no-color --ginkgo.timeout=2h >"$tmp/e2e.log" 2>&1 </dev/null &
+  local s=$SECONDS last=$SECONDS pid cmd
+  mapfile -t cmd < <(e2e_command "$bin" "$nodes" "$(realpath -s "$kc")" "$tmp/report" "$kind" "$id")
+  if [ "$nodes" = 1 ]; then log "e2e.test $kind (one process; E2E_NODES=1) ..."
+  else log "e2e.test $kind on $nodes parallel ginkgo nodes (ginkgo $("$bin/ginkgo" version | sed 's/^Ginkgo Version //'); E2E_NODES=1: one process) ..."; fi
+  KUBE_TEST_REPO_LIST="$tmp/repo-list.yaml" "${cmd[@]}" >"$tmp/e2e.log" 2>&1 </dev/null &
   pid=$!
+  # the ginkgo CLI does not pass a TERM on to its nodes: they are its children, each is signalled
   # shellcheck disable=SC2064 # expand now: pid and tmp are local
-  trap "kill $pid 2>/dev/null || true; rm -rf '$tmp'" EXIT
+  trap "pkill -TERM -P $pid 2>/dev/null; kill $pid 2>/dev/null || true; rm -rf '$tmp'" EXIT
   while kill -0 "$pid" 2>/dev/null; do
     sleep 2
     if [ $((SECONDS - last)) -ge 30 ]; then
@@ -195,13 +238,42 @@ run_e2e() { # provider id quick|full out
   return "$src"
 }
 
+# E2E_NODES: how many ginkgo nodes (processes) run the specs; default the number of cores; 1: e2e.test alone,
+# serially, as before the ginkgo CLI was used.
+e2e_nodes() {
+  local n=${E2E_NODES:-}
+  if [ -z "$n" ]; then n="$(nproc 2>/dev/null || echo 1)"; fi
+  if ! [[ $n =~ ^[0-9]+$ ]] || [ "$((10#$n))" -lt 1 ]; then die "E2E_NODES must be a whole number of 1 or more (got '$n'); unset it to use the number of cores"; fi
+  printf '%s\n' "$((10#$n))"
+}
+
+# The command line of a run, one word a line: e2e.test with the selection's flags (one process), or the ginkgo CLI
+# running that e2e.test with the same flags on <nodes> parallel nodes. Each node gets the CLI's flags
+# (--ginkgo.parallel.*, seed, timeout, no-color), then these; e2e.test's junit_01.xml in the report dir is then
+# written by node 1 from every node's specs (the framework's ReportAfterSuite), so the CLI writes no report of its
+# own. Paths must be absolute: the CLI starts e2e.test in e2e.test's directory.
+e2e_command() { # bin nodes kubeconfig report-dir quick|full id [extra e2e.test flag...]
+  local bin=$1 nodes=$2 kc=$3 report=$4 kind=$5 id=$6; shift 6
+  local flags=(--kubeconfig="$kc" --provider=skeleton --report-dir="$report" --ginkgo.focus="$(focus_of "$kind")"
+    --ginkgo.skip="$(skip_of "$kind" "$id")" --ginkgo.no-color --ginkgo.timeout=2h "$@")
+  if [ "$nodes" = 1 ]; then printf '%s\n' "$bin/e2e.test" "${flags[@]}"
+  else printf '%s\n' "$bin/ginkgo" --nodes="$nodes" --no-color --timeout=2h "$bin/e2e.test" -- "${flags[@]}"; fi
+}
+
 # e2e.test's JUnit report lists every spec of the binary; the ones the focus did not select are
-# <skipped message="skipped"/> without a reason. Those go; everything else stays as written. Nothing here
-# counts: the counts anyone reads are UpstreamE2eSummary's.
+# <skipped message="skipped"/> without a reason. Those go; everything else stays as written, but for the colour
+# codes ginkgo puts in some messages despite --ginkgo.no-color (e.g. "SynchronizedBeforeSuite failed on Ginkgo
+# parallel process #1"; ESC written as U+FFFD). Nothing here counts: the counts anyone reads are UpstreamE2eSummary's.
 junit_selected() { # junit.xml
   python3 - "$1" <<'PY'
-import sys, xml.etree.ElementTree as ET
+import re, sys, xml.etree.ElementTree as ET
 tree = ET.parse(sys.argv[1])
+colour = re.compile("[\x1b\ufffd]\\[[0-9;]*m")
+for e in tree.iter():
+    for k, val in e.attrib.items():
+        e.set(k, colour.sub("", val))
+    if e.text:
+        e.text = colour.sub("", e.text)
 for suite in tree.iter("testsuite"):
     for case in list(suite.findall("testcase")):
         sk = case.find("skipped")
@@ -228,8 +300,9 @@ main() {
       check_local_id "${2:-}"
       mkdir -p "$SC_CACHE/e2e" "$SC_CACHE/tmp"
       build_e2e "$V"
+      build_ginkgo "$V"
       build_e2e_images "$V"
-      log "e2e.test, agnhost and images for $2 (kubernetes $V) ready in $(e2e_dir "$V")/bin" ;;
+      log "e2e.test, the ginkgo CLI, agnhost and images for $2 (kubernetes $V) ready in $(e2e_dir "$V")/bin" ;;
     images)
       check_local_id "${2:-}"
       [ -f "$(e2e_dir "$V")/bin/.complete" ] || die "e2e.test for $2 is not built; run: clusters/e2e/e2e.sh build $2"
