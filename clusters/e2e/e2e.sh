@@ -299,6 +299,7 @@ main() {
     build)
       check_local_id "${2:-}"
       mkdir -p "$SC_CACHE/e2e" "$SC_CACHE/tmp"
+      export SC_BUILDING=1  # what the build runs is no cluster's stray (clusters/local/lib/procs.sh)
       build_e2e "$V"
       build_ginkgo "$V"
       build_e2e_images "$V"

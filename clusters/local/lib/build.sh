@@ -306,6 +306,9 @@ build_all() { # id
   mkdir -p "$SC_CACHE/tmp"
   # fast path (no lock: another version may be building): everything is cached
   built "$id" && return 0
+  # what the build runs (a private containerd importing images, --version checks) is no cluster's stray
+  # (procs.sh: stray_pids); unset below, so that a cluster `up` starts after its build is not marked
+  export SC_BUILDING=1
   exec 8>"$SC_CACHE/build.lock"
   flock 8
   build_etcd "$(etcd_of "$id")"
@@ -316,4 +319,5 @@ build_all() { # id
   [ "$rv" = debian ] || build_runc "$rv"
   build_images "$v"
   flock -u 8
+  unset SC_BUILDING
 }

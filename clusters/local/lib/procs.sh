@@ -29,14 +29,23 @@ stop_procs() { # names... : TERM, wait up to 10s, then KILL
   kill -KILL "${pids[@]}" 2>/dev/null || true
 }
 # every process that is ours even without a pid file (a killed run): binaries
-# under $SC_CACHE, and containerd / shims serving our socket.
+# under $SC_CACHE, and containerd / shims serving our socket. Not ours: upstream's test binaries
+# ($SC_CACHE/e2e: e2e.test, ginkgo, run against a cluster, never part of one) and whatever a build
+# runs (its environment says SC_BUILDING=1: builds take no cluster lock and may run beside a cluster).
 stray_pids() {
   {
     # (processes come and go while find runs: ignore its errors)
-    find /proc/[0-9]*/exe -maxdepth 0 -lname "$SC_CACHE/*" 2>/dev/null | cut -d/ -f3 || true
+    find /proc/[0-9]*/exe -maxdepth 0 -lname "$SC_CACHE/*" ! -lname "$SC_CACHE/e2e/*" 2>/dev/null | cut -d/ -f3 || true
     ps -eo pid=,comm=,args= 2>/dev/null |
       awk -v s="$CTRD_SOCK" -v c="$RUN/containerd.toml" '$2 ~ /^containerd/ && (index($0, s) || index($0, c)) {print $1}' || true
-  } | { grep -vx "$$" || true; } | sort -un
+  } | { grep -vx "$$" || true; } | not_building | sort -un
+}
+# pids (one per line) less those whose environment carries SC_BUILDING=1
+not_building() {
+  local p
+  while read -r p; do
+    tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx 'SC_BUILDING=1' || echo "$p"
+  done
 }
 # processes of pods (kubelet's cgroupfs hierarchy)
 pod_pids() {
