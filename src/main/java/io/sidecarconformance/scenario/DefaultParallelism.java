@@ -8,14 +8,14 @@ import java.lang.management.ManagementFactory;
  * and the runner; from 1 to {@link SuiteConfig#MAX_PARALLEL}. A scenario mostly waits (its containers sleep through
  * their work, the runner watches), so several share a core; its CPU comes in bursts when containers start (a dind
  * sidecar's dockerd most). On a local cluster the control plane and kubelet share the same cores. Measured on 2 cores
- * (local 1.31, -Drepeat=3): at 4 per core, two dind sidecar-oom cells whose outcome turns on how fast dockerd restarts
- * failed in most runs where -Dparallel=1 succeeded in all; at 2 per core one run of one of them did (README). The
- * one place the default is chosen:
- * pom.xml passes none, and Cucumber's pool ({@code SafeParallelism}) asks here too.
+ * (local 1.31, -Drepeat=3, 13 cells chosen for races, restarts and timing; README "Parallelism"): at 4 per core every
+ * cell had the outcomes it had at -Dparallel=1, in every run, at loads of 8 to 14. (Before sidecar-oom's busy spell,
+ * two dind cells there raced dockerd's restart and the machine's speed decided them.) The one place the default is
+ * chosen: pom.xml passes none, and Cucumber's pool ({@code SafeParallelism}) asks here too.
  */
 public final class DefaultParallelism {
 
-    static final int PER_CORE = 2;
+    static final int PER_CORE = 4;
     static final int RESERVED_GIB = 4;
     static final int GIB_PER_SCENARIO = 1;
     private static final long GIB = 1024L * 1024 * 1024;

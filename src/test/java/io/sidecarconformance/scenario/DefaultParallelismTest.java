@@ -4,16 +4,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The default parallelism is a pure function of cores and memory: 2 per core, 1 GiB each beyond 4 GiB, 1 to 64. */
+/** The default parallelism is a pure function of cores and memory: 4 per core, 1 GiB each beyond 4 GiB, 1 to 64. */
 class DefaultParallelismTest {
 
     private static final long GIB = 1024L * 1024 * 1024;
 
     @Test
     void coresDecideWhereMemoryIsAmple() {
-        assertThat(DefaultParallelism.of(1, 64 * GIB)).as("1 core").isEqualTo(2);
-        assertThat(DefaultParallelism.of(2, 23 * GIB)).as("2 cores, 23 GiB (this project's build machine)").isEqualTo(4);
-        assertThat(DefaultParallelism.of(8, 32 * GIB)).as("8 cores, 32 GiB").isEqualTo(16);
+        assertThat(DefaultParallelism.of(1, 64 * GIB)).as("1 core").isEqualTo(4);
+        assertThat(DefaultParallelism.of(2, 23 * GIB)).as("2 cores, 23 GiB (this project's build machine)").isEqualTo(8);
+        assertThat(DefaultParallelism.of(8, 32 * GIB)).as("8 cores, 32 GiB: 28 GiB left").isEqualTo(28);
     }
 
     @Test
@@ -27,7 +27,7 @@ class DefaultParallelismTest {
         assertThat(DefaultParallelism.of(8, 2 * GIB)).as("less memory than the reserve").isEqualTo(1);
         assertThat(DefaultParallelism.of(0, 0)).as("nothing known").isEqualTo(1);
         assertThat(DefaultParallelism.of(64, 1024 * GIB)).as("a large machine").isEqualTo(SuiteConfig.MAX_PARALLEL);
-        assertThat(DefaultParallelism.of(0, 64 * GIB)).as("no core reported counts as one").isEqualTo(2);
+        assertThat(DefaultParallelism.of(0, 64 * GIB)).as("no core reported counts as one").isEqualTo(4);
     }
 
     @Test
