@@ -7,7 +7,10 @@ import java.util.function.Supplier;
 /**
  * The node, shared by the scenarios running in parallel, except by one whose fault acts on the node itself (every pod
  * there feels it): that one waits until the running ones finish, runs alone, and scenarios that want to start meanwhile
- * wait for it. Fair: a waiting exclusive scenario is not starved by new shared ones.
+ * wait for it. Fair: a waiting exclusive scenario is not starved by new shared ones. Reentrant: a cell whose runs all
+ * act on the node holds it across them ({@code ScenarioRunner#forCell}), each run taking it again inside; taking it
+ * once per run instead made the node drain before every run (a drain waits for the longest running scenario, up to
+ * two minutes): with -Drepeat=3, 9 drains for the 3 kubelet-restart cells.
  */
 final class NodeShare {
 

@@ -48,6 +48,14 @@ public final class ScenarioRunner {
         return nodeShare.run(exclusive(spec), () -> new ScenarioRun(client, images, settings, spec, namespace, clock, node).run());
     }
 
+    /**
+     * Runs a cell's {@code runs}: holding the node alone across all of them when the cell's fault acts on the node (one
+     * drain of the node for the cell, not one per run), as they come otherwise (each run shares the node by itself).
+     */
+    public <T> T forCell(ScenarioSpec spec, java.util.function.Supplier<T> runs) {
+        return exclusive(spec) ? nodeShare.run(true, runs) : runs.get();
+    }
+
     /** Whether the scenario must run alone: its fault will act on the node. */
     boolean exclusive(ScenarioSpec spec) {
         return spec.fault().actsOnNode() && node.isPresent();

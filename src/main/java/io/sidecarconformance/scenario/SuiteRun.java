@@ -163,11 +163,14 @@ public final class SuiteRun {
      * @return one result per run, {@code repeat} 1 to N, each with what it applied and the runner's load at its start
      */
     public List<ScenarioResult> runCell(ScenarioSpec spec) {
-        List<ScenarioResult> results = new ArrayList<>();
-        for (int n = 1; n <= config.repeat(); n++) {
-            results.add(runOnce(spec, n));
-        }
-        return results;
+        java.util.function.Supplier<List<ScenarioResult>> runs = () -> {
+            List<ScenarioResult> results = new ArrayList<>();
+            for (int n = 1; n <= config.repeat(); n++) {
+                results.add(runOnce(spec, n));
+            }
+            return results;
+        };
+        return runner == null ? runs.get() : runner.forCell(spec, runs);
     }
 
     private ScenarioResult runOnce(ScenarioSpec spec, int n) {

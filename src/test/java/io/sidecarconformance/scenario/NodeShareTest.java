@@ -71,6 +71,34 @@ class NodeShareTest {
     }
 
     @Test
+    void aCellThatHoldsTheNodeRunsItsRunsInsideWithoutLettingAnotherScenarioIn() {
+        CountDownLatch between = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean otherRan = new AtomicBoolean();
+        CompletableFuture<String> cell = CompletableFuture.supplyAsync(() -> share.run(true, () -> {
+            String first = share.run(true, () -> "run1");
+            released(between);
+            return first + share.run(true, () -> "run2");
+        }), threads);
+        await().atMost(Duration.ofSeconds(10)).until(share::heldExclusively);
+        CompletableFuture<String> other = CompletableFuture.supplyAsync(() -> share.run(false, () -> {
+            otherRan.set(true);
+            released(release);
+            return "other";
+        }), threads);
+        await().atMost(Duration.ofSeconds(10)).until(() -> share.waiting() == 1);
+        assertThat(otherRan).as("no shared scenario between the cell's runs").isFalse();
+
+        between.countDown();
+        assertThat(cell.join()).as("each run took the node again inside the cell's hold").isEqualTo("run1run2");
+        await().atMost(Duration.ofSeconds(10)).until(otherRan::get);
+        assertThat(otherRan).as("a shared scenario runs only after the whole cell").isTrue();
+        release.countDown();
+        assertThat(other.join()).isEqualTo("other");
+        threads.shutdownNow();
+    }
+
+    @Test
     void sharedScenariosRunTogether() {
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> a = start(false, release, "a");
