@@ -59,7 +59,7 @@ final class OutcomeLook {
                 "the sidecar had a second instance (a second Starting line) or the API counted a restart; the badge"
                         + " shows how many, the text how long it was down until its next Ready line"));
         BADGES.put(FindingKind.USE_FAILED_WHILE_DOWN, new Badge("gap",
-                "main's first failed use of the sidecar (a Retrying line, or its exit code 4) fell while the sidecar"
+                "main's first failed use of the sidecar (a busy spell's Interrupted line, a Retrying line, or its exit code 4) fell while the sidecar"
                         + " was down: from an instance's end (its Exiting line; for a killed instance, the second the"
                         + " kubelet's finishedAt names) to the next instance's Ready line (or the end of observation)"));
         BADGES.put(FindingKind.CLIENT_RECOVERED, new Badge("retried",
