@@ -36,9 +36,11 @@ focus_of() { # quick|full
 }
 
 # Focused tests labelled [Feature:<gate>] whose gate is alpha (off by default) before a minor: "<gate> <minor it
-# is on from>" (pkg/features: PodLifecycleSleepActionAllowZero alpha in 1.32, beta and on in 1.33, GA in 1.34).
+# is on from>" (pkg/features: PodLifecycleSleepAction alpha in 1.29, beta and on in 1.30 (KEP-3960);
+# PodLifecycleSleepActionAllowZero alpha in 1.32, beta and on in 1.33, GA in 1.34).
 # Upstream's default jobs do not run them either.
-GATED_FEATURES="PodLifecycleSleepActionAllowZero 33"
+GATED_FEATURES="PodLifecycleSleepAction 30
+PodLifecycleSleepActionAllowZero 33"
 
 # The skip reasons that apply to a run: the fixed ones, [Slow] for quick, the sidecar tests where the
 # SidecarContainers gate is off (1.27, 1.28), and the GATED_FEATURES tests where their gate is off.
