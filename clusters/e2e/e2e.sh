@@ -217,7 +217,7 @@ run_e2e() { # provider id quick|full out
   pid=$!
   # the ginkgo CLI does not pass a TERM on to its nodes: they are its children, each is signalled
   # shellcheck disable=SC2064 # expand now: pid and tmp are local
-  trap "pkill -TERM -P $pid 2>/dev/null; kill $pid 2>/dev/null || true; rm -rf '$tmp'" EXIT
+  trap "pkill -TERM -P $pid 2>/dev/null || true; kill $pid 2>/dev/null || true; rm -rf '$tmp'" EXIT
   while kill -0 "$pid" 2>/dev/null; do
     sleep 2
     if [ $((SECONDS - last)) -ge 30 ]; then
