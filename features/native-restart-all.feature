@@ -9,7 +9,8 @@ Feature: Exit code 137 of main or of its native sidecar restarts the whole pod i
   rule on a sidecar; with ContainerRestartRules off (1.34) it drops the rules; before 1.34 it forbids main's
   restartPolicy (1.28 to 1.33) or does not know it (1.27). The kubelet keeps the pod's sandbox and volumes across
   the restart, so the faults' once-only markers on the emptyDir hold.
-  The faults are the grid's own: sidecar-oom (the sidecar exceeds its memory limit once main works, once only: PID 1
+  The faults are the grid's own: sidecar-oom (the sidecar exceeds its memory limit when main's second use, a busy spell of calls
+  0.1 s apart, begins, so the kill meets a call in flight; once only: PID 1
   is OOM-killed, exit 137), main-oom (main's workload is OOM-killed once and main's script exits 137),
   sigkill-main (main works 120 s and is SIGKILLed once); none is the baseline.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did: whether the API kept the
