@@ -6,8 +6,8 @@
 #   agnhost:<tag>   agnhost built from the k8s.io/kubernetes module whose test/images/agnhost/VERSION is <tag>
 #                   (the e2e version's own module, else another version of the list, else a pre-release named in
 #                   AGNHOST_PRERELEASES); upstream's image puts it on
-#                   alpine 3.16 with curl, nc, dig, iperf, bash, coredns: ours on Debian's busybox-static applets
-#                   and Debian's curl (the focused tests exec sh and curl in it), /agnhost-2, porter's
+#                   alpine 3.16 with curl, nc, dig, iperf, bash, coredns: ours on Debian's busybox-static applets,
+#                   Debian's curl and bash (the focused tests exec sh, curl and bash in it), /agnhost-2, porter's
 #                   certificate, /uploads and the user and group upstream's Dockerfile adds.
 #   busybox:<tag>   upstream's is BusyBox <version> as released (docker's busybox image): ours is BusyBox
 #                   <version> compiled from busybox's git tag (defconfig, static), from the repository at
@@ -60,10 +60,14 @@ agnhost_source() { # e2e-version tag
   return 1
 }
 
+# The agnhost image's recipe: bumped when what goes into it changes, so that an image of an older recipe in the
+# cache is made again (1: busybox applets and curl; 2: and bash).
+AGNHOST_RECIPE=2
+
 build_agnhost_image() { # e2e-version tag ref
   local tag=$2 ref=$3 out v dir r
   out="$(image_tar agnhost "$tag")"
-  [ -f "$out.id" ] && return 0
+  [ -f "$out.id" ] && [ "$(cat "$out.recipe" 2>/dev/null)" = "$AGNHOST_RECIPE" ] && return 0
   v="$(agnhost_source "$1" "$tag")" || { log "agnhost $tag: no module of the list has test/images/agnhost/VERSION $tag: not made"; return 0; }
   dir="$SC_CACHE/e2e/agnhost/$tag"
   if [ ! -x "$dir/bin/agnhost" ]; then
@@ -80,12 +84,17 @@ build_agnhost_image() { # e2e-version tag ref
   r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
   busybox_applets "$r" /bin/busybox
   copy_with_libs "$r" /usr/bin/curl
+  # upstream's image installs bash, and tests exec it: Probing container's "should mark readiness on pods to false
+  # and disable liveness probes while pod is in progress of terminating" runs /bin/bash -c (1.37's full selection
+  # failed there: "exec: /bin/bash: no such file or directory")
+  copy_with_libs "$r" /bin/bash
   cp "$dir/bin/agnhost" "$dir/bin/localhost.crt" "$dir/bin/localhost.key" "$r/"
   ln -s agnhost "$r/agnhost-2"
   mkdir -p "$r/uploads" "$r/home/user-defined-in-image"
   printf 'user-defined-in-image:x:1000:1000::/home/user-defined-in-image:/bin/sh\n' >>"$r/etc/passwd"
   printf 'user-defined-in-image:x:1000:\ngroup-defined-in-image:x:50000:user-defined-in-image\n' >>"$r/etc/group"
   mk_image "$r" "$ref" "$out" '["/agnhost"]' '["pause"]'
+  printf '%s\n' "$AGNHOST_RECIPE" >"$out.recipe"
   rm -rf "$r"
   log "image $ref written: agnhost $tag built from k8s.io/kubernetes@$v"
 }
