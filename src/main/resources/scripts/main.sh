@@ -4,7 +4,7 @@
 # SC_WAIT_SECONDS, SC_WORK_SECONDS, SC_CHECK_TIMEOUT, SC_FAULT_MAIN (none|oom), SC_OOM_MB, SC_TERM_LINGER_SECONDS,
 # SC_CLIENT (strict: a failed use ends main with exit 4 at once, like a CI step calling docker;
 # tolerant: a failed use is retried every second for SC_RETRY_SECONDS, then exit 4),
-# SC_BUSY_SECONDS (0: the second use is one call; more: a busy spell, see busy_use).
+# SC_BUSY_SECONDS (0: the second use is one call; more: a busy spell, see busy_use), SC_BUSY_PAUSE_SECONDS.
 # shellcheck source=lib.sh
 . /sc/lib.sh
 
@@ -59,11 +59,12 @@ retry_use() {
     return 1
 }
 
-# The second use as a busy spell (SC_BUSY_SECONDS > 0, set by the sidecar-oom fault): calls 0.1 s apart, far less
-# than any restart of the sidecar takes, as a CI step that drives the daemon through a build. The sidecar's fault
-# waits for the main-busy marker, so it strikes while a call is in flight or due, however fast the machine: a race
-# between the fault and one later call would let the machine's speed decide the cell. The spell ends at its first failed call (strict: that failure counts;
-# tolerant: once the retries recovered) or after SC_BUSY_SECONDS without one.
+# The second use as a busy spell (SC_BUSY_SECONDS > 0 and SC_BUSY_PAUSE_SECONDS, both set by the sidecar-oom fault):
+# calls that far apart, far less than any restart of the sidecar takes, as a CI step that drives the daemon through a
+# build. The sidecar's fault waits for the main-busy marker, so it strikes while a call is in flight or due, however
+# fast the machine: a race between the fault and one later call would let the machine's speed decide the cell. The
+# spell ends at its first failed call (strict: that failure counts; tolerant: once the retries recovered) or after
+# SC_BUSY_SECONDS without one.
 busy_use() {
     ev Busy "back-to-back uses for up to ${SC_BUSY_SECONDS}s"
     touch "$SC_SHARED/main-busy"
@@ -76,7 +77,7 @@ busy_use() {
             return
         fi
         calls=$((calls + 1))
-        nap 0.1
+        nap "$SC_BUSY_PAUSE_SECONDS"
     done
     ev Unbroken "$calls calls in ${SC_BUSY_SECONDS}s"
 }

@@ -14,6 +14,8 @@ public final class SidecarOomFault implements Fault {
 
     /** Bound on main's busy spell: well above the longest allocation seen under load (about 5 s). */
     static final int BUSY_SECONDS = 30;
+    /** Between two calls of the spell: far less than any restart of the sidecar takes. */
+    static final String BUSY_PAUSE_SECONDS = "0.1";
 
     @Override
     public String id() {
@@ -28,6 +30,7 @@ public final class SidecarOomFault implements Fault {
     @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         MemoryHog.arm(spec, Role.SIDECAR, kind, "SC_FAULT_SIDECAR");
-        spec.env(Role.MAIN, "SC_BUSY_SECONDS", Integer.toString(BUSY_SECONDS));
+        spec.env(Role.MAIN, "SC_BUSY_SECONDS", Integer.toString(BUSY_SECONDS))
+                .env(Role.MAIN, "SC_BUSY_PAUSE_SECONDS", BUSY_PAUSE_SECONDS);
     }
 }

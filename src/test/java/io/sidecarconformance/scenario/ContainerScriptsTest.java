@@ -542,7 +542,7 @@ class ContainerScriptsTest {
         Process sidecar = run("sidecar.sh", "sidecar", Map.of("SC_FAULT_SIDECAR", "oom", "SC_OOM_MB", "1"));
         awaitLine("sidecar", "Ready");
         Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "1",
-                "SC_CLIENT", "strict", "SC_BUSY_SECONDS", "20"));
+                "SC_CLIENT", "strict", "SC_BUSY_SECONDS", "20", "SC_BUSY_PAUSE_SECONDS", "0.1"));
         awaitLine("main", "Working");
         assertThat(sidecar.isAlive()).as("the sidecar's fault waits for the busy spell, not for Working").isTrue();
         awaitLine("main", "Busy");
@@ -567,7 +567,7 @@ class ContainerScriptsTest {
         Process sidecar = run("sidecar.sh", "sidecar", Map.of());
         awaitLine("sidecar", "Ready");
         Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "1",
-                "SC_CLIENT", "tolerant", "SC_RETRY_SECONDS", "20", "SC_BUSY_SECONDS", "60"));
+                "SC_CLIENT", "tolerant", "SC_RETRY_SECONDS", "20", "SC_BUSY_SECONDS", "60", "SC_BUSY_PAUSE_SECONDS", "0.1"));
         awaitLine("main", "Busy");
         sidecar.destroy();
         assertThat(exitOf(sidecar, "sidecar")).as("sidecar stopped").isEqualTo(143);
@@ -584,7 +584,7 @@ class ContainerScriptsTest {
         run("sidecar.sh", "sidecar", Map.of());
         awaitLine("sidecar", "Ready");
         Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "0",
-                "SC_BUSY_SECONDS", "2"));
+                "SC_BUSY_SECONDS", "2", "SC_BUSY_PAUSE_SECONDS", "0.1"));
 
         assertThat(exitOf(main, "main")).as("main exit code").isZero();
         List<TimelineEvent> events = events("main");
