@@ -99,6 +99,9 @@ build_e2e() { # version
 # the module graph selects through k8s.io/kubernetes, which must be the one upstream's go.mod names (and e2e.test's
 # wrapper recorded). Its own marker (bin/.ginkgo-complete) and lock, so a version built before gets the CLI
 # without a new e2e.test.
+# the github.com/onsi/ginkgo/v2 version a go.mod requires, or nothing
+ginkgo_required() { awk '$1 == "github.com/onsi/ginkgo/v2" {print $2; exit}' "$1"; }
+
 build_ginkgo() { # version
   local v=$1 dir gsrc want got e2ewant
   dir="$(e2e_dir "$v")"; gsrc="$dir/ginkgo/src"
@@ -108,7 +111,7 @@ build_ginkgo() { # version
   flock 6
   if [ -x "$dir/bin/ginkgo" ] && [ -f "$dir/bin/.ginkgo-complete" ]; then flock -u 6; return 0; fi
   moddl "k8s.io/kubernetes@$v"
-  want="$(awk '$1 == "github.com/onsi/ginkgo/v2" {print $2; exit}' "$MODDL_GOMOD")"
+  want="$(ginkgo_required "$MODDL_GOMOD")"
   [ -n "$want" ] || die "k8s.io/kubernetes@$v's go.mod requires no github.com/onsi/ginkgo/v2, so no ginkgo CLI is built for it; run with E2E_NODES=1"
   rm -rf "$gsrc"; mkdir -p "$gsrc"
   k8s_gomod "$v" sidecar-conformance.local/e2e-ginkgo >"$gsrc/go.mod"
@@ -116,7 +119,7 @@ build_ginkgo() { # version
   run_step "ginkgo CLI $v: resolving module graph" "$dir/logs/ginkgo-mod.log" \
     bash -c "cd '$gsrc' && go list -mod=mod -deps github.com/onsi/ginkgo/v2/ginkgo >/dev/null"
   got="$(cd "$gsrc" && go list -m -f '{{.Version}}' github.com/onsi/ginkgo/v2)"
-  e2ewant="$(awk '$1 == "github.com/onsi/ginkgo/v2" {print $2; exit}' "$dir/src/go.mod" 2>/dev/null || true)"
+  e2ewant="$(ginkgo_required "$dir/src/go.mod" 2>/dev/null || true)"
   if [ "$got" != "$want" ] || [ "${e2ewant:-$want}" != "$want" ]; then
     die "ginkgo for $v resolved to ${got:-nothing}, k8s.io/kubernetes@$v requires $want (e2e.test's wrapper: ${e2ewant:-none}); look into $gsrc/go.mod, then rerun: clusters/e2e/e2e.sh build <id>"
   fi
