@@ -34,7 +34,7 @@ public final class HtmlReport {
     /**
      * @param previous an earlier run to list the changes since (MergeReports --previous), or null
      */
-    public static String render(RunResults run, RunResults previous) {
+    public static String render(RunResults run, PreviousRun previous) {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -91,10 +91,10 @@ public final class HtmlReport {
     }
 
     /** The cells whose outcomes or findings changed since the previous run, as changes.txt lists them. */
-    static String changes(RunResults previous, RunResults run) {
-        List<String> lines = OutcomeChanges.between(previous, run);
+    static String changes(PreviousRun previous, RunResults run) {
+        List<String> lines = OutcomeChanges.between(previous.results(), run);
         StringBuilder html = new StringBuilder("<section id=\"changes\"><h2>Changes since ")
-                .append(Html.escape(previous.runId())).append(" (").append(lines.size()).append(" cells)</h2>");
+                .append(Html.escape(previous.label())).append(" (").append(lines.size()).append(" cells)</h2>");
         if (lines.isEmpty()) {
             return html.append("<p class=\"small\">No outcome changed.</p></section>\n").toString();
         }

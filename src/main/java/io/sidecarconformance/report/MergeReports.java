@@ -109,19 +109,20 @@ public final class MergeReports {
             }
         }
         try {
-            ReportWriter.Written written = ReportWriter.write(annotated, arguments.out(), previous);
+            PreviousRun since = previous == null ? null : new PreviousRun(previous, arguments.previousName());
+            ReportWriter.Written written = ReportWriter.write(annotated, arguments.out(), since);
             long cells = annotated.results().stream().map(r -> r.key()).distinct().count();
             out.println("merged " + inputs.size() + " results.json into " + cells + " cells ("
                     + annotated.results().size() + " runs): " + written.resultsJson() + ", " + written.compatibilityHtml());
             if (arguments.previous() != null) {
                 Path changes = arguments.out().resolve(OutcomeChanges.FILE_NAME);
-                String heading = arguments.previousName() == null ? "" : "Compared with " + arguments.previousName()
-                        + (previous == null ? "" : " (" + previous.runId() + ")") + "\n";
+                String heading = arguments.previousName() == null ? ""
+                        : "Compared with " + (since == null ? arguments.previousName() : since.label()) + "\n";
                 String body = previous == null
                         ? "Could not compare: " + previousUnusable + "\n"
                         : OutcomeChanges.text(previous, annotated);
                 Files.writeString(changes, heading + body, StandardCharsets.UTF_8);
-                out.println((previous == null ? "no comparison, see " : "changes since " + previous.runId() + ": ") + changes);
+                out.println((previous == null ? "no comparison, see " : "changes since " + since.label() + ": ") + changes);
             }
             for (List<String> pair : arguments.compare()) {
                 Path file = arguments.out().resolve(ColumnDiff.fileName(pair.get(0), pair.get(1)));

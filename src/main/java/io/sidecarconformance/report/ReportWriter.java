@@ -33,7 +33,7 @@ public final class ReportWriter {
     }
 
     /** As {@link #write(RunResults, Path)}, the page listing the changes since {@code previous} (null: none). */
-    public static Written write(RunResults run, Path dir, RunResults previous) throws IOException {
+    public static Written write(RunResults run, Path dir, PreviousRun previous) throws IOException {
         Files.createDirectories(dir);
         Path json = dir.resolve(RESULTS_JSON);
         ResultsJson.write(run, json);

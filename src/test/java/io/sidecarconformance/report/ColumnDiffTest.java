@@ -72,7 +72,7 @@ class ColumnDiffTest {
                 .isEqualTo("Compared with nightly run 41 (merged-20261201T030000Z)\n"
                         + Files.readString(GOLDEN.resolve("expected-changes.txt")));
         assertThat(Files.readString(outDir.resolve("compatibility.html"))).as("the page lists the changes")
-                .contains("<section id=\"changes\"><h2>Changes since merged-20261201T030000Z (2 cells)</h2>")
+                .contains("<section id=\"changes\"><h2>Changes since nightly run 41 (merged-20261201T030000Z) (2 cells)</h2>")
                 .contains("<li>local:1.35 | classic | light | exec | none: STUCK -&gt; SUCCEEDED</li>");
     }
 

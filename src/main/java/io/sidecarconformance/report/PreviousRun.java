@@ -1,0 +1,24 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.result.RunResults;
+
+import java.util.Objects;
+
+/**
+ * An earlier run that a report lists its changes since (MergeReports --previous), and what to call it
+ * (--previous-name). The page's heading and changes.txt's first line both say {@link #label()}.
+ *
+ * @param results the earlier run's results
+ * @param name    e.g. "nightly run 41", or null: the run is known by its id alone
+ */
+public record PreviousRun(RunResults results, String name) {
+
+    public PreviousRun {
+        Objects.requireNonNull(results, "results");
+    }
+
+    /** "NAME (run id)", or the run id when the run has no name. */
+    public String label() {
+        return name == null ? results.runId() : name + " (" + results.runId() + ")";
+    }
+}
