@@ -3,6 +3,9 @@ package io.sidecarconformance.scenario;
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.EventSource;
+import io.sidecarconformance.timeline.TimelineEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -31,5 +34,24 @@ class RunFiguresTest {
     void singleRunsSayNothingOfRepeats() {
         assertThat(RunFigures.of(List.of(run(1)), T, T.plusSeconds(90))).containsEntry("scenarios", "1")
                 .doesNotContainKey("runs per cell");
+    }
+
+    @Test
+    void theScenarioPhaseIsComparedWithTheLongestScenarioAgainstTheGoalOfTwice() {
+        // Two scenarios side by side, 40 s and 60 s long, the second starting 20 s after the first: the phase is 80 s.
+        ScenarioResult first = ended(T, 40);
+        ScenarioResult second = ended(T.plusSeconds(20), 60);
+
+        var figures = RunFigures.of(List.of(first, second), T.minusSeconds(10), T.plusSeconds(95));
+
+        assertThat(figures).containsEntry("longest scenario", "60s").containsEntry("scenario phase wall time", "80s")
+                .containsEntry("scenario phase / longest scenario", "1.3 (goal <= 2)")
+                .containsEntry("wall time / longest scenario", "1.8");
+    }
+
+    private static ScenarioResult ended(Instant start, long seconds) {
+        TimelineEvent last = new TimelineEvent(start.plusSeconds(seconds), "pod", EventKind.PHASE, "Succeeded",
+                EventSource.STATUS);
+        return new ScenarioResult(CELL, Outcome.SUCCEEDED, "Job Complete", List.of(), null, List.of(last), start, "");
     }
 }
