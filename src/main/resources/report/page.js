@@ -439,6 +439,11 @@
     return { on: on, off: off };
   }
   function cssValue(v) { return '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"'; }
+  // The rule that hides a version (c) or fault (f) not chosen: in the grid, the summary and the changes' list.
+  function hidden(attr, v) {
+    var sel = '[data-' + attr + '=' + cssValue(v) + ']';
+    return '#grid ' + sel + ',#summary ' + sel + ',#changes ' + sel + '{display:none}';
+  }
   var inViewC = null, inViewF = null;
   function inView(td) {
     return (!inViewC || inViewC[td.getAttribute('data-c')]) && (!inViewF || inViewF[td.getAttribute('data-f')]);
@@ -453,8 +458,8 @@
       var any = Array.prototype.some.call(tr.querySelectorAll('td.cell'), inView);
       tr.classList.toggle('pivot-empty', !any);
     });
-    versions.off.forEach(function (c) { rules.push('#grid [data-c=' + cssValue(c) + '],#summary [data-c=' + cssValue(c) + ']{display:none}'); });
-    faults.off.forEach(function (f) { rules.push('#grid [data-f=' + cssValue(f) + '],#summary [data-f=' + cssValue(f) + ']{display:none}'); });
+    versions.off.forEach(function (c) { rules.push(hidden('c', c)); });
+    faults.off.forEach(function (f) { rules.push(hidden('f', f)); });
     pivotStyle.textContent = rules.join(String.fromCharCode(10));
     grid.querySelectorAll('th.fault').forEach(function (th) { th.colSpan = Math.max(1, versions.on.length); });
     // The first version shown opens each fault's group of columns.

@@ -28,23 +28,32 @@ public final class OutcomeChanges {
     private OutcomeChanges() {
     }
 
+    /** A changed cell and its line. */
+    record Change(ScenarioKey key, String line) {
+    }
+
     /** The changed cells, sorted; empty when nothing changed. */
     public static List<String> between(RunResults previous, RunResults current) {
+        return changes(previous, current).stream().map(Change::line).toList();
+    }
+
+    /** As {@link #between}, each line with its cell (the page marks each line with its version and fault). */
+    static List<Change> changes(RunResults previous, RunResults current) {
         Map<ScenarioKey, CellRuns> before = CellRuns.byKey(previous.results());
         Map<ScenarioKey, CellRuns> after = CellRuns.byKey(current.results());
         Set<ScenarioKey> keys = new LinkedHashSet<>(before.keySet());
         keys.addAll(after.keySet());
-        List<String> lines = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         for (ScenarioKey key : keys) {
             CellRuns old = before.get(key);
             CellRuns now = after.get(key);
             if (old == null || now == null || !old.signature().equals(now.signature())) {
                 String findings = old == null || now == null ? "" : findingChanges(old.findingKinds(), now.findingKinds());
-                lines.add(cell(key) + ": " + name(old) + " -> " + name(now) + findings);
+                changes.add(new Change(key, cell(key) + ": " + name(old) + " -> " + name(now) + findings));
             }
         }
-        lines.sort(null);
-        return lines;
+        changes.sort(java.util.Comparator.comparing(Change::line));
+        return changes;
     }
 
     /** The text of changes.txt: the lines, or one line saying that nothing changed since the previous run. */

@@ -73,7 +73,8 @@ class ColumnDiffTest {
                         + Files.readString(GOLDEN.resolve("expected-changes.txt")));
         assertThat(Files.readString(outDir.resolve("compatibility.html"))).as("the page lists the changes")
                 .contains("<section id=\"changes\"><h2>Changes since nightly run 41 (merged-20261201T030000Z) (2 cells)</h2>")
-                .contains("<li>local:1.35 | classic | light | exec | none: STUCK -&gt; SUCCEEDED</li>");
+                .as("each line marked with its version and fault, for the choice of versions and faults")
+                .contains("<li data-c=\"local:1.35\" data-f=\"none\">local:1.35 | classic | light | exec | none: STUCK -&gt; SUCCEEDED</li>");
     }
 
     @Test

@@ -207,8 +207,9 @@ class CompatibilityPageRenderTest {
         assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
         assertThat(bodyAttributes(dom).get("data-pivot")).as("what is shown").isEqualTo("1 versions, 2 faults");
         assertThat(dom).as("the other version's columns are hidden")
-                .contains("#grid [data-c=\"k3s:1.28\"],#summary [data-c=\"k3s:1.28\"]{display:none}")
-                .as("and the other faults").contains("#grid [data-f=\"main-oom\"],#summary [data-f=\"main-oom\"]{display:none}")
+                .contains("#grid [data-c=\"k3s:1.28\"],#summary [data-c=\"k3s:1.28\"],#changes [data-c=\"k3s:1.28\"]{display:none}")
+                .as("and the other faults")
+                .contains("#grid [data-f=\"main-oom\"],#summary [data-f=\"main-oom\"],#changes [data-f=\"main-oom\"]{display:none}")
                 .as("shown faults stay").doesNotContain("[data-f=\"none\"]{display:none}");
         assertThat(all(dom, "<th class=\"fault fstart\" data-f=\"[^\"]*\" colspan=\"(\\d+)\"")).as("fault headers span one column")
                 .containsOnly("1");
