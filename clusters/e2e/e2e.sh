@@ -93,15 +93,15 @@ build_e2e() { # version
   flock -u 7
 }
 
+# the github.com/onsi/ginkgo/v2 version a go.mod requires, or nothing
+ginkgo_required() { awk '$1 == "github.com/onsi/ginkgo/v2" {print $2; exit}' "$1"; }
+
 # The ginkgo CLI that runs e2e.test on parallel nodes (`ginkgo --nodes=N e2e.test -- <e2e flags>`, as upstream's
 # hack/ginkgo-e2e.sh), at the version k8s.io/kubernetes@$v requires: a wrapper module of its own (k8s_gomod, the
 # same as e2e.test's) whose tools.go names github.com/onsi/ginkgo/v2/ginkgo; `-mod=mod` adds ginkgo at the version
 # the module graph selects through k8s.io/kubernetes, which must be the one upstream's go.mod names (and e2e.test's
 # wrapper recorded). Its own marker (bin/.ginkgo-complete) and lock, so a version built before gets the CLI
 # without a new e2e.test.
-# the github.com/onsi/ginkgo/v2 version a go.mod requires, or nothing
-ginkgo_required() { awk '$1 == "github.com/onsi/ginkgo/v2" {print $2; exit}' "$1"; }
-
 build_ginkgo() { # version
   local v=$1 dir gsrc want got e2ewant
   dir="$(e2e_dir "$v")"; gsrc="$dir/ginkgo/src"

@@ -92,17 +92,17 @@ public final class HtmlReport {
 
     /** The cells whose outcomes or findings changed since the previous run, as changes.txt lists them. */
     static String changes(PreviousRun previous, RunResults run) {
-        List<OutcomeChanges.Change> lines = OutcomeChanges.changes(previous.results(), run);
+        List<OutcomeChanges.Change> changes = OutcomeChanges.changes(previous.results(), run);
         StringBuilder html = new StringBuilder("<section id=\"changes\"><h2>Changes since ")
-                .append(Html.escape(previous.label())).append(" (").append(lines.size()).append(" cells)</h2>");
-        if (lines.isEmpty()) {
+                .append(Html.escape(previous.label())).append(" (").append(changes.size()).append(" cells)</h2>");
+        if (changes.isEmpty()) {
             return html.append("<p class=\"small\">No outcome changed.</p></section>\n").toString();
         }
         html.append("<p class=\"small\">A cell is listed when the set of outcomes its runs had, or of finding kinds")
                 .append(" they saw, changed (+ came, - went); - alone: the cell is new or gone. The count is of all; the lines")
                 .append(" of versions and faults not chosen above are hidden.</p><ul class=\"changes\">");
         // Marked with the cell's version and fault, so that the choice of versions and faults hides it as it does the grid.
-        lines.forEach(change -> html.append("<li data-c=\"").append(Html.escape(change.key().cluster())).append("\" data-f=\"")
+        changes.forEach(change -> html.append("<li data-c=\"").append(Html.escape(change.key().cluster())).append("\" data-f=\"")
                 .append(Html.escape(change.key().fault())).append("\">").append(Html.escape(change.line())).append("</li>"));
         return html.append("</ul></section>\n").toString();
     }

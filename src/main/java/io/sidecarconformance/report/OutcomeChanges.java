@@ -5,6 +5,7 @@ import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioKey;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class OutcomeChanges {
                 changes.add(new Change(key, cell(key) + ": " + name(old) + " -> " + name(now) + findings));
             }
         }
-        changes.sort(java.util.Comparator.comparing(Change::line));
+        changes.sort(Comparator.comparing(Change::line));
         return changes;
     }
 
