@@ -12,6 +12,7 @@ PKGS=(
   iptables conntrack ipset ethtool socat iproute2 kmod util-linux mount procps psmisc
   busybox-static                # busybox and dind images
   musl-tools                    # older BusyBox releases for upstream e2e (clusters/e2e: they call stime())
+  bzip2 xz-utils                # unpack the upstream tarballs of Debian source packages (clusters/e2e/lib/sources.sh)
   coreutils perl                # GNU date (nanoseconds) in the images; binary patch of busybox
   docker.io tini                # dind image content (dockerd, docker CLI, docker-init)
   openssl ca-certificates       # local PKI

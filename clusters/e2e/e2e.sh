@@ -10,6 +10,8 @@
 #   e2e.sh summary <dir>               what results.json will say about the run in <dir> (the suite's own parser)
 #   e2e.sh focus quick|full            prints the focus and skip regexes of a run
 #   e2e.sh images <id>                 prints the images the focused tests need, and how each is made
+#   e2e.sh image busybox|nginx <tag>   makes that test image alone (no e2e.test needed), from the source
+#                                      lib/sources.sh obtains; .ci/fresh-sources.sh runs it on an empty cache
 #
 # Progress goes to stderr; errors are one line on stderr with a non-zero exit. Nothing is left behind:
 # the tests' namespaces are deleted by the framework, and the run's temporary files by this script.
@@ -23,7 +25,7 @@ T0=$SECONDS
 CMD="${1:-}"
 log() { printf '[e2e.sh %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'e2e.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
-usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # shellcheck source=../local/lib/versions.sh
 . "$HERE/lib/versions.sh"
@@ -35,6 +37,8 @@ usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2;
 . "$HERE/lib/runtime.sh"
 # shellcheck source=lib/focus.sh
 . "$E2E_DIR/lib/focus.sh"
+# shellcheck source=lib/sources.sh
+. "$E2E_DIR/lib/sources.sh"
 # shellcheck source=lib/e2e-images.sh
 . "$E2E_DIR/lib/e2e-images.sh"
 
@@ -211,6 +215,7 @@ run_e2e() { # provider id quick|full out
   repo_list >"$tmp/repo-list.yaml"
   skips_of "$kind" "$id" >"$out/skipped.tsv"
   printf '%s\n' "$kind" >"$out/selection"
+  e2e_images_plan "$V" >"$out/images.tsv"   # each image the tests name, and the source it was made from
   log "upstream e2e ($kind) on $provider:$id, e2e.test $V; log: $tmp/e2e.log (kept as $out/e2e.log.gz)"
   local s=$SECONDS last=$SECONDS pid cmd
   mapfile -t cmd < <(e2e_command "$bin" "$nodes" "$(realpath -s "$kc")" "$tmp/report" "$kind" "$id")
@@ -311,6 +316,16 @@ main() {
       check_local_id "${2:-}"
       [ -f "$(e2e_dir "$V")/bin/.complete" ] || die "e2e.test for $2 is not built; run: clusters/e2e/e2e.sh build $2"
       e2e_images_plan "$V" ;;
+    image)
+      [ -n "${3:-}" ] || usage
+      mkdir -p "$SC_CACHE/images" "$SC_CACHE/tmp"
+      case "${2:-}" in
+        busybox) build_busybox_image "$3" "$E2E_REGISTRY/busybox:$3" ;;
+        nginx) build_nginx_image "$3" "$E2E_REGISTRY/nginx:$3" ;;
+        *) die "unknown image ${2:-}; use busybox or nginx" ;;
+      esac
+      [ -f "$(image_tar "$2" "$3").id" ] || die "$2:$3 was not made (the lines above say why)"
+      printf '%s\t%s\n' "$2:$3" "$(cat "$(image_tar "$2" "$3").source")" ;;
     focus)
       case "${2:-}" in quick|full) printf 'focus: %s\nskip: %s\n' "$(focus_of "$2")" "$(skip_of "$2")" ;; *) usage ;; esac ;;
     run)

@@ -9,20 +9,18 @@
 #                   alpine 3.16 with curl, nc, dig, iperf, bash, coredns: ours on Debian's busybox-static applets,
 #                   Debian's curl and bash (the focused tests exec sh, curl and bash in it), /agnhost-2, porter's
 #                   certificate, /uploads and the user and group upstream's Dockerfile adds.
-#   busybox:<tag>   upstream's is BusyBox <version> as released (docker's busybox image): ours is BusyBox
-#                   <version> compiled from busybox's git tag (defconfig, static), from the repository at
-#                   $SC_BUSYBOX_GIT (default $SC_CACHE/src/busybox.git). No tag there: not made. Releases that call
-#                   stime() (1.29.3; glibc 2.31 removed it) are linked against musl (musl-tools).
-#   nginx:<tag>     upstream's is docker's nginx <version>-alpine (1.14-4: nginx 1.14, i.e. 1.14.2; 1.15-4: 1.15.12;
-#                   1.27.0-2: 1.27.0): ours is that nginx compiled from its release tag (static; no PCRE, so
-#                   without the rewrite module) from $SC_NGINX_GIT (default $SC_CACHE/src/nginx.git), with
-#                   Debian's busybox-static applets for sh, and docker's nginx image's paths and command.
+#   busybox:<tag>   upstream's is BusyBox <release> as released (docker's busybox image): ours is BusyBox compiled
+#                   (defconfig, static) from the source lib/sources.sh obtains: that release where a git clone the
+#                   user names or a Debian suite has it, else the newest release Debian has, recorded as a stand-in
+#                   in <image>.source. Releases that call stime() (1.29.3; glibc 2.31 removed it) are linked
+#                   against musl (musl-tools).
+#   nginx:<tag>     upstream's is docker's nginx <release>-alpine (1.14-4: nginx 1.14, i.e. 1.14.2; 1.15-4: 1.15.12;
+#                   1.27.0-2: 1.27.0): ours is nginx compiled (static; no PCRE, so without the rewrite module) from
+#                   the source lib/sources.sh obtains, the same way, with Debian's busybox-static applets for sh,
+#                   and docker's nginx image's paths and command.
 #   pause:<tag>     the pause image of a version of the list whose build/pause TAG is <tag> (usually the cluster's
 #                   own; 1.33.13's e2e manifest names 3.10 while its build/pause says 3.10.1).
 # Any other image the focused tests name is reported, not made.
-
-SC_BUSYBOX_GIT="${SC_BUSYBOX_GIT:-$SC_CACHE/src/busybox.git}"
-SC_NGINX_GIT="${SC_NGINX_GIT:-$SC_CACHE/src/nginx.git}"
 
 # e2e.test's image list (registries mapped to ours): lines "<id> <ref>" for the images we make
 e2e_image_refs() { # version
@@ -100,24 +98,15 @@ build_agnhost_image() { # e2e-version tag ref
 }
 
 build_busybox_image() { # tag ref
-  local tag=$1 ref=$2 out ver gtag dir r
+  local tag=$1 ref=$2 out ver dir src r
   out="$(image_tar busybox "$tag")"
   [ -f "$out.id" ] && return 0
-  ver="${tag%-*}"
-  # a minor alone ("1.29-4": docker's busybox:1.29) is its last release
-  if [[ $ver =~ ^[0-9]+\.[0-9]+$ ]]; then
-    ver="$(git --git-dir="$SC_BUSYBOX_GIT" tag -l "${ver//./_}_*" 2>/dev/null | tr _ . | sort -V | tail -n1)"
-    ver="${ver:-${tag%-*}}"
-  fi
-  gtag="${ver//./_}"
-  if ! git --git-dir="$SC_BUSYBOX_GIT" rev-parse -q --verify "refs/tags/$gtag" >/dev/null 2>&1; then
-    log "busybox $tag: no tag $gtag in $SC_BUSYBOX_GIT (busybox's git repository; set SC_BUSYBOX_GIT): not made"
-    return 0
-  fi
+  src="$(mktemp -d "$SC_CACHE/tmp/busybox-src.XXXXXX")"
+  if ! fetch_source busybox "${tag%-*}" "$src"; then log "busybox $tag: $SRC_ORIGIN: not made"; rm -rf "$src"; return 0; fi
+  ver=$SRC_VERSION
   dir="$SC_CACHE/e2e/busybox/$ver"
   if [ ! -x "$dir/bin/busybox" ]; then
-    rm -rf "$dir/src"; mkdir -p "$dir/src" "$dir/bin" "$dir/logs"
-    git --git-dir="$SC_BUSYBOX_GIT" archive "$gtag" | tar -x -C "$dir/src"
+    rm -rf "$dir/src"; mkdir -p "$dir/bin" "$dir/logs"; mv "$src" "$dir/src"
     run_step "busybox $ver: configuring (defconfig, static)" "$dir/logs/config.log" bash -c \
       "cd '$dir/src' && make defconfig && sed -i -e 's/^# CONFIG_STATIC is not set/CONFIG_STATIC=y/' -e 's/^CONFIG_TC=y/# CONFIG_TC is not set/' .config && yes '' | make oldconfig"
     local libc=glibc cc=()
@@ -141,42 +130,35 @@ build_busybox_image() { # tag ref
       rm -rf "$dir/src"
       return 0
     fi
-    "$dir/src/busybox" 2>&1 | sed -n 1p | grep -q "^BusyBox v$ver " || die "busybox $ver: the binary built from $gtag does not say BusyBox v$ver"
+    "$dir/src/busybox" 2>&1 | sed -n 1p | grep -q "^BusyBox v$ver " || die "busybox $ver: the binary built from $SRC_ORIGIN does not say BusyBox v$ver"
     cp "$dir/src/busybox" "$dir/bin/busybox"
     rm -rf "$dir/src"
   fi
+  rm -rf "$src"
   r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
   busybox_applets "$r" "$dir/bin/busybox"
   mk_image "$r" "$ref" "$out" 'null' '["sh"]'
   rm -rf "$r"
-  log "image $ref written: BusyBox $ver compiled from tag $gtag, static, $(cat "$dir/bin/libc" 2>/dev/null || echo glibc) (CONFIG_TC off: tc is known not to build against newer kernel headers; no focused test uses it)"
-}
-
-# nginx <version> of an image tag: the last release of a minor ("1.14-4" -> 1.14.2), or the named patch
-nginx_release() { # tag
-  local ver="${1%-*}"
-  if [[ $ver =~ ^[0-9]+\.[0-9]+$ ]]; then
-    git --git-dir="$SC_NGINX_GIT" tag -l "release-$ver.*" 2>/dev/null | sed 's/^release-//' | sort -V | tail -n1
-  else
-    git --git-dir="$SC_NGINX_GIT" tag -l "release-$ver" 2>/dev/null | sed 's/^release-//'
-  fi
+  printf 'BusyBox %s compiled from %s; static, %s, defconfig with CONFIG_TC off (tc is known not to build against newer kernel headers; no focused test uses it)\n' \
+    "$ver" "$SRC_ORIGIN" "$(cat "$dir/bin/libc" 2>/dev/null || echo glibc)" >"$out.source"
+  log "image $ref written: $(cat "$out.source")"
 }
 
 build_nginx_image() { # tag ref
-  local tag=$1 ref=$2 out ver dir r
+  local tag=$1 ref=$2 out ver dir src r
   out="$(image_tar nginx "$tag")"
   [ -f "$out.id" ] && return 0
-  ver="$(nginx_release "$tag")"
-  if [ -z "$ver" ]; then
-    log "nginx $tag: no release tag for it in $SC_NGINX_GIT (nginx's git repository; set SC_NGINX_GIT): not made"
-    return 0
-  fi
+  src="$(mktemp -d "$SC_CACHE/tmp/nginx-src.XXXXXX")"
+  if ! fetch_source nginx "${tag%-*}" "$src"; then log "nginx $tag: $SRC_ORIGIN: not made"; rm -rf "$src"; return 0; fi
+  ver=$SRC_VERSION
   dir="$SC_CACHE/e2e/nginx/$ver"
   if [ ! -x "$dir/bin/nginx" ]; then
-    rm -rf "$dir/src"; mkdir -p "$dir/src" "$dir/bin" "$dir/logs"
-    git --git-dir="$SC_NGINX_GIT" archive "release-$ver" | tar -x -C "$dir/src"
+    rm -rf "$dir/src"; mkdir -p "$dir/bin" "$dir/logs"; mv "$src" "$dir/src"
+    # a release tarball has ./configure; the git tree only auto/configure (the same script)
+    local configure=./auto/configure
+    [ -f "$dir/src/configure" ] && configure=./configure
     run_step "nginx $ver: configuring (static, no PCRE)" "$dir/logs/config.log" bash -c \
-      "cd '$dir/src' && ./auto/configure --prefix=/etc/nginx --sbin-path=/usr/sbin/nginx --conf-path=/etc/nginx/nginx.conf \
+      "cd '$dir/src' && $configure --prefix=/etc/nginx --sbin-path=/usr/sbin/nginx --conf-path=/etc/nginx/nginx.conf \
         --error-log-path=/var/log/nginx/error.log --http-log-path=/var/log/nginx/access.log --pid-path=/var/run/nginx.pid \
         --lock-path=/var/run/nginx.lock --http-client-body-temp-path=/var/cache/nginx/client_temp \
         --http-proxy-temp-path=/var/cache/nginx/proxy_temp --http-fastcgi-temp-path=/var/cache/nginx/fastcgi_temp \
@@ -184,13 +166,14 @@ build_nginx_image() { # tag ref
         --user=nginx --group=nginx --without-pcre --without-http_rewrite_module \
         --with-cc-opt='-Wno-error' --with-ld-opt='-static'"
     run_step "nginx $ver: compiling" "$dir/logs/build.log" bash -c "cd '$dir/src' && make -j2"
-    "$dir/src/objs/nginx" -v 2>&1 | grep -q "nginx/$ver\$" || die "nginx $ver: the binary built from release-$ver does not say nginx/$ver"
+    "$dir/src/objs/nginx" -v 2>&1 | grep -q "nginx/$ver\$" || die "nginx $ver: the binary built from $SRC_ORIGIN does not say nginx/$ver"
     cp "$dir/src/objs/nginx" "$dir/bin/nginx"
     mkdir -p "$dir/bin/conf" "$dir/bin/html"
     cp "$dir/src/conf/"* "$dir/bin/conf/"
     cp "$dir/src/docs/html/"* "$dir/bin/html/" 2>/dev/null || cp "$dir/src/html/"* "$dir/bin/html/"
     rm -rf "$dir/src"
   fi
+  rm -rf "$src"
   r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
   busybox_applets "$r" /bin/busybox
   mkdir -p "$r/usr/sbin" "$r/etc/nginx" "$r/usr/share/nginx/html" "$r/var/log/nginx" "$r/var/cache/nginx"
@@ -204,7 +187,9 @@ build_nginx_image() { # tag ref
   printf 'nginx:x:101:\n' >>"$r/etc/group"
   mk_image "$r" "$ref" "$out" 'null' '["nginx","-g","daemon off;"]'
   rm -rf "$r"
-  log "image $ref written: nginx $ver compiled from release-$ver"
+  printf 'nginx %s compiled from %s; static, without PCRE (so without the rewrite module), docker'"'"'s image'"'"'s paths and command\n' \
+    "$ver" "$SRC_ORIGIN" >"$out.source"
+  log "image $ref written: $(cat "$out.source")"
 }
 
 build_e2e_images() { # version
@@ -227,7 +212,8 @@ e2e_images_plan() { # version
       pause) if [ -f "$SC_CACHE/images/pause-${ref##*:}.tar.id" ]; then printf '%s\tmade: pause.c of a build/pause whose TAG is %s\n' "$ref" "${ref##*:}"
              else printf '%s\tNOT made (no version of the list has build/pause TAG %s)\n' "$ref" "${ref##*:}"; fi ;;
       *) f="$(image_tar "$id" "${ref##*:}")"
-         if [ -f "$f.id" ]; then printf '%s\tmade: see clusters/e2e/lib/e2e-images.sh\n' "$ref"
+         if [ -f "$f.source" ] && [ -f "$f.id" ]; then printf '%s\tmade: %s\n' "$ref" "$(cat "$f.source")"
+         elif [ -f "$f.id" ]; then printf '%s\tmade: see clusters/e2e/lib/e2e-images.sh\n' "$ref"
          else printf '%s\tNOT made (tests that need it fail; e2e.sh build says why)\n' "$ref"; fi ;;
     esac
   done < <(e2e_image_refs "$v")
