@@ -8,7 +8,7 @@ Feature: A classic sidecar and its main that restart themselves in place on exit
   main's script returns when its OOM-killed workload does). Before 1.34 the API forbids restartPolicy on a regular
   container (1.28 to 1.33) or does not know it (1.27).
   The shutdown protocol is done-file's: main touches the done file when its script exits (not when it is killed), and
-  the sidecar stops once it sees the file. The faults are the grid's own: sidecar-oom (once only, a marker on the
+  the sidecar stops once it sees the file. The faults are the grid's own: sidecar-oom (with a retrying client only, as in sidecar-oom.feature; once only, a marker on the
   emptyDir), main-oom (main's workload is OOM-killed once, a marker on the emptyDir, and main's script exits 137),
   sigkill-main (main works 120 s and is SIGKILLed once).
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did: whether the API kept the
@@ -41,11 +41,6 @@ Feature: A classic sidecar and its main that restart themselves in place on exit
     When its Job runs under the "sidecar-oom" fault
     Then an outcome is recorded
     And every container that said it was exiting had said it was starting
-
-    @light
-    Examples: light sidecar
-      | pattern            | sidecar | variant       |
-      | done-file-rules    | light   | exec          |
 
     @light @tolerant
     Examples: light sidecar, tolerant client

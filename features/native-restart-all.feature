@@ -9,7 +9,7 @@ Feature: Exit code 137 of main or of its native sidecar restarts the whole pod i
   rule on a sidecar; with ContainerRestartRules off (1.34) it drops the rules; before 1.34 it forbids main's
   restartPolicy (1.28 to 1.33) or does not know it (1.27). The kubelet keeps the pod's sandbox and volumes across
   the restart, so the faults' once-only markers on the emptyDir hold.
-  The faults are the grid's own: sidecar-oom (the sidecar exceeds its memory limit when main's second use, a busy spell of calls
+  The faults are the grid's own: sidecar-oom (with a retrying client only, as in sidecar-oom.feature; the sidecar exceeds its memory limit when main's second use, a busy spell of calls
   0.1 s apart, begins, so the kill meets a call in flight; once only: PID 1
   is OOM-killed, exit 137), main-oom (main's workload is OOM-killed once and main's script exits 137),
   sigkill-main (main works 120 s and is SIGKILLed once); none is the baseline.
@@ -44,11 +44,6 @@ Feature: Exit code 137 of main or of its native sidecar restarts the whole pod i
     When its Job runs under the "sidecar-oom" fault
     Then an outcome is recorded
     And every container that said it was exiting had said it was starting
-
-    @light
-    Examples: light sidecar
-      | pattern            | sidecar | variant       |
-      | native-restart-all | light   | exec          |
 
     @light @tolerant
     Examples: light sidecar, tolerant client

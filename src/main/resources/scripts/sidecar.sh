@@ -3,7 +3,8 @@
 # then waits according to the shutdown protocol.
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
 # SC_DELAY_SECONDS, SC_STARTUP_SECONDS (light only: -Dsidecar.lightStartupSeconds), SC_CHECK_TIMEOUT,
-# SC_FAULT_SIDECAR (none|oom|crash-early|crash-loop), SC_OOM_MB, SC_CRASH_STARTS, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light).
+# SC_FAULT_SIDECAR (none|oom|crash-early|crash-loop), SC_OOM_MB, SC_CRASH_STARTS, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light),
+# SC_TERM_DRAIN_SECONDS (on SIGTERM, serve that long before stopping; unset: stop at once).
 # shellcheck source=lib.sh
 . /sc/lib.sh
 
@@ -15,7 +16,17 @@ stop_service() {
     [ -n "$service_pid" ] && kill -TERM "$service_pid" 2>/dev/null && wait "$service_pid" 2>/dev/null
     return 0
 }
-trap 'stop_service; ev Exiting 143 SIGTERM; exit 143' TERM
+# The SIGTERM line comes first, when the signal arrives: stopping dockerd takes about a second, and the arrival is what
+# the TERM order compares. With SC_TERM_DRAIN_SECONDS, the service keeps serving that long before it stops, as a
+# draining proxy does.
+on_term() {
+    ev Terminating "on SIGTERM: stopping its service${SC_TERM_DRAIN_SECONDS:+ after a ${SC_TERM_DRAIN_SECONDS}s drain}"
+    [ "${SC_TERM_DRAIN_SECONDS:-0}" = 0 ] || nap "$SC_TERM_DRAIN_SECONDS"
+    stop_service
+    ev Exiting 143 SIGTERM
+    exit 143
+}
+trap on_term TERM
 
 if [ "${SC_FAULT_SIDECAR:-none}" = crash-early ]; then
     # The first SC_CRASH_STARTS instances die before their service is up; markers on the emptyDir (which outlives

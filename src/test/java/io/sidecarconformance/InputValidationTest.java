@@ -151,7 +151,9 @@ class InputValidationTest {
                 "sigterm, sigkill-main: main works before its second use (fixed)",
                 "sidecar-oom, main-oom: memory limit and allocation (fixed)",
                 "sidecar-oom: main's second use is a busy spell of calls 0.1 s apart, up to (fixed); the sidecar allocates"
-                        + " when it begins",
+                        + " when it begins; main retries a failed call for client.retrySeconds (every row is a retrying"
+                        + " client): the cell says whether the sidecar came back in time, 'sidecar down' how long it was"
+                        + " gone (kill to Ready again)",
                 "sidecar-early-crash: crashing starts / each exits 1 after / startupProbe's first check after (fixed)",
                 "sigterm-slow-main: main exits this long after SIGTERM (fixed)",
                 "delete-during-init: the last sidecar but one holds its service back (fixed)",
@@ -276,6 +278,12 @@ class InputValidationTest {
                 "bad.feature:9: variant 'exec+tolerant' is tolerant but its Examples are not tagged @tolerant");
         assertOneLineError(dir, OUTLINE.formatted("none", "classic", "light", "exec+probe+tolerant"),
                 "bad.feature:9: variant 'exec+probe+tolerant' does not apply to pattern 'classic'");
+    }
+
+    @Test
+    void aFaultThatNeedsARetryingClientRefusesStrictRows(@TempDir Path dir) throws IOException {
+        assertOneLineError(dir, OUTLINE.formatted("sidecar-oom", "native", "light", "exec"),
+                "bad.feature:9: variant 'exec' has a strict client, but under sidecar-oom every row needs one that retries");
     }
 
     @Test

@@ -66,10 +66,10 @@ class ScenarioSelectionTest {
     void aNameFilterNarrowsThePlanByTheNamesCucumberGivesTheRows() {
         List<FeatureRow> rows = FeatureCheck.rows(FEATURES);
         Set<String> all = plannedWithTags("");
-        SuiteConfig oomDind = config("cucumber.filter.name", "^native with a dind sidecar \\(exec(\\+probe)?\\) under sidecar-oom$");
+        SuiteConfig oomDind = config("cucumber.filter.name", "^native with a dind sidecar \\(exec(\\+probe)?\\+tolerant\\) under sidecar-oom$");
 
         assertThat(rows).as("a row's name is its outline's title filled in")
-                .anySatisfy(r -> assertThat(r.name()).isEqualTo("native with a dind sidecar (exec+probe) under sidecar-oom"));
+                .anySatisfy(r -> assertThat(r.name()).isEqualTo("native with a dind sidecar (exec+probe+tolerant) under sidecar-oom"));
         assertThat(ScenarioCount.of(rows, Optional.of(all), oomDind.names(), oomDind))
                 .as("two rows, counted exactly").isEqualTo(new ScenarioCount(2, true));
         SuiteConfig none = config("cucumber.filter.name", "no such scenario");

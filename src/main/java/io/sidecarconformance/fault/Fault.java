@@ -43,6 +43,15 @@ public interface Fault {
         return false;
     }
 
+    /**
+     * Whether this fault's cells need a main that retries a failed use (a {@code +tolerant} variant): a client that gives
+     * up at its first failed call fails at the fault on every pattern and version, and such a cell says nothing about
+     * Kubernetes. The feature check refuses other rows under this fault.
+     */
+    default boolean needsRetryingClient() {
+        return false;
+    }
+
     /** Whether this fault aims at main, so that main failing is the fault's doing, not the sidecar's. */
     default boolean targetsMain() {
         return false;

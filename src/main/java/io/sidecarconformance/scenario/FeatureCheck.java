@@ -114,6 +114,11 @@ public final class FeatureCheck {
                         + "tolerant but its Examples are " + (tolerantTag ? "" : "not ") + "tagged " + TOLERANT_TAG
                         + "; put +tolerant rows, and only those, under " + TOLERANT_TAG + " Examples");
             }
+            if (!v.tolerant() && !fault.isEmpty() && Faults.byId(fault).needsRetryingClient()) {
+                throw new IllegalArgumentException(where + "variant '" + variant + "' has a strict client, but under "
+                        + fault + " every row needs one that retries (a strict one fails at the fault on every pattern"
+                        + " and version); use '" + variant + "+tolerant' under " + TOLERANT_TAG + " Examples");
+            }
             rows.add(new FeatureRow(file, i + 1, pattern, sidecar, variant, fault, name(outline, header, cells)));
         }
         return rows;

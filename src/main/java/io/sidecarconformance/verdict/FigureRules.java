@@ -21,13 +21,18 @@ final class FigureRules {
     private static final String MAIN = Role.MAIN.containerName();
     private static final String SIDECAR = Role.SIDECAR.containerName();
 
+    /** The kinds of a container's own event lines (dated by its clock when written). */
+    private static final java.util.Set<EventKind> OWN_LINES = java.util.EnumSet.of(EventKind.STARTING, EventKind.READY,
+            EventKind.STEP, EventKind.EXITING);
+
     private FigureRules() {
     }
 
     static Figures of(Observation o) {
         Timeline t = o.timeline();
         Optional<Instant> podEnd = (o.deleteRequestedAt() != null ? t.podGone() : t.podEnd()).map(TimelineEvent::time);
-        Double outlived = t.ended(MAIN).map(m -> outlived(t, m, t.ended(SIDECAR).orElse(o.endedAt()))).orElse(null);
+        Double outlived = t.ended(MAIN).isPresent() && t.ended(SIDECAR).isPresent()
+                ? outlived(t, t.ended(MAIN).get(), t.ended(SIDECAR).get()) : null;
         Double termination = o.deleteRequestedAt() == null ? null
                 : t.podGone().map(g -> seconds(o.deleteRequestedAt(), g.time())).orElse(null);
         Optional<TimelineEvent> podEndEvent = o.deleteRequestedAt() != null ? t.podGone() : t.podEnd();
@@ -90,31 +95,59 @@ final class FigureRules {
     }
 
     /**
-     * Main's end to the sidecar's. A main killed without an Exiting line is known to have ended only when the runner
-     * saw the kubelet's report, which can trail the kill: a sidecar that ended first by that clock is counted as 0.
+     * Main's last end to the sidecar's last end; negative when the sidecar ended first. A main killed without an Exiting
+     * line ended between the kubelet's {@code finishedAt} (whole seconds: {@link ContainerRun#endEarliest()}) and when the
+     * runner saw the report ({@link ContainerRun#end()}): a sidecar that ended before that interval ended first by at
+     * least the gap to its start, one that ended after it outlived main by at least the gap to its end, and one that
+     * ended inside it has no known order (0.0).
      */
-    private static double outlived(Timeline t, Instant mainEnd, Instant sidecarEnd) {
+    static double outlived(Timeline t, Instant mainEnd, Instant sidecarEnd) {
         double s = seconds(mainEnd, sidecarEnd);
-        return s < 0 && !lastRunEndExact(t, MAIN) ? 0.0 : s;
+        if (s >= 0 || lastRunEndExact(t, MAIN)) {
+            return s;
+        }
+        Instant earliest = t.lastRun(MAIN).flatMap(ContainerRun::endEarliest).orElse(mainEnd);
+        return sidecarEnd.isBefore(earliest) ? seconds(earliest, sidecarEnd) : 0.0;
     }
 
     static boolean lastRunEndExact(Timeline t, String container) {
         return t.lastRun(container).map(ContainerRun::endExact).orElse(false);
     }
 
-    /** Total time the container was down between an instance's end (as measured) and the next instance's Ready line. */
+    /**
+     * Total time the container was down: from each instance's end ({@link #killedAt}) to the next instance's Ready line
+     * (or, for a next instance that never said Ready, its end; for the last, the end of observation). Null when no
+     * instance was followed by another.
+     */
     static Double downSeconds(Observation o, List<ContainerRun> runs) {
         double down = 0;
         boolean any = false;
         for (int i = 0; i + 1 < runs.size(); i++) {
-            Optional<Instant> end = runs.get(i).end();
+            Optional<Instant> end = killedAt(o.timeline(), runs.get(i));
             if (end.isPresent()) {
                 any = true;
-                // A next instance that ended without a Ready line: down to its end, where the next gap starts.
                 down += seconds(end.get(), runs.get(i + 1).ready().or(runs.get(i + 1)::end).orElse(o.endedAt()));
             }
         }
         return any ? Math.round(down * 10) / 10.0 : null;
+    }
+
+    /**
+     * When an instance ended, as closely as the timeline dates it: its Exiting line where it wrote one (exact); else
+     * the later of its last own line (it was alive then: for an OOM kill, the hog's "Allocating" line) and the second
+     * the kubelet dates its end ({@code finishedAt}, whole seconds). The real end lies at most one second after.
+     */
+    static Optional<Instant> killedAt(Timeline t, ContainerRun run) {
+        if (run.endExact() || run.end().isEmpty()) {
+            return run.end();
+        }
+        Instant earliest = run.endEarliest().orElseThrow();
+        String container = run.terminated().container();
+        Optional<Instant> lastLine = t.events().stream()
+                .filter(e -> e.container().equals(container) && OWN_LINES.contains(e.kind())
+                        && !e.time().isBefore(run.start()) && !e.time().isAfter(run.end().get()))
+                .map(TimelineEvent::time).max(Instant::compareTo);
+        return Optional.of(lastLine.filter(l -> l.isAfter(earliest)).orElse(earliest));
     }
 
     /**

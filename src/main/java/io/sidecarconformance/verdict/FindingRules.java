@@ -136,8 +136,9 @@ final class FindingRules {
             return Optional.empty();
         }
         StringBuilder sb = new StringBuilder("after deletion, SIGTERM reached ");
-        term.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-                .forEach(e -> sb.append(e.getKey()).append(" at +").append(secs(e.getValue())).append(", "));
+        // in order of arrival on the containers' own clocks, not of the rounded figures
+        FigureRules.termLines(o).entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+                .forEach(e -> sb.append(e.getKey()).append(" at +").append(secs(term.get(e.getKey()))).append(", "));
         sb.setLength(sb.length() - 2);
         List<String> sidecars = sidecars(o.timeline());
         boolean one = sidecars.size() == 1;

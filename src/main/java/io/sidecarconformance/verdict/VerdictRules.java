@@ -44,9 +44,11 @@ public final class VerdictRules {
         Figures figures = FigureRules.of(o);
         List<Finding> findings = FindingRules.of(o, figures);
         Decided d = outcome(o);
-        // Quoted evidence (API messages, kubelet waiting messages) may span lines; a reason never does.
+        // Quoted evidence (API messages, kubelet waiting messages) may span lines; a reason never does. An ERROR or
+        // NOT_APPLICABLE cell is no observation of the pattern under its fault: what was seen on the way is not a finding.
+        boolean noFindings = d.outcome() == Outcome.ERROR || d.outcome() == Outcome.NOT_APPLICABLE;
         return new Decision(d.outcome(), d.reason().replaceAll("\\s*\\R\\s*", " ").strip(),
-                d.outcome() == Outcome.ERROR ? List.of() : findings, figures);
+                noFindings ? List.of() : findings, figures);
     }
 
     private record Decided(Outcome outcome, String reason) {

@@ -440,6 +440,26 @@ class ContainerScriptsTest {
         List<TimelineEvent> events = events("sidecar");
         assertThat(events.get(events.size() - 1).kind()).as("last line").isEqualTo(EventKind.EXITING);
         assertThat(events.get(events.size() - 1).detail()).as("exit line").isEqualTo("143 SIGTERM");
+        assertThat(events.get(events.size() - 2).detail()).as("the arrival line, written before the service is stopped")
+                .isEqualTo("Terminating on SIGTERM: stopping its service");
+        await().atMost(SHORT).alias("service gone").until(() -> !portAnswers());
+    }
+
+    @Test
+    void aDrainingSidecarServesOnAfterSigtermForItsDrain() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of("SC_TERM_DRAIN_SECONDS", "3"));
+        awaitLine("sidecar", "Ready");
+
+        sidecar.destroy();
+        awaitLine("sidecar", "Terminating");
+        assertThat(portAnswers()).as("still serving during its drain").isTrue();
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar exit code").isEqualTo(143);
+        List<TimelineEvent> events = events("sidecar");
+        TimelineEvent term = events.get(events.size() - 2);
+        TimelineEvent exit = events.get(events.size() - 1);
+        assertThat(term.detail()).isEqualTo("Terminating on SIGTERM: stopping its service after a 3s drain");
+        assertThat(java.time.Duration.between(term.time(), exit.time())).as("the drain, on the script's own clock")
+                .isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(3));
         await().atMost(SHORT).alias("service gone").until(() -> !portAnswers());
     }
 

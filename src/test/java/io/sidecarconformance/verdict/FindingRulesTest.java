@@ -84,7 +84,25 @@ class FindingRulesTest {
 
         assertThat(finding(d, FindingKind.USE_FAILED_WHILE_DOWN)).get().extracting(Finding::text).asString()
                 .contains("failed at +5.8s", "(+5.0s, the second the kubelet dates its kill, to +7.4s)");
-        assertThat(d.figures().sidecarDownSeconds()).as("measured from the report").isEqualTo(1.4);
+        assertThat(d.figures().sidecarDownSeconds()).as("from the second the kubelet dates the kill to Ready again")
+                .isEqualTo(2.4);
+    }
+
+    @Test
+    void theOutageStartsAtTheHogsLastLineWhenThatIsLaterThanTheKubeletsSecond() {
+        // The hog says Allocating at +5.6s (alive then); the kubelet dates the kill to +5.0s (whole seconds); the
+        // restarted instance says Ready at +7.4s: down 1.8s, never less than what the containers' lines show.
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(5.6, "sidecar", EventKind.STEP, "Allocating 256MiB")
+                .at(6.0, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled finishedAt=2026-11-22T06:00:05Z")
+                .at(6.3, "sidecar", EventKind.STARTING, "pid=1")
+                .at(7.4, "sidecar", EventKind.READY, "")
+                .ending(Ending.Kind.POD_NOT_ENDED, "x", 40);
+
+        assertThat(o.decide().figures().sidecarDownSeconds()).isEqualTo(1.8);
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.sidecarconformance.verdict;
+
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.timeline.EventKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each figure built from a timeline with known times: the value is what those times say. */
+class FigureRulesTest {
+
+    /** Deletion at +10s; the sidecar ends on SIGTERM at once; a shell-form main ignores it and is killed at +25s. */
+    private static Obs sidecarEndsFirst(double sidecarEnd, String mainFinishedAt, double mainReportSeen) {
+        return new Obs()
+                .at(0.0, "suite", EventKind.ACTION, "create Job sc-job")
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(10.0, "suite", EventKind.ACTION, "delete pod")
+                .at(sidecarEnd, "sidecar", EventKind.EXITING, "143 SIGTERM")
+                .at(sidecarEnd + 0.3, "sidecar", EventKind.TERMINATED, "exit=143 reason=Error")
+                .at(mainReportSeen, "main", EventKind.TERMINATED, "exit=137 reason=Error finishedAt=" + mainFinishedAt);
+    }
+
+    @Test
+    void aSidecarThatEndedBeforeAKilledMainHasANegativeOutlivedFigureBoundedByTheKubeletsSecond() {
+        // main's end lies in [+25.0s, +25.6s]: the sidecar ended at +10.1s, at least 14.9s before it
+        Obs o = sidecarEndsFirst(10.1, "2026-11-22T06:00:25Z", 25.6);
+        assertThat(o.decide().figures().sidecarOutlivedMainSeconds()).isEqualTo(-14.9);
+    }
+
+    @Test
+    void aSidecarThatEndedInsideTheKubeletsSecondForMainHasNoKnownOrder() {
+        // main's end lies in [+25.0s, +25.6s]; the sidecar ended at +25.2s: which came first is unknown
+        Obs o = sidecarEndsFirst(25.2, "2026-11-22T06:00:25Z", 25.6);
+        assertThat(o.decide().figures().sidecarOutlivedMainSeconds()).isEqualTo(0.0);
+    }
+
+    @Test
+    void outlivedIsExactWhereMainWroteItsExitingLine() {
+        assertThat(Obs.clean().decide().figures().sidecarOutlivedMainSeconds()).as("+5.0s to +6.1s").isEqualTo(1.1);
+    }
+
+    @Test
+    void outlivedIsNotMeasuredWhileTheSidecarRunsOn() {
+        assertThat(Obs.sidecarKeepsPodAlive().decide().figures().sidecarOutlivedMainSeconds()).isNull();
+    }
+
+    @Test
+    void theOutageOfAnOomKilledSidecarRunsFromItsKillToItsNextReadyLine() {
+        // Allocating at +5.5s (alive then), the kubelet's report carries no finishedAt: the kill is dated by the report
+        // the runner saw at +6.0s, later than the hog's line; Ready again at +7.4s
+        Obs o = Obs.sidecarRestartedUnderMain().ending(Ending.Kind.POD_NOT_ENDED, "x", 40);
+        assertThat(o.decide().figures().sidecarDownSeconds()).isEqualTo(1.4);
+    }
+
+    @Test
+    void aCellThatIsNotApplicableCarriesNoFindings() {
+        // main waited for a sidecar the API never added (the fault's spec was refused): no race at start is reported
+        Obs o = new Obs()
+                .at(0.0, "suite", EventKind.ACTION, "create Job sc-job")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(2.1, "main", EventKind.STEP, "Waiting sidecar not ready")
+                .ending(Ending.Kind.NOT_RUN, "the fault cannot act here", 3);
+        Decision d = o.decide();
+        assertThat(d.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
+        assertThat(d.findings()).noneMatch(f -> f.kind() == FindingKind.RACE_AT_START).isEmpty();
+    }
+}
