@@ -21,6 +21,8 @@ import java.util.Objects;
  *                  repeats existed reads as 1)
  * @param applied   the objects the scenario sent to the API server, in order, as sent
  * @param runnerLoad the runner machine's 1-minute load average when the scenario started, or null if unknown
+ * @param observation what besides the timeline the cell was decided from (null for an ERROR built outside the rules,
+ *                  or a record written before these were stored)
  */
 public record ScenarioResult(
         ScenarioKey key,
@@ -33,7 +35,8 @@ public record ScenarioResult(
         String note,
         int repeat,
         List<AppliedObject> applied,
-        Double runnerLoad) {
+        Double runnerLoad,
+        ObservationRecord observation) {
 
     public ScenarioResult {
         Objects.requireNonNull(key, "key");
@@ -45,6 +48,13 @@ public record ScenarioResult(
         note = note == null ? "" : note;
         repeat = Math.max(1, repeat);
         applied = applied == null ? List.of() : List.copyOf(applied);
+    }
+
+    /** A result without the observation it was decided from. */
+    public ScenarioResult(ScenarioKey key, Outcome outcome, String reason, List<Finding> findings, Figures figures,
+                          List<TimelineEvent> timeline, Instant startedAt, String note, int repeat,
+                          List<AppliedObject> applied, Double runnerLoad) {
+        this(key, outcome, reason, findings, figures, timeline, startedAt, note, repeat, applied, runnerLoad, null);
     }
 
     /** A first (or only) run without recorded objects or load: for results built by hand. */
@@ -68,11 +78,12 @@ public record ScenarioResult(
 
     public ScenarioResult withNote(String newNote) {
         return new ScenarioResult(key, outcome, reason, findings, figures, timeline, startedAt, newNote, repeat, applied,
-                runnerLoad);
+                runnerLoad, observation);
     }
 
     /** The same result as run number {@code n} of its cell, with what it applied and the runner's load. */
     public ScenarioResult asRun(int n, List<AppliedObject> objects, Double load) {
-        return new ScenarioResult(key, outcome, reason, findings, figures, timeline, startedAt, note, n, objects, load);
+        return new ScenarioResult(key, outcome, reason, findings, figures, timeline, startedAt, note, n, objects, load,
+                observation);
     }
 }

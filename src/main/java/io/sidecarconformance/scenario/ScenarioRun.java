@@ -338,7 +338,7 @@ final class ScenarioRun {
         Decision d = VerdictRules.decide(o);
         double delay = Math.max(0, Duration.between(ending.decidedAt(), clock.instant()).toMillis() / 1000.0);
         return new ScenarioResult(spec.key(), d.outcome(), d.reason(), d.findings(), d.figures().withVerdictDelay(delay),
-                snapshot.events(), startedAt, "");
+                snapshot.events(), startedAt, "", 1, List.of(), null, o.record());
     }
 
     private void action(String what) {

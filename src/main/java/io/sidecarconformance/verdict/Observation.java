@@ -1,5 +1,6 @@
 package io.sidecarconformance.verdict;
 
+import io.sidecarconformance.result.ObservationRecord;
 import io.sidecarconformance.timeline.Timeline;
 
 import java.time.Instant;
@@ -48,5 +49,19 @@ public record Observation(
         restarts = restarts == null ? Map.of() : Map.copyOf(restarts);
         exitCodes = exitCodes == null ? Map.of() : Map.copyOf(exitCodes);
         reasons = reasons == null ? Map.of() : Map.copyOf(reasons);
+    }
+
+    /** What besides the timeline this observation holds, for results.json. */
+    public ObservationRecord record() {
+        return new ObservationRecord(ending.kind().name(), ending.reason(), ending.decidedAt(), rejection,
+                acceptedWithoutFault, droppedFields, faultTargetsMain, createdAt, endedAt, deleteRequestedAt,
+                gracePeriodSeconds, restarts, exitCodes, reasons);
+    }
+
+    /** The observation a stored record and its timeline describe: the inverse of {@link #record()}. */
+    public static Observation of(ObservationRecord r, Timeline timeline) {
+        return new Observation(timeline, new Ending(Ending.Kind.valueOf(r.ending()), r.endingReason(), r.endingDecidedAt()),
+                r.rejection(), r.acceptedWithoutFault(), r.droppedFields(), r.faultTargetsMain(), r.createdAt(),
+                r.endedAt(), r.deleteRequestedAt(), r.gracePeriodSeconds(), r.restarts(), r.exitCodes(), r.reasons());
     }
 }

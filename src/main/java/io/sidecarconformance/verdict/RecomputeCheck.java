@@ -1,0 +1,107 @@
+package io.sidecarconformance.verdict;
+
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.ResultsFileException;
+import io.sidecarconformance.result.ResultsJson;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.timeline.Timeline;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Decides every cell of a results.json again, from what the file holds (its timeline and its stored observation), with
+ * today's rules, and reports each outcome, reason, finding or figure that differs from the stored one. Every figure and
+ * finding is a function of named timeline events: a disagreement means the file and the rules have parted (a figure
+ * taken from somewhere else, or rules changed since the file was written), never a matter of opinion.
+ *
+ * <pre>
+ * mvn -q compile exec:java -Dexec.mainClass=io.sidecarconformance.verdict.RecomputeCheck -Dexec.args="results.json ..."
+ * </pre>
+ * Exit 0: every checkable cell agrees; 1: at least one disagreement (one line each); 2: bad input (one line). Records
+ * written before observations were stored, and ERROR records built outside the rules, are counted as not checkable.
+ */
+public final class RecomputeCheck {
+
+    private RecomputeCheck() {
+    }
+
+    /** One cell whose stored decision differs from today's. */
+    public record Disagreement(String file, ScenarioResult stored, String what, String storedValue, String recomputed) {
+        public String line() {
+            var k = stored.key();
+            return file + ": " + k.cluster() + " | " + k.pattern() + " | " + k.sidecar() + " | " + k.variant() + " | "
+                    + k.fault() + " run " + stored.repeat() + ": " + what + " stored " + storedValue + ", recomputed "
+                    + recomputed;
+        }
+    }
+
+    /** What a check of one file found. */
+    public record Report(int checked, int notCheckable, List<Disagreement> disagreements) {
+    }
+
+    public static Report check(String file, RunResults run) {
+        int checked = 0;
+        int notCheckable = 0;
+        List<Disagreement> out = new ArrayList<>();
+        for (ScenarioResult stored : run.results()) {
+            if (stored.observation() == null) {
+                notCheckable++;
+                continue;
+            }
+            checked++;
+            Decision again = VerdictRules.decide(Observation.of(stored.observation(), Timeline.of(stored.timeline())));
+            compare(file, stored, "outcome", stored.outcome(), again.outcome(), out);
+            compare(file, stored, "reason", stored.reason(), again.reason(), out);
+            compare(file, stored, "findings", stored.findings(), again.findings(), out);
+            // the verdict delay is the runner's own timing, not a figure of the timeline
+            Figures storedFigures = stored.figures().withVerdictDelay(null);
+            Figures figures = again.figures().withVerdictDelay(null);
+            compare(file, stored, "figures", storedFigures, figures, out);
+        }
+        return new Report(checked, notCheckable, out);
+    }
+
+    private static void compare(String file, ScenarioResult stored, String what, Object was, Object now,
+                                List<Disagreement> out) {
+        if (!Objects.equals(was, now)) {
+            out.add(new Disagreement(file, stored, what, String.valueOf(was), String.valueOf(now)));
+        }
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("RecomputeCheck: name one or more results.json files");
+            return 2;
+        }
+        int disagreements = 0;
+        for (String arg : args) {
+            RunResults run;
+            try {
+                run = ResultsJson.read(Path.of(arg));
+            } catch (ResultsFileException e) {
+                err.println("RecomputeCheck: " + e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                err.println("RecomputeCheck: cannot read " + arg + ": " + e.getMessage());
+                return 2;
+            }
+            Report r = check(arg, run);
+            r.disagreements().forEach(d -> out.println(d.line()));
+            disagreements += r.disagreements().size();
+            out.println("RecomputeCheck: " + arg + ": " + r.checked() + " records decided again, "
+                    + r.disagreements().size() + " disagreements"
+                    + (r.notCheckable() == 0 ? "" : ", " + r.notCheckable() + " not checkable (no stored observation)"));
+        }
+        return disagreements == 0 ? 0 : 1;
+    }
+}

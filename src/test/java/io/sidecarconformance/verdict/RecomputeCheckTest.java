@@ -1,0 +1,110 @@
+package io.sidecarconformance.verdict;
+
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.ResultsJson;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.timeline.EventKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The check decides a stored cell again from its file alone, and names every difference. */
+class RecomputeCheckTest {
+
+    private static final ScenarioKey KEY = new ScenarioKey("local:1.31", "native", "light", "exec+tolerant", "sidecar-oom");
+
+    /** A cell as the suite stores it: decided by the rules, with its observation. */
+    private static ScenarioResult stored(Obs obs) {
+        Observation o = obs.build();
+        Decision d = VerdictRules.decide(o);
+        return new ScenarioResult(KEY, d.outcome(), d.reason(), d.findings(), d.figures().withVerdictDelay(0.2),
+                o.timeline().events(), Obs.T0, "", 1, List.of(), null, o.record());
+    }
+
+    private static RunResults fileOf(ScenarioResult... results) {
+        return new RunResults(RunResults.SCHEMA, "run-1", Obs.T0, Obs.T0.plusSeconds(60), List.of(), Map.of(), Map.of(),
+                List.of(results));
+    }
+
+    /** A file written and read back: what the check sees is what results.json holds. */
+    private static RunResults roundTrip(RunResults run) throws Exception {
+        return ResultsJson.fromJson(ResultsJson.toJson(run), "results.json");
+    }
+
+    private static List<Obs> fixtures() {
+        List<Obs> all = new ArrayList<>(List.of(Obs.clean(), Obs.sidecarKeepsPodAlive(),
+                Obs.sidecarRestartedUnderMain().ending(Ending.Kind.POD_NOT_ENDED, "x", 40)));
+        Obs deleted = Obs.clean();
+        deleted.deleteAt = 3.0;
+        deleted.grace = 15L;
+        deleted.at(3.0, "suite", EventKind.ACTION, "delete pod").at(3.2, "main", EventKind.STEP, "Terminating on SIGTERM")
+                .at(3.3, "sidecar", EventKind.STEP, "Terminating on SIGTERM: stopping its service")
+                .at(8.0, "pod", EventKind.DELETED, "");
+        all.add(deleted);
+        return all;
+    }
+
+    @Test
+    void everyFixtureDecidedAgainFromItsStoredFileAgrees() throws Exception {
+        for (Obs fixture : fixtures()) {
+            RunResults file = roundTrip(fileOf(stored(fixture)));
+            RecomputeCheck.Report report = RecomputeCheck.check("results.json", file);
+            assertThat(report.checked()).isEqualTo(1);
+            assertThat(report.disagreements()).as("fixture decided as %s", file.results().get(0).reason()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFigureThatDisagreesWithItsTimelineIsNamedInOneLine() throws Exception {
+        ScenarioResult good = stored(Obs.clean());
+        Figures f = good.figures();
+        Figures tampered = new Figures(f.completionSeconds(), 99.0, f.terminationSeconds(), f.gracePeriodSeconds(),
+                f.verdictDelaySeconds(), f.podPhase(), f.jobCondition(), f.jobAfterPodSeconds(), f.sidecarRestarts(),
+                f.sidecarDownSeconds(), f.mainStartedBeforeReadySeconds(), f.termAfterDeletionSeconds(), f.restarts(),
+                f.exitCodes(), f.reasons(), f.exitAfterDeletionSeconds(), f.mainStartedAfterSidecarRestartSeconds(),
+                f.oomScoreAdj());
+        ScenarioResult bad = new ScenarioResult(KEY, good.outcome(), good.reason(), good.findings(), tampered,
+                good.timeline(), good.startedAt(), "", 1, List.of(), null, good.observation());
+
+        RecomputeCheck.Report report = RecomputeCheck.check("r.json", roundTrip(fileOf(bad)));
+
+        assertThat(report.disagreements()).hasSize(1);
+        assertThat(report.disagreements().get(0).line())
+                .startsWith("r.json: local:1.31 | native | light | exec+tolerant | sidecar-oom run 1: figures stored ")
+                .contains("sidecarOutlivedMainSeconds=99.0", "sidecarOutlivedMainSeconds=1.1")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void theCommandExitsOneOnADisagreementAndCountsRecordsItCannotCheck(@TempDir Path dir) throws Exception {
+        ScenarioResult good = stored(Obs.clean());
+        ScenarioResult wrongOutcome = new ScenarioResult(KEY, io.sidecarconformance.result.Outcome.FAILED, good.reason(),
+                good.findings(), good.figures(), good.timeline(), good.startedAt(), "", 2, List.of(), null, good.observation());
+        ScenarioResult old = ScenarioResult.error(KEY, "written before observations were stored", Obs.T0);
+        Path ok = dir.resolve("ok.json");
+        Path bad = dir.resolve("bad.json");
+        ResultsJson.write(fileOf(good, old), ok);
+        ResultsJson.write(fileOf(wrongOutcome), bad);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        assertThat(RecomputeCheck.run(new String[] {ok.toString()}, new PrintStream(out), new PrintStream(err))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 records decided again, 0 disagreements, 1 not checkable");
+        assertThat(RecomputeCheck.run(new String[] {bad.toString()}, new PrintStream(out), new PrintStream(err))).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("run 2: outcome stored FAILED, recomputed SUCCEEDED");
+        assertThat(RecomputeCheck.run(new String[] {dir.resolve("none.json").toString()}, new PrintStream(out),
+                new PrintStream(err))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).doesNotContain("\n").contains("does not exist");
+    }
+}
