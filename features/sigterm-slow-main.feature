@@ -6,11 +6,15 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   the SidecarContainers gate on in 1.28 they got SIGTERM at the deletion, with main. KEP-753 has the kubelet run the
   preStop hooks of sidecars when termination starts, all at once, not in their turn; a sidecar's SIGTERM follows its
   own hook.
-  Main traps SIGTERM, writes a line naming it at once and exits 4 s later; every sidecar exits at once on SIGTERM.
-  native-multi starts three native sidecars in order (sidecar, sidecar-2, sidecar-3); native-multi-prestop gives each
-  a preStop hook that writes a PreStop line and takes 2 s. The TERM order finding lists SIGTERM's arrival across all
-  containers, each sidecar's relative to main's exit, and whether each sidecar got it only after the one started
-  after it had ended; the figures hold each container's SIGTERM and end after the deletion.
+  Main traps SIGTERM, writes a line naming it at once and exits 4 s later; every sidecar writes a line when SIGTERM
+  arrives and exits at once.
+  native-multi starts three native sidecars in order (sidecar, sidecar-2, sidecar-3), each of which serves on 1 s
+  after its SIGTERM (a drain, fixed) before it stops; native-multi-prestop gives each also a preStop hook that writes
+  a PreStop line and takes 2 s. The TERM order finding lists SIGTERM's arrival across all containers, each sidecar's
+  relative to main's exit, and whether each sidecar got it only after the one started after it had ended, compared on
+  the containers' own clocks with a 20 ms margin: the drain makes a reverse order a gap of tens of milliseconds after
+  the next sidecar's end, and a stop all at once a gap of about a second before it; the figures hold each container's
+  SIGTERM and end after the deletion.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
   Timings that shape every cell, each a property named in the report: the light sidecar's service listens
   -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;

@@ -161,6 +161,7 @@ class InputValidationTest {
                 "sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)",
                 "kubelet-restart: main works after its first use (fixed)",
                 "done-file-rules, native-rules, native-restart-all: container restart rules (fixed)",
+                "native-multi, native-multi-prestop: each sidecar serves on after its SIGTERM for (fixed)",
                 "+probe: startupProbe period and failure threshold (fixed)");
 
         Properties none = new Properties();

@@ -13,6 +13,12 @@ public final class NativeSidecarChain implements Pattern {
 
     /** How many sidecars the chain has. */
     static final int SIDECARS = 3;
+    /**
+     * Each sidecar of the chain serves on this long after its SIGTERM before it stops, as a draining proxy does. It makes
+     * the stop order something the containers' clocks can resolve: stopped in reverse order, a sidecar gets SIGTERM
+     * after the next one has ended, a drain later; stopped all at once, each gets it a drain before the next one ends.
+     */
+    public static final int DRAIN_SECONDS = 1;
 
     @Override
     public String id() {
@@ -39,6 +45,9 @@ public final class NativeSidecarChain implements Pattern {
         WorkloadSpec w = new WorkloadSpec(containers.main("none"), each.apply(containers.sidecar("none")), Placement.NATIVE_INIT);
         for (int n = 2; n <= SIDECARS; n++) {
             w.addSidecar(each.apply(containers.moreSidecar(n)));
+        }
+        for (String sidecar : w.sidecarNames()) {
+            w.env(sidecar, "SC_TERM_DRAIN_SECONDS", Integer.toString(DRAIN_SECONDS));
         }
         return w;
     }

@@ -27,6 +27,11 @@ final class FindingRules {
 
     /** A deletion that lasted at least grace minus this took the whole grace period (kubelet rounds to seconds). */
     static final Duration GRACE_TOLERANCE = Duration.ofMillis(1500);
+    /**
+     * Two containers' lines closer than this are not ordered by the TERM order: each line is a file's mtime written by
+     * a shell in its own container, a few milliseconds after the moment it stands for.
+     */
+    static final double ORDER_MARGIN = 0.02;
     /** The Job's condition counts as ahead of the pod when seen more than this before the pod's end. */
     static final double JOB_AHEAD_SECONDS = 1.0;
 
@@ -194,26 +199,35 @@ final class FindingRules {
     }
 
     /**
-     * Several sidecars: did each get SIGTERM only after the sidecar started after it had ended (compared on the
-     * containers' own exact times), or not; and how far apart their SIGTERMs came.
+     * Several sidecars: did each get SIGTERM only after the sidecar started after it had ended, compared on the
+     * containers' own exact times (each one's SIGTERM line against the next one's Exiting line). A gap within
+     * {@link #ORDER_MARGIN} either way is no order the clocks resolve; the chain's drain (each sidecar serves on after
+     * its SIGTERM) makes a real reverse order a positive gap and a stop all at once a negative one of about the drain.
      */
     private static String sidecarsAmongThemselves(Observation o, List<String> sidecars) {
         Map<String, Instant> lines = FigureRules.termLines(o);
         if (!sidecars.stream().allMatch(lines::containsKey)) {
             return "";
         }
-        boolean afterTheLaterOnesEnd = true;
+        double smallest = Double.MAX_VALUE;
         for (int i = 0; i + 1 < sidecars.size(); i++) {
             Optional<Instant> laterEnded = o.timeline().ended(sidecars.get(i + 1));
-            afterTheLaterOnesEnd &= laterEnded.isPresent() && !lines.get(sidecars.get(i)).isBefore(laterEnded.get());
+            Instant term = lines.get(sidecars.get(i));
+            double gap = laterEnded.map(e -> Duration.between(e, term).toMillis() / 1000.0).orElse(-Double.MAX_VALUE);
+            smallest = Math.min(smallest, gap);
         }
         String started = String.join(", ", sidecars);
         Instant first = sidecars.stream().map(lines::get).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = sidecars.stream().map(lines::get).max(Comparator.naturalOrder()).orElseThrow();
         String within = "all within " + secs(seconds(first, last)) + ", start order " + started;
-        return afterTheLaterOnesEnd
-                ? "; each sidecar got it only after the one started after it had ended (" + within + ")"
-                : "; the sidecars got it not each after the one started after it had ended (" + within + ")";
+        if (smallest >= ORDER_MARGIN) {
+            return "; each sidecar got it only after the one started after it had ended (" + within + ")";
+        }
+        if (smallest <= -ORDER_MARGIN) {
+            return "; the sidecars got it not each after the one started after it had ended (" + within + ")";
+        }
+        return "; whether each sidecar got it after the one started after it had ended is within the clocks' margin ("
+                + Math.round(ORDER_MARGIN * 1000) + " ms; " + within + ")";
     }
 
     /** Containers' PreStop lines (their preStop hooks) after the deletion, in order. */

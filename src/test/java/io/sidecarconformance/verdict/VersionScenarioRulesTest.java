@@ -140,6 +140,16 @@ class VersionScenarioRulesTest {
     }
 
     @Test
+    void sidecarsWhoseLinesAreCloserThanTheClocksResolveAreNotOrdered() {
+        // each sidecar's SIGTERM line 10 ms after the later one's end: inside the 20 ms margin, no order is claimed
+        Decision d = threeSidecars(new double[] {4.12, 4.3}, new double[] {4.11, 4.3}, new double[] {4.10, 4.3}).decide();
+
+        assertThat(finding(d, FindingKind.TERM_ORDER)).get().asString()
+                .contains("whether each sidecar got it after the one started after it had ended is within the clocks' margin (20 ms")
+                .doesNotContain("only after", "not each after");
+    }
+
+    @Test
     void sidecarsInNeitherOrderAndSilentOnesAreNamed() {
         Obs o = threeSidecars(new double[] {4.05, 4.1}, new double[] {4.15, 4.2}, new double[] {4.30, 4.4});
         Decision d = o.decide();
