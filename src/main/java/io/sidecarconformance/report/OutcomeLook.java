@@ -26,10 +26,12 @@ final class OutcomeLook {
                 "the pod ended (terminal; after a deletion, gone) and the Job's terminal condition is Complete"));
         LOOKS.put(Outcome.FAILED_BY_FAULT, new Look("FAILED: FAULT", "#8a9bb4", "#101a28",
                 "the pod ended and the Job's terminal condition is Failed, under a fault aimed at main (main-oom,"
-                        + " sigkill-main, sigterm, sigterm-slow-main, delete-during-init): the failure the fault causes"));
+                        + " sigkill-main, sigterm, sigterm-slow-main, delete-during-init) and main not started again after it:"
+                        + " the failure the fault causes"));
         LOOKS.put(Outcome.FAILED, new Look("FAILED", "#c2410c", "#ffffff",
-                "the pod ended and the Job's terminal condition is Failed, with no fault aimed at main: the sidecar or the"
-                        + " pattern failed it"));
+                "the pod ended and the Job's terminal condition is Failed, with no fault aimed at main, or with main"
+                        + " restarted in place after the fault and a later instance failing: the sidecar or the pattern"
+                        + " failed it"));
         LOOKS.put(Outcome.STUCK, new Look("STUCK", "#b91c1c", "#ffffff",
                 "the pod did not end (after a deletion: was not gone): main's last instance ended and the pod had not"
                         + " ended a stuck window later, or the pod was deleted and not gone its grace period plus a stuck"

@@ -27,8 +27,10 @@ import static io.sidecarconformance.verdict.Times.at;
  * <li>STUCK: the pod did not end (main ended or never started, and the pod was not terminal a stuck window later; or
  *     the deadline passed), or the pod ended and the Job had no terminal condition a Job window later;</li>
  * <li>SUCCEEDED: the Job's condition is Complete;</li>
- * <li>FAILED_BY_FAULT: the Job's condition is Failed, and the fault was aimed at main (OOM, SIGKILL, deletion);</li>
- * <li>FAILED: the Job's condition is Failed, and no fault was aimed at main.</li>
+ * <li>FAILED_BY_FAULT: the Job's condition is Failed, the fault was aimed at main (OOM, SIGKILL, deletion), and main
+ *     was not started again after it (the fault acts once: the instance it struck is the last);</li>
+ * <li>FAILED: the Job's condition is Failed, and no fault was aimed at main, or main was restarted in place after
+ *     the fault and a later instance failed (the fault was survived; what followed failed the Job).</li>
  * </ol>
  * Findings (what was seen on the way) come from {@link FindingRules}; figures from {@link FigureRules}.
  */
@@ -86,9 +88,14 @@ public final class VerdictRules {
         if (job.detail().startsWith("Complete")) {
             return new Decided(Outcome.SUCCEEDED, "Job Complete: " + whatHappened(o));
         }
-        return o.faultTargetsMain()
-                ? new Decided(Outcome.FAILED_BY_FAULT, "Job " + job.detail() + ", the fault was aimed at main: " + whatHappened(o))
-                : new Decided(Outcome.FAILED, "Job " + job.detail() + " with no fault aimed at main: " + whatHappened(o));
+        if (!o.faultTargetsMain()) {
+            return new Decided(Outcome.FAILED, "Job " + job.detail() + " with no fault aimed at main: " + whatHappened(o));
+        }
+        int mainInstances = t.runs(MAIN).size();
+        return mainInstances > 1
+                ? new Decided(Outcome.FAILED, "Job " + job.detail() + ": the fault was aimed at main, but main was restarted"
+                        + " in place after it (" + mainInstances + " instances) and a later instance failed: " + whatHappened(o))
+                : new Decided(Outcome.FAILED_BY_FAULT, "Job " + job.detail() + ", the fault was aimed at main: " + whatHappened(o));
     }
 
     /**
