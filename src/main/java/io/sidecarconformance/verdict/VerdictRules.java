@@ -169,6 +169,11 @@ public final class VerdictRules {
         if (last.terminated() != null && !words.isBlank()) {
             parts.add("\"" + words + "\"");
         }
+        // The kubelet's reason can name an OOM kill for a container that ended on the kubelet's own SIGTERM (an
+        // ephemeral sidecar stopped after main's OOM kill): say which the timeline shows.
+        if (last.terminated() != null && last.terminated().detail().contains("reason=OOMKilled") && words.equals("SIGTERM")) {
+            parts.add("(the kubelet's reason says OOMKilled, but the container's own last line says it ended on SIGTERM)");
+        }
         return String.join(" ", parts);
     }
 

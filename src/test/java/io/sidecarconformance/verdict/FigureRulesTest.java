@@ -67,4 +67,25 @@ class FigureRulesTest {
         assertThat(d.outcome()).isEqualTo(Outcome.NOT_APPLICABLE);
         assertThat(d.findings()).noneMatch(f -> f.kind() == FindingKind.RACE_AT_START).isEmpty();
     }
+
+    @Test
+    void aKubeletReasonOfOomKilledForAContainerThatEndedOnSigtermIsSaidToContradictItsLine() {
+        // ephemeral / main-oom: main's OOM kill fails the pod, the kubelet stops the ephemeral sidecar with SIGTERM, and
+        // reports the sidecar's end with reason OOMKilled
+        Obs o = new Obs()
+                .at(1.0, "main", EventKind.STARTING, "pid=1")
+                .at(3.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(5.0, "main", EventKind.EXITING, "137 allocation ended with 137")
+                .at(5.4, "main", EventKind.TERMINATED, "exit=137 reason=OOMKilled")
+                .at(7.0, "sidecar", EventKind.EXITING, "143 SIGTERM")
+                .at(7.2, "sidecar", EventKind.TERMINATED, "exit=143 reason=OOMKilled")
+                .at(7.3, "pod", EventKind.PHASE, "Failed")
+                .at(7.5, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 7.6);
+        o.faultTargetsMain = true;
+
+        assertThat(o.decide().reason()).contains("sidecar exit 143 OOMKilled \"SIGTERM\" (the kubelet's reason says"
+                + " OOMKilled, but the container's own last line says it ended on SIGTERM)")
+                .contains("main exit 137 OOMKilled \"allocation ended with 137\"");
+    }
 }
