@@ -4,12 +4,21 @@ Feature: The node's kubelet restarts while main works beside its sidecar
   has ended and finish the pod and the Job, as if it had not been away? A kubelet restart keeps the pod's containers
   running (containerd runs them), and the new kubelet rebuilds its view from the runtime: the container statuses,
   the probe results, the sidecar's start-up. How it does changed: KEP-753's native sidecars (1.28 behind the gate,
-  1.29 on) are restarted in order after a node reboot (kubernetes/kubernetes#120269, 1.29); from 1.35 the gate
-  ChangeContainerStatusOnKubeletRestart is off by default, so a restart no longer resets the containers' Ready and
-  Started, and kubernetes/kubernetes#137146 (1.36; 1.35 cherry-pick #137885) fixed the regression that brought: after
-  a kubelet restart, a pod whose native sidecar has a startupProbe never restarted its crashed regular containers.
-  While main works (40 s after its first use of the sidecar), the suite stops the kubelet (SIGTERM; up to 10 s
-  before SIGKILL) and starts it again with the same flags (clusters/local/cluster.sh restart-kubelet), waiting for
+  1.29 on) are restarted in order after a node reboot (kubernetes/kubernetes#120269, 1.29). Up to 1.34 the new
+  kubelet gives every probed container its probe's first result again: Started false until a startupProbe passes
+  anew, Ready false until it and any readinessProbe do (a container without probes keeps both). KEP-4781
+  (kubernetes/kubernetes#134746, 1.35) keeps them instead (the gate ChangeContainerStatusOnKubeletRestart is
+  deprecated and off by default from 1.35; on brings the reset back; still there in 1.37), but only for a container
+  that had been running more than 10 s before the kubelet started (pkg/kubelet/prober: kubeletRestartGracePeriod); a
+  younger one is reset as before. kubernetes/kubernetes#137146 (1.36; 1.35 cherry-pick #137885, v1.35.4) fixed the
+  regression #134746 brought: after a kubelet restart, a pod whose native sidecar has a startupProbe never restarted
+  its crashed regular containers.
+  The suite restarts the kubelet 15 s into main's 40 s of work (main writes a Marked line then), when the sidecar has
+  run for about 18 s or more, past KEP-4781's 10 s: a kubelet that resets a running container's Started or Ready shows
+  as the "reset" finding (false, then true again, with no restart). Until 2026-12-06 the restart came as main began
+  its work, 5 to 7 s after the sidecar started, and every version reset the probed sidecar the same way.
+  It stops the kubelet (SIGTERM; up to 10 s before SIGKILL) and starts it again with the same flags
+  (clusters/local/cluster.sh restart-kubelet), waiting for
   its /healthz; the timeline records the three moments. Only where the suite runs the kubelet itself (the local
   provider): on every other cluster the cell is NOT_APPLICABLE and nothing is created. A restart is felt by every pod
   on the node, so this scenario runs alone: the runner waits for the scenarios running to finish, and starts no other
@@ -21,8 +30,8 @@ Feature: The node's kubelet restarts while main works beside its sidecar
   counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
   Main is a strict client (a failed use ends it with exit 4, like a CI step calling docker) unless the variant
   ends in +tolerant: then it retries a failed use every second for -Dclient.retrySeconds (default 30 s).
-  Bounds: main's 40 s of work, which the kubelet restart (its stop, up to 10 s, and its /healthz, up to 60 s) falls
-  within; the stuck window (-Dstuck.windowSeconds, 30 s) after main ended.
+  Bounds: main's 40 s of work, 15 s into which the kubelet restart (its stop, up to 10 s, and its /healthz, up to 60 s)
+  begins; the stuck window (-Dstuck.windowSeconds, 30 s) after main ended.
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under kubelet-restart
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant

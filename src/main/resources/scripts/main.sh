@@ -4,7 +4,8 @@
 # SC_WAIT_SECONDS, SC_WORK_SECONDS, SC_CHECK_TIMEOUT, SC_FAULT_MAIN (none|oom), SC_OOM_MB, SC_TERM_LINGER_SECONDS,
 # SC_CLIENT (strict: a failed use ends main with exit 4 at once, like a CI step calling docker;
 # tolerant: a failed use is retried every second for SC_RETRY_SECONDS, then exit 4),
-# SC_BUSY_SECONDS (0: the second use is one call; more: a busy spell, see busy_use), SC_BUSY_PAUSE_SECONDS.
+# SC_BUSY_SECONDS (0: the second use is one call; more: a busy spell, see busy_use), SC_BUSY_PAUSE_SECONDS,
+# SC_MARK_AFTER_SECONDS (write a Marked line that far into its work, for a fault to act on).
 # shellcheck source=lib.sh
 . /sc/lib.sh
 
@@ -117,7 +118,14 @@ if [ "${SC_FAULT_MAIN:-none}" = oom ] && [ ! -f "$SC_SHARED/main-oom-done" ]; th
     exit "$code"
 fi
 
-nap "${SC_WORK_SECONDS:-3}"
+if [ "${SC_MARK_AFTER_SECONDS:-0}" -gt 0 ]; then
+    # A moment inside the work for a fault to act on (kubelet-restart): a line that far in, then the rest of the work.
+    nap "$SC_MARK_AFTER_SECONDS"
+    ev Marked "${SC_MARK_AFTER_SECONDS}s into its work"
+    nap $(( ${SC_WORK_SECONDS:-3} - SC_MARK_AFTER_SECONDS ))
+else
+    nap "${SC_WORK_SECONDS:-3}"
+fi
 
 if [ "${SC_BUSY_SECONDS:-0}" -gt 0 ]; then
     busy_use || use_failed second

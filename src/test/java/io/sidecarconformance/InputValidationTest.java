@@ -160,6 +160,7 @@ class InputValidationTest {
                 "burstable-oom-scores: memory request of limit (fixed)",
                 "sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)",
                 "kubelet-restart: main works after its first use (fixed)",
+                "kubelet-restart: the kubelet is restarted this far into main's work (fixed)",
                 "done-file-rules, native-rules, native-restart-all: container restart rules (fixed)",
                 "native-multi, native-multi-prestop: each sidecar serves on after its SIGTERM for (fixed)",
                 "+probe: startupProbe period and failure threshold (fixed)");

@@ -29,6 +29,8 @@ public record FaultSettings(int delaySeconds, long gracePeriodSeconds) {
         p.put("sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)", SidecarCrashLoopFault.BACKOFF_LIMIT
                 + " / " + SidecarCrashLoopFault.CRASHES + " / " + SidecarCrashLoopFault.WORK_SECONDS + " s");
         p.put("kubelet-restart: main works after its first use (fixed)", KubeletRestartFault.WORK_SECONDS + " s");
+        p.put("kubelet-restart: the kubelet is restarted this far into main's work (fixed)",
+                KubeletRestartFault.RESTART_AFTER_SECONDS + " s");
         return p;
     }
 

@@ -4,6 +4,8 @@ import io.sidecarconformance.cluster.NodeControl;
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.TimelineEvent;
 
 /**
  * While main works, the node's kubelet is stopped and started again (its pods keep running): does the kubelet that
@@ -14,6 +16,13 @@ public final class KubeletRestartFault implements Fault {
 
     /** Main works this long after its first use: the restart (up to 10 s to stop, then its start-up) falls inside. */
     static final int WORK_SECONDS = 40;
+    /**
+     * The restart comes this far into main's work, when the sidecar has run for longer than the 10 s a kubelet from 1.35
+     * requires of a container it finds running before it keeps its Started and Ready (KEP-4781,
+     * kubernetes/kubernetes#134746: pkg/kubelet/prober's kubeletRestartGracePeriod); a younger one is reset on every
+     * version, and the cell could not tell them apart.
+     */
+    static final int RESTART_AFTER_SECONDS = 15;
 
     @Override
     public String id() {
@@ -27,7 +36,18 @@ public final class KubeletRestartFault implements Fault {
 
     @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
-        spec.env(Role.MAIN, "SC_WORK_SECONDS", Integer.toString(WORK_SECONDS));
+        spec.env(Role.MAIN, "SC_WORK_SECONDS", Integer.toString(WORK_SECONDS))
+                .env(Role.MAIN, "SC_MARK_AFTER_SECONDS", Integer.toString(RESTART_AFTER_SECONDS));
+    }
+
+    @Override
+    public boolean firesOn(TimelineEvent e) {
+        return e.container().equals(Role.MAIN.containerName()) && e.kind() == EventKind.STEP && e.detail().startsWith("Marked");
+    }
+
+    @Override
+    public String moment() {
+        return "after main logs Marked, " + RESTART_AFTER_SECONDS + " s into its work";
     }
 
     @Override

@@ -73,6 +73,10 @@ final class OutcomeLook {
         BADGES.put(FindingKind.TERM_ORDER, new Badge("",
                 "after the deletion, a container wrote a SIGTERM Exiting line: when each did, and the sidecar's"
                         + " relative to main's exit"));
+        BADGES.put(FindingKind.STATUS_RESET, new Badge("reset",
+                "a container's Started or Ready (pod status) went false after being true and came back true with no end"
+                        + " of the container in between: the kubelet reset its view of a running container (e.g. after"
+                        + " a kubelet restart)"));
         BADGES.put(FindingKind.JOB_BEFORE_POD, new Badge("job first",
                 "the runner saw the Job's terminal condition more than 1 s before the pod was terminal (after a"
                         + " deletion: gone)"));

@@ -14,6 +14,8 @@ public enum FindingKind {
     SLOW_TERMINATION,
     /** After the deletion: the order in which containers said they got SIGTERM, relative to main's exit. */
     TERM_ORDER,
+    /** A container's Started or Ready went false and came back true while the same instance ran (no end between). */
+    STATUS_RESET,
     /** The Job's terminal condition was seen more than 1 s before the pod was terminal or gone. */
     JOB_BEFORE_POD,
     /** A container that ended on its own wrote other output just before: kept verbatim (e.g. dockerd's log tail). */

@@ -50,6 +50,7 @@ final class FindingRules {
         useFailedWhileDown(o, sidecar).ifPresent(out::add);
         t.step(MAIN, "Recovered").ifPresent(e -> out.add(new Finding(FindingKind.CLIENT_RECOVERED,
                 "main's client retried and recovered at " + at(o, e.time()) + ": " + e.detail())));
+        statusReset(o).ifPresent(out::add);
         slowTermination(o, f).ifPresent(out::add);
         termOrder(o, f).ifPresent(out::add);
         if (f.jobAfterPodSeconds() != null && f.jobAfterPodSeconds() < -JOB_AHEAD_SECONDS) {
@@ -115,6 +116,42 @@ final class FindingRules {
                 "main's use of the sidecar failed at " + at(o, when) + " while the sidecar was down (" + at(o, d.from())
                         + (d.datedByKubelet() ? ", the second the kubelet dates its kill," : "") + " to " + at(o, d.to()) + ")"
                         + (o.timeline().step(MAIN, "Retrying").isPresent() ? "; main retried" : "; main gave up")));
+    }
+
+    /**
+     * A container's Started or Ready flag (pod status) went false after it had been true and came back true, with no
+     * end of the container in between: the kubelet reset its view of a container that kept running (e.g. after a
+     * kubelet restart). A flag that goes false and stays false (the end of a pod) is not this.
+     */
+    private static Optional<Finding> statusReset(Observation o) {
+        Timeline t = o.timeline();
+        List<String> parts = new ArrayList<>();
+        for (String c : t.containers()) {
+            for (String flag : List.of("started", "ready")) {
+                boolean wasTrue = false;
+                Instant falseAt = null;
+                for (TimelineEvent e : t.events()) {
+                    if (!e.container().equals(c)) {
+                        continue;
+                    }
+                    if (e.kind() == EventKind.TERMINATED || e.kind() == EventKind.EXITING || e.kind() == EventKind.STARTING) {
+                        wasTrue = false;
+                        falseAt = null;
+                    } else if (e.kind() == EventKind.STATUS && e.detail().equals(flag + "=true")) {
+                        if (falseAt != null) {
+                            parts.add(c + "'s " + (flag.equals("started") ? "Started" : "Ready") + " false at "
+                                    + at(o, falseAt) + " for " + secs(seconds(falseAt, e.time())));
+                        }
+                        wasTrue = true;
+                        falseAt = null;
+                    } else if (e.kind() == EventKind.STATUS && e.detail().equals(flag + "=false") && wasTrue && falseAt == null) {
+                        falseAt = e.time();
+                    }
+                }
+            }
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(new Finding(FindingKind.STATUS_RESET,
+                String.join(", ", parts) + ", then true again, while the container kept running (no restart)"));
     }
 
     /** After the deletion, the pod took at least its grace period, less {@link #GRACE_TOLERANCE}, to go. */

@@ -382,6 +382,26 @@ class ContainerScriptsTest {
     }
 
     @Test
+    void mainMarksAMomentInsideItsWorkForAFaultToActOn() throws Exception {
+        run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process main = run("main.sh", "main", Map.of("SC_WORK_SECONDS", "3", "SC_MARK_AFTER_SECONDS", "1"));
+
+        assertThat(exitOf(main, "main")).as("main exit code").isZero();
+        List<TimelineEvent> mainEvents = events("main");
+        assertThat(words(mainEvents)).as("main's lines").containsExactly("STARTING", "Working", "Marked", "EXITING");
+        TimelineEvent working = mainEvents.get(1);
+        TimelineEvent marked = mainEvents.get(2);
+        TimelineEvent exit = mainEvents.get(3);
+        assertThat(marked.detail()).isEqualTo("Marked 1s into its work");
+        // the lines' times are files' mtimes, which the kernel keeps to its clock tick: a few milliseconds' slack
+        assertThat(java.time.Duration.between(working.time(), marked.time())).as("the mark, on the script's clock")
+                .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(950));
+        assertThat(java.time.Duration.between(working.time(), exit.time())).as("the whole work still")
+                .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(2950));
+    }
+
+    @Test
     void mainWaitsForALateSidecarAndThenWorks() throws Exception {
         Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "10", "SC_WORK_SECONDS", "0"));
         awaitLine("main", "Waiting");
@@ -459,7 +479,7 @@ class ContainerScriptsTest {
         TimelineEvent exit = events.get(events.size() - 1);
         assertThat(term.detail()).isEqualTo("Terminating on SIGTERM: stopping its service after a 3s drain");
         assertThat(java.time.Duration.between(term.time(), exit.time())).as("the drain, on the script's own clock")
-                .isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(3));
+                .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(2950));
         await().atMost(SHORT).alias("service gone").until(() -> !portAnswers());
     }
 

@@ -88,4 +88,25 @@ class FigureRulesTest {
                 + " OOMKilled, but the container's own last line says it ended on SIGTERM)")
                 .contains("main exit 137 OOMKilled \"allocation ended with 137\"");
     }
+
+    @Test
+    void aStartedAndReadyThatWentFalseAndBackWhileTheSidecarRanAreAStatusReset() {
+        // a kubelet restart at +20s: the sidecar's Started false +21.6s to +22.6s, Ready false +22.4s to +23.4s;
+        // at the pod's end Ready goes false for good, which is no reset
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.7, "sidecar", EventKind.STATUS, "started=true").at(1.8, "sidecar", EventKind.STATUS, "ready=true")
+                .at(2.0, "main", EventKind.STARTING, "pid=1").at(2.2, "main", EventKind.STATUS, "ready=true")
+                .at(21.6, "sidecar", EventKind.STATUS, "started=false").at(22.4, "sidecar", EventKind.STATUS, "ready=false")
+                .at(22.6, "sidecar", EventKind.STATUS, "started=true").at(23.4, "sidecar", EventKind.STATUS, "ready=true")
+                .at(40.0, "main", EventKind.STATUS, "ready=false").at(40.1, "main", EventKind.EXITING, "0")
+                .at(40.5, "sidecar", EventKind.STATUS, "ready=false").at(40.6, "sidecar", EventKind.EXITING, "143 SIGTERM")
+                .at(41.0, "pod", EventKind.PHASE, "Succeeded").at(41.2, "job", EventKind.JOB, "Complete")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 41.3);
+        assertThat(o.decide().findings()).filteredOn(f -> f.kind() == FindingKind.STATUS_RESET).singleElement()
+                .extracting(io.sidecarconformance.result.Finding::text).asString()
+                .isEqualTo("sidecar's Started false at +21.6s for 1.0s, sidecar's Ready false at +22.4s for 1.0s, then true"
+                        + " again, while the container kept running (no restart)");
+        assertThat(Obs.clean().decide().findings()).noneMatch(f -> f.kind() == FindingKind.STATUS_RESET);
+    }
 }
