@@ -4,7 +4,8 @@
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
 # SC_DELAY_SECONDS, SC_STARTUP_SECONDS (light only: -Dsidecar.lightStartupSeconds), SC_CHECK_TIMEOUT,
 # SC_FAULT_SIDECAR (none|oom|crash-early|crash-loop), SC_OOM_MB, SC_CRASH_STARTS, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light),
-# SC_TERM_DRAIN_SECONDS (on SIGTERM, serve that long before stopping; unset: stop at once).
+# SC_TERM_DRAIN_SECONDS (on SIGTERM, serve that long before stopping; unset: stop at once),
+# SC_POLL_SECONDS (how often done-file and pidfile sidecars check; default 1).
 # shellcheck source=lib.sh
 . /sc/lib.sh
 
@@ -109,15 +110,15 @@ fi
 
 case "${SC_SHUTDOWN:-none}" in
     done-file)
-        while [ ! -f "$SC_SHARED/done" ]; do nap 1; done
+        while [ ! -f "$SC_SHARED/done" ]; do nap "${SC_POLL_SECONDS:-1}"; done
         stop_service
         ev Exiting 0 "done file seen"
         exit 0
         ;;
     pidfile)
-        while [ ! -f "$SC_SHARED/pid" ]; do nap 1; done
+        while [ ! -f "$SC_SHARED/pid" ]; do nap "${SC_POLL_SECONDS:-1}"; done
         main_pid=$(cat "$SC_SHARED/pid")
-        while kill -0 "$main_pid" 2>/dev/null; do nap 1; done
+        while kill -0 "$main_pid" 2>/dev/null; do nap "${SC_POLL_SECONDS:-1}"; done
         stop_service
         ev Exiting 0 "pid $main_pid gone"
         exit 0

@@ -162,6 +162,7 @@ class InputValidationTest {
                 "kubelet-restart: main works after its first use (fixed)",
                 "kubelet-restart: the kubelet is restarted this far into main's work (fixed)",
                 "done-file-rules, native-rules, native-restart-all: container restart rules (fixed)",
+                "done-file, pidfile (and their -rules forms): the sidecar checks for the done file or main's pid every (fixed)",
                 "native-multi, native-multi-prestop: each sidecar serves on after its SIGTERM for (fixed)",
                 "+probe: startupProbe period and failure threshold (fixed)");
 

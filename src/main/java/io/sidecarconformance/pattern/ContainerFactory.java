@@ -27,6 +27,12 @@ public final class ContainerFactory {
     public static final int PROBE_FAILURE_THRESHOLD = 180;
     /** The light service's port: the first sidecar's; a further sidecar n listens on this + n - 1. */
     public static final int LIGHT_PORT = 8080;
+    /**
+     * How often a done-file or pidfile sidecar checks for the done file or for main's process (real ones check every 2
+     * to 5 s: Buildkite's done-file loop sleeps 5 s, the pidfile one 2 s). Where a cell's end is a race between this
+     * check and what the kubelet does (a main restarted in place beside a done-file sidecar), the check decides it.
+     */
+    public static final int SHUTDOWN_POLL_SECONDS = 1;
     /** How long the preStop hook of the patterns that have one takes (a hook that drains connections). */
     public static final int PRESTOP_SECONDS = 2;
 
@@ -112,6 +118,7 @@ public final class ContainerFactory {
                 .addNewEnv().withName("SC_NAME").withValue(name).endEnv()
                 .addNewEnv().withName("SC_SIDECAR_KIND").withValue(kind.id()).endEnv()
                 .addNewEnv().withName("SC_SHUTDOWN").withValue(shutdown).endEnv()
+                .addNewEnv().withName("SC_POLL_SECONDS").withValue(Integer.toString(SHUTDOWN_POLL_SECONDS)).endEnv()
                 .addNewEnv().withName("SC_CHECK_TIMEOUT").withValue(Integer.toString(settings.checkTimeoutSeconds())).endEnv()
                 .addNewEnv().withName("DOCKER_HOST").withValue("unix:///var/run/docker.sock").endEnv()
                 .withVolumeMounts(kind == this.kind ? mounts(true) : baseMounts());

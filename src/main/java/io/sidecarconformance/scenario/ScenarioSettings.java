@@ -44,6 +44,8 @@ public record ScenarioSettings(int mainWaitSeconds, int workSeconds, Duration st
         p.put("sigterm grace period (fault.graceSeconds)", seconds(faults.gracePeriodSeconds()));
         p.putAll(FaultSettings.fixed());
         p.put("done-file-rules, native-rules, native-restart-all: container restart rules (fixed)", RestartRules.describe());
+        p.put("done-file, pidfile (and their -rules forms): the sidecar checks for the done file or main's pid every (fixed)",
+                io.sidecarconformance.pattern.ContainerFactory.SHUTDOWN_POLL_SECONDS + " s");
         p.put("native-multi, native-multi-prestop: each sidecar serves on after its SIGTERM for (fixed)",
                 io.sidecarconformance.pattern.NativeSidecarChain.DRAIN_SECONDS + " s");
         p.put("+probe: startupProbe period and failure threshold (fixed)", ContainerFactory.PROBE_PERIOD_SECONDS + " s x "
