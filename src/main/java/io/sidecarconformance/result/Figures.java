@@ -6,8 +6,11 @@ import java.util.Map;
  * Measured figures of one scenario. Durations in seconds; null when not observed.
  *
  * @param completionSeconds          Job created -> pod terminal (Succeeded/Failed) or gone
- * @param sidecarOutlivedMainSeconds main's last end -> the sidecar's last end (its own Exiting lines where written), or
- *                                   -> the end of observation if the sidecar never ended
+ * @param sidecarOutlivedMainSeconds main's last end -> the sidecar's last end (their Exiting lines where written);
+ *                                   negative when the sidecar ended first. A main killed without an Exiting line ended
+ *                                   within the kubelet's finishedAt second: a sidecar end before it counts from its
+ *                                   start (a bound), one inside it is 0.0 (order unknown). Null while the sidecar runs
+ *                                   on (a stuck pod: how long is our window, not a figure)
  * @param terminationSeconds         deletion requested -> pod gone (deletion faults only)
  * @param gracePeriodSeconds         the grace period used for that deletion
  * @param verdictDelaySeconds        the runner saw the deciding event -> outcome computed
@@ -16,9 +19,12 @@ import java.util.Map;
  * @param jobAfterPodSeconds         pod terminal or gone -> Job terminal condition, both as the runner saw them
  *                                   (negative: the Job was terminal first)
  * @param sidecarRestarts            how many times the sidecar was started again
- * @param sidecarDownSeconds         total time the sidecar was down between an end and its next Ready line
+ * @param sidecarDownSeconds         total time the sidecar was down: from each instance's end (its Exiting line; for a
+ *                                   killed one, the later of its last own line and the kubelet's finishedAt second, so
+ *                                   the real end lies at most 1 s later) to the next instance's Ready line
  * @param mainStartedBeforeReadySeconds main's Starting line -> the sidecar's first Ready line, when main began first
- * @param termAfterDeletionSeconds   per container: deletion -> its "Exiting 143 SIGTERM" line
+ * @param termAfterDeletionSeconds   per container: deletion -> its first line naming SIGTERM after the deletion (the
+ *                                   sidecar's Terminating line, written when the signal arrives; else its Exiting line)
  * @param restarts                   restart count per container (API)
  * @param exitCodes                  last exit code per container (API)
  * @param reasons                    last termination reason per container (Completed, Error, OOMKilled)
