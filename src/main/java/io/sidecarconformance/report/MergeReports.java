@@ -2,6 +2,7 @@ package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.UpstreamE2e;
 import io.sidecarconformance.result.UpstreamE2eJunit;
@@ -27,7 +28,9 @@ import java.util.Map;
  * --previous-name puts "Compared with NAME (run id)" on changes.txt's first line. Each --compare writes
  * compare-FROM-TO.txt: the cells that differ between two columns (see ColumnDiff).
  * Each --e2e attaches an upstream e2e run (the folder clusters/e2e/e2e.sh wrote) to that cluster's column.
- * Exit codes: 0 written, 1 could not write the output, 2 bad input (nothing written).
+ * With --notes, each note's condition is checked on every run of every cell it annotates (see CellNotes).
+ * Exit codes: 0 written, 1 could not write the output, 2 bad input, a note that does not hold included (nothing
+ * written).
  */
 public final class MergeReports {
 
@@ -81,8 +84,15 @@ public final class MergeReports {
             }
         }
         ResultsMerger.Merged merged = ResultsMerger.merge(inputs, arguments.expected(), clock.instant());
-        merged.warnings().forEach(err::println);
         RunResults m = merged.results();
+        List<ScenarioResult> noted;
+        try {
+            noted = notes.apply(m.results());
+        } catch (InvalidInputException e) {
+            err.println(NAME + oneLine(e.getMessage()));
+            return BAD_INPUT;
+        }
+        merged.warnings().forEach(err::println);
         Map<String, String> measurements = new LinkedHashMap<>(m.measurements());
         measurements.putAll(extra);
         List<ClusterInfo> clusters = new ArrayList<>();
@@ -98,7 +108,7 @@ public final class MergeReports {
             return BAD_INPUT;
         }
         RunResults annotated = new RunResults(m.schema(), m.runId(), m.startedAt(), m.finishedAt(), clusters,
-                m.parameters(), measurements, notes.apply(m.results()));
+                m.parameters(), measurements, noted);
         List<String> columns = annotated.clusters().stream().map(ClusterInfo::id).toList();
         for (List<String> pair : arguments.compare()) {
             List<String> absent = pair.stream().filter(id -> !columns.contains(id)).toList();

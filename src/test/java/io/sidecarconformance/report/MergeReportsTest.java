@@ -198,6 +198,31 @@ class MergeReportsTest {
     }
 
     @Test
+    void aNoteThatDoesNotHoldStopsTheMergeWithOneLineAndExitCodeTwo() throws Exception {
+        Path kind = cellResults("kind-1.31", "kind:1.31", Outcome.SUCCEEDED);
+        Path notes = Files.writeString(dir.resolve("notes.tsv"), "# cells of kind\n"
+                + "kind:1.29,kind:1.31\tclassic\tlight\texec\t*\toutcome=SUCCEEDED\tCompletes.\n"
+                + "kind:1.31\tclassic\t*\t*\tsigterm\toutcome in FAILED_BY_FAULT,STUCK\tThe deletion fails the Job.\n");
+        Path outDir = dir.resolve("merged");
+
+        int code = run("--out", outDir.toString(), "--expect", "kind:1.29", "--notes", notes.toString(), kind.toString());
+
+        assertThat(code).as("exit code").isEqualTo(2);
+        assertThat(errLines()).as("stderr: the note's line, the cell, the run, the clause; no warnings before it")
+                .containsExactly("MergeReports: " + notes + ":3: note does not hold for kind:1.31 | classic | light | exec"
+                        + " | sigterm run 1: outcome in FAILED_BY_FAULT,STUCK, but the outcome was SUCCEEDED");
+        assertThat(outDir).as("nothing written").doesNotExist();
+
+        err.reset();
+        Files.writeString(notes, "kind:1.29,kind:1.31\tclassic\tlight\texec\t*\toutcome=SUCCEEDED\tCompletes.\n");
+        assertThat(run("--out", outDir.toString(), "--expect", "kind:1.29", "--notes", notes.toString(), kind.toString()))
+                .as("holding notes, and the ERROR cells of an expected column unchecked").isZero();
+        assertThat(ResultsJson.read(outDir.resolve("results.json")).results())
+                .filteredOn(r -> r.key().cluster().equals("kind:1.31")).extracting(ScenarioResult::note)
+                .containsOnly("Completes.");
+    }
+
+    @Test
     void anOutputThatCannotBeWrittenIsExitCodeOne() throws Exception {
         Path good = cellResults("good", "kind:1.31", Outcome.SUCCEEDED);
         Path aFile = Files.writeString(dir.resolve("taken"), "not a directory");
