@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -82,6 +83,25 @@ public final class ClusterProviders {
                 + " -Dcluster=local:" + DEFAULT_VERSION);
     }
 
+    /** The host's cgroup v2 root file: without it the host (and k3s in its privileged container) runs cgroup v1. */
+    static final Path CGROUP_V2_MARKER = Path.of("/sys/fs/cgroup/cgroup.controllers");
+
+    /**
+     * The k3s server's arguments: the row's gates, and on a cgroup v1 host from 1.35 the kubelet's failCgroupV1 off
+     * (KEP-5573, kubernetes/kubernetes#134298: from 1.35 the kubelet refuses to start on cgroup v1 unless told otherwise,
+     * as the local clusters' and kind's kubelet configurations say).
+     */
+    List<String> k3sServerArgs(ClusterCatalog.K3sVersion k3s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":v1\\.(\\d+)\\.").matcher(k3s.image());
+        boolean refusesCgroupV1 = m.find() && Integer.parseInt(m.group(1)) >= 35;
+        if (!refusesCgroupV1 || environment.fileExists(CGROUP_V2_MARKER)) {
+            return k3s.serverArgs();
+        }
+        List<String> args = new java.util.ArrayList<>(k3s.serverArgs());
+        args.add("--kubelet-arg=fail-cgroupv1=false");
+        return List.copyOf(args);
+    }
+
     /** Builds the provider for a validated spec; the image overrides are applied here, for every provider. */
     public ClusterProvider build(ClusterSpec spec) {
         Duration connect = Duration.ofSeconds(longProperty("cluster.connectTimeoutSeconds", 20));
@@ -93,7 +113,7 @@ public final class ClusterProviders {
                         Duration.ofMinutes(longProperty("local.upTimeoutMinutes", 90)), connect, keep, log);
             case "k3s":
                 ClusterCatalog.K3sVersion k3s = catalog.k3sVersions().get(spec.version());
-                return new K3sProvider(spec.version(), k3s.image(), k3s.serverArgs(),
+                return new K3sProvider(spec.version(), k3s.image(), k3sServerArgs(k3s),
                         ImageSet.publicImages().overriddenBy(properties), connect, log);
             case "kind":
                 KindNodeImage node = KindNodeImage.choose(properties.getProperty(KindNodeImage.PROPERTY), environment,

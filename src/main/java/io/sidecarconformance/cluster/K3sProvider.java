@@ -85,6 +85,11 @@ public final class K3sProvider implements ClusterProvider {
         return images;
     }
 
+    /** The arguments appended to {@code k3s server}. */
+    List<String> serverArgs() {
+        return serverArgs;
+    }
+
     @Override
     public String serverVersion() {
         return Connection.versionOf(connection);

@@ -156,6 +156,24 @@ class ClusterProvidersTest {
     }
 
     @Test
+    void k3sFrom135OnACgroupV1HostTurnsTheKubeletsCgroupV1RefusalOff() throws IOException {
+        environment.forbidden = true;
+        // the test catalog's k3s-only row 1.40 (v1.40.0): past 1.35
+        K3sProvider newer = (K3sProvider) providers().provider("k3s:1.40");
+        K3sProvider k3s131 = (K3sProvider) providers().provider("k3s:1.31");
+        assertThat(newer.serverArgs()).as("1.35 and later on cgroup v1").containsExactly("--kubelet-arg=fail-cgroupv1=false");
+        assertThat(k3s131.serverArgs()).as("1.31 has no such refusal").isEmpty();
+
+        environment.files.add(ClusterProviders.CGROUP_V2_MARKER);
+        assertThat(((K3sProvider) providers().provider("k3s:1.40")).serverArgs()).as("on cgroup v2").isEmpty();
+        assertThat(((K3sProvider) providers().provider("k3s:1.28-sidecars")).serverArgs()).as("a row's gates stay")
+                .containsExactly("--kube-apiserver-arg=feature-gates=SidecarContainers=true",
+                        "--kube-controller-manager-arg=feature-gates=SidecarContainers=true",
+                        "--kube-scheduler-arg=feature-gates=SidecarContainers=true",
+                        "--kubelet-arg=feature-gates=SidecarContainers=true");
+    }
+
+    @Test
     void imageOverridesApplyToEveryProvider() throws IOException {
         environment.forbidden = true;
         Files.createDirectories(catalog.kindDir());
