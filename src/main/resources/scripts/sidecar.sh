@@ -20,6 +20,7 @@ stop_service() {
 # The SIGTERM line comes first, when the signal arrives: stopping dockerd takes about a second, and the arrival is what
 # the TERM order compares. With SC_TERM_DRAIN_SECONDS, the service keeps serving that long before it stops, as a
 # draining proxy does.
+# shellcheck disable=SC2317 # called through the trap below
 on_term() {
     ev Terminating "on SIGTERM: stopping its service${SC_TERM_DRAIN_SECONDS:+ after a ${SC_TERM_DRAIN_SECONDS}s drain}"
     [ "${SC_TERM_DRAIN_SECONDS:-0}" = 0 ] || nap "$SC_TERM_DRAIN_SECONDS"
