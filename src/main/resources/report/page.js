@@ -63,10 +63,11 @@
   function titled(node, text) { node.appendChild(svgEl('title', {}, text)); return node; }
   function secs(v) { return (Math.round(v * 1000) / 1000) + ' s'; }
   function shorten(text, max) { text = String(text); return text.length > max ? text.slice(0, max - 1) + '…' : text; }
+  // The outcome as the grid shows it: label and class come from the report (a DROPPED run says what the Job did then).
   function outcomeBadge(c) {
     var span = el('span', 'outcome');
-    span.appendChild(el('span', 'badge v-' + c.outcome, c.outcomeLabel || c.outcome));
-    if (c.outcomeLabel && c.outcomeLabel !== c.outcome) { span.appendChild(el('span', 'muted', ' ' + c.outcome)); }
+    span.appendChild(el('span', 'badge ' + (c.outcomeClass || 'v-' + c.outcome), c.outcomeLabel || c.outcome));
+    if (c.outcomeLabel && c.outcomeLabel.indexOf(c.outcome) !== 0) { span.appendChild(el('span', 'muted', ' ' + c.outcome)); }
     return span;
   }
   function findingList(findings) {
@@ -369,7 +370,7 @@
       runs.forEach(function (i) {
         var r = cells[i];
         if (!r) { throw new Error('no drill-down data for run ' + i); }
-        panelBody.appendChild(runSection(r, data.manifests, 'Run ' + r.repeat + ' of ' + runs.length + ': ' + r.outcome, false));
+        panelBody.appendChild(runSection(r, data.manifests, 'Run ' + r.repeat + ' of ' + runs.length + ': ' + (r.outcomeLabel || r.outcome), false));
       });
     } else {
       panelBody.appendChild(runSection(c, data.manifests, null, true));

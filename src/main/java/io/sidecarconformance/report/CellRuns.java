@@ -18,7 +18,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The runs of one grid cell (-Drepeat=N gives N records per cell, in repeat order) and what they add up to. Rules:
+ * The runs of one grid cell (-Drepeat=N gives N records per cell, in repeat order) and what they add up to. A run counts
+ * with the outcome in the form its cell would show ({@link OutcomeForm}: a DROPPED run by what the Job did after the
+ * drop). Rules:
  * <ul>
  *   <li>the cell shows the outcome most of its runs had, ERROR runs left out (an infrastructure failure says nothing of
  *   the pattern); a tie goes to the worse outcome ({@link #WORST_FIRST}); a cell whose runs all ended in ERROR shows
@@ -32,12 +34,15 @@ import java.util.stream.Collectors;
 record CellRuns(List<Integer> indices, List<ScenarioResult> runs) {
 
     /** Tie-break between equally frequent outcomes: the one a reader must not miss comes first. */
-    static final List<Outcome> WORST_FIRST = List.of(Outcome.STUCK, Outcome.FAILED, Outcome.FAILED_BY_FAULT,
-            Outcome.DROPPED, Outcome.REJECTED, Outcome.NOT_APPLICABLE, Outcome.SUCCEEDED, Outcome.ERROR);
+    static final List<OutcomeForm> WORST_FIRST = List.of(OutcomeForm.STUCK, OutcomeForm.FAILED,
+            OutcomeForm.FAILED_BY_FAULT, OutcomeForm.DROPPED_HANGS, OutcomeForm.DROPPED_FAILS,
+            OutcomeForm.DROPPED_COMPLETES, OutcomeForm.DROPPED, OutcomeForm.REJECTED, OutcomeForm.NOT_APPLICABLE,
+            OutcomeForm.SUCCEEDED, OutcomeForm.ERROR);
 
     /** The rule behind "unstable", as the legend states it. */
-    static final String UNSTABLE_RULE = "more than one outcome among the cell's runs (runs that ended in ERROR are"
-            + " not counted: an infrastructure failure says nothing of the pattern)";
+    static final String UNSTABLE_RULE = "more than one outcome among the cell's runs (a DROPPED run counted by what"
+            + " the Job did then: hangs, fails or completes; runs that ended in ERROR are not counted: an infrastructure"
+            + " failure says nothing of the pattern)";
 
     CellRuns {
         if (indices.isEmpty() || indices.size() != runs.size()) {
@@ -69,36 +74,41 @@ record CellRuns(List<Integer> indices, List<ScenarioResult> runs) {
         return runs.size();
     }
 
-    /** How many runs ended in each outcome: most frequent first, ties worst first. */
-    Map<Outcome, Integer> outcomeCounts() {
-        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        runs.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
-        Map<Outcome, Integer> ordered = new LinkedHashMap<>();
+    /** How many runs ended in each outcome, in the form a cell shows it: most frequent first, ties worst first. */
+    Map<OutcomeForm, Integer> formCounts() {
+        Map<OutcomeForm, Integer> counts = new EnumMap<>(OutcomeForm.class);
+        runs.forEach(r -> counts.merge(OutcomeForm.of(r), 1, Integer::sum));
+        Map<OutcomeForm, Integer> ordered = new LinkedHashMap<>();
         counts.entrySet().stream()
-                .sorted(Comparator.<Map.Entry<Outcome, Integer>>comparingInt(e -> -e.getValue())
+                .sorted(Comparator.<Map.Entry<OutcomeForm, Integer>>comparingInt(e -> -e.getValue())
                         .thenComparingInt(e -> WORST_FIRST.indexOf(e.getKey())))
                 .forEach(e -> ordered.put(e.getKey(), e.getValue()));
         return ordered;
     }
 
-    /** The outcome the cell shows: the most frequent among runs that did not end in ERROR (see the class rules). */
-    Outcome shown() {
-        return outcomeCounts().keySet().stream().filter(Outcome::isPatternOutcome).findFirst().orElse(Outcome.ERROR);
+    /** The outcome the cell shows, in its form: the most frequent among runs that did not end in ERROR (class rules). */
+    OutcomeForm shownForm() {
+        return formCounts().keySet().stream().filter(OutcomeForm::isPatternForm).findFirst().orElse(OutcomeForm.ERROR);
     }
 
-    /** How many runs ended in the outcome the cell shows. */
+    /** The outcome the cell shows. */
+    Outcome shown() {
+        return shownForm().outcome();
+    }
+
+    /** How many runs ended in the outcome, in the form, the cell shows. */
     int shownCount() {
-        return outcomeCounts().get(shown());
+        return formCounts().get(shownForm());
     }
 
     boolean unstable() {
-        return runs.stream().map(ScenarioResult::outcome).filter(Outcome::isPatternOutcome).distinct().count() > 1;
+        return runs.stream().map(OutcomeForm::of).filter(OutcomeForm::isPatternForm).distinct().count() > 1;
     }
 
-    /** The first run that ended in the shown outcome: whose key figure and finding texts the grid cell shows. */
+    /** The first run that ended in the shown outcome and form: whose key figure and finding texts the grid cell shows. */
     ScenarioResult representative() {
-        Outcome shown = shown();
-        return runs.stream().filter(r -> r.outcome() == shown).findFirst().orElse(runs.get(0));
+        OutcomeForm shown = shownForm();
+        return runs.stream().filter(r -> OutcomeForm.of(r) == shown).findFirst().orElse(runs.get(0));
     }
 
     int representativeIndex() {
@@ -114,34 +124,38 @@ record CellRuns(List<Integer> indices, List<ScenarioResult> runs) {
         return counts;
     }
 
-    /** "FAILED" for one run; "FAILED 2/3, SUCCEEDED 1/3" for several: the short form changes.txt uses. */
+    /**
+     * "FAILED" for one run; "FAILED 2/3, SUCCEEDED 1/3" for several: the short form changes.txt uses. A DROPPED form
+     * that knows what followed is named by its label ("DROPPED · hangs").
+     */
     String shortDistribution() {
         if (count() == 1) {
-            return runs.get(0).outcome().name();
+            return OutcomeLook.name(OutcomeForm.of(runs.get(0)));
         }
-        return outcomeCounts().entrySet().stream().map(e -> e.getKey().name() + " " + e.getValue() + "/" + count())
+        return formCounts().entrySet().stream().map(e -> OutcomeLook.name(e.getKey()) + " " + e.getValue() + "/" + count())
                 .collect(Collectors.joining(", "));
     }
 
     /** "FAILED" for one run; "2 of 3: FAILED, 1 of 3: SUCCEEDED" for several. */
     String distribution() {
         if (count() == 1) {
-            return runs.get(0).outcome().name();
+            return OutcomeLook.name(OutcomeForm.of(runs.get(0)));
         }
-        return outcomeCounts().entrySet().stream()
-                .map(e -> e.getValue() + " of " + count() + ": " + e.getKey().name())
+        return formCounts().entrySet().stream()
+                .map(e -> e.getValue() + " of " + count() + ": " + OutcomeLook.name(e.getKey()))
                 .collect(Collectors.joining(", "));
     }
 
     /**
-     * What two cells must share to count as the same in a diff: the set of outcomes their runs had and the set of
-     * finding kinds any run saw. Counts are left out: 2 of 3 against 1 of 3 is the same instability, not a change.
+     * What two cells must share to count as the same in a diff: the set of outcomes (in their forms) their runs had and
+     * the set of finding kinds any run saw. Counts are left out: 2 of 3 against 1 of 3 is the same instability, not a
+     * change.
      */
     String signature() {
-        Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
-        runs.forEach(r -> outcomes.add(r.outcome()));
+        Set<OutcomeForm> forms = EnumSet.noneOf(OutcomeForm.class);
+        runs.forEach(r -> forms.add(OutcomeForm.of(r)));
         String findings = findingKinds().stream().map(Enum::name).collect(Collectors.joining(","));
-        return outcomes.stream().map(Enum::name).collect(Collectors.joining(",")) + "|" + findings;
+        return forms.stream().map(Enum::name).collect(Collectors.joining(",")) + "|" + findings;
     }
 
     /** The finding kinds any run saw, in the enum's order. */

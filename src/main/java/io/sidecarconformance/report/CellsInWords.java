@@ -47,7 +47,7 @@ final class CellsInWords {
         if (cell.count() == 1) {
             return html.append(run(first)).append("</li>\n").toString();
         }
-        html.append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(cell.shown()))).append("</span> ")
+        html.append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(cell.shownForm()))).append("</span> ")
                 .append("<span class=\"runs\">").append(Html.escape(cell.distribution()))
                 .append(cell.unstable() ? " (unstable)" : "").append("</span><ol class=\"run-list\">");
         for (ScenarioResult r : cell.runs()) {
@@ -59,7 +59,7 @@ final class CellsInWords {
 
     private static String run(ScenarioResult result) {
         StringBuilder html = new StringBuilder("<span class=\"lbl\">")
-                .append(Html.escape(OutcomeLook.label(result.outcome()))).append("</span>");
+                .append(Html.escape(OutcomeLook.label(OutcomeForm.of(result)))).append("</span>");
         String figure = KeyFigure.of(result);
         if (!figure.isEmpty()) {
             html.append(" <span class=\"fig\">").append(Html.escape(figure)).append("</span>");

@@ -33,9 +33,12 @@ import java.util.Optional;
  */
 final class DrillDownData {
 
-    /** A cell's record; {@code outcomeLabel} is what its grid cell shows, so the drill-down names it the same way. */
-    record Cell(String title, ScenarioKey key, int repeat, Outcome outcome, String outcomeLabel, String reason,
-                List<Finding> findings, String note, Instant startedAt, Double runnerLoad, Figures figures,
+    /**
+     * A cell's record; {@code outcomeLabel} and {@code outcomeClass} are what its grid cell shows (the outcome in its
+     * {@link OutcomeForm}), so the drill-down names and colours it the same way.
+     */
+    record Cell(String title, ScenarioKey key, int repeat, Outcome outcome, String outcomeLabel, String outcomeClass,
+                String reason, List<Finding> findings, String note, Instant startedAt, Double runnerLoad, Figures figures,
                 Instant firstEvent, List<Event> timeline, List<Applied> applied, Repro repro) {
     }
 
@@ -97,8 +100,9 @@ final class DrillDownData {
                 .toList();
         Repro repro = reproduction
                 .map(r -> new Repro(r.command(), r.images(), r.steps(), List.copyOf(r.files().keySet()))).orElse(null);
+        OutcomeForm form = OutcomeForm.of(result);
         return new Cell(result.key().toString(), result.key(), result.repeat(), result.outcome(),
-                OutcomeLook.label(result.outcome()), result.reason(), result.findings(), result.note(), result.startedAt(),
+                OutcomeLook.label(form), OutcomeLook.cssClass(form), result.reason(), result.findings(), result.note(), result.startedAt(),
                 result.runnerLoad(), result.figures(), first, events, applied, repro);
     }
 

@@ -3,7 +3,6 @@ package io.sidecarconformance.report;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
-import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioResult;
 
@@ -55,11 +54,13 @@ final class GridTable {
 
     private static String row(RunResults run, GridLayout grid, GridLayout.Row row) {
         List<Optional<CellRuns>> cells = grid.columns().stream().map(column -> grid.cellAt(row, column)).toList();
-        // The outcomes and findings a row holds, so the filter box can find "stuck" or "race" rows as well as patterns.
+        // The outcomes (and their forms: "hangs" finds DROPPED_HANGS) and findings a row holds, so the filter box can
+        // find "stuck" or "race" rows as well as patterns.
         Set<String> words = new TreeSet<>();
         cells.stream().flatMap(Optional::stream).forEach(cell -> {
             cell.runs().forEach(r -> {
                 words.add(r.outcome().name());
+                words.add(OutcomeForm.of(r).name());
                 r.findings().forEach(f -> words.add(f.kind().name()));
             });
             if (cell.unstable()) {
@@ -89,27 +90,28 @@ final class GridTable {
     }
 
     static String cell(CellRuns cell, GridLayout.Column column, String extraClass) {
-        Outcome outcome = cell.shown();
+        OutcomeForm form = cell.shownForm();
         ScenarioResult shown = cell.representative();
         StringBuilder html = new StringBuilder();
-        html.append("<td class=\"cell ").append(OutcomeLook.cssClass(outcome)).append(extraClass)
+        html.append("<td class=\"cell ").append(OutcomeLook.cssClass(form)).append(extraClass)
                 .append(cell.unstable() ? " unstable" : "")
                 .append("\" data-i=\"").append(cell.representativeIndex()).append("\" data-runs=\"")
                 .append(cell.indices().stream().map(String::valueOf).collect(Collectors.joining(",")))
-                .append("\" data-v=\"").append(outcome.name()).append("\" data-sig=\"").append(cell.signature())
+                .append("\" data-v=\"").append(form.name()).append("\" data-sig=\"").append(cell.signature())
                 .append("\"").append(columnData(column))
                 .append(" tabindex=\"0\" title=\"").append(Html.escape(tooltip(cell))).append("\">")
-                .append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(outcome))).append("</span>");
+                .append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(form))).append("</span>");
         String figure = KeyFigure.of(shown);
         if (!figure.isEmpty()) {
             html.append("<span class=\"fig\">").append(Html.escape(figure)).append("</span>");
         }
         if (cell.count() > 1) {
             html.append("<span class=\"runs\">").append(cell.shownCount()).append('/').append(cell.count()).append("</span>");
-            cell.outcomeCounts().forEach((other, n) -> {
-                if (other != outcome) {
+            cell.formCounts().forEach((other, n) -> {
+                if (other != form) {
                     html.append("<span class=\"alt ").append(OutcomeLook.cssClass(other)).append("\" title=\"")
-                            .append(n).append(" of ").append(cell.count()).append(": ").append(other.name()).append("\">")
+                            .append(n).append(" of ").append(cell.count()).append(": ")
+                            .append(Html.escape(OutcomeLook.name(other))).append("\">")
                             .append(n).append("</span>");
                 }
             });
@@ -149,7 +151,7 @@ final class GridTable {
         return html.toString();
     }
 
-    /** The cell's hover text: its outcome distribution, then each run's reason and findings. */
+    /** The cell's hover text: its outcome distribution, then each run's reason, key figure in full, and findings. */
     static String tooltip(CellRuns cell) {
         if (cell.count() == 1) {
             return tooltip(cell.runs().get(0));
@@ -165,8 +167,12 @@ final class GridTable {
     }
 
     private static String tooltip(ScenarioResult result) {
-        StringBuilder text = new StringBuilder(result.outcome().name()).append(": ")
+        StringBuilder text = new StringBuilder(OutcomeLook.name(OutcomeForm.of(result))).append(": ")
                 .append(result.reason().isBlank() ? "(no reason recorded)" : result.reason());
+        String figure = KeyFigure.explained(result);
+        if (!figure.isEmpty()) {
+            text.append("\n").append(figure);
+        }
         for (Finding f : result.findings()) {
             text.append("\n- ").append(Legend.name(f.kind())).append(": ").append(f.text());
         }

@@ -145,8 +145,7 @@ public final class HtmlReport {
             html.append("</table></details></section>\n");
         }
         html.append("</div>\n").append(Legend.render())
-                .append("<p class=\"howto\">A cell shows the outcome, its key figure (Job created to pod ended; ")
-                .append("<b>+</b>: how long a sidecar outlived main in a STUCK pod; sigterm column: deletion to pod gone) and ")
+                .append("<p class=\"howto\">A cell shows the outcome, its key figure (the legend's last part says which) and ")
                 .append("a badge per finding. &#9998; marks a note. ")
                 .append("Hover a cell for what happened and its findings, click it for the figures and the timeline.")
                 .append("<noscript> Without JavaScript, a cell's <i>why</i> leads to its reason and findings below the grid.")

@@ -6,7 +6,10 @@ import io.sidecarconformance.result.Outcome;
 import java.util.List;
 import java.util.Locale;
 
-/** The page's two legends: outcomes in the order the rules try them, and findings with their badges. */
+/**
+ * The page's legends: outcomes in the order the rules try them (DROPPED with the forms a cell shows it in), findings
+ * with their badges, cells run several times, and the key figure.
+ */
 final class Legend {
 
     /** The order VerdictRules tries the outcome rules in: the first that holds decides. */
@@ -21,10 +24,16 @@ final class Legend {
         html.append("<section class=\"outcomes\"><h2>Outcomes: what the Job ended as</h2>")
                 .append("<p class=\"small\">The first rule that holds decides, tried in this order:</p><ol class=\"legend\">");
         for (Outcome outcome : RULE_ORDER) {
+            OutcomeForm plain = OutcomeForm.of(outcome);
             html.append("<li data-v=\"").append(outcome.name()).append("\"><span class=\"sw ")
-                    .append(OutcomeLook.cssClass(outcome)).append("\">").append(Html.escape(OutcomeLook.label(outcome)))
+                    .append(OutcomeLook.cssClass(plain)).append("\">").append(Html.escape(OutcomeLook.label(plain)))
                     .append("</span><b>").append(outcome.name()).append("</b><span class=\"rule\">")
-                    .append(Html.escape(OutcomeLook.rule(outcome))).append("</span></li>");
+                    .append(Html.escape(OutcomeLook.rule(plain))).append("</span></li>");
+            for (OutcomeForm form : OutcomeForm.values()) {
+                if (form.outcome() == outcome && form.then().isPresent()) {
+                    html.append(formEntry(form));
+                }
+            }
         }
         html.append("</ol></section>\n<section class=\"findings\"><h2>Findings: what was seen on the way</h2>")
                 .append("<p class=\"small\">Any number per cell, whatever the outcome; a cell shows a badge for each,")
@@ -41,13 +50,23 @@ final class Legend {
         html.append("</ul></section>\n");
         html.append("<section class=\"repeats\"><h2>Cells run several times (-Drepeat)</h2><p class=\"small\">")
                 .append("A cell shows the outcome most of its runs had, runs that ended in ERROR left out; a tie goes to")
-                .append(" the worse outcome, in the order ").append(String.join(", ",
-                        CellRuns.WORST_FIRST.stream().map(Enum::name).toList()))
+                .append(" the worse outcome, in the order ").append(Html.escape(String.join(", ",
+                        CellRuns.WORST_FIRST.stream().map(OutcomeLook::name).toList())))
                 .append(". <b>2/3</b>: that outcome in 2 of 3 runs; a small square per other outcome with its count;")
                 .append(" a badge seen in only some runs says in how many (<span class=\"find\">race 2/3</span>).")
                 .append(" <span class=\"unstable-key\">unstable</span> (striped corner): ")
                 .append(Html.escape(CellRuns.UNSTABLE_RULE)).append(".</p></section>\n");
+        html.append("<section class=\"keyfigure\"><h2>Key figure: the number beside the outcome</h2><p class=\"small\">")
+                .append(Html.escape(KeyFigure.RULE)).append(".</p></section>\n");
         return html.append("</div>\n").toString();
+    }
+
+    /** A form an outcome is shown in (DROPPED, then what the Job did), under the outcome's entry. */
+    private static String formEntry(OutcomeForm form) {
+        String then = OutcomeLook.summaryWord(OutcomeForm.of(form.then().orElseThrow()));
+        return "<li class=\"form\" data-form=\"" + form.name() + "\"><span class=\"sw " + OutcomeLook.cssClass(form) + "\">"
+                + Html.escape(OutcomeLook.label(form)) + "</span><b>then " + Html.escape(then) + "</b><span class=\"rule\">"
+                + Html.escape(OutcomeLook.rule(form)) + "</span></li>";
     }
 
     /** "race at start" for RACE_AT_START. */

@@ -7,52 +7,68 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * How each outcome and finding looks on the page: label, colours, and the rule as the code applies it (VerdictRules,
- * FindingRules, EndPolicy). One place, so that legend, cells and README agree.
+ * How each outcome (in the form a cell shows it, {@link OutcomeForm}) and finding looks on the page: label, colours,
+ * and the rule as the code applies it (VerdictRules, FindingRules, EndPolicy, OutcomeForm). One place, so that legend,
+ * cells and README agree.
  */
 final class OutcomeLook {
 
-    private record Look(String label, String background, String foreground, String rule) {
+    /**
+     * @param band a colour drawn as a band over the background (a DROPPED form: DROPPED's lilac), or null
+     */
+    private record Look(String label, String background, String foreground, String band, String rule) {
     }
 
     private record Badge(String label, String rule) {
     }
 
-    private static final Map<Outcome, Look> LOOKS = new EnumMap<>(Outcome.class);
+    /** DROPPED's own colour: the whole cell when nothing is known of what followed the drop, else the band that marks it. */
+    private static final String DROPPED_LILAC = "#a794c4";
+
+    private static final Map<OutcomeForm, Look> LOOKS = new EnumMap<>(OutcomeForm.class);
     private static final Map<FindingKind, Badge> BADGES = new EnumMap<>(FindingKind.class);
 
     static {
-        LOOKS.put(Outcome.SUCCEEDED, new Look("SUCCEEDED", "#5cb85c", "#06250b",
-                "the pod ended (terminal; after a deletion, gone) and the Job's terminal condition is Complete"));
-        LOOKS.put(Outcome.FAILED_BY_FAULT, new Look("FAILED: FAULT", "#8a9bb4", "#101a28",
+        plain(Outcome.SUCCEEDED, "SUCCEEDED", "#5cb85c", "#06250b",
+                "the pod ended (terminal; after a deletion, gone) and the Job's terminal condition is Complete");
+        plain(Outcome.FAILED_BY_FAULT, "FAILED: FAULT", "#8a9bb4", "#101a28",
                 "the pod ended and the Job's terminal condition is Failed, under a fault aimed at main (main-oom,"
                         + " sigkill-main, sigterm, sigterm-slow-main, delete-during-init) and main not started again after it:"
-                        + " the failure the fault causes"));
-        LOOKS.put(Outcome.FAILED, new Look("FAILED", "#c2410c", "#ffffff",
+                        + " the failure the fault causes");
+        plain(Outcome.FAILED, "FAILED", "#c2410c", "#ffffff",
                 "the pod ended and the Job's terminal condition is Failed, with no fault aimed at main, or with main"
                         + " restarted in place after the fault and a later instance failing: the sidecar or the pattern"
-                        + " failed it"));
-        LOOKS.put(Outcome.STUCK, new Look("STUCK", "#b91c1c", "#ffffff",
+                        + " failed it");
+        plain(Outcome.STUCK, "STUCK", "#b91c1c", "#ffffff",
                 "the pod did not end (after a deletion: was not gone): main's last instance ended and the pod had not"
                         + " ended a stuck window later, or the pod was deleted and not gone its grace period plus a stuck"
                         + " window later, or (no deletion) the sidecar said Ready and main had not started a stuck window"
                         + " later, or the scenario's deadline passed; or the pod ended and the Job had no terminal condition"
-                        + " a Job window later. A Job already Failed does not change this. Windows run on the runner's clock"));
-        LOOKS.put(Outcome.REJECTED, new Look("REJECTED", "#7339b0", "#ffffff",
+                        + " a Job window later. A Job already Failed does not change this. Windows run on the runner's clock");
+        plain(Outcome.REJECTED, "REJECTED", "#7339b0", "#ffffff",
                 "the API server refused the spec, and either the fault adds nothing to it or a dry run of the spec"
-                        + " without the fault's fields was refused too"));
-        LOOKS.put(Outcome.DROPPED, new Look("DROPPED", "#a794c4", "#1d1330",
-                "the API server accepted the spec but silently dropped a field we set, and a container then ran; the"
-                        + " reason says what happened next (the Job's condition is not judged)"));
-        LOOKS.put(Outcome.NOT_APPLICABLE, new Look("N/A", "#e5e7eb", "#374151",
+                        + " without the fault's fields was refused too");
+        plain(Outcome.DROPPED, "DROPPED", DROPPED_LILAC, "#1d1330",
+                "the API server accepted the spec but silently dropped a field we set, and a container then ran (the"
+                        + " Job's condition is not judged). The cell adds what the Job did then, read from the record in one"
+                        + " of the three forms below; lilac DROPPED alone only for a record that holds neither a Job"
+                        + " condition nor a pod phase (written without figures): nothing is known of what followed");
+        plain(Outcome.NOT_APPLICABLE, "N/A", "#e5e7eb", "#374151",
                 "the API server refused the spec, and accepted the same spec without the fault's fields in a"
-                        + " server-side dry run: the fault cannot be applied to this pattern"));
+                        + " server-side dry run: the fault cannot be applied to this pattern");
         // Hatched so that an infrastructure failure is never read as an outcome at a glance.
-        LOOKS.put(Outcome.ERROR, new Look("ERROR",
-                "repeating-linear-gradient(135deg, #c2c2c2 0 5px, #e4e4e4 5px 10px)", "#222222",
+        plain(Outcome.ERROR, "ERROR", "repeating-linear-gradient(135deg, #c2c2c2 0 5px, #e4e4e4 5px 10px)", "#222222",
                 "the suite could not observe or act (cluster down, watch lost, fault not injected), or the spec was"
                         + " accepted and no container ever started (e.g. image absent): not a statement about the pattern;"
-                        + " no findings"));
+                        + " no findings");
+        // The rule OutcomeForm.of applies, in its words.
+        dropped(OutcomeForm.DROPPED_HANGS, "DROPPED, and the record holds a pod phase but no Job condition Complete or"
+                + " Failed: the Job never ended (e.g. on 1.27 and 1.28 a sidecar init container that lost restartPolicy:"
+                + " Always never ends, so main never starts)");
+        dropped(OutcomeForm.DROPPED_FAILS, "DROPPED, and the record's Job condition is Failed: the Job failed (by the"
+                + " fault or not is not judged)");
+        dropped(OutcomeForm.DROPPED_COMPLETES, "DROPPED, and the record's Job condition is Complete: the Job completed"
+                + " without the field");
 
         BADGES.put(FindingKind.RACE_AT_START, new Badge("race",
                 "main wrote a Waiting line: its first check of the sidecar's service (bounded by the check timeout)"
@@ -88,36 +104,55 @@ final class OutcomeLook {
     private OutcomeLook() {
     }
 
-    static String label(Outcome outcome) {
-        return LOOKS.get(outcome).label();
+    private static void plain(Outcome outcome, String label, String background, String foreground, String rule) {
+        LOOKS.put(OutcomeForm.of(outcome), new Look(label, background, foreground, null, rule));
     }
 
-    static String rule(Outcome outcome) {
-        return LOOKS.get(outcome).rule();
+    /** A DROPPED form looks like the outcome the Job's fate matches (hangs: STUCK), with DROPPED's lilac band. */
+    private static void dropped(OutcomeForm form, String rule) {
+        Outcome then = form.then().orElseThrow();
+        Look like = LOOKS.get(OutcomeForm.of(then));
+        LOOKS.put(form, new Look("DROPPED · " + summaryWord(OutcomeForm.of(then)), like.background(), like.foreground(),
+                DROPPED_LILAC, rule + ". " + like.label() + "'s colour with DROPPED's lilac band"));
     }
 
-    /** One colour for the outcome, where a pattern cannot be drawn (a share of a summary square): ERROR's hatch is grey. */
-    static String solid(Outcome outcome) {
-        String background = LOOKS.get(outcome).background();
+    static String label(OutcomeForm form) {
+        return LOOKS.get(form).label();
+    }
+
+    /** How tooltips and lists of runs name a form: the outcome's name, and for a DROPPED form that knows more, its label. */
+    static String name(OutcomeForm form) {
+        return form.then().isPresent() ? label(form) : form.outcome().name();
+    }
+
+    static String rule(OutcomeForm form) {
+        return LOOKS.get(form).rule();
+    }
+
+    /** One colour for the form, where a pattern cannot be drawn (a share of a summary square): ERROR's hatch is grey. */
+    static String solid(OutcomeForm form) {
+        String background = LOOKS.get(form).background();
         return background.startsWith("#") ? background : "#c2c2c2";
     }
 
-    /** The summary's word for the outcome: what the Job did, in the words of the question the summary answers. */
-    static String summaryWord(Outcome outcome) {
-        return switch (outcome) {
+    /** The summary's word for the form: what the Job did, in the words of the question the summary answers. */
+    static String summaryWord(OutcomeForm form) {
+        return switch (form) {
             case SUCCEEDED -> "completes";
             case FAILED_BY_FAULT -> "fails by fault";
             case FAILED -> "fails";
             case STUCK -> "hangs";
             case REJECTED -> "rejected";
+            case DROPPED_HANGS, DROPPED_FAILS, DROPPED_COMPLETES ->
+                    "dropped · " + summaryWord(OutcomeForm.of(form.then().orElseThrow()));
             case DROPPED -> "dropped";
             case NOT_APPLICABLE -> "n/a";
             case ERROR -> "error";
         };
     }
 
-    static String cssClass(Outcome outcome) {
-        return "v-" + outcome.name();
+    static String cssClass(OutcomeForm form) {
+        return "v-" + form.name();
     }
 
     /** The short mark a finding puts in its cell, or "" for a finding shown only in the drill-down. */
@@ -129,12 +164,25 @@ final class OutcomeLook {
         return BADGES.get(kind).rule();
     }
 
-    /** One rule per outcome: the colours of cells, legend swatches and drill-down badges. */
+    /**
+     * One rule per form: the colours of cells, legend swatches, summary squares and drill-down badges. A band is drawn
+     * at the left of a cell, swatch or badge, and along the top of a summary square (too narrow for a band at its side;
+     * its yellow frame for "unstable" is a shadow, which the band must not replace). A banded label may wrap in its cell.
+     */
     static String css() {
         StringBuilder css = new StringBuilder();
-        LOOKS.forEach((outcome, look) -> css.append('.').append(cssClass(outcome))
-                .append("{background:").append(look.background())
-                .append(";color:").append(look.foreground()).append("}\n"));
+        LOOKS.forEach((form, look) -> {
+            String c = "." + cssClass(form);
+            css.append(c).append("{background:").append(look.background()).append(";color:").append(look.foreground())
+                    .append("}\n");
+            if (look.band() != null) {
+                css.append("td.cell").append(c).append(",.sw").append(c).append(",.badge").append(c)
+                        .append("{box-shadow:inset 6px 0 0 ").append(look.band()).append("}\n")
+                        .append(".badge").append(c).append("{padding-left:12px}\n")
+                        .append(".sq").append(c).append("{border-top:4px solid ").append(look.band()).append("}\n")
+                        .append("td.cell").append(c).append(" .lbl,.sw").append(c).append("{white-space:normal}\n");
+            }
+        });
         return css.toString();
     }
 }

@@ -1,6 +1,5 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.RunResults;
 
 import java.util.ArrayList;
@@ -14,7 +13,8 @@ import java.util.stream.Collectors;
 /**
  * The grid folded for the question "which pattern, for my sidecar, on my version, under the faults I fear": one row
  * per sidecar kind and pattern, one column per fault, and in each of those one spot per cluster. A spot gathers the
- * pattern's variants: each variant counts once, with the outcome its cell shows ({@link CellRuns#shown()}); the spot
+ * pattern's variants: each variant counts once, with the outcome its cell shows, in its form ({@link CellRuns#shownForm()},
+ * so a DROPPED variant says what the Job did then); the spot
  * is unstable when any variant's cell is. Computed from the verdicts only.
  */
 final class Summary {
@@ -26,18 +26,18 @@ final class Summary {
     /**
      * What one pattern did under one fault on one cluster, over its variants.
      *
-     * @param byVariant each variant that has a cell there, with the outcome its cell shows, in variant order
+     * @param byVariant each variant that has a cell there, with the outcome (form) its cell shows, in variant order
      * @param unstable  the variants whose cell is unstable
      */
-    record Spot(Map<String, Outcome> byVariant, List<String> unstable) {
+    record Spot(Map<String, OutcomeForm> byVariant, List<String> unstable) {
 
-        /** How many variants had each outcome, most first (ties: worse first). */
-        Map<Outcome, Integer> counts() {
-            Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        /** How many variants had each outcome (form), most first (ties: worse first). */
+        Map<OutcomeForm, Integer> counts() {
+            Map<OutcomeForm, Integer> counts = new EnumMap<>(OutcomeForm.class);
             byVariant.values().forEach(o -> counts.merge(o, 1, Integer::sum));
-            Map<Outcome, Integer> ordered = new LinkedHashMap<>();
+            Map<OutcomeForm, Integer> ordered = new LinkedHashMap<>();
             counts.entrySet().stream()
-                    .sorted(java.util.Comparator.<Map.Entry<Outcome, Integer>>comparingInt(e -> -e.getValue())
+                    .sorted(java.util.Comparator.<Map.Entry<OutcomeForm, Integer>>comparingInt(e -> -e.getValue())
                             .thenComparingInt(e -> CellRuns.WORST_FIRST.indexOf(e.getKey())))
                     .forEach(e -> ordered.put(e.getKey(), e.getValue()));
             return ordered;
@@ -45,7 +45,7 @@ final class Summary {
 
         /** "completes" when every variant did; "completes 2, fails 1" otherwise. */
         String words() {
-            Map<Outcome, Integer> counts = counts();
+            Map<OutcomeForm, Integer> counts = counts();
             if (counts.size() == 1) {
                 return OutcomeLook.summaryWord(counts.keySet().iterator().next());
             }
@@ -56,10 +56,10 @@ final class Summary {
         /** Each outcome with the variants that had it: "SUCCEEDED: exec, shell; FAILED: exec+probe". */
         String detail() {
             StringBuilder text = new StringBuilder();
-            for (Outcome outcome : counts().keySet()) {
-                List<String> variants = byVariant.entrySet().stream().filter(e -> e.getValue() == outcome)
+            for (OutcomeForm form : counts().keySet()) {
+                List<String> variants = byVariant.entrySet().stream().filter(e -> e.getValue() == form)
                         .map(Map.Entry::getKey).toList();
-                text.append(text.length() == 0 ? "" : "; ").append(outcome.name()).append(": ")
+                text.append(text.length() == 0 ? "" : "; ").append(OutcomeLook.name(form)).append(": ")
                         .append(String.join(", ", variants));
             }
             if (!unstable.isEmpty()) {
@@ -83,7 +83,7 @@ final class Summary {
 
     static Summary of(RunResults run) {
         GridLayout grid = GridLayout.of(run);
-        Map<Row, Map<String, Map<String, Map<String, Outcome>>>> outcomes = new LinkedHashMap<>();
+        Map<Row, Map<String, Map<String, Map<String, OutcomeForm>>>> outcomes = new LinkedHashMap<>();
         Map<Row, Map<String, Map<String, List<String>>>> unstable = new LinkedHashMap<>();
         TreeSet<Row> rows = new TreeSet<>(java.util.Comparator.comparing(Row::sidecar).thenComparing(Row::pattern));
         for (GridLayout.Row gridRow : grid.rows()) {
@@ -94,7 +94,7 @@ final class Summary {
                     outcomes.computeIfAbsent(row, r -> new LinkedHashMap<>())
                             .computeIfAbsent(column.fault(), f -> new LinkedHashMap<>())
                             .computeIfAbsent(column.cluster(), c -> new LinkedHashMap<>())
-                            .put(gridRow.variant(), cell.shown());
+                            .put(gridRow.variant(), cell.shownForm());
                     List<String> shaky = unstable.computeIfAbsent(row, r -> new LinkedHashMap<>())
                             .computeIfAbsent(column.fault(), f -> new LinkedHashMap<>())
                             .computeIfAbsent(column.cluster(), c -> new ArrayList<>());

@@ -1,6 +1,5 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.RunResults;
 
 import java.util.List;
@@ -31,7 +30,7 @@ final class SummaryTable {
                     .append(Html.escape(ClusterNames.shortName(cluster, clusters))).append("</span> ");
         }
         html.append(". Its colour is the outcome the pattern's variants had there, each variant counted once with the")
-                .append(" outcome its cell shows; split left to right in proportion when the variants differ.")
+                .append(" outcome its cell shows (a DROPPED one with what the Job did then); split left to right in proportion when the variants differ.")
                 .append(" <span class=\"sq u sample\"></span> yellow frame: a variant's cell is unstable.")
                 .append(" <span class=\"sq none sample\"></span> not run there. Hover a square for the variants; ")
                 .append(summaryKey()).append("</p>\n<table class=\"summary\"><thead><tr><th class=\"corner\">sidecar / pattern</th>");
@@ -85,7 +84,7 @@ final class SummaryTable {
             return html.append(" none\" title=\"").append(Html.escape(where + "not run")).append("\"><i>")
                     .append(Html.escape(ClusterNames.shortName(cluster, clusters))).append(" &ndash;</i></span>").toString();
         }
-        Map<Outcome, Integer> counts = spot.counts();
+        Map<OutcomeForm, Integer> counts = spot.counts();
         if (counts.size() == 1) {
             html.append(' ').append(OutcomeLook.cssClass(counts.keySet().iterator().next()));
         } else {
@@ -101,12 +100,12 @@ final class SummaryTable {
     }
 
     /** Left to right, each outcome's share of the variants. */
-    static String gradient(Map<Outcome, Integer> counts) {
+    static String gradient(Map<OutcomeForm, Integer> counts) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder css = new StringBuilder("linear-gradient(to right,");
         int done = 0;
         boolean first = true;
-        for (Map.Entry<Outcome, Integer> e : counts.entrySet()) {
+        for (Map.Entry<OutcomeForm, Integer> e : counts.entrySet()) {
             int from = Math.round(100f * done / total);
             done += e.getValue();
             int to = Math.round(100f * done / total);
@@ -119,10 +118,12 @@ final class SummaryTable {
 
     private static String summaryKey() {
         StringBuilder html = new StringBuilder();
-        for (Outcome outcome : List.of(Outcome.SUCCEEDED, Outcome.FAILED_BY_FAULT, Outcome.FAILED, Outcome.STUCK,
-                Outcome.REJECTED, Outcome.DROPPED, Outcome.NOT_APPLICABLE, Outcome.ERROR)) {
-            html.append("<span class=\"skey\"><span class=\"sq sample ").append(OutcomeLook.cssClass(outcome)).append("\"></span>")
-                    .append(Html.escape(OutcomeLook.summaryWord(outcome))).append(" (").append(outcome.name()).append(")</span> ");
+        for (OutcomeForm form : List.of(OutcomeForm.SUCCEEDED, OutcomeForm.FAILED_BY_FAULT, OutcomeForm.FAILED,
+                OutcomeForm.STUCK, OutcomeForm.REJECTED, OutcomeForm.DROPPED_HANGS, OutcomeForm.DROPPED_FAILS,
+                OutcomeForm.DROPPED_COMPLETES, OutcomeForm.DROPPED, OutcomeForm.NOT_APPLICABLE, OutcomeForm.ERROR)) {
+            html.append("<span class=\"skey\"><span class=\"sq sample ").append(OutcomeLook.cssClass(form)).append("\"></span>")
+                    .append(Html.escape(OutcomeLook.summaryWord(form))).append(" (").append(form.outcome().name())
+                    .append(")</span> ");
         }
         return html.toString();
     }

@@ -62,9 +62,9 @@ class CompatibilityPageRenderTest {
         assertThat(scriptErrors(dom)).as("#script-errors").isEmpty();
         assertThat(body.get("data-cells")).as("filled cells").isEqualTo(String.valueOf(run.results().size()));
         Map<String, Integer> tallies = outcomeTallies(dom);
-        for (Outcome outcome : Outcome.values()) {
-            long expected = run.results().stream().filter(r -> r.outcome() == outcome).count();
-            assertThat(tallies.getOrDefault(outcome.name(), 0)).as("count of %s shown above the grid", outcome).isEqualTo((int) expected);
+        for (OutcomeForm form : OutcomeForm.values()) {
+            long expected = run.results().stream().filter(r -> OutcomeForm.of(r) == form).count();
+            assertThat(tallies.getOrDefault(form.name(), 0)).as("count of %s shown above the grid", form).isEqualTo((int) expected);
         }
         assertThat(dom).as("drill-down closed").contains("<aside id=\"drill\" hidden=\"\">");
     }
@@ -102,7 +102,8 @@ class CompatibilityPageRenderTest {
         String drill = between(dumpDom(page.toUri() + "#cell=" + index), "<aside id=\"drill\">", "</aside>");
 
         assertThat(fact(drill, "outcome")).as("outcome, as the grid labels it")
-                .contains("<span class=\"badge v-" + cell.outcome().name() + "\">" + asText(OutcomeLook.label(cell.outcome())) + "</span>");
+                .contains("<span class=\"badge " + OutcomeLook.cssClass(OutcomeForm.of(cell)) + "\">"
+                        + asText(OutcomeLook.label(OutcomeForm.of(cell))) + "</span>");
         assertThat(fact(drill, "what happened")).as("what happened").isEqualTo(asText(cell.reason()));
         List<String> findings = all(fact(drill, "findings"), "<li data-finding=\"([A-Z_]+)\">");
         assertThat(findings).as("one item per finding, in order")

@@ -48,11 +48,11 @@ class HtmlReportTest {
 
         assertThat(cells).as("one cell per record").hasSize(run.results().size());
         for (int i = 0; i < run.results().size(); i++) {
-            Outcome outcome = run.results().get(i).outcome();
+            OutcomeForm form = OutcomeForm.of(run.results().get(i));
             assertThat(cells.get(i)).as("cell of record %d (%s)", i, run.results().get(i).key())
-                    .startsWith("<td class=\"cell v-" + outcome.name())
-                    .contains("data-v=\"" + outcome.name() + "\"")
-                    .contains("<span class=\"lbl\">" + Html.escape(OutcomeLook.label(outcome)) + "</span>");
+                    .startsWith("<td class=\"cell v-" + form.name())
+                    .contains("data-v=\"" + form.name() + "\"")
+                    .contains("<span class=\"lbl\">" + Html.escape(OutcomeLook.label(form)) + "</span>");
         }
     }
 
@@ -61,7 +61,7 @@ class HtmlReportTest {
         RunResults run = SampleRuns.realistic();
         String html = HtmlReport.render(run);
         List<String> cells = cellsByIndex(html);
-        String successLabel = OutcomeLook.label(Outcome.SUCCEEDED);
+        String successLabel = OutcomeLook.label(OutcomeForm.SUCCEEDED);
 
         assertThat(run.results()).extracting(ScenarioResult::outcome).as("the sample has Jobs failed both ways")
                 .contains(Outcome.FAILED, Outcome.FAILED_BY_FAULT);
@@ -79,7 +79,7 @@ class HtmlReportTest {
             }
         }
         for (Outcome failed : List.of(Outcome.FAILED, Outcome.FAILED_BY_FAULT)) {
-            assertThat(OutcomeLook.label(failed)).as("label of %s", failed).contains("FAILED").isNotEqualTo("OK");
+            assertThat(OutcomeLook.label(OutcomeForm.of(failed))).as("label of %s", failed).contains("FAILED").isNotEqualTo("OK");
             assertThat(colour(cssRule(html, ".v-" + failed.name()))).as("colour of %s", failed)
                     .isNotEqualTo(colour(cssRule(html, ".v-SUCCEEDED")));
         }
@@ -184,10 +184,11 @@ class HtmlReportTest {
         assertThat(matches(html, Pattern.compile("<li data-v=\"([A-Z_]+)\">"), 1)).as("outcome legend in rule order")
                 .containsExactly("ERROR", "NOT_APPLICABLE", "REJECTED", "DROPPED", "STUCK", "SUCCEEDED", "FAILED_BY_FAULT", "FAILED");
         for (Outcome outcome : Outcome.values()) {
-            assertThat(OutcomeLook.rule(outcome)).as("rule text of %s", outcome).isNotBlank();
+            OutcomeForm plain = OutcomeForm.of(outcome);
+            assertThat(OutcomeLook.rule(plain)).as("rule text of %s", outcome).isNotBlank();
             assertThat(html).as("legend entry of %s", outcome).contains("<li data-v=\"" + outcome.name() + "\"><span class=\"sw v-"
-                    + outcome.name() + "\">" + Html.escape(OutcomeLook.label(outcome)) + "</span><b>" + outcome.name()
-                    + "</b><span class=\"rule\">" + Html.escape(OutcomeLook.rule(outcome)) + "</span></li>");
+                    + outcome.name() + "\">" + Html.escape(OutcomeLook.label(plain)) + "</span><b>" + outcome.name()
+                    + "</b><span class=\"rule\">" + Html.escape(OutcomeLook.rule(plain)) + "</span></li>");
         }
         assertThat(matches(html, Pattern.compile("<li data-finding=\"([A-Z_]+)\">"), 1)).as("findings legend")
                 .containsExactly(java.util.Arrays.stream(FindingKind.values()).map(Enum::name).toArray(String[]::new));
@@ -222,7 +223,8 @@ class HtmlReportTest {
 
         assertThat(cell.key()).as("key").isEqualTo(SampleRuns.DRILL_DOWN);
         assertThat(cell.outcome()).as("outcome").isEqualTo(record.outcome());
-        assertThat(cell.outcomeLabel()).as("the label the grid shows").isEqualTo(OutcomeLook.label(record.outcome()));
+        assertThat(cell.outcomeLabel()).as("the label the grid shows").isEqualTo(OutcomeLook.label(OutcomeForm.of(record)));
+        assertThat(cell.outcomeClass()).as("the class the grid cell has").isEqualTo(OutcomeLook.cssClass(OutcomeForm.of(record)));
         assertThat(cell.reason()).as("what happened").isEqualTo(record.reason());
         assertThat(cell.findings()).as("findings").isEqualTo(record.findings()).extracting(Finding::kind)
                 .contains(FindingKind.SIDECAR_RESTARTED, FindingKind.USE_FAILED_WHILE_DOWN, FindingKind.CLIENT_RECOVERED);

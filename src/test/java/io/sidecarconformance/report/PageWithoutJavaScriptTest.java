@@ -30,7 +30,7 @@ class PageWithoutJavaScriptTest {
                 .filter(e -> e.hasAttr("hidden"))).as("nothing of the grid or legend is hidden").isEmpty();
         for (Outcome outcome : Outcome.values()) {
             assertThat(page.select(".legends ol.legend li[data-v=" + outcome.name() + "]").text())
-                    .as("legend entry of %s", outcome).contains(outcome.name(), OutcomeLook.rule(outcome));
+                    .as("legend entry of %s", outcome).contains(outcome.name(), OutcomeLook.rule(OutcomeForm.of(outcome)));
         }
         for (FindingKind kind : FindingKind.values()) {
             assertThat(page.select(".legends li[data-finding=" + kind.name() + "]").text())
@@ -45,7 +45,7 @@ class PageWithoutJavaScriptTest {
             Element cell = page.selectFirst("td.cell[data-i=" + i + "]");
             assertThat(cell).as("grid cell %d", i).isNotNull();
             assertThat(cell.select(".lbl").text()).as("outcome of %s", result.key())
-                    .isEqualTo(OutcomeLook.label(result.outcome()));
+                    .isEqualTo(OutcomeLook.label(OutcomeForm.of(result)));
             assertThat(cell.select(".fig").text()).as("key figure of %s", result.key()).isEqualTo(KeyFigure.of(result));
             Elements links = cell.select("noscript a.why");
             assertThat(links).as("the why link of %s", result.key()).hasSize(1);
@@ -66,7 +66,7 @@ class PageWithoutJavaScriptTest {
             assertThat(entry.previousElementSibling() == null ? entry.parent().previousElementSibling().text() : null)
                     .as("the first entry of a row follows the row's heading")
                     .isIn(null, result.key().row());
-            assertThat(entry.select("> .lbl").text()).as("outcome of %s", result.key()).isEqualTo(OutcomeLook.label(result.outcome()));
+            assertThat(entry.select("> .lbl").text()).as("outcome of %s", result.key()).isEqualTo(OutcomeLook.label(OutcomeForm.of(result)));
             assertThat(entry.select("> .fig").text()).as("key figure of %s", result.key()).isEqualTo(KeyFigure.of(result));
             assertThat(entry.select("> .reason").text()).as("reason of %s", result.key())
                     .isEqualTo(result.reason().isBlank() ? "(no reason recorded)" : result.reason().strip());

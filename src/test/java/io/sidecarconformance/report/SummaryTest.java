@@ -70,8 +70,8 @@ class SummaryTest {
         Element oldSquare = row.selectFirst("td[data-f=sidecar-oom] .sq[data-c=" + OLD + "]");
         assertThat(oldSquare.hasClass("mixed")).as("split when the variants differ").isTrue();
         assertThat(oldSquare.attr("style")).as("2 of 3 green, then 1 of 3 orange")
-                .isEqualTo("background:linear-gradient(to right," + OutcomeLook.solid(Outcome.SUCCEEDED) + " 0% 67%,"
-                        + OutcomeLook.solid(Outcome.FAILED) + " 67% 100%)");
+                .isEqualTo("background:linear-gradient(to right," + OutcomeLook.solid(OutcomeForm.SUCCEEDED) + " 0% 67%,"
+                        + OutcomeLook.solid(OutcomeForm.FAILED) + " 67% 100%)");
         assertThat(oldSquare.attr("title")).as("its words")
                 .isEqualTo("native / dind under sidecar-oom on local:1.29: completes 2, fails 1 (SUCCEEDED: exec, exec+probe; FAILED: shell)");
         Element newSquare = row.selectFirst("td[data-f=sidecar-oom] .sq[data-c=" + NEW + "]");

@@ -1,0 +1,84 @@
+package io.sidecarconformance.report;
+
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.sidecarconformance.report.SampleRuns.START;
+import static io.sidecarconformance.report.SampleRuns.cluster;
+import static io.sidecarconformance.report.SampleRuns.key;
+import static io.sidecarconformance.report.SampleRuns.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** burstable-oom-scores asks which container the kernel kills first: its cells show the scores, not a duration. */
+class KeyFigureTest {
+
+    private static final String FAULT = KeyFigure.OOM_SCORES_FAULT;
+
+    private static ScenarioResult scores(ScenarioKey key, Outcome outcome, Map<String, Integer> oomScoreAdj) {
+        Figures figures = new Figures(outcome == Outcome.SUCCEEDED ? 11.2 : null, outcome == Outcome.STUCK ? 60.0 : null,
+                null, null, 0.2, outcome == Outcome.SUCCEEDED ? "Succeeded" : "Running",
+                outcome == Outcome.SUCCEEDED ? "Complete" : null, null, 0, null, null, Map.of(), Map.of(), Map.of(),
+                Map.of(), Map.of(), null, oomScoreAdj);
+        return new ScenarioResult(key, outcome, outcome + ": each container reported its oom_score_adj", List.of(), figures,
+                List.of(), START, "");
+    }
+
+    @Test
+    void underBurstableOomScoresTheKeyFigureIsEachContainersScoreMainLast() {
+        ScenarioResult classic = scores(key("local:1.31", "classic", "light", "exec", FAULT), Outcome.STUCK,
+                Map.of("main", 916, "sidecar", 998));
+        ScenarioResult native131 = scores(key("local:1.31", "native", "light", "exec+probe", FAULT), Outcome.SUCCEEDED,
+                Map.of("main", 916, "sidecar", 998));
+        ScenarioResult native132 = scores(key("local:1.32", "native", "light", "exec+probe", FAULT), Outcome.SUCCEEDED,
+                Map.of("sidecar", 916, "main", 916));
+        ScenarioResult rejected = new ScenarioResult(key("local:1.27", "native", "light", "exec+probe", FAULT),
+                Outcome.REJECTED, "API refused the spec", List.of(), Figures.none(), List.of(), START, "");
+
+        assertThat(KeyFigure.of(classic)).as("STUCK: the scores, not how long the sidecar outlived main")
+                .isEqualTo("sidecar 998 · main 916");
+        assertThat(KeyFigure.of(native131)).as("SUCCEEDED: the scores, not the completion time")
+                .isEqualTo("sidecar 998 · main 916");
+        assertThat(KeyFigure.of(native132)).as("kubernetes#128029: equal from 1.32").isEqualTo("sidecar 916 · main 916");
+        assertThat(KeyFigure.of(scores(key("c:1", "native-multi", "light", "exec", FAULT), Outcome.SUCCEEDED,
+                Map.of("main", 916, "sidecar-b", 916, "sidecar", 998))))
+                .as("every container but main by name, then main").isEqualTo("sidecar 998 · sidecar-b 916 · main 916");
+        assertThat(KeyFigure.of(rejected)).as("nothing reported").isEmpty();
+        assertThat(KeyFigure.explained(classic)).as("the full text, for the tooltip")
+                .isEqualTo("oom_score_adj, as the kubelet set it for each container: sidecar 998, main 916 (under node"
+                        + " memory pressure the kernel kills the highest first)");
+        assertThat(KeyFigure.explained(rejected)).isEmpty();
+        ScenarioResult otherFault = scores(key("local:1.31", "classic", "light", "exec", "none"), Outcome.STUCK,
+                Map.of("main", 916, "sidecar", 998));
+        assertThat(KeyFigure.of(otherFault)).as("other faults keep their figure").isEqualTo("+60s");
+        assertThat(KeyFigure.explained(otherFault)).isEmpty();
+    }
+
+    @Test
+    void theCellShowsTheScoresItsTooltipSaysThemInFullAndTheLegendSaysSo() {
+        ScenarioResult classic = scores(key("local:1.31", "classic", "light", "exec", FAULT), Outcome.STUCK,
+                Map.of("main", 916, "sidecar", 998));
+        RunResults run = run("r", List.of(cluster("local:1.31", "v1.31.9")), List.of(classic));
+        Document page = Jsoup.parse(HtmlReport.render(run));
+
+        Element cell = page.selectFirst("td.cell[data-i=0]");
+        assertThat(cell.select(".lbl").text()).as("outcome").isEqualTo("STUCK");
+        assertThat(cell.select(".fig").text()).as("key figure").isEqualTo("sidecar 998 · main 916");
+        assertThat(cell.attr("title")).as("tooltip").isEqualTo("STUCK: " + classic.reason() + "\n"
+                + KeyFigure.explained(classic));
+        String legend = page.selectFirst(".legends section.keyfigure").text();
+        assertThat(legend).as("the legend").contains(KeyFigure.RULE)
+                .contains("under burstable-oom-scores, whatever the outcome: the oom_score_adj the kubelet gave each"
+                        + " container that reported it, every container but main by name, then main (e.g. sidecar 998 ·"
+                        + " main 916");
+    }
+}
