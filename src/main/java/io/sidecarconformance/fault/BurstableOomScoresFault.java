@@ -23,11 +23,6 @@ public final class BurstableOomScoresFault implements Fault {
     }
 
     @Override
-    public String summary() {
-        return "Burstable pod, main requesting more memory than the sidecar; each container reports its oom_score_adj";
-    }
-
-    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.memoryRequestAndLimit(Role.MAIN, MAIN_REQUEST, MAIN_LIMIT)
                 .memoryRequestAndLimit(Role.SIDECAR, SIDECAR_REQUEST, SIDECAR_LIMIT)

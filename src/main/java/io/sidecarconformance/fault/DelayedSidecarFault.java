@@ -13,11 +13,6 @@ public final class DelayedSidecarFault implements Fault {
     }
 
     @Override
-    public String summary() {
-        return "sidecar ready only after a delay";
-    }
-
-    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.env(Role.SIDECAR, "SC_DELAY_SECONDS", Integer.toString(settings.delaySeconds()));
     }

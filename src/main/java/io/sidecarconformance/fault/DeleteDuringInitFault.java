@@ -24,11 +24,6 @@ public final class DeleteDuringInitFault implements Fault {
     }
 
     @Override
-    public String summary() {
-        return "pod deleted with a grace period while a sidecar is still starting and the last is not created";
-    }
-
-    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.terminationGracePeriodSeconds(settings.gracePeriodSeconds());
         List<String> sidecars = spec.sidecarNames();

@@ -15,9 +15,6 @@ public interface Fault {
     /** Id used in feature files and properties, e.g. "sidecar-oom". */
     String id();
 
-    /** One line for reports and error messages. */
-    String summary();
-
     default void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
     }
 

@@ -30,11 +30,6 @@ public final class KubeletRestartFault implements Fault {
     }
 
     @Override
-    public String summary() {
-        return "the node's kubelet restarted while main works";
-    }
-
-    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.env(Role.MAIN, "SC_WORK_SECONDS", Integer.toString(WORK_SECONDS))
                 .env(Role.MAIN, "SC_MARK_AFTER_SECONDS", Integer.toString(RESTART_AFTER_SECONDS));

@@ -13,11 +13,6 @@ public final class MainOomFault implements Fault {
     }
 
     @Override
-    public String summary() {
-        return "main's workload OOM-killed";
-    }
-
-    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         MemoryHog.arm(spec, Role.MAIN, kind, "SC_FAULT_MAIN");
     }

@@ -8,8 +8,4 @@ public final class NoFault implements Fault {
         return "none";
     }
 
-    @Override
-    public String summary() {
-        return "no fault";
-    }
 }

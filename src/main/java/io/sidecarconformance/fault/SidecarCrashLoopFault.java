@@ -23,11 +23,6 @@ public final class SidecarCrashLoopFault implements Fault {
     }
 
     @Override
-    public String summary() {
-        return "OnFailure Job, backoffLimit " + BACKOFF_LIMIT + ": the sidecar crashes " + CRASHES + " times while main works";
-    }
-
-    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.retries("OnFailure", BACKOFF_LIMIT)
                 .env(Role.SIDECAR, "SC_FAULT_SIDECAR", "crash-loop")

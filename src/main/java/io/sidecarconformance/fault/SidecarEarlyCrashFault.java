@@ -26,11 +26,6 @@ public final class SidecarEarlyCrashFault implements Fault {
     }
 
     @Override
-    public String summary() {
-        return "sidecar's first starts crash before its startupProbe ever passed; later ones work";
-    }
-
-    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.env(Role.SIDECAR, "SC_FAULT_SIDECAR", "crash-early")
                 .env(Role.SIDECAR, "SC_CRASH_STARTS", Integer.toString(CRASHING_STARTS))

@@ -22,11 +22,6 @@ public final class SidecarOomFault implements Fault {
         return "sidecar-oom";
     }
 
-    @Override
-    public String summary() {
-        return "sidecar OOM-killed while main is busy using it";
-    }
-
     /**
      * A strict client fails at the kill on every pattern and version (its call meets the kill by design): the cell
      * would only restate the client's rule. What it would see is the sidecar's outage, a figure of every cell.

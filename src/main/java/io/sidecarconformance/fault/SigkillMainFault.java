@@ -14,11 +14,6 @@ public final class SigkillMainFault implements Fault {
         return "sigkill-main";
     }
 
-    @Override
-    public String summary() {
-        return "main's process SIGKILLed while it works";
-    }
-
     /** Main works long enough for the agent pod to start and find it. */
     @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {

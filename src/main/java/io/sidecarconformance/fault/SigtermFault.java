@@ -13,11 +13,6 @@ public final class SigtermFault implements Fault {
     }
 
     @Override
-    public String summary() {
-        return "pod deleted with a grace period while main works";
-    }
-
-    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.terminationGracePeriodSeconds(settings.gracePeriodSeconds());
         // Main must still be working when the deletion comes, and for longer than the grace period.

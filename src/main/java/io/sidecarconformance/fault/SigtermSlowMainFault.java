@@ -19,11 +19,6 @@ public final class SigtermSlowMainFault implements Fault {
     }
 
     @Override
-    public String summary() {
-        return "pod deleted with a grace period while main works; main exits " + LINGER_SECONDS + " s after SIGTERM";
-    }
-
-    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         new SigtermFault().shape(spec, kind, settings);
         spec.env(Role.MAIN, "SC_TERM_LINGER_SECONDS", Integer.toString(LINGER_SECONDS));

@@ -9,11 +9,6 @@ public final class ClassicSidecar implements Pattern {
     }
 
     @Override
-    public String summary() {
-        return "sidecar as a second regular container";
-    }
-
-    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new WorkloadSpec(containers.main("none"), containers.sidecar("none"), Placement.CONTAINER);
     }

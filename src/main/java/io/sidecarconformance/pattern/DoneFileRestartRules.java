@@ -13,11 +13,6 @@ public final class DoneFileRestartRules implements Pattern {
     }
 
     @Override
-    public String summary() {
-        return "done-file, both containers with a Restart rule on exit code " + RestartRules.EXIT_CODE + " (KEP-5307)";
-    }
-
-    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new DoneFileShutdown().workload(containers)
                 .restartRule(Role.MAIN, RestartRules.REGULAR_POLICY, RestartRules.RESTART, RestartRules.EXIT_CODE)

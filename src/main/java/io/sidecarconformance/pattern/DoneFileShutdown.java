@@ -9,11 +9,6 @@ public final class DoneFileShutdown implements Pattern {
     }
 
     @Override
-    public String summary() {
-        return "main traps EXIT and touches a done file; the sidecar polls for it";
-    }
-
-    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new WorkloadSpec(containers.main("done-file"), containers.sidecar("done-file"), Placement.CONTAINER);
     }

@@ -9,11 +9,6 @@ public final class EphemeralSidecar implements Pattern {
     }
 
     @Override
-    public String summary() {
-        return "sidecar injected through pods/ephemeralcontainers once main runs";
-    }
-
-    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new WorkloadSpec(containers.main("none"), containers.sidecar("none"), Placement.EPHEMERAL);
     }

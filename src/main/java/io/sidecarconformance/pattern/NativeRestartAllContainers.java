@@ -12,11 +12,6 @@ public final class NativeRestartAllContainers implements Pattern {
     }
 
     @Override
-    public String summary() {
-        return "native, main and sidecar with a RestartAllContainers rule on exit code " + RestartRules.EXIT_CODE + " (KEP-5532)";
-    }
-
-    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new NativeSidecar().workload(containers)
                 .restartRule(Role.MAIN, RestartRules.REGULAR_POLICY, RestartRules.RESTART_ALL, RestartRules.EXIT_CODE)

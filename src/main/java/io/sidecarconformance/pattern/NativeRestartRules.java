@@ -12,11 +12,6 @@ public final class NativeRestartRules implements Pattern {
     }
 
     @Override
-    public String summary() {
-        return "native, main with a Restart rule on exit code " + RestartRules.EXIT_CODE + " (KEP-5307)";
-    }
-
-    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new NativeSidecar().workload(containers)
                 .restartRule(Role.MAIN, RestartRules.REGULAR_POLICY, RestartRules.RESTART, RestartRules.EXIT_CODE);

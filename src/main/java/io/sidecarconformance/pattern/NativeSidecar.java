@@ -9,11 +9,6 @@ public final class NativeSidecar implements Pattern {
     }
 
     @Override
-    public String summary() {
-        return "init container with restartPolicy: Always (KEP-753)";
-    }
-
-    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new WorkloadSpec(containers.main("none"), containers.sidecar("none"), Placement.NATIVE_INIT);
     }

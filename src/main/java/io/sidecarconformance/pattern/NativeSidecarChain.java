@@ -26,11 +26,6 @@ public final class NativeSidecarChain implements Pattern {
     }
 
     @Override
-    public String summary() {
-        return SIDECARS + " init containers with restartPolicy: Always, started in order (KEP-753)";
-    }
-
-    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return chain(containers, UnaryOperator.identity());
     }

@@ -13,11 +13,6 @@ public final class NativeSidecarChainWithPreStop implements Pattern {
     }
 
     @Override
-    public String summary() {
-        return NativeSidecarChain.SIDECARS + " native sidecars started in order, each with a preStop hook";
-    }
-
-    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return NativeSidecarChain.chain(containers, ContainerFactory::withPreStop);
     }

@@ -6,9 +6,6 @@ public interface Pattern {
     /** Id used in feature files and properties, e.g. "native". */
     String id();
 
-    /** One line for reports and error messages. */
-    String summary();
-
     WorkloadSpec workload(ContainerFactory containers);
 
     /** Whether a variant makes sense for this pattern (startup probes only where a probe gates main). */

@@ -9,11 +9,6 @@ public final class PidfileShutdown implements Pattern {
     }
 
     @Override
-    public String summary() {
-        return "shareProcessNamespace; main writes its PID, the sidecar waits for it to vanish (kill -0)";
-    }
-
-    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new WorkloadSpec(containers.main("pidfile"), containers.sidecar("pidfile"), Placement.CONTAINER)
                 .shareProcessNamespace(true);
