@@ -109,4 +109,21 @@ class FigureRulesTest {
                         + " again, while the container kept running (no restart)");
         assertThat(Obs.clean().decide().findings()).noneMatch(f -> f.kind() == FindingKind.STATUS_RESET);
     }
+
+    @Test
+    void theLastPhaseTheGraceAndTheApisExitsAndReasonsAreCarriedAsObserved() {
+        Obs o = sidecarEndsFirst(10.1, "2026-11-22T06:00:25Z", 25.6)
+                .at(1.2, "pod", EventKind.PHASE, "Running").at(25.8, "pod", EventKind.PHASE, "Failed")
+                .exit("main", 137, "Error").exit("sidecar", 143, "Error");
+        o.deleteAt = 10.0;
+        o.grace = 15L;
+        var f = o.decide().figures();
+        assertThat(f.podPhase()).as("the last phase on the timeline").isEqualTo("Failed");
+        assertThat(f.gracePeriodSeconds()).as("the deletion's grace period").isEqualTo(15L);
+        assertThat(f.exitCodes()).containsEntry("main", 137).containsEntry("sidecar", 143);
+        assertThat(f.reasons()).containsEntry("main", "Error").containsEntry("sidecar", "Error");
+        assertThat(f.termAfterDeletionSeconds()).as("deletion to the sidecar's SIGTERM line").containsEntry("sidecar", 0.1);
+        assertThat(f.exitAfterDeletionSeconds()).as("deletion to each container's end")
+                .containsEntry("sidecar", 0.1).containsEntry("main", 15.6);
+    }
 }
