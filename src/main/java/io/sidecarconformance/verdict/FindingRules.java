@@ -130,9 +130,13 @@ final class FindingRules {
             for (String flag : List.of("started", "ready")) {
                 boolean wasTrue = false;
                 Instant falseAt = null;
+                int instance = 0;
                 for (TimelineEvent e : t.events()) {
                     if (!e.container().equals(c)) {
                         continue;
+                    }
+                    if (e.kind() == EventKind.STARTING) {
+                        instance++;
                     }
                     if (e.kind() == EventKind.TERMINATED || e.kind() == EventKind.EXITING || e.kind() == EventKind.STARTING) {
                         wasTrue = false;
@@ -140,7 +144,8 @@ final class FindingRules {
                     } else if (e.kind() == EventKind.STATUS && e.detail().equals(flag + "=true")) {
                         if (falseAt != null) {
                             parts.add(c + "'s " + (flag.equals("started") ? "Started" : "Ready") + " false at "
-                                    + at(o, falseAt) + " for " + secs(seconds(falseAt, e.time())));
+                                    + at(o, falseAt) + " for " + secs(seconds(falseAt, e.time()))
+                                    + (instance > 1 ? " (its instance " + instance + ")" : ""));
                         }
                         wasTrue = true;
                         falseAt = null;
@@ -151,7 +156,7 @@ final class FindingRules {
             }
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of(new Finding(FindingKind.STATUS_RESET,
-                String.join(", ", parts) + ", then true again, while the container kept running (no restart)"));
+                String.join(", ", parts) + ", then true again, while that instance of the container kept running"));
     }
 
     /** After the deletion, the pod took at least its grace period, less {@link #GRACE_TOLERANCE}, to go. */
@@ -190,7 +195,8 @@ final class FindingRules {
             if (at == null) {
                 silent.add(sidecar);
             } else {
-                relativeToMainExit(o, one ? "the sidecar" : sidecar, at).ifPresent(sb::append);
+                relativeToMainExit(o, one ? "the sidecar" : sidecar, at, FigureRules.termLines(o).get(sidecar))
+                        .ifPresent(sb::append);
             }
         }
         if (!silent.isEmpty() && term.containsKey(MAIN)) {
@@ -209,7 +215,7 @@ final class FindingRules {
         return out.isEmpty() ? List.of(SIDECAR) : out;
     }
 
-    private static Optional<String> relativeToMainExit(Observation o, String who, double termAt) {
+    private static Optional<String> relativeToMainExit(Observation o, String who, double termAt, Instant termLine) {
         Optional<ContainerRun> last = o.timeline().lastRun(MAIN);
         Optional<Instant> mainEnd = last.flatMap(ContainerRun::end);
         if (mainEnd.isEmpty()) {
@@ -217,9 +223,16 @@ final class FindingRules {
         }
         double mainEnded = seconds(o.deleteRequestedAt(), mainEnd.get());
         if (last.get().endExact()) {
-            double gap = Math.round((termAt - mainEnded) * 10) / 10.0;
-            return Optional.of(gap >= 0 ? "; " + who + " got it " + secs(gap) + " after main exited"
-                    : "; " + who + " got it " + secs(-gap) + " before main exited");
+            // both on the containers' clocks: an order within the margin is none the clocks resolve
+            double exact = Duration.between(mainEnd.get(), termLine).toMillis() / 1000.0;
+            if (Math.abs(exact) < ORDER_MARGIN) {
+                return Optional.of("; " + who + " got it as main exited (within " + Math.round(ORDER_MARGIN * 1000)
+                        + " ms: no order the clocks resolve)");
+            }
+            // under a tenth of a second in milliseconds, so that a resolved order never reads "0.0s"
+            String gap = Math.abs(exact) < 0.1 ? Math.round(Math.abs(exact) * 1000) + " ms"
+                    : secs(Math.round(Math.abs(exact) * 10) / 10.0);
+            return Optional.of("; " + who + " got it " + gap + (exact >= 0 ? " after" : " before") + " main exited");
         }
         // A main killed without an Exiting line ended between the kubelet's finishedAt (whole seconds) and the report.
         double earliest = seconds(o.deleteRequestedAt(), last.get().endEarliest().orElse(mainEnd.get()));

@@ -106,7 +106,7 @@ class FigureRulesTest {
         assertThat(o.decide().findings()).filteredOn(f -> f.kind() == FindingKind.STATUS_RESET).singleElement()
                 .extracting(io.sidecarconformance.result.Finding::text).asString()
                 .isEqualTo("sidecar's Started false at +21.6s for 1.0s, sidecar's Ready false at +22.4s for 1.0s, then true"
-                        + " again, while the container kept running (no restart)");
+                        + " again, while that instance of the container kept running");
         assertThat(Obs.clean().decide().findings()).noneMatch(f -> f.kind() == FindingKind.STATUS_RESET);
     }
 
@@ -125,5 +125,23 @@ class FigureRulesTest {
         assertThat(f.termAfterDeletionSeconds()).as("deletion to the sidecar's SIGTERM line").containsEntry("sidecar", 0.1);
         assertThat(f.exitAfterDeletionSeconds()).as("deletion to each container's end")
                 .containsEntry("sidecar", 0.1).containsEntry("main", 15.6);
+    }
+
+    @Test
+    void aRestartedInstanceThatSaidReadyBeforeItsProbeAndThenNotIsAStatusResetOfThatInstance() {
+        // sidecar-oom, native +probe on 1.31: the kubelet reports the restarted sidecar ready=true with its restart,
+        // then ready=false until its startupProbe passes (seen in every run)
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1").at(3.0, "sidecar", EventKind.STATUS, "ready=true")
+                .at(8.0, "sidecar", EventKind.STEP, "Allocating 256MiB")
+                .at(9.6, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled finishedAt=2026-11-22T06:00:08Z")
+                .at(9.6, "sidecar", EventKind.STATUS, "ready=false")
+                .at(9.9, "sidecar", EventKind.STARTING, "pid=1").at(10.4, "sidecar", EventKind.STATUS, "ready=true")
+                .at(11.4, "sidecar", EventKind.STATUS, "ready=false").at(13.7, "sidecar", EventKind.STATUS, "ready=true")
+                .ending(Ending.Kind.POD_NOT_ENDED, "x", 40);
+        assertThat(o.decide().findings()).filteredOn(f -> f.kind() == FindingKind.STATUS_RESET).singleElement()
+                .extracting(io.sidecarconformance.result.Finding::text).asString()
+                .isEqualTo("sidecar's Ready false at +11.4s for 2.3s (its instance 2), then true again, while that instance"
+                        + " of the container kept running");
     }
 }

@@ -167,10 +167,21 @@ class FindingRulesTest {
         Decision afterMain = termOrder(3.0, 6.2, 6.0).decide();
 
         assertThat(finding(atDeletion, FindingKind.TERM_ORDER)).get().extracting(Finding::text).asString()
-                .contains("main at +0.0s", "sidecar at +0.1s", "the sidecar got it 2.9s before main exited");
+                .contains("main at +0.0s", "sidecar at +0.1s", "the sidecar got it 3.0s before main exited");
         assertThat(finding(afterMain, FindingKind.TERM_ORDER)).get().extracting(Finding::text).asString()
                 .contains("the sidecar got it 0.2s after main exited");
         assertThat(afterMain.figures().termAfterDeletionSeconds()).containsEntry("main", 0.0).containsEntry("sidecar", 3.2);
+    }
+
+    @Test
+    void aSidecarSignalledWithinTheClocksMarginOfMainsExitIsNotOrderedAgainstIt() {
+        // a classic sidecar and an exec-form main both get SIGTERM at the deletion; main exits at once, the sidecar's
+        // line comes 10 ms later
+        Decision together = termOrder(3.1, 3.11, 3.1).decide();
+
+        assertThat(finding(together, FindingKind.TERM_ORDER)).get().extracting(Finding::text).asString()
+                .contains("the sidecar got it as main exited (within 20 ms: no order the clocks resolve)")
+                .doesNotContain("after main exited", "before main exited");
     }
 
     @Test

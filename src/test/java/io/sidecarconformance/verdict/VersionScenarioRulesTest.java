@@ -118,7 +118,7 @@ class VersionScenarioRulesTest {
         assertThat(d.outcome()).as("outcome").isEqualTo(Outcome.FAILED_BY_FAULT);
         assertThat(finding(d, FindingKind.TERM_ORDER)).get().asString()
                 .contains("SIGTERM reached main at +0.0s, sidecar-3 at +4.1s, sidecar-2 at +4.2s, sidecar at +4.3s",
-                        "sidecar-3 got it 0.1s after main exited", "sidecar got it 0.3s after main exited",
+                        "sidecar-3 got it 20 ms after main exited", "sidecar got it 0.3s after main exited",
                         "each sidecar got it only after the one started after it had ended (all within 0.3s, start order sidecar, sidecar-2, sidecar-3)")
                 .doesNotContain("the sidecar got it");
         assertThat(d.figures().termAfterDeletionSeconds()).as("every container's SIGTERM")
