@@ -25,6 +25,9 @@ import java.util.Objects;
  * </pre>
  * Exit 0: every checkable cell agrees; 1: at least one disagreement (one line each); 2: bad input (one line). Records
  * written before observations were stored, and ERROR records built outside the rules, are counted as not checkable.
+ * With {@code --write} first, each file is written back with every checkable record decided again by today's rules
+ * (outcome, reason, findings, figures; its verdict delay kept) and a measurement saying so: for publishing runs made
+ * before a rule changed, from the same stored evidence. Exit 0 then.
  */
 public final class RecomputeCheck {
 
@@ -74,6 +77,29 @@ public final class RecomputeCheck {
         }
     }
 
+    /** The file with every checkable record decided again by today's rules. */
+    public static RunResults decidedAgain(RunResults run) {
+        List<ScenarioResult> out = new ArrayList<>();
+        int again = 0;
+        for (ScenarioResult stored : run.results()) {
+            if (stored.observation() == null) {
+                out.add(stored);
+                continue;
+            }
+            again++;
+            Decision d = VerdictRules.decide(Observation.of(stored.observation(), Timeline.of(stored.timeline())));
+            out.add(new ScenarioResult(stored.key(), d.outcome(), d.reason(), d.findings(),
+                    d.figures().withVerdictDelay(stored.figures().verdictDelaySeconds()), stored.timeline(),
+                    stored.startedAt(), stored.note(), stored.repeat(), stored.applied(), stored.runnerLoad(),
+                    stored.observation()));
+        }
+        java.util.Map<String, String> measurements = new java.util.LinkedHashMap<>(run.measurements());
+        measurements.put("records decided again from their stored timelines and observations (RecomputeCheck --write)",
+                Integer.toString(again));
+        return new RunResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(),
+                run.parameters(), measurements, out);
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
@@ -83,8 +109,14 @@ public final class RecomputeCheck {
             err.println("RecomputeCheck: name one or more results.json files");
             return 2;
         }
+        boolean write = args[0].equals("--write");
+        String[] files = write ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        if (files.length == 0) {
+            err.println("RecomputeCheck: name one or more results.json files");
+            return 2;
+        }
         int disagreements = 0;
-        for (String arg : args) {
+        for (String arg : files) {
             RunResults run;
             try {
                 run = ResultsJson.read(Path.of(arg));
@@ -97,11 +129,22 @@ public final class RecomputeCheck {
             }
             Report r = check(arg, run);
             r.disagreements().forEach(d -> out.println(d.line()));
+            if (write) {
+                try {
+                    ResultsJson.write(decidedAgain(run), Path.of(arg));
+                } catch (IOException e) {
+                    err.println("RecomputeCheck: cannot write " + arg + ": " + e.getMessage());
+                    return 2;
+                }
+                out.println("RecomputeCheck: " + arg + ": written with " + r.checked() + " records decided again ("
+                        + r.disagreements().size() + " of their parts had changed)");
+                continue;
+            }
             disagreements += r.disagreements().size();
             out.println("RecomputeCheck: " + arg + ": " + r.checked() + " records decided again, "
                     + r.disagreements().size() + " disagreements"
                     + (r.notCheckable() == 0 ? "" : ", " + r.notCheckable() + " not checkable (no stored observation)"));
         }
-        return disagreements == 0 ? 0 : 1;
+        return write || disagreements == 0 ? 0 : 1;
     }
 }

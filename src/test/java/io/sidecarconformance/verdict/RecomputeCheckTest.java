@@ -107,4 +107,25 @@ class RecomputeCheckTest {
                 new PrintStream(err))).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8).strip()).doesNotContain("\n").contains("does not exist");
     }
+
+    @Test
+    void writeDecidesEveryCheckableRecordAgainAndTheFileThenAgrees(@TempDir Path dir) throws Exception {
+        ScenarioResult good = stored(Obs.clean());
+        ScenarioResult stale = new ScenarioResult(KEY, io.sidecarconformance.result.Outcome.FAILED, "an older rule's reason",
+                List.of(), good.figures(), good.timeline(), good.startedAt(), "a note", 1, List.of(), 0.5, good.observation());
+        Path file = dir.resolve("results.json");
+        ResultsJson.write(fileOf(stale), file);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(RecomputeCheck.run(new String[] {"--write", file.toString()}, new PrintStream(out), System.err)).isZero();
+        RunResults written = ResultsJson.read(file);
+        ScenarioResult again = written.results().get(0);
+        assertThat(again.outcome()).isEqualTo(good.outcome());
+        assertThat(again.reason()).isEqualTo(good.reason());
+        assertThat(again.note()).as("the note stays").isEqualTo("a note");
+        assertThat(again.runnerLoad()).as("what the run recorded stays").isEqualTo(0.5);
+        assertThat(written.measurements()).containsKey(
+                "records decided again from their stored timelines and observations (RecomputeCheck --write)");
+        assertThat(RecomputeCheck.check("results.json", written).disagreements()).isEmpty();
+    }
 }
