@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 final class KeyFigure {
 
     static final String SIGTERM_FAULT = "sigterm";
+    /** Asks whether Kubernetes brings an OOM-killed sidecar back: its answer is the outage, or that it stayed down. */
+    static final String SIDECAR_OOM_FAULT = "sidecar-oom";
     /** Asks which container the kernel would kill first under node memory pressure: its answer is the scores. */
     static final String OOM_SCORES_FAULT = "burstable-oom-scores";
 
@@ -23,7 +25,9 @@ final class KeyFigure {
             + " outlived main in a STUCK pod; under " + SIGTERM_FAULT + ", or when the termination was slow: deletion to pod"
             + " gone; under " + OOM_SCORES_FAULT + ", whatever the outcome: the oom_score_adj the kubelet gave each container"
             + " that reported it, every container but main by name, then main (e.g. sidecar 998 · main 916: under node"
-            + " memory pressure the kernel kills the highest first; hover the cell for the full text); none otherwise";
+            + " memory pressure the kernel kills the highest first; hover the cell for the full text); under "
+            + SIDECAR_OOM_FAULT + ": \"down 4s\", the sidecar's outage from its kill to its next Ready line (what a"
+            + " client without retries would have seen fail), or \"not restarted\" when it never came back; none otherwise";
 
     private static final String MAIN = "main";
 
@@ -40,6 +44,10 @@ final class KeyFigure {
         Outcome outcome = result.outcome();
         if (OOM_SCORES_FAULT.equals(result.key().fault())) {
             return oomScores(figures.oomScoreAdj(), " · ");
+        }
+        if (SIDECAR_OOM_FAULT.equals(result.key().fault()) && figures.sidecarRestarts() != null) {
+            return figures.sidecarDownSeconds() != null ? seconds(figures.sidecarDownSeconds(), "down ")
+                    : figures.sidecarRestarts() == 0 ? "not restarted" : "";
         }
         // Under a deletion, how long the pod took to go is what the column is about, whatever the outcome.
         if (result.has(FindingKind.SLOW_TERMINATION) || SIGTERM_FAULT.equals(result.key().fault())) {

@@ -81,4 +81,20 @@ class KeyFigureTest {
                         + " container that reported it, every container but main by name, then main (e.g. sidecar 998 ·"
                         + " main 916");
     }
+
+    private static ScenarioResult oom(String pattern, Outcome outcome, Integer restarts, Double down) {
+        Figures figures = new Figures(40.0, 0.1, null, null, 0.2, "Succeeded", "Complete", null, restarts, down, null,
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of());
+        return new ScenarioResult(key("local:1.31", pattern, "light", "exec+tolerant", KeyFigure.SIDECAR_OOM_FAULT), outcome,
+                "r", List.of(), figures, List.of(), START, "");
+    }
+
+    @Test
+    void underSidecarOomTheKeyFigureIsTheOutageOrThatTheSidecarNeverCameBack() {
+        assertThat(KeyFigure.of(oom("native", Outcome.SUCCEEDED, 1, 4.0))).as("restarted: the outage").isEqualTo("down 4s");
+        assertThat(KeyFigure.of(oom("classic", Outcome.FAILED, 0, null))).as("a regular container in a Never pod")
+                .isEqualTo("not restarted");
+        assertThat(KeyFigure.of(oom("ephemeral", Outcome.NOT_APPLICABLE, null, null))).as("never ran the fault").isEmpty();
+        assertThat(KeyFigure.RULE).contains("under sidecar-oom: \"down 4s\"", "\"not restarted\"");
+    }
 }
