@@ -127,7 +127,16 @@ final class ScenarioRun {
             createOwn(client.configMaps().inNamespace(namespace).resource(scripts));
             observer = new PodObserver(client, namespace, JOB, timeline, this::onEvent, clock).start();
             submit();
-            return decide(startedAt, awaitEnding());
+            Ending ending = awaitEnding();
+            if (spec.fault().actsOnNode()) {
+                // The fault's own end is part of what was observed: a restart that failed (or could not be confirmed)
+                // after the pod had ended is an infrastructure error, never an outcome decided before it was known.
+                awaitNodeAction();
+                if (infraError != null && ending.kind() != Ending.Kind.INFRA_ERROR) {
+                    ending = new Ending(Ending.Kind.INFRA_ERROR, infraError, clock.instant());
+                }
+            }
+            return decide(startedAt, ending);
         } catch (KubernetesClientException e) {
             return ScenarioResult.error(spec.key(), "API error: " + oneLine(e), timeline.snapshot().events(), startedAt);
         } finally {

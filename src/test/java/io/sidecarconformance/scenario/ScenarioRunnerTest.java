@@ -46,7 +46,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -191,6 +193,47 @@ class ScenarioRunnerTest {
 
     private static List<String> describe(ScenarioResult r) {
         return r.timeline().stream().map(e -> e.container() + " " + e.kind() + " " + e.detail()).toList();
+    }
+
+    @Test
+    void aNodeFaultThatFailsAfterThePodEndedMakesTheCellAnErrorNotAnOutcome() throws Exception {
+        Instant t = Instant.now();
+        stubLog("sidecar", line(t.plusMillis(100), "sidecar", "Starting pid=1"), line(t.plusMillis(300), "sidecar", "Ready"));
+        stubLog("main", line(t.plusMillis(500), "main", "Starting pid=1"), line(t.plusMillis(600), "main", "Working"),
+                line(t.plusMillis(700), "main", "Marked 15s into its work"), line(t.plusMillis(900), "main", "Exiting 0"));
+        CountDownLatch jobDone = new CountDownLatch(1);
+        io.sidecarconformance.cluster.NodeControl node = new io.sidecarconformance.cluster.NodeControl() {
+            @Override
+            public String restartKubelet() {
+                try {
+                    jobDone.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new io.sidecarconformance.cluster.ClusterUnavailableException(
+                        "cluster.sh restart-kubelet 1 exited 1: timed out after 60s waiting for the restarted kubelet's /healthz");
+            }
+
+            @Override
+            public String restartKubeletCommand() {
+                return "restart";
+            }
+        };
+        CompletableFuture<Void> fake = CompletableFuture.runAsync(() -> {
+            createPodForJob();
+            status("Running", List.of(running("sidecar", "2026-11-22T06:00:00Z")), List.of(running("main", "2026-11-22T06:00:01Z")));
+            status("Running", List.of(running("sidecar", "2026-11-22T06:00:00Z")), List.of(terminated("main", 0, "Completed")));
+            status("Succeeded", List.of(terminated("sidecar", 143, "Error")), List.of(terminated("main", 0, "Completed")));
+            jobCondition("Complete");
+            jobDone.countDown();
+        }, kubelet);
+
+        ScenarioResult result = new ScenarioRunner(client, IMAGES, PATIENT, Optional.of(node)).run(spec("native", "kubelet-restart"), NS);
+        fake.get(5, TimeUnit.SECONDS);
+
+        assertThat(result.outcome()).as("the pod completed, but the restart was never confirmed; reason %s", result.reason())
+                .isEqualTo(Outcome.ERROR);
+        assertThat(result.reason()).contains("fault kubelet-restart could not be injected", "/healthz");
     }
 
     @Test
