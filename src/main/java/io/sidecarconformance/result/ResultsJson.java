@@ -47,6 +47,8 @@ public final class ResultsJson {
         try {
             ObjectNode file = MAPPER.valueToTree(run);
             file.put("schema", RunResults.SCHEMA);
+            // derived, for readers: each cell's runs counted by outcome and finding kind (ignored when read back)
+            file.set("cells", MAPPER.valueToTree(CellTally.of(run.results())));
             SharedManifests.share(file);
             return MAPPER.writeValueAsString(file) + "\n";
         } catch (JsonProcessingException e) {

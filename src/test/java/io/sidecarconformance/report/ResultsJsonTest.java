@@ -96,6 +96,29 @@ class ResultsJsonTest {
     }
 
     @Test
+    void eachCellsRunsAreCountedByOutcomeAndFindingKind() throws Exception {
+        io.sidecarconformance.result.ScenarioKey key = new io.sidecarconformance.result.ScenarioKey("local:1.31", "native",
+                "light", "exec", "none");
+        java.util.function.BiFunction<Outcome, List<Finding>, ScenarioResult> run = (outcome, found) ->
+                new ScenarioResult(key, outcome, "r", found, Figures.none(), List.of(), T0, "");
+        Finding race = new Finding(FindingKind.RACE_AT_START, "race");
+        Finding order = new Finding(FindingKind.TERM_ORDER, "order");
+        RunResults three = new RunResults(RunResults.SCHEMA, "run-1", T0, T0.plusSeconds(60), List.of(), Map.of(), Map.of(),
+                List.of(run.apply(Outcome.SUCCEEDED, List.of(race, race)), run.apply(Outcome.SUCCEEDED, List.of(order)),
+                        run.apply(Outcome.STUCK, List.of(race))));
+
+        com.fasterxml.jackson.databind.JsonNode cell = ResultsJson.mapper().readTree(ResultsJson.toJson(three)).get("cells").get(0);
+
+        assertThat(cell.get("key").get("pattern").asText()).isEqualTo("native");
+        assertThat(cell.get("runs").asInt()).isEqualTo(3);
+        assertThat(cell.get("outcomes").get("SUCCEEDED").asInt()).isEqualTo(2);
+        assertThat(cell.get("outcomes").get("STUCK").asInt()).isEqualTo(1);
+        assertThat(cell.get("findings").get("RACE_AT_START").asInt()).as("in 2 of 3 runs, counted once per run").isEqualTo(2);
+        assertThat(cell.get("findings").get("TERM_ORDER").asInt()).isEqualTo(1);
+        assertThat(ResultsJson.fromJson(ResultsJson.toJson(three), "r")).as("derived: not read back").isEqualTo(three);
+    }
+
+    @Test
     void roundTripThroughAFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("results.json");
 
