@@ -3,11 +3,15 @@ Feature: The pod is deleted while a native sidecar is still starting and the nex
   Is a pod deleted during its initialisation gone soon, every running sidecar getting SIGTERM, or does it hang?
   kubernetes/kubernetes#125880: a pod deleted while a restartable init container had not been created yet (the one
   before it failing its startupProbe) sent no SIGTERM to the running sidecars, and hung until its grace period ran
-  out. Fixed by #125935 (1.31), backported to 1.30 (#126331) and to 1.29: v1.29.15's
+  out. Fixed by #125935 (1.31), backported to 1.30 (#126331, v1.30.4) and to 1.29 (#126332, v1.29.8): v1.29.15's
   pkg/kubelet/kuberuntime/kuberuntime_termination_order.go pre-closes the channel of an init container that is not
   running, v1.29.0's does not. 1.28 (gate on) has no termination ordering at all: every container gets SIGTERM at
-  once, so it cannot hang this way. The node e2e test "should not hang in termination if terminated during
-  initialization" (kubernetes/kubernetes#135008) covers the case.
+  once, so it cannot hang this way. The node e2e test "should terminate restartable init containers gracefully if
+  there is a non-started restartable init container", added by #125935 (and in its 1.30 and 1.29 backports), covers
+  the case; the older "should not hang in termination if terminated during initialization" (since 1.29.0) covers a
+  pod deleted while a regular init container still runs, before any sidecar has started. Our 1.29 and 1.30 columns
+  (v1.29.15, v1.30.14) already carry the backports, so no column shows the hang; that would take a local patch
+  column at v1.29.7 or v1.30.3.
   The last sidecar but one holds its service back for 240 s, so its startupProbe (+probe) keeps it from starting,
   and the last sidecar and main are never created; the pod is deleted with a grace period as soon as the held-back
   sidecar says it is delaying. In native-multi, sidecar is up, sidecar-2 is held back, sidecar-3 never created; in

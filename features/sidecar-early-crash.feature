@@ -1,9 +1,10 @@
 @fault-sidecar-early-crash @k8s-changes
 Feature: The sidecar's first starts crash before its startupProbe ever passed; a later start works
   Does main start once a native sidecar that died before its first probe comes back and passes its probe, and how long
-  after the restart? kubernetes/kubernetes#132826: a restartable init container that exits before its startupProbe
-  has run once never lets the pod's main containers start. Fixed by #133072 (1.35), backported to 1.34 (#134800)
-  and 1.33 (#134801); the 1.32 cherry-pick (#134802) was closed unmerged.
+  after the restart? kubernetes/kubernetes#132826: in a pod with restartPolicy Never, a restartable init container
+  that exits before its startupProbe has passed (its probe worker finds it terminated and ends) never lets the pod's
+  main containers start. Fixed by #133072 (1.35), backported to 1.34 (#134800, v1.34.2) and 1.33 (#134801, v1.33.6);
+  the 1.32 cherry-pick (#134802) was closed unmerged.
   The sidecar's first two instances exit 1 two seconds after they start, before their service listens (markers on the
   shared emptyDir make every later instance work); the second crash leaves it in the kubelet's restart back-off
   (10 s), so the startupProbe's worker finds it terminated, never having passed a check. With +probe the probe's
