@@ -6,8 +6,9 @@ import java.util.Map;
  * Measured figures of one scenario. Durations in seconds; null when not observed.
  *
  * @param completionSeconds          Job created -> pod terminal (Succeeded/Failed) or gone
- * @param sidecarOutlivedMainSeconds main's last end -> the sidecar's last end (their Exiting lines where written);
- *                                   negative when the sidecar ended first. A main killed without an Exiting line ended
+ * @param sidecarOutlivedMainSeconds main's last end -> the sidecar's last end (their Exiting lines where written; a
+ *                                   killed sidecar's end dated as for sidecarDownSeconds); negative when the sidecar
+ *                                   ended first. A main killed without an Exiting line ended
  *                                   within the kubelet's finishedAt second: a sidecar end before it counts from its
  *                                   start (a bound), one inside it is 0.0 (order unknown). Null while the sidecar runs
  *                                   on (a stuck pod: how long is our window, not a figure)

@@ -31,8 +31,10 @@ final class FigureRules {
     static Figures of(Observation o) {
         Timeline t = o.timeline();
         Optional<Instant> podEnd = (o.deleteRequestedAt() != null ? t.podGone() : t.podEnd()).map(TimelineEvent::time);
-        Double outlived = t.ended(MAIN).isPresent() && t.ended(SIDECAR).isPresent()
-                ? outlived(t, t.ended(MAIN).get(), t.ended(SIDECAR).get()) : null;
+        // the sidecar's end as down and the restart finding date it (killedAt: a kill is not dated by the report's arrival)
+        Optional<Instant> sidecarEnd = t.lastRun(SIDECAR).flatMap(r -> killedAt(t, r));
+        Double outlived = t.ended(MAIN).isPresent() && sidecarEnd.isPresent()
+                ? outlived(t, t.ended(MAIN).get(), sidecarEnd.get()) : null;
         Double termination = o.deleteRequestedAt() == null ? null
                 : t.podGone().map(g -> seconds(o.deleteRequestedAt(), g.time())).orElse(null);
         Optional<TimelineEvent> podEndEvent = o.deleteRequestedAt() != null ? t.podGone() : t.podEnd();

@@ -83,7 +83,8 @@ final class FindingRules {
         StringBuilder sb = new StringBuilder("sidecar restarted ").append(f.sidecarRestarts())
                 .append(f.sidecarRestarts() == 1 ? " time" : " times");
         if (!runs.isEmpty() && runs.get(0).end().isPresent()) {
-            sb.append(" (first ended ").append(at(o, runs.get(0).end().get())).append(": ").append(runs.get(0).howItEnded()).append(')');
+            sb.append(" (first ended ").append(at(o, FigureRules.killedAt(o.timeline(), runs.get(0)).orElseThrow()))
+                    .append(": ").append(runs.get(0).howItEnded()).append(')');
         }
         boolean readyAgain = runs.size() > 1 && runs.get(runs.size() - 1).ready().isPresent();
         if (f.sidecarDownSeconds() != null) {

@@ -144,4 +144,19 @@ class FigureRulesTest {
                 .isEqualTo("sidecar's Ready false at +11.4s for 2.3s (its instance 2), then true again, while that instance"
                         + " of the container kept running");
     }
+
+    @Test
+    void aKilledSidecarsEndIsItsKillNotTheArrivalOfTheKubeletsReport() {
+        // classic / light / exec+tolerant under sidecar-oom on 1.35: the hog's line at +10.2s, the kubelet's report
+        // (finishedAt +10s) seen 2.2 s later; main gives up and exits 4 at +40.7s
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1").at(4.0, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(10.2, "sidecar", EventKind.STEP, "Allocating 256MiB")
+                .at(12.4, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled finishedAt=2026-11-22T06:00:10Z")
+                .at(40.7, "main", EventKind.EXITING, "4 second use of the sidecar failed for 30s")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 43);
+        assertThat(o.decide().figures().sidecarOutlivedMainSeconds()).as("+10.2s to +40.7s, not from +12.4s")
+                .isEqualTo(-30.5);
+    }
 }
