@@ -183,28 +183,28 @@ final class FindingRules {
         if (term.isEmpty()) {
             return Optional.empty();
         }
+        Map<String, Instant> lines = FigureRules.termLines(o);
         StringBuilder sb = new StringBuilder("after deletion, SIGTERM reached ");
         // in order of arrival on the containers' own clocks, not of the rounded figures
-        FigureRules.termLines(o).entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+        lines.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
                 .forEach(e -> sb.append(e.getKey()).append(" at +").append(secs(term.get(e.getKey()))).append(", "));
         sb.setLength(sb.length() - 2);
         List<String> sidecars = sidecars(o.timeline());
         boolean one = sidecars.size() == 1;
         List<String> silent = new ArrayList<>();
         for (String sidecar : sidecars) {
-            Double at = term.get(sidecar);
-            if (at == null) {
+            Instant line = lines.get(sidecar);
+            if (line == null) {
                 silent.add(sidecar);
             } else {
-                relativeToMainExit(o, one ? "the sidecar" : sidecar, at, FigureRules.termLines(o).get(sidecar))
-                        .ifPresent(sb::append);
+                relativeToMainExit(o, one ? "the sidecar" : sidecar, line).ifPresent(sb::append);
             }
         }
         if (!silent.isEmpty() && term.containsKey(MAIN)) {
             sb.append("; ").append(one ? "the sidecar" : String.join(", ", silent)).append(" wrote no SIGTERM line");
         }
         if (sidecars.size() > 1) {
-            sb.append(sidecarsAmongThemselves(o, sidecars));
+            sb.append(sidecarsAmongThemselves(o, sidecars, lines));
         }
         preStops(o).ifPresent(sb::append);
         return Optional.of(new Finding(FindingKind.TERM_ORDER, sb.toString()));
@@ -216,12 +216,13 @@ final class FindingRules {
         return out.isEmpty() ? List.of(SIDECAR) : out;
     }
 
-    private static Optional<String> relativeToMainExit(Observation o, String who, double termAt, Instant termLine) {
+    private static Optional<String> relativeToMainExit(Observation o, String who, Instant termLine) {
         Optional<ContainerRun> last = o.timeline().lastRun(MAIN);
         Optional<Instant> mainEnd = last.flatMap(ContainerRun::end);
         if (mainEnd.isEmpty()) {
             return Optional.empty();
         }
+        double termAt = seconds(o.deleteRequestedAt(), termLine);
         double mainEnded = seconds(o.deleteRequestedAt(), mainEnd.get());
         if (last.get().endExact()) {
             // both on the containers' clocks: an order within the margin is none the clocks resolve
@@ -255,8 +256,7 @@ final class FindingRules {
      * {@link #ORDER_MARGIN} either way is no order the clocks resolve; the chain's drain (each sidecar serves on after
      * its SIGTERM) makes a real reverse order a positive gap and a stop all at once a negative one of about the drain.
      */
-    private static String sidecarsAmongThemselves(Observation o, List<String> sidecars) {
-        Map<String, Instant> lines = FigureRules.termLines(o);
+    private static String sidecarsAmongThemselves(Observation o, List<String> sidecars, Map<String, Instant> lines) {
         if (!sidecars.stream().allMatch(lines::containsKey)) {
             return "";
         }

@@ -58,7 +58,7 @@ public final class RecomputeCheck {
                 continue;
             }
             checked++;
-            Decision again = VerdictRules.decide(Observation.of(stored.observation(), Timeline.of(stored.timeline())));
+            Decision again = decideAgain(stored);
             compare(file, stored, "outcome", stored.outcome(), again.outcome(), out);
             compare(file, stored, "reason", stored.reason(), again.reason(), out);
             compare(file, stored, "findings", stored.findings(), again.findings(), out);
@@ -77,6 +77,11 @@ public final class RecomputeCheck {
         }
     }
 
+    /** A stored record decided by today's rules from its timeline and observation (it must have one). */
+    private static Decision decideAgain(ScenarioResult stored) {
+        return VerdictRules.decide(Observation.of(stored.observation(), Timeline.of(stored.timeline())));
+    }
+
     /** The file with every checkable record decided again by today's rules. */
     public static RunResults decidedAgain(RunResults run) {
         List<ScenarioResult> out = new ArrayList<>();
@@ -87,7 +92,7 @@ public final class RecomputeCheck {
                 continue;
             }
             again++;
-            Decision d = VerdictRules.decide(Observation.of(stored.observation(), Timeline.of(stored.timeline())));
+            Decision d = decideAgain(stored);
             out.add(new ScenarioResult(stored.key(), d.outcome(), d.reason(), d.findings(),
                     d.figures().withVerdictDelay(stored.figures().verdictDelaySeconds()), stored.timeline(),
                     stored.startedAt(), stored.note(), stored.repeat(), stored.applied(), stored.runnerLoad(),
@@ -105,11 +110,7 @@ public final class RecomputeCheck {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            err.println("RecomputeCheck: name one or more results.json files");
-            return 2;
-        }
-        boolean write = args[0].equals("--write");
+        boolean write = args.length > 0 && args[0].equals("--write");
         String[] files = write ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         if (files.length == 0) {
             err.println("RecomputeCheck: name one or more results.json files");
