@@ -97,13 +97,22 @@ build_agnhost_image() { # e2e-version tag ref
   log "image $ref written: agnhost $tag built from k8s.io/kubernetes@$v"
 }
 
+# The source of <program> for the image tag <tag> ("1.36.1-1": release 1.36.1) unpacked into a new temporary folder:
+# sets SRC_DIR, SRC_VERSION, SRC_ORIGIN (lib/sources.sh); when none can be had, says so in one line and returns 1.
+image_source() { # program tag
+  SRC_DIR="$(mktemp -d "$SC_CACHE/tmp/$1-src.XXXXXX")"
+  fetch_source "$1" "${2%-*}" "$SRC_DIR" && return 0
+  log "$1 $2: $SRC_ORIGIN: not made"
+  rm -rf "$SRC_DIR"
+  return 1
+}
+
 build_busybox_image() { # tag ref
   local tag=$1 ref=$2 out ver dir src r
   out="$(image_tar busybox "$tag")"
   [ -f "$out.id" ] && return 0
-  src="$(mktemp -d "$SC_CACHE/tmp/busybox-src.XXXXXX")"
-  if ! fetch_source busybox "${tag%-*}" "$src"; then log "busybox $tag: $SRC_ORIGIN: not made"; rm -rf "$src"; return 0; fi
-  ver=$SRC_VERSION
+  image_source busybox "$tag" || return 0
+  src=$SRC_DIR ver=$SRC_VERSION
   dir="$SC_CACHE/e2e/busybox/$ver"
   if [ ! -x "$dir/bin/busybox" ]; then
     rm -rf "$dir/src"; mkdir -p "$dir/bin" "$dir/logs"; mv "$src" "$dir/src"
@@ -148,9 +157,8 @@ build_nginx_image() { # tag ref
   local tag=$1 ref=$2 out ver dir src r
   out="$(image_tar nginx "$tag")"
   [ -f "$out.id" ] && return 0
-  src="$(mktemp -d "$SC_CACHE/tmp/nginx-src.XXXXXX")"
-  if ! fetch_source nginx "${tag%-*}" "$src"; then log "nginx $tag: $SRC_ORIGIN: not made"; rm -rf "$src"; return 0; fi
-  ver=$SRC_VERSION
+  image_source nginx "$tag" || return 0
+  src=$SRC_DIR ver=$SRC_VERSION
   dir="$SC_CACHE/e2e/nginx/$ver"
   if [ ! -x "$dir/bin/nginx" ]; then
     rm -rf "$dir/src"; mkdir -p "$dir/bin" "$dir/logs"; mv "$src" "$dir/src"
