@@ -67,19 +67,26 @@ class FindingRulesTest {
                 .contains("failed at +6.1s", "main gave up");
     }
 
-    @Test
-    void aUseThatFailedDuringTheKillBeforeTheKubeletsReportIsBlamedOnIt() {
-        // The sidecar is killed at +5.7s; main's call fails at +5.8s; the kubelet's report (finishedAt, whole seconds)
-        // reaches the runner at +6.0s.
-        Obs o = new Obs()
+    /**
+     * A sidecar OOM-killed in the second the kubelet dates +5.0s (finishedAt, whole seconds), its report reaching the
+     * runner at +6.0s, restarted at +6.3s and Ready again at +7.4s.
+     */
+    private static Obs killedAtFiveAndBackAtSevenFour() {
+        return new Obs()
                 .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
                 .at(1.5, "sidecar", EventKind.READY, "")
                 .at(2.0, "main", EventKind.STARTING, "pid=1")
-                .at(5.8, "main", EventKind.EXITING, "4 second use of the sidecar failed")
                 .at(6.0, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled finishedAt=2026-11-22T06:00:05Z")
                 .at(6.3, "sidecar", EventKind.STARTING, "pid=1")
                 .at(7.4, "sidecar", EventKind.READY, "")
                 .ending(Ending.Kind.POD_NOT_ENDED, "x", 40);
+    }
+
+    @Test
+    void aUseThatFailedDuringTheKillBeforeTheKubeletsReportIsBlamedOnIt() {
+        // The sidecar is killed at +5.7s; main's call fails at +5.8s; the kubelet's report (finishedAt, whole seconds)
+        // reaches the runner at +6.0s.
+        Obs o = killedAtFiveAndBackAtSevenFour().at(5.8, "main", EventKind.EXITING, "4 second use of the sidecar failed");
         Decision d = o.decide();
 
         assertThat(finding(d, FindingKind.USE_FAILED_WHILE_DOWN)).get().extracting(Finding::text).asString()
@@ -92,15 +99,7 @@ class FindingRulesTest {
     void theOutageStartsAtTheHogsLastLineWhenThatIsLaterThanTheKubeletsSecond() {
         // The hog says Allocating at +5.6s (alive then); the kubelet dates the kill to +5.0s (whole seconds); the
         // restarted instance says Ready at +7.4s: down 1.8s, never less than what the containers' lines show.
-        Obs o = new Obs()
-                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
-                .at(1.5, "sidecar", EventKind.READY, "")
-                .at(2.0, "main", EventKind.STARTING, "pid=1")
-                .at(5.6, "sidecar", EventKind.STEP, "Allocating 256MiB")
-                .at(6.0, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled finishedAt=2026-11-22T06:00:05Z")
-                .at(6.3, "sidecar", EventKind.STARTING, "pid=1")
-                .at(7.4, "sidecar", EventKind.READY, "")
-                .ending(Ending.Kind.POD_NOT_ENDED, "x", 40);
+        Obs o = killedAtFiveAndBackAtSevenFour().at(5.6, "sidecar", EventKind.STEP, "Allocating 256MiB");
 
         assertThat(o.decide().figures().sidecarDownSeconds()).isEqualTo(1.8);
     }
