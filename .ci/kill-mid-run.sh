@@ -152,7 +152,7 @@ report_counts "after kill -9 of run 3" "$dead3"
 clean() {
   local props=() args=()
   for a in "$@"; do case $a in -D*) props+=("$a") ;; *) args+=("$a") ;; esac; done
-  mvn -q -B -Dstyle.color=never "${props[@]}" compile exec:java -Dexec.mainClass=io.sidecarconformance.scenario.CleanCluster \
+  mvn -q -B -Dstyle.color=never "${props[@]}" compile exec:java -Dexec.mainClass=io.sidecarconformance.hygiene.CleanCluster \
     -Dexec.args="kubeconfig:$kubeconfig ${args[*]}" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' | awk 'NF { print "    " $0 }' || say "clean exited non-zero"
 }
 say "clean without --force (run 3's heartbeat is younger than the bound: kept)"

@@ -2,11 +2,11 @@ package io.sidecarconformance;
 
 import io.sidecarconformance.fault.Faults;
 import io.sidecarconformance.pattern.Patterns;
-import io.sidecarconformance.scenario.DefaultParallelism;
-import io.sidecarconformance.scenario.FeatureCheck;
+import io.sidecarconformance.suite.DefaultParallelism;
+import io.sidecarconformance.input.FeatureCheck;
 import io.sidecarconformance.result.ScenarioKey;
-import io.sidecarconformance.scenario.ReportDirCheck;
-import io.sidecarconformance.scenario.SuiteConfig;
+import io.sidecarconformance.input.ReportDirCheck;
+import io.sidecarconformance.suite.SuiteConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,6 @@
 package io.sidecarconformance;
 
-import io.sidecarconformance.scenario.DefaultParallelism;
+import io.sidecarconformance.suite.DefaultParallelism;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
 import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfigurationStrategy;

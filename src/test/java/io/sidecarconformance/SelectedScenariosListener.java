@@ -3,7 +3,7 @@ package io.sidecarconformance;
 import io.cucumber.tagexpressions.Expression;
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
-import io.sidecarconformance.scenario.SelectedScenarios;
+import io.sidecarconformance.suite.SelectedScenarios;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;

@@ -8,7 +8,7 @@ import io.sidecarconformance.timeline.Timeline;
 
 /**
  * Each run of a scenario gets its own namespace, created before and deleted after it even when it failed (by the
- * run, around each of the -Drepeat runs: see SuiteRun#runCell). This hook attaches a failed scenario's reasons and
+ * run, around each of the -Drepeat runs: see ConformanceSuite#runCell). This hook attaches a failed scenario's reasons and
  * timelines, one per run, to Cucumber's report.
  */
 public class NamespaceHooks {

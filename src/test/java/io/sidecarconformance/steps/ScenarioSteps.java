@@ -10,7 +10,7 @@ import io.sidecarconformance.pattern.Variant;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.scenario.ScenarioSpec;
-import io.sidecarconformance.scenario.SuiteRun;
+import io.sidecarconformance.suite.ConformanceSuite;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.result.Outcome;
@@ -39,7 +39,7 @@ public class ScenarioSteps {
 
     @When("its Job runs under the {string} fault")
     public void itsJobRunsUnder(String fault) {
-        SuiteRun run = SuiteRun.current();
+        ConformanceSuite run = ConformanceSuite.current();
         ScenarioKey key = new ScenarioKey(run.clusterId(), state.pattern, state.sidecar, state.variant, fault);
         if (!run.config().selects(key)) {
             throw new TestAbortedException("not selected by -Dpatterns/-Dfaults/-Dsidecars/-Dvariants");

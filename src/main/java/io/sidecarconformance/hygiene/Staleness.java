@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 
@@ -54,7 +54,7 @@ public record Staleness(Duration bound, Clock clock) {
     }
 
     boolean stale(Namespace ns) {
-        Optional<Instant> lastSign = RunMarks.heartbeat(ns).or(() -> RunMarks.created(ns));
+        Optional<Instant> lastSign = SuiteMarks.heartbeat(ns).or(() -> SuiteMarks.created(ns));
         return lastSign.map(t -> t.plus(bound).isBefore(clock.instant())).orElse(false);
     }
 

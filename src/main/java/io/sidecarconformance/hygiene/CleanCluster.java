@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -20,7 +20,7 @@ import java.util.Properties;
  * Removes from a cluster everything the suite created there (its labelled namespaces, with their pods), for users
  * who stopped using it. A live run's namespaces are left alone unless {@code --force}.
  *
- * <pre>mvn -q compile exec:java -Dexec.mainClass=io.sidecarconformance.scenario.CleanCluster \
+ * <pre>mvn -q compile exec:java -Dexec.mainClass=io.sidecarconformance.hygiene.CleanCluster \
  *     -Dexec.args="kubeconfig:/path/to/kubeconfig [--force]"</pre>
  *
  * Exit codes: 0 all removed, 1 the cluster did not answer or something is left, 2 bad input.

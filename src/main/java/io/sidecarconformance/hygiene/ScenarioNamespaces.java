@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ScenarioNamespaces {
 
-    public static final String RUN_LABEL = RunMarks.RUN_LABEL;
+    public static final String RUN_LABEL = SuiteMarks.RUN_LABEL;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KubernetesClient client;
@@ -42,7 +42,7 @@ public final class ScenarioNamespaces {
         String name = name(hint.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+", ""));
         Namespace ns = new NamespaceBuilder().withNewMetadata().withName(name)
                 .addToLabels(RUN_LABEL, runLabel)
-                .addToAnnotations(RunMarks.HEARTBEAT_ANNOTATION, clock.instant().toString())
+                .addToAnnotations(SuiteMarks.HEARTBEAT_ANNOTATION, clock.instant().toString())
                 .endMetadata().build();
         client.namespaces().resource(ns).create();
         // Pods need the default service account, which the controller manager adds shortly after creation.

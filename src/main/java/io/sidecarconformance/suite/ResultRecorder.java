@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.suite;
 
 import io.sidecarconformance.result.ScenarioResult;
 
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects the results of a run's scenarios, from any thread. */
-public final class RunRecorder {
+public final class ResultRecorder {
 
     private final List<ScenarioResult> results = new ArrayList<>();
 

@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import static io.sidecarconformance.scenario.StalenessTest.NOW;
+import static io.sidecarconformance.hygiene.StalenessTest.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @EnableKubernetesMockClient(crud = true)
@@ -120,8 +120,8 @@ class CleanClusterTest {
     }
 
     private void namespace(String name, String run, Instant heartbeat) {
-        Namespace ns = new NamespaceBuilder().withNewMetadata().withName(name).addToLabels(RunMarks.RUN_LABEL, run)
-                .addToAnnotations(RunMarks.HEARTBEAT_ANNOTATION, heartbeat.toString()).endMetadata().build();
+        Namespace ns = new NamespaceBuilder().withNewMetadata().withName(name).addToLabels(SuiteMarks.RUN_LABEL, run)
+                .addToAnnotations(SuiteMarks.HEARTBEAT_ANNOTATION, heartbeat.toString()).endMetadata().build();
         client.namespaces().resource(ns).create();
     }
 

@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.suite;
 
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.ScenarioKey;
@@ -14,7 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Run-level figures count records, which with -Drepeat are runs, and then say how many runs each cell had. */
-class RunFiguresTest {
+class SuiteFiguresTest {
 
     private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
     private static final ScenarioKey CELL = new ScenarioKey("local:1.31", "native", "light", "exec", "none");
@@ -26,13 +26,13 @@ class RunFiguresTest {
 
     @Test
     void repeatedRunsAreCountedAndSaidPerCell() {
-        var figures = RunFigures.of(List.of(run(1), run(2), run(3)), T, T.plusSeconds(90));
+        var figures = SuiteFigures.of(List.of(run(1), run(2), run(3)), T, T.plusSeconds(90));
         assertThat(figures).containsEntry("scenarios", "3").containsEntry("runs per cell", "3");
     }
 
     @Test
     void singleRunsSayNothingOfRepeats() {
-        assertThat(RunFigures.of(List.of(run(1)), T, T.plusSeconds(90))).containsEntry("scenarios", "1")
+        assertThat(SuiteFigures.of(List.of(run(1)), T, T.plusSeconds(90))).containsEntry("scenarios", "1")
                 .doesNotContainKey("runs per cell");
     }
 
@@ -42,7 +42,7 @@ class RunFiguresTest {
         ScenarioResult first = ended(T, 40);
         ScenarioResult second = ended(T.plusSeconds(20), 60);
 
-        var figures = RunFigures.of(List.of(first, second), T.minusSeconds(10), T.plusSeconds(95));
+        var figures = SuiteFigures.of(List.of(first, second), T.minusSeconds(10), T.plusSeconds(95));
 
         assertThat(figures).containsEntry("longest scenario", "60s").containsEntry("scenario phase wall time", "80s")
                 .containsEntry("scenario phase / longest scenario", "1.3 (goal <= 2)")

@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static io.sidecarconformance.scenario.StalenessTest.NOW;
+import static io.sidecarconformance.hygiene.StalenessTest.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @EnableKubernetesMockClient(crud = true)
@@ -25,7 +25,7 @@ class HeartbeatTest {
         Clock created = Clock.fixed(NOW.minusSeconds(300), ZoneOffset.UTC);
         ScenarioNamespaces namespaces = new ScenarioNamespaces(client, "20261201-115500-kubeconfig", created);
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("other-run")
-                .addToLabels(RunMarks.RUN_LABEL, "another").addToAnnotations(RunMarks.HEARTBEAT_ANNOTATION, "x")
+                .addToLabels(SuiteMarks.RUN_LABEL, "another").addToAnnotations(SuiteMarks.HEARTBEAT_ANNOTATION, "x")
                 .endMetadata().build()).create();
         String name = createWithoutServiceAccountWait(namespaces);
 
@@ -67,6 +67,6 @@ class HeartbeatTest {
     }
 
     private String heartbeatOf(String name) {
-        return client.namespaces().withName(name).get().getMetadata().getAnnotations().get(RunMarks.HEARTBEAT_ANNOTATION);
+        return client.namespaces().withName(name).get().getMetadata().getAnnotations().get(SuiteMarks.HEARTBEAT_ANNOTATION);
     }
 }

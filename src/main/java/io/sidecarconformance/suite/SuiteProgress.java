@@ -1,4 +1,6 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.suite;
+
+import io.sidecarconformance.input.ScenarioCount;
 
 import io.sidecarconformance.result.ScenarioKey;
 
@@ -17,7 +19,7 @@ import java.util.Map;
  * larger of the remaining runs spread over the lanes that still have work (the parallelism, or fewer when fewer
  * cells have runs left) and the runs left of the cell with most of them in a row. Times come from the given clock.
  */
-public final class RunProgress {
+public final class SuiteProgress {
 
     private final ScenarioCount cells;
     private final int repeat;
@@ -26,7 +28,7 @@ public final class RunProgress {
     private final List<Duration> wallTimes = new ArrayList<>();
     private final Map<ScenarioKey, Integer> runsDone = new HashMap<>();
 
-    public RunProgress(ScenarioCount cells, int repeat, int parallelism, Clock clock) {
+    public SuiteProgress(ScenarioCount cells, int repeat, int parallelism, Clock clock) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism " + parallelism + " is below 1");
         }

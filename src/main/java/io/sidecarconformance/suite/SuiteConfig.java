@@ -1,4 +1,6 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.suite;
+
+import io.sidecarconformance.scenario.ScenarioSettings;
 
 import io.sidecarconformance.result.ResultsFileException;
 import io.sidecarconformance.result.ScenarioKey;

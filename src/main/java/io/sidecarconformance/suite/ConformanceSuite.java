@@ -1,4 +1,15 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.suite;
+
+import io.sidecarconformance.hygiene.Heartbeat;
+import io.sidecarconformance.hygiene.LeftoverSweep;
+import io.sidecarconformance.hygiene.ScenarioNamespaces;
+import io.sidecarconformance.hygiene.Staleness;
+import io.sidecarconformance.input.FeatureCheck;
+import io.sidecarconformance.input.FeatureRow;
+import io.sidecarconformance.input.ReportDirCheck;
+import io.sidecarconformance.input.ScenarioCount;
+import io.sidecarconformance.scenario.ScenarioRunner;
+import io.sidecarconformance.scenario.ScenarioSpec;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -34,16 +45,16 @@ import java.util.function.Supplier;
  * writes results.json (one record per run) and compatibility.html.
  * A cluster that cannot start turns every scenario into an ERROR cell, so the column still shows.
  */
-public final class SuiteRun {
+public final class ConformanceSuite {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static SuiteRun current;
+    private static ConformanceSuite current;
 
     private final SuiteConfig config;
     private final Staleness staleness;
     private final String runId;
     private final Instant startedAt = Instant.now();
-    private final RunRecorder recorder = new RunRecorder();
+    private final ResultRecorder recorder = new ResultRecorder();
     private final PrintStream log;
     private final Supplier<Double> runnerLoad;
     private ClusterProvider provider;
@@ -55,11 +66,11 @@ public final class SuiteRun {
     private Heartbeat heartbeat;
     private LeftoverSweep.Result swept;
     private Thread cleanupOnExit;
-    private RunProgress progress;
+    private SuiteProgress progress;
     private NodeFacts nodeFacts = NodeFacts.unknown("the cluster did not start");
 
     /** @param runnerLoad the runner machine's 1-minute load average now, or null when unknown */
-    private SuiteRun(SuiteConfig config, Staleness staleness, String runId, PrintStream log, Supplier<Double> runnerLoad) {
+    private ConformanceSuite(SuiteConfig config, Staleness staleness, String runId, PrintStream log, Supplier<Double> runnerLoad) {
         this.config = config;
         this.staleness = staleness;
         this.runId = runId;
@@ -68,7 +79,7 @@ public final class SuiteRun {
     }
 
     /** The run of this JVM, started on first use. Bad input throws IllegalArgumentException (one line). */
-    public static synchronized SuiteRun current() {
+    public static synchronized ConformanceSuite current() {
         if (current == null) {
             Properties p = System.getProperties();
             // A random part before the cluster's: two runs started in the same second on one cluster must not share
@@ -76,7 +87,7 @@ public final class SuiteRun {
             String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now())
                     + "-" + Integer.toString(RANDOM.nextInt(36 * 36 * 36 * 36), 36)
                     + "-" + p.getProperty("cluster", "default").replaceAll("[^A-Za-z0-9.]+", "-");
-            SuiteRun run = new SuiteRun(SuiteConfig.from(p, runId), Staleness.from(p, Clock.systemUTC()), runId,
+            ConformanceSuite run = new ConformanceSuite(SuiteConfig.from(p, runId), Staleness.from(p, Clock.systemUTC()), runId,
                     System.err, new LoadAverage(LoadAverage.PROC_LOADAVG));
             run.start(Path.of(p.getProperty("features.dir", "features")));
             current = run;
@@ -84,7 +95,7 @@ public final class SuiteRun {
         return current;
     }
 
-    public static synchronized SuiteRun currentIfStarted() {
+    public static synchronized ConformanceSuite currentIfStarted() {
         return current;
     }
 
@@ -95,8 +106,8 @@ public final class SuiteRun {
     void start(Path features) {
         ReportDirCheck.check(config.reportDir());
         List<FeatureRow> rows = FeatureCheck.rows(features);
-        ScenarioCount count = ScenarioCount.of(rows, SelectedScenarios.planned(), config.names(), config);
-        progress = new RunProgress(count, config.repeat(), config.parallel(), Clock.systemUTC());
+        ScenarioCount count = ScenarioCount.of(rows, SelectedScenarios.planned(), config.names(), config::selects);
+        progress = new SuiteProgress(count, config.repeat(), config.parallel(), Clock.systemUTC());
         log.println("sidecar-conformance: run " + runId + ", " + count.describe() + " of " + rows.size()
                 + " scenario rows in " + features + " selected" + (config.repeat() > 1 ? ", each run " + config.repeat() + " times" : "")
                 + ", " + config.parallel() + " at once");
@@ -244,7 +255,7 @@ public final class SuiteRun {
     private Path writeReport(Map<String, String> measurements) throws IOException {
         List<ScenarioResult> results = recorder.results();
         Instant finishedAt = Instant.now();
-        measurements.putAll(RunFigures.of(results, startedAt, finishedAt));
+        measurements.putAll(SuiteFigures.of(results, startedAt, finishedAt));
         RunResults run = new RunResults(RunResults.SCHEMA, runId, startedAt, finishedAt,
                 List.of(new ClusterInfo(clusterId, provider.id().split(":")[0], versionOf(clusterId), provider.serverVersion(),
                         nodeFacts.kubeletVersion(), nodeFacts.containerRuntime(), nodeFacts.runcVersion(),

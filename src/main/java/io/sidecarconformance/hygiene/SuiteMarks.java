@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 
@@ -11,14 +11,14 @@ import java.util.Optional;
  * What a run puts on what it creates, so that a later run can tell a live run's objects from an abandoned one's:
  * the run label on each of its namespaces, and a heartbeat annotation (an instant) renewed while the run lives.
  */
-public final class RunMarks {
+public final class SuiteMarks {
 
     /** Label on every namespace the suite creates; the value is the run's id. */
     public static final String RUN_LABEL = "sidecar-conformance/run";
     /** Annotation on each of a run's namespaces: the last instant the run was seen alive (ISO-8601, UTC). */
     public static final String HEARTBEAT_ANNOTATION = "sidecar-conformance/heartbeat";
 
-    private RunMarks() {
+    private SuiteMarks() {
     }
 
     /** The run a namespace belongs to (its run label), or "" for one without. */

@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -21,10 +21,10 @@ class StalenessTest {
 
     static Namespace ns(String name, String run, Instant created, Instant heartbeat) {
         NamespaceBuilder b = new NamespaceBuilder().withNewMetadata().withName(name)
-                .addToLabels(RunMarks.RUN_LABEL, run)
+                .addToLabels(SuiteMarks.RUN_LABEL, run)
                 .withCreationTimestamp(created == null ? null : created.toString()).endMetadata();
         if (heartbeat != null) {
-            b.editMetadata().addToAnnotations(RunMarks.HEARTBEAT_ANNOTATION, heartbeat.toString()).endMetadata();
+            b.editMetadata().addToAnnotations(SuiteMarks.HEARTBEAT_ANNOTATION, heartbeat.toString()).endMetadata();
         }
         return b.build();
     }
@@ -63,7 +63,7 @@ class StalenessTest {
         assertThat(staleness.abandoned(List.of(ns("young", "r", NOW.minusSeconds(60), null))))
                 .as("an older suite's namespace, created 60 s ago: maybe a live run").isFalse();
         Namespace unreadable = ns("odd", "r", NOW.minusSeconds(3600), null);
-        unreadable.getMetadata().setAnnotations(java.util.Map.of(RunMarks.HEARTBEAT_ANNOTATION, "yesterday"));
+        unreadable.getMetadata().setAnnotations(java.util.Map.of(SuiteMarks.HEARTBEAT_ANNOTATION, "yesterday"));
         assertThat(staleness.abandoned(List.of(unreadable))).as("unreadable heartbeat: creationTimestamp").isTrue();
         assertThat(staleness.abandoned(List.of(ns("nothing", "r", null, null))))
                 .as("no sign at all: never deleted on a guess").isFalse();

@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.input;
 
 import io.sidecarconformance.fault.Faults;
 import io.sidecarconformance.pattern.Pattern;

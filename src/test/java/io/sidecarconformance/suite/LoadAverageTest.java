@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.suite;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,6 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.suite;
+
+import io.sidecarconformance.input.ScenarioCount;
 
 import io.sidecarconformance.result.ScenarioKey;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The progress and time-left estimate, on a clock the test moves: no machine speed involved. */
-class RunProgressTest {
+class SuiteProgressTest {
 
     /** A clock that shows what the test sets. */
     static final class StepClock extends Clock {
@@ -47,11 +49,11 @@ class RunProgressTest {
     }
 
     /** A run of a cell of its own (a new cell each time). */
-    private String scenarioTaking(RunProgress progress, int seconds) {
+    private String scenarioTaking(SuiteProgress progress, int seconds) {
         return runTaking(progress, cell(cells++), seconds);
     }
 
-    private String runTaking(RunProgress progress, ScenarioKey cell, int seconds) {
+    private String runTaking(SuiteProgress progress, ScenarioKey cell, int seconds) {
         Instant start = progress.started();
         clock.advance(Duration.ofSeconds(seconds));
         return progress.finished(start, cell);
@@ -59,7 +61,7 @@ class RunProgressTest {
 
     @Test
     void remainingTimesMedianWallTimeOverParallelism() {
-        RunProgress progress = new RunProgress(new ScenarioCount(10, true), 1, 2, clock);
+        SuiteProgress progress = new SuiteProgress(new ScenarioCount(10, true), 1, 2, clock);
 
         assertThat(scenarioTaking(progress, 30)).as("after one of 30 s: 9 x 30 s / 2").isEqualTo("1/10, about 2 min left");
         assertThat(scenarioTaking(progress, 90)).as("median of 30 and 90 s is 60 s: 8 x 60 / 2").isEqualTo("2/10, about 4 min left");
@@ -70,7 +72,7 @@ class RunProgressTest {
 
     @Test
     void anOutlierDoesNotMoveTheEstimate() {
-        RunProgress progress = new RunProgress(new ScenarioCount(5, true), 1, 1, clock);
+        SuiteProgress progress = new SuiteProgress(new ScenarioCount(5, true), 1, 1, clock);
         scenarioTaking(progress, 10);
         scenarioTaking(progress, 10);
         assertThat(scenarioTaking(progress, 300)).as("a 300 s deadline among 10 s scenarios").isEqualTo("3/5, about 20 s left");
@@ -78,16 +80,16 @@ class RunProgressTest {
 
     @Test
     void theLastScenarioSaysDoneAndAnUpperBoundKeepsItsTilde() {
-        RunProgress exact = new RunProgress(new ScenarioCount(1, true), 1, 4, clock);
+        SuiteProgress exact = new SuiteProgress(new ScenarioCount(1, true), 1, 4, clock);
         assertThat(scenarioTaking(exact, 12)).isEqualTo("1/1, done");
 
-        RunProgress bound = new RunProgress(new ScenarioCount(3, false), 1, 1, clock);
+        SuiteProgress bound = new SuiteProgress(new ScenarioCount(3, false), 1, 1, clock);
         assertThat(scenarioTaking(bound, 5000)).as("hours").isEqualTo("1/~3, about 2 h 47 min left");
     }
 
     @Test
     void withRepeatsItCountsRunsOfEveryCell() {
-        RunProgress progress = new RunProgress(new ScenarioCount(4, true), 3, 4, clock);
+        SuiteProgress progress = new SuiteProgress(new ScenarioCount(4, true), 3, 4, clock);
         ScenarioKey a = cell(1);
 
         assertThat(runTaking(progress, a, 60)).as("1 of 4 cells x 3 runs; three other cells and a's 2 more runs in a row")
@@ -98,7 +100,7 @@ class RunProgressTest {
 
     @Test
     void aCellsRunsInARowBoundTheEstimateWhenFewCellsAreLeft() {
-        RunProgress progress = new RunProgress(new ScenarioCount(2, true), 3, 8, clock);
+        SuiteProgress progress = new SuiteProgress(new ScenarioCount(2, true), 3, 8, clock);
         ScenarioKey a = cell(1);
         ScenarioKey b = cell(2);
         runTaking(progress, b, 30);
@@ -113,9 +115,9 @@ class RunProgressTest {
 
     @Test
     void parallelismOrRepeatBelowOneIsRefused() {
-        assertThatThrownBy(() -> new RunProgress(new ScenarioCount(1, true), 1, 0, clock))
+        assertThatThrownBy(() -> new SuiteProgress(new ScenarioCount(1, true), 1, 0, clock))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RunProgress(new ScenarioCount(1, true), 0, 1, clock))
+        assertThatThrownBy(() -> new SuiteProgress(new ScenarioCount(1, true), 0, 1, clock))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

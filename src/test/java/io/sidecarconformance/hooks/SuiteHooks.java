@@ -3,19 +3,19 @@ package io.sidecarconformance.hooks;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
 import io.sidecarconformance.cluster.ClusterUnavailableException;
-import io.sidecarconformance.scenario.SuiteRun;
+import io.sidecarconformance.suite.ConformanceSuite;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Once per run: validate input and bring the cluster up; at the end write the report and stop the cluster. */
-public class RunHooks {
+public class SuiteHooks {
 
     @BeforeAll
     public static void startRun() {
         try {
-            SuiteRun.current();
+            ConformanceSuite.current();
         } catch (IllegalArgumentException | ClusterUnavailableException e) {
             throw badInput(e.getMessage());
         }
@@ -23,7 +23,7 @@ public class RunHooks {
 
     @AfterAll
     public static void finishRun() throws IOException {
-        SuiteRun run = SuiteRun.currentIfStarted();
+        ConformanceSuite run = ConformanceSuite.currentIfStarted();
         if (run != null) {
             try {
                 run.finish();

@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.suite;
 
 import java.io.IOException;
 import java.nio.file.Files;

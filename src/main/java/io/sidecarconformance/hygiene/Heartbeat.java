@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -51,9 +51,9 @@ public final class Heartbeat implements AutoCloseable {
     public int beat() {
         int renewed = 0;
         try {
-            String patch = "{\"metadata\":{\"annotations\":{\"" + RunMarks.HEARTBEAT_ANNOTATION + "\":\""
+            String patch = "{\"metadata\":{\"annotations\":{\"" + SuiteMarks.HEARTBEAT_ANNOTATION + "\":\""
                     + clock.instant() + "\"}}}";
-            for (Namespace ns : client.namespaces().withLabel(RunMarks.RUN_LABEL, runLabel).list().getItems()) {
+            for (Namespace ns : client.namespaces().withLabel(SuiteMarks.RUN_LABEL, runLabel).list().getItems()) {
                 try {
                     client.namespaces().withName(ns.getMetadata().getName())
                             .patch(PatchContext.of(PatchType.JSON_MERGE), patch);

@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.input;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;

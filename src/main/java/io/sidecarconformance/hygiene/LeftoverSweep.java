@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Deletes what other runs of the suite left on a cluster: every namespace labelled {@link RunMarks#RUN_LABEL}
+ * Deletes what other runs of the suite left on a cluster: every namespace labelled {@link SuiteMarks#RUN_LABEL}
  * whose run is abandoned (see {@link Staleness}), pods first with grace 0. A live run's namespaces are left alone
  * unless {@code includeLive} (the clean command's --force). The caller's own run is never touched.
  */
@@ -62,10 +62,10 @@ public final class LeftoverSweep {
 
     /** Deletes the namespaces of abandoned runs (and of live ones too when {@code includeLive}). */
     public Result sweep(boolean includeLive) {
-        Map<String, List<Namespace>> byRun = new TreeMap<>(client.namespaces().withLabel(RunMarks.RUN_LABEL).list()
+        Map<String, List<Namespace>> byRun = new TreeMap<>(client.namespaces().withLabel(SuiteMarks.RUN_LABEL).list()
                 .getItems().stream()
-                .filter(ns -> ownRun.isEmpty() || !RunMarks.runOf(ns).equals(ownRun))
-                .collect(Collectors.groupingBy(RunMarks::runOf)));
+                .filter(ns -> ownRun.isEmpty() || !SuiteMarks.runOf(ns).equals(ownRun))
+                .collect(Collectors.groupingBy(SuiteMarks::runOf)));
         List<String> deleted = new ArrayList<>();
         Set<String> runs = new TreeSet<>();
         List<String> liveLeft = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class LeftoverSweep {
         }
         Set<String> wanted = Set.copyOf(names);
         try {
-            client.namespaces().withLabel(RunMarks.RUN_LABEL)
+            client.namespaces().withLabel(SuiteMarks.RUN_LABEL)
                     .informOnCondition(list -> list.stream().noneMatch(ns -> wanted.contains(ns.getMetadata().getName())))
                     .get(bound.toMillis(), TimeUnit.MILLISECONDS);
             return 0;
@@ -103,7 +103,7 @@ public final class LeftoverSweep {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            return (int) client.namespaces().withLabel(RunMarks.RUN_LABEL).list().getItems().stream()
+            return (int) client.namespaces().withLabel(SuiteMarks.RUN_LABEL).list().getItems().stream()
                     .filter(ns -> wanted.contains(ns.getMetadata().getName())).count();
         }
     }

@@ -1,8 +1,11 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.input;
+
+import io.sidecarconformance.result.ScenarioKey;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -17,11 +20,12 @@ public record ScenarioCount(int total, boolean exact) {
      * @param rows    every row of the feature files
      * @param planned the locations ("file:line") of the scenarios Cucumber selected, if known
      * @param names   the name filter, if any
+     * @param selects what -Dpatterns/-Dfaults/-Dsidecars/-Dvariants select
      * @throws IllegalArgumentException one line, when nothing is selected
      */
     public static ScenarioCount of(List<FeatureRow> rows, Optional<Set<String>> planned, Optional<Pattern> names,
-                                   SuiteConfig config) {
-        List<FeatureRow> filtered = rows.stream().filter(r -> config.selects(r.key("")))
+                                   Predicate<ScenarioKey> selects) {
+        List<FeatureRow> filtered = rows.stream().filter(r -> selects.test(r.key("")))
                 .filter(r -> names.map(n -> n.matcher(r.name()).find()).orElse(true)).toList();
         // A plan that names none of the rows was made from other files (another features folder): no use here.
         Optional<Set<String>> plan = planned.filter(p -> p.isEmpty() || rows.stream().anyMatch(r -> p.contains(r.location())));

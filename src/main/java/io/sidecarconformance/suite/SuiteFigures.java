@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.suite;
 
 import io.sidecarconformance.result.ScenarioResult;
 
@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Run-level figures for the report: wall time against the longest scenario, verdict delays. */
-final class RunFigures {
+final class SuiteFigures {
 
-    private RunFigures() {
+    private SuiteFigures() {
     }
 
     static Map<String, String> of(List<ScenarioResult> results, Instant startedAt, Instant finishedAt) {
@@ -26,7 +26,7 @@ final class RunFigures {
             m.put("runs per cell", Integer.toString(runsPerCell));
         }
         m.put("run wall time", String.format(Locale.ROOT, "%.0fs", wall));
-        double longest = results.stream().map(RunFigures::scenarioSeconds).filter(Objects::nonNull)
+        double longest = results.stream().map(SuiteFigures::scenarioSeconds).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).max().orElse(0);
         if (longest > 0) {
             // The scenario phase excludes bringing the cluster up and sweeping namespaces at the end.

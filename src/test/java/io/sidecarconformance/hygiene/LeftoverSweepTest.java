@@ -1,4 +1,4 @@
-package io.sidecarconformance.scenario;
+package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import static io.sidecarconformance.scenario.StalenessTest.NOW;
+import static io.sidecarconformance.hygiene.StalenessTest.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @EnableKubernetesMockClient(crud = true)
@@ -24,10 +24,10 @@ class LeftoverSweepTest {
     private final Staleness staleness = new Staleness(Duration.ofSeconds(120), Clock.fixed(NOW, ZoneOffset.UTC));
 
     private void namespace(String name, String run, Instant heartbeat, int pods) {
-        Namespace ns = new NamespaceBuilder().withNewMetadata().withName(name).addToLabels(RunMarks.RUN_LABEL, run)
+        Namespace ns = new NamespaceBuilder().withNewMetadata().withName(name).addToLabels(SuiteMarks.RUN_LABEL, run)
                 .endMetadata().build();
         if (heartbeat != null) {
-            ns.getMetadata().setAnnotations(java.util.Map.of(RunMarks.HEARTBEAT_ANNOTATION, heartbeat.toString()));
+            ns.getMetadata().setAnnotations(java.util.Map.of(SuiteMarks.HEARTBEAT_ANNOTATION, heartbeat.toString()));
         }
         client.namespaces().resource(ns).create();
         for (int i = 0; i < pods; i++) {
