@@ -12,9 +12,7 @@ sc_now() {
 }
 
 ev() {
-    sc_line="SC-EVENT $(sc_now) $SC_NAME $*"
-    echo "$sc_line"
-    echo "$sc_line" >> "$SC_SHARED/events.log" 2>/dev/null || true
+    echo "SC-EVENT $(sc_now) $SC_NAME $*"
 }
 
 # With SC_REPORT_OOM_SCORE=1, the oom_score_adj the runtime gave this container's first process, as a line.

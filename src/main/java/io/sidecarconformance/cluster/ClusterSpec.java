@@ -14,8 +14,6 @@ import java.util.stream.Collectors;
  */
 public record ClusterSpec(String provider, String version) {
 
-    public static final List<String> PROVIDERS = List.of("local", "k3s", "kind", "kubeconfig");
-
     /** Parses and validates against the catalog's known versions; throws a one-line message listing the choices. */
     public static ClusterSpec parse(String value, ClusterCatalog catalog) {
         String text = value == null ? "" : value.strip();

@@ -20,10 +20,6 @@ record Connection(KubernetesClient client, String serverVersion) implements Auto
         return new Connection(new KubernetesClientBuilder().withConfig(config).build(), version);
     }
 
-    static String versionOf(Connection connection) {
-        return connection == null ? null : connection.serverVersion();
-    }
-
     @Override
     public void close() {
         client.close();

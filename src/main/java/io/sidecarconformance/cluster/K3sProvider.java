@@ -2,7 +2,6 @@ package io.sidecarconformance.cluster;
 
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.k3s.K3sContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -14,18 +13,15 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /** k3s in a Docker container through Testcontainers' K3sContainer. */
-public final class K3sProvider implements ClusterProvider {
+public final class K3sProvider extends ConnectingProvider {
 
     private final String version;
     private final String image;
     private final List<String> serverArgs;
-    private final ImageSet images;
-    private final Duration connectTimeout;
     private final PrintStream progress;
     private final BooleanSupplier dockerReachable;
 
     private K3sContainer container;
-    private Connection connection;
 
     /**
      * @param image      e.g. rancher/k3s:v1.31.14-k3s1
@@ -40,11 +36,10 @@ public final class K3sProvider implements ClusterProvider {
 
     K3sProvider(String version, String image, List<String> serverArgs, ImageSet images, Duration connectTimeout,
                 PrintStream progress, BooleanSupplier dockerReachable) {
+        super(images, connectTimeout);
         this.version = version;
         this.image = image;
         this.serverArgs = List.copyOf(serverArgs);
-        this.images = images;
-        this.connectTimeout = connectTimeout;
         this.progress = progress;
         this.dockerReachable = dockerReachable;
     }
@@ -55,7 +50,7 @@ public final class K3sProvider implements ClusterProvider {
     }
 
     @Override
-    public KubernetesClient start() {
+    Config up() {
         // K3sContainer's constructor already asks Docker for its host, so check first.
         if (!dockerReachable.getAsBoolean()) {
             throw new ClusterUnavailableException("Docker is not reachable: start Docker, or choose -Dcluster=local:"
@@ -75,14 +70,7 @@ public final class K3sProvider implements ClusterProvider {
         } catch (RuntimeException e) {
             throw new ClusterUnavailableException("k3s " + image + " did not start: " + OneLine.of(e), e);
         }
-        Config config = Config.fromKubeconfig(container.getKubeConfigYaml());
-        connection = Connection.open(config, connectTimeout);
-        return connection.client();
-    }
-
-    @Override
-    public ImageSet images() {
-        return images;
+        return Config.fromKubeconfig(container.getKubeConfigYaml());
     }
 
     /** The arguments appended to {@code k3s server}. */
@@ -91,16 +79,7 @@ public final class K3sProvider implements ClusterProvider {
     }
 
     @Override
-    public String serverVersion() {
-        return Connection.versionOf(connection);
-    }
-
-    @Override
-    public void close() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
+    void down() {
         if (container != null) {
             try {
                 container.stop();

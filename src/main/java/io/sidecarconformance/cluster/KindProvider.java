@@ -1,7 +1,6 @@
 package io.sidecarconformance.cluster;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,21 +15,18 @@ import java.util.List;
  * Before anything else it deletes the {@code sc-*} kind clusters earlier runs created and left behind when they died
  * (see {@link KindOwners}).
  */
-public final class KindProvider implements ClusterProvider {
+public final class KindProvider extends ConnectingProvider {
 
     private final String version;
     private final String kindCommand;
     private final Path kindConfig;
-    private final ImageSet images;
     private final Duration upTimeout;
-    private final Duration connectTimeout;
     private final boolean keepCluster;
     private final PrintStream progress;
     private final KindOwners owners;
 
     private boolean created;
     private Path kubeconfig;
-    private Connection connection;
 
     /**
      * @param kindCommand "kind" (looked up on PATH) or a path to the binary
@@ -46,13 +42,12 @@ public final class KindProvider implements ClusterProvider {
 
     KindProvider(String version, String kindCommand, Path kindConfig, ImageSet images, Duration upTimeout,
                  Duration connectTimeout, boolean keepCluster, PrintStream progress, KindOwners owners) {
+        super(images, connectTimeout);
         this.owners = owners;
         this.version = version;
         this.kindCommand = kindCommand;
         this.kindConfig = kindConfig;
-        this.images = images;
         this.upTimeout = upTimeout;
-        this.connectTimeout = connectTimeout;
         this.keepCluster = keepCluster;
         this.progress = progress;
     }
@@ -68,7 +63,7 @@ public final class KindProvider implements ClusterProvider {
     }
 
     @Override
-    public KubernetesClient start() {
+    Config up() {
         boolean found = kindCommand.contains("/") ? Files.isExecutable(Path.of(kindCommand))
                 : Environment.host().onPath(kindCommand);
         if (!found) {
@@ -89,27 +84,11 @@ public final class KindProvider implements ClusterProvider {
             check(kind(upTimeout, "create", "cluster", "--name", clusterName(), "--config", kindConfig.toString(),
                     "--kubeconfig", kubeconfig.toString(), "--wait", "120s"), "create cluster", upTimeout);
         }
-        Config config = KubeconfigProvider.parse(kubeconfig, null);
-        connection = Connection.open(config, connectTimeout);
-        return connection.client();
+        return KubeconfigProvider.parse(kubeconfig, null);
     }
 
     @Override
-    public ImageSet images() {
-        return images;
-    }
-
-    @Override
-    public String serverVersion() {
-        return Connection.versionOf(connection);
-    }
-
-    @Override
-    public void close() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
+    void down() {
         if (created && !keepCluster) {
             created = false;
             try {

@@ -1,28 +1,22 @@
 package io.sidecarconformance.cluster;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** A cluster someone else runs, reached through an existing kubeconfig; never stopped by us. */
-public final class KubeconfigProvider implements ClusterProvider {
+public final class KubeconfigProvider extends ConnectingProvider {
 
     private final Path kubeconfig;
     private final String context;
-    private final ImageSet images;
-    private final Duration connectTimeout;
-
-    private Connection connection;
 
     /** @param context a context of the file, or null for its current-context */
     public KubeconfigProvider(Path kubeconfig, String context, ImageSet images, Duration connectTimeout) {
+        super(images, connectTimeout);
         this.kubeconfig = kubeconfig;
         this.context = context;
-        this.images = images;
-        this.connectTimeout = connectTimeout;
     }
 
     @Override
@@ -41,28 +35,8 @@ public final class KubeconfigProvider implements ClusterProvider {
     }
 
     @Override
-    public KubernetesClient start() {
-        Config config = parse(kubeconfig, context);
-        connection = Connection.open(config, connectTimeout);
-        return connection.client();
-    }
-
-    @Override
-    public ImageSet images() {
-        return images;
-    }
-
-    @Override
-    public String serverVersion() {
-        return Connection.versionOf(connection);
-    }
-
-    @Override
-    public void close() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
+    Config up() {
+        return parse(kubeconfig, context);
     }
 
     /** Reads a kubeconfig with fabric8; a missing or malformed file is a one-line error naming it. */

@@ -1,7 +1,6 @@
 package io.sidecarconformance.cluster;
 
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,7 +15,7 @@ import java.util.List;
  * {@code down <id>}): progress on stderr, the kubeconfig path as the only stdout line, a one-line stderr message
  * and a non-zero exit on failure.
  */
-public final class LocalClusterProvider implements ClusterProvider {
+public final class LocalClusterProvider extends ConnectingProvider {
 
     /** Stop (up to 10 s before SIGKILL), start, and up to 60 s for /healthz, with room to spare. */
     private static final Duration KUBELET_RESTART_TIMEOUT = Duration.ofMinutes(3);
@@ -24,14 +23,11 @@ public final class LocalClusterProvider implements ClusterProvider {
     private final String provider;
     private final String version;
     private final Path script;
-    private final ImageSet images;
     private final Duration upTimeout;
-    private final Duration connectTimeout;
     private final boolean keepCluster;
     private final PrintStream progress;
 
     private boolean upCalled;
-    private Connection connection;
 
     /**
      * @param upTimeout   bound on {@code cluster.sh up} (a first build of Kubernetes takes 30+ minutes)
@@ -46,12 +42,11 @@ public final class LocalClusterProvider implements ClusterProvider {
     /** @param provider the id's provider part: "local" (cluster.sh) or "kind" (kind.sh) */
     public LocalClusterProvider(String provider, String version, Path script, ImageSet images, Duration upTimeout,
                                 Duration connectTimeout, boolean keepCluster, PrintStream progress) {
+        super(images, connectTimeout);
         this.provider = provider;
         this.version = version;
         this.script = script;
-        this.images = images;
         this.upTimeout = upTimeout;
-        this.connectTimeout = connectTimeout;
         this.keepCluster = keepCluster;
         this.progress = progress;
     }
@@ -62,7 +57,7 @@ public final class LocalClusterProvider implements ClusterProvider {
     }
 
     @Override
-    public KubernetesClient start() {
+    Config up() {
         if (!Files.isRegularFile(script)) {
             throw new ClusterUnavailableException(script + " not found: the " + provider + " provider needs it;"
                     + " run from the repository root or set -Dclusters.dir");
@@ -83,19 +78,7 @@ public final class LocalClusterProvider implements ClusterProvider {
             throw new ClusterUnavailableException(scriptName() + " up " + version + " printed no kubeconfig path on stdout"
                     + " (got '" + up.lastLine() + "')");
         }
-        Config config = KubeconfigProvider.parse(kubeconfig, null);
-        connection = Connection.open(config, connectTimeout);
-        return connection.client();
-    }
-
-    @Override
-    public ImageSet images() {
-        return images;
-    }
-
-    @Override
-    public String serverVersion() {
-        return Connection.versionOf(connection);
+        return KubeconfigProvider.parse(kubeconfig, null);
     }
 
     /**
@@ -132,11 +115,7 @@ public final class LocalClusterProvider implements ClusterProvider {
     }
 
     @Override
-    public void close() {
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
+    void down() {
         if (!upCalled || keepCluster) {
             return;
         }
