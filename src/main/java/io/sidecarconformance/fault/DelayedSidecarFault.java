@@ -4,7 +4,7 @@ import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
 
-/** The sidecar's service starts only after a delay (seed 000: dind can start late). */
+/** The sidecar's service starts only after a delay (ARC's dind runner write-up: dind can start late). */
 public final class DelayedSidecarFault implements Fault {
 
     @Override

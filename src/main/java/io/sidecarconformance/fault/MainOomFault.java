@@ -4,7 +4,10 @@ import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
 
-/** Main's workload (a child of main's script) exceeds main's memory limit (seed 001: the OOM hole of the done file). */
+/**
+ * Main's workload (a child of main's script) exceeds main's memory limit: the done file's OOM hole (see "Where the
+ * patterns come from" in docs/patterns-and-faults.md).
+ */
 public final class MainOomFault implements Fault {
 
     @Override

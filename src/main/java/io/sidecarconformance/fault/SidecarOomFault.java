@@ -5,7 +5,8 @@ import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
 
 /**
- * The sidecar's own process exceeds its memory limit while main is busy using it (seed 000: dind OOM-killed first).
+ * The sidecar's own process exceeds its memory limit while main is busy using it (ARC's dind runner write-up: dind
+ * OOM-killed first).
  * Main's second use is a busy spell of calls (up to {@link #BUSY_SECONDS}) and the sidecar starts allocating when the
  * spell begins, so the kill meets a call in flight or due on any machine; a single later call would race the
  * allocation and the restart, and the machine's speed would pick the winner.

@@ -4,7 +4,10 @@ import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
 
-/** Main's process is SIGKILLed while it works: no trap runs (seed 001: the hole in the done-file shutdown). */
+/**
+ * Main's process is SIGKILLed while it works: no trap runs (the hole in the done-file shutdown that the self-hosted-runner
+ * write-up names).
+ */
 public final class SigkillMainFault implements Fault {
 
     static final long LONG_WORK_SECONDS = 120;

@@ -4,7 +4,10 @@ import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
 
-/** The pod is deleted with a grace period while main works: every container gets SIGTERM (seed 001). */
+/**
+ * The pod is deleted with a grace period while main works: every container gets SIGTERM (shell form against exec form,
+ * as the self-hosted-runner write-up compares them).
+ */
 public final class SigtermFault implements Fault {
 
     @Override

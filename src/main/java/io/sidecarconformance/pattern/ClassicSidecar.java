@@ -1,6 +1,6 @@
 package io.sidecarconformance.pattern;
 
-/** Seed 000, first spec: the sidecar is a second regular container; nothing tells it main is done. */
+/** ARC's classic dind runner spec: the sidecar is a second regular container; nothing tells it main is done. */
 public final class ClassicSidecar implements Pattern {
 
     @Override

@@ -136,8 +136,9 @@ public final class ContainerFactory {
     }
 
     /**
-     * The same check the sidecar and main make (the seed's `docker info` for dind), with the same bound: the kubelet
-     * gives the exec as long as service_ok gives the check, so probe and main agree on what "ready" means.
+     * The same check the sidecar and main make (`docker info` for dind, as ARC's native spec probes it), with the same
+     * bound: the kubelet gives the exec as long as service_ok gives the check, so probe and main agree on what "ready"
+     * means.
      */
     private Probe serviceProbe() {
         return new ProbeBuilder()

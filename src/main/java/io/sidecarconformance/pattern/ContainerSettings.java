@@ -22,7 +22,7 @@ public record ContainerSettings(int lightStartupSeconds, int checkTimeoutSeconds
 
     /**
      * 3 s start-up: a small real service (a proxy, an agent) needs a second or more to listen, and 3 s is what every
-     * published cell used. 1 s check: Kubernetes' default probe timeoutSeconds, which the seed's {@code docker info}
+     * published cell used. 1 s check: Kubernetes' default probe timeoutSeconds, which ARC's {@code docker info}
      * startupProbe leaves unset. 30 s retry: the usual CI wait for a service (GitLab Runner's default
      * wait_for_services_timeout), long enough to bridge one sidecar restart.
      */

@@ -1,6 +1,6 @@
 package io.sidecarconformance.pattern;
 
-/** Seed 004: main traps EXIT and touches a file on a shared emptyDir; the sidecar polls for it and exits. */
+/** Buildkite's dind Job: main traps EXIT and touches a file on a shared emptyDir; the sidecar polls for it and exits. */
 public final class DoneFileShutdown implements Pattern {
 
     @Override

@@ -1,6 +1,6 @@
 package io.sidecarconformance.pattern;
 
-/** Seed 002: the sidecar is injected as an ephemeral container once main runs. */
+/** ARC ADR 0072 (evaluated and rejected there): the sidecar is injected as an ephemeral container once main runs. */
 public final class EphemeralSidecar implements Pattern {
 
     @Override

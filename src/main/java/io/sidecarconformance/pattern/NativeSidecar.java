@@ -1,6 +1,9 @@
 package io.sidecarconformance.pattern;
 
-/** Seeds 000 (second spec) and 003: an init container with restartPolicy: Always, optionally a startupProbe. */
+/**
+ * ARC's native dind spec and the 1.28 native-sidecar Job write-up: an init container with restartPolicy: Always,
+ * optionally a startupProbe.
+ */
 public final class NativeSidecar implements Pattern {
 
     @Override

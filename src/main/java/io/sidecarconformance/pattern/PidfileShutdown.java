@@ -1,6 +1,9 @@
 package io.sidecarconformance.pattern;
 
-/** Seed 001: shareProcessNamespace, main writes its PID, the sidecar waits with kill -0 until it vanishes. */
+/**
+ * The self-hosted-runner write-up's safer shutdown: shareProcessNamespace, main writes its PID, the sidecar waits with
+ * kill -0 until it vanishes.
+ */
 public final class PidfileShutdown implements Pattern {
 
     @Override
