@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 record CellRuns(List<Integer> indices, List<ScenarioResult> runs) {
 
     /** Tie-break between equally frequent outcomes: the one a reader must not miss comes first. */
-    static final List<OutcomeForm> WORST_FIRST = List.of(OutcomeForm.STUCK, OutcomeForm.FAILED,
+    static final List<OutcomeForm> WORST_FIRST = List.of(OutcomeForm.STUCK, OutcomeForm.TIMEOUT, OutcomeForm.FAILED,
             OutcomeForm.FAILED_BY_FAULT, OutcomeForm.DROPPED_HANGS, OutcomeForm.DROPPED_FAILS,
             OutcomeForm.DROPPED_COMPLETES, OutcomeForm.DROPPED, OutcomeForm.REJECTED, OutcomeForm.NOT_APPLICABLE,
             OutcomeForm.SUCCEEDED, OutcomeForm.ERROR);

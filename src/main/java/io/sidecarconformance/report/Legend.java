@@ -14,7 +14,7 @@ final class Legend {
 
     /** The order VerdictRules tries the outcome rules in: the first that holds decides. */
     static final List<Outcome> RULE_ORDER = List.of(Outcome.ERROR, Outcome.NOT_APPLICABLE, Outcome.REJECTED,
-            Outcome.DROPPED, Outcome.STUCK, Outcome.SUCCEEDED, Outcome.FAILED_BY_FAULT, Outcome.FAILED);
+            Outcome.DROPPED, Outcome.TIMEOUT, Outcome.STUCK, Outcome.SUCCEEDED, Outcome.FAILED_BY_FAULT, Outcome.FAILED);
 
     private Legend() {
     }

@@ -24,6 +24,7 @@ enum OutcomeForm {
     FAILED_BY_FAULT(Outcome.FAILED_BY_FAULT, null),
     FAILED(Outcome.FAILED, null),
     STUCK(Outcome.STUCK, null),
+    TIMEOUT(Outcome.TIMEOUT, null),
     REJECTED(Outcome.REJECTED, null),
     DROPPED_HANGS(Outcome.DROPPED, Outcome.STUCK),
     DROPPED_FAILS(Outcome.DROPPED, Outcome.FAILED),
@@ -63,6 +64,7 @@ enum OutcomeForm {
             case FAILED_BY_FAULT -> FAILED_BY_FAULT;
             case FAILED -> FAILED;
             case STUCK -> STUCK;
+            case TIMEOUT -> TIMEOUT;
             case REJECTED -> REJECTED;
             case DROPPED -> DROPPED;
             case NOT_APPLICABLE -> NOT_APPLICABLE;

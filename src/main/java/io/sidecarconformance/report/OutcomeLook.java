@@ -43,8 +43,13 @@ final class OutcomeLook {
                 "the pod did not end (after a deletion: was not gone): main's last instance ended and the pod had not"
                         + " ended a stuck window later, or the pod was deleted and not gone its grace period plus a stuck"
                         + " window later, or (no deletion) the sidecar said Ready and main had not started a stuck window"
-                        + " later, or the scenario's deadline passed; or the pod ended and the Job had no terminal condition"
-                        + " a Job window later. A Job already Failed does not change this. Windows run on the runner's clock");
+                        + " later; or the pod ended and the Job had no terminal condition a Job window later. A Job already"
+                        + " Failed does not change this. Windows run on the runner's clock");
+        plain(Outcome.TIMEOUT, "TIMEOUT", "#7f1d1d", "#ffffff",
+                "the scenario's deadline (scenario.timeoutSeconds, from the Job's creation, on the runner's clock) passed"
+                        + " before any end rule held: the pod had not ended, main was still running (or had not started,"
+                        + " with no Ready line from the sidecar) and no deletion was overdue, so no stuck window ran out."
+                        + " A container had started (else ERROR); a dropped field makes it DROPPED first");
         plain(Outcome.REJECTED, "REJECTED", "#7339b0", "#ffffff",
                 "the API server refused the spec, and either the fault adds nothing to it or a dry run of the spec"
                         + " without the fault's fields was refused too");
@@ -58,7 +63,8 @@ final class OutcomeLook {
                         + " server-side dry run: the fault cannot be applied to this pattern");
         // Hatched so that an infrastructure failure is never read as an outcome at a glance.
         plain(Outcome.ERROR, "ERROR", "repeating-linear-gradient(135deg, #c2c2c2 0 5px, #e4e4e4 5px 10px)", "#222222",
-                "the suite could not observe or act (cluster down, watch lost, fault not injected), or the spec was"
+                "the suite could not observe or act (cluster unavailable, namespace not created, API error, image"
+                        + " not pullable, watch lost, fault not injected), or the spec was"
                         + " accepted and no container ever started (e.g. image absent): not a statement about the pattern;"
                         + " no findings");
         // The rule OutcomeForm.of applies, in its words.
@@ -143,6 +149,7 @@ final class OutcomeLook {
             case FAILED_BY_FAULT -> "fails by fault";
             case FAILED -> "fails";
             case STUCK -> "hangs";
+            case TIMEOUT -> "times out";
             case REJECTED -> "rejected";
             case DROPPED_HANGS, DROPPED_FAILS, DROPPED_COMPLETES ->
                     "dropped · " + summaryWord(OutcomeForm.of(form.then().orElseThrow()));

@@ -119,7 +119,7 @@ final class SummaryTable {
     private static String summaryKey() {
         StringBuilder html = new StringBuilder();
         for (OutcomeForm form : List.of(OutcomeForm.SUCCEEDED, OutcomeForm.FAILED_BY_FAULT, OutcomeForm.FAILED,
-                OutcomeForm.STUCK, OutcomeForm.REJECTED, OutcomeForm.DROPPED_HANGS, OutcomeForm.DROPPED_FAILS,
+                OutcomeForm.STUCK, OutcomeForm.TIMEOUT, OutcomeForm.REJECTED, OutcomeForm.DROPPED_HANGS, OutcomeForm.DROPPED_FAILS,
                 OutcomeForm.DROPPED_COMPLETES, OutcomeForm.DROPPED, OutcomeForm.NOT_APPLICABLE, OutcomeForm.ERROR)) {
             html.append("<span class=\"skey\"><span class=\"sq sample ").append(OutcomeLook.cssClass(form)).append("\"></span>")
                     .append(Html.escape(OutcomeLook.summaryWord(form))).append(" (").append(form.outcome().name())

@@ -21,8 +21,8 @@ import java.util.Objects;
  *                  repeats existed reads as 1)
  * @param applied   the objects the scenario sent to the API server, in order, as sent
  * @param runnerLoad the runner machine's 1-minute load average when the scenario started, or null if unknown
- * @param observation what besides the timeline the cell was decided from (null for an ERROR built outside the rules,
- *                  or a record written before these were stored)
+ * @param observation what besides the timeline the cell was decided from (null for a merge's missing cell, or a record
+ *                  written before these were stored)
  */
 public record ScenarioResult(
         ScenarioKey key,
@@ -63,13 +63,12 @@ public record ScenarioResult(
         this(key, outcome, reason, findings, figures, timeline, startedAt, note, 1, List.of(), null);
     }
 
-    /** An infrastructure failure for a cell: never a pattern outcome. */
+    /**
+     * An ERROR for a cell that no run produced (a merge's column whose run is missing): nothing was observed, so there is
+     * nothing for the rules to decide on. A run's result, ERROR included, is built by the scenario's verdict step alone.
+     */
     public static ScenarioResult error(ScenarioKey key, String message, Instant startedAt) {
-        return error(key, message, List.of(), startedAt);
-    }
-
-    public static ScenarioResult error(ScenarioKey key, String message, List<TimelineEvent> timeline, Instant startedAt) {
-        return new ScenarioResult(key, Outcome.ERROR, message, List.of(), Figures.none(), timeline, startedAt, "");
+        return new ScenarioResult(key, Outcome.ERROR, message, List.of(), Figures.none(), List.of(), startedAt, "");
     }
 
     public boolean has(FindingKind kind) {

@@ -188,7 +188,7 @@ public final class ConformanceSuite {
         Instant start = progress.started();
         Double load = runnerLoad.get();
         ScenarioResult result = clusterAvailable() ? inOwnNamespace(spec)
-                : ScenarioResult.error(spec.key(), clusterError, Instant.now());
+                : io.sidecarconformance.scenario.ScenarioVerdict.unobserved(spec, clusterError, Clock.systemUTC());
         result = result.asRun(n, result.applied(), load);
         recorder.record(result);
         String cell = spec.key().row() + " | " + spec.key().fault() + (config.repeat() > 1 ? " #" + n : "");
@@ -206,8 +206,8 @@ public final class ConformanceSuite {
         try {
             namespace = namespaces.create(spec.key().slug());
         } catch (KubernetesClientException e) {
-            return ScenarioResult.error(spec.key(), "could not create the scenario's namespace: "
-                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip(), Instant.now());
+            return io.sidecarconformance.scenario.ScenarioVerdict.unobserved(spec, "could not create the scenario's namespace: "
+                    + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip(), Clock.systemUTC());
         }
         try {
             return runner.run(spec, namespace);

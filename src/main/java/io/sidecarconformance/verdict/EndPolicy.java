@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * When to stop observing a scenario. Every comparison uses the runner's clock (events' {@code observedAt} and
  * {@code now}), never a container's: a node whose clock is off cannot end a window early.
- * First match wins: infrastructure error, refusal, pod and Job ended, pod ended without a Job condition for the Job
+ * First match wins: infrastructure error (a problem the run met, or an image the kubelet cannot pull), refusal, pod and Job ended, pod ended without a Job condition for the Job
  * window, main ended without the pod ending for the stuck window, a deleted pod not gone its grace period plus the stuck
  * window after the deletion, main not started a stuck window after the sidecar said Ready (unless the pod was deleted:
  * then main need not start), deadline.
@@ -47,8 +47,9 @@ public record EndPolicy(Duration stuckWindow, Duration jobWindow, Duration deadl
     }
 
     public Optional<Ending> ending(Timeline t, RunState s, Instant now) {
-        if (s.infraError() != null) {
-            return Optional.of(new Ending(Ending.Kind.INFRA_ERROR, s.infraError(), now));
+        Optional<String> problem = problem(t, s);
+        if (problem.isPresent()) {
+            return Optional.of(new Ending(Ending.Kind.INFRA_ERROR, problem.get(), now));
         }
         if (s.refusal() != null) {
             return Optional.of(new Ending(Ending.Kind.REFUSED, "API refused the spec", now));
@@ -92,6 +93,21 @@ public record EndPolicy(Duration stuckWindow, Duration jobWindow, Duration deadl
                     + "s passed", deadlineAt));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A fault on the node acts past the pod's end: a problem met by then (a restart that failed or could not be confirmed)
+     * is an infrastructure error, never an outcome decided before it was known.
+     */
+    public Ending afterLateProblem(Timeline t, Ending ending, RunState s, Instant now) {
+        Optional<String> problem = problem(t, s);
+        return problem.isPresent() && ending.kind() != Ending.Kind.INFRA_ERROR
+                ? new Ending(Ending.Kind.INFRA_ERROR, problem.get(), now) : ending;
+    }
+
+    /** What stood in the way of observing or acting: the first problem the run met, else an image the kubelet cannot pull. */
+    private static Optional<String> problem(Timeline t, RunState s) {
+        return s.infraError() != null ? Optional.of(s.infraError()) : InfraProblems.imageNotPullable(t);
     }
 
     private static long seconds(Instant from, Instant to) {

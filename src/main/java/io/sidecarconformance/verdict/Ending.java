@@ -29,7 +29,7 @@ public record Ending(Kind kind, String reason, Instant decidedAt) {
         POD_NOT_GONE,
         /** The sidecar said Ready, and main had not started a stuck window later. */
         MAIN_NEVER_STARTED,
-        /** The scenario's deadline passed first. */
+        /** The scenario's deadline passed before any rule above held (the outcome is TIMEOUT). */
         DEADLINE;
 
         /** The pod itself ended: the outcome comes from the Job. Otherwise something hung. */

@@ -21,9 +21,9 @@ import java.util.Objects;
  * @param endedAt               when observation stopped (runner clock)
  * @param deleteRequestedAt     when the suite deleted the pod, or null
  * @param gracePeriodSeconds    the grace period of that deletion, or null
- * @param restarts              last restart count per container (API)
- * @param exitCodes             last exit code per container (API)
- * @param reasons               last termination reason per container (API)
+ * @param restarts              last restart count per container (the kubelet's, as the timeline's status events carry it)
+ * @param exitCodes             last exit code per container (idem)
+ * @param reasons               last termination reason per container (idem)
  */
 public record Observation(
         Timeline timeline,
@@ -49,6 +49,27 @@ public record Observation(
         restarts = restarts == null ? Map.of() : Map.copyOf(restarts);
         exitCodes = exitCodes == null ? Map.of() : Map.copyOf(exitCodes);
         reasons = reasons == null ? Map.of() : Map.copyOf(reasons);
+    }
+
+    /**
+     * What a run observed: the containers' last restart counts, exit codes and reasons read from the snapshot's status
+     * events, so that the stored snapshot carries everything the rules decide from.
+     */
+    public static Observation observed(Timeline snapshot, Ending ending, String rejection, boolean acceptedWithoutFault,
+                                       List<String> droppedFields, boolean faultTargetsMain, Instant createdAt,
+                                       Instant endedAt, Instant deleteRequestedAt, Long gracePeriodSeconds) {
+        LastStatuses last = LastStatuses.of(snapshot);
+        return new Observation(snapshot, ending, rejection, acceptedWithoutFault, droppedFields, faultTargetsMain, createdAt,
+                endedAt, deleteRequestedAt, gracePeriodSeconds, last.restarts(), last.exitCodes(), last.reasons());
+    }
+
+    /**
+     * A run that never reached the cluster (it was unavailable, or the scenario's namespace could not be made): nothing
+     * observed, the problem is why observation ended.
+     */
+    public static Observation unobserved(String problem, boolean faultTargetsMain, Instant at) {
+        return observed(Timeline.empty(), new Ending(Ending.Kind.INFRA_ERROR, problem, at), null, false, List.of(),
+                faultTargetsMain, at, at, null, null);
     }
 
     /** What besides the timeline this observation holds, for results.json. */

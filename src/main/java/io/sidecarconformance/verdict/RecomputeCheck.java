@@ -23,8 +23,9 @@ import java.util.Objects;
  * <pre>
  * mvn -q compile exec:java -Dexec.mainClass=io.sidecarconformance.verdict.RecomputeCheck -Dexec.args="results.json ..."
  * </pre>
- * Exit 0: every checkable cell agrees; 1: at least one disagreement (one line each); 2: bad input (one line). Records
- * written before observations were stored, and ERROR records built outside the rules, are counted as not checkable.
+ * Exit 0: every checkable cell agrees; 1: at least one disagreement (one line each, and per file how many records each
+ * change of outcome concerns, e.g. STUCK -> TIMEOUT); 2: bad input (one line). Records without a stored observation
+ * (written before observations were stored, or a merge's missing cells) are counted as not checkable.
  * With {@code --write} first, each file is written back with every checkable record decided again by today's rules
  * (outcome, reason, findings, figures; its verdict delay kept) and a measurement saying so: for publishing runs made
  * before a rule changed, from the same stored evidence. Exit 0 then.
@@ -46,6 +47,13 @@ public final class RecomputeCheck {
 
     /** What a check of one file found. */
     public record Report(int checked, int notCheckable, List<Disagreement> disagreements) {
+
+        /** How many records each change of outcome concerns, e.g. "STUCK -> TIMEOUT" (a deadline ending, decided today). */
+        public java.util.Map<String, Long> outcomeChanges() {
+            return disagreements.stream().filter(d -> d.what().equals("outcome"))
+                    .collect(java.util.stream.Collectors.groupingBy(d -> d.storedValue() + " -> " + d.recomputed(),
+                            java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        }
     }
 
     public static Report check(String file, RunResults run) {
@@ -144,6 +152,8 @@ public final class RecomputeCheck {
             disagreements += r.disagreements().size();
             out.println("RecomputeCheck: " + arg + ": " + r.checked() + " records decided again, "
                     + r.disagreements().size() + " disagreements"
+                    + (r.outcomeChanges().isEmpty() ? "" : " (outcomes: " + r.outcomeChanges().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")) + ")")
                     + (r.notCheckable() == 0 ? "" : ", " + r.notCheckable() + " not checkable (no stored observation)"));
         }
         return write || disagreements == 0 ? 0 : 1;

@@ -18,14 +18,16 @@ import static io.sidecarconformance.verdict.Times.at;
 /**
  * The only place that decides an outcome. Rules, first match wins:
  * <ol>
- * <li>ERROR: the suite could not observe or act, or no container ever started;</li>
+ * <li>ERROR: the suite could not observe or act (the ending is an infrastructure error: cluster unavailable, namespace
+ *     not created, API error, image not pullable, watch lost, fault not injected), or no container ever started;</li>
  * <li>NOT_APPLICABLE: the fault cannot act on this cluster (it acts on a node the suite does not run), or the API
  *     refused the spec and accepted it (dry run) without the fault's fields;</li>
  * <li>REJECTED: the API refused the spec;</li>
  * <li>ERROR, too: a memory hog that said it was allocating ended with exit 0 (the OOM fault did not act);</li>
  * <li>DROPPED: the API kept the spec but dropped a field we set;</li>
+ * <li>TIMEOUT: the scenario's deadline passed before any end-of-observation rule held ({@link Ending.Kind#DEADLINE});</li>
  * <li>STUCK: the pod did not end (main ended or never started, and the pod was not terminal a stuck window later; or
- *     the deadline passed), or the pod ended and the Job had no terminal condition a Job window later;</li>
+ *     a deleted pod was not gone in time), or the pod ended and the Job had no terminal condition a Job window later;</li>
  * <li>SUCCEEDED: the Job's condition is Complete;</li>
  * <li>FAILED_BY_FAULT: the Job's condition is Failed, the fault was aimed at main (OOM, SIGKILL, deletion), and main
  *     was not started again after it (the fault acts once: the instance it struck is the last);</li>
@@ -80,6 +82,9 @@ public final class VerdictRules {
         }
         if (!o.droppedFields().isEmpty()) {
             return new Decided(Outcome.DROPPED, "API dropped " + String.join(", ", o.droppedFields()) + "; then " + whatHappened(o));
+        }
+        if (o.ending().kind() == Ending.Kind.DEADLINE) {
+            return new Decided(Outcome.TIMEOUT, stuck(o));
         }
         if (!o.ending().kind().podEnded() || t.jobTerminal().isEmpty()) {
             return new Decided(Outcome.STUCK, stuck(o));

@@ -182,7 +182,8 @@ class HtmlReportTest {
 
         assertThat(Legend.RULE_ORDER).as("every outcome has a rule").containsExactlyInAnyOrder(Outcome.values());
         assertThat(matches(html, Pattern.compile("<li data-v=\"([A-Z_]+)\">"), 1)).as("outcome legend in rule order")
-                .containsExactly("ERROR", "NOT_APPLICABLE", "REJECTED", "DROPPED", "STUCK", "SUCCEEDED", "FAILED_BY_FAULT", "FAILED");
+                .containsExactly("ERROR", "NOT_APPLICABLE", "REJECTED", "DROPPED", "TIMEOUT", "STUCK", "SUCCEEDED", "FAILED_BY_FAULT",
+                        "FAILED");
         for (Outcome outcome : Outcome.values()) {
             OutcomeForm plain = OutcomeForm.of(outcome);
             assertThat(OutcomeLook.rule(plain)).as("rule text of %s", outcome).isNotBlank();
@@ -260,6 +261,24 @@ class HtmlReportTest {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as("unpacked: the data as JSON")
                     .isEqualTo(DrillDownData.json(run));
         }
+    }
+
+    @Test
+    void aTimeoutCellHasItsOwnLabelAndColourAndTheLegendStatesTheDeadlineRule() {
+        RunResults run = run("r", List.of(), List.of(
+                result(key("c:1", "p", "s", "v", "none"), Outcome.TIMEOUT),
+                result(key("c:1", "p", "s", "v", "sigterm"), Outcome.STUCK)));
+
+        String html = HtmlReport.render(run);
+
+        assertThat(html).as("TIMEOUT cell class").contains("<td class=\"cell v-TIMEOUT");
+        assertThat(OutcomeLook.label(OutcomeForm.TIMEOUT)).isEqualTo("TIMEOUT");
+        assertThat(colour(cssRule(html, ".v-TIMEOUT"))).as("not STUCK's colour")
+                .isNotEqualTo(colour(cssRule(html, ".v-STUCK")));
+        assertThat(html).as("legend").contains("<b>TIMEOUT</b><span class=\"rule\">the scenario&#39;s deadline")
+                .contains("before any end rule held");
+        assertThat(OutcomeLook.rule(OutcomeForm.STUCK)).as("STUCK no longer claims the deadline").doesNotContain("deadline");
+        assertThat(OutcomeLook.summaryWord(OutcomeForm.TIMEOUT)).isEqualTo("times out");
     }
 
     @Test

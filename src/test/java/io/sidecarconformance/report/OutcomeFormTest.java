@@ -188,7 +188,7 @@ class OutcomeFormTest {
                 + " and the record's Job condition is Complete: the Job completed without the field. SUCCEEDED's colour"
                 + " with DROPPED's lilac band");
         assertThat(page.selectFirst(".legends section.repeats").text()).as("tie order with the forms")
-                .contains("STUCK, FAILED, FAILED_BY_FAULT, DROPPED · hangs, DROPPED · fails, DROPPED · completes, DROPPED,"
+                .contains("STUCK, TIMEOUT, FAILED, FAILED_BY_FAULT, DROPPED · hangs, DROPPED · fails, DROPPED · completes, DROPPED,"
                         + " REJECTED, NOT_APPLICABLE, SUCCEEDED, ERROR")
                 .contains(CellRuns.UNSTABLE_RULE);
     }

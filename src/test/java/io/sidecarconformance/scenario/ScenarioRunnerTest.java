@@ -112,7 +112,7 @@ class ScenarioRunnerTest {
 
     /** Waits for the runner's Job and creates its pod, as the Job controller would. */
     private Pod createPodForJob() {
-        Job job = client.batch().v1().jobs().inNamespace(NS).withName(ScenarioRun.JOB)
+        Job job = client.batch().v1().jobs().inNamespace(NS).withName(JobSubmission.JOB)
                 .waitUntilCondition(Objects::nonNull, 10, TimeUnit.SECONDS);
         Pod pod = new PodBuilder()
                 .withNewMetadata().withName(POD).withNamespace(NS).addToLabels("job-name", job.getMetadata().getName()).endMetadata()
@@ -130,7 +130,7 @@ class ScenarioRunnerTest {
     private void jobCondition(String type) {
         UnaryOperator<Job> complete = j -> new JobBuilder(j).withNewStatus().addNewCondition()
                 .withType(type).withStatus("True").endCondition().endStatus().build();
-        retryingConflicts(() -> client.batch().v1().jobs().inNamespace(NS).withName(ScenarioRun.JOB).editStatus(complete));
+        retryingConflicts(() -> client.batch().v1().jobs().inNamespace(NS).withName(JobSubmission.JOB).editStatus(complete));
     }
 
     /**
@@ -272,10 +272,10 @@ class ScenarioRunnerTest {
                 .anyMatch(e -> e.kind() == EventKind.ACTION && e.detail().startsWith("create Job sc-job"));
         assertThat(result.timeline()).as("time-sorted").isSortedAccordingTo(java.util.Comparator.comparing(TimelineEvent::time));
         assertThat(result.figures().completionSeconds()).as("completion figure").isNotNull().isPositive();
-        assertThat(result.figures().exitCodes()).as("exit codes from the pod").containsEntry("main", 0).containsEntry("sidecar", 143);
+        assertThat(result.figures().exitCodes()).as("exit codes from the snapshot's status events").containsEntry("main", 0).containsEntry("sidecar", 143);
         assertThat(result.figures().podPhase()).as("pod phase").isEqualTo("Succeeded");
 
-        Job stored = client.batch().v1().jobs().inNamespace(NS).withName(ScenarioRun.JOB).get();
+        Job stored = client.batch().v1().jobs().inNamespace(NS).withName(JobSubmission.JOB).get();
         assertThat(stored.getSpec().getTemplate().getSpec().getInitContainers().get(0).getRestartPolicy())
                 .as("the mock kept the native sidecar's restartPolicy").isEqualTo("Always");
         assertThat(stored.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
@@ -340,7 +340,7 @@ class ScenarioRunnerTest {
         assertThat(result.reason()).as("reason quotes the API").contains(message).doesNotContain("\n");
         assertThat(result.timeline()).as("the refusal is on the timeline")
                 .anyMatch(e -> e.kind() == EventKind.ACTION && e.detail().contains("API refused"));
-        assertThat(client.batch().v1().jobs().inNamespace(NS).withName(ScenarioRun.JOB).get()).as("no Job stored").isNull();
+        assertThat(client.batch().v1().jobs().inNamespace(NS).withName(JobSubmission.JOB).get()).as("no Job stored").isNull();
         assertThat(result.applied()).as("what the run sent: the refused Job too").extracting(a -> a.kind() + " " + a.name())
                 .containsExactly("ConfigMap sc-scripts", "Job sc-job");
         RecordedRequest refused = RecordedRequests.received(server, "POST").stream()
@@ -384,7 +384,7 @@ class ScenarioRunnerTest {
         stubLog("main", line(t.plusMillis(500), "main", "Starting pid=1"), line(t.plusMillis(900), "main", "Exiting 0"));
         // An API server that keeps the ephemeral container but forgets its environment and mounts.
         Pod stored = new PodBuilder()
-                .withNewMetadata().withName(POD).withNamespace(NS).addToLabels("job-name", ScenarioRun.JOB).endMetadata()
+                .withNewMetadata().withName(POD).withNamespace(NS).addToLabels("job-name", JobSubmission.JOB).endMetadata()
                 .withNewSpec().addNewContainer().withName("main").withImage("busybox:test").endContainer()
                 .addNewEphemeralContainer().withName("sidecar").withImage("busybox:test").withImagePullPolicy("Never")
                 .withCommand("/bin/sh", "/sc/sidecar.sh").endEphemeralContainer().endSpec()
@@ -420,5 +420,85 @@ class ScenarioRunnerTest {
                 .isEqualTo(json.readTree(RecordedRequests.body(patch)));
         assertThat(json.readTree(RecordedRequests.body(patch)).at("/spec/ephemeralContainers/0/name").asText())
                 .as("it adds the sidecar").isEqualTo("sidecar");
+    }
+
+    @Test
+    void anImageTheKubeletCannotPullIsAnErrorDecidedFromTheStoredSnapshot() throws Exception {
+        CompletableFuture<Void> fake = CompletableFuture.runAsync(() -> {
+            createPodForJob();
+            status("Pending", List.of(new ContainerStatusBuilder().withName("sidecar").withRestartCount(0)
+                    .withNewState().withNewWaiting().withReason("ErrImageNeverPull").withMessage("image absent")
+                    .endWaiting().endState().build()), List.of());
+        }, kubelet);
+
+        ScenarioResult result = run(spec("native", "none"), PATIENT);
+        fake.get(5, TimeUnit.SECONDS);
+
+        assertThat(result.outcome()).as("outcome; reason %s; timeline%n%s", result.reason(), describe(result))
+                .isEqualTo(Outcome.ERROR);
+        assertThat(result.reason()).startsWith("image not available on the cluster for sidecar (waiting=ErrImageNeverPull");
+        assertThat(result.observation()).as("stored with its observation").isNotNull();
+        assertThat(result.observation().ending()).isEqualTo("INFRA_ERROR");
+        assertDecidedAgainAlike(result);
+    }
+
+    @Test
+    void aMainThatRunsPastTheDeadlineIsATimeout() throws Exception {
+        ScenarioSettings shortDeadline = new ScenarioSettings(5, 1, Duration.ofSeconds(60), Duration.ofSeconds(10),
+                Duration.ofSeconds(3), FaultSettings.defaults(), new ContainerSettings(9, 4, 77));
+        Instant t = Instant.now();
+        stubLog("sidecar", line(t.plusMillis(100), "sidecar", "Starting pid=1"), line(t.plusMillis(300), "sidecar", "Ready"));
+        stubLog("main", line(t.plusMillis(500), "main", "Starting pid=1"), line(t.plusMillis(600), "main", "Working"));
+        CompletableFuture<Void> fake = CompletableFuture.runAsync(() -> {
+            createPodForJob();
+            status("Running", List.of(running("sidecar", "2026-11-22T06:00:00Z")), List.of(running("main", "2026-11-22T06:00:01Z")));
+        }, kubelet);
+
+        ScenarioResult result = run(spec("native", "none"), shortDeadline);
+        fake.get(5, TimeUnit.SECONDS);
+
+        assertThat(result.outcome()).as("outcome; reason %s; timeline%n%s", result.reason(), describe(result))
+                .isEqualTo(Outcome.TIMEOUT);
+        assertThat(result.reason()).contains("the scenario's deadline of 3s passed", "pod Running");
+        assertThat(result.observation().ending()).isEqualTo("DEADLINE");
+        assertDecidedAgainAlike(result);
+    }
+
+    @Test
+    void anApiErrorIsAnErrorDecidedByTheRulesWithWhatWasSent() {
+        Status forbidden = new StatusBuilder().withStatus("Failure").withCode(403).withReason("Forbidden")
+                .withMessage("jobs.batch is forbidden: quota exceeded").build();
+        server.expect().post().withPath("/apis/batch/v1/namespaces/" + NS + "/jobs").andReturn(403, forbidden).once();
+
+        ScenarioResult result = run(spec("native", "none"));
+
+        assertThat(result.outcome()).as("outcome; reason %s", result.reason()).isEqualTo(Outcome.ERROR);
+        assertThat(result.reason()).isEqualTo("API error: jobs.batch is forbidden: quota exceeded");
+        assertThat(result.applied()).as("what the run sent").extracting(a -> a.kind() + " " + a.name())
+                .containsExactly("ConfigMap sc-scripts", "Job sc-job");
+        assertThat(result.observation()).as("stored with its observation, decided by the rules").isNotNull();
+        assertDecidedAgainAlike(result);
+    }
+
+    @Test
+    void aRunThatNeverReachedTheClusterIsAnErrorBuiltByTheSameRules() {
+        ScenarioResult result = ScenarioVerdict.unobserved(spec("native", "none"), "cluster local:1.31 did not start",
+                java.time.Clock.fixed(Instant.parse("2026-11-22T06:00:00Z"), ZoneOffset.UTC));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(result.reason()).isEqualTo("cluster local:1.31 did not start");
+        assertThat(result.timeline()).as("nothing observed").isEmpty();
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.startedAt()).isEqualTo(Instant.parse("2026-11-22T06:00:00Z"));
+        assertDecidedAgainAlike(result);
+    }
+
+    /** The stored record decides again, from its file alone, to what it holds. */
+    private static void assertDecidedAgainAlike(ScenarioResult result) {
+        var file = new io.sidecarconformance.result.RunResults(io.sidecarconformance.result.RunResults.SCHEMA, "r",
+                result.startedAt(), result.startedAt(), List.of(), java.util.Map.of(), java.util.Map.of(), List.of(result));
+        var report = io.sidecarconformance.verdict.RecomputeCheck.check("results.json", file);
+        assertThat(report.checked()).as("checkable").isEqualTo(1);
+        assertThat(report.disagreements()).as("decided again alike").isEmpty();
     }
 }

@@ -106,4 +106,28 @@ class EndPolicyTest {
         o.at(4.0, "pod", EventKind.DELETED, "gone").at(4.2, "job", EventKind.JOB, "Failed: BackoffLimitExceeded");
         assertThat(at(o, deleted, 4.3)).get().extracting(Ending::kind).isEqualTo(Ending.Kind.POD_AND_JOB_ENDED);
     }
+
+    @Test
+    void anImageTheKubeletCannotPullEndsObservationAsAnInfrastructureError() {
+        Obs o = new Obs().at(1.0, "sidecar", EventKind.STATUS, "waiting=ErrImagePull: pull access denied");
+
+        Optional<Ending> e = at(o, RUNNING, 1.1);
+        assertThat(e).get().extracting(Ending::kind).isEqualTo(Ending.Kind.INFRA_ERROR);
+        assertThat(e.get().reason()).isEqualTo("image not available on the cluster for sidecar (waiting=ErrImagePull:"
+                + " pull access denied); import it or choose images with -Dimages.busybox / -Dimages.dind");
+        assertThat(at(new Obs().at(1.0, "sidecar", EventKind.STATUS, "waiting=ContainerCreating"), RUNNING, 1.1))
+                .as("waiting for an image being pulled is no problem").isEmpty();
+    }
+
+    @Test
+    void aProblemMetAfterTheEndTurnsTheEndingIntoAnInfrastructureErrorAndNothingElseDoes() {
+        Ending ended = at(Obs.clean(), RUNNING, 7.6).orElseThrow();
+        EndPolicy.RunState failedRestart = new EndPolicy.RunState(Obs.T0, "fault kubelet-restart could not be injected", null);
+
+        Ending after = POLICY.afterLateProblem(Timeline.of(Obs.clean().events), ended, failedRestart, time(30.0));
+        assertThat(after.kind()).isEqualTo(Ending.Kind.INFRA_ERROR);
+        assertThat(after.reason()).isEqualTo("fault kubelet-restart could not be injected");
+        assertThat(POLICY.afterLateProblem(Timeline.of(Obs.clean().events), ended, RUNNING, time(30.0)))
+                .as("no problem: the ending stands").isSameAs(ended);
+    }
 }

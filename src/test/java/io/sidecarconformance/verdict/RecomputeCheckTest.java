@@ -128,4 +128,29 @@ class RecomputeCheckTest {
                 "records decided again from their stored timelines and observations (RecomputeCheck --write)");
         assertThat(RecomputeCheck.check("results.json", written).disagreements()).isEmpty();
     }
+
+    @Test
+    void aStuckRecordWhoseDeadlinePassedIsATimeoutTodayAndTheCommandCountsIt(@TempDir Path dir) throws Exception {
+        Obs deadline = new Obs().at(1.0, "sidecar", EventKind.STARTING, "pid=1").at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .ending(Ending.Kind.DEADLINE, "the scenario's deadline of 300s passed", 300.0);
+        ScenarioResult today = stored(deadline);
+        ScenarioResult before = new ScenarioResult(KEY, io.sidecarconformance.result.Outcome.STUCK, today.reason(),
+                today.findings(), today.figures(), today.timeline(), today.startedAt(), "", 1, List.of(), null,
+                today.observation());
+        Path file = dir.resolve("results.json");
+        ResultsJson.write(fileOf(before, stored(Obs.clean())), file);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        RecomputeCheck.Report report = RecomputeCheck.check("results.json", ResultsJson.read(file));
+
+        assertThat(today.outcome()).isEqualTo(io.sidecarconformance.result.Outcome.TIMEOUT);
+        assertThat(report.disagreements()).as("only the outcome changes: the reason is the same words")
+                .extracting(RecomputeCheck.Disagreement::what).containsExactly("outcome");
+        assertThat(report.outcomeChanges()).containsExactly(Map.entry("STUCK -> TIMEOUT", 1L));
+        assertThat(RecomputeCheck.run(new String[] {file.toString()}, new PrintStream(out), System.err)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("run 1: outcome stored STUCK, recomputed TIMEOUT")
+                .contains("2 records decided again, 1 disagreements (outcomes: STUCK -> TIMEOUT 1)");
+    }
 }

@@ -3,6 +3,7 @@ package io.sidecarconformance.verdict;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.Timeline;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -216,5 +217,54 @@ class VerdictRulesTest {
 
         assertThat(o.decide().outcome()).as("the hog's instance was OOM-killed; the restarted one ended 0 later")
                 .isEqualTo(Outcome.SUCCEEDED);
+    }
+
+    @Test
+    void aDeadlineThatPassedBeforeAnyEndRuleHeldIsATimeoutNotStuck() {
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(2.1, "main", EventKind.RUNNING, "startedAt=2026-11-22T06:00:02Z")
+                .ending(Ending.Kind.DEADLINE, "the scenario's deadline of 300s passed", 300.0);
+        Decision d = o.decide();
+
+        assertThat(d.outcome()).as("outcome; reason %s", d.reason()).isEqualTo(Outcome.TIMEOUT);
+        assertOneLineQuoting(d, "the scenario's deadline of 300s passed", "main running");
+        assertThat(d.outcome().isPatternOutcome()).as("a timeout says something of the pattern").isTrue();
+    }
+
+    @Test
+    void aDeadlineDoesNotHideWhatEarlierRulesDecide() {
+        Obs dropped = new Obs().at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .ending(Ending.Kind.DEADLINE, "the scenario's deadline of 300s passed", 300.0);
+        dropped.dropped = List.of("pod.initContainers[sidecar].restartPolicy");
+        Decision nothingStarted = new Obs().at(1.0, "sidecar", EventKind.STATUS, "waiting=ContainerCreating")
+                .ending(Ending.Kind.DEADLINE, "the scenario's deadline of 300s passed", 300.0).decide();
+
+        assertThat(dropped.decide().outcome()).as("a dropped field first").isEqualTo(Outcome.DROPPED);
+        assertThat(nothingStarted.outcome()).as("no container ever started: ERROR first").isEqualTo(Outcome.ERROR);
+    }
+
+    @Test
+    void anInfrastructureEndingIsAnErrorWithItsProblemAndNoFindings() {
+        Obs o = Obs.clean().ending(Ending.Kind.INFRA_ERROR, "observation incomplete: the pod watch stopped", 7.6);
+        Decision d = o.decide();
+
+        assertThat(d.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(d.reason()).isEqualTo("observation incomplete: the pod watch stopped");
+        assertThat(d.findings()).as("no findings on an ERROR").isEmpty();
+    }
+
+    @Test
+    void aRunThatNeverReachedTheClusterIsDecidedAnErrorFromItsProblem() {
+        Observation o = Observation.unobserved("could not create the scenario's namespace: Forbidden", false, Obs.T0);
+        Decision d = VerdictRules.decide(o);
+
+        assertThat(d.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(d.reason()).isEqualTo("could not create the scenario's namespace: Forbidden");
+        assertThat(o.record().ending()).as("the problem is stored as the ending").isEqualTo("INFRA_ERROR");
+        assertThat(VerdictRules.decide(Observation.of(o.record(), Timeline.empty())).outcome())
+                .as("decided again from what is stored").isEqualTo(Outcome.ERROR);
     }
 }

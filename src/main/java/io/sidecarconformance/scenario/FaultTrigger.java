@@ -1,0 +1,98 @@
+package io.sidecarconformance.scenario;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.sidecarconformance.cluster.NodeControl;
+import io.sidecarconformance.fault.FaultContext;
+import io.sidecarconformance.pattern.Placement;
+import io.sidecarconformance.pattern.Role;
+import io.sidecarconformance.pattern.WorkloadSpec;
+import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.TimelineEvent;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The trigger step: listens to the timeline as it grows and, at the agreed moment, fires the fault once (and adds an
+ * ephemeral sidecar once main runs), on a worker thread of its own. What the fault did or could not do goes to the
+ * run's facts.
+ */
+final class FaultTrigger implements AutoCloseable {
+
+    /** Bound on waiting for a node action (cluster.sh restart-kubelet has its own bound of 3 min). */
+    private static final Duration NODE_ACTION_BOUND = Duration.ofMinutes(4);
+
+    private final RunScope scope;
+    private final Supplier<Pod> pod;
+    private final Optional<NodeControl> node;
+    private final EphemeralInjection injection;
+    private final boolean ephemeral;
+    private final AtomicBoolean fired = new AtomicBoolean();
+    private final AtomicBoolean injected = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sc-worker");
+        t.setDaemon(true);
+        return t;
+    });
+
+    FaultTrigger(RunScope scope, WorkloadSpec workload, Supplier<Pod> pod,
+                 Optional<NodeControl> node) {
+        this.scope = scope;
+        this.pod = pod;
+        this.node = node;
+        this.injection = new EphemeralInjection(scope, workload, pod);
+        this.ephemeral = workload.placement() == Placement.EPHEMERAL;
+    }
+
+    /** Called on watch and log threads: only cheap checks here; work goes to the worker thread. */
+    void onEvent(TimelineEvent e) {
+        boolean mainRunning = e.container().equals(Role.MAIN.containerName()) && e.kind() == EventKind.RUNNING;
+        if (mainRunning && ephemeral && injected.compareAndSet(false, true)) {
+            worker.submit(injection::inject);
+        }
+        if (scope.spec().fault().firesOn(e) && fired.compareAndSet(false, true)) {
+            worker.submit(this::fire);
+        }
+    }
+
+    private void fire() {
+        var fault = scope.spec().fault();
+        try {
+            fault.act(new FaultContext(scope.client(), scope.namespace(), pod, scope.images(), scope.settings().faults(),
+                    scope::action, grace -> scope.facts().deletionRequested(scope.clock().instant(), grace), node,
+                    scope.applied().at(fault.moment())));
+        } catch (RuntimeException e) {
+            scope.facts().problem("fault " + fault.id() + " could not be injected: " + ApiAnswers.oneLine(e));
+        }
+    }
+
+    /**
+     * A fault on the node must finish (the kubelet back) before the scenario lets others run: an interrupt would kill
+     * the command halfway, leaving the node without a kubelet.
+     */
+    void awaitNodeAction() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(NODE_ACTION_BOUND.toSeconds(), TimeUnit.SECONDS)) {
+                scope.action("the fault's action on the node had not finished " + NODE_ACTION_BOUND.toSeconds()
+                        + "s after the scenario ended");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops what is still running, but lets a fault on the node finish first. */
+    @Override
+    public void close() {
+        if (scope.spec().fault().actsOnNode()) {
+            awaitNodeAction();
+        }
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,57 @@
+package io.sidecarconformance.scenario;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.sidecarconformance.pattern.JobFactory;
+import io.sidecarconformance.pattern.WorkloadSpec;
+
+import java.util.Map;
+
+/**
+ * The submit step: ships the test containers' scripts, then sends the Job and notes what the API did with it (kept it,
+ * dropped some of its fields, or refused it, and then whether it accepts the Job without the fault's fields).
+ */
+final class JobSubmission {
+
+    static final String JOB = "sc-job";
+
+    private final RunScope scope;
+    private final WorkloadSpec workload;
+
+    JobSubmission(RunScope scope, WorkloadSpec workload) {
+        this.scope = scope;
+        this.workload = workload;
+    }
+
+    void shipScripts() {
+        ConfigMap scripts = ScenarioScripts.configMap();
+        scope.applied().object(scripts);
+        ApiAnswers.createOwn(scope.client().configMaps().inNamespace(scope.namespace()).resource(scripts));
+    }
+
+    void submitJob() {
+        ScenarioSpec spec = scope.spec();
+        Map<String, String> labels = Map.of("sidecar-conformance/scenario", truncate(spec.key().slug(), 63));
+        Job sent = JobFactory.job(JOB, workload, labels);
+        scope.action("create Job " + JOB + ": " + spec.key().row() + " under " + spec.key().fault());
+        scope.applied().object(sent);
+        scope.facts().created(scope.clock().instant());
+        var jobs = scope.client().batch().v1().jobs().inNamespace(scope.namespace());
+        try {
+            Job stored = ApiAnswers.createOwn(jobs.resource(sent));
+            scope.facts().dropped(ApiAnswers.dropped("pod.", sent.getSpec().getTemplate().getSpec(),
+                    stored.getSpec().getTemplate().getSpec()));
+        } catch (KubernetesClientException e) {
+            String refusal = ApiAnswers.refusalOrRethrow(scope, e);
+            Job plain = JobFactory.job(JOB, ScenarioWorkload.of(scope, false), labels);
+            scope.facts().refused(refusal, !plain.equals(sent)
+                    && ApiAnswers.acceptedInDryRun(scope, () -> jobs.resource(plain).dryRun().create()));
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        String t = s.length() <= max ? s : s.substring(0, max);
+        return t.replaceAll("[^a-z0-9]+$", "");
+    }
+}
