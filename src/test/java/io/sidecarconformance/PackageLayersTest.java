@@ -28,6 +28,8 @@ class PackageLayersTest {
             Map.entry("cluster", Set.<String>of()),
             Map.entry("timeline", Set.<String>of()),
             Map.entry("pattern", Set.of("cluster")),
+            // A user's own pod (-Dworkload): its file read, its roles found, which faults apply; beside the patterns.
+            Map.entry("workload", Set.of("pattern")),
             Map.entry("fault", Set.of("cluster", "pattern", "timeline")),
             Map.entry("result", Set.of("timeline")),
             Map.entry("verdict", Set.of("pattern", "result", "timeline")),
@@ -37,10 +39,10 @@ class PackageLayersTest {
             // Namespace hygiene: each run's namespaces, marked, kept alive and swept when abandoned.
             Map.entry("hygiene", Set.of("cluster")),
             // Input checks before any cluster work: feature files, selection, the report folder.
-            Map.entry("input", Set.of("pattern", "fault", "result")),
+            Map.entry("input", Set.of("pattern", "fault", "result", "workload")),
             // The suite's lifecycle and settings: the top, the only package that sees every other.
             Map.entry("suite", Set.<String>of("cluster", "pattern", "fault", "timeline", "verdict", "result", "report",
-                    "scenario", "hygiene", "input")));
+                    "scenario", "hygiene", "input", "workload")));
 
     @Test
     void everyPackageImportsOnlyPackagesBelowIt() throws IOException {
