@@ -10,12 +10,9 @@ Feature: A Burstable pod whose main asks for far more memory than its sidecar: w
   CAP_SYS_RESOURCE): a score below containerd's own (0 here) is raised to it. Burstable scores are positive, so these
   figures are the kubelet's own; Guaranteed (-997) or critical pods would all read 0 on these clusters.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
-  Timings that shape every cell, each a property named in the report: the light sidecar's service listens
-  -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;
-  main waits up to -Dmain.waitSeconds (default 60 s) for it, and every readiness check (main's and the startupProbe's)
-  counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
-  Main is a strict client (a failed use ends it with exit 4, like a CI step calling docker) unless the variant
-  ends in +tolerant: then it retries a failed use every second for -Dclient.retrySeconds (default 30 s).
+  Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
+  and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
+  and clients"; the values a run used: the report's legend).
   Bounds: as the baseline (no fault): main works -Dmain.workSeconds and ends.
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under burstable-oom-scores

@@ -19,12 +19,9 @@ Feature: The pod is deleted while a native sidecar is still starting and the nex
   soon as it runs, and the chain would go on. A hang shows as a deletion that took the whole grace period (the
   `slow` finding) with sidecars killed without a SIGTERM line, or, if the pod never goes, as STUCK.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
-  Timings that shape every cell, each a property named in the report: the light sidecar's service listens
-  -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;
-  main waits up to -Dmain.waitSeconds (default 60 s) for it, and every readiness check (main's and the startupProbe's)
-  counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
-  Main is a strict client (a failed use ends it with exit 4, like a CI step calling docker) unless the variant
-  ends in +tolerant: then it retries a failed use every second for -Dclient.retrySeconds (default 30 s).
+  Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
+  and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
+  and clients"; the values a run used: the report's legend).
   Bounds: the grace period is -Dfault.graceSeconds (15 s); a pod not gone the grace period plus
   -Dstuck.windowSeconds (30 s) after the deletion is STUCK.
 

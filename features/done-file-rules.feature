@@ -19,12 +19,9 @@ Feature: A classic sidecar and its main that restart themselves in place on exit
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did: whether the API kept the
   rules (a version that does not know them, or has the gate off, drops them: DROPPED; one that forbids a regular
   container's restartPolicy or the action refuses the spec: REJECTED), and then what the pod did.
-  Timings that shape every cell, each a property named in the report: the light sidecar's service listens
-  -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;
-  main waits up to -Dmain.waitSeconds (default 60 s) for it, and every readiness check (main's and the startupProbe's)
-  counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
-  Main is a strict client (a failed use ends it with exit 4, like a CI step calling docker) unless the variant
-  ends in +tolerant: then it retries a failed use every second for -Dclient.retrySeconds (default 30 s).
+  Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
+  and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
+  and clients"; the values a run used: the report's legend).
   Bounds: the grid's own per fault (main works 3 s, or 120 s under sigkill-main, after each start); a container the
   rules leave down ends the scenario through the stuck window (-Dstuck.windowSeconds, 30 s) or main's wait (60 s).
 

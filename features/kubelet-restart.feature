@@ -24,12 +24,9 @@ Feature: The node's kubelet restarts while main works beside its sidecar
   on the node, so this scenario runs alone: the runner waits for the scenarios running to finish, and starts no other
   until it ends.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
-  Timings that shape every cell, each a property named in the report: the light sidecar's service listens
-  -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;
-  main waits up to -Dmain.waitSeconds (default 60 s) for it, and every readiness check (main's and the startupProbe's)
-  counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
-  Main is a strict client (a failed use ends it with exit 4, like a CI step calling docker) unless the variant
-  ends in +tolerant: then it retries a failed use every second for -Dclient.retrySeconds (default 30 s).
+  Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
+  and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
+  and clients"; the values a run used: the report's legend).
   Bounds: main's 40 s of work, 15 s into which the kubelet restart (its stop, up to 10 s, and its /healthz, up to 60 s)
   begins; the stuck window (-Dstuck.windowSeconds, 30 s) after main ended.
 

@@ -14,12 +14,9 @@ Feature: The sidecar's first starts crash before its startupProbe ever passed; a
   without it (one crash, no probe on main) had main start on 1.29, 1.31 and 1.34 alike. Without +probe the sidecar
   counts as started as soon as it runs, and main waits for the service itself: the contrast row.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
-  Timings that shape every cell, each a property named in the report: the light sidecar's service listens
-  -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;
-  main waits up to -Dmain.waitSeconds (default 60 s) for it, and every readiness check (main's and the startupProbe's)
-  counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
-  Main is a strict client (a failed use ends it with exit 4, like a CI step calling docker) unless the variant
-  ends in +tolerant: then it retries a failed use every second for -Dclient.retrySeconds (default 30 s).
+  Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
+  and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
+  and clients"; the values a run used: the report's legend).
   Bounds: main waits up to -Dmain.waitSeconds (60 s); a main that has not started -Dstuck.windowSeconds (30 s) after
   the sidecar said Ready ends the scenario as STUCK; the figure "main began after the restarted sidecar it began beside"
   and the restart finding say whether and when main started.

@@ -11,10 +11,9 @@ Feature: The sidecar is OOM-killed mid-job: does Kubernetes bring it back in tim
   failed call fails at the kill on every pattern and version, which says nothing about Kubernetes (the feature check
   refuses such rows under this fault).
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
-  Timings that shape every cell, each a property named in the report: the light sidecar's service listens
-  -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;
-  main waits up to -Dmain.waitSeconds (default 60 s) for it, and every readiness check (main's and the startupProbe's)
-  counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
+  Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
+  and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
+  and clients"; the values a run used: the report's legend).
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sidecar-oom
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant

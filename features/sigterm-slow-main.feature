@@ -16,12 +16,9 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   the next sidecar's end, and a stop all at once a gap of about a second before it; the figures hold each container's
   SIGTERM and end after the deletion.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
-  Timings that shape every cell, each a property named in the report: the light sidecar's service listens
-  -Dsidecar.lightStartupSeconds (default 3 s) after it starts, as a small real service needs a moment to listen;
-  main waits up to -Dmain.waitSeconds (default 60 s) for it, and every readiness check (main's and the startupProbe's)
-  counts a service that has not answered within -Dclient.checkTimeoutSeconds (default 1 s) as not ready.
-  Main is a strict client (a failed use ends it with exit 4, like a CI step calling docker) unless the variant
-  ends in +tolerant: then it retries a failed use every second for -Dclient.retrySeconds (default 30 s).
+  Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
+  and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
+  and clients"; the values a run used: the report's legend).
   Native rows are +probe: main then starts only once every sidecar's service answers, so the deletion finds every
   container up (without a probe main, and so the deletion, can come while the last sidecar is still starting; a
   first run showed the kubelet then sending main's SIGTERM about 0.6 s late).

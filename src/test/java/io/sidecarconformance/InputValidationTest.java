@@ -7,6 +7,7 @@ import io.sidecarconformance.input.FeatureCheck;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.input.ReportDirCheck;
 import io.sidecarconformance.suite.SuiteConfig;
+import io.sidecarconformance.suite.SuiteProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bad input is caught before any cluster work, with one line that names the problem and the choices. */
 class InputValidationTest {
+
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-12-01T10:00:00Z");
 
     private static final String OUTLINE = """
             Feature: f
@@ -97,8 +100,9 @@ class InputValidationTest {
         Properties p = new Properties();
         p.setProperty("patterns", "native, done-file");
         p.setProperty("faults", "none");
-        SuiteConfig config = SuiteConfig.from(p, "run-1");
-        assertThat(config.reportDir()).as("default report folder").isEqualTo(Path.of("reports", "run-1"));
+        SuiteConfig config = SuiteConfig.from(p, NOW);
+        assertThat(config.reportDir()).as("default report folder").isEqualTo(Path.of("reports", config.runId()));
+        assertThat(config.runId()).as("run id: its start, a random part, the cluster").matches("20261201-100000-[0-9a-z]+-default");
         assertThat(config.selects(new ScenarioKey("local:1.31", "native", "light", "exec", "none"))).isTrue();
         assertThat(config.selects(new ScenarioKey("local:1.31", "classic", "light", "exec", "none"))).isFalse();
         assertThat(config.selects(new ScenarioKey("local:1.31", "native", "light", "exec", "sigterm"))).isFalse();
@@ -112,7 +116,7 @@ class InputValidationTest {
                 List.of("fault.graceSeconds", "0", "-Dfault.graceSeconds=0 is not a whole number from 1"))) {
             Properties props = new Properties();
             props.setProperty(bad.get(0), bad.get(1));
-            assertThatThrownBy(() -> SuiteConfig.from(props, "r"))
+            assertThatThrownBy(() -> SuiteConfig.from(props, NOW))
                     .as("-D%s=%s", bad.get(0), bad.get(1))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith(bad.get(2))
@@ -126,7 +130,7 @@ class InputValidationTest {
         p.setProperty("sidecar.lightStartupSeconds", "5");
         p.setProperty("client.checkTimeoutSeconds", "2");
         p.setProperty("client.retrySeconds", "45");
-        var settings = SuiteConfig.from(p, "r").settings();
+        var settings = SuiteConfig.from(p, NOW).settings();
         assertThat(settings.containers().lightStartupSeconds()).as("light start-up").isEqualTo(5);
         assertThat(settings.containers().checkTimeoutSeconds()).as("check bound").isEqualTo(2);
         assertThat(settings.containers().retrySeconds()).as("retry budget").isEqualTo(45);
@@ -167,7 +171,7 @@ class InputValidationTest {
                 "+probe: startupProbe period and failure threshold (fixed)");
 
         Properties none = new Properties();
-        assertThat(SuiteConfig.from(none, "r").settings().containers()).as("defaults")
+        assertThat(SuiteConfig.from(none, NOW).settings().containers()).as("defaults")
                 .isEqualTo(new io.sidecarconformance.pattern.ContainerSettings(3, 1, 30));
 
         for (List<String> bad : List.of(
@@ -180,7 +184,7 @@ class InputValidationTest {
                 List.of("client.retrySeconds", "forever", "-Dclient.retrySeconds=forever is not a whole number"))) {
             Properties props = new Properties();
             props.setProperty(bad.get(0), bad.get(1));
-            assertThatThrownBy(() -> SuiteConfig.from(props, "r"))
+            assertThatThrownBy(() -> SuiteConfig.from(props, NOW))
                     .as("-D%s=%s", bad.get(0), bad.get(1))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith(bad.get(2))
@@ -190,36 +194,37 @@ class InputValidationTest {
 
     @Test
     void parallelIsAWholeNumberFromOneAndCucumbersPoolNeverFailsOnIt() {
-        assertThat(SuiteConfig.from(new Properties(), "r").parallel()).as("default: the machine's")
+        assertThat(SuiteConfig.from(new Properties(), NOW).parallel()).as("default: the machine's")
                 .isEqualTo(DefaultParallelism.ofThisMachine());
         assertThat(SafeParallelism.parse("")).as("Cucumber's pool without -Dparallel (pom.xml passes it empty)")
                 .isEqualTo(DefaultParallelism.ofThisMachine());
         for (String bad : List.of("0", "-2", "two", "65")) {
             Properties props = new Properties();
             props.setProperty("parallel", bad);
-            assertThatThrownBy(() -> SuiteConfig.from(props, "r"))
+            assertThatThrownBy(() -> SuiteConfig.from(props, NOW))
                     .as("-Dparallel=%s", bad)
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("-Dparallel=" + bad + " is not a whole number from 1 to " + SuiteConfig.MAX_PARALLEL);
-            assertThat(SafeParallelism.parse(bad)).as("Cucumber's pool for -Dparallel=%s", bad)
-                    .isEqualTo(bad.equals("65") ? 65 : 1);
+                    .hasMessage("-Dparallel=" + bad + " is not a whole number from 1 to " + SuiteProperties.MAX_PARALLEL);
+            assertThat(SafeParallelism.parse(bad)).as("Cucumber's pool for -Dparallel=%s: one thread, the run says why", bad)
+                    .isEqualTo(1);
         }
         assertThat(SafeParallelism.parse("3")).as("a good value").isEqualTo(3);
     }
 
     @Test
     void repeatIsAWholeNumberFromOneAndDefaultsToOne() {
-        assertThat(SuiteConfig.from(new Properties(), "r").repeat()).as("default").isEqualTo(1);
+        assertThat(SuiteConfig.from(new Properties(), NOW).repeat()).as("default").isEqualTo(1);
         Properties three = new Properties();
         three.setProperty("repeat", " 3 ");
-        assertThat(SuiteConfig.from(three, "r").repeat()).as("-Drepeat=3").isEqualTo(3);
+        assertThat(SuiteConfig.from(three, NOW).repeat()).as("-Drepeat=3").isEqualTo(3);
         for (String bad : List.of("0", "-1", "three", "2.5", "101")) {
             Properties props = new Properties();
             props.setProperty("repeat", bad);
-            assertThatThrownBy(() -> SuiteConfig.from(props, "r"))
+            assertThatThrownBy(() -> SuiteConfig.from(props, NOW))
                     .as("-Drepeat=%s", bad)
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("-Drepeat=" + bad + " is not a whole number from 1 to " + SuiteConfig.MAX_REPEAT);
+                    .hasMessage("-Drepeat=" + bad + " is not a whole number from 1 to " + SuiteProperties.MAX_REPEAT
+                            + "; leave it out for the default 1");
         }
     }
 

@@ -3,7 +3,7 @@ package io.sidecarconformance;
 import io.cucumber.core.plugin.JUnitFormatter;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
-import io.sidecarconformance.suite.ConformanceSuite;
+import io.sidecarconformance.hooks.SuiteHandOff;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,7 +42,7 @@ public final class JunitXmlReport implements ConcurrentEventListener {
 
         private OutputStream target() throws IOException {
             if (target == null) {
-                if (ConformanceSuite.currentIfStarted() == null) {
+                if (SuiteHandOff.suite().isEmpty()) {
                     target = OutputStream.nullOutputStream();
                 } else {
                     Path parent = file.toAbsolutePath().getParent();

@@ -25,7 +25,9 @@ class PackageLayersTest {
 
     /** What each package may import; everything else is an upward (or sideways) import. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cluster", Set.<String>of()),
+            // Each -D property declared once and read (name, default, range, meaning): the floor.
+            Map.entry("settings", Set.<String>of()),
+            Map.entry("cluster", Set.of("settings")),
             Map.entry("timeline", Set.<String>of()),
             Map.entry("pattern", Set.of("cluster")),
             // A user's own pod (-Dworkload): its file read, its roles found, which faults apply; beside the patterns.
@@ -37,12 +39,12 @@ class PackageLayersTest {
             // One scenario's run: submit, watch, fire the fault, end, decide.
             Map.entry("scenario", Set.of("cluster", "pattern", "fault", "timeline", "verdict", "result")),
             // Namespace hygiene: each run's namespaces, marked, kept alive and swept when abandoned.
-            Map.entry("hygiene", Set.of("cluster")),
+            Map.entry("hygiene", Set.of("cluster", "settings")),
             // Input checks before any cluster work: feature files, selection, the report folder.
             Map.entry("input", Set.of("pattern", "fault", "result", "workload")),
             // The suite's lifecycle and settings: the top, the only package that sees every other.
-            Map.entry("suite", Set.<String>of("cluster", "pattern", "fault", "timeline", "verdict", "result", "report",
-                    "scenario", "hygiene", "input", "workload")));
+            Map.entry("suite", Set.<String>of("settings", "cluster", "pattern", "fault", "timeline", "verdict", "result",
+                    "report", "scenario", "hygiene", "input", "workload")));
 
     @Test
     void everyPackageImportsOnlyPackagesBelowIt() throws IOException {

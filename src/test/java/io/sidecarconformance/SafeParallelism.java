@@ -1,15 +1,18 @@
 package io.sidecarconformance;
 
+import io.sidecarconformance.settings.PropertyReader;
 import io.sidecarconformance.suite.DefaultParallelism;
+import io.sidecarconformance.suite.SuiteConfig;
+import io.sidecarconformance.suite.SuiteProperties;
 import org.junit.platform.engine.ConfigurationParameters;
 import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfiguration;
 import org.junit.platform.engine.support.hierarchical.ParallelExecutionConfigurationStrategy;
 
 /**
- * Cucumber's thread pool from -Dparallel, never failing: a value that is not a whole number of at least 1 gives
- * one thread, so that the run can start and reject it in one line (SuiteConfig) before any cluster work, instead of
- * the engine failing with "Failed to create ForkJoinPool". No value (or an empty one, pom.xml's default) gives the
- * machine's default, {@link DefaultParallelism}, as SuiteConfig does. Set as the custom strategy in pom.xml.
+ * Cucumber's thread pool from -Dparallel, by the run's own rule ({@link SuiteConfig#parallel}: 1 to 64, without a
+ * value the machine's default, {@link DefaultParallelism}), but never failing: a bad value gives one thread, so that
+ * the run can start and reject it in one line before any cluster work, instead of the engine failing with "Failed to
+ * create ForkJoinPool". Set as the custom strategy in junit-platform.properties and pom.xml.
  */
 public class SafeParallelism implements ParallelExecutionConfigurationStrategy {
 
@@ -18,18 +21,15 @@ public class SafeParallelism implements ParallelExecutionConfigurationStrategy {
 
     @Override
     public ParallelExecutionConfiguration createConfiguration(ConfigurationParameters parameters) {
-        int n = parameters.get(PARALLELISM).map(SafeParallelism::parse).orElseGet(DefaultParallelism::ofThisMachine);
-        return new Fixed(n);
+        return new Fixed(parse(parameters.get(PARALLELISM).orElse("")));
     }
 
     static int parse(String value) {
-        if (value.isBlank()) {
-            return DefaultParallelism.ofThisMachine();
-        }
+        java.util.Properties given = new java.util.Properties();
+        given.setProperty(SuiteProperties.PARALLEL.name(), value);
         try {
-            int n = Integer.parseInt(value.strip());
-            return n < 1 ? 1 : n;
-        } catch (NumberFormatException e) {
+            return SuiteConfig.parallel(new PropertyReader(given));
+        } catch (IllegalArgumentException e) {
             return 1;
         }
     }

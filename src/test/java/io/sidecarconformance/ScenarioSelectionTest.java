@@ -44,7 +44,7 @@ class ScenarioSelectionTest {
         for (int i = 0; i < properties.length; i += 2) {
             p.setProperty(properties[i], properties[i + 1]);
         }
-        return SuiteConfig.from(p, "r");
+        return SuiteConfig.from(p, java.time.Instant.now());
     }
 
     @Test
@@ -54,11 +54,11 @@ class ScenarioSelectionTest {
 
         assertThat(smokeWithoutFault).as("the rows of no-fault.feature's smoke Examples")
                 .hasSize(4).allMatch(location -> location.contains("no-fault.feature:"));
-        assertThat(ScenarioCount.of(rows, Optional.of(smokeWithoutFault), Optional.empty(), config()::selects))
+        assertThat(ScenarioCount.of(rows, Optional.of(smokeWithoutFault), Optional.empty(), config()::selects, ""))
                 .as("every planned row").isEqualTo(new ScenarioCount(4, true));
-        assertThat(ScenarioCount.of(rows, Optional.of(smokeWithoutFault), Optional.empty(), config("patterns", "native,classic")::selects))
+        assertThat(ScenarioCount.of(rows, Optional.of(smokeWithoutFault), Optional.empty(), config("patterns", "native,classic")::selects, ""))
                 .as("narrowed by -Dpatterns").isEqualTo(new ScenarioCount(2, true));
-        assertThat(ScenarioCount.of(rows, Optional.of(plannedWithTags("not @dind")), Optional.empty(), config()::selects).total())
+        assertThat(ScenarioCount.of(rows, Optional.of(plannedWithTags("not @dind")), Optional.empty(), config()::selects, "").total())
                 .as("every light row").isEqualTo((int) rows.stream().filter(r -> r.sidecar().equals("light")).count());
     }
 
@@ -70,10 +70,10 @@ class ScenarioSelectionTest {
 
         assertThat(rows).as("a row's name is its outline's title filled in")
                 .anySatisfy(r -> assertThat(r.name()).isEqualTo("native with a dind sidecar (exec+probe+tolerant) under sidecar-oom"));
-        assertThat(ScenarioCount.of(rows, Optional.of(all), oomDind.names(), oomDind::selects))
+        assertThat(ScenarioCount.of(rows, Optional.of(all), oomDind.names(), oomDind::selects, ""))
                 .as("two rows, counted exactly").isEqualTo(new ScenarioCount(2, true));
         SuiteConfig none = config("cucumber.filter.name", "no such scenario");
-        assertThatThrownBy(() -> ScenarioCount.of(rows, Optional.of(all), none.names(), none::selects))
+        assertThatThrownBy(() -> ScenarioCount.of(rows, Optional.of(all), none.names(), none::selects, ""))
                 .hasMessageContaining("-Dcucumber.filter.name=\"no such scenario\"");
         assertThatThrownBy(() -> config("cucumber.filter.name", "native (")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("-Dcucumber.filter.name: not a regular expression")
@@ -91,13 +91,13 @@ class ScenarioSelectionTest {
     void withoutAPlanTheCountIsTheFilteredRowsAndSaysSo() {
         List<FeatureRow> rows = FeatureCheck.rows(FEATURES);
 
-        ScenarioCount count = ScenarioCount.of(rows, Optional.empty(), Optional.empty(), config("faults", "sigterm")::selects);
+        ScenarioCount count = ScenarioCount.of(rows, Optional.empty(), Optional.empty(), config("faults", "sigterm")::selects, "");
 
         assertThat(count.exact()).as("exact").isFalse();
         assertThat(count.total()).as("sigterm rows").isPositive()
                 .isEqualTo((int) rows.stream().filter(r -> r.fault().equals("sigterm")).count());
         assertThat(count.progress(3)).as("progress").isEqualTo("3/~" + count.total());
-        assertThat(ScenarioCount.of(rows, Optional.of(Set.of("/elsewhere/x.feature:3")), Optional.empty(), config()::selects).exact())
+        assertThat(ScenarioCount.of(rows, Optional.of(Set.of("/elsewhere/x.feature:3")), Optional.empty(), config()::selects, "").exact())
                 .as("a plan of other files is no use").isFalse();
     }
 
@@ -107,13 +107,14 @@ class ScenarioSelectionTest {
         Set<String> nothing = plannedWithTags("@fault-none and @dind and @smoke and @tolerant");
 
         assertThat(nothing).as("planned").isEmpty();
-        assertThatThrownBy(() -> ScenarioCount.of(rows, Optional.of(nothing), Optional.empty(), config()::selects))
+        assertThatThrownBy(() -> ScenarioCount.of(rows, Optional.of(nothing), Optional.empty(), config()::selects,
+                "@fault-none and @dind and @smoke and @tolerant"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("no scenario was selected by -Dcucumber.filter.tags")
+                .hasMessageStartingWith("no scenario was selected by -Dcucumber.filter.tags=\"@fault-none and @dind and @smoke and @tolerant\" and")
                 .hasMessageContaining("out of " + rows.size() + " rows in features/; loosen them")
                 .satisfies(e -> assertThat(e.getMessage()).as("one line").doesNotContain("\n"));
         assertThatThrownBy(() -> ScenarioCount.of(rows, Optional.of(plannedWithTags("@smoke")), Optional.empty(),
-                config("patterns", "pidfile", "faults", "none")::selects))
+                config("patterns", "pidfile", "faults", "none")::selects, ""))
                 .as("tags and filters that each select something, but nothing together")
                 .hasMessageStartingWith("no scenario was selected");
     }

@@ -3,7 +3,7 @@ package io.sidecarconformance;
 import io.cucumber.tagexpressions.Expression;
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
-import io.sidecarconformance.suite.SelectedScenarios;
+import io.sidecarconformance.hooks.SuiteHandOff;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.FilePosition;
 import org.junit.platform.engine.support.descriptor.FileSource;
@@ -15,8 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Hands Cucumber's selection to the run before any scenario starts: the platform calls this with the test plan before
- * it executes the Cucumber engine. The plan holds the scenarios the selectors name (folders, files, lines); Cucumber
+ * Hands Cucumber's selection to the run before any scenario starts ({@link SuiteHandOff}): the platform calls this
+ * with the test plan before it executes the Cucumber engine. The plan holds the scenarios the selectors name (folders, files, lines); Cucumber
  * applies {@code cucumber.filter.tags} only while executing (a scenario that does not match is skipped), so the same
  * tag expression is applied here to each scenario's tags. A name filter is applied by the run to the rows' names
  * (ScenarioCount), which this plan does not carry. Registered in META-INF/services.
@@ -31,7 +31,7 @@ public class SelectedScenariosListener implements TestExecutionListener {
                 .anyMatch(SelectedScenariosListener::isScenario);
         if (cucumber) {
             try {
-                SelectedScenarios.plan(locations(plan));
+                SuiteHandOff.plan(locations(plan));
             } catch (TagExpressionException e) {
                 // Cucumber reports a malformed expression itself; the run then counts an upper bound.
             }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * What a user keeps in {@code clusters/}: the one version list {@code clusters/versions.tsv} (local and k3s ids,
  * gates, runtimes, images) and the kind configs. Found relative to the working directory (Maven runs in the repo
- * root), or at system property {@code clusters.dir}. There is no built-in copy of the list.
+ * root), or at -Dclusters.dir ({@link ClusterSettings#clustersDir}). There is no built-in copy of the list.
  */
 public final class ClusterCatalog {
 
@@ -61,12 +61,6 @@ public final class ClusterCatalog {
 
     public ClusterCatalog(Path dir) {
         this.dir = dir;
-    }
-
-    /** {@code clusters.dir} if set, else {@code clusters} in the working directory. */
-    public static ClusterCatalog fromProperties(Properties properties) {
-        String dir = properties.getProperty("clusters.dir");
-        return new ClusterCatalog(Path.of(dir == null || dir.isBlank() ? "clusters" : dir.strip()));
     }
 
     public Path dir() {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Turns {@code -Dcluster} into a provider. Given a value: parse, validate, build (no cluster work yet).
@@ -19,26 +18,23 @@ public final class ClusterProviders {
 
     private final ClusterCatalog catalog;
     private final Environment environment;
-    private final Properties properties;
+    private final ClusterSettings settings;
     private final PrintStream log;
 
     /**
-     * @param properties system properties: keepCluster, local.upTimeoutMinutes, kind.upTimeoutMinutes, kind.nodeImage,
-     *                   cluster.connectTimeoutSeconds, images.busybox, images.dind, images.pullPolicy
-     * @param log        where the choice and the providers' progress lines go
+     * @param settings the cluster's part of the run's settings (catalog folder, timeouts, images, node image, keep)
+     * @param log      where the choice and the providers' progress lines go
      */
-    public ClusterProviders(ClusterCatalog catalog, Environment environment, Properties properties, PrintStream log) {
-        this.catalog = catalog;
+    public ClusterProviders(Environment environment, ClusterSettings settings, PrintStream log) {
+        this.catalog = settings.catalog();
         this.environment = environment;
-        this.properties = properties;
+        this.settings = settings;
         this.log = log;
     }
 
-    /** The provider for {@code -Dcluster} on this machine, with system properties and stderr. */
-    public static ClusterProvider select(String clusterProperty) {
-        Properties properties = System.getProperties();
-        return new ClusterProviders(ClusterCatalog.fromProperties(properties), Environment.host(), properties,
-                System.err).provider(clusterProperty);
+    /** The provider for {@code -Dcluster} on this machine, logging to stderr. */
+    public static ClusterProvider select(ClusterSettings settings) {
+        return new ClusterProviders(Environment.host(), settings, System.err).provider(settings.cluster());
     }
 
     /** The provider for this value of {@code -Dcluster}; blank means "pick one that can serve here". */
@@ -104,35 +100,35 @@ public final class ClusterProviders {
 
     /** Builds the provider for a validated spec; the image overrides are applied here, for every provider. */
     public ClusterProvider build(ClusterSpec spec) {
-        Duration connect = Duration.ofSeconds(longProperty("cluster.connectTimeoutSeconds", 20));
-        boolean keep = Boolean.parseBoolean(properties.getProperty("keepCluster", "false"));
+        Duration connect = settings.connectTimeout();
+        boolean keep = settings.keepCluster();
+        ClusterSettings.Images images = settings.images();
         switch (spec.provider()) {
             case "local":
                 return new LocalClusterProvider(spec.version(), catalog.localScript(),
-                        catalog.localImages().overriddenBy(properties),
-                        Duration.ofMinutes(longProperty("local.upTimeoutMinutes", 90)), connect, keep, log);
+                        catalog.localImages().overriddenBy(images),
+                        settings.localUpTimeout(), connect, keep, log);
             case "k3s":
                 ClusterCatalog.K3sVersion k3s = catalog.k3sVersions().get(spec.version());
                 return new K3sProvider(spec.version(), k3s.image(), k3sServerArgs(k3s),
-                        ImageSet.publicImages().overriddenBy(properties), connect, log);
+                        ImageSet.publicImages().overriddenBy(images), connect, log);
             case "kind":
-                KindNodeImage node = KindNodeImage.choose(properties.getProperty(KindNodeImage.PROPERTY), environment,
-                        catalog);
+                KindNodeImage node = KindNodeImage.choose(settings.kindNodeImage(), environment, catalog);
                 log.println("kind node image: " + node.reason());
                 if (node.local()) {
                     return new LocalClusterProvider("kind", spec.version(), catalog.kindScript(),
-                            catalog.localImages().overriddenBy(properties),
-                            Duration.ofMinutes(longProperty("kind.upTimeoutMinutes", 90)), connect, keep, log);
+                            catalog.localImages().overriddenBy(images),
+                            Duration.ofMinutes(settings.kindUpMinutes().orElse(ClusterSettings.KIND_UP_MINUTES_LOCAL_IMAGE)), connect, keep, log);
                 }
                 return new KindProvider(spec.version(), "kind", catalog.kindConfig(spec.version()),
-                        ImageSet.publicImages().overriddenBy(properties),
-                        Duration.ofMinutes(longProperty("kind.upTimeoutMinutes", 15)), connect, keep, log,
+                        ImageSet.publicImages().overriddenBy(images),
+                        Duration.ofMinutes(settings.kindUpMinutes().orElse(ClusterSettings.KIND_UP_MINUTES_PUBLIC_IMAGE)), connect, keep, log,
                         environment.home().resolve(".cache/sidecar-conformance/kind-owners"));
             case "kubeconfig":
                 Path file = spec.kubeconfigPath().or(this::defaultKubeconfig)
                         .orElse(environment.home().resolve(".kube").resolve("config"));
                 return new KubeconfigProvider(file, spec.kubeconfigContext().orElse(null),
-                        ImageSet.publicImages().overriddenBy(properties), connect);
+                        ImageSet.publicImages().overriddenBy(images), connect);
             default:
                 throw new ClusterUnavailableException("unknown cluster provider '" + spec.provider() + "'");
         }
@@ -150,22 +146,5 @@ public final class ClusterProviders {
         }
         Path home = environment.home().resolve(".kube").resolve("config");
         return environment.fileExists(home) ? Optional.of(home) : Optional.empty();
-    }
-
-    private long longProperty(String key, long fallback) {
-        String value = properties.getProperty(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long v = Long.parseLong(value.strip());
-            if (v < 1 || v > 100_000) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new ClusterUnavailableException("-D" + key + "=" + value + " is not a whole number from 1 to 100000;"
-                    + " leave it out for the default " + fallback);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.sidecarconformance.cluster;
 
 import java.util.Objects;
-import java.util.Properties;
 
 /**
  * Images scenario pods run.
@@ -23,19 +22,9 @@ public record ImageSet(String busybox, String dind, String pullPolicy) {
         return new ImageSet("docker.io/library/busybox:1.36.1", "docker.io/library/docker:27.5.1-dind", "IfNotPresent");
     }
 
-    /**
-     * This set with the user's overrides applied: system properties {@code images.busybox}, {@code images.dind},
-     * {@code images.pullPolicy} (blank values are ignored).
-     */
-    public ImageSet overriddenBy(Properties properties) {
-        return new ImageSet(
-                property(properties, "images.busybox", busybox),
-                property(properties, "images.dind", dind),
-                property(properties, "images.pullPolicy", pullPolicy));
-    }
-
-    private static String property(Properties properties, String key, String fallback) {
-        String value = properties.getProperty(key);
-        return value == null || value.isBlank() ? fallback : value.strip();
+    /** This set with the user's overrides applied (-Dimages.busybox, -Dimages.dind, -Dimages.pullPolicy). */
+    public ImageSet overriddenBy(ClusterSettings.Images overrides) {
+        return new ImageSet(overrides.busybox().orElse(busybox), overrides.dind().orElse(dind),
+                overrides.pullPolicy().orElse(pullPolicy));
     }
 }

@@ -36,7 +36,7 @@ public record KindNodeImage(boolean local, String reason) {
                 return new KindNodeImage(false, "the pinned kindest/node image (kind.sh cannot build here: needs Linux"
                         + " and root)");
             default:
-                throw new ClusterUnavailableException("-D" + PROPERTY + "=" + property + " is not one of local, public, auto");
+                throw new ClusterUnavailableException("-D" + PROPERTY + "=" + property + " is not one of auto, public, local");
         }
     }
 }

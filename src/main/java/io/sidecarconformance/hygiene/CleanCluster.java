@@ -2,12 +2,13 @@ package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.sidecarconformance.cluster.ClusterCatalog;
 import io.sidecarconformance.cluster.ClusterProvider;
 import io.sidecarconformance.cluster.ClusterProviders;
+import io.sidecarconformance.cluster.ClusterSettings;
 import io.sidecarconformance.cluster.ClusterSpec;
 import io.sidecarconformance.cluster.ClusterUnavailableException;
 import io.sidecarconformance.cluster.Environment;
+import io.sidecarconformance.settings.PropertyReader;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -55,15 +56,16 @@ public final class CleanCluster {
         ClusterProvider provider;
         Staleness staleness;
         try {
-            staleness = Staleness.from(properties, clock);
+            PropertyReader reader = new PropertyReader(properties);
+            staleness = Staleness.from(reader, clock);
+            ClusterSettings settings = ClusterSettings.read(reader).withCluster(positional.get(0));
             if (List.of("local", "k3s", "kind").contains(positional.get(0).split(":")[0])) {
                 return bad(err, "only a kubeconfig cluster is cleaned here; a local cluster goes with"
                         + " clusters/local/cluster.sh down, a kind cluster with kind delete cluster --name sc-<version>; "
                         + USAGE);
             }
-            ClusterSpec spec = ClusterSpec.parse(positional.get(0), ClusterCatalog.fromProperties(properties));
-            provider = new ClusterProviders(ClusterCatalog.fromProperties(properties), Environment.host(), properties,
-                    err).build(spec);
+            ClusterSpec spec = ClusterSpec.parse(positional.get(0), settings.catalog());
+            provider = new ClusterProviders(Environment.host(), settings, err).build(spec);
             provider.check();
         } catch (IllegalArgumentException | ClusterUnavailableException e) {
             return bad(err, e.getMessage());

@@ -66,7 +66,7 @@ public final class Heartbeat implements AutoCloseable {
             if (!failureReported) {
                 failureReported = true;
                 log.println("sidecar-conformance: heartbeat could not be renewed (" + e.getMessage()
-                        + "); another run may sweep this run's namespaces after -D" + Staleness.PROPERTY);
+                        + "); another run may sweep this run's namespaces after -D" + Staleness.STALE_SECONDS.name());
             }
         }
         return renewed;

@@ -1,13 +1,14 @@
 package io.sidecarconformance.hygiene;
 
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.sidecarconformance.settings.Property;
+import io.sidecarconformance.settings.PropertyReader;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Decides whether a run is abandoned: none of its namespaces shows a sign of life within {@code bound}. The sign of
@@ -19,27 +20,16 @@ import java.util.Properties;
  */
 public record Staleness(Duration bound, Clock clock) {
 
-    public static final String PROPERTY = "sweep.staleSeconds";
     public static final int DEFAULT_SECONDS = 120;
     static final int MIN_SECONDS = 30;
     static final int MAX_SECONDS = 7 * 24 * 3600;
+    public static final Property STALE_SECONDS = Property.wholeNumber("sweep.staleSeconds", DEFAULT_SECONDS,
+            MIN_SECONDS, MAX_SECONDS, "how old a run's heartbeat must be before another run (or the clean command) sweeps"
+                    + " it ([cleanup.md](cleanup.md))");
 
-    /** From {@code -Dsweep.staleSeconds} (default 120); a bad value is one line saying what it accepts. */
-    public static Staleness from(Properties properties, Clock clock) {
-        String value = properties.getProperty(PROPERTY, "").strip();
-        if (value.isEmpty()) {
-            return new Staleness(Duration.ofSeconds(DEFAULT_SECONDS), clock);
-        }
-        try {
-            int seconds = Integer.parseInt(value);
-            if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
-                throw new NumberFormatException();
-            }
-            return new Staleness(Duration.ofSeconds(seconds), clock);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + PROPERTY + "=" + value + " is not a whole number of seconds from "
-                    + MIN_SECONDS + " to " + MAX_SECONDS + "; leave it out for " + DEFAULT_SECONDS);
-        }
+    /** From {@code -Dsweep.staleSeconds}; a bad value is one line saying what it accepts. */
+    public static Staleness from(PropertyReader reader, Clock clock) {
+        return new Staleness(Duration.ofSeconds(reader.wholeNumber(STALE_SECONDS)), clock);
     }
 
     /** How often a live run renews its heartbeat: a quarter of the bound, at most every 30 s. */

@@ -21,10 +21,11 @@ public record ScenarioCount(int total, boolean exact) {
      * @param planned the locations ("file:line") of the scenarios Cucumber selected, if known
      * @param names   the name filter, if any
      * @param selects what -Dpatterns/-Dfaults/-Dsidecars/-Dvariants select
+     * @param tags    -Dcucumber.filter.tags as given ("" for none), for the message when nothing is selected
      * @throws IllegalArgumentException one line, when nothing is selected
      */
     public static ScenarioCount of(List<FeatureRow> rows, Optional<Set<String>> planned, Optional<Pattern> names,
-                                   Predicate<ScenarioKey> selects) {
+                                   Predicate<ScenarioKey> selects, String tags) {
         List<FeatureRow> filtered = rows.stream().filter(r -> selects.test(r.key("")))
                 .filter(r -> names.map(n -> n.matcher(r.name()).find()).orElse(true)).toList();
         // A plan that names none of the rows was made from other files (another features folder): no use here.
@@ -33,17 +34,12 @@ public record ScenarioCount(int total, boolean exact) {
                 .orElse(filtered.size());
         if (total == 0) {
             throw new IllegalArgumentException("no scenario was selected"
-                    + (plan.isPresent() ? " by -Dcucumber.filter.tags" + tags() + " and" : "")
+                    + (plan.isPresent() ? " by -Dcucumber.filter.tags" + (tags.isBlank() ? "" : "=\"" + tags.strip() + "\"") + " and" : "")
                     + names.map(n -> " -Dcucumber.filter.name=\"" + n.pattern() + "\" and").orElse("")
                     + " -Dpatterns/-Dfaults/-Dsidecars/-Dvariants out of " + rows.size() + " rows in features/;"
                     + " loosen them (tags: @fault-<id>, @light, @dind, @shell-form, @tolerant, @smoke)");
         }
         return new ScenarioCount(total, plan.isPresent());
-    }
-
-    private static String tags() {
-        String tags = System.getProperty("cucumber.filter.tags", "").strip();
-        return tags.isEmpty() ? "" : "=\"" + tags + "\"";
     }
 
     /** "84", or "~84" when the total is an upper bound. */

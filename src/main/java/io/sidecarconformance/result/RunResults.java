@@ -1,5 +1,7 @@
 package io.sidecarconformance.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import java.util.Map;
  * @param parameters every setting that shapes an outcome (windows, delays, budgets), name -> value with unit
  * @param measurements run-level figures (wall time, leftovers, ...), name -> value text
  * @param results    one record per cell
+ * @param settings   every -D property of the suite, name -> the value the run used ("" when not given and it has no
+ *                   default of its own); empty in files written before it was recorded, and then not written
  */
 public record RunResults(
         int schema,
@@ -24,7 +28,8 @@ public record RunResults(
         List<ClusterInfo> clusters,
         Map<String, String> parameters,
         Map<String, String> measurements,
-        List<ScenarioResult> results) {
+        List<ScenarioResult> results,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> settings) {
 
     /**
      * 2: outcome and findings instead of one verdict; observedAt on events; parameters. 3: each distinct manifest once,
@@ -40,5 +45,12 @@ public record RunResults(
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         measurements = measurements == null ? Map.of() : Map.copyOf(measurements);
         results = results == null ? List.of() : List.copyOf(results);
+        settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
+    }
+
+    /** A run without recorded settings (a merge of runs, or a file written before they were recorded). */
+    public RunResults(int schema, String runId, Instant startedAt, Instant finishedAt, List<ClusterInfo> clusters,
+                      Map<String, String> parameters, Map<String, String> measurements, List<ScenarioResult> results) {
+        this(schema, runId, startedAt, finishedAt, clusters, parameters, measurements, results, Map.of());
     }
 }

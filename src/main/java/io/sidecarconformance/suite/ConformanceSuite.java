@@ -1,162 +1,84 @@
 package io.sidecarconformance.suite;
 
-import io.sidecarconformance.hygiene.Heartbeat;
-import io.sidecarconformance.hygiene.LeftoverSweep;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sidecarconformance.hygiene.ScenarioNamespaces;
-import io.sidecarconformance.hygiene.Staleness;
-import io.sidecarconformance.input.FeatureCheck;
-import io.sidecarconformance.input.FeatureRow;
-import io.sidecarconformance.input.ReportDirCheck;
-import io.sidecarconformance.input.ScenarioCount;
+import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.scenario.ScenarioRunner;
 import io.sidecarconformance.scenario.ScenarioSpec;
-
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.sidecarconformance.cluster.ClusterProvider;
-import io.sidecarconformance.cluster.ClusterProviders;
-import io.sidecarconformance.cluster.ClusterUnavailableException;
-import io.sidecarconformance.cluster.NodeFacts;
-import io.sidecarconformance.result.ClusterInfo;
-import io.sidecarconformance.report.ReportWriter;
-import io.sidecarconformance.result.RunResults;
-import io.sidecarconformance.result.ScenarioResult;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * A run: validates the configuration and the feature files, brings one cluster up (shared by all scenarios),
- * runs each selected cell -Drepeat times, one run after another, each run in its own namespace, and at the end
- * writes results.json (one record per run) and compatibility.html.
- * A cluster that cannot start turns every scenario into an ERROR cell, so the column still shows.
+ * A run of the suite, started once by Cucumber's {@code @BeforeAll} hook and finished by its {@code @AfterAll}: checks
+ * the input, brings one cluster up ({@link SuiteCluster}), runs each selected cell -Drepeat times, one run after
+ * another, each run in its own namespace, and at the end writes results.json (one record per run) and
+ * compatibility.html ({@link SuiteReport}). Ctrl-C or a crash cleans up through {@link CleanupOnExit}.
  */
 public final class ConformanceSuite {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static ConformanceSuite current;
-
     private final SuiteConfig config;
-    private final Staleness staleness;
-    private final String runId;
-    private final Instant startedAt = Instant.now();
     private final ResultRecorder recorder = new ResultRecorder();
     private final PrintStream log;
     private final Supplier<Double> runnerLoad;
-    private ClusterProvider provider;
-    private String clusterId;
-    private String clusterError;
-    private KubernetesClient client;
-    private ScenarioRunner runner;
-    private ScenarioNamespaces namespaces;
-    private Heartbeat heartbeat;
-    private LeftoverSweep.Result swept;
-    private Thread cleanupOnExit;
-    private SuiteProgress progress;
-    private NodeFacts nodeFacts = NodeFacts.unknown("the cluster did not start");
+    private final SuiteProgress progress;
+    private final SuiteCluster cluster;
+    private final String clusterError;
+    private final ScenarioRunner runner;
+    private final ScenarioNamespaces namespaces;
+    private final SuiteReport report;
+    private CleanupOnExit cleanupOnExit;
 
-    /** @param runnerLoad the runner machine's 1-minute load average now, or null when unknown */
-    private ConformanceSuite(SuiteConfig config, Staleness staleness, String runId, PrintStream log, Supplier<Double> runnerLoad) {
+    private ConformanceSuite(SuiteConfig config, Instant startedAt, PrintStream log, SuiteProgress progress,
+                             SuiteCluster cluster) {
         this.config = config;
-        this.staleness = staleness;
-        this.runId = runId;
         this.log = log;
-        this.runnerLoad = runnerLoad;
+        this.runnerLoad = new LoadAverage(LoadAverage.PROC_LOADAVG);
+        this.progress = progress;
+        this.cluster = cluster;
+        this.clusterError = cluster.error();
+        this.runner = cluster.runner();
+        this.namespaces = cluster.namespaces();
+        this.report = new SuiteReport(config, startedAt, log);
     }
 
-    /** The run of this JVM, started on first use. Bad input throws IllegalArgumentException (one line). */
-    public static synchronized ConformanceSuite current() {
-        if (current == null) {
-            Properties p = System.getProperties();
-            // A random part before the cluster's: two runs started in the same second on one cluster must not share
-            // a run label (each deletes its own namespaces), and the label's 63-character cut falls on the cluster part.
-            String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now())
-                    + "-" + Integer.toString(RANDOM.nextInt(36 * 36 * 36 * 36), 36)
-                    + "-" + p.getProperty("cluster", "default").replaceAll("[^A-Za-z0-9.]+", "-");
-            ConformanceSuite run = new ConformanceSuite(SuiteConfig.from(p, runId), Staleness.from(p, Clock.systemUTC()), runId,
-                    System.err, new LoadAverage(LoadAverage.PROC_LOADAVG));
-            run.start(Path.of(p.getProperty("features.dir", "features")));
-            current = run;
-        }
-        return current;
-    }
-
-    public static synchronized ConformanceSuite currentIfStarted() {
-        return current;
+    /**
+     * Checks the input, then brings the cluster up; from here on Ctrl-C cleans up.
+     *
+     * @param planned the scenarios Cucumber selected ("file:line"), if known
+     * @throws IllegalArgumentException    bad input, one line, before any cluster work
+     * @throws io.sidecarconformance.cluster.ClusterUnavailableException one line: what this machine lacks for the cluster
+     */
+    public static ConformanceSuite start(SuiteConfig config, Optional<Set<String>> planned, PrintStream log) {
+        Instant startedAt = Instant.now();
+        SuiteInput.Counted count = SuiteInput.check(config, planned);
+        SuiteProgress progress = new SuiteProgress(count.selected(), config.repeat(), config.parallel(), Clock.systemUTC());
+        log.println("sidecar-conformance: run " + config.runId() + ", " + count.selected().describe() + " of " + count.rows()
+                + " scenario rows in " + config.featuresDir() + " selected"
+                + (config.repeat() > 1 ? ", each run " + config.repeat() + " times" : "") + ", " + config.parallel() + " at once");
+        ConformanceSuite suite = new ConformanceSuite(config, startedAt, log, progress,
+                SuiteCluster.start(config, log));
+        suite.cleanupOnExit = CleanupOnExit.register(suite::interrupted);
+        return suite;
     }
 
     public SuiteConfig config() {
         return config;
     }
 
-    void start(Path features) {
-        ReportDirCheck.check(config.reportDir());
-        List<FeatureRow> rows = FeatureCheck.rows(features);
-        ScenarioCount count = ScenarioCount.of(rows, SelectedScenarios.planned(), config.names(), config::selects);
-        progress = new SuiteProgress(count, config.repeat(), config.parallel(), Clock.systemUTC());
-        log.println("sidecar-conformance: run " + runId + ", " + count.describe() + " of " + rows.size()
-                + " scenario rows in " + features + " selected" + (config.repeat() > 1 ? ", each run " + config.repeat() + " times" : "")
-                + ", " + config.parallel() + " at once");
-        provider = ClusterProviders.select(config.cluster());
-        provider.check();
-        clusterId = provider.id();
-        try {
-            client = provider.start();
-            runner = new ScenarioRunner(client, provider.images(), config.settings(), provider.nodeControl());
-            namespaces = new ScenarioNamespaces(client, runId, staleness.clock());
-            log.println("sidecar-conformance: cluster " + clusterId + " is up (" + provider.serverVersion() + ")");
-            heartbeat = new Heartbeat(client, namespaces.runLabel(), staleness.clock(), log);
-            heartbeat.start(staleness.renewEvery());
-            sweepAbandonedRuns();
-            readNodeFacts();
-        } catch (ClusterUnavailableException | KubernetesClientException e) {
-            clusterError = "cluster " + clusterId + " unavailable: " + e.getMessage();
-            log.println("sidecar-conformance: " + clusterError);
-        }
-        cleanupOnExit = new Thread(this::cleanUp, "sc-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
-    }
-
-    /** The node's facts for the report header; a probe in its own namespace of this run. */
-    private void readNodeFacts() {
-        String namespace = namespaces.create("node-facts");
-        try {
-            nodeFacts = NodeFacts.read(client, provider.images(), namespace, Duration.ofSeconds(60));
-        } finally {
-            namespaces.delete(namespace);
-        }
-        log.println("sidecar-conformance: node " + nodeFacts.node() + ": kubelet " + nodeFacts.kubeletVersion()
-                + ", " + nodeFacts.containerRuntime() + ", runc " + nodeFacts.runcVersion() + ", cgroup "
-                + nodeFacts.cgroupVersion() + ", kernel " + nodeFacts.kernelVersion() + ", CNI " + nodeFacts.cni()
-                + (nodeFacts.problem() == null ? "" : " (" + nodeFacts.problem() + ")"));
-    }
-
-    /** Deletes what abandoned runs left on this cluster; one line says what. A failed sweep never stops the run. */
-    private void sweepAbandonedRuns() {
-        try {
-            swept = new LeftoverSweep(client, staleness, namespaces.runLabel()).sweep(false);
-            log.println(swept.line());
-        } catch (KubernetesClientException e) {
-            log.println("sidecar-conformance: could not sweep abandoned runs' namespaces: " + e.getMessage());
-        }
-    }
-
     public String clusterId() {
-        return clusterId;
+        return cluster.id();
     }
 
     public boolean clusterAvailable() {
@@ -174,7 +96,7 @@ public final class ConformanceSuite {
      * @return one result per run, {@code repeat} 1 to N, each with what it applied and the runner's load at its start
      */
     public List<ScenarioResult> runCell(ScenarioSpec spec) {
-        java.util.function.Supplier<List<ScenarioResult>> runs = () -> {
+        Supplier<List<ScenarioResult>> runs = () -> {
             List<ScenarioResult> results = new ArrayList<>();
             for (int n = 1; n <= config.repeat(); n++) {
                 results.add(runOnce(spec, n));
@@ -216,89 +138,37 @@ public final class ConformanceSuite {
         }
     }
 
-    /** Records a result produced outside {@link #runCell} (a scenario that failed before it could run). */
-    public void record(ScenarioResult result) {
-        recorder.record(result);
-    }
-
     /** Waits for the run's namespaces to go, writes the report, stops the cluster. */
     public synchronized Path finish() throws IOException {
-        if (recorder.results().isEmpty()) {
-            closeCluster();
-            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        List<ScenarioResult> results = recorder.results();
+        if (results.isEmpty()) {
+            cluster.close();
+            cleanupOnExit.unregister();
             throw new IllegalArgumentException("no scenario was selected: check -Dcucumber.filter.tags and"
                     + " -Dpatterns/-Dfaults/-Dsidecars/-Dvariants against features/ (tags: @fault-<id>, @light, @dind,"
                     + " @shell-form, @smoke)");
         }
         Map<String, String> measurements = new LinkedHashMap<>();
-        if (namespaces != null) {
-            namespaces.deleteAllOfRun();
-            int left = namespaces.awaitNoneLeft(Duration.ofSeconds(120));
-            measurements.put("leftover namespaces after cleanup", left < 0 ? "unknown (cluster gone)" : Integer.toString(left));
-        }
-        if (swept != null && !swept.deleted().isEmpty()) {
-            String left;
-            try {
-                left = Integer.toString(new LeftoverSweep(client, staleness, namespaces.runLabel())
-                        .awaitGone(swept.deleted(), Duration.ofSeconds(60)));
-            } catch (KubernetesClientException e) {
-                left = "unknown";
-            }
-            measurements.put("abandoned namespaces swept at start", swept.deleted().size() + " (" + left + " left)");
-        }
-        Path html = writeReport(measurements);
-        closeCluster();
-        Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        cluster.cleanUp(measurements);
+        Path html = report.write(results, cluster.info(config.upstreamE2e()), measurements);
+        cluster.close();
+        cleanupOnExit.unregister();
         return html;
     }
 
-    private Path writeReport(Map<String, String> measurements) throws IOException {
+    /** On Ctrl-C or a crash: delete what this run created, keep the outcomes reached so far, stop the cluster. */
+    private void interrupted() {
+        cluster.deleteNamespaces();
         List<ScenarioResult> results = recorder.results();
-        Instant finishedAt = Instant.now();
-        measurements.putAll(SuiteFigures.of(results, startedAt, finishedAt));
-        RunResults run = new RunResults(RunResults.SCHEMA, runId, startedAt, finishedAt,
-                List.of(new ClusterInfo(clusterId, provider.id().split(":")[0], versionOf(clusterId), provider.serverVersion(),
-                        nodeFacts.kubeletVersion(), nodeFacts.containerRuntime(), nodeFacts.runcVersion(),
-                        nodeFacts.cgroupVersion(), nodeFacts.kernelVersion(), nodeFacts.cni(), config.upstreamE2e())),
-                config.settings().parameters(), measurements, new ArrayList<>(results));
-        ReportWriter.write(run, config.reportDir());
-        Path html = config.reportDir().resolve(ReportWriter.COMPATIBILITY_HTML);
-        log.println("sidecar-conformance: report " + html.toAbsolutePath());
-        return html;
-    }
-
-    private static String versionOf(String id) {
-        int colon = id.indexOf(':');
-        return colon < 0 ? "" : id.substring(colon + 1);
-    }
-
-    /** On Ctrl-C or a crash: delete what this run created, keep the verdicts reached so far, stop the cluster. */
-    private void cleanUp() {
-        if (namespaces != null) {
-            namespaces.deleteAllOfRun();
-        }
-        if (!recorder.results().isEmpty()) {
+        if (!results.isEmpty()) {
             try {
                 Map<String, String> measurements = new LinkedHashMap<>();
                 measurements.put("interrupted", "yes: the run was stopped before every scenario ran");
-                writeReport(measurements);
+                report.write(results, cluster.info(config.upstreamE2e()), measurements);
             } catch (IOException | RuntimeException e) {
                 log.println("sidecar-conformance: could not write the partial report: " + e.getMessage());
             }
         }
-        closeCluster();
-    }
-
-    private synchronized void closeCluster() {
-        if (heartbeat != null) {
-            heartbeat.close();
-        }
-        if (client != null) {
-            client.close();
-            client = null;
-        }
-        if (provider != null) {
-            provider.close();
-        }
+        cluster.close();
     }
 }

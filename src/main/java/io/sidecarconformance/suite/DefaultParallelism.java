@@ -5,7 +5,7 @@ import java.lang.management.ManagementFactory;
 /**
  * How many scenarios run at once when -Dparallel is not given, from the machine: {@value #PER_CORE} per core, and no
  * more than one per {@value #GIB_PER_SCENARIO} GiB of memory left after {@value #RESERVED_GIB} GiB for the cluster
- * and the runner; from 1 to {@link SuiteConfig#MAX_PARALLEL}. A scenario mostly waits (its containers sleep through
+ * and the runner; from 1 to {@link SuiteProperties#MAX_PARALLEL}. A scenario mostly waits (its containers sleep through
  * their work, the runner watches), so several share a core; its CPU comes in bursts when containers start (a dind
  * sidecar's dockerd most). On a local cluster the control plane and kubelet share the same cores. Measured on 2 cores
  * (local 1.31, -Drepeat=3, 13 cells chosen for races, restarts and timing; README "Parallelism"): at 4 per core every
@@ -27,7 +27,7 @@ public final class DefaultParallelism {
     public static int of(int cores, long memoryBytes) {
         long byCores = (long) Math.max(1, cores) * PER_CORE;
         long byMemory = Math.max(0, memoryBytes - RESERVED_GIB * GIB) / (GIB_PER_SCENARIO * GIB);
-        return (int) Math.max(1, Math.min(SuiteConfig.MAX_PARALLEL, Math.min(byCores, byMemory)));
+        return (int) Math.max(1, Math.min(SuiteProperties.MAX_PARALLEL, Math.min(byCores, byMemory)));
     }
 
     /** The rule applied to this machine (the JVM's view: a container's CPU and memory limits count). */

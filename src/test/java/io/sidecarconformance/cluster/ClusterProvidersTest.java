@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import io.sidecarconformance.settings.PropertyReader;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,8 +44,9 @@ class ClusterProvidersTest {
     }
 
     private ClusterProviders providers() {
-        return new ClusterProviders(catalog, environment,
-                properties, new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+        properties.setProperty("clusters.dir", catalog.dir().toString());
+        return new ClusterProviders(environment, ClusterSettings.read(new PropertyReader(properties)),
+                new PrintStream(logBytes, true, StandardCharsets.UTF_8));
     }
 
     private String log() {
@@ -250,7 +252,7 @@ class ClusterProvidersTest {
         properties.setProperty(KindNodeImage.PROPERTY, "mine");
 
         assertThatThrownBy(() -> providers().provider("kind:1.31"))
-                .hasMessage("-Dkind.nodeImage=mine is not one of local, public, auto");
+                .hasMessage("-Dkind.nodeImage=mine is not one of auto, public, local");
     }
 
     private void kindConfig() throws IOException {
@@ -264,7 +266,7 @@ class ClusterProvidersTest {
         overrides.setProperty("images.busybox", " ");
         overrides.setProperty("images.dind", " my/dind:1 ");
 
-        assertThat(ImageSet.publicImages().overriddenBy(overrides)).isEqualTo(new ImageSet(
+        assertThat(ImageSet.publicImages().overriddenBy(ClusterSettings.read(new PropertyReader(overrides)).images())).isEqualTo(new ImageSet(
                 ImageSet.publicImages().busybox(), "my/dind:1", ImageSet.publicImages().pullPolicy()));
     }
 
@@ -273,6 +275,7 @@ class ClusterProvidersTest {
         properties.setProperty("cluster.connectTimeoutSeconds", "twenty");
 
         assertThatThrownBy(() -> providers().provider("kubeconfig"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("-Dcluster.connectTimeoutSeconds=twenty is not a whole number from 1 to 100000;"
                         + " leave it out for the default 20");
     }

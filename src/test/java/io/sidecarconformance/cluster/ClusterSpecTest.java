@@ -158,8 +158,10 @@ class ClusterSpecTest {
     @Test
     void clustersDirComesFromTheProperty() {
         java.util.Properties properties = new java.util.Properties();
-        assertThat(ClusterCatalog.fromProperties(properties).dir()).isEqualTo(Path.of("clusters"));
+        assertThat(ClusterSettings.read(new io.sidecarconformance.settings.PropertyReader(properties)).catalog().dir())
+                .isEqualTo(Path.of("clusters"));
         properties.setProperty("clusters.dir", dir.toString());
-        assertThat(ClusterCatalog.fromProperties(properties).dir()).isEqualTo(dir);
+        assertThat(ClusterSettings.read(new io.sidecarconformance.settings.PropertyReader(properties)).catalog().dir())
+                .isEqualTo(dir);
     }
 }

@@ -4,31 +4,40 @@ import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
 import io.sidecarconformance.cluster.ClusterUnavailableException;
 import io.sidecarconformance.suite.ConformanceSuite;
+import io.sidecarconformance.suite.SuiteConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 
-/** Once per run: validate input and bring the cluster up; at the end write the report and stop the cluster. */
+/**
+ * Owns the run's lifecycle. Once, before any scenario: read and check the settings and the input, bring the cluster
+ * up, and hand the suite over ({@link SuiteHandOff}). Once, after the last: write the report and stop the cluster.
+ */
 public class SuiteHooks {
 
     @BeforeAll
-    public static void startRun() {
+    public static void startSuite() {
+        Path reportDir = null;
         try {
-            ConformanceSuite.current();
+            SuiteConfig config = SuiteConfig.from(System.getProperties(), Instant.now());
+            reportDir = config.reportDir();
+            SuiteHandOff.started(ConformanceSuite.start(config, SuiteHandOff.planned(), System.err));
         } catch (IllegalArgumentException | ClusterUnavailableException e) {
-            throw badInput(e.getMessage());
+            throw badInput(e.getMessage(), Optional.ofNullable(reportDir));
         }
     }
 
     @AfterAll
-    public static void finishRun() throws IOException {
-        ConformanceSuite run = ConformanceSuite.currentIfStarted();
-        if (run != null) {
+    public static void finishSuite() throws IOException {
+        Optional<ConformanceSuite> suite = SuiteHandOff.suite();
+        if (suite.isPresent()) {
             try {
-                run.finish();
+                suite.get().finish();
             } catch (IllegalArgumentException e) {
-                throw badInput(e.getMessage());
+                throw badInput(e.getMessage(), Optional.of(suite.get().config().reportDir()));
             }
         }
     }
@@ -36,13 +45,12 @@ public class SuiteHooks {
     /**
      * One line on stderr, no stack trace; and the JUnit XML Cucumber writes into the report folder on its way out
      * is removed, so a run stopped by bad input leaves nothing behind.
+     *
+     * @param reportDir the report folder, when the settings could be read
      */
-    private static BadInput badInput(String message) {
+    private static BadInput badInput(String message, Optional<Path> reportDir) {
         System.err.println("sidecar-conformance: " + message);
-        String dir = System.getProperty("report.dir", "");
-        if (!dir.isBlank()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> removeStrayJunitXml(Path.of(dir))));
-        }
+        reportDir.ifPresent(dir -> Runtime.getRuntime().addShutdownHook(new Thread(() -> removeStrayJunitXml(dir))));
         return new BadInput(message);
     }
 

@@ -91,8 +91,8 @@ class CleanClusterTest {
                         + CleanCluster.USAGE,
                 "sidecar-conformance clean: kubeconfig " + kubeconfig + " not found; use -Dcluster=kubeconfig:<path>"
                         + " or set KUBECONFIG",
-                "sidecar-conformance clean: -Dsweep.staleSeconds=soon is not a whole number of seconds from 30 to"
-                        + " 604800; leave it out for 120");
+                "sidecar-conformance clean: -Dsweep.staleSeconds=soon is not a whole number from 30 to"
+                        + " 604800; leave it out for the default 120");
         assertThat(out()).isEmpty();
         assertThat(filesIn(dir)).as("nothing left behind").isEqualTo(before);
     }

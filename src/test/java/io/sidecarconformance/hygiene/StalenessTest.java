@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
+import io.sidecarconformance.settings.PropertyReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,18 +73,18 @@ class StalenessTest {
     @Test
     void theBoundIsAPropertyValidatedInOneLine() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        assertThat(Staleness.from(new Properties(), clock).bound()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(Staleness.from(new PropertyReader(new Properties()), clock).bound()).isEqualTo(Duration.ofSeconds(120));
         Properties p = new Properties();
         p.setProperty("sweep.staleSeconds", "600");
-        assertThat(Staleness.from(p, clock).bound()).isEqualTo(Duration.ofSeconds(600));
-        assertThat(Staleness.from(p, clock).renewEvery()).as("at most every 30 s").isEqualTo(Duration.ofSeconds(30));
+        assertThat(Staleness.from(new PropertyReader(p), clock).bound()).isEqualTo(Duration.ofSeconds(600));
+        assertThat(Staleness.from(new PropertyReader(p), clock).renewEvery()).as("at most every 30 s").isEqualTo(Duration.ofSeconds(30));
         assertThat(new Staleness(Duration.ofSeconds(60), clock).renewEvery()).isEqualTo(Duration.ofSeconds(15));
 
         p.setProperty("sweep.staleSeconds", "5");
-        assertThatThrownBy(() -> Staleness.from(p, clock)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("-Dsweep.staleSeconds=5 is not a whole number of seconds from 30 to 604800;"
-                        + " leave it out for 120");
+        assertThatThrownBy(() -> Staleness.from(new PropertyReader(p), clock)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("-Dsweep.staleSeconds=5 is not a whole number from 30 to 604800;"
+                        + " leave it out for the default 120");
         p.setProperty("sweep.staleSeconds", "2m");
-        assertThatThrownBy(() -> Staleness.from(p, clock)).hasMessageStartingWith("-Dsweep.staleSeconds=2m is not");
+        assertThatThrownBy(() -> Staleness.from(new PropertyReader(p), clock)).hasMessageStartingWith("-Dsweep.staleSeconds=2m is not");
     }
 }

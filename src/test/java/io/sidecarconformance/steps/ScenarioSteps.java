@@ -21,13 +21,15 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Steps of a few lines each: they name the cell, run it, and check what was observed. */
+/** Steps of a few lines each: they name the cell, have the run's suite (injected) run it, and check what was observed. */
 public class ScenarioSteps {
 
     private final ScenarioState state;
+    private final ConformanceSuite suite;
 
-    public ScenarioSteps(ScenarioState state) {
+    public ScenarioSteps(ScenarioState state, ConformanceSuite suite) {
         this.state = state;
+        this.suite = suite;
     }
 
     @Given("the {string} pattern with a {string} sidecar in the {string} variant")
@@ -39,14 +41,13 @@ public class ScenarioSteps {
 
     @When("its Job runs under the {string} fault")
     public void itsJobRunsUnder(String fault) {
-        ConformanceSuite run = ConformanceSuite.current();
-        ScenarioKey key = new ScenarioKey(run.clusterId(), state.pattern, state.sidecar, state.variant, fault);
-        if (!run.config().selects(key)) {
+        ScenarioKey key = new ScenarioKey(suite.clusterId(), state.pattern, state.sidecar, state.variant, fault);
+        if (!suite.config().selects(key)) {
             throw new TestAbortedException("not selected by -Dpatterns/-Dfaults/-Dsidecars/-Dvariants");
         }
         state.spec = new ScenarioSpec(key, Patterns.byId(state.pattern), SidecarKind.byId(state.sidecar),
                 Variant.parse(state.variant), Faults.byId(fault));
-        state.results = run.runCell(state.spec);
+        state.results = suite.runCell(state.spec);
     }
 
     @Then("an outcome is recorded")

@@ -26,7 +26,7 @@ class DefaultParallelismTest {
     void neverBelowOneNorAboveTheMaximum() {
         assertThat(DefaultParallelism.of(8, 2 * GIB)).as("less memory than the reserve").isEqualTo(1);
         assertThat(DefaultParallelism.of(0, 0)).as("nothing known").isEqualTo(1);
-        assertThat(DefaultParallelism.of(64, 1024 * GIB)).as("a large machine").isEqualTo(SuiteConfig.MAX_PARALLEL);
+        assertThat(DefaultParallelism.of(64, 1024 * GIB)).as("a large machine").isEqualTo(SuiteProperties.MAX_PARALLEL);
         assertThat(DefaultParallelism.of(0, 64 * GIB)).as("no core reported counts as one").isEqualTo(4);
     }
 
@@ -34,6 +34,6 @@ class DefaultParallelismTest {
     void thisMachinesDefaultFollowsTheRule() {
         assertThat(DefaultParallelism.ofThisMachine()).as("this machine")
                 .isEqualTo(DefaultParallelism.of(Runtime.getRuntime().availableProcessors(), DefaultParallelism.totalMemory()))
-                .isBetween(1, SuiteConfig.MAX_PARALLEL);
+                .isBetween(1, SuiteProperties.MAX_PARALLEL);
     }
 }

@@ -1,0 +1,141 @@
+package io.sidecarconformance.suite;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.sidecarconformance.cluster.ClusterProvider;
+import io.sidecarconformance.cluster.ClusterProviders;
+import io.sidecarconformance.cluster.ClusterUnavailableException;
+import io.sidecarconformance.cluster.NodeFacts;
+import io.sidecarconformance.hygiene.Heartbeat;
+import io.sidecarconformance.hygiene.ScenarioNamespaces;
+import io.sidecarconformance.result.ClusterInfo;
+import io.sidecarconformance.result.UpstreamE2e;
+import io.sidecarconformance.scenario.ScenarioRunner;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The run's one cluster, shared by all scenarios: chosen, brought up, kept alive by a heartbeat on the run's
+ * namespaces, swept of abandoned runs, its node described; closed at the end. A cluster that cannot start is not
+ * an exception: {@link #error()} says why, and every scenario becomes an ERROR cell, so the column still shows.
+ */
+final class SuiteCluster {
+
+    private final ClusterProvider provider;
+    private final PrintStream log;
+    private String error;
+    private KubernetesClient client;
+    private ScenarioRunner runner;
+    private ScenarioNamespaces namespaces;
+    private Heartbeat heartbeat;
+    private AbandonedRuns abandoned;
+    private NodeFacts nodeFacts = NodeFacts.unknown("the cluster did not start");
+
+    private SuiteCluster(ClusterProvider provider, PrintStream log) {
+        this.provider = provider;
+        this.log = log;
+    }
+
+    /**
+     * @throws IllegalArgumentException    bad input (-Dcluster), before any cluster work
+     * @throws ClusterUnavailableException one line: what is missing here to run this cluster
+     */
+    static SuiteCluster start(SuiteConfig config, PrintStream log) {
+        ClusterProvider provider = ClusterProviders.select(config.cluster());
+        provider.check();
+        SuiteCluster cluster = new SuiteCluster(provider, log);
+        cluster.bringUp(config);
+        return cluster;
+    }
+
+    private void bringUp(SuiteConfig config) {
+        try {
+            client = provider.start();
+            runner = new ScenarioRunner(client, provider.images(), config.settings(), provider.nodeControl());
+            namespaces = new ScenarioNamespaces(client, config.runId(), config.staleness().clock());
+            log.println("sidecar-conformance: cluster " + provider.id() + " is up (" + provider.serverVersion() + ")");
+            heartbeat = new Heartbeat(client, namespaces.runLabel(), config.staleness().clock(), log);
+            heartbeat.start(config.staleness().renewEvery());
+            abandoned = new AbandonedRuns(client, config.staleness(), namespaces.runLabel());
+            abandoned.sweep(log);
+            readNodeFacts();
+        } catch (ClusterUnavailableException | KubernetesClientException e) {
+            error = "cluster " + provider.id() + " unavailable: " + e.getMessage();
+            log.println("sidecar-conformance: " + error);
+        }
+    }
+
+    /** The node's facts for the report header; a probe in its own namespace of this run. */
+    private void readNodeFacts() {
+        String namespace = namespaces.create("node-facts");
+        try {
+            nodeFacts = NodeFacts.read(client, provider.images(), namespace, Duration.ofSeconds(60));
+        } finally {
+            namespaces.delete(namespace);
+        }
+        log.println("sidecar-conformance: node " + nodeFacts.node() + ": kubelet " + nodeFacts.kubeletVersion()
+                + ", " + nodeFacts.containerRuntime() + ", runc " + nodeFacts.runcVersion() + ", cgroup "
+                + nodeFacts.cgroupVersion() + ", kernel " + nodeFacts.kernelVersion() + ", CNI " + nodeFacts.cni()
+                + (nodeFacts.problem() == null ? "" : " (" + nodeFacts.problem() + ")"));
+    }
+
+    String id() {
+        return provider.id();
+    }
+
+    /** Why the cluster is not available, or null when it is up. */
+    String error() {
+        return error;
+    }
+
+    /** Null when the cluster is not available. */
+    ScenarioRunner runner() {
+        return runner;
+    }
+
+    /** Null when the cluster is not available. */
+    ScenarioNamespaces namespaces() {
+        return namespaces;
+    }
+
+    /** Deletes every namespace of the run (also on the way out after Ctrl-C). */
+    void deleteNamespaces() {
+        if (namespaces != null) {
+            namespaces.deleteAllOfRun();
+        }
+    }
+
+    /** At the end: the run's namespaces deleted and awaited, the abandoned ones counted, as report figures. */
+    void cleanUp(Map<String, String> measurements) {
+        if (namespaces != null) {
+            namespaces.deleteAllOfRun();
+            int left = namespaces.awaitNoneLeft(Duration.ofSeconds(120));
+            measurements.put("leftover namespaces after cleanup", left < 0 ? "unknown (cluster gone)" : Integer.toString(left));
+        }
+        if (abandoned != null) {
+            abandoned.measure(measurements);
+        }
+    }
+
+    /** The cluster's record in results.json. */
+    ClusterInfo info(UpstreamE2e upstreamE2e) {
+        String id = provider.id();
+        int colon = id.indexOf(':');
+        return new ClusterInfo(id, id.split(":")[0], colon < 0 ? "" : id.substring(colon + 1), provider.serverVersion(),
+                nodeFacts.kubeletVersion(), nodeFacts.containerRuntime(), nodeFacts.runcVersion(),
+                nodeFacts.cgroupVersion(), nodeFacts.kernelVersion(), nodeFacts.cni(), upstreamE2e);
+    }
+
+    synchronized void close() {
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        provider.close();
+    }
+}

@@ -1,0 +1,81 @@
+package io.sidecarconformance.suite;
+
+import io.sidecarconformance.cluster.ClusterSettings;
+import io.sidecarconformance.hygiene.Staleness;
+import io.sidecarconformance.scenario.ScenarioSettings;
+import io.sidecarconformance.settings.Property;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every {@code -D} property the suite reads, declared once: the run's and its selection's and the scenario timings
+ * here, the cluster's in {@link ClusterSettings}, the sweep's in {@link Staleness}. {@link SuiteConfig} reads them;
+ * docs/settings.md's table is generated from {@link #GROUPS} ({@link SettingsDoc}).
+ */
+public final class SuiteProperties {
+
+    public static final int MAX_PARALLEL = 64;
+    public static final int MAX_REPEAT = 100;
+    private static final ScenarioSettings D = ScenarioSettings.defaults();
+
+    static final Property REPORT_DIR = Property.text("report.dir",
+            "`reports/<timestamp>` (pom.xml: Maven's build time, `yyyyMMdd-HHmmss`)", "a writable folder",
+            "where results.json, compatibility.html and junit.xml go");
+    static final Property PATTERNS = Property.text("patterns", "all", "comma-separated pattern ids", "only these patterns");
+    static final Property FAULTS = Property.text("faults", "all", "comma-separated fault ids", "only these faults");
+    static final Property SIDECARS = Property.text("sidecars", "all", "`light`, `dind`", "only these sidecars");
+    static final Property VARIANTS = Property.text("variants", "all",
+            "comma-separated variant ids (`exec`, `shell+probe+tolerant`, ...)", "only these variants");
+    static final Property TAGS = Property.text("cucumber.filter.tags", "all", "a Cucumber tag expression",
+            "Cucumber's selection; the suite also applies it to count the runs to come");
+    static final Property NAMES = Property.text("cucumber.filter.name", "all", "a regular expression",
+            "Cucumber's name filter; the suite also compiles it to count the runs");
+    /** Also read, by the same rule, for Cucumber's thread pool (test {@code SafeParallelism}). */
+    public static final Property PARALLEL = Property.wholeNumber("parallel",
+            "from the machine (`suite/DefaultParallelism`)", 1, MAX_PARALLEL, "scenarios at once");
+    static final Property REPEAT = Property.wholeNumber("repeat", 1, 1, MAX_REPEAT,
+            "runs of each selected cell, one after another");
+    static final Property E2E_JUNIT = Property.text("e2e.junit", "none", "a folder written by `clusters/e2e/e2e.sh`",
+            "attaches upstream's e2e result to the cluster's record");
+    static final Property FEATURES_DIR = Property.text("features.dir", "`features`", "a folder",
+            "where the suite reads the feature files for its feature check and its count of runs; Cucumber itself runs"
+                    + " `features/` (`SidecarConformanceIT`)");
+
+    static final Property MAIN_WAIT = Property.wholeNumber("main.waitSeconds", D.mainWaitSeconds(), 1, 3600,
+            "how long main waits for the sidecar before its first use (exit 3 if it never answers)");
+    static final Property MAIN_WORK = Property.wholeNumber("main.workSeconds", D.workSeconds(), 0, 3600,
+            "how long main works between its two uses of the sidecar");
+    static final Property STUCK_WINDOW = Property.wholeNumber("stuck.windowSeconds", (int) D.stuckWindow().toSeconds(),
+            1, 3600, "the stuck window: how long the pod may take to end after main ended (or to be gone after its"
+                    + " deletion and grace period), or main to start after the sidecar said Ready, before the cell is STUCK");
+    static final Property DEADLINE = Property.wholeNumber("scenario.timeoutSeconds", (int) D.deadline().toSeconds(),
+            10, 7200, "the scenario's deadline");
+    static final Property FAULT_DELAY = Property.wholeNumber("fault.delaySeconds", D.faults().delaySeconds(), 0, 3600,
+            "`delayed-sidecar`: when the sidecar's service starts");
+    static final Property FAULT_GRACE = Property.wholeNumber("fault.graceSeconds", (int) D.faults().gracePeriodSeconds(),
+            1, 3600, "the grace period of the pod deletions (`sigterm`, `sigterm-slow-main`, `delete-during-init`)");
+    static final Property LIGHT_STARTUP = Property.wholeNumber("sidecar.lightStartupSeconds",
+            D.containers().lightStartupSeconds(), 0, 120, "how long the light sidecar takes to listen after it starts");
+    static final Property CHECK_TIMEOUT = Property.wholeNumber("client.checkTimeoutSeconds",
+            D.containers().checkTimeoutSeconds(), 1, 30,
+            "the bound on every readiness check (main's, the sidecar's, the startupProbe's `timeoutSeconds`)");
+    static final Property RETRY = Property.wholeNumber("client.retrySeconds", D.containers().retrySeconds(), 1, 600,
+            "a tolerant client's retry budget: main retries a failed use every second for this long");
+
+    /** The table's groups, in order; every declared property once. */
+    public static final Map<String, List<Property>> GROUPS = orderedGroups();
+
+    private static Map<String, List<Property>> orderedGroups() {
+        java.util.LinkedHashMap<String, List<Property>> groups = new java.util.LinkedHashMap<>();
+        groups.put("The run and its selection", List.of(ClusterSettings.CLUSTER, REPORT_DIR, PATTERNS, FAULTS, SIDECARS,
+                VARIANTS, TAGS, NAMES, PARALLEL, REPEAT, E2E_JUNIT, Staleness.STALE_SECONDS, FEATURES_DIR));
+        groups.put("The timings of a scenario (they shape outcomes)", List.of(MAIN_WAIT, MAIN_WORK, STUCK_WINDOW,
+                DEADLINE, FAULT_DELAY, FAULT_GRACE, LIGHT_STARTUP, CHECK_TIMEOUT, RETRY));
+        groups.put("Clusters and images", ClusterSettings.DECLARED);
+        return java.util.Collections.unmodifiableMap(groups);
+    }
+
+    private SuiteProperties() {
+    }
+}

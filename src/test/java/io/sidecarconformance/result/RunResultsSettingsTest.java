@@ -1,0 +1,45 @@
+package io.sidecarconformance.result;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** results.json carries the run's settings; files written before they were recorded read and write as they were. */
+class RunResultsSettingsTest {
+
+    private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
+
+    @Test
+    void settingsRoundTripInTheirOrder() throws ResultsFileException {
+        RunResults run = new RunResults(RunResults.SCHEMA, "r", T, T, List.of(), Map.of(), Map.of(), List.of(),
+                Map.of("parallel", "4", "cluster", "local:1.31"));
+
+        RunResults back = ResultsJson.fromJson(ResultsJson.toJson(run), "test");
+
+        assertThat(back.settings()).as("settings read back").isEqualTo(Map.of("parallel", "4", "cluster", "local:1.31"));
+        assertThat(ResultsJson.toJson(run)).contains("\"settings\" : {");
+    }
+
+    @Test
+    void thePublishedReportsReadWithoutSettingsAndWriteNone() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(Path.of("reports"))) {
+            files = walk.filter(f -> f.getFileName().toString().equals("results.json")).toList();
+        }
+        assertThat(files).as("published results.json").isNotEmpty();
+        for (Path f : files) {
+            String text = Files.readString(f);
+            RunResults run = ResultsJson.fromJson(text, f.toString());
+            assertThat(run.settings()).as("%s: no settings recorded then", f).isEmpty();
+            assertThat(ResultsJson.toJson(run)).as("%s written again", f).doesNotContain("\"settings\"");
+        }
+    }
+}
