@@ -14,6 +14,8 @@ import java.util.Map;
  * @param clusters   clusters used (grid columns)
  * @param parameters every setting that shapes an outcome (windows, delays, budgets), name -> value with unit
  * @param measurements run-level figures (wall time, leftovers, ...), name -> value text
+ * @param catalog    the faults, patterns and sidecar kinds the suite knew, with what the report says of them; empty
+ *                   in a file written before it existed
  * @param results    one record per cell
  */
 public record RunResults(
@@ -24,6 +26,7 @@ public record RunResults(
         List<ClusterInfo> clusters,
         Map<String, String> parameters,
         Map<String, String> measurements,
+        Catalog catalog,
         List<ScenarioResult> results) {
 
     /**
@@ -39,6 +42,7 @@ public record RunResults(
         clusters = clusters == null ? List.of() : List.copyOf(clusters);
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         measurements = measurements == null ? Map.of() : Map.copyOf(measurements);
+        catalog = catalog == null ? Catalog.EMPTY : catalog;
         results = results == null ? List.of() : List.copyOf(results);
     }
 }

@@ -249,7 +249,7 @@ public final class SuiteRun {
                 List.of(new ClusterInfo(clusterId, provider.id().split(":")[0], versionOf(clusterId), provider.serverVersion(),
                         nodeFacts.kubeletVersion(), nodeFacts.containerRuntime(), nodeFacts.runcVersion(),
                         nodeFacts.cgroupVersion(), nodeFacts.kernelVersion(), nodeFacts.cni(), config.upstreamE2e())),
-                config.settings().parameters(), measurements, new ArrayList<>(results));
+                config.settings().parameters(), measurements, SuiteCatalog.of(), new ArrayList<>(results));
         ReportWriter.write(run, config.reportDir());
         Path html = config.reportDir().resolve(ReportWriter.COMPATIBILITY_HTML);
         log.println("sidecar-conformance: report " + html.toAbsolutePath());
