@@ -132,6 +132,20 @@ class CatalogCompletenessTest {
         assertThat(ResultsJson.fromJson(ResultsJson.toJson(run), "t").catalog()).as("written and read back").isEqualTo(catalog);
     }
 
+    @Test
+    void theHowToIsLinkedAndNamesOnlyFilesThatExist() throws IOException {
+        Path howTo = Path.of("docs/adding-a-fault.md");
+        String text = read(howTo);
+        assertThat(read(README)).as("the README's docs list").contains("](docs/adding-a-fault.md)");
+        assertThat(read(CATALOGUE_DOC)).as("%s", CATALOGUE_DOC).contains("](adding-a-fault.md)");
+        Matcher sources = java.util.regex.Pattern.compile("`((?:[a-z]+/)+[A-Za-z]+\\.java)`").matcher(text);
+        List<String> named = sources.results().map(r -> r.group(1)).toList();
+        assertThat(named).as("source files the how-to names").isNotEmpty();
+        named.forEach(f -> assertThat(Path.of("src/main/java/io/sidecarconformance").resolve(f)).as("named in %s", howTo).exists());
+        java.util.regex.Pattern.compile("`(features/[a-z0-9-]+\\.feature)`").matcher(text).results()
+                .forEach(r -> assertThat(Path.of(r.group(1))).as("named in %s", howTo).exists());
+    }
+
     /** The page's legend for a run with the suite's catalog. */
     private String legend() throws IOException {
         Path dir = Files.createTempDirectory("legend");
