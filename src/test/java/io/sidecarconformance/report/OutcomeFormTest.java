@@ -1,7 +1,6 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.ColumnFigure;
-
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.RunResults;

@@ -1,9 +1,7 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.Catalog;
-import io.sidecarconformance.scenario.SuiteCatalog;
-
 import io.sidecarconformance.result.AppliedObject;
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
@@ -12,6 +10,7 @@ import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.scenario.SuiteCatalog;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.TimelineEvent;
