@@ -80,7 +80,7 @@ class InputValidationTest {
         assertOneLineError(dir, OUTLINE.formatted("none", "clasic", "light", "exec"),
                 "bad.feature:9: unknown pattern 'clasic'; known: classic, done-file, pidfile, native, ephemeral");
         assertOneLineError(dir, OUTLINE.formatted("oom", "classic", "light", "exec"),
-                "bad.feature:4: unknown fault 'oom'; known: none, sidecar-oom, main-oom, delayed-sidecar, sigterm, sigkill-main");
+                "bad.feature:4: unknown fault 'oom'; known: none, sidecar-oom, sidecar-early-crash, sidecar-crashloop, main-oom");
         assertOneLineError(dir, OUTLINE.formatted("none", "classic", "heavy", "exec"),
                 "bad.feature:9: unknown sidecar 'heavy'; known: light, dind");
         assertOneLineError(dir, OUTLINE.formatted("none", "classic", "light", "probe"),

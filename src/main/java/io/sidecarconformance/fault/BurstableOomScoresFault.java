@@ -23,6 +23,21 @@ public final class BurstableOomScoresFault implements Fault {
     }
 
     @Override
+    public String label() {
+        return "each container's oom_score_adj in a Burstable pod";
+    }
+
+    @Override
+    public Aim aim() {
+        return Aim.NONE;
+    }
+
+    @Override
+    public ColumnFigure figure() {
+        return ColumnFigure.OOM_SCORES;
+    }
+
+    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.memoryRequestAndLimit(Role.MAIN, MAIN_REQUEST, MAIN_LIMIT)
                 .memoryRequestAndLimit(Role.SIDECAR, SIDECAR_REQUEST, SIDECAR_LIMIT)

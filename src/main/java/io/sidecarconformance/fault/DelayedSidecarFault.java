@@ -13,6 +13,16 @@ public final class DelayedSidecarFault implements Fault {
     }
 
     @Override
+    public String label() {
+        return "the sidecar's service starts late";
+    }
+
+    @Override
+    public Aim aim() {
+        return Aim.SIDECAR;
+    }
+
+    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.env(Role.SIDECAR, "SC_DELAY_SECONDS", Integer.toString(settings.delaySeconds()));
     }

@@ -24,6 +24,16 @@ public final class DeleteDuringInitFault implements Fault {
     }
 
     @Override
+    public String label() {
+        return "the pod is deleted while its sidecars start";
+    }
+
+    @Override
+    public Aim aim() {
+        return Aim.POD;
+    }
+
+    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.terminationGracePeriodSeconds(settings.gracePeriodSeconds());
         List<String> sidecars = spec.sidecarNames();
@@ -44,11 +54,5 @@ public final class DeleteDuringInitFault implements Fault {
     @Override
     public void act(FaultContext context) {
         PodDeletion.delete(context);
-    }
-
-    /** The deletion aims at the whole pod, main included, as {@link SigtermFault}'s does. */
-    @Override
-    public boolean targetsMain() {
-        return true;
     }
 }

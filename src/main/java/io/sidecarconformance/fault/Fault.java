@@ -15,6 +15,17 @@ public interface Fault {
     /** Id used in feature files and properties, e.g. "sidecar-oom". */
     String id();
 
+    /** A few words for a reader of the report: what happens. */
+    String label();
+
+    /** What the fault is aimed at: whether main failing is its doing, and whether it acts on the node. */
+    Aim aim();
+
+    /** Which figure its cells show beside their outcome. */
+    default ColumnFigure figure() {
+        return ColumnFigure.OUTCOME;
+    }
+
     default void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
     }
 
@@ -37,7 +48,7 @@ public interface Fault {
      * provider that can, and every pod on the node feels it, so its scenario runs alone.
      */
     default boolean actsOnNode() {
-        return false;
+        return aim() == Aim.NODE;
     }
 
     /**
@@ -51,6 +62,6 @@ public interface Fault {
 
     /** Whether this fault aims at main, so that main failing is the fault's doing, not the sidecar's. */
     default boolean targetsMain() {
-        return false;
+        return aim().failsMain();
     }
 }

@@ -30,6 +30,16 @@ public final class KubeletRestartFault implements Fault {
     }
 
     @Override
+    public String label() {
+        return "the node's kubelet restarts while main works";
+    }
+
+    @Override
+    public Aim aim() {
+        return Aim.NODE;
+    }
+
+    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.env(Role.MAIN, "SC_WORK_SECONDS", Integer.toString(WORK_SECONDS))
                 .env(Role.MAIN, "SC_MARK_AFTER_SECONDS", Integer.toString(RESTART_AFTER_SECONDS));
@@ -52,10 +62,5 @@ public final class KubeletRestartFault implements Fault {
         context.applied().action(node.restartKubeletCommand());
         String report = node.restartKubelet();
         context.action().accept("kubelet restarted: " + report);
-    }
-
-    @Override
-    public boolean actsOnNode() {
-        return true;
     }
 }

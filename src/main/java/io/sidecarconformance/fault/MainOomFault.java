@@ -16,12 +16,17 @@ public final class MainOomFault implements Fault {
     }
 
     @Override
-    public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
-        MemoryHog.arm(spec, Role.MAIN, kind, "SC_FAULT_MAIN");
+    public String label() {
+        return "main's workload is OOM-killed";
     }
 
     @Override
-    public boolean targetsMain() {
-        return true;
+    public Aim aim() {
+        return Aim.MAIN;
+    }
+
+    @Override
+    public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
+        MemoryHog.arm(spec, Role.MAIN, kind, "SC_FAULT_MAIN");
     }
 }

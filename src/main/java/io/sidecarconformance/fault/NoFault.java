@@ -8,4 +8,13 @@ public final class NoFault implements Fault {
         return "none";
     }
 
+    @Override
+    public String label() {
+        return "nothing goes wrong (the baseline)";
+    }
+
+    @Override
+    public Aim aim() {
+        return Aim.NONE;
+    }
 }

@@ -23,6 +23,16 @@ public final class SidecarCrashLoopFault implements Fault {
     }
 
     @Override
+    public String label() {
+        return "the sidecar crashes three times while main works";
+    }
+
+    @Override
+    public Aim aim() {
+        return Aim.SIDECAR;
+    }
+
+    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.retries("OnFailure", BACKOFF_LIMIT)
                 .env(Role.SIDECAR, "SC_FAULT_SIDECAR", "crash-loop")

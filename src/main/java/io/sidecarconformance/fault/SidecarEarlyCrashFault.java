@@ -26,6 +26,16 @@ public final class SidecarEarlyCrashFault implements Fault {
     }
 
     @Override
+    public String label() {
+        return "the sidecar's first two starts crash";
+    }
+
+    @Override
+    public Aim aim() {
+        return Aim.SIDECAR;
+    }
+
+    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.env(Role.SIDECAR, "SC_FAULT_SIDECAR", "crash-early")
                 .env(Role.SIDECAR, "SC_CRASH_STARTS", Integer.toString(CRASHING_STARTS))

@@ -23,6 +23,21 @@ public final class SidecarOomFault implements Fault {
         return "sidecar-oom";
     }
 
+    @Override
+    public String label() {
+        return "the sidecar is OOM-killed while main calls it";
+    }
+
+    @Override
+    public Aim aim() {
+        return Aim.SIDECAR;
+    }
+
+    @Override
+    public ColumnFigure figure() {
+        return ColumnFigure.SIDECAR_OUTAGE;
+    }
+
     /**
      * A strict client fails at the kill on every pattern and version (its call meets the kill by design): the cell
      * would only restate the client's rule. What it would see is the sidecar's outage, a figure of every cell.

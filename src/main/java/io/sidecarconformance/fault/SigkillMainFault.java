@@ -17,6 +17,16 @@ public final class SigkillMainFault implements Fault {
         return "sigkill-main";
     }
 
+    @Override
+    public String label() {
+        return "main's process is SIGKILLed";
+    }
+
+    @Override
+    public Aim aim() {
+        return Aim.MAIN;
+    }
+
     /** Main works long enough for the agent pod to start and find it. */
     @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
@@ -30,10 +40,5 @@ public final class SigkillMainFault implements Fault {
         String report = new ChaosAgent(context.client(), context.namespace(), context.images(), context.applied())
                 .signal(context.pod().get(), Role.MAIN.containerName(), "KILL");
         context.action().accept("SIGKILL main: agent done: " + report);
-    }
-
-    @Override
-    public boolean targetsMain() {
-        return true;
     }
 }

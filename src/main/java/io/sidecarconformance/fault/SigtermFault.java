@@ -16,6 +16,21 @@ public final class SigtermFault implements Fault {
     }
 
     @Override
+    public String label() {
+        return "the pod is deleted while main works";
+    }
+
+    @Override
+    public Aim aim() {
+        return Aim.POD;
+    }
+
+    @Override
+    public ColumnFigure figure() {
+        return ColumnFigure.TERMINATION;
+    }
+
+    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         spec.terminationGracePeriodSeconds(settings.gracePeriodSeconds());
         // Main must still be working when the deletion comes, and for longer than the grace period.
@@ -25,10 +40,5 @@ public final class SigtermFault implements Fault {
     @Override
     public void act(FaultContext context) {
         PodDeletion.delete(context);
-    }
-
-    @Override
-    public boolean targetsMain() {
-        return true;
     }
 }

@@ -19,6 +19,16 @@ public final class SigtermSlowMainFault implements Fault {
     }
 
     @Override
+    public String label() {
+        return "the pod is deleted; main exits 4 s after SIGTERM";
+    }
+
+    @Override
+    public Aim aim() {
+        return Aim.POD;
+    }
+
+    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
         new SigtermFault().shape(spec, kind, settings);
         spec.env(Role.MAIN, "SC_TERM_LINGER_SECONDS", Integer.toString(LINGER_SECONDS));
@@ -27,10 +37,5 @@ public final class SigtermSlowMainFault implements Fault {
     @Override
     public void act(FaultContext context) {
         PodDeletion.delete(context);
-    }
-
-    @Override
-    public boolean targetsMain() {
-        return true;
     }
 }

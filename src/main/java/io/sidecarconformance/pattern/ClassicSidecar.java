@@ -9,6 +9,11 @@ public final class ClassicSidecar implements Pattern {
     }
 
     @Override
+    public String label() {
+        return "the sidecar is a second regular container";
+    }
+
+    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new WorkloadSpec(containers.main("none"), containers.sidecar("none"), Placement.CONTAINER);
     }

@@ -13,6 +13,11 @@ public final class DoneFileRestartRules implements Pattern {
     }
 
     @Override
+    public String label() {
+        return "done-file with a Restart rule on exit code 137 (KEP-5307)";
+    }
+
+    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new DoneFileShutdown().workload(containers)
                 .restartRule(Role.MAIN, RestartRules.REGULAR_POLICY, RestartRules.RESTART, RestartRules.EXIT_CODE)

@@ -9,6 +9,11 @@ public final class DoneFileShutdown implements Pattern {
     }
 
     @Override
+    public String label() {
+        return "main touches a done file on exit; the sidecar polls for it";
+    }
+
+    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new WorkloadSpec(containers.main("done-file"), containers.sidecar("done-file"), Placement.CONTAINER);
     }

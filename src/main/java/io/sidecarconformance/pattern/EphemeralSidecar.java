@@ -9,6 +9,11 @@ public final class EphemeralSidecar implements Pattern {
     }
 
     @Override
+    public String label() {
+        return "the sidecar is injected as an ephemeral container once main runs";
+    }
+
+    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new WorkloadSpec(containers.main("none"), containers.sidecar("none"), Placement.EPHEMERAL);
     }

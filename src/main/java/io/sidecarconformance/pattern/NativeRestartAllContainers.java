@@ -12,6 +12,11 @@ public final class NativeRestartAllContainers implements Pattern {
     }
 
     @Override
+    public String label() {
+        return "native with a RestartAllContainers rule on exit code 137 (KEP-5532)";
+    }
+
+    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new NativeSidecar().workload(containers)
                 .restartRule(Role.MAIN, RestartRules.REGULAR_POLICY, RestartRules.RESTART_ALL, RestartRules.EXIT_CODE)

@@ -12,6 +12,11 @@ public final class NativeRestartRules implements Pattern {
     }
 
     @Override
+    public String label() {
+        return "native with a Restart rule for main on exit code 137 (KEP-5307)";
+    }
+
+    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new NativeSidecar().workload(containers)
                 .restartRule(Role.MAIN, RestartRules.REGULAR_POLICY, RestartRules.RESTART, RestartRules.EXIT_CODE);

@@ -12,6 +12,11 @@ public final class NativeSidecar implements Pattern {
     }
 
     @Override
+    public String label() {
+        return "an init container with restartPolicy: Always (KEP-753)";
+    }
+
+    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new WorkloadSpec(containers.main("none"), containers.sidecar("none"), Placement.NATIVE_INIT);
     }

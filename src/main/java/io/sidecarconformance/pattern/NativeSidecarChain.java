@@ -26,6 +26,11 @@ public final class NativeSidecarChain implements Pattern {
     }
 
     @Override
+    public String label() {
+        return "three native sidecars started in order";
+    }
+
+    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return chain(containers, UnaryOperator.identity());
     }

@@ -13,6 +13,11 @@ public final class NativeSidecarChainWithPreStop implements Pattern {
     }
 
     @Override
+    public String label() {
+        return "three native sidecars, each with a preStop hook";
+    }
+
+    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return NativeSidecarChain.chain(containers, ContainerFactory::withPreStop);
     }

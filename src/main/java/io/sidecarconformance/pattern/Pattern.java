@@ -6,6 +6,9 @@ public interface Pattern {
     /** Id used in feature files and properties, e.g. "native". */
     String id();
 
+    /** A few words for a reader of the report: what it is. */
+    String label();
+
     WorkloadSpec workload(ContainerFactory containers);
 
     /** Whether a variant makes sense for this pattern (startup probes only where a probe gates main). */

@@ -12,6 +12,11 @@ public final class PidfileShutdown implements Pattern {
     }
 
     @Override
+    public String label() {
+        return "shared process namespace; the sidecar waits for main's PID to vanish";
+    }
+
+    @Override
     public WorkloadSpec workload(ContainerFactory containers) {
         return new WorkloadSpec(containers.main("pidfile"), containers.sidecar("pidfile"), Placement.CONTAINER)
                 .shareProcessNamespace(true);

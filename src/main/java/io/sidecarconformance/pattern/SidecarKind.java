@@ -5,17 +5,24 @@ import java.util.stream.Collectors;
 
 /** What the sidecar runs: a real dockerd, or a light busybox httpd service for fast runs. */
 public enum SidecarKind {
-    LIGHT("light"),
-    DIND("dind");
+    LIGHT("light", "a busybox httpd service that takes a few seconds to listen"),
+    DIND("dind", "a real dockerd; main runs a container in it");
 
     private final String id;
+    private final String label;
 
-    SidecarKind(String id) {
+    SidecarKind(String id, String label) {
         this.id = id;
+        this.label = label;
     }
 
     public String id() {
         return id;
+    }
+
+    /** A few words for a reader of the report: what it runs. */
+    public String label() {
+        return label;
     }
 
     public static SidecarKind byId(String id) {

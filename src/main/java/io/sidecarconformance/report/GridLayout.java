@@ -21,11 +21,6 @@ import java.util.TreeSet;
  */
 final class GridLayout {
 
-    /** Faults in the order a reader compares them: baseline first, then faults on the sidecar, on main, on the pod. */
-    static final List<String> FAULT_ORDER =
-            List.of("none", "sidecar-oom", "sidecar-early-crash", "sidecar-crashloop", "main-oom", "delayed-sidecar", "sigterm", "sigterm-slow-main",
-                    "sigkill-main", "delete-during-init", "kubelet-restart", "burstable-oom-scores");
-
     record Row(String pattern, String sidecar, String variant) {
         String name() {
             return pattern + " / " + sidecar + " / " + variant;
@@ -59,14 +54,17 @@ final class GridLayout {
             clustersSeen.add(key.cluster());
         }
         Map<ScenarioKey, CellRuns> cells = CellRuns.byKey(run.results());
-        return new GridLayout(List.copyOf(rows), orderFaults(faultsSeen), orderClusters(run, clustersSeen), cells);
+        return new GridLayout(List.copyOf(rows), orderFaults(run.catalog().faultIds(), faultsSeen), orderClusters(run, clustersSeen), cells);
     }
 
-    /** Known faults in {@link #FAULT_ORDER}, then the others alphabetically. */
-    static List<String> orderFaults(Set<String> faultsSeen) {
+    /**
+     * Faults in the order a reader compares them, as the run's catalog lists them (baseline first, then faults on the
+     * sidecar, on main, on the pod), then faults it does not list alphabetically.
+     */
+    static List<String> orderFaults(List<String> readingOrder, Set<String> faultsSeen) {
         List<String> ordered = new ArrayList<>();
-        FAULT_ORDER.stream().filter(faultsSeen::contains).forEach(ordered::add);
-        new TreeSet<>(faultsSeen).stream().filter(f -> !FAULT_ORDER.contains(f)).forEach(ordered::add);
+        readingOrder.stream().filter(faultsSeen::contains).forEach(ordered::add);
+        new TreeSet<>(faultsSeen).stream().filter(f -> !readingOrder.contains(f)).forEach(ordered::add);
         return List.copyOf(ordered);
     }
 

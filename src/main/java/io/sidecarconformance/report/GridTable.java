@@ -1,6 +1,9 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.CatalogEntry;
+import io.sidecarconformance.result.CatalogFault;
 import io.sidecarconformance.result.ClusterInfo;
+import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.RunResults;
@@ -28,7 +31,8 @@ final class GridTable {
         html.append("<table id=\"grid\" class=\"grid\">\n<thead>\n<tr><th rowspan=\"2\" class=\"corner\">pattern / sidecar / variant</th>");
         for (String fault : grid.faults()) {
             html.append("<th class=\"fault fstart\" data-f=\"").append(Html.escape(fault)).append("\" colspan=\"")
-                    .append(grid.clusters().size()).append("\">")
+                    .append(grid.clusters().size()).append("\"").append(title(run.catalog().fault(fault).map(CatalogFault::label)))
+                    .append(">")
                     .append(Html.escape(fault)).append("</th>");
         }
         html.append("</tr>\n<tr>");
@@ -44,7 +48,8 @@ final class GridTable {
             if (!row.pattern().equals(pattern)) {
                 pattern = row.pattern();
                 html.append("<tr class=\"group\" data-group=\"").append(Html.escape(pattern)).append("\"><th colspan=\"")
-                        .append(grid.columns().size() + 1).append("\"><span>").append(Html.escape(pattern)).append("</span></th></tr>\n");
+                        .append(grid.columns().size() + 1).append("\"").append(title(run.catalog().pattern(pattern).map(CatalogEntry::label)))
+                        .append("><span>").append(Html.escape(pattern)).append("</span></th></tr>\n");
             }
             html.append(row(run, grid, row));
         }
@@ -77,7 +82,8 @@ final class GridTable {
         for (int c = 0; c < columns.size(); c++) {
             GridLayout.Column column = columns.get(c);
             String fstart = startsFault(grid, column) ? " fstart" : "";
-            html.append(cells.get(c).map(cell -> cell(cell, column, fstart))
+            ColumnFigure figure = run.catalog().figureOf(column.fault());
+            html.append(cells.get(c).map(cell -> cell(cell, column, figure, fstart))
                     .orElse("<td class=\"empty" + fstart + "\"" + columnData(column) + " title=\"no record\">&ndash;</td>"));
         }
         html.append("</tr>\n");
@@ -89,7 +95,13 @@ final class GridTable {
         return " data-c=\"" + Html.escape(column.cluster()) + "\" data-f=\"" + Html.escape(column.fault()) + "\"";
     }
 
-    static String cell(CellRuns cell, GridLayout.Column column, String extraClass) {
+    /** A title attribute holding what the catalog says of a fault or pattern; none when it says nothing. */
+    private static String title(Optional<String> label) {
+        return label.filter(l -> !l.isBlank()).map(l -> " title=\"" + Html.escape(l) + "\"").orElse("");
+    }
+
+    /** @param figure the figure the cell's fault column shows */
+    static String cell(CellRuns cell, GridLayout.Column column, ColumnFigure figure, String extraClass) {
         OutcomeForm form = cell.shownForm();
         ScenarioResult shown = cell.representative();
         StringBuilder html = new StringBuilder();
@@ -99,11 +111,11 @@ final class GridTable {
                 .append(cell.indices().stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .append("\" data-v=\"").append(form.name()).append("\" data-sig=\"").append(cell.signature())
                 .append("\"").append(columnData(column))
-                .append(" tabindex=\"0\" title=\"").append(Html.escape(tooltip(cell))).append("\">")
+                .append(" tabindex=\"0\" title=\"").append(Html.escape(tooltip(cell, figure))).append("\">")
                 .append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(form))).append("</span>");
-        String figure = KeyFigure.of(shown);
-        if (!figure.isEmpty()) {
-            html.append("<span class=\"fig\">").append(Html.escape(figure)).append("</span>");
+        String shownFigure = KeyFigure.of(shown, figure);
+        if (!shownFigure.isEmpty()) {
+            html.append("<span class=\"fig\">").append(Html.escape(shownFigure)).append("</span>");
         }
         if (cell.count() > 1) {
             html.append("<span class=\"runs\">").append(cell.shownCount()).append('/').append(cell.count()).append("</span>");
@@ -152,24 +164,24 @@ final class GridTable {
     }
 
     /** The cell's hover text: its outcome distribution, then each run's reason, key figure in full, and findings. */
-    static String tooltip(CellRuns cell) {
+    static String tooltip(CellRuns cell, ColumnFigure figure) {
         if (cell.count() == 1) {
-            return tooltip(cell.runs().get(0));
+            return tooltip(cell.runs().get(0), figure);
         }
         StringBuilder text = new StringBuilder(cell.distribution());
         if (cell.unstable()) {
             text.append(" (unstable)");
         }
         for (ScenarioResult r : cell.runs()) {
-            text.append("\nrun ").append(r.repeat()).append(": ").append(tooltip(r).replace("\n", "\n  "));
+            text.append("\nrun ").append(r.repeat()).append(": ").append(tooltip(r, figure).replace("\n", "\n  "));
         }
         return text.toString();
     }
 
-    private static String tooltip(ScenarioResult result) {
+    private static String tooltip(ScenarioResult result, ColumnFigure column) {
         StringBuilder text = new StringBuilder(OutcomeLook.name(OutcomeForm.of(result))).append(": ")
                 .append(result.reason().isBlank() ? "(no reason recorded)" : result.reason());
-        String figure = KeyFigure.explained(result);
+        String figure = KeyFigure.explained(result, column);
         if (!figure.isEmpty()) {
             text.append("\n").append(figure);
         }

@@ -1,5 +1,6 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.Outcome;
 
@@ -19,7 +20,7 @@ final class Legend {
     private Legend() {
     }
 
-    static String render() {
+    static String render(Catalog catalog) {
         StringBuilder html = new StringBuilder("<div class=\"legends\">\n");
         html.append("<section class=\"outcomes\"><h2>Outcomes: what the Job ended as</h2>")
                 .append("<p class=\"small\">The first rule that holds decides, tried in this order:</p><ol class=\"legend\">");
@@ -28,10 +29,10 @@ final class Legend {
             html.append("<li data-v=\"").append(outcome.name()).append("\"><span class=\"sw ")
                     .append(OutcomeLook.cssClass(plain)).append("\">").append(Html.escape(OutcomeLook.label(plain)))
                     .append("</span><b>").append(outcome.name()).append("</b><span class=\"rule\">")
-                    .append(Html.escape(OutcomeLook.rule(plain))).append("</span></li>");
+                    .append(Html.escape(OutcomeLook.rule(plain, catalog))).append("</span></li>");
             for (OutcomeForm form : OutcomeForm.values()) {
                 if (form.outcome() == outcome && form.then().isPresent()) {
-                    html.append(formEntry(form));
+                    html.append(formEntry(form, catalog));
                 }
             }
         }
@@ -57,16 +58,16 @@ final class Legend {
                 .append(" <span class=\"unstable-key\">unstable</span> (striped corner): ")
                 .append(Html.escape(CellRuns.UNSTABLE_RULE)).append(".</p></section>\n");
         html.append("<section class=\"keyfigure\"><h2>Key figure: the number beside the outcome</h2><p class=\"small\">")
-                .append(Html.escape(KeyFigure.RULE)).append(".</p></section>\n");
+                .append(Html.escape(KeyFigure.rule(catalog))).append(".</p></section>\n");
         return html.append("</div>\n").toString();
     }
 
     /** A form an outcome is shown in (DROPPED, then what the Job did), under the outcome's entry. */
-    private static String formEntry(OutcomeForm form) {
+    private static String formEntry(OutcomeForm form, Catalog catalog) {
         String then = OutcomeLook.summaryWord(OutcomeForm.of(form.then().orElseThrow()));
         return "<li class=\"form\" data-form=\"" + form.name() + "\"><span class=\"sw " + OutcomeLook.cssClass(form) + "\">"
                 + Html.escape(OutcomeLook.label(form)) + "</span><b>then " + Html.escape(then) + "</b><span class=\"rule\">"
-                + Html.escape(OutcomeLook.rule(form)) + "</span></li>";
+                + Html.escape(OutcomeLook.rule(form, catalog)) + "</span></li>";
     }
 
     /** "race at start" for RACE_AT_START. */

@@ -108,7 +108,7 @@ public final class MergeReports {
             return BAD_INPUT;
         }
         RunResults annotated = new RunResults(m.schema(), m.runId(), m.startedAt(), m.finishedAt(), clusters,
-                m.parameters(), measurements, noted);
+                m.parameters(), measurements, m.catalog(), noted, m.settings());
         List<String> columns = annotated.clusters().stream().map(ClusterInfo::id).toList();
         for (List<String> pair : arguments.compare()) {
             List<String> absent = pair.stream().filter(id -> !columns.contains(id)).toList();

@@ -1,9 +1,11 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.Outcome;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +24,9 @@ final class OutcomeLook {
     private record Badge(String label, String rule) {
     }
 
+    /** Where a rule names the faults aimed at main: filled in from the run's catalog by {@link #rule(OutcomeForm, Catalog)}. */
+    private static final String AIMED_AT_MAIN = "{faults aimed at main}";
+
     /** DROPPED's own colour: the whole cell when nothing is known of what followed the drop, else the band that marks it. */
     private static final String DROPPED_LILAC = "#a794c4";
 
@@ -32,9 +37,8 @@ final class OutcomeLook {
         plain(Outcome.SUCCEEDED, "SUCCEEDED", "#5cb85c", "#06250b",
                 "the pod ended (terminal; after a deletion, gone) and the Job's terminal condition is Complete");
         plain(Outcome.FAILED_BY_FAULT, "FAILED: FAULT", "#8a9bb4", "#101a28",
-                "the pod ended and the Job's terminal condition is Failed, under a fault aimed at main (main-oom,"
-                        + " sigkill-main, sigterm, sigterm-slow-main, delete-during-init) and main not started again after it:"
-                        + " the failure the fault causes");
+                "the pod ended and the Job's terminal condition is Failed, under a fault aimed at main" + AIMED_AT_MAIN
+                        + " and main not started again after it: the failure the fault causes");
         plain(Outcome.FAILED, "FAILED", "#c2410c", "#ffffff",
                 "the pod ended and the Job's terminal condition is Failed, with no fault aimed at main, or with main"
                         + " restarted in place after the fault and a later instance failing: the sidecar or the pattern"
@@ -132,8 +136,10 @@ final class OutcomeLook {
         return form.then().isPresent() ? label(form) : form.outcome().name();
     }
 
-    static String rule(OutcomeForm form) {
-        return LOOKS.get(form).rule();
+    /** The form's rule; where it speaks of faults aimed at main, it names those of the catalog, e.g. " (main-oom, sigterm)". */
+    static String rule(OutcomeForm form, Catalog catalog) {
+        List<String> aimed = catalog.faultsFailingMain();
+        return LOOKS.get(form).rule().replace(AIMED_AT_MAIN, aimed.isEmpty() ? "" : " (" + String.join(", ", aimed) + ")");
     }
 
     /** One colour for the form, where a pattern cannot be drawn (a share of a summary square): ERROR's hatch is grey. */

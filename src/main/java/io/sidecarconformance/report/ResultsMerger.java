@@ -1,5 +1,6 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ClusterInfo;
@@ -21,9 +22,11 @@ import java.util.TreeMap;
 
 /**
  * Merges the results.json of several runs (one per nightly cell) into one grid. Clusters are the union in input
- * order, measurements are prefixed with their run's id, every run (repeat) of a cell is kept, and when two inputs hold
- * the same run of the same cell the later wins, with a warning. An expected cluster that has no record at all gets a column of ERROR cells, so a cell job that
- * uploaded nothing shows up as a gap in the infrastructure rather than disappearing from the grid.
+ * order; catalogs the union (each entry in its place, the first input's data standing, with a warning when a later
+ * input says otherwise); measurements are prefixed with their run's id; every run (repeat) of a cell is kept, and when
+ * two inputs hold the same run of the same cell the later wins, with a warning. An expected cluster that has no record
+ * at all gets a column of ERROR cells, so a cell job that uploaded nothing shows up as a gap in the infrastructure
+ * rather than disappearing from the grid.
  */
 public final class ResultsMerger {
 
@@ -65,7 +68,12 @@ public final class ResultsMerger {
         Map<String, String> parameters = new LinkedHashMap<>();
         Map<CellRun, ScenarioResult> results = new LinkedHashMap<>();
         Map<CellRun, String> cameFrom = new LinkedHashMap<>();
+        Catalog catalog = Catalog.EMPTY;
         for (RunResults input : inputs) {
+            for (String differs : catalog.disagreements(input.catalog())) {
+                warnings.add("warning: " + differs + " is described differently in " + input.runId() + "; keeping the earlier input's");
+            }
+            catalog = catalog.union(input.catalog());
             // the first input's facts stand; an upstream e2e result of a later input is kept
             input.clusters().forEach(c -> clusters.merge(c.id(), c, (first, later) ->
                     first.upstreamE2e() == null && later.upstreamE2e() != null ? first.withUpstreamE2e(later.upstreamE2e()) : first));
@@ -97,7 +105,7 @@ public final class ResultsMerger {
         fillMissingClusters(expectedClusters, clusters, results, warnings);
         RunResults merged = new RunResults(RunResults.SCHEMA, "merged-" + RUN_ID_TIME.format(mergedAt),
                 earliest(inputs), latest(inputs), List.copyOf(clusters.values()), parameters, measurements,
-                List.copyOf(results.values()));
+                catalog, List.copyOf(results.values()));
         return new Merged(merged, warnings);
     }
 

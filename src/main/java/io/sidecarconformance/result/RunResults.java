@@ -16,6 +16,8 @@ import java.util.Map;
  * @param clusters   clusters used (grid columns)
  * @param parameters every setting that shapes an outcome (windows, delays, budgets), name -> value with unit
  * @param measurements run-level figures (wall time, leftovers, ...), name -> value text
+ * @param catalog    the faults, patterns and sidecar kinds the suite knew, with what the report says of them; empty
+ *                   in a file written before it existed
  * @param results    one record per cell
  * @param settings   every -D property of the suite, name -> the value the run used ("" when not given and it has no
  *                   default of its own); empty in files written before it was recorded, and then not written
@@ -28,6 +30,7 @@ public record RunResults(
         List<ClusterInfo> clusters,
         Map<String, String> parameters,
         Map<String, String> measurements,
+        Catalog catalog,
         List<ScenarioResult> results,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> settings) {
 
@@ -44,13 +47,21 @@ public record RunResults(
         clusters = clusters == null ? List.of() : List.copyOf(clusters);
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         measurements = measurements == null ? Map.of() : Map.copyOf(measurements);
+        catalog = catalog == null ? Catalog.EMPTY : catalog;
         results = results == null ? List.of() : List.copyOf(results);
         settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
     }
 
     /** A run without recorded settings (a merge of runs, or a file written before they were recorded). */
     public RunResults(int schema, String runId, Instant startedAt, Instant finishedAt, List<ClusterInfo> clusters,
+                      Map<String, String> parameters, Map<String, String> measurements, Catalog catalog,
+                      List<ScenarioResult> results) {
+        this(schema, runId, startedAt, finishedAt, clusters, parameters, measurements, catalog, results, Map.of());
+    }
+
+    /** A run without a catalog or recorded settings (test samples, files written before either existed). */
+    public RunResults(int schema, String runId, Instant startedAt, Instant finishedAt, List<ClusterInfo> clusters,
                       Map<String, String> parameters, Map<String, String> measurements, List<ScenarioResult> results) {
-        this(schema, runId, startedAt, finishedAt, clusters, parameters, measurements, results, Map.of());
+        this(schema, runId, startedAt, finishedAt, clusters, parameters, measurements, Catalog.EMPTY, results, Map.of());
     }
 }

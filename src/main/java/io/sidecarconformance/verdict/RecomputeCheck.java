@@ -110,7 +110,7 @@ public final class RecomputeCheck {
         measurements.put("records decided again from their stored timelines and observations (RecomputeCheck --write)",
                 Integer.toString(again));
         return new RunResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(),
-                run.parameters(), measurements, out, run.settings());
+                run.parameters(), measurements, run.catalog(), out, run.settings());
     }
 
     public static void main(String[] args) {

@@ -31,18 +31,18 @@ public final class WorkloadFaults {
     static {
         RULES.put("none", Rule.needing());
         RULES.put("sidecar-oom", Rule.needing(FaultNeed.SIDECAR_MEMORY_LIMIT));
+        RULES.put("sidecar-early-crash", Rule.needing(FaultNeed.SIDECAR));
+        RULES.put("sidecar-crashloop", Rule.needing(FaultNeed.SIDECAR));
         RULES.put("main-oom", Rule.needing(FaultNeed.MAIN_MEMORY_LIMIT));
         RULES.put("delayed-sidecar", Rule.needing(FaultNeed.SIDECAR));
         RULES.put("sigterm", Rule.needing());
-        RULES.put("sigkill-main", Rule.needing());
-        RULES.put("sidecar-early-crash", Rule.needing(FaultNeed.SIDECAR));
         RULES.put("sigterm-slow-main", Rule.never("it changes how main answers SIGTERM, which only the suite's own images"
                 + " can; sigterm deletes the pod with the spec's own grace period"));
+        RULES.put("sigkill-main", Rule.needing());
         RULES.put("delete-during-init", Rule.needing(FaultNeed.NATIVE_SIDECAR_WITH_STARTUP_PROBE));
-        RULES.put("sidecar-crashloop", Rule.needing(FaultNeed.SIDECAR));
+        RULES.put("kubelet-restart", Rule.needing());
         RULES.put("burstable-oom-scores", Rule.never("it sets main's and the sidecar's memory requests and limits itself;"
                 + " a workload keeps its own resources"));
-        RULES.put("kubelet-restart", Rule.needing());
     }
 
     private WorkloadFaults() {

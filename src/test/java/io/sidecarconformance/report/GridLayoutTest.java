@@ -1,6 +1,12 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.Aim;
+import io.sidecarconformance.result.Catalog;
+import io.sidecarconformance.result.CatalogFault;
+import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.ScenarioResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,8 +22,28 @@ class GridLayoutTest {
 
     @Test
     void knownFaultsFirstInTheirOrderThenOthersAlphabetically() {
-        assertThat(GridLayout.orderFaults(Set.of("sigkill-main", "b-other", "none", "a-other", "main-oom")))
+        assertThat(GridLayout.orderFaults(SampleRuns.CATALOG.faultIds(), Set.of("sigkill-main", "b-other", "none", "a-other", "main-oom")))
                 .as("fault order").containsExactly("none", "main-oom", "sigkill-main", "a-other", "b-other");
+    }
+
+    @Test
+    void faultColumnsFollowTheRunsCatalogAndWithoutOneAreAlphabetical() {
+        List<ScenarioResult> results = List.of(result(key("c:1", "p", "s", "v", "none"), Outcome.SUCCEEDED),
+                result(key("c:1", "p", "s", "v", "zeta"), Outcome.SUCCEEDED),
+                result(key("c:1", "p", "s", "v", "alpha"), Outcome.SUCCEEDED));
+        Catalog zetaFirst = new Catalog(List.of(new CatalogFault("zeta", "", Aim.SIDECAR, ColumnFigure.OUTCOME),
+                new CatalogFault("none", "", Aim.NONE, ColumnFigure.OUTCOME)), List.of(), List.of());
+        RunResults run = run("r", List.of(), results);
+
+        assertThat(GridLayout.of(withCatalog(run, zetaFirst)).faults()).as("the catalog's order, then the rest")
+                .containsExactly("zeta", "none", "alpha");
+        assertThat(GridLayout.of(withCatalog(run, Catalog.EMPTY)).faults()).as("a file without a catalog")
+                .containsExactly("alpha", "none", "zeta");
+    }
+
+    private static RunResults withCatalog(RunResults run, Catalog catalog) {
+        return new RunResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(), run.parameters(),
+                run.measurements(), catalog, run.results());
     }
 
     @Test

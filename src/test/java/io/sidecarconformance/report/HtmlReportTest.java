@@ -1,6 +1,7 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.AppliedObject;
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
@@ -186,10 +187,10 @@ class HtmlReportTest {
                         "FAILED");
         for (Outcome outcome : Outcome.values()) {
             OutcomeForm plain = OutcomeForm.of(outcome);
-            assertThat(OutcomeLook.rule(plain)).as("rule text of %s", outcome).isNotBlank();
+            assertThat(OutcomeLook.rule(plain, SampleRuns.CATALOG)).as("rule text of %s", outcome).isNotBlank();
             assertThat(html).as("legend entry of %s", outcome).contains("<li data-v=\"" + outcome.name() + "\"><span class=\"sw v-"
                     + outcome.name() + "\">" + Html.escape(OutcomeLook.label(plain)) + "</span><b>" + outcome.name()
-                    + "</b><span class=\"rule\">" + Html.escape(OutcomeLook.rule(plain)) + "</span></li>");
+                    + "</b><span class=\"rule\">" + Html.escape(OutcomeLook.rule(plain, SampleRuns.CATALOG)) + "</span></li>");
         }
         assertThat(matches(html, Pattern.compile("<li data-finding=\"([A-Z_]+)\">"), 1)).as("findings legend")
                 .containsExactly(java.util.Arrays.stream(FindingKind.values()).map(Enum::name).toArray(String[]::new));
@@ -277,7 +278,7 @@ class HtmlReportTest {
                 .isNotEqualTo(colour(cssRule(html, ".v-STUCK")));
         assertThat(html).as("legend").contains("<b>TIMEOUT</b><span class=\"rule\">the scenario&#39;s deadline")
                 .contains("before any end rule held");
-        assertThat(OutcomeLook.rule(OutcomeForm.STUCK)).as("STUCK no longer claims the deadline").doesNotContain("deadline");
+        assertThat(OutcomeLook.rule(OutcomeForm.STUCK, Catalog.EMPTY)).as("STUCK no longer claims the deadline").doesNotContain("deadline");
         assertThat(OutcomeLook.summaryWord(OutcomeForm.TIMEOUT)).isEqualTo("times out");
     }
 
@@ -313,7 +314,7 @@ class HtmlReportTest {
                 START, "note" + hostile);
         RunResults run = new RunResults(RunResults.SCHEMA, "run" + hostile, START, null,
                 List.of(new ClusterInfo("kind:" + hostile, "kind", "x", hostile)), Map.of("p" + hostile, hostile),
-                Map.of("m" + hostile, hostile), List.of(result));
+                Map.of("m" + hostile, hostile), SampleRuns.CATALOG, List.of(result));
 
         String html = HtmlReport.render(run);
 
@@ -330,7 +331,7 @@ class HtmlReportTest {
     @Test
     void headerHasRunClustersLegendAndMeasurementsOnlyWhenThereAreAny() {
         RunResults withMeasurements = new RunResults(RunResults.SCHEMA, "nightly-42", START, START.plusSeconds(125),
-                List.of(cluster("kind:1.31", "v1.31.4"), cluster("k3s:1.28", null)), Map.of(), Map.of("wallSeconds", "125"), List.of());
+                List.of(cluster("kind:1.31", "v1.31.4"), cluster("k3s:1.28", null)), Map.of(), Map.of("wallSeconds", "125"), SampleRuns.CATALOG, List.of());
         RunResults without = run("nightly-43", List.of(), List.of());
 
         String html = HtmlReport.render(withMeasurements);

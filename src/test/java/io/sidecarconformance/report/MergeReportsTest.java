@@ -48,7 +48,7 @@ class MergeReportsTest {
 
     private Path cellResults(String name, String clusterId, Outcome outcome) throws Exception {
         RunResults run = new RunResults(RunResults.SCHEMA, name, SampleRuns.START, SampleRuns.START.plusSeconds(60),
-                List.of(cluster(clusterId, "v1")), SampleRuns.parameters(), Map.of(), List.of(
+                List.of(cluster(clusterId, "v1")), SampleRuns.parameters(), Map.of(), SampleRuns.CATALOG, List.of(
                 result(key(clusterId, "classic", "light", "exec", "none"), outcome),
                 result(key(clusterId, "classic", "light", "exec", "sigterm"), outcome)));
         Path file = dir.resolve(name).resolve("results.json");

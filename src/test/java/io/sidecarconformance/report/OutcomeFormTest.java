@@ -1,5 +1,6 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.RunResults;
@@ -157,7 +158,7 @@ class OutcomeFormTest {
         assertThat(same.unstable()).as("three hangs").isFalse();
         assertThat(same.distribution()).isEqualTo("3 of 3: DROPPED · hangs");
 
-        String cell = GridTable.cell(mixed, new GridLayout.Column("none", V127), "");
+        String cell = GridTable.cell(mixed, new GridLayout.Column("none", V127), ColumnFigure.OUTCOME, "");
         assertThat(cell).as("the count and the other form's square")
                 .contains("<span class=\"runs\">2/3</span>")
                 .contains("<span class=\"alt v-DROPPED_FAILS\" title=\"1 of 3: DROPPED · fails\">1</span>");

@@ -68,7 +68,7 @@ class ResultsJsonTest {
         return new RunResults(RunResults.SCHEMA, "run-1", T0, T0.plusSeconds(3600),
                 List.of(new ClusterInfo("kind:1.31", "kind", "1.31", "v1.31.4"),
                         new ClusterInfo("k3s:1.28", "k3s", "1.28", null)),
-                parameters, Map.of("wallSeconds", "3600", "leftoverNamespaces", "0", "b-middle", "x"),
+                parameters, Map.of("wallSeconds", "3600", "leftoverNamespaces", "0", "b-middle", "x"), SampleRuns.CATALOG,
                 List.of(stuck, error, allNone));
     }
 
@@ -103,7 +103,7 @@ class ResultsJsonTest {
                 new ScenarioResult(key, outcome, "r", found, Figures.none(), List.of(), T0, "");
         Finding race = new Finding(FindingKind.RACE_AT_START, "race");
         Finding order = new Finding(FindingKind.TERM_ORDER, "order");
-        RunResults three = new RunResults(RunResults.SCHEMA, "run-1", T0, T0.plusSeconds(60), List.of(), Map.of(), Map.of(),
+        RunResults three = new RunResults(RunResults.SCHEMA, "run-1", T0, T0.plusSeconds(60), List.of(), Map.of(), Map.of(), SampleRuns.CATALOG,
                 List.of(run.apply(Outcome.SUCCEEDED, List.of(race, race)), run.apply(Outcome.SUCCEEDED, List.of(order)),
                         run.apply(Outcome.STUCK, List.of(race))));
 

@@ -1,6 +1,10 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.Aim;
+import io.sidecarconformance.result.Catalog;
+import io.sidecarconformance.result.CatalogFault;
 import io.sidecarconformance.result.ClusterInfo;
+import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioKey;
@@ -34,7 +38,35 @@ class ResultsMergerTest {
             results.add(result(key(clusterId, "native-sidecar", "dind", "exec+probe", fault), outcome));
         }
         return new RunResults(RunResults.SCHEMA, runId, start, start.plusSeconds(600), List.of(cluster(clusterId, "v1")),
-                parameters, Map.of("wallSeconds", "600"), results);
+                parameters, Map.of("wallSeconds", "600"), SampleRuns.CATALOG, results);
+    }
+
+    @Test
+    void catalogsAreUnitedAWithoutCatalogInputAddsNothingAndADisagreementIsAWarning() {
+        RunResults published = withCatalog(cellRun("old", "local:1.29", MERGED_AT, Outcome.SUCCEEDED, "none"), Catalog.EMPTY);
+        RunResults current = cellRun("new", "local:1.31", MERGED_AT, Outcome.SUCCEEDED, "none");
+        CatalogFault sigterm = SampleRuns.CATALOG.fault("sigterm").orElseThrow();
+        Catalog reworded = new Catalog(List.of(new CatalogFault("sigterm", "reworded", sigterm.aim(), sigterm.figure()),
+                new CatalogFault("a-new-fault", "new", Aim.SIDECAR, ColumnFigure.OUTCOME)), List.of(), List.of());
+        RunResults later = withCatalog(cellRun("later", "local:1.35", MERGED_AT, Outcome.SUCCEEDED, "none"), reworded);
+
+        ResultsMerger.Merged merged = ResultsMerger.merge(List.of(published, current, later), List.of(), MERGED_AT);
+
+        Catalog catalog = merged.results().catalog();
+        assertThat(catalog.faultIds()).as("the suite's faults in order, the later input's new one after sigterm")
+                .startsWith(SampleRuns.CATALOG.faultIds().subList(0, SampleRuns.CATALOG.faultIds().indexOf("sigterm") + 1)
+                        .toArray(String[]::new))
+                .contains("a-new-fault").hasSize(SampleRuns.CATALOG.faults().size() + 1);
+        assertThat(catalog.faultIds().indexOf("a-new-fault")).isEqualTo(catalog.faultIds().indexOf("sigterm") + 1);
+        assertThat(catalog.fault("sigterm")).as("the earlier input's data stands").contains(sigterm);
+        assertThat(catalog.patterns()).as("patterns and sidecars too").isEqualTo(SampleRuns.CATALOG.patterns());
+        assertThat(merged.warnings()).as("the disagreement")
+                .containsExactly("warning: fault sigterm is described differently in later; keeping the earlier input's");
+    }
+
+    private static RunResults withCatalog(RunResults run, Catalog catalog) {
+        return new RunResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(), run.parameters(),
+                run.measurements(), catalog, run.results());
     }
 
     @Test
@@ -75,7 +107,7 @@ class ResultsMergerTest {
     @Test
     void theLaterInputWinsARepeatedCellWithAWarning() {
         RunResults first = cellRun("nightly-1", "kind:1.31", MERGED_AT, Outcome.STUCK, "none");
-        RunResults rerun = new RunResults(RunResults.SCHEMA, "rerun-1", MERGED_AT, MERGED_AT, List.of(), Map.of(), Map.of(),
+        RunResults rerun = new RunResults(RunResults.SCHEMA, "rerun-1", MERGED_AT, MERGED_AT, List.of(), Map.of(), Map.of(), SampleRuns.CATALOG,
                 List.of(result(key("kind:1.31", "classic", "light", "exec", "none"), Outcome.SUCCEEDED)));
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(first, rerun), List.of(), MERGED_AT);
@@ -133,7 +165,7 @@ class ResultsMergerTest {
                 "none", "sigterm").results());
         newer.add(result(key("local:1.31", "native-multi", "light", "exec", "sigterm-slow-main"), Outcome.FAILED_BY_FAULT));
         RunResults newerRun = new RunResults(RunResults.SCHEMA, "local-1.31", MERGED_AT, MERGED_AT.plusSeconds(600),
-                List.of(cluster("local:1.31", "v1")), Map.of(), Map.of(), newer);
+                List.of(cluster("local:1.31", "v1")), Map.of(), Map.of(), SampleRuns.CATALOG, newer);
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(older, newerRun), List.of("local:1.29", "local:1.31"), MERGED_AT);
         GridLayout grid = GridLayout.of(merged.results());
@@ -152,7 +184,7 @@ class ResultsMergerTest {
     @Test
     void anExpectedClusterListedInAnInputButWithoutRecordsIsFilledToo() {
         RunResults empty = new RunResults(RunResults.SCHEMA, "kind-1.27", MERGED_AT, MERGED_AT,
-                List.of(cluster("kind:1.27", null)), Map.of(), Map.of(), List.of());
+                List.of(cluster("kind:1.27", null)), Map.of(), Map.of(), SampleRuns.CATALOG, List.of());
         RunResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, Outcome.SUCCEEDED, "none");
 
         RunResults run = ResultsMerger.merge(List.of(empty, kind), List.of("kind:1.27"), MERGED_AT).results();
@@ -166,10 +198,10 @@ class ResultsMergerTest {
     void everyRunOfACellIsKeptAndTheSameRunInTwoInputsIsReplacedWithAWarning() {
         ScenarioKey cell = key("local:1.31", "classic", "light", "exec", "none");
         RunResults first = new RunResults(RunResults.SCHEMA, "repeat-a", MERGED_AT, MERGED_AT, List.of(cluster("local:1.31", "v1")),
-                Map.of(), Map.of(), List.of(result(cell, Outcome.SUCCEEDED).asRun(1, List.of(), null),
+                Map.of(), Map.of(), SampleRuns.CATALOG, List.of(result(cell, Outcome.SUCCEEDED).asRun(1, List.of(), null),
                 result(cell, Outcome.STUCK).asRun(2, List.of(), null)));
         RunResults second = new RunResults(RunResults.SCHEMA, "repeat-b", MERGED_AT, MERGED_AT, List.of(cluster("local:1.29", "v1")),
-                Map.of(), Map.of(), List.of(result(cell, Outcome.SUCCEEDED).asRun(2, List.of(), null),
+                Map.of(), Map.of(), SampleRuns.CATALOG, List.of(result(cell, Outcome.SUCCEEDED).asRun(2, List.of(), null),
                 result(cell, Outcome.FAILED).asRun(3, List.of(), null),
                 result(key("local:1.29", "classic", "light", "exec", "none"), Outcome.SUCCEEDED)));
 

@@ -1,6 +1,7 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.AppliedObject;
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
@@ -9,6 +10,7 @@ import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
+import io.sidecarconformance.suite.SuiteCatalog;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
 import io.sidecarconformance.timeline.TimelineEvent;
@@ -26,6 +28,8 @@ import java.util.Map;
 final class SampleRuns {
 
     static final Instant START = Instant.parse("2025-06-01T02:17:00Z");
+    /** The suite's own catalog, as a run writes it into results.json. */
+    static final Catalog CATALOG = SuiteCatalog.of();
     static final String HOSTILE = "</script><img src=x onerror=\"document.title='owned'\">&amp;";
     /** The realistic run's richest cell: three containers, a sidecar restart, a note, and a hostile event detail. */
     static final ScenarioKey DRILL_DOWN = new ScenarioKey("kind:1.31", "native-sidecar", "dind", "exec+probe", "sidecar-oom");
@@ -73,7 +77,7 @@ final class SampleRuns {
     }
 
     static RunResults run(String runId, List<ClusterInfo> clusters, List<ScenarioResult> results) {
-        return new RunResults(RunResults.SCHEMA, runId, START, START.plusSeconds(600), clusters, Map.of(), Map.of(), results);
+        return new RunResults(RunResults.SCHEMA, runId, START, START.plusSeconds(600), clusters, Map.of(), Map.of(), CATALOG, results);
     }
 
     static ClusterInfo cluster(String id, String serverVersion) {
@@ -115,7 +119,7 @@ final class SampleRuns {
         measurements.put("leftoverNamespaces", "0");
         measurements.put("parallel", "4");
         return new RunResults(RunResults.SCHEMA, "nightly-2025-06-01", START, START.plus(Duration.ofMinutes(92)),
-                clusters, parameters(), measurements, results);
+                clusters, parameters(), measurements, CATALOG, results);
     }
 
     /** What the {@link #DRILL_DOWN} cell's runs applied in {@link #repeated()}: a ConfigMap, the Job, then a deletion. */
@@ -149,7 +153,7 @@ final class SampleRuns {
             }
         }
         return new RunResults(RunResults.SCHEMA, base.runId(), base.startedAt(), base.finishedAt(), base.clusters(),
-                base.parameters(), base.measurements(), results);
+                base.parameters(), base.measurements(), base.catalog(), results);
     }
 
     /** The settings a run records, in the order it records them. */

@@ -19,7 +19,7 @@ class RunResultsSettingsTest {
 
     @Test
     void settingsRoundTripInTheirOrder() throws ResultsFileException {
-        RunResults run = new RunResults(RunResults.SCHEMA, "r", T, T, List.of(), Map.of(), Map.of(), List.of(),
+        RunResults run = new RunResults(RunResults.SCHEMA, "r", T, T, List.of(), Map.of(), Map.of(), Catalog.EMPTY, List.of(),
                 Map.of("parallel", "4", "cluster", "local:1.31"));
 
         RunResults back = ResultsJson.fromJson(ResultsJson.toJson(run), "test");

@@ -2,6 +2,7 @@ package io.sidecarconformance.verdict;
 
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.ResultsJson;
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.RunResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
@@ -34,7 +35,7 @@ class RecomputeCheckTest {
 
     private static RunResults fileOf(ScenarioResult... results) {
         return new RunResults(RunResults.SCHEMA, "run-1", Obs.T0, Obs.T0.plusSeconds(60), List.of(), Map.of(), Map.of(),
-                List.of(results));
+                Catalog.EMPTY, List.of(results));
     }
 
     /** A file written and read back: what the check sees is what results.json holds. */
