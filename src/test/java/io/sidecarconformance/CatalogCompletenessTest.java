@@ -10,7 +10,7 @@ import io.sidecarconformance.result.CatalogEntry;
 import io.sidecarconformance.result.CatalogFault;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.ResultsJson;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.suite.SuiteCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -126,7 +126,7 @@ class CatalogCompletenessTest {
 
     @Test
     void theCatalogReachesThePageThroughResultsJson() throws IOException {
-        RunResults run = new RunResults(RunResults.SCHEMA, "r", Instant.EPOCH, Instant.EPOCH,
+        SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, "r", Instant.EPOCH, Instant.EPOCH,
                 List.of(new ClusterInfo("local:1.31", "local", "1.31", "v1.31.4")), Map.of(), Map.of(), catalog, List.of());
 
         assertThat(ResultsJson.fromJson(ResultsJson.toJson(run), "t").catalog()).as("written and read back").isEqualTo(catalog);
@@ -149,7 +149,7 @@ class CatalogCompletenessTest {
     /** The page's legend for a run with the suite's catalog. */
     private String legend() throws IOException {
         Path dir = Files.createTempDirectory("legend");
-        RunResults run = new RunResults(RunResults.SCHEMA, "r", Instant.EPOCH, Instant.EPOCH, List.of(), Map.of(), Map.of(),
+        SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, "r", Instant.EPOCH, Instant.EPOCH, List.of(), Map.of(), Map.of(),
                 catalog, List.of());
         io.sidecarconformance.report.ReportWriter.write(run, dir);
         String html = read(dir.resolve(io.sidecarconformance.report.ReportWriter.COMPATIBILITY_HTML));

@@ -2,7 +2,7 @@ package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Finding;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 
 
@@ -26,7 +26,7 @@ final class CellsInWords {
         return "<noscript><a class=\"why\" href=\"#" + anchor(index) + "\">why</a></noscript>";
     }
 
-    static String render(RunResults run) {
+    static String render(SuiteResults run) {
         GridLayout grid = GridLayout.of(run);
         StringBuilder html = new StringBuilder("<noscript><section id=\"cells-in-words\"><h2>Every cell in words</h2>\n");
         for (GridLayout.Row row : grid.rows()) {

@@ -1,6 +1,6 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ final class ColumnDiff {
     private ColumnDiff() {
     }
 
-    static List<String> between(RunResults run, String from, String to) {
+    static List<String> between(SuiteResults run, String from, String to) {
         GridLayout grid = GridLayout.of(run);
         List<String> lines = new ArrayList<>();
         for (GridLayout.Row row : grid.rows()) {
@@ -36,7 +36,7 @@ final class ColumnDiff {
     }
 
     /** The text MergeReports --compare writes: a heading line, then the lines (or that nothing differs). */
-    static String text(RunResults run, String from, String to) {
+    static String text(SuiteResults run, String from, String to) {
         List<String> lines = between(run, from, to);
         String heading = "From " + from + " to " + to + ": " + lines.size() + " cell" + (lines.size() == 1 ? "" : "s")
                 + " differ\n";

@@ -9,7 +9,7 @@ import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.ResultsJson;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.EventKind;
@@ -66,7 +66,7 @@ final class DrillDownData {
     private DrillDownData() {
     }
 
-    static Data of(RunResults run) {
+    static Data of(SuiteResults run) {
         List<Optional<Reproduction>> repros = Reproduction.of(run.results());
         Map<String, Integer> manifests = new LinkedHashMap<>();
         List<Cell> cells = new ArrayList<>();
@@ -83,7 +83,7 @@ final class DrillDownData {
     }
 
     /** The data as JSON, safe to place inside a script element. */
-    static String json(RunResults run) {
+    static String json(SuiteResults run) {
         try {
             return Html.jsonInScript(ResultsJson.mapper().writer()
                     .without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(of(run)));

@@ -1,6 +1,6 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
@@ -42,7 +42,7 @@ final class GridLayout {
         this.cells = cells;
     }
 
-    static GridLayout of(RunResults run) {
+    static GridLayout of(SuiteResults run) {
         Set<Row> rows = new TreeSet<>(Comparator.comparing(Row::pattern)
                 .thenComparing(Row::sidecar).thenComparing(Row::variant));
         Set<String> faultsSeen = new TreeSet<>();
@@ -69,7 +69,7 @@ final class GridLayout {
     }
 
     /** The run's clusters in the order it lists them, then clusters only its records name, alphabetically. */
-    private static List<String> orderClusters(RunResults run, Set<String> clustersSeen) {
+    private static List<String> orderClusters(SuiteResults run, Set<String> clustersSeen) {
         Set<String> ordered = new LinkedHashSet<>();
         run.clusters().forEach(c -> ordered.add(c.id()));
         ordered.addAll(new TreeSet<>(clustersSeen));
@@ -104,7 +104,7 @@ final class GridLayout {
                 new ScenarioKey(column.cluster(), row.pattern(), row.sidecar(), row.variant(), column.fault())));
     }
 
-    /** Index into {@link RunResults#results()} of the first run's record in this cell, if any. */
+    /** Index into {@link SuiteResults#results()} of the first run's record in this cell, if any. */
     Optional<Integer> recordAt(Row row, Column column) {
         return cellAt(row, column).map(c -> c.indices().get(0));
     }

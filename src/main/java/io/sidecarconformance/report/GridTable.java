@@ -6,7 +6,7 @@ import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 
 import java.util.List;
@@ -22,7 +22,7 @@ final class GridTable {
     private GridTable() {
     }
 
-    static String render(RunResults run) {
+    static String render(SuiteResults run) {
         GridLayout grid = GridLayout.of(run);
         Map<String, String> serverVersions = run.clusters().stream().collect(Collectors.toMap(
                 ClusterInfo::id, c -> c.serverVersion() == null ? "server did not answer" : c.serverVersion(),
@@ -57,7 +57,7 @@ final class GridTable {
         return html.toString();
     }
 
-    private static String row(RunResults run, GridLayout grid, GridLayout.Row row) {
+    private static String row(SuiteResults run, GridLayout grid, GridLayout.Row row) {
         List<Optional<CellRuns>> cells = grid.columns().stream().map(column -> grid.cellAt(row, column)).toList();
         // The outcomes (and their forms: "hangs" finds DROPPED_HANGS) and findings a row holds, so the filter box can
         // find "stuck" or "race" rows as well as patterns.

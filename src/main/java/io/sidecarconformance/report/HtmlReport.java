@@ -2,7 +2,7 @@ package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.UpstreamE2e;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * compatibility.html: the choice of versions and faults, the summary, the compare view, the changes since a previous
  * run, the clusters, parameters and legend, the grid and a drill-down per cell, as one self-contained file (inline CSS
  * and JS, nothing fetched) that opens from file://; the drill-down's data is packed ({@link PackedText}). Rendered
- * from a {@link RunResults} only (and the previous run's, for its changes): the page shows what results.json holds
+ * from a {@link SuiteResults} only (and the previous run's, for its changes): the page shows what results.json holds
  * and nothing else.
  */
 public final class HtmlReport {
@@ -27,14 +27,14 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    public static String render(RunResults run) {
+    public static String render(SuiteResults run) {
         return render(run, null);
     }
 
     /**
      * @param previous an earlier run to list the changes since (MergeReports --previous), or null
      */
-    public static String render(RunResults run, PreviousRun previous) {
+    public static String render(SuiteResults run, PreviousResults previous) {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -83,7 +83,7 @@ public final class HtmlReport {
         return html.append("</div>").toString();
     }
 
-    private static String title(RunResults run) {
+    private static String title(SuiteResults run) {
         long cells = run.results().stream().map(r -> r.key()).distinct().count();
         return "<h1>Sidecar lifecycle compatibility</h1>\n<p class=\"meta\">run <code>" + Html.escape(run.runId())
                 + "</code> &middot; started " + time(run.startedAt()) + " &middot; finished " + time(run.finishedAt())
@@ -91,7 +91,7 @@ public final class HtmlReport {
     }
 
     /** The cells whose outcomes or findings changed since the previous run, as changes.txt lists them. */
-    static String changes(PreviousRun previous, RunResults run) {
+    static String changes(PreviousResults previous, SuiteResults run) {
         List<OutcomeChanges.Change> changes = OutcomeChanges.changes(previous.results(), run);
         StringBuilder html = new StringBuilder("<section id=\"changes\"><h2>Changes since ")
                 .append(Html.escape(previous.label())).append(" (").append(changes.size()).append(" cells)</h2>");
@@ -107,7 +107,7 @@ public final class HtmlReport {
         return html.append("</ul></section>\n").toString();
     }
 
-    private static String header(RunResults run) {
+    private static String header(SuiteResults run) {
         StringBuilder html = new StringBuilder();
         html.append("<header>\n<div class=\"panels\">\n");
         html.append("<section><h2>Clusters</h2><table class=\"small\" id=\"clusters\"><tr><th>cluster</th>")
@@ -157,7 +157,7 @@ public final class HtmlReport {
         return instant == null ? "&ndash;" : TIME.format(instant);
     }
 
-    private static String duration(RunResults run) {
+    private static String duration(SuiteResults run) {
         if (run.startedAt() == null || run.finishedAt() == null) {
             return "";
         }

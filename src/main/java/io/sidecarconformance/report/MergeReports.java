@@ -1,7 +1,7 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.ClusterInfo;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.UpstreamE2e;
@@ -54,10 +54,10 @@ public final class MergeReports {
     /** Everything main does except exiting: the seam tests use. Returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err, Clock clock) {
         MergeArguments arguments;
-        List<RunResults> inputs;
+        List<SuiteResults> inputs;
         CellNotes notes;
         Map<String, String> extra;
-        RunResults previous = null;
+        SuiteResults previous = null;
         String previousUnusable = null;
         Map<String, UpstreamE2e> e2e;
         try {
@@ -84,7 +84,7 @@ public final class MergeReports {
             }
         }
         ResultsMerger.Merged merged = ResultsMerger.merge(inputs, arguments.expected(), clock.instant());
-        RunResults m = merged.results();
+        SuiteResults m = merged.results();
         List<ScenarioResult> noted;
         try {
             noted = notes.apply(m.results());
@@ -107,7 +107,7 @@ public final class MergeReports {
                     + m.clusters().stream().map(ClusterInfo::id).toList());
             return BAD_INPUT;
         }
-        RunResults annotated = new RunResults(m.schema(), m.runId(), m.startedAt(), m.finishedAt(), clusters,
+        SuiteResults annotated = new SuiteResults(m.schema(), m.runId(), m.startedAt(), m.finishedAt(), clusters,
                 m.parameters(), measurements, m.catalog(), noted, m.settings());
         List<String> columns = annotated.clusters().stream().map(ClusterInfo::id).toList();
         for (List<String> pair : arguments.compare()) {
@@ -119,7 +119,7 @@ public final class MergeReports {
             }
         }
         try {
-            PreviousRun since = previous == null ? null : new PreviousRun(previous, arguments.previousName());
+            PreviousResults since = previous == null ? null : new PreviousResults(previous, arguments.previousName());
             ReportWriter.Written written = ReportWriter.write(annotated, arguments.out(), since);
             long cells = annotated.results().stream().map(r -> r.key()).distinct().count();
             out.println("merged " + inputs.size() + " results.json into " + cells + " cells ("
@@ -180,8 +180,8 @@ public final class MergeReports {
     }
 
     // Every input is read before anything is written, so a bad file leaves no half-merged report behind.
-    private static List<RunResults> readAll(List<Path> files) throws InvalidInputException {
-        List<RunResults> runs = new ArrayList<>();
+    private static List<SuiteResults> readAll(List<Path> files) throws InvalidInputException {
+        List<SuiteResults> runs = new ArrayList<>();
         for (Path file : files) {
             if (Files.isDirectory(file)) {
                 throw new InvalidInputException(file + " is a directory; pass the results.json inside it");

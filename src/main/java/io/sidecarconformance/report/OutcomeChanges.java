@@ -1,7 +1,7 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.FindingKind;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioKey;
 
 import java.util.ArrayList;
@@ -34,12 +34,12 @@ public final class OutcomeChanges {
     }
 
     /** The changed cells, sorted; empty when nothing changed. */
-    public static List<String> between(RunResults previous, RunResults current) {
+    public static List<String> between(SuiteResults previous, SuiteResults current) {
         return changes(previous, current).stream().map(Change::line).toList();
     }
 
     /** As {@link #between}, each line with its cell (the page marks each line with its version and fault). */
-    static List<Change> changes(RunResults previous, RunResults current) {
+    static List<Change> changes(SuiteResults previous, SuiteResults current) {
         Map<ScenarioKey, CellRuns> before = CellRuns.byKey(previous.results());
         Map<ScenarioKey, CellRuns> after = CellRuns.byKey(current.results());
         Set<ScenarioKey> keys = new LinkedHashSet<>(before.keySet());
@@ -58,7 +58,7 @@ public final class OutcomeChanges {
     }
 
     /** The text of changes.txt: the lines, or one line saying that nothing changed since the previous run. */
-    public static String text(RunResults previous, RunResults current) {
+    public static String text(SuiteResults previous, SuiteResults current) {
         List<String> lines = between(previous, current);
         return lines.isEmpty()
                 ? "No outcome changed since " + previous.runId() + ".\n"

@@ -1,6 +1,6 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ResultsJson;
 
 import java.io.IOException;
@@ -28,17 +28,17 @@ public final class ReportWriter {
     }
 
     /** Creates {@code dir} if needed and writes both files into it, replacing earlier ones. */
-    public static Written write(RunResults run, Path dir) throws IOException {
+    public static Written write(SuiteResults run, Path dir) throws IOException {
         return write(run, dir, null);
     }
 
-    /** As {@link #write(RunResults, Path)}, the page listing the changes since {@code previous} (null: none). */
-    public static Written write(RunResults run, Path dir, PreviousRun previous) throws IOException {
+    /** As {@link #write(SuiteResults, Path)}, the page listing the changes since {@code previous} (null: none). */
+    public static Written write(SuiteResults run, Path dir, PreviousResults previous) throws IOException {
         Files.createDirectories(dir);
         Path json = dir.resolve(RESULTS_JSON);
         ResultsJson.write(run, json);
         // Rendered from what was just written, so the page can never show anything results.json does not hold.
-        RunResults written = ResultsJson.read(json);
+        SuiteResults written = ResultsJson.read(json);
         writeReproductions(written, dir);
         Path html = dir.resolve(COMPATIBILITY_HTML);
         Files.writeString(html, HtmlReport.render(written, previous), StandardCharsets.UTF_8);
@@ -46,7 +46,7 @@ public final class ReportWriter {
     }
 
     /** Each run's objects under repro/, beside the page, where its drill-down's command expects them; a shared file once. */
-    static void writeReproductions(RunResults run, Path dir) throws IOException {
+    static void writeReproductions(SuiteResults run, Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         Reproduction.of(run.results()).forEach(repro -> repro.ifPresent(r -> files.putAll(r.files())));
         for (Map.Entry<String, String> file : files.entrySet()) {

@@ -2,7 +2,7 @@ package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.ScenarioResult;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ClusterInfo;
 
 import io.sidecarconformance.result.ScenarioKey;
@@ -42,7 +42,7 @@ public final class ResultsMerger {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /** The merged run and the warnings to show the person running the merge. */
-    public record Merged(RunResults results, List<String> warnings) {
+    public record Merged(SuiteResults results, List<String> warnings) {
         public Merged {
             warnings = List.copyOf(warnings);
         }
@@ -61,7 +61,7 @@ public final class ResultsMerger {
      * @param expectedClusters "provider:version" ids that must have a column
      * @param mergedAt         names the merged run: "merged-20250101T021700Z"
      */
-    public static Merged merge(List<RunResults> inputs, List<String> expectedClusters, Instant mergedAt) {
+    public static Merged merge(List<SuiteResults> inputs, List<String> expectedClusters, Instant mergedAt) {
         List<String> warnings = new ArrayList<>();
         Map<String, ClusterInfo> clusters = new LinkedHashMap<>();
         Map<String, String> measurements = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ public final class ResultsMerger {
         Map<CellRun, ScenarioResult> results = new LinkedHashMap<>();
         Map<CellRun, String> cameFrom = new LinkedHashMap<>();
         Catalog catalog = Catalog.EMPTY;
-        for (RunResults input : inputs) {
+        for (SuiteResults input : inputs) {
             for (String differs : catalog.disagreements(input.catalog())) {
                 warnings.add("warning: " + differs + " is described differently in " + input.runId() + "; keeping the earlier input's");
             }
@@ -103,7 +103,7 @@ public final class ResultsMerger {
             }
         }
         fillMissingClusters(expectedClusters, clusters, results, warnings);
-        RunResults merged = new RunResults(RunResults.SCHEMA, "merged-" + RUN_ID_TIME.format(mergedAt),
+        SuiteResults merged = new SuiteResults(SuiteResults.SCHEMA, "merged-" + RUN_ID_TIME.format(mergedAt),
                 earliest(inputs), latest(inputs), List.copyOf(clusters.values()), parameters, measurements,
                 catalog, List.copyOf(results.values()));
         return new Merged(merged, warnings);
@@ -133,13 +133,13 @@ public final class ResultsMerger {
         }
     }
 
-    private static Instant earliest(List<RunResults> inputs) {
-        return inputs.stream().map(RunResults::startedAt).filter(Objects::nonNull)
+    private static Instant earliest(List<SuiteResults> inputs) {
+        return inputs.stream().map(SuiteResults::startedAt).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(null);
     }
 
-    private static Instant latest(List<RunResults> inputs) {
-        return inputs.stream().map(RunResults::finishedAt).filter(Objects::nonNull)
+    private static Instant latest(List<SuiteResults> inputs) {
+        return inputs.stream().map(SuiteResults::finishedAt).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
     }
 }

@@ -1,6 +1,6 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -81,7 +81,7 @@ final class Summary {
         this.spots = spots;
     }
 
-    static Summary of(RunResults run) {
+    static Summary of(SuiteResults run) {
         GridLayout grid = GridLayout.of(run);
         Map<Row, Map<String, Map<String, Map<String, OutcomeForm>>>> outcomes = new LinkedHashMap<>();
         Map<Row, Map<String, Map<String, List<String>>>> unstable = new LinkedHashMap<>();

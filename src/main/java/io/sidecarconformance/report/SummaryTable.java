@@ -1,6 +1,6 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
-    static String render(RunResults run) {
+    static String render(SuiteResults run) {
         Summary summary = Summary.of(run);
         if (summary.rows().isEmpty()) {
             return "";

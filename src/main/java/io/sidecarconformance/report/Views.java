@@ -1,6 +1,6 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ final class Views {
     }
 
     /** Checkboxes per version and per fault. */
-    static String render(RunResults run) {
+    static String render(SuiteResults run) {
         GridLayout grid = GridLayout.of(run);
         List<String> clusters = grid.clusters();
         StringBuilder html = new StringBuilder("<section id=\"view\" hidden><h2>Show</h2><div class=\"pick\"")
@@ -33,7 +33,7 @@ final class Views {
     }
 
     /** Two version pickers and the place the script lists the cells that differ between them. */
-    static String compare(RunResults run) {
+    static String compare(SuiteResults run) {
         List<String> clusters = GridLayout.of(run).clusters();
         if (clusters.size() < 2) {
             return "";

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * results.json: {@link RunResults} as pretty-printed JSON. Instants are ISO-8601 strings, enums their names,
+ * results.json: {@link SuiteResults} as pretty-printed JSON. Instants are ISO-8601 strings, enums their names,
  * fields in record order and map entries sorted by key, so two runs diff cleanly. Unknown fields are ignored
  * on reading, so an older reader can open a newer file of the same schema. Each distinct manifest is held once
  * ({@link SharedManifests}); a file of the schema before that, with every manifest inline, still reads.
@@ -43,10 +43,10 @@ public final class ResultsJson {
     }
 
     /** Always in the current schema, whatever {@code run.schema()} says: this is the only shape it writes. */
-    public static String toJson(RunResults run) {
+    public static String toJson(SuiteResults run) {
         try {
             ObjectNode file = MAPPER.valueToTree(run);
-            file.put("schema", RunResults.SCHEMA);
+            file.put("schema", SuiteResults.SCHEMA);
             // derived, for readers: each cell's runs counted by outcome and finding kind (ignored when read back)
             file.set("cells", MAPPER.valueToTree(CellTally.of(run.results())));
             SharedManifests.share(file);
@@ -56,7 +56,7 @@ public final class ResultsJson {
         }
     }
 
-    public static void write(RunResults run, Path file) throws IOException {
+    public static void write(SuiteResults run, Path file) throws IOException {
         Files.writeString(file, toJson(run), StandardCharsets.UTF_8);
     }
 
@@ -66,7 +66,7 @@ public final class ResultsJson {
      * @throws ResultsFileException with a one-line message naming the file when it is missing, not JSON,
      *                              or not a results.json of a schema this reader knows
      */
-    public static RunResults read(Path file) throws IOException {
+    public static SuiteResults read(Path file) throws IOException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -79,7 +79,7 @@ public final class ResultsJson {
     }
 
     /** As {@link #read(Path)}, from text; {@code origin} names the text in error messages. */
-    public static RunResults fromJson(String text, String origin) throws ResultsFileException {
+    public static SuiteResults fromJson(String text, String origin) throws ResultsFileException {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(text);
@@ -89,7 +89,7 @@ public final class ResultsJson {
         checkShape(tree, origin);
         SharedManifests.inline((ObjectNode) tree, origin);
         try {
-            return MAPPER.treeToValue(tree, RunResults.class);
+            return MAPPER.treeToValue(tree, SuiteResults.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ResultsFileException(origin + " is not a valid results.json (" + describe(e) + ")", e);
         }
@@ -99,16 +99,16 @@ public final class ResultsJson {
     private static void checkShape(JsonNode tree, String origin) throws ResultsFileException {
         if (tree == null || tree.isMissingNode() || !tree.isObject()) {
             throw new ResultsFileException(origin + " is not a results.json (expected a JSON object with \"schema\": "
-                    + RunResults.SCHEMA + ")");
+                    + SuiteResults.SCHEMA + ")");
         }
         JsonNode schema = tree.get("schema");
         if (schema == null || !schema.isInt()) {
             throw new ResultsFileException(origin + " is not a results.json (no \"schema\" number)");
         }
-        if (schema.intValue() < RunResults.OLDEST_READABLE || schema.intValue() > RunResults.SCHEMA) {
+        if (schema.intValue() < SuiteResults.OLDEST_READABLE || schema.intValue() > SuiteResults.SCHEMA) {
             throw new ResultsFileException(origin + " has schema " + schema.intValue() + " but this reader knows schema "
-                    + RunResults.SCHEMA + (schema.intValue() < RunResults.SCHEMA
-                    ? " (one verdict per cell, before outcome and findings); re-run the suite to get schema " + RunResults.SCHEMA
+                    + SuiteResults.SCHEMA + (schema.intValue() < SuiteResults.SCHEMA
+                    ? " (one verdict per cell, before outcome and findings); re-run the suite to get schema " + SuiteResults.SCHEMA
                     : "; use the suite version that wrote it"));
         }
         JsonNode runId = tree.get("runId");

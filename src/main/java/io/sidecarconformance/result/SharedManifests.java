@@ -27,7 +27,7 @@ final class SharedManifests {
     private SharedManifests() {
     }
 
-    /** Moves each applied entry's text of {@code file} (a serialised {@link RunResults}) into the top-level map. */
+    /** Moves each applied entry's text of {@code file} (a serialised {@link SuiteResults}) into the top-level map. */
     static void share(ObjectNode file) {
         Map<String, String> texts = new TreeMap<>();
         for (JsonNode result : file.path("results")) {

@@ -2,7 +2,7 @@ package io.sidecarconformance.suite;
 
 import io.sidecarconformance.report.ReportWriter;
 import io.sidecarconformance.result.ClusterInfo;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 
 import java.io.IOException;
@@ -30,7 +30,7 @@ final class SuiteReport {
     Path write(List<ScenarioResult> results, ClusterInfo cluster, Map<String, String> measurements) throws IOException {
         Instant finishedAt = Instant.now();
         measurements.putAll(SuiteFigures.of(results, startedAt, finishedAt));
-        RunResults run = new RunResults(RunResults.SCHEMA, config.runId(), startedAt, finishedAt, List.of(cluster),
+        SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, config.runId(), startedAt, finishedAt, List.of(cluster),
                 config.settings().parameters(), measurements, SuiteCatalog.of(), new ArrayList<>(results), config.values());
         ReportWriter.write(run, config.reportDir());
         Path html = config.reportDir().resolve(ReportWriter.COMPATIBILITY_HTML);

@@ -23,7 +23,7 @@ public final class Timeline {
 
     private final List<TimelineEvent> events;
     /** The snapshot never changes, so each container's instances are split once. */
-    private final Map<String, List<ContainerRun>> runs = new ConcurrentHashMap<>();
+    private final Map<String, List<ContainerInstance>> runs = new ConcurrentHashMap<>();
 
     private Timeline(List<TimelineEvent> sortedDistinct) {
         this.events = sortedDistinct;
@@ -60,14 +60,14 @@ public final class Timeline {
         return Optional.empty();
     }
 
-    /** Every instance of the container, in order (see {@link ContainerRuns}); computed once per container. */
-    public List<ContainerRun> runs(String container) {
-        return runs.computeIfAbsent(container, c -> ContainerRuns.of(events, c));
+    /** Every instance of the container, in order (see {@link ContainerInstances}); computed once per container. */
+    public List<ContainerInstance> runs(String container) {
+        return runs.computeIfAbsent(container, c -> ContainerInstances.of(events, c));
     }
 
     /** The container's last instance, if it ever ran. */
-    public Optional<ContainerRun> lastRun(String container) {
-        List<ContainerRun> all = runs(container);
+    public Optional<ContainerInstance> lastRun(String container) {
+        List<ContainerInstance> all = runs(container);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 
@@ -79,7 +79,7 @@ public final class Timeline {
 
     /** When the container first began: its own Starting line, else the kubelet's running report. */
     public Optional<Instant> started(String container) {
-        return runs(container).stream().findFirst().map(ContainerRun::start);
+        return runs(container).stream().findFirst().map(ContainerInstance::start);
     }
 
     /** When the container first said its service answers. */
@@ -92,12 +92,12 @@ public final class Timeline {
      * termination report; empty while that instance runs.
      */
     public Optional<Instant> ended(String container) {
-        return lastRun(container).flatMap(ContainerRun::end);
+        return lastRun(container).flatMap(ContainerInstance::end);
     }
 
     /** When the runner saw the container's last instance end (its own clock): for windows, never for figures. */
     public Optional<Instant> endObserved(String container) {
-        return lastRun(container).flatMap(ContainerRun::endObserved);
+        return lastRun(container).flatMap(ContainerInstance::endObserved);
     }
 
     /** The container reported that it had to wait (its first look found what it needs not ready). */

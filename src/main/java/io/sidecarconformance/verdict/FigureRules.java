@@ -2,7 +2,7 @@ package io.sidecarconformance.verdict;
 
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.result.Figures;
-import io.sidecarconformance.timeline.ContainerRun;
+import io.sidecarconformance.timeline.ContainerInstance;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.timeline.TimelineEvent;
@@ -40,7 +40,7 @@ final class FigureRules {
         Optional<TimelineEvent> podEndEvent = o.deleteRequestedAt() != null ? t.podGone() : t.podEnd();
         Double jobAfterPod = podEndEvent.isPresent() && t.jobTerminal().isPresent()
                 ? seconds(podEndEvent.get().observedAt(), t.jobTerminal().get().observedAt()) : null;
-        List<ContainerRun> sidecarRuns = t.runs(SIDECAR);
+        List<ContainerInstance> sidecarRuns = t.runs(SIDECAR);
         int restarts = Math.max(sidecarRuns.size() - 1, o.restarts().getOrDefault(SIDECAR, 0));
         return new Figures(
                 podEnd.map(e -> seconds(o.createdAt(), e)).orElse(null),
@@ -73,9 +73,9 @@ final class FigureRules {
     }
 
     /** The sidecar instance main started beside began -> main began, when that instance is a restart (not the first). */
-    private static Double mainStartedAfterSidecarRestart(Timeline t, List<ContainerRun> sidecarRuns) {
+    private static Double mainStartedAfterSidecarRestart(Timeline t, List<ContainerInstance> sidecarRuns) {
         Optional<Instant> mainStart = t.started(MAIN);
-        Optional<ContainerRun> beside = mainStart.flatMap(m -> sidecarRuns.stream().filter(r -> !r.start().isAfter(m))
+        Optional<ContainerInstance> beside = mainStart.flatMap(m -> sidecarRuns.stream().filter(r -> !r.start().isAfter(m))
                 .reduce((a, b) -> b));
         if (beside.isEmpty() || beside.get() == sidecarRuns.get(0)) {
             return null;
@@ -98,8 +98,8 @@ final class FigureRules {
 
     /**
      * Main's last end to the sidecar's last end; negative when the sidecar ended first. A main killed without an Exiting
-     * line ended between the kubelet's {@code finishedAt} (whole seconds: {@link ContainerRun#endEarliest()}) and when the
-     * runner saw the report ({@link ContainerRun#end()}): a sidecar that ended before that interval ended first by at
+     * line ended between the kubelet's {@code finishedAt} (whole seconds: {@link ContainerInstance#endEarliest()}) and when the
+     * runner saw the report ({@link ContainerInstance#end()}): a sidecar that ended before that interval ended first by at
      * least the gap to its start, one that ended after it outlived main by at least the gap to its end, and one that
      * ended inside it has no known order (0.0).
      */
@@ -108,12 +108,12 @@ final class FigureRules {
         if (s >= 0 || lastRunEndExact(t, MAIN)) {
             return s;
         }
-        Instant earliest = t.lastRun(MAIN).flatMap(ContainerRun::endEarliest).orElse(mainEnd);
+        Instant earliest = t.lastRun(MAIN).flatMap(ContainerInstance::endEarliest).orElse(mainEnd);
         return sidecarEnd.isBefore(earliest) ? seconds(earliest, sidecarEnd) : 0.0;
     }
 
     static boolean lastRunEndExact(Timeline t, String container) {
-        return t.lastRun(container).map(ContainerRun::endExact).orElse(false);
+        return t.lastRun(container).map(ContainerInstance::endExact).orElse(false);
     }
 
     /**
@@ -121,7 +121,7 @@ final class FigureRules {
      * (or, for a next instance that never said Ready, its end; for the last, the end of observation). Null when no
      * instance was followed by another.
      */
-    static Double downSeconds(Observation o, List<ContainerRun> runs) {
+    static Double downSeconds(Observation o, List<ContainerInstance> runs) {
         double down = 0;
         boolean any = false;
         for (int i = 0; i + 1 < runs.size(); i++) {
@@ -139,7 +139,7 @@ final class FigureRules {
      * the later of its last own line (it was alive then: for an OOM kill, the hog's "Allocating" line) and the second
      * the kubelet dates its end ({@code finishedAt}, whole seconds). The real end lies at most one second after.
      */
-    static Optional<Instant> killedAt(Timeline t, ContainerRun run) {
+    static Optional<Instant> killedAt(Timeline t, ContainerInstance run) {
         if (run.endExact() || run.end().isEmpty()) {
             return run.end();
         }
@@ -156,7 +156,7 @@ final class FigureRules {
      * A container down from an instance's end to the next instance's Ready line (or, if that one ended without one, its
      * end; or the end of observation, for its last instance or one never Ready again). A killed
      * instance's end is known to the second from the kubelet: the interval starts at the earliest moment it can have
-     * ended ({@link ContainerRun#endEarliest()}), so that a use that failed during the kill is attributed to it.
+     * ended ({@link ContainerInstance#endEarliest()}), so that a use that failed during the kill is attributed to it.
      */
     record Down(Instant from, Instant to, boolean datedByKubelet) {
         boolean contains(Instant t) {
@@ -165,10 +165,10 @@ final class FigureRules {
     }
 
     /** Every interval the container was down after an instance ended, the last instance's end included. */
-    static List<Down> downs(Observation o, List<ContainerRun> runs) {
+    static List<Down> downs(Observation o, List<ContainerInstance> runs) {
         List<Down> out = new java.util.ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
-            ContainerRun run = runs.get(i);
+            ContainerInstance run = runs.get(i);
             // A next instance that never said Ready but ended was down all its life: the gap runs on to its end, where
             // its own interval starts.
             Instant until = i + 1 < runs.size()

@@ -4,7 +4,7 @@ import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
-import io.sidecarconformance.timeline.ContainerRun;
+import io.sidecarconformance.timeline.ContainerInstance;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.timeline.TimelineEvent;
@@ -45,7 +45,7 @@ final class FindingRules {
         Timeline t = o.timeline();
         List<Finding> out = new ArrayList<>();
         raceAtStart(t, f).ifPresent(out::add);
-        List<ContainerRun> sidecar = t.runs(SIDECAR);
+        List<ContainerInstance> sidecar = t.runs(SIDECAR);
         sidecarRestarted(o, sidecar, f).ifPresent(out::add);
         useFailedWhileDown(o, sidecar).ifPresent(out::add);
         t.step(MAIN, "Recovered").ifPresent(e -> out.add(new Finding(FindingKind.CLIENT_RECOVERED,
@@ -76,7 +76,7 @@ final class FindingRules {
     }
 
     /** The sidecar has more than one instance on the timeline, or the API counted a restart. */
-    private static Optional<Finding> sidecarRestarted(Observation o, List<ContainerRun> runs, Figures f) {
+    private static Optional<Finding> sidecarRestarted(Observation o, List<ContainerInstance> runs, Figures f) {
         if (f.sidecarRestarts() == null || f.sidecarRestarts() == 0) {
             return Optional.empty();
         }
@@ -104,7 +104,7 @@ final class FindingRules {
      * Main's failed use (its first line about it: a busy spell's Interrupted, a Retrying, or Exiting 4) falls inside
      * one of the sidecar's down intervals.
      */
-    private static Optional<Finding> useFailedWhileDown(Observation o, List<ContainerRun> runs) {
+    private static Optional<Finding> useFailedWhileDown(Observation o, List<ContainerInstance> runs) {
         List<FigureRules.Down> downs = FigureRules.downs(o, runs);
         Optional<TimelineEvent> failedUse = o.timeline().first(e -> e.container().equals(MAIN)
                 && ((e.kind() == EventKind.STEP && (e.detail().startsWith("Retrying") || e.detail().startsWith("Interrupted")))
@@ -217,8 +217,8 @@ final class FindingRules {
     }
 
     private static Optional<String> relativeToMainExit(Observation o, String who, Instant termLine) {
-        Optional<ContainerRun> last = o.timeline().lastRun(MAIN);
-        Optional<Instant> mainEnd = last.flatMap(ContainerRun::end);
+        Optional<ContainerInstance> last = o.timeline().lastRun(MAIN);
+        Optional<Instant> mainEnd = last.flatMap(ContainerInstance::end);
         if (mainEnd.isEmpty()) {
             return Optional.empty();
         }
@@ -292,8 +292,8 @@ final class FindingRules {
 
     /** A container whose last instance ended non-zero wrote other output just before: keep it (dockerd's tail, an error). */
     private static Optional<Finding> containerOutput(Observation o, String container) {
-        List<ContainerRun> runs = o.timeline().runs(container);
-        Optional<ContainerRun> failed = runs.stream().filter(r -> r.exitLine() != null && !r.exitLine().detail().startsWith("0")
+        List<ContainerInstance> runs = o.timeline().runs(container);
+        Optional<ContainerInstance> failed = runs.stream().filter(r -> r.exitLine() != null && !r.exitLine().detail().startsWith("0")
                 && !r.exitLine().detail().contains("SIGTERM")).findFirst();
         if (failed.isEmpty()) {
             return Optional.empty();

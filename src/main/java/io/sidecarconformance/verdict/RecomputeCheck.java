@@ -3,7 +3,7 @@ package io.sidecarconformance.verdict;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.ResultsFileException;
 import io.sidecarconformance.result.ResultsJson;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.Timeline;
 
@@ -56,7 +56,7 @@ public final class RecomputeCheck {
         }
     }
 
-    public static Report check(String file, RunResults run) {
+    public static Report check(String file, SuiteResults run) {
         int checked = 0;
         int notCheckable = 0;
         List<Disagreement> out = new ArrayList<>();
@@ -91,7 +91,7 @@ public final class RecomputeCheck {
     }
 
     /** The file with every checkable record decided again by today's rules. */
-    public static RunResults decidedAgain(RunResults run) {
+    public static SuiteResults decidedAgain(SuiteResults run) {
         List<ScenarioResult> out = new ArrayList<>();
         int again = 0;
         for (ScenarioResult stored : run.results()) {
@@ -109,7 +109,7 @@ public final class RecomputeCheck {
         java.util.Map<String, String> measurements = new java.util.LinkedHashMap<>(run.measurements());
         measurements.put("records decided again from their stored timelines and observations (RecomputeCheck --write)",
                 Integer.toString(again));
-        return new RunResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(),
+        return new SuiteResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(),
                 run.parameters(), measurements, run.catalog(), out, run.settings());
     }
 
@@ -126,7 +126,7 @@ public final class RecomputeCheck {
         }
         int disagreements = 0;
         for (String arg : files) {
-            RunResults run;
+            SuiteResults run;
             try {
                 run = ResultsJson.read(Path.of(arg));
             } catch (ResultsFileException e) {

@@ -4,7 +4,7 @@ import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.Outcome;
-import io.sidecarconformance.timeline.ContainerRun;
+import io.sidecarconformance.timeline.ContainerInstance;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.timeline.TimelineEvent;
@@ -113,7 +113,7 @@ public final class VerdictRules {
             if (step.kind() != EventKind.STEP || !step.detail().startsWith("Allocating")) {
                 continue;
             }
-            for (ContainerRun run : t.runs(step.container())) {
+            for (ContainerInstance run : t.runs(step.container())) {
                 boolean thisRun = !run.start().isAfter(step.time()) && run.end().map(e -> !e.isBefore(step.time())).orElse(false);
                 if (thisRun && run.howItEnded().startsWith("exit 0")) {
                     return Optional.of("the memory hog in " + step.container() + " (" + step.detail() + " at "
@@ -159,11 +159,11 @@ public final class VerdictRules {
 
     /** How a container's last instance ended: its own Exiting line's words where it wrote one, else the kubelet's. */
     private static String endOf(Timeline t, String container) {
-        Optional<ContainerRun> lastRun = t.lastRun(container);
+        Optional<ContainerInstance> lastRun = t.lastRun(container);
         if (lastRun.isEmpty()) {
             return lastStateOf(t, container);
         }
-        ContainerRun last = lastRun.get();
+        ContainerInstance last = lastRun.get();
         if (last.end().isEmpty()) {
             return "running";
         }

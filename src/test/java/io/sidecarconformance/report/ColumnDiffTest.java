@@ -1,7 +1,7 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.ResultsJson;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +38,7 @@ class ColumnDiffTest {
 
     @Test
     void theGoldenColumnsGiveTheExpectedLines() throws Exception {
-        RunResults run = ResultsJson.read(GOLDEN.resolve("merged.json"));
+        SuiteResults run = ResultsJson.read(GOLDEN.resolve("merged.json"));
 
         assertThat(ColumnDiff.text(run, "local:1.31", "local:1.35")).as("compare 1.31 -> 1.35")
                 .isEqualTo(Files.readString(GOLDEN.resolve("expected-compare.txt")));
@@ -50,8 +50,8 @@ class ColumnDiffTest {
 
     @Test
     void betweenRunsACellRunSeveralTimesIsListedOnlyWhenItsSetOfOutcomesChanged() throws Exception {
-        RunResults before = ResultsJson.read(GOLDEN.resolve("merged.json"));
-        RunResults after = ResultsJson.read(GOLDEN.resolve("next.json"));
+        SuiteResults before = ResultsJson.read(GOLDEN.resolve("merged.json"));
+        SuiteResults after = ResultsJson.read(GOLDEN.resolve("next.json"));
 
         assertThat(OutcomeChanges.text(before, after)).as("changes.txt")
                 .isEqualTo(Files.readString(GOLDEN.resolve("expected-changes.txt")));

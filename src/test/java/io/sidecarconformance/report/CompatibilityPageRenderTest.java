@@ -3,7 +3,7 @@ package io.sidecarconformance.report;
 import io.sidecarconformance.Skip;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.Outcome;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.EventKind;
@@ -52,7 +52,7 @@ class CompatibilityPageRenderTest {
 
     @Test
     void scriptRunsWithoutErrorsAndShowsEveryRecord() throws Exception {
-        RunResults run = SampleRuns.realistic();
+        SuiteResults run = SampleRuns.realistic();
         Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
 
         String dom = dumpDom(page.toUri().toString());
@@ -71,7 +71,7 @@ class CompatibilityPageRenderTest {
 
     @Test
     void cellInTheUrlHashOpensItsDrillDownThroughTheClickHandler() throws Exception {
-        RunResults run = SampleRuns.realistic();
+        SuiteResults run = SampleRuns.realistic();
         int index = indexOf(run, SampleRuns.DRILL_DOWN);
         ScenarioResult cell = run.results().get(index);
         Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
@@ -94,7 +94,7 @@ class CompatibilityPageRenderTest {
 
     @Test
     void drillDownShowsOutcomeWhatHappenedFindingsAndTheNewFigures() throws Exception {
-        RunResults run = SampleRuns.realistic();
+        SuiteResults run = SampleRuns.realistic();
         int index = indexOf(run, SampleRuns.DRILL_DOWN);
         ScenarioResult cell = run.results().get(index);
         Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
@@ -121,7 +121,7 @@ class CompatibilityPageRenderTest {
 
     @Test
     void aContainersBarEndsAtItsOwnExitingLineWhenTheKubeletsReportComesLater() throws Exception {
-        RunResults run = SampleRuns.exitingBeforeTerminated();
+        SuiteResults run = SampleRuns.exitingBeforeTerminated();
         Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
 
         String dom = dumpDom(page.toUri() + "#cell=0");
@@ -144,7 +144,7 @@ class CompatibilityPageRenderTest {
 
     @Test
     void aCellRunThreeTimesShowsEachRunsTimelineAndHowToReproduceIt() throws Exception {
-        RunResults run = SampleRuns.repeated();
+        SuiteResults run = SampleRuns.repeated();
         List<Integer> runs = new ArrayList<>();
         for (int i = 0; i < run.results().size(); i++) {
             if (run.results().get(i).key().equals(SampleRuns.DRILL_DOWN)) {
@@ -185,7 +185,7 @@ class CompatibilityPageRenderTest {
 
     @Test
     void drillDownDataThatDoesNotUnpackMarksThePageBrokenAndSaysWhy() throws Exception {
-        RunResults run = SampleRuns.realistic();
+        SuiteResults run = SampleRuns.realistic();
         Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
         String html = Files.readString(page);
         String notGzip = java.util.Base64.getEncoder().encodeToString("plain text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -200,7 +200,7 @@ class CompatibilityPageRenderTest {
 
     @Test
     void versionsAndFaultsFromTheUrlPivotThePageAndTheCompareViewListsWhatColumnDiffLists() throws Exception {
-        RunResults run = SampleRuns.realistic();
+        SuiteResults run = SampleRuns.realistic();
         Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
 
         String dom = dumpDom(page.toUri() + "#v=kind:1.31&f=none,sigterm&from=k3s:1.28&to=kind:1.31&onesided=yes");
@@ -336,7 +336,7 @@ class CompatibilityPageRenderTest {
         return found;
     }
 
-    private static int indexOf(RunResults run, ScenarioKey key) {
+    private static int indexOf(SuiteResults run, ScenarioKey key) {
         for (int i = 0; i < run.results().size(); i++) {
             if (run.results().get(i).key().equals(key)) {
                 return i;

@@ -5,7 +5,7 @@ import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.CatalogFault;
 import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Outcome;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class GridLayoutTest {
                 result(key("c:1", "p", "s", "v", "alpha"), Outcome.SUCCEEDED));
         Catalog zetaFirst = new Catalog(List.of(new CatalogFault("zeta", "", Aim.SIDECAR, ColumnFigure.OUTCOME),
                 new CatalogFault("none", "", Aim.NONE, ColumnFigure.OUTCOME)), List.of(), List.of());
-        RunResults run = run("r", List.of(), results);
+        SuiteResults run = run("r", List.of(), results);
 
         assertThat(GridLayout.of(withCatalog(run, zetaFirst)).faults()).as("the catalog's order, then the rest")
                 .containsExactly("zeta", "none", "alpha");
@@ -41,8 +41,8 @@ class GridLayoutTest {
                 .containsExactly("alpha", "none", "zeta");
     }
 
-    private static RunResults withCatalog(RunResults run, Catalog catalog) {
-        return new RunResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(), run.parameters(),
+    private static SuiteResults withCatalog(SuiteResults run, Catalog catalog) {
+        return new SuiteResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(), run.parameters(),
                 run.measurements(), catalog, run.results());
     }
 

@@ -7,7 +7,7 @@ import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.Outcome;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.EventKind;
@@ -43,7 +43,7 @@ class HtmlReportTest {
 
     @Test
     void oneCellPerRecordWithItsOutcomeClassAndLabel() {
-        RunResults run = SampleRuns.realistic();
+        SuiteResults run = SampleRuns.realistic();
 
         List<String> cells = cellsByIndex(HtmlReport.render(run));
 
@@ -59,7 +59,7 @@ class HtmlReportTest {
 
     @Test
     void aFailedJobIsNeverShownWithTheSuccessColourOrLabel() {
-        RunResults run = SampleRuns.realistic();
+        SuiteResults run = SampleRuns.realistic();
         String html = HtmlReport.render(run);
         List<String> cells = cellsByIndex(html);
         String successLabel = OutcomeLook.label(OutcomeForm.SUCCEEDED);
@@ -88,7 +88,7 @@ class HtmlReportTest {
 
     @Test
     void gapsInTheGridAreDashedEmptyCells() {
-        RunResults run = SampleRuns.realistic();
+        SuiteResults run = SampleRuns.realistic();
         GridLayout grid = GridLayout.of(run);
         int allCells = grid.rows().size() * grid.columns().size();
 
@@ -106,7 +106,7 @@ class HtmlReportTest {
         List<ScenarioResult> results = new ArrayList<>();
         faults.forEach(f -> results.add(result(key("kind:1.31", "classic", "light", "exec", f), Outcome.SUCCEEDED)));
         results.add(result(key("a-unlisted:1.0", "classic", "light", "exec", "none"), Outcome.SUCCEEDED));
-        RunResults run = run("r", List.of(cluster("kind:1.31", "v1.31.4"), cluster("k3s:1.28", null)), results);
+        SuiteResults run = run("r", List.of(cluster("kind:1.31", "v1.31.4"), cluster("k3s:1.28", null)), results);
 
         String html = HtmlReport.render(run);
 
@@ -121,7 +121,7 @@ class HtmlReportTest {
 
     @Test
     void rowsGroupedByPatternAndSortedBySidecarThenVariant() {
-        RunResults run = run("r", List.of(), List.of(
+        SuiteResults run = run("r", List.of(), List.of(
                 result(key("c:1", "pidfile", "light", "shell", "none"), Outcome.SUCCEEDED),
                 result(key("c:1", "classic", "light", "exec", "none"), Outcome.STUCK),
                 result(key("c:1", "classic", "dind", "shell", "none"), Outcome.STUCK),
@@ -145,7 +145,7 @@ class HtmlReportTest {
         Finding restart = new Finding(FindingKind.SIDECAR_RESTARTED, "sidecar restarted 2 times; down 3.1s until Ready again");
         Finding slow = new Finding(FindingKind.SLOW_TERMINATION, "the pod took 30.2s to go after deletion with a 30s grace period");
         Finding order = new Finding(FindingKind.TERM_ORDER, "after deletion, SIGTERM reached main at +0.3s");
-        RunResults run = run("r", List.of(), List.of(
+        SuiteResults run = run("r", List.of(), List.of(
                 cell(key("c:1", "p", "s", "v", "none"), Outcome.SUCCEEDED, "Job Complete", List.of(), completed, ""),
                 cell(key("c:1", "p", "s", "v", "main-oom"), Outcome.STUCK, "proxy kept it up", List.of(race), stuck, "see KEP-753"),
                 cell(key("c:1", "p", "s", "v", "sigterm"), Outcome.FAILED_BY_FAULT, "gone", List.of(order),
@@ -217,7 +217,7 @@ class HtmlReportTest {
 
     @Test
     void drillDownDataCarriesOutcomeLabelWhatHappenedFindingsAndFigures() {
-        RunResults run = SampleRuns.realistic();
+        SuiteResults run = SampleRuns.realistic();
         int index = run.results().stream().map(ScenarioResult::key).toList().indexOf(SampleRuns.DRILL_DOWN);
         ScenarioResult record = run.results().get(index);
 
@@ -243,7 +243,7 @@ class HtmlReportTest {
 
     @Test
     void drillDownDataHoldsEachManifestTextOnceAndThePagePacksIt() throws Exception {
-        RunResults run = SampleRuns.repeated();
+        SuiteResults run = SampleRuns.repeated();
         List<ScenarioResult> runs = run.results().stream().filter(r -> r.key().equals(SampleRuns.DRILL_DOWN)).toList();
 
         DrillDownData.Data data = DrillDownData.of(run);
@@ -266,7 +266,7 @@ class HtmlReportTest {
 
     @Test
     void aTimeoutCellHasItsOwnLabelAndColourAndTheLegendStatesTheDeadlineRule() {
-        RunResults run = run("r", List.of(), List.of(
+        SuiteResults run = run("r", List.of(), List.of(
                 result(key("c:1", "p", "s", "v", "none"), Outcome.TIMEOUT),
                 result(key("c:1", "p", "s", "v", "sigterm"), Outcome.STUCK)));
 
@@ -284,7 +284,7 @@ class HtmlReportTest {
 
     @Test
     void errorCellsAreHatchedAndTheLegendSaysTheyAreNotAStatementAboutThePattern() {
-        RunResults run = run("r", List.of(), List.of(
+        SuiteResults run = run("r", List.of(), List.of(
                 ScenarioResult.error(key("c:1", "p", "s", "v", "none"), "cluster did not start", null),
                 result(key("c:1", "p", "s", "v", "sigterm"), Outcome.STUCK)));
 
@@ -312,7 +312,7 @@ class HtmlReportTest {
                 List.of(new Finding(FindingKind.RACE_AT_START, "finding" + hostile)), Figures.none(),
                 List.of(TimelineEvent.of(START, "main" + hostile, EventKind.EVENT, "detail" + hostile, EventSource.EVENT)),
                 START, "note" + hostile);
-        RunResults run = new RunResults(RunResults.SCHEMA, "run" + hostile, START, null,
+        SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, "run" + hostile, START, null,
                 List.of(new ClusterInfo("kind:" + hostile, "kind", "x", hostile)), Map.of("p" + hostile, hostile),
                 Map.of("m" + hostile, hostile), SampleRuns.CATALOG, List.of(result));
 
@@ -330,9 +330,9 @@ class HtmlReportTest {
 
     @Test
     void headerHasRunClustersLegendAndMeasurementsOnlyWhenThereAreAny() {
-        RunResults withMeasurements = new RunResults(RunResults.SCHEMA, "nightly-42", START, START.plusSeconds(125),
+        SuiteResults withMeasurements = new SuiteResults(SuiteResults.SCHEMA, "nightly-42", START, START.plusSeconds(125),
                 List.of(cluster("kind:1.31", "v1.31.4"), cluster("k3s:1.28", null)), Map.of(), Map.of("wallSeconds", "125"), SampleRuns.CATALOG, List.of());
-        RunResults without = run("nightly-43", List.of(), List.of());
+        SuiteResults without = run("nightly-43", List.of(), List.of());
 
         String html = HtmlReport.render(withMeasurements);
 

@@ -6,7 +6,7 @@ import io.sidecarconformance.result.CatalogFault;
 import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Outcome;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import org.jsoup.Jsoup;
@@ -84,7 +84,7 @@ class KeyFigureTest {
     void theCellShowsTheScoresItsTooltipSaysThemInFullAndTheLegendSaysSo() {
         ScenarioResult classic = scores(key("local:1.31", "classic", "light", "exec", FAULT), Outcome.STUCK,
                 Map.of("main", 916, "sidecar", 998));
-        RunResults run = run("r", List.of(cluster("local:1.31", "v1.31.9")), List.of(classic));
+        SuiteResults run = run("r", List.of(cluster("local:1.31", "v1.31.9")), List.of(classic));
         Document page = Jsoup.parse(HtmlReport.render(run));
 
         Element cell = page.selectFirst("td.cell[data-i=0]");

@@ -2,7 +2,7 @@ package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.AppliedObject;
 import io.sidecarconformance.result.ScenarioResult;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ResultsJson;
 
 import io.sidecarconformance.result.Outcome;
@@ -47,7 +47,7 @@ class MergeReportsTest {
     }
 
     private Path cellResults(String name, String clusterId, Outcome outcome) throws Exception {
-        RunResults run = new RunResults(RunResults.SCHEMA, name, SampleRuns.START, SampleRuns.START.plusSeconds(60),
+        SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, name, SampleRuns.START, SampleRuns.START.plusSeconds(60),
                 List.of(cluster(clusterId, "v1")), SampleRuns.parameters(), Map.of(), SampleRuns.CATALOG, List.of(
                 result(key(clusterId, "classic", "light", "exec", "none"), outcome),
                 result(key(clusterId, "classic", "light", "exec", "sigterm"), outcome)));
@@ -67,7 +67,7 @@ class MergeReportsTest {
                 kind.toString(), k3s.toString());
 
         assertThat(code).as("exit code").isZero();
-        RunResults merged = ResultsJson.read(outDir.resolve("results.json"));
+        SuiteResults merged = ResultsJson.read(outDir.resolve("results.json"));
         assertThat(merged.runId()).as("run id").isEqualTo("merged-20250601T040506Z");
         assertThat(merged.results()).as("2 + 2 records + 2 ERROR cells for kind:1.29").hasSize(6)
                 .filteredOn(r -> r.key().cluster().equals("kind:1.29")).extracting(ScenarioResult::outcome)
@@ -101,7 +101,7 @@ class MergeReportsTest {
         assertThat(outDir).as("nothing written").doesNotExist();
 
         assertThat(run("--out", outDir.toString(), "--e2e", "kind:1.31=" + e2e, kind.toString())).isZero();
-        RunResults merged = ResultsJson.read(outDir.resolve("results.json"));
+        SuiteResults merged = ResultsJson.read(outDir.resolve("results.json"));
         assertThat(merged.clusters()).singleElement().satisfies(c ->
                 assertThat(c.upstreamE2e().summary()).isEqualTo("upstream e2e (quick): 1 of 2 passed"));
         assertThat(outDir.resolve("compatibility.html")).content().as("node facts")
@@ -125,7 +125,7 @@ class MergeReportsTest {
 
         assertThat(run("--out", outDir.toString(), old.toString(), current.toString())).as("exit code").isZero();
 
-        RunResults merged = ResultsJson.read(outDir.resolve("results.json"));
+        SuiteResults merged = ResultsJson.read(outDir.resolve("results.json"));
         assertThat(merged.results()).filteredOn(r -> r.key().cluster().equals("k3s:1.31")).singleElement()
                 .satisfies(r -> assertThat(r.applied()).as("the old file's objects, texts in place").containsExactly(
                         SampleRuns.APPLIED.get(0), new AppliedObject("Job", "sc-job", "kind: Job\n")));

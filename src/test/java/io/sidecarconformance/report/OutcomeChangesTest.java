@@ -1,7 +1,7 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.ResultsJson;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +35,8 @@ class OutcomeChangesTest {
 
     @Test
     void theGoldenFilesGiveTheExpectedLines() throws Exception {
-        RunResults old = ResultsJson.read(GOLDEN.resolve("old.json"));
-        RunResults now = ResultsJson.read(GOLDEN.resolve("new.json"));
+        SuiteResults old = ResultsJson.read(GOLDEN.resolve("old.json"));
+        SuiteResults now = ResultsJson.read(GOLDEN.resolve("new.json"));
 
         assertThat(OutcomeChanges.text(old, now)).as("changes.txt")
                 .isEqualTo(Files.readString(GOLDEN.resolve("expected-changes.txt")));
@@ -46,7 +46,7 @@ class OutcomeChangesTest {
 
     @Test
     void nothingChangedSaysSinceWhichRun() throws Exception {
-        RunResults old = ResultsJson.read(GOLDEN.resolve("old.json"));
+        SuiteResults old = ResultsJson.read(GOLDEN.resolve("old.json"));
 
         assertThat(OutcomeChanges.between(old, old)).as("a run against itself").isEmpty();
         assertThat(OutcomeChanges.text(old, old)).as("changes.txt")

@@ -3,7 +3,7 @@ package io.sidecarconformance.report;
 import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Outcome;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import org.jsoup.Jsoup;
@@ -57,7 +57,7 @@ class OutcomeFormTest {
                 List.of(), Figures.none(), List.of(), START, "");
     }
 
-    private static RunResults sample() {
+    private static SuiteResults sample() {
         return run("r", List.of(cluster(V127, "v1.27.16")), List.of(hangs(1), fails(), completes(), unknown()));
     }
 
@@ -110,7 +110,7 @@ class OutcomeFormTest {
 
     @Test
     void theGridCellTheWordsBelowItTheSummaryAndTheDrillDownShowTheForm() {
-        RunResults run = sample();
+        SuiteResults run = sample();
         Document page = Jsoup.parse(HtmlReport.render(run));
         List<DrillDownData.Cell> data = DrillDownData.of(run).cells();
 

@@ -3,7 +3,7 @@ package io.sidecarconformance.report;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.Outcome;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PageWithoutJavaScriptTest {
 
-    private final RunResults run = SampleRuns.realistic();
+    private final SuiteResults run = SampleRuns.realistic();
     // jsoup parses like a browser whose scripting is off: a <noscript>'s content becomes elements.
     private final Document page = Jsoup.parse(HtmlReport.render(run));
 
@@ -86,7 +86,7 @@ class PageWithoutJavaScriptTest {
 
     @Test
     void aCellRunSeveralTimesShowsItsDistributionAndEachRunInWords() {
-        RunResults repeated = SampleRuns.repeated();
+        SuiteResults repeated = SampleRuns.repeated();
         Document doc = Jsoup.parse(HtmlReport.render(repeated));
         Element cell = doc.selectFirst("td.cell[data-c='" + SampleRuns.DRILL_DOWN.cluster() + "'][data-f='"
                 + SampleRuns.DRILL_DOWN.fault() + "'][data-runs*=',']");

@@ -1,6 +1,6 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ResultsJson;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ class ReportWriterTest {
 
     @Test
     void writesResultsJsonAndThePageRenderedFromItIntoANewDirectory(@TempDir Path tmp) throws Exception {
-        RunResults run = SampleRuns.realistic();
+        SuiteResults run = SampleRuns.realistic();
         Path dir = tmp.resolve("reports/nightly-2025-06-01");
 
         ReportWriter.Written written = ReportWriter.write(run, dir);

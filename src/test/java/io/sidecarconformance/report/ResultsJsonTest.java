@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sidecarconformance.result.AppliedObject;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.result.Figures;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.ResultsFileException;
@@ -37,7 +37,7 @@ class ResultsJsonTest {
     /** When the runner read main's Exiting line: later than the container's clock says it was written. */
     private static final Instant OBSERVED = T0.plusSeconds(19);
 
-    private static RunResults sample() {
+    private static SuiteResults sample() {
         ScenarioKey stuckKey = new ScenarioKey("kind:1.31", "classic", "dind", "shell", "none");
         List<TimelineEvent> timeline = List.of(
                 TimelineEvent.of(T0, "suite", EventKind.ACTION, "created Job", EventSource.SUITE),
@@ -65,7 +65,7 @@ class ResultsJsonTest {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("stuck window (stuck.windowSeconds)", "30s");
         parameters.put("Job window (job.windowSeconds)", "20s");
-        return new RunResults(RunResults.SCHEMA, "run-1", T0, T0.plusSeconds(3600),
+        return new SuiteResults(SuiteResults.SCHEMA, "run-1", T0, T0.plusSeconds(3600),
                 List.of(new ClusterInfo("kind:1.31", "kind", "1.31", "v1.31.4"),
                         new ClusterInfo("k3s:1.28", "k3s", "1.28", null)),
                 parameters, Map.of("wallSeconds", "3600", "leftoverNamespaces", "0", "b-middle", "x"), SampleRuns.CATALOG,
@@ -74,9 +74,9 @@ class ResultsJsonTest {
 
     @Test
     void roundTripKeepsEveryFieldIncludingTimelineAndNullFigures() throws Exception {
-        RunResults run = sample();
+        SuiteResults run = sample();
 
-        RunResults back = ResultsJson.fromJson(ResultsJson.toJson(run), "sample");
+        SuiteResults back = ResultsJson.fromJson(ResultsJson.toJson(run), "sample");
 
         assertThat(back).as("the whole run after write and read").isEqualTo(run);
         assertThat(back.results().get(0).timeline()).as("timeline events").hasSize(11)
@@ -103,7 +103,7 @@ class ResultsJsonTest {
                 new ScenarioResult(key, outcome, "r", found, Figures.none(), List.of(), T0, "");
         Finding race = new Finding(FindingKind.RACE_AT_START, "race");
         Finding order = new Finding(FindingKind.TERM_ORDER, "order");
-        RunResults three = new RunResults(RunResults.SCHEMA, "run-1", T0, T0.plusSeconds(60), List.of(), Map.of(), Map.of(), SampleRuns.CATALOG,
+        SuiteResults three = new SuiteResults(SuiteResults.SCHEMA, "run-1", T0, T0.plusSeconds(60), List.of(), Map.of(), Map.of(), SampleRuns.CATALOG,
                 List.of(run.apply(Outcome.SUCCEEDED, List.of(race, race)), run.apply(Outcome.SUCCEEDED, List.of(order)),
                         run.apply(Outcome.STUCK, List.of(race))));
 
@@ -148,7 +148,7 @@ class ResultsJsonTest {
 
     @Test
     void repeatsThatAppliedTheSameObjectsShareEachManifestTextInTheFile() throws Exception {
-        RunResults run = SampleRuns.repeated();
+        SuiteResults run = SampleRuns.repeated();
         long entries = run.results().stream().mapToLong(r -> r.applied().size()).sum();
 
         String json = ResultsJson.toJson(run);
@@ -173,7 +173,7 @@ class ResultsJsonTest {
                               {"kind": "Job", "name": "sc-job", "manifest": "kind: Job\\n"}]}]}
                 """;
 
-        RunResults back = ResultsJson.fromJson(schemaTwo, "old/results.json");
+        SuiteResults back = ResultsJson.fromJson(schemaTwo, "old/results.json");
 
         assertThat(back.schema()).as("schema as the file says").isEqualTo(2);
         assertThat(back.results().get(0).applied()).as("texts inline, as written").containsExactly(
@@ -201,7 +201,7 @@ class ResultsJsonTest {
                 .replaceFirst("\\{", "{ \"addedLater\" : {\"x\": [1, 2]},")
                 .replace("\"outcome\" : \"STUCK\"", "\"outcome\" : \"STUCK\", \"confidence\" : 0.9");
 
-        RunResults back = ResultsJson.fromJson(json, "newer.json");
+        SuiteResults back = ResultsJson.fromJson(json, "newer.json");
 
         assertThat(back).as("same run despite fields this reader does not know").isEqualTo(sample());
     }

@@ -6,7 +6,7 @@ import io.sidecarconformance.result.CatalogFault;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Outcome;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import org.junit.jupiter.api.Test;
@@ -26,29 +26,29 @@ class ResultsMergerTest {
 
     private static final Instant MERGED_AT = Instant.parse("2025-06-01T04:05:06Z");
 
-    private static RunResults cellRun(String runId, String clusterId, Instant start, Outcome outcome, String... faults) {
+    private static SuiteResults cellRun(String runId, String clusterId, Instant start, Outcome outcome, String... faults) {
         return cellRun(runId, clusterId, start, Map.of("stuck window", "30s"), outcome, faults);
     }
 
-    private static RunResults cellRun(String runId, String clusterId, Instant start, Map<String, String> parameters,
+    private static SuiteResults cellRun(String runId, String clusterId, Instant start, Map<String, String> parameters,
                                       Outcome outcome, String... faults) {
         List<ScenarioResult> results = new ArrayList<>();
         for (String fault : faults) {
             results.add(result(key(clusterId, "classic", "light", "exec", fault), outcome));
             results.add(result(key(clusterId, "native-sidecar", "dind", "exec+probe", fault), outcome));
         }
-        return new RunResults(RunResults.SCHEMA, runId, start, start.plusSeconds(600), List.of(cluster(clusterId, "v1")),
+        return new SuiteResults(SuiteResults.SCHEMA, runId, start, start.plusSeconds(600), List.of(cluster(clusterId, "v1")),
                 parameters, Map.of("wallSeconds", "600"), SampleRuns.CATALOG, results);
     }
 
     @Test
     void catalogsAreUnitedAWithoutCatalogInputAddsNothingAndADisagreementIsAWarning() {
-        RunResults published = withCatalog(cellRun("old", "local:1.29", MERGED_AT, Outcome.SUCCEEDED, "none"), Catalog.EMPTY);
-        RunResults current = cellRun("new", "local:1.31", MERGED_AT, Outcome.SUCCEEDED, "none");
+        SuiteResults published = withCatalog(cellRun("old", "local:1.29", MERGED_AT, Outcome.SUCCEEDED, "none"), Catalog.EMPTY);
+        SuiteResults current = cellRun("new", "local:1.31", MERGED_AT, Outcome.SUCCEEDED, "none");
         CatalogFault sigterm = SampleRuns.CATALOG.fault("sigterm").orElseThrow();
         Catalog reworded = new Catalog(List.of(new CatalogFault("sigterm", "reworded", sigterm.aim(), sigterm.figure()),
                 new CatalogFault("a-new-fault", "new", Aim.SIDECAR, ColumnFigure.OUTCOME)), List.of(), List.of());
-        RunResults later = withCatalog(cellRun("later", "local:1.35", MERGED_AT, Outcome.SUCCEEDED, "none"), reworded);
+        SuiteResults later = withCatalog(cellRun("later", "local:1.35", MERGED_AT, Outcome.SUCCEEDED, "none"), reworded);
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(published, current, later), List.of(), MERGED_AT);
 
@@ -64,21 +64,21 @@ class ResultsMergerTest {
                 .containsExactly("warning: fault sigterm is described differently in later; keeping the earlier input's");
     }
 
-    private static RunResults withCatalog(RunResults run, Catalog catalog) {
-        return new RunResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(), run.parameters(),
+    private static SuiteResults withCatalog(SuiteResults run, Catalog catalog) {
+        return new SuiteResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(), run.parameters(),
                 run.measurements(), catalog, run.results());
     }
 
     @Test
     void concatenatesResultsAndUnitesClustersAndMeasurementsInInputOrder() {
-        RunResults kind = cellRun("kind-1.31", "kind:1.31", Instant.parse("2025-06-01T02:20:00Z"), Outcome.SUCCEEDED, "none");
-        RunResults k3s = cellRun("k3s-1.28", "k3s:1.28", Instant.parse("2025-06-01T02:18:00Z"), Outcome.STUCK, "none", "sigterm");
+        SuiteResults kind = cellRun("kind-1.31", "kind:1.31", Instant.parse("2025-06-01T02:20:00Z"), Outcome.SUCCEEDED, "none");
+        SuiteResults k3s = cellRun("k3s-1.28", "k3s:1.28", Instant.parse("2025-06-01T02:18:00Z"), Outcome.STUCK, "none", "sigterm");
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(kind, k3s), List.of(), MERGED_AT);
-        RunResults run = merged.results();
+        SuiteResults run = merged.results();
 
         assertThat(run.runId()).as("run id").isEqualTo("merged-20250601T040506Z");
-        assertThat(run.schema()).as("schema").isEqualTo(RunResults.SCHEMA);
+        assertThat(run.schema()).as("schema").isEqualTo(SuiteResults.SCHEMA);
         assertThat(run.clusters()).extracting(ClusterInfo::id).as("clusters").containsExactly("kind:1.31", "k3s:1.28");
         assertThat(run.measurements()).as("measurements prefixed with their run id")
                 .containsExactlyInAnyOrderEntriesOf(Map.of("kind-1.31/wallSeconds", "600", "k3s-1.28/wallSeconds", "600"));
@@ -92,12 +92,12 @@ class ResultsMergerTest {
 
     @Test
     void parametersThatDifferBetweenRunsAreAllKeptNamedAfterTheirRun() {
-        RunResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, ordered("stuck window", "30s", "grace period", "15s"),
+        SuiteResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, ordered("stuck window", "30s", "grace period", "15s"),
                 Outcome.SUCCEEDED, "none");
-        RunResults k3s = cellRun("k3s-1.28", "k3s:1.28", MERGED_AT, ordered("stuck window", "60s", "job window", "20s"),
+        SuiteResults k3s = cellRun("k3s-1.28", "k3s:1.28", MERGED_AT, ordered("stuck window", "60s", "job window", "20s"),
                 Outcome.STUCK, "none");
 
-        RunResults run = ResultsMerger.merge(List.of(kind, k3s), List.of(), MERGED_AT).results();
+        SuiteResults run = ResultsMerger.merge(List.of(kind, k3s), List.of(), MERGED_AT).results();
 
         assertThat(run.parameters()).as("every value any cell was decided with").containsExactly(
                 Map.entry("stuck window", "30s"), Map.entry("grace period", "15s"),
@@ -106,8 +106,8 @@ class ResultsMergerTest {
 
     @Test
     void theLaterInputWinsARepeatedCellWithAWarning() {
-        RunResults first = cellRun("nightly-1", "kind:1.31", MERGED_AT, Outcome.STUCK, "none");
-        RunResults rerun = new RunResults(RunResults.SCHEMA, "rerun-1", MERGED_AT, MERGED_AT, List.of(), Map.of(), Map.of(), SampleRuns.CATALOG,
+        SuiteResults first = cellRun("nightly-1", "kind:1.31", MERGED_AT, Outcome.STUCK, "none");
+        SuiteResults rerun = new SuiteResults(SuiteResults.SCHEMA, "rerun-1", MERGED_AT, MERGED_AT, List.of(), Map.of(), Map.of(), SampleRuns.CATALOG,
                 List.of(result(key("kind:1.31", "classic", "light", "exec", "none"), Outcome.SUCCEEDED)));
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(first, rerun), List.of(), MERGED_AT);
@@ -121,7 +121,7 @@ class ResultsMergerTest {
 
     @Test
     void theSameRunGivenTwiceSaysSo() {
-        RunResults run = cellRun("nightly-1", "kind:1.31", MERGED_AT, Outcome.STUCK, "none");
+        SuiteResults run = cellRun("nightly-1", "kind:1.31", MERGED_AT, Outcome.STUCK, "none");
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(run, run), List.of(), MERGED_AT);
 
@@ -132,8 +132,8 @@ class ResultsMergerTest {
 
     @Test
     void anExpectedClusterWithoutRecordsGetsAnErrorColumnMirroringTheOthers() {
-        RunResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, Outcome.SUCCEEDED, "none", "sigterm");
-        RunResults k3s = cellRun("k3s-1.28", "k3s:1.28", MERGED_AT, Outcome.SUCCEEDED, "none", "main-oom");
+        SuiteResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, Outcome.SUCCEEDED, "none", "sigterm");
+        SuiteResults k3s = cellRun("k3s-1.28", "k3s:1.28", MERGED_AT, Outcome.SUCCEEDED, "none", "main-oom");
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(kind, k3s),
                 List.of("kind:1.31", "kind:1.29-sidecars", "kind:1.29-sidecars"), MERGED_AT);
@@ -160,11 +160,11 @@ class ResultsMergerTest {
 
     @Test
     void rowsAndFaultsANewerRunAddsAreAbsentInAnOlderRunsColumnNotErrors() {
-        RunResults older = cellRun("local-1.29", "local:1.29", MERGED_AT, Outcome.SUCCEEDED, "none", "sigterm");
+        SuiteResults older = cellRun("local-1.29", "local:1.29", MERGED_AT, Outcome.SUCCEEDED, "none", "sigterm");
         List<ScenarioResult> newer = new ArrayList<>(cellRun("local-1.31", "local:1.31", MERGED_AT, Outcome.SUCCEEDED,
                 "none", "sigterm").results());
         newer.add(result(key("local:1.31", "native-multi", "light", "exec", "sigterm-slow-main"), Outcome.FAILED_BY_FAULT));
-        RunResults newerRun = new RunResults(RunResults.SCHEMA, "local-1.31", MERGED_AT, MERGED_AT.plusSeconds(600),
+        SuiteResults newerRun = new SuiteResults(SuiteResults.SCHEMA, "local-1.31", MERGED_AT, MERGED_AT.plusSeconds(600),
                 List.of(cluster("local:1.31", "v1")), Map.of(), Map.of(), SampleRuns.CATALOG, newer);
 
         ResultsMerger.Merged merged = ResultsMerger.merge(List.of(older, newerRun), List.of("local:1.29", "local:1.31"), MERGED_AT);
@@ -183,11 +183,11 @@ class ResultsMergerTest {
 
     @Test
     void anExpectedClusterListedInAnInputButWithoutRecordsIsFilledToo() {
-        RunResults empty = new RunResults(RunResults.SCHEMA, "kind-1.27", MERGED_AT, MERGED_AT,
+        SuiteResults empty = new SuiteResults(SuiteResults.SCHEMA, "kind-1.27", MERGED_AT, MERGED_AT,
                 List.of(cluster("kind:1.27", null)), Map.of(), Map.of(), SampleRuns.CATALOG, List.of());
-        RunResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, Outcome.SUCCEEDED, "none");
+        SuiteResults kind = cellRun("kind-1.31", "kind:1.31", MERGED_AT, Outcome.SUCCEEDED, "none");
 
-        RunResults run = ResultsMerger.merge(List.of(empty, kind), List.of("kind:1.27"), MERGED_AT).results();
+        SuiteResults run = ResultsMerger.merge(List.of(empty, kind), List.of("kind:1.27"), MERGED_AT).results();
 
         assertThat(run.results()).extracting(ScenarioResult::key).extracting(ScenarioKey::cluster)
                 .as("clusters of records").containsOnly("kind:1.31", "kind:1.27").hasSize(4);
@@ -197,10 +197,10 @@ class ResultsMergerTest {
     @Test
     void everyRunOfACellIsKeptAndTheSameRunInTwoInputsIsReplacedWithAWarning() {
         ScenarioKey cell = key("local:1.31", "classic", "light", "exec", "none");
-        RunResults first = new RunResults(RunResults.SCHEMA, "repeat-a", MERGED_AT, MERGED_AT, List.of(cluster("local:1.31", "v1")),
+        SuiteResults first = new SuiteResults(SuiteResults.SCHEMA, "repeat-a", MERGED_AT, MERGED_AT, List.of(cluster("local:1.31", "v1")),
                 Map.of(), Map.of(), SampleRuns.CATALOG, List.of(result(cell, Outcome.SUCCEEDED).asRun(1, List.of(), null),
                 result(cell, Outcome.STUCK).asRun(2, List.of(), null)));
-        RunResults second = new RunResults(RunResults.SCHEMA, "repeat-b", MERGED_AT, MERGED_AT, List.of(cluster("local:1.29", "v1")),
+        SuiteResults second = new SuiteResults(SuiteResults.SCHEMA, "repeat-b", MERGED_AT, MERGED_AT, List.of(cluster("local:1.29", "v1")),
                 Map.of(), Map.of(), SampleRuns.CATALOG, List.of(result(cell, Outcome.SUCCEEDED).asRun(2, List.of(), null),
                 result(cell, Outcome.FAILED).asRun(3, List.of(), null),
                 result(key("local:1.29", "classic", "light", "exec", "none"), Outcome.SUCCEEDED)));

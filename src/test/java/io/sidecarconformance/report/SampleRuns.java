@@ -7,7 +7,7 @@ import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.Outcome;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.suite.SuiteCatalog;
@@ -76,8 +76,8 @@ final class SampleRuns {
         return new ScenarioResult(key, outcome, outcome + " because of a reason", List.of(), Figures.none(), List.of(), START, "");
     }
 
-    static RunResults run(String runId, List<ClusterInfo> clusters, List<ScenarioResult> results) {
-        return new RunResults(RunResults.SCHEMA, runId, START, START.plusSeconds(600), clusters, Map.of(), Map.of(), CATALOG, results);
+    static SuiteResults run(String runId, List<ClusterInfo> clusters, List<ScenarioResult> results) {
+        return new SuiteResults(SuiteResults.SCHEMA, runId, START, START.plusSeconds(600), clusters, Map.of(), Map.of(), CATALOG, results);
     }
 
     static ClusterInfo cluster(String id, String serverVersion) {
@@ -91,7 +91,7 @@ final class SampleRuns {
      * fault and by the sidecar, every kind of finding, notes, and one event detail that tries to break out of the
      * page's script element.
      */
-    static RunResults realistic() {
+    static SuiteResults realistic() {
         List<ClusterInfo> clusters = List.of(cluster("kind:1.31", "v1.31.4"), cluster("k3s:1.28", "v1.28.15+k3s1"));
         List<String[]> rows = List.of(
                 new String[]{"classic", "light", "exec"},
@@ -118,7 +118,7 @@ final class SampleRuns {
         measurements.put("wallSeconds", "5412");
         measurements.put("leftoverNamespaces", "0");
         measurements.put("parallel", "4");
-        return new RunResults(RunResults.SCHEMA, "nightly-2025-06-01", START, START.plus(Duration.ofMinutes(92)),
+        return new SuiteResults(SuiteResults.SCHEMA, "nightly-2025-06-01", START, START.plus(Duration.ofMinutes(92)),
                 clusters, parameters(), measurements, CATALOG, results);
     }
 
@@ -137,8 +137,8 @@ final class SampleRuns {
      * {@link #realistic()} with the {@link #DRILL_DOWN} cell run three times (-Drepeat=3): run 1 as before, runs 2 and 3
      * FAILED with a use that failed while the sidecar was down; every run recorded what it applied.
      */
-    static RunResults repeated() {
-        RunResults base = realistic();
+    static SuiteResults repeated() {
+        SuiteResults base = realistic();
         List<ScenarioResult> results = new ArrayList<>();
         for (ScenarioResult r : base.results()) {
             if (!r.key().equals(DRILL_DOWN)) {
@@ -152,7 +152,7 @@ final class SampleRuns {
                         r.figures(), r.timeline(), r.startedAt().plusSeconds(600L * n), "", n, APPLIED, 2.0));
             }
         }
-        return new RunResults(RunResults.SCHEMA, base.runId(), base.startedAt(), base.finishedAt(), base.clusters(),
+        return new SuiteResults(SuiteResults.SCHEMA, base.runId(), base.startedAt(), base.finishedAt(), base.clusters(),
                 base.parameters(), base.measurements(), base.catalog(), results);
     }
 
@@ -170,7 +170,7 @@ final class SampleRuns {
      * One cell whose sidecar wrote its Exiting line at {@link #LATE_EXITING} while the kubelet reported it TERMINATED
      * only at {@link #LATE_TERMINATED}: the Gantt bar must end at the container's own line.
      */
-    static RunResults exitingBeforeTerminated() {
+    static SuiteResults exitingBeforeTerminated() {
         ScenarioKey key = key("kind:1.31", "done-file", "light", "exec", "none");
         Timeline timeline = new Timeline(START);
         timeline.add(0, "suite", EventKind.ACTION, "created Job", EventSource.SUITE);

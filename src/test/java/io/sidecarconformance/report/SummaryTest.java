@@ -2,7 +2,7 @@ package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Outcome;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -25,7 +25,7 @@ class SummaryTest {
     private static final String NEW = "local:1.35";
 
     /** native/dind: three variants under sidecar-oom, one of them run three times with two outcomes; classic/light: one. */
-    private static RunResults sample() {
+    private static SuiteResults sample() {
         List<ScenarioResult> results = new ArrayList<>();
         results.add(result(key(OLD, "native", "dind", "exec", "sidecar-oom"), Outcome.SUCCEEDED));
         results.add(result(key(OLD, "native", "dind", "shell", "sidecar-oom"), Outcome.FAILED));

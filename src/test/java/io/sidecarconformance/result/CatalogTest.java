@@ -48,12 +48,12 @@ class CatalogTest {
     void resultsJsonCarriesTheCatalogAndAFileWithoutOneReadsEmpty() throws ResultsFileException {
         Catalog catalog = new Catalog(List.of(new CatalogFault("sigterm", "the pod is deleted", Aim.POD, ColumnFigure.TERMINATION)),
                 List.of(new CatalogEntry("native", "a native sidecar")), List.of(new CatalogEntry("light", "busybox")));
-        RunResults run = new RunResults(RunResults.SCHEMA, "run-1", Instant.EPOCH, Instant.EPOCH, List.of(), Map.of(), Map.of(),
+        SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, "run-1", Instant.EPOCH, Instant.EPOCH, List.of(), Map.of(), Map.of(),
                 catalog, List.of());
 
         String json = ResultsJson.toJson(run);
-        RunResults back = ResultsJson.fromJson(json, "test");
-        RunResults older = ResultsJson.fromJson(json.replaceFirst("(?s)\"catalog\" : \\{.*?\\n  },\\n", ""), "older");
+        SuiteResults back = ResultsJson.fromJson(json, "test");
+        SuiteResults older = ResultsJson.fromJson(json.replaceFirst("(?s)\"catalog\" : \\{.*?\\n  },\\n", ""), "older");
 
         assertThat(back.catalog()).as("read back").isEqualTo(catalog);
         assertThat(json).as("written").contains("\"aim\" : \"POD\"", "\"figure\" : \"TERMINATION\"");

@@ -495,7 +495,7 @@ class ScenarioRunnerTest {
 
     /** The stored record decides again, from its file alone, to what it holds. */
     private static void assertDecidedAgainAlike(ScenarioResult result) {
-        var file = new io.sidecarconformance.result.RunResults(io.sidecarconformance.result.RunResults.SCHEMA, "r",
+        var file = new io.sidecarconformance.result.SuiteResults(io.sidecarconformance.result.SuiteResults.SCHEMA, "r",
                 result.startedAt(), result.startedAt(), List.of(), java.util.Map.of(), java.util.Map.of(), List.of(result));
         var report = io.sidecarconformance.verdict.RecomputeCheck.check("results.json", file);
         assertThat(report.checked()).as("checkable").isEqualTo(1);

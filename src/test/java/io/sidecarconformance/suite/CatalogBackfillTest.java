@@ -5,7 +5,7 @@ import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.ResultsJson;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class CatalogBackfillTest {
     /** A results.json as the suite wrote it before the catalog: the same file, without that section. */
     private static String withoutCatalog() {
         ScenarioKey key = new ScenarioKey("local:1.31", "native", "light", "exec+probe", "sigterm");
-        RunResults run = new RunResults(RunResults.SCHEMA, "run-1", Instant.EPOCH, Instant.EPOCH.plusSeconds(60),
+        SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, "run-1", Instant.EPOCH, Instant.EPOCH.plusSeconds(60),
                 List.of(new ClusterInfo("local:1.31", "local", "1.31", "v1.31.4")), Map.of("stuck window", "30 s"), Map.of(),
                 Catalog.EMPTY, List.of(new ScenarioResult(key, Outcome.FAILED_BY_FAULT, "deleted", List.of(), Figures.none(),
                 List.of(), Instant.EPOCH, "")));
@@ -51,7 +51,7 @@ class CatalogBackfillTest {
         assertThat(ResultsJson.read(file).catalog()).as("read back").isEqualTo(SuiteCatalog.of());
         String added = backfilled.substring(backfilled.indexOf("  \"catalog\""), backfilled.indexOf("  \"results\""));
         assertThat(backfilled.replace(added, "")).as("every other byte unchanged").isEqualTo(old);
-        RunResults fresh = ResultsJson.read(file);
+        SuiteResults fresh = ResultsJson.read(file);
         assertThat(ResultsJson.toJson(fresh)).as("the lines a run writes").contains(added);
         assertThat(out.toString()).contains("catalog added");
     }

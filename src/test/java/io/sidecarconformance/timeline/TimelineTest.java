@@ -68,7 +68,7 @@ class TimelineTest {
                 at(6.9, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled"),
                 at(7.4, "sidecar", EventKind.READY, ""));
 
-        List<ContainerRun> runs = t.runs("sidecar");
+        List<ContainerInstance> runs = t.runs("sidecar");
         assertThat(runs).as("two instances").hasSize(2);
         assertThat(runs.get(0).end()).as("first instance closed by the first termination report").contains(t(6.9));
         assertThat(runs.get(0).ready()).as("first instance's Ready").contains(t(1.5));

@@ -3,7 +3,7 @@ package io.sidecarconformance.verdict;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.Catalog;
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.EventKind;
@@ -33,13 +33,13 @@ class RecomputeCheckTest {
                 o.timeline().events(), Obs.T0, "", 1, List.of(), null, o.record());
     }
 
-    private static RunResults fileOf(ScenarioResult... results) {
-        return new RunResults(RunResults.SCHEMA, "run-1", Obs.T0, Obs.T0.plusSeconds(60), List.of(), Map.of(), Map.of(),
+    private static SuiteResults fileOf(ScenarioResult... results) {
+        return new SuiteResults(SuiteResults.SCHEMA, "run-1", Obs.T0, Obs.T0.plusSeconds(60), List.of(), Map.of(), Map.of(),
                 Catalog.EMPTY, List.of(results));
     }
 
     /** A file written and read back: what the check sees is what results.json holds. */
-    private static RunResults roundTrip(RunResults run) throws Exception {
+    private static SuiteResults roundTrip(SuiteResults run) throws Exception {
         return ResultsJson.fromJson(ResultsJson.toJson(run), "results.json");
     }
 
@@ -59,7 +59,7 @@ class RecomputeCheckTest {
     @Test
     void everyFixtureDecidedAgainFromItsStoredFileAgrees() throws Exception {
         for (Obs fixture : fixtures()) {
-            RunResults file = roundTrip(fileOf(stored(fixture)));
+            SuiteResults file = roundTrip(fileOf(stored(fixture)));
             RecomputeCheck.Report report = RecomputeCheck.check("results.json", file);
             assertThat(report.checked()).isEqualTo(1);
             assertThat(report.disagreements()).as("fixture decided as %s", file.results().get(0).reason()).isEmpty();
@@ -119,7 +119,7 @@ class RecomputeCheckTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         assertThat(RecomputeCheck.run(new String[] {"--write", file.toString()}, new PrintStream(out), System.err)).isZero();
-        RunResults written = ResultsJson.read(file);
+        SuiteResults written = ResultsJson.read(file);
         ScenarioResult again = written.results().get(0);
         assertThat(again.outcome()).isEqualTo(good.outcome());
         assertThat(again.reason()).isEqualTo(good.reason());

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param settings   every -D property of the suite, name -> the value the run used ("" when not given and it has no
  *                   default of its own); empty in files written before it was recorded, and then not written
  */
-public record RunResults(
+public record SuiteResults(
         int schema,
         String runId,
         Instant startedAt,
@@ -43,7 +43,7 @@ public record RunResults(
     /** Schema 2 files (every manifest inline in its applied entry) read as they always did. */
     public static final int OLDEST_READABLE = 2;
 
-    public RunResults {
+    public SuiteResults {
         clusters = clusters == null ? List.of() : List.copyOf(clusters);
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         measurements = measurements == null ? Map.of() : Map.copyOf(measurements);
@@ -53,14 +53,14 @@ public record RunResults(
     }
 
     /** A run without recorded settings (a merge of runs, or a file written before they were recorded). */
-    public RunResults(int schema, String runId, Instant startedAt, Instant finishedAt, List<ClusterInfo> clusters,
+    public SuiteResults(int schema, String runId, Instant startedAt, Instant finishedAt, List<ClusterInfo> clusters,
                       Map<String, String> parameters, Map<String, String> measurements, Catalog catalog,
                       List<ScenarioResult> results) {
         this(schema, runId, startedAt, finishedAt, clusters, parameters, measurements, catalog, results, Map.of());
     }
 
     /** A run without a catalog or recorded settings (test samples, files written before either existed). */
-    public RunResults(int schema, String runId, Instant startedAt, Instant finishedAt, List<ClusterInfo> clusters,
+    public SuiteResults(int schema, String runId, Instant startedAt, Instant finishedAt, List<ClusterInfo> clusters,
                       Map<String, String> parameters, Map<String, String> measurements, List<ScenarioResult> results) {
         this(schema, runId, startedAt, finishedAt, clusters, parameters, measurements, Catalog.EMPTY, results, Map.of());
     }

@@ -13,16 +13,16 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** results.json carries the run's settings; files written before they were recorded read and write as they were. */
-class RunResultsSettingsTest {
+class SuiteResultsSettingsTest {
 
     private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
 
     @Test
     void settingsRoundTripInTheirOrder() throws ResultsFileException {
-        RunResults run = new RunResults(RunResults.SCHEMA, "r", T, T, List.of(), Map.of(), Map.of(), Catalog.EMPTY, List.of(),
+        SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, "r", T, T, List.of(), Map.of(), Map.of(), Catalog.EMPTY, List.of(),
                 Map.of("parallel", "4", "cluster", "local:1.31"));
 
-        RunResults back = ResultsJson.fromJson(ResultsJson.toJson(run), "test");
+        SuiteResults back = ResultsJson.fromJson(ResultsJson.toJson(run), "test");
 
         assertThat(back.settings()).as("settings read back").isEqualTo(Map.of("parallel", "4", "cluster", "local:1.31"));
         assertThat(ResultsJson.toJson(run)).contains("\"settings\" : {");
@@ -37,7 +37,7 @@ class RunResultsSettingsTest {
         assertThat(files).as("published results.json").isNotEmpty();
         for (Path f : files) {
             String text = Files.readString(f);
-            RunResults run = ResultsJson.fromJson(text, f.toString());
+            SuiteResults run = ResultsJson.fromJson(text, f.toString());
             assertThat(run.settings()).as("%s: no settings recorded then", f).isEmpty();
             assertThat(ResultsJson.toJson(run)).as("%s written again", f).doesNotContain("\"settings\"");
         }

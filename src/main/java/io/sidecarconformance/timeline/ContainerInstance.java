@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param endAt         its Exiting line's time, else the termination report's; null while it runs
  * @param endObservedAt when the runner saw the end (runner clock); null while it runs
  */
-public record ContainerRun(Instant start, Instant readyAt, TimelineEvent exitLine, TimelineEvent terminated,
+public record ContainerInstance(Instant start, Instant readyAt, TimelineEvent exitLine, TimelineEvent terminated,
                            Instant endAt, Instant endObservedAt) {
 
     public Optional<Instant> ready() {

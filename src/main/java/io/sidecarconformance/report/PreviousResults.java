@@ -1,6 +1,6 @@
 package io.sidecarconformance.report;
 
-import io.sidecarconformance.result.RunResults;
+import io.sidecarconformance.result.SuiteResults;
 
 import java.util.Objects;
 
@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param results the earlier run's results
  * @param name    e.g. "nightly run 41", or null: the run is known by its id alone
  */
-public record PreviousRun(RunResults results, String name) {
+public record PreviousResults(SuiteResults results, String name) {
 
-    public PreviousRun {
+    public PreviousResults {
         Objects.requireNonNull(results, "results");
     }
 

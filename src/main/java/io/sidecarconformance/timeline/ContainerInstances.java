@@ -9,12 +9,12 @@ import java.util.List;
  * The kubelet reports each termination once and in order, so the n-th termination report closes the n-th instance
  * even when it arrives after the next instance has started (a quick restart).
  */
-final class ContainerRuns {
+final class ContainerInstances {
 
-    private ContainerRuns() {
+    private ContainerInstances() {
     }
 
-    static List<ContainerRun> of(List<TimelineEvent> sorted, String container) {
+    static List<ContainerInstance> of(List<TimelineEvent> sorted, String container) {
         List<TimelineEvent> mine = sorted.stream().filter(e -> e.container().equals(container)).toList();
         boolean hasLines = mine.stream().anyMatch(e -> e.kind() == EventKind.STARTING);
         EventKind startKind = hasLines ? EventKind.STARTING : EventKind.RUNNING;
@@ -25,7 +25,7 @@ final class ContainerRuns {
                 starts.add(i);
             }
         }
-        List<ContainerRun> runs = new ArrayList<>();
+        List<ContainerInstance> runs = new ArrayList<>();
         for (int n = 0; n < starts.size(); n++) {
             int from = starts.get(n);
             int to = n + 1 < starts.size() ? starts.get(n + 1) : mine.size();
@@ -39,7 +39,7 @@ final class ContainerRuns {
                 }
             }
             TimelineEvent term = n < terminations.size() ? terminations.get(n) : null;
-            runs.add(new ContainerRun(mine.get(from).time(), ready == null ? null : ready.time(), exit, term,
+            runs.add(new ContainerInstance(mine.get(from).time(), ready == null ? null : ready.time(), exit, term,
                     exit != null ? exit.time() : term == null ? null : term.time(),
                     term != null ? term.observedAt() : exit == null ? null : exit.observedAt()));
         }
