@@ -1,6 +1,6 @@
 @fault-delayed-sidecar
 Feature: The sidecar is ready only after a delay
-  Seed 000 says dind can start late and only a startupProbe on a native sidecar holds main back.
+  ARC's dind runner write-up says dind can start late and only a startupProbe on a native sidecar holds main back.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
   and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants

@@ -1,6 +1,7 @@
 @fault-main-oom
 Feature: Main's workload is OOM-killed
-  Seed 001 says a done file written by an EXIT trap is not written when the OOM killer strikes the shell.
+  The self-hosted-runner write-up says a done file written by an EXIT trap is not written when the OOM killer
+  strikes the shell.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
   and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants

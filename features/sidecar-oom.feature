@@ -4,7 +4,7 @@ Feature: The sidecar is OOM-killed mid-job: does Kubernetes bring it back in tim
   (default 30 s), so the cell says whether Kubernetes restarted the OOM-killed sidecar within that budget and the Job
   completed (SUCCEEDED), or left the pod without it (FAILED); "sidecar down" is the outage itself, from the kill to the
   restarted sidecar's Ready line, which a client without retries would see as a failed job.
-  Seed 000: dind may have a lower OOM score than the runner and be killed first.
+  ARC's dind runner write-up: dind may have a lower OOM score than the runner and be killed first.
   Main's second use is a busy spell: calls 0.1 s apart for up to 30 s (fixed), as a CI step that drives the daemon
   through a build. The sidecar allocates far above its memory limit when the spell begins, so the kill meets a call
   in flight or due on any machine. Every row is a retrying (+tolerant) client: a client that gives up at its first

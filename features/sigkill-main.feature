@@ -1,6 +1,7 @@
 @fault-sigkill-main
 Feature: Main's process is SIGKILLed while it works
-  Seed 001 says no trap runs on SIGKILL, so a done file is never written; a pidfile watcher still sees the PID vanish.
+  The self-hosted-runner write-up says no trap runs on SIGKILL, so a done file is never written; a pidfile watcher
+  still sees the PID vanish.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
   and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants

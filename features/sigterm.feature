@@ -1,6 +1,7 @@
 @fault-sigterm
 Feature: The pod is deleted with a grace period while main works
-  Seed 001 says SIGTERM reaches a trapping script only in exec form; a shell-form entrypoint waits out the grace period.
+  The self-hosted-runner write-up says SIGTERM reaches a trapping script only in exec form; a shell-form entrypoint
+  waits out the grace period.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
   and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
