@@ -50,7 +50,8 @@ public final class SuiteProperties {
             1, 3600, "the stuck window: how long the pod may take to end after main ended (or to be gone after its"
                     + " deletion and grace period), or main to start after the sidecar said Ready, before the cell is STUCK");
     static final Property DEADLINE = Property.wholeNumber("scenario.timeoutSeconds", (int) D.deadline().toSeconds(),
-            10, 7200, "the scenario's deadline");
+            10, 7200, "the scenario's deadline, from the Job's creation: a cell whose pod and Job have not ended by then"
+                    + " (and that no other end rule ended first) is TIMEOUT");
     static final Property FAULT_DELAY = Property.wholeNumber("fault.delaySeconds", D.faults().delaySeconds(), 0, 3600,
             "`delayed-sidecar`: when the sidecar's service starts");
     static final Property FAULT_GRACE = Property.wholeNumber("fault.graceSeconds", (int) D.faults().gracePeriodSeconds(),
