@@ -8,8 +8,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
  */
 public interface ClusterProvider extends AutoCloseable {
 
-    /** "provider:version", e.g. "local:1.31"; the grid column. */
-    String id();
+    /** Which kind of cluster: local, k3s, kind or kubeconfig. */
+    String providerName();
+
+    /** The version id, e.g. "1.31" or "1.28-sidecars"; for kubeconfig the context named, or "". */
+    String version();
+
+    /** "provider:version", e.g. "local:1.31" (a kubeconfig's current context: "kubeconfig"); the grid column. */
+    default String id() {
+        return version().isEmpty() ? providerName() : providerName() + ":" + version();
+    }
 
     /**
      * Checks the provider's own configuration (files, names) without any cluster work, so that bad input stops

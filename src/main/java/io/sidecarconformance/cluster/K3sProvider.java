@@ -45,8 +45,13 @@ public final class K3sProvider extends ConnectingProvider {
     }
 
     @Override
-    public String id() {
-        return "k3s:" + version;
+    public String providerName() {
+        return "k3s";
+    }
+
+    @Override
+    public String version() {
+        return version;
     }
 
     @Override

@@ -53,8 +53,13 @@ public final class KindProvider extends ConnectingProvider {
     }
 
     @Override
-    public String id() {
-        return "kind:" + version;
+    public String providerName() {
+        return "kind";
+    }
+
+    @Override
+    public String version() {
+        return version;
     }
 
     /** The kind cluster's name: sc-&lt;version&gt;. */

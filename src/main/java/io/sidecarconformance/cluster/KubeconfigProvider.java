@@ -20,8 +20,13 @@ public final class KubeconfigProvider extends ConnectingProvider {
     }
 
     @Override
-    public String id() {
-        return context == null ? "kubeconfig" : "kubeconfig:" + context;
+    public String providerName() {
+        return "kubeconfig";
+    }
+
+    @Override
+    public String version() {
+        return context == null ? "" : context;
     }
 
     @Override

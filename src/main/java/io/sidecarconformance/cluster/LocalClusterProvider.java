@@ -52,8 +52,13 @@ public final class LocalClusterProvider extends ConnectingProvider {
     }
 
     @Override
-    public String id() {
-        return provider + ":" + version;
+    public String providerName() {
+        return provider;
+    }
+
+    @Override
+    public String version() {
+        return version;
     }
 
     @Override

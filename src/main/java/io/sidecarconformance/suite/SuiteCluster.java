@@ -121,9 +121,7 @@ final class SuiteCluster {
 
     /** The cluster's record in results.json. */
     ClusterInfo info(UpstreamE2e upstreamE2e) {
-        String id = provider.id();
-        int colon = id.indexOf(':');
-        return new ClusterInfo(id, id.split(":")[0], colon < 0 ? "" : id.substring(colon + 1), provider.serverVersion(),
+        return new ClusterInfo(provider.id(), provider.providerName(), provider.version(), provider.serverVersion(),
                 nodeFacts.kubeletVersion(), nodeFacts.containerRuntime(), nodeFacts.runcVersion(),
                 nodeFacts.cgroupVersion(), nodeFacts.kernelVersion(), nodeFacts.cni(), upstreamE2e);
     }
