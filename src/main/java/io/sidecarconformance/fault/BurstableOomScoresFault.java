@@ -1,5 +1,7 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
@@ -20,6 +22,12 @@ public final class BurstableOomScoresFault implements Fault {
     @Override
     public String id() {
         return "burstable-oom-scores";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.never("it sets main's and the sidecar's memory requests and limits itself;"
+                + " a workload keeps its own resources");
     }
 
     @Override

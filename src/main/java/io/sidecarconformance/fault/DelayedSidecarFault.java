@@ -1,5 +1,8 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+import io.sidecarconformance.workload.FaultNeed;
+
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
@@ -10,6 +13,11 @@ public final class DelayedSidecarFault implements Fault {
     @Override
     public String id() {
         return "delayed-sidecar";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.needing(FaultNeed.SIDECAR);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+import io.sidecarconformance.workload.FaultNeed;
+
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
 import io.sidecarconformance.timeline.EventKind;
@@ -21,6 +24,11 @@ public final class DeleteDuringInitFault implements Fault {
     @Override
     public String id() {
         return "delete-during-init";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.needing(FaultNeed.NATIVE_SIDECAR_WITH_STARTUP_PROBE);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
@@ -14,6 +16,9 @@ public interface Fault {
 
     /** Id used in feature files and properties, e.g. "sidecar-oom". */
     String id();
+
+    /** How this fault applies to a user's own pod (-Dworkload): what it needs of the spec, or why it never can. */
+    WorkloadRule onWorkload();
 
     /** A few words for a reader of the report: what happens. */
     String label();

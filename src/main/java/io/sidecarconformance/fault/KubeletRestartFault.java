@@ -1,5 +1,7 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+
 import io.sidecarconformance.cluster.NodeControl;
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
@@ -27,6 +29,11 @@ public final class KubeletRestartFault implements Fault {
     @Override
     public String id() {
         return "kubelet-restart";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.needing().saying(facts -> "on local clusters only, where the suite runs the kubelet");
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+import io.sidecarconformance.workload.FaultNeed;
+
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
@@ -13,6 +16,11 @@ public final class MainOomFault implements Fault {
     @Override
     public String id() {
         return "main-oom";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.needing(FaultNeed.MAIN_MEMORY_LIMIT);
     }
 
     @Override

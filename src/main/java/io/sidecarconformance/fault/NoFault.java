@@ -1,11 +1,18 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+
 /** The baseline: nothing goes wrong. */
 public final class NoFault implements Fault {
 
     @Override
     public String id() {
         return "none";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.needing();
     }
 
     @Override

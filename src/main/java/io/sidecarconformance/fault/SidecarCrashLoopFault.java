@@ -1,5 +1,8 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+import io.sidecarconformance.workload.FaultNeed;
+
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
@@ -20,6 +23,11 @@ public final class SidecarCrashLoopFault implements Fault {
     @Override
     public String id() {
         return "sidecar-crashloop";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.needing(FaultNeed.SIDECAR);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+import io.sidecarconformance.workload.FaultNeed;
+
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.sidecarconformance.pattern.Role;
@@ -23,6 +26,11 @@ public final class SidecarEarlyCrashFault implements Fault {
     @Override
     public String id() {
         return "sidecar-early-crash";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.needing(FaultNeed.SIDECAR);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+import io.sidecarconformance.workload.FaultNeed;
+
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
@@ -21,6 +24,11 @@ public final class SidecarOomFault implements Fault {
     @Override
     public String id() {
         return "sidecar-oom";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.needing(FaultNeed.SIDECAR_MEMORY_LIMIT);
     }
 
     @Override

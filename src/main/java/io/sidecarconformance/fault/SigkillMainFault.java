@@ -1,5 +1,7 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
@@ -15,6 +17,11 @@ public final class SigkillMainFault implements Fault {
     @Override
     public String id() {
         return "sigkill-main";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.needing();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
@@ -13,6 +15,12 @@ public final class SigtermFault implements Fault {
     @Override
     public String id() {
         return "sigterm";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.needing().saying(facts -> "deletes the pod with its grace period, " + facts.gracePeriodSeconds()
+                + " s" + (facts.gracePeriodFromSpec() ? "" : " (Kubernetes' default: the spec sets none)"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.workload.WorkloadRule;
+
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
@@ -16,6 +18,12 @@ public final class SigtermSlowMainFault implements Fault {
     @Override
     public String id() {
         return "sigterm-slow-main";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.never("it changes how main answers SIGTERM, which only the suite's own images can;"
+                + " sigterm deletes the pod with the spec's own grace period");
     }
 
     @Override

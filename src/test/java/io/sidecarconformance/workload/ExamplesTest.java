@@ -1,5 +1,6 @@
 package io.sidecarconformance.workload;
 
+import io.sidecarconformance.fault.WorkloadFaults;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A refusal is one line a user reads: non-empty, no line breaks, no stack trace or class names from the parsers. */
-final class OneLineAssert {
+public final class OneLineAssert {
 
     private OneLineAssert() {
     }
 
     /** Runs {@code call}, asserts it refused with one clean line containing every {@code parts}, and returns the line. */
-    static String refusal(ThrowingCallable call, String... parts) {
+    public static String refusal(ThrowingCallable call, String... parts) {
         Throwable thrown = catchThrowable(call);
         assertThat(thrown).as("refused").isInstanceOf(WorkloadInputException.class);
         String line = thrown.getMessage();

@@ -1,7 +1,11 @@
-package io.sidecarconformance.workload;
+package io.sidecarconformance.fault;
 
-import io.sidecarconformance.fault.Fault;
-import io.sidecarconformance.fault.Faults;
+import io.sidecarconformance.workload.Applicability;
+import io.sidecarconformance.workload.RoleFinder;
+import io.sidecarconformance.workload.RoleNames;
+import io.sidecarconformance.workload.Workload;
+import io.sidecarconformance.workload.WorkloadFacts;
+import io.sidecarconformance.workload.WorkloadFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +37,9 @@ class WorkloadFaultsTest {
     }
 
     @Test
-    void everyFaultOfTheCatalogueHasARuleHereInItsOrder() {
-        assertThat(WorkloadFaults.faultIds()).as("fault ids with a workload rule: add one here for a new fault")
+    void everyFaultOfTheCatalogueAnswersInItsOrder() throws IOException {
+        WorkloadFacts f = facts("  containers:\n    - {name: main, image: busybox}\n", null, null);
+        assertThat(WorkloadFaults.applicability(f)).extracting(Applicability::faultId).as("one answer per fault, in order")
                 .containsExactlyElementsOf(Faults.all().stream().map(Fault::id).toList());
     }
 
