@@ -32,7 +32,7 @@ class PackageLayersTest {
             Map.entry("pattern", Set.of("cluster")),
             // A user's own pod (-Dworkload): its file read, its roles found, which faults apply; beside the patterns.
             Map.entry("workload", Set.of("pattern")),
-            Map.entry("fault", Set.of("cluster", "pattern", "timeline", "workload")),
+            Map.entry("fault", Set.of("cluster", "pattern", "timeline", "workload", "result")),
             Map.entry("result", Set.of("timeline")),
             Map.entry("verdict", Set.of("pattern", "result", "timeline")),
             Map.entry("report", Set.of("result", "timeline")),

@@ -1,5 +1,8 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.result.Aim;
+import io.sidecarconformance.result.ColumnFigure;
+
 import io.sidecarconformance.workload.WorkloadRule;
 
 import io.sidecarconformance.pattern.Role;

@@ -1,5 +1,7 @@
 package io.sidecarconformance.fault;
 
+import io.sidecarconformance.result.Aim;
+
 import io.sidecarconformance.workload.WorkloadRule;
 
 /** The baseline: nothing goes wrong. */

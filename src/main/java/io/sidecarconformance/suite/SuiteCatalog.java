@@ -29,7 +29,6 @@ public final class SuiteCatalog {
     }
 
     private static CatalogFault fault(Fault fault) {
-        return new CatalogFault(fault.id(), fault.label(), Aim.valueOf(fault.aim().name()),
-                ColumnFigure.valueOf(fault.figure().name()));
+        return new CatalogFault(fault.id(), fault.label(), fault.aim(), fault.figure());
     }
 }
