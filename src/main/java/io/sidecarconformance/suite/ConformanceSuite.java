@@ -38,6 +38,8 @@ public final class ConformanceSuite {
     private final ScenarioRunner runner;
     private final ScenarioNamespaces namespaces;
     private final SuiteReport report;
+    private final MachineCpu cpu = new MachineCpu(MachineCpu.PROC_STAT);
+    private Optional<MachineCpu.Sample> cpuAtStart = Optional.empty();
     private CleanupOnExit cleanupOnExit;
 
     private ConformanceSuite(SuiteConfig config, Instant startedAt, PrintStream log, SuiteProgress progress,
@@ -70,6 +72,7 @@ public final class ConformanceSuite {
         ConformanceSuite suite = new ConformanceSuite(config, startedAt, log, progress,
                 SuiteCluster.start(config, log));
         suite.cleanupOnExit = CleanupOnExit.register(suite::interrupted);
+        suite.cpuAtStart = suite.cpu.sample();
         return suite;
     }
 
@@ -149,6 +152,8 @@ public final class ConformanceSuite {
                     + " @shell-form, @smoke)");
         }
         Map<String, String> measurements = new LinkedHashMap<>();
+        cpuAtStart.ifPresent(from -> cpu.sample().ifPresent(to -> measurements.putAll(
+                MachineCpu.between(from, to, results.size()))));
         cluster.cleanUp(measurements);
         Path html = report.write(results, cluster.info(config.upstreamE2e()), measurements);
         cluster.close();
