@@ -78,7 +78,7 @@ main() {
   [ "$(id -u)" = 0 ] || die "needs root (tap device, bridge, firewall, UML guest)"
   case "$CMD" in
     build) v2_build "${2:-}"; log "build of $2 complete" ;;
-    up) v2_build "${2:-}"; do_up "$2" ;;
+    up) v2_build "${2:-}"; v2_up "$2" ;;
     down)
       [ -z "${2:-}" ] || check_id "$2"
       lock_clusters
@@ -87,8 +87,8 @@ main() {
         log "cluster $cur is running, not $2: left as it is (cluster.sh down without an id stops any)"
         exit 0
       fi
-      do_down 0 || die "some processes could not be stopped; see: cluster.sh status" ;;
-    status) do_status ;;
+      v2_down 0 || die "some processes could not be stopped; see: cluster.sh status" ;;
+    status) v2_status ;;
     kubeconfig) check_v2_id "${2:-}"; printf '%s\n' "$RUN/$2/kubeconfig" ;;
     boot-check) need_v2_deps; build_rootfs; do_boot_check ;;
     guest) shift; guest_exec "$@" ;;

@@ -39,6 +39,13 @@ ip route add default via "$HOST_IP"
 status network
 systemd-run --quiet --unit=sc-cmd bash "$S/node.sh" cmd-loop
 
+# cAdvisor (in the kubelet) wants a clock speed, from cpufreq in sysfs or "cpu MHz" in /proc/cpuinfo; UML's cpuinfo
+# has neither, and the kubelet refuses to start: the host's figure, added to a copy bound over /proc/cpuinfo
+if ! grep -q '^cpu MHz' /proc/cpuinfo; then
+  { cat /proc/cpuinfo; printf 'cpu MHz\t\t: %s\n' "${CPU_MHZ:-1000.000}"; } >/run/sc-cpuinfo
+  mount --bind /run/sc-cpuinfo /proc/cpuinfo
+fi
+
 mkdir -p /etc/cni/net.d
 cp "$S/cni.conflist" /etc/cni/net.d/10-sidecar-conformance-v2.conflist
 # as containerd's own containerd.service: shims outlive a restart (KillMode=process), cgroups delegated

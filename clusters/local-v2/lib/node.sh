@@ -171,6 +171,7 @@ NODE_NAME=$NODE_NAME
 NODE_IP=$NODE_IP
 NET_PREFIX=${NET_CIDR#*/}
 HOST_IP=$HOST_IP
+CPU_MHZ=$(awk -F': *' '/^cpu MHz/ {print $2; exit}' /proc/cpuinfo)
 CTRD_DIR=$(in_guest "$SHIM_DIR")
 RUNC_DIR=$(dirname "$(in_guest "$RUNC_BIN")")
 KBIN=$(in_guest "$kbin")

@@ -1,10 +1,46 @@
 # shellcheck shell=bash
 # clusters/local-v2/lib/procs.sh: up, down, status of the cgroup v2 cluster: the control plane as processes on this
-# machine, the node in the UML guest. Sourced by cluster.sh (uses its constants, log, die); the process helpers
-# (pidfile, alive, start_proc, stop_procs, wait_for) are clusters/local's, acting on this cluster's $RUN.
+# machine, the node in the UML guest. Sourced by cluster.sh (uses its constants, log, die). clusters/local's procs.sh
+# is NOT sourced: its down and stray search act on every process, mount and file of clusters/local.
 
-# shellcheck source=../../local/lib/procs.sh
-. "$HERE/lib/procs.sh"
+# ---------------------------------------------------------------- processes (as clusters/local's, on this $RUN)
+pidfile() { printf '%s/pids/%s.pid' "$RUN" "$1"; }
+alive() { local p; p="$(cat "$(pidfile "$1")" 2>/dev/null)" || return 1; [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+start_proc() { # name logfile cmd...
+  local name=$1 logf=$2; shift 2
+  mkdir -p "$RUN/pids"
+  # fds 7-9 hold our locks: daemons must not inherit them
+  setsid "$@" >"$logf" 2>&1 </dev/null 7>&- 8>&- 9>&- &
+  echo $! >"$(pidfile "$name")"
+}
+stop_procs() { # names... : TERM, wait up to 10s, then KILL; only the pids of our pid files
+  local n p i pids=()
+  for n in "$@"; do
+    p="$(cat "$(pidfile "$n")" 2>/dev/null || true)"
+    if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then kill -TERM "$p" 2>/dev/null || true; pids+=("$p"); fi
+  done
+  for ((i = 0; i < 100; i++)); do
+    local rest=()
+    for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && rest+=("$p"); done
+    [ "${#rest[@]}" = 0 ] && break
+    pids=("${rest[@]}")
+    sleep 0.1
+  done
+  [ "${#pids[@]}" = 0 ] || kill -KILL "${pids[@]}" 2>/dev/null || true
+  for n in "$@"; do rm -f "$(pidfile "$n")"; done
+}
+wait_for() { # description timeout-seconds process-to-watch cmd...
+  local what=$1 t=$2 proc=$3; shift 3
+  local end=$((SECONDS + t))
+  until "$@" >/dev/null 2>&1; do
+    if [ -n "$proc" ] && ! alive "$proc"; then
+      fail "$proc exited while waiting for $what: $(tail -n 3 "$LOGS/$proc.log" 2>/dev/null | tr '\n' ' ' | cut -c1-400)"
+    fi
+    [ $SECONDS -lt $end ] || fail "timed out after ${t}s waiting for $what (logs: $LOGS)"
+    sleep 0.2
+  done
+}
+port_free() { [ -z "$(ss -Hltn "sport = :$1")" ]; }
 
 # One cluster at a time on this machine: the same lock as clusters/local and clusters/kind. Never stops theirs.
 lock_clusters() {
@@ -61,7 +97,15 @@ node_ready() {
   v2_api "/api/v1/nodes/$NODE_NAME" | jq -e '.status.conditions[] | select(.type == "Ready") | .status == "True"' >/dev/null
 }
 
-do_up() {
+# the kubelet runs in the guest: its log (on the share) says when it gave up
+node_ready_or_kubelet_failed() {
+  local why
+  why="$(grep -m1 -E '"command failed"|^F[0-9]{4} ' "$LOGS/kubelet.log" 2>/dev/null | cut -c1-400 || true)"
+  [ -z "$why" ] || fail "the kubelet in the guest failed: $why"
+  node_ready
+}
+
+v2_up() {
   local id=$1 v minor gates kbin etcdbin
   v="$(k8s_version_of "$id")"; minor="$(minor_of "$v")"; gates="$(gates_of "$id")"
   kbin="$(k8s_dir "$v")/bin"
@@ -131,7 +175,7 @@ do_up() {
   guest_wait_status "$dir" images 180 "containerd and the image imports in the guest"
   log "guest: containerd up, images imported"
   guest_wait_status "$dir" kubelet 60 "the kubelet's start in the guest"
-  wait_for "node $NODE_NAME Ready" 180 "" node_ready
+  wait_for "node $NODE_NAME Ready" 180 "" node_ready_or_kubelet_failed
   log "node $NODE_NAME Ready"
   wait_for "default service account" 60 kube-controller-manager v2_api /api/v1/namespaces/default/serviceaccounts/default
   local p
@@ -150,7 +194,7 @@ do_up() {
 guest_wait_status() { # run-dir word timeout what
   local end=$((SECONDS + $3)) why
   until grep -qx "$2" "$1/node-status" 2>/dev/null; do
-    why="$(sed -n 's/^failed: //p' "$1/node-status" 2>/dev/null | head -n1)"
+    why="$(sed -n 's/^failed: //p' "$1/node-status" 2>/dev/null | head -n1 || true)"
     [ -z "$why" ] || fail "the node script in the guest failed: $why (logs: $1/logs)"
     guest_alive || fail "the guest exited while waiting for $4 (console: $(tail -n 3 "$1/logs/console.log" 2>/dev/null | tr '\n' ' ' | cut -c1-300))"
     [ $SECONDS -lt $end ] || fail "timed out after $3s waiting for $4 (logs: $1/logs)"
@@ -158,7 +202,7 @@ guest_wait_status() { # run-dir word timeout what
   done
 }
 
-do_status() {
+v2_status() {
   local cur p
   cur="$(cat "$RUN/current" 2>/dev/null || true)"
   if [ -z "$cur" ]; then
