@@ -11,6 +11,8 @@
 #   cluster.sh kubeconfig <id> print the kubeconfig path of <id>
 #   cluster.sh boot-check      boot the guest alone, print its boot facts (cgroup, controllers, seconds), halt it
 #   cluster.sh guest <cmd...>  run a command inside the running guest as root (stdout/stderr: its output)
+#   cluster.sh restart-kubelet <id>  stop and start the guest's kubelet (pods keep running); stdout: when it stopped,
+#                              started and answered /healthz again
 #
 # Progress goes to stderr; errors are one line on stderr with a non-zero exit.
 set -Eeuo pipefail
@@ -26,7 +28,7 @@ log() { printf '[local-v2 %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'local-v2/cluster.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '7,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '7,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -41,6 +43,8 @@ usage() {
 . "$HERE/lib/pki.sh"
 # shellcheck source=lib/rootfs.sh
 . "$V2_HERE/lib/rootfs.sh"
+# shellcheck source=lib/store.sh
+. "$V2_HERE/lib/store.sh"
 # shellcheck source=lib/guest.sh
 . "$V2_HERE/lib/guest.sh"
 # shellcheck source=lib/node.sh
@@ -65,6 +69,7 @@ v2_build() { # id
   need_v2_deps
   build_all "$1"    # clusters/local's builds: a no-op when its cache has them
   build_rootfs
+  build_store "$1"
 }
 
 # rows whose runtime clusters/local builds (containerd 2.x, runc from the module proxy): Debian's containerd 1.6
@@ -92,6 +97,7 @@ main() {
     kubeconfig) check_v2_id "${2:-}"; printf '%s\n' "$RUN/$2/kubeconfig" ;;
     boot-check) need_v2_deps; build_rootfs; do_boot_check ;;
     guest) shift; guest_exec "$@" ;;
+    restart-kubelet) check_v2_id "${2:-}"; lock_clusters; v2_restart_kubelet "$2" ;;
     *) usage ;;
   esac
 }

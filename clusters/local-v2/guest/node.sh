@@ -26,7 +26,41 @@ cmd_loop() {
     read -r -t 0.3 -u 3 _ || true
   done
 }
-if [ "${1:-}" = cmd-loop ]; then cmd_loop; exit 0; fi
+
+# the kubelet as a transient systemd unit (its own cgroup, kubelet.service, as on a kubeadm node)
+start_kubelet() {
+  systemd-run --quiet --unit=kubelet -p "StandardOutput=append:$S/logs/kubelet.log" -p "StandardError=append:$S/logs/kubelet.log" \
+    "$KBIN/kubelet" --config="$S/kubelet.yaml" --kubeconfig="$S/kubelet.kubeconfig" \
+    --hostname-override="$NODE_NAME" --node-ip="$NODE_IP" --root-dir=/var/lib/kubelet --cert-dir=/var/lib/kubelet/pki
+}
+utc_now() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }
+kubelet_healthy() { # GET /healthz on the kubelet's healthz port, with bash alone (no curl in the guest)
+  (
+    exec 4<>/dev/tcp/127.0.0.1/10248
+    printf 'GET /healthz HTTP/1.0\r\n\r\n' >&4
+    reply="$(cat <&4)"
+    [[ $reply == "HTTP/1.0 200"* || $reply == "HTTP/1.1 200"* ]]
+  )
+}
+# cluster.sh restart-kubelet: SIGTERM (systemctl stop), start with the same flags, wait up to 60 s for /healthz;
+# the previous log is kept as kubelet.log.<n>. stdout: one line with the three moments (UTC).
+restart_kubelet() {
+  local stopped started n=1 i
+  systemctl stop kubelet
+  stopped="$(utc_now)"
+  while [ -e "$S/logs/kubelet.log.$n" ]; do n=$((n + 1)); done
+  mv "$S/logs/kubelet.log" "$S/logs/kubelet.log.$n"
+  start_kubelet
+  started="$(utc_now)"
+  for ((i = 0; i < 300; i++)); do kubelet_healthy 2>/dev/null && break; sleep 0.2; done
+  kubelet_healthy 2>/dev/null || { echo "the restarted kubelet's /healthz did not answer within 60 s" >&2; return 1; }
+  printf 'stopped %s, started %s, healthy %s\n' "$stopped" "$started" "$(utc_now)"
+}
+
+case "${1:-}" in
+  cmd-loop) cmd_loop; exit 0 ;;
+  restart-kubelet) restart_kubelet; exit 0 ;;
+esac
 
 exec >>"$S/logs/node.log" 2>&1
 trap 'status "failed: line $LINENO: $BASH_COMMAND"' ERR
@@ -46,6 +80,12 @@ if ! grep -q '^cpu MHz' /proc/cpuinfo; then
   mount --bind /run/sc-cpuinfo /proc/cpuinfo
 fi
 
+# containerd's image store, the local images already imported (clusters/local-v2/lib/store.sh), on the second disk
+if [ -b /dev/ubdb ]; then
+  mkdir -p /var/lib/containerd
+  mount -o noatime /dev/ubdb /var/lib/containerd
+fi
+
 mkdir -p /etc/cni/net.d
 cp "$S/cni.conflist" /etc/cni/net.d/10-sidecar-conformance-v2.conflist
 # as containerd's own containerd.service: shims outlive a restart (KillMode=process), cgroups delegated
@@ -57,14 +97,15 @@ for _ in $(seq 300); do ctr version >/dev/null 2>&1 && break; sleep 0.2; done
 ctr version >/dev/null
 echo "$(secs) containerd answers"
 status containerd
-for img in $IMAGES; do
-  ctr -n k8s.io images import "$img"
-  echo "$(secs) imported $img"
+have="$(ctr -n k8s.io images ls -q)"
+for ref_tar in $IMAGES; do
+  if ! grep -qxF "${ref_tar%%=*}" <<<"$have"; then
+    ctr -n k8s.io images import "${ref_tar#*=}"
+    echo "$(secs) imported ${ref_tar#*=}"
+  fi
 done
 status images
 
-systemd-run --quiet --unit=kubelet -p "StandardOutput=append:$S/logs/kubelet.log" -p "StandardError=append:$S/logs/kubelet.log" \
-  "$KBIN/kubelet" --config="$S/kubelet.yaml" --kubeconfig="$S/kubelet.kubeconfig" \
-  --hostname-override="$NODE_NAME" --node-ip="$NODE_IP" --root-dir=/var/lib/kubelet --cert-dir=/var/lib/kubelet/pki
+start_kubelet
 echo "$(secs) kubelet started"
 status kubelet

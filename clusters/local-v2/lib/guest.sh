@@ -62,18 +62,20 @@ uml_pids() {
   return 0
 }
 
-# guest_boot <run-dir> <console-log>: starts the guest in the background (pid file $RUN/pids/guest.pid). The run dir
+# guest_boot <run-dir> <console-log> [store image]: starts the guest in the background (pid file $RUN/pids/guest.pid). The run dir
 # is shared read-write at /sc/run, the build cache read-only at /sc/cache; the disk is a copy-on-write file over the
 # cached image. Guest memory is a file UML unlinks at once, in /dev/shm/$UML_ID (else $RUN/uml).
 guest_boot() {
-  local rdir=$1 console=$2
+  local rdir=$1 console=$2 store=()
+  # the second disk: containerd's image store (/var/lib/containerd), copy-on-write as the first
+  [ -z "${3:-}" ] || { rm -f "$RUN/store.cow"; store=("ubd1=$RUN/store.cow,$3"); }
   local mem="$RUN/uml"
   # guest memory on tmpfs: on a disk file the host writes the guest's dirty pages back to disk (40x slower imports)
   if [ "$(stat -fc %T /dev/shm 2>/dev/null)" = tmpfs ]; then mem="/dev/shm/$UML_ID"; fi
   mkdir -p "$RUN/uml" "$RUN/pids" "$mem"
   rm -f "$RUN/root.cow"
   TMPDIR="$mem" setsid "$UML_BIN" "umid=$UML_ID" "uml_dir=$RUN/uml" "mem=$GUEST_MEM" \
-    "ubd0=$RUN/root.cow,$V2_IMG" root=/dev/ubda rw con=null con0=fd:0,fd:1 \
+    "ubd0=$RUN/root.cow,$V2_IMG" "${store[@]}" root=/dev/ubda rw con=null con0=fd:0,fd:1 \
     "eth0=tuntap,$TAP,$UML_MAC" quiet "sc.run=$rdir" "sc.cache=$SC_CACHE" \
     </dev/null >"$console" 2>&1 8>&- 9>&- &
   echo $! >"$RUN/pids/guest.pid"
@@ -100,7 +102,7 @@ guest_halt() {
   for ((i = 0; i < 50; i++)); do [ -z "$(uml_pids)" ] && break; sleep 0.1; done
   for p in $(uml_pids); do kill -KILL "$p" 2>/dev/null || true; done
   for ((i = 0; i < 50; i++)); do [ -z "$(uml_pids)" ] && break; sleep 0.1; done
-  rm -f "$RUN/pids/guest.pid" "$RUN/root.cow"
+  rm -f "$RUN/pids/guest.pid" "$RUN/root.cow" "$RUN/store.cow"
   rm -rf "$RUN/uml" "/dev/shm/$UML_ID"
   [ -z "$(uml_pids)" ]
 }

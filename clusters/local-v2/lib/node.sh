@@ -175,7 +175,7 @@ CPU_MHZ=$(awk -F': *' '/^cpu MHz/ {print $2; exit}' /proc/cpuinfo)
 CTRD_DIR=$(in_guest "$SHIM_DIR")
 RUNC_DIR=$(dirname "$(in_guest "$RUNC_BIN")")
 KBIN=$(in_guest "$kbin")
-IMAGES="$(in_guest "$img/pause-$ptag.tar") $(in_guest "$img/busybox-${bref##*:}.tar") $(in_guest "$img/dind-${dref##*:}.tar")"
+IMAGES="localhost/sidecar-conformance/pause:$ptag=$(in_guest "$img/pause-$ptag.tar") $bref=$(in_guest "$img/busybox-${bref##*:}.tar") $dref=$(in_guest "$img/dind-${dref##*:}.tar")"
 ENV
   install -m 644 "$V2_HERE/guest/node.sh" "$dir/node.sh"
 }

@@ -136,7 +136,7 @@ v2_up() {
   [ -z "$gates" ] || fg=("--feature-gates=$gates")
   # the guest first: its boot (~15 s) overlaps the control plane's start
   local t0; t0="$(date +%s.%N)"
-  guest_boot "$dir" "$LOGS/console.log"
+  guest_boot "$dir" "$LOGS/console.log" "$(store_img "$id")"
   start_proc etcd "$LOGS/etcd.log" "$etcdbin" --name sc-local-v2 --data-dir "$dir/etcd" \
     --listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
     --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
@@ -200,6 +200,16 @@ guest_wait_status() { # run-dir word timeout what
     [ $SECONDS -lt $end ] || fail "timed out after $3s waiting for $4 (logs: $1/logs)"
     sleep 0.2
   done
+}
+
+# A node-level fault (as clusters/local's restart-kubelet): the kubelet in the guest stopped with SIGTERM (its pods'
+# containers keep running) and started again. stdout: when it stopped, started and answered /healthz again.
+v2_restart_kubelet() {
+  local id=$1 cur
+  cur="$(cat "$RUN/current" 2>/dev/null || true)"
+  [ "$cur" = "$id" ] || die "local-v2 cluster $id is not running${cur:+ (cluster $cur is)}; start it with: cluster.sh up $id"
+  log "restarting the kubelet of $id in the guest (its pods keep running)"
+  SC_V2_EXEC_TIMEOUT=120 guest_exec bash "$GUEST_SHARE/node.sh" restart-kubelet
 }
 
 v2_status() {

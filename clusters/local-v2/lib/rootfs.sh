@@ -5,11 +5,18 @@
 # to its own copy-on-write file, never to the image. Sourced by cluster.sh (uses its constants, log, die, run_step).
 
 # Debian packages of the guest. No containerd or runc: the node runs the builds of clusters/local.
-GUEST_PKGS="systemd-sysv udev dbus kmod iproute2 iptables conntrack ethtool socat procps util-linux mount
+GUEST_PKGS="systemd-sysv dbus kmod iproute2 iptables conntrack ethtool socat procps util-linux mount
 libseccomp2 ca-certificates containernetworking-plugins"
-# Units a node does not need: timers that wake the single CPU, logins on consoles nobody attaches to.
-GUEST_MASK="getty.target console-getty.service apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer
-e2scrub_all.timer e2scrub_reap.service fstrim.timer systemd-networkd-wait-online.service"
+# Units a node does not need, each a process start (slow under UML) on the boot's path: udev (13 s of a 30 s boot:
+# the guest has no hardware to name; devtmpfs makes /dev/ubd*, the kernel names eth0), logind and logins on
+# consoles nobody attaches to, timers that wake the single CPU, modprobe units for modules nothing uses.
+GUEST_MASK="systemd-udevd.service systemd-udevd-control.socket systemd-udevd-kernel.socket systemd-udev-trigger.service
+systemd-udev-settle.service systemd-hwdb-update.service systemd-logind.service systemd-user-sessions.service
+getty.target console-getty.service kmod-static-nodes.service modprobe@dm_mod.service modprobe@loop.service
+modprobe@drm.service modprobe@efi_pstore.service modprobe@fuse.service sys-fs-fuse-connections.mount
+sys-kernel-config.mount sys-kernel-debug.mount sys-kernel-tracing.mount systemd-pstore.service
+apt-daily.timer apt-daily-upgrade.timer dpkg-db-backup.timer e2scrub_all.timer e2scrub_reap.service fstrim.timer
+systemd-networkd-wait-online.service"
 # Modules the node loads at boot (Debian's UML kernel builds them as modules): containers' overlay, the CNI bridge
 # and its veths, iptables (legacy: the UML kernel has no NF_TABLES_INET) for the CNI plugins and the kubelet.
 GUEST_MODULES="overlay bridge br_netfilter veth nf_conntrack ip_tables iptable_filter iptable_nat iptable_mangle
@@ -67,7 +74,8 @@ build_rootfs() {
   log "guest rootfs: configuring (hostname, units, modules, sysctls, iptables-legacy, kernel $kr modules)"
   echo "$NODE_NAME" >"$r/etc/hostname"
   printf '127.0.0.1 localhost\n%s %s\n' "$NODE_IP" "$NODE_NAME" >"$r/etc/hosts"
-  printf '/dev/ubda / ext4 defaults,noatime 0 0\n' >"$r/etc/fstab"
+  # no fstab entry for /: the kernel mounts it (root=/dev/ubda rw), and without udev a device unit never appears
+  : >"$r/etc/fstab"
   : >"$r/etc/resolv.conf"
   mkdir -p "$r/etc/systemd/journald.conf.d" "$r/etc/modules-load.d" "$r/etc/sysctl.d" "$r/sc/run" "$r/sc/cache" "$r/usr/local/sbin"
   printf '[Journal]\nStorage=volatile\nRuntimeMaxUse=64M\n' >"$r/etc/systemd/journald.conf.d/sc-node.conf"
@@ -91,6 +99,7 @@ ExecStart=/usr/local/sbin/sc-node-start
 WantedBy=multi-user.target
 UNIT
   chroot "$r" systemctl enable --quiet sc-node.service
+  chroot "$r" systemctl set-default --quiet multi-user.target
   # shellcheck disable=SC2086 # word list
   chroot "$r" systemctl mask --quiet $GUEST_MASK
   mkdir -p "$r/lib/modules"

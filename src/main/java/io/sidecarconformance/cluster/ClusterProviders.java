@@ -23,7 +23,8 @@ public final class ClusterProviders {
     private final PrintStream log;
 
     /**
-     * @param properties system properties: keepCluster, local.upTimeoutMinutes, kind.upTimeoutMinutes, kind.nodeImage,
+     * @param properties system properties: keepCluster, local.upTimeoutMinutes, local-v2.upTimeoutMinutes,
+     *                   kind.upTimeoutMinutes, kind.nodeImage,
      *                   cluster.connectTimeoutSeconds, images.busybox, images.dind, images.pullPolicy
      * @param log        where the choice and the providers' progress lines go
      */
@@ -111,6 +112,10 @@ public final class ClusterProviders {
                 return new LocalClusterProvider(spec.version(), catalog.localScript(),
                         catalog.localImages().overriddenBy(properties),
                         Duration.ofMinutes(longProperty("local.upTimeoutMinutes", 90)), connect, keep, log);
+            case "local-v2":
+                return new LocalClusterProvider("local-v2", spec.version(), catalog.localV2Script(),
+                        catalog.localImages().overriddenBy(properties),
+                        Duration.ofMinutes(longProperty("local-v2.upTimeoutMinutes", 90)), connect, keep, log);
             case "k3s":
                 ClusterCatalog.K3sVersion k3s = catalog.k3sVersions().get(spec.version());
                 return new K3sProvider(spec.version(), k3s.image(), k3sServerArgs(k3s),
