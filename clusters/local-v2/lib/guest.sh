@@ -78,10 +78,10 @@ guest_boot() {
     "ubd0=$RUN/root.cow,$V2_IMG" "${store[@]}" root=/dev/ubda rw con=null con0=fd:0,fd:1 \
     "eth0=tuntap,$TAP,$UML_MAC" quiet "sc.run=$rdir" "sc.cache=$SC_CACHE" \
     </dev/null >"$console" 2>&1 8>&- 9>&- &
-  echo $! >"$RUN/pids/guest.pid"
+  write_pidfile guest $!
 }
 
-guest_alive() { local p; p="$(cat "$RUN/pids/guest.pid" 2>/dev/null)" && [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+guest_alive() { alive guest; }
 
 # waits (bounded) until the guest's sc-node-start has written <file> into the run dir
 guest_wait_file() { # run-dir file timeout what

@@ -4,20 +4,30 @@
 # is NOT sourced: its down and stray search act on every process, mount and file of clusters/local.
 
 # ---------------------------------------------------------------- processes (as clusters/local's, on this $RUN)
+# A pid file holds "<pid> <start time>" (field 22 of /proc/<pid>/stat): a pid the kernel has given to another
+# process since (ours killed by someone else) is never signalled.
 pidfile() { printf '%s/pids/%s.pid' "$RUN" "$1"; }
-alive() { local p; p="$(cat "$(pidfile "$1")" 2>/dev/null)" || return 1; [ -n "$p" ] && kill -0 "$p" 2>/dev/null; }
+started_at() { awk '{print $22}' "/proc/$1/stat" 2>/dev/null; }
+write_pidfile() { echo "$2 $(started_at "$2")" >"$(pidfile "$1")"; }
+pid_of() { # name -> the pid, if that process still runs
+  local p t f
+  f="$(pidfile "$1")"
+  [ -f "$f" ] || return 1
+  read -r p t <"$f" || return 1
+  [ -n "$p" ] && [ -n "$t" ] && [ "$(started_at "$p")" = "$t" ] && echo "$p"
+}
+alive() { pid_of "$1" >/dev/null; }
 start_proc() { # name logfile cmd...
   local name=$1 logf=$2; shift 2
   mkdir -p "$RUN/pids"
   # fds 7-9 hold our locks: daemons must not inherit them
   setsid "$@" >"$logf" 2>&1 </dev/null 7>&- 8>&- 9>&- &
-  echo $! >"$(pidfile "$name")"
+  write_pidfile "$name" $!
 }
 stop_procs() { # names... : TERM, wait up to 10s, then KILL; only the pids of our pid files
   local n p i pids=()
   for n in "$@"; do
-    p="$(cat "$(pidfile "$n")" 2>/dev/null || true)"
-    if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then kill -TERM "$p" 2>/dev/null || true; pids+=("$p"); fi
+    if p="$(pid_of "$n")"; then kill -TERM "$p" 2>/dev/null || true; pids+=("$p"); fi
   done
   for ((i = 0; i < 100; i++)); do
     local rest=()
@@ -224,9 +234,9 @@ v2_status() {
   echo "cluster: $cur (kubernetes $(k8s_version_of "$cur"), containerd $(containerd_of "$cur"), runc $(runc_of "$cur"), etcd $(etcd_of "$cur")), cgroup v2 node in UML"
   echo "kubeconfig: $RUN/$cur/kubeconfig"
   for p in $CONTROL_PLANE; do
-    if alive "$p"; then echo "$p: running (pid $(cat "$(pidfile "$p")"))"; else echo "$p: NOT running"; fi
+    if alive "$p"; then echo "$p: running (pid $(pid_of "$p"))"; else echo "$p: NOT running"; fi
   done
-  if guest_alive; then echo "guest: running (pid $(cat "$RUN/pids/guest.pid"), $(uml_pids | wc -l) host processes)"; else echo "guest: NOT running"; fi
+  if guest_alive; then echo "guest: running (pid $(pid_of guest), $(uml_pids | wc -l) host processes)"; else echo "guest: NOT running"; fi
   echo "node script: $(tr '\n' ' ' <"$RUN/$cur/node-status" 2>/dev/null)"
   if node_ready 2>/dev/null; then echo "node $NODE_NAME: Ready"; else echo "node $NODE_NAME: not Ready"; fi
 }

@@ -1,12 +1,13 @@
 # shellcheck shell=bash
 # clusters/local-v2/lib/store.sh: containerd's image store for the guest, made on this machine: the row's containerd
 # build imports the local images (pause, busybox, dind) at host speed into a private root, which becomes an ext4
-# image cached per containerd version and image set ($V2_CACHE/store-<containerd>.img). Each run mounts a
-# copy-on-write of it at /var/lib/containerd in the guest. Importing in the guest instead takes ~95 s per up (ctr's
-# page faults are slow under UML). Sourced by cluster.sh (uses its constants, log, die; clusters/local's
+# image cached per containerd version and pause tag ($V2_CACHE/store-<containerd>-pause<tag>.img; rebuilt when an
+# image changes). Each run mounts a copy-on-write of it at /var/lib/containerd in the guest. Importing in the guest
+# instead takes ~95 s per up (ctr's page faults are slow under UML). Sourced by cluster.sh (uses its constants, log, die; clusters/local's
 # runtime_paths, containerd_config_v3, prop).
 
-store_img() { printf '%s/store-%s.img' "$V2_CACHE" "$(containerd_of "$1")"; }
+# one store per containerd build and pause tag (rows 1.30-1.34 share containerd v2.1.9 but not their pause)
+store_img() { printf '%s/store-%s-pause%s.img' "$V2_CACHE" "$(containerd_of "$1")" "$(pause_of "$1")"; }
 
 store_images() { # id -> "ref tarball" lines
   local kb ptag bref dref
@@ -23,8 +24,6 @@ store_recipe() { # id
     sha256sum "$V2_HERE/lib/store.sh" | cut -d' ' -f1; } | sha256sum | cut -d' ' -f1
 }
 
-# a store holds the images of more than one row (same containerd, other pause tag): one store per containerd, with
-# the union of what its rows asked for so far is not needed; a row whose images differ rebuilds it (seconds)
 store_built() { [ -f "$(store_img "$1")" ] && [ "$(cat "$(store_img "$1").recipe" 2>/dev/null)" = "$(store_recipe "$1")" ]; }
 
 build_store() { # id
