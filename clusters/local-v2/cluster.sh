@@ -26,6 +26,7 @@ T0=$SECONDS
 CMD="${1:-}"
 log() { printf '[local-v2 %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'local-v2/cluster.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
+dbg() { if [ "${SC_DEBUG:-0}" = 1 ]; then log "$*"; fi; return 0; }
 
 usage() {
   sed -n '7,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2

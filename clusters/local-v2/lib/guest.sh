@@ -55,9 +55,8 @@ v2_net_left() { # prints what of the network is still there
 # carry the kernel's command line with our umid
 uml_pids() {
   local p
-  for p in /proc/[0-9]*; do
-    [ "$(readlink "$p/exe" 2>/dev/null)" = "$UML_BIN" ] || continue
-    tr '\0' '\n' <"$p/cmdline" 2>/dev/null | grep -qx "umid=$UML_ID" && echo "${p#/proc/}"
+  for p in $(pgrep -f "umid=$UML_ID( |\$)"); do
+    [ "$(readlink "/proc/$p/exe" 2>/dev/null)" = "$UML_BIN" ] && echo "$p"
   done
   return 0
 }

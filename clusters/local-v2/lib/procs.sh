@@ -81,9 +81,12 @@ v2_down() { # quiet=0|1
   id="$(cat "$RUN/current" 2>/dev/null || true)"
   [ "$quiet" = 1 ] || log "stopping ${id:-the local-v2 cluster}"
   guest_halt || left+="guest processes $(uml_pids | tr '\n' ' ')"
+  dbg "down: guest halted"
   # shellcheck disable=SC2086 # word list
   stop_procs $CONTROL_PLANE
+  dbg "down: control plane stopped"
   v2_net_down
+  dbg "down: network removed"
   # the last run's logs stay (the next run replaces them) for a look after a failed up
   local d
   for d in "$RUN"/*/; do
