@@ -24,12 +24,14 @@ start_proc() { # name logfile cmd...
   setsid "$@" >"$logf" 2>&1 </dev/null 7>&- 8>&- 9>&- &
   write_pidfile "$name" $!
 }
-stop_procs() { # names... : TERM, wait up to 10s, then KILL; only the pids of our pid files
+# names... : TERM, wait up to 3 s, then KILL; only the pids of our pid files. (The API server takes the full 10 s
+# clusters/local allows to drain its watches; its etcd and the whole cluster are thrown away anyway.)
+stop_procs() {
   local n p i pids=()
   for n in "$@"; do
     if p="$(pid_of "$n")"; then kill -TERM "$p" 2>/dev/null || true; pids+=("$p"); fi
   done
-  for ((i = 0; i < 100; i++)); do
+  for ((i = 0; i < 30; i++)); do
     local rest=()
     for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && rest+=("$p"); done
     [ "${#rest[@]}" = 0 ] && break
