@@ -76,6 +76,11 @@ public final class ClusterCatalog {
         return dir.resolve("local").resolve("cluster.sh");
     }
 
+    /** The local cluster whose node runs in a User-Mode Linux guest with cgroup v2 (provider {@code local-v2}). */
+    public Path localV2Script() {
+        return dir.resolve("local-v2").resolve("cluster.sh");
+    }
+
     public Path localImagesFile() {
         return dir.resolve("local").resolve("images.properties");
     }
@@ -111,6 +116,17 @@ public final class ClusterCatalog {
     /** Ids with a Kubernetes patch for the local cluster. */
     public List<String> localVersions() {
         return versions().stream().filter(row -> !row.kubernetes().isEmpty()).map(VersionRow::id).distinct().toList();
+    }
+
+    /**
+     * Local ids whose runtime is a containerd build: the cgroup v2 guest runs clusters/local's builds of containerd and
+     * runc, and has no Debian containerd 1.6 (the rows that say {@code debian}).
+     */
+    public List<String> localV2Versions() {
+        return versions().stream()
+                .filter(row -> !row.kubernetes().isEmpty() && !row.containerd().isEmpty()
+                        && !row.containerd().equals("debian"))
+                .map(VersionRow::id).distinct().toList();
     }
 
     /** Version id -> k3s image and server args (the row's gates on every component), in version order. */

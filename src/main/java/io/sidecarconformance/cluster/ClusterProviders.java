@@ -108,6 +108,10 @@ public final class ClusterProviders {
                 return new LocalClusterProvider(spec.version(), catalog.localScript(),
                         catalog.localImages().overriddenBy(images),
                         settings.localUpTimeout(), connect, keep, log);
+            case "local-v2":
+                return new LocalClusterProvider("local-v2", spec.version(), catalog.localV2Script(),
+                        catalog.localImages().overriddenBy(images),
+                        settings.localUpTimeout(), connect, keep, log);
             case "k3s":
                 ClusterCatalog.K3sVersion k3s = catalog.k3sVersions().get(spec.version());
                 return new K3sProvider(spec.version(), k3s.image(), k3sServerArgs(k3s),

@@ -53,7 +53,7 @@ public record ClusterSettings(String cluster, Path clustersDir, String kindNodeI
     public static final Property CONNECT_TIMEOUT = Property.wholeNumber("cluster.connectTimeoutSeconds", 20, 1, 100_000,
             "how long the cluster's API server gets to answer when the run connects");
     public static final Property LOCAL_UP_TIMEOUT = Property.wholeNumber("local.upTimeoutMinutes", 90, 1, 100_000,
-            "bounds `clusters/local/cluster.sh up`, a first build included");
+            "bounds `clusters/local/cluster.sh up` (and `clusters/local-v2/cluster.sh up`), a first build included");
     public static final Property KIND_UP_TIMEOUT = Property.wholeNumber("kind.upTimeoutMinutes",
             KIND_UP_MINUTES_LOCAL_IMAGE + " with a node image built here (a first build), " + KIND_UP_MINUTES_PUBLIC_IMAGE
                     + " with the public one", 1, 100_000, "bounds bringing the kind cluster up");

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The cluster a run asks for, from {@code -Dcluster=<provider>:<version>}: {@code local:<v>}, {@code k3s:<v>},
- * {@code kind:<v>}, {@code kubeconfig}, {@code kubeconfig:<path>} or {@code kubeconfig:<path>#<context>}.
+ * The cluster a run asks for, from {@code -Dcluster=<provider>:<version>}: {@code local:<v>}, {@code local-v2:<v>},
+ * {@code k3s:<v>}, {@code kind:<v>}, {@code kubeconfig}, {@code kubeconfig:<path>} or {@code kubeconfig:<path>#<context>}.
  *
- * @param provider local, k3s, kind or kubeconfig
+ * @param provider local, local-v2, k3s, kind or kubeconfig
  * @param version  a known version id; for kubeconfig the {@code <path>[#<context>]} part, possibly empty
  */
 public record ClusterSpec(String provider, String version) {
@@ -25,6 +25,8 @@ public record ClusterSpec(String provider, String version) {
                 return new ClusterSpec(provider, version);
             case "local":
                 return known(provider, version, catalog.localVersions(), source(catalog.versionsFile()));
+            case "local-v2":
+                return known(provider, version, catalog.localV2Versions(), source(catalog.versionsFile()));
             case "k3s":
                 return known(provider, version, List.copyOf(catalog.k3sVersions().keySet()),
                         source(catalog.versionsFile()));
@@ -33,7 +35,8 @@ public record ClusterSpec(String provider, String version) {
                         "see " + catalog.kindDir().resolve("<version>.yaml"));
             default:
                 throw new ClusterUnavailableException("unknown cluster provider '" + provider + "' in '" + text
-                        + "'; known: local:<version>, k3s:<version>, kind:<version>, kubeconfig[:<path>[#<context>]]");
+                        + "'; known: local:<version>, local-v2:<version>, k3s:<version>, kind:<version>,"
+                        + " kubeconfig[:<path>[#<context>]]");
         }
     }
 

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * A single-node cluster built from source on this machine by one of our scripts: {@code clusters/local/cluster.sh}
- * (provider {@code local}: processes on the host) or {@code clusters/kind/kind.sh} (provider {@code kind}: a kind
- * node image built here, on a Docker daemon the script starts and stops). Contract of both scripts ({@code up <id>},
+ * (provider {@code local}: processes on the host), {@code clusters/local-v2/cluster.sh} (provider {@code local-v2}:
+ * the same builds, the node in a User-Mode Linux guest with cgroup v2) or {@code clusters/kind/kind.sh} (provider
+ * {@code kind}: a kind node image built here, on a Docker daemon the script starts and stops). Contract of both scripts ({@code up <id>},
  * {@code down <id>}): progress on stderr, the kubeconfig path as the only stdout line, a one-line stderr message
  * and a non-zero exit on failure.
  */
@@ -39,7 +40,7 @@ public final class LocalClusterProvider extends ConnectingProvider {
         this("local", version, script, images, upTimeout, connectTimeout, keepCluster, progress);
     }
 
-    /** @param provider the id's provider part: "local" (cluster.sh) or "kind" (kind.sh) */
+    /** @param provider the id's provider part: "local", "local-v2" (their cluster.sh) or "kind" (kind.sh) */
     public LocalClusterProvider(String provider, String version, Path script, ImageSet images, Duration upTimeout,
                                 Duration connectTimeout, boolean keepCluster, PrintStream progress) {
         super(images, connectTimeout);
@@ -87,12 +88,13 @@ public final class LocalClusterProvider extends ConnectingProvider {
     }
 
     /**
-     * On the local provider the kubelet is a process cluster.sh supervises: {@code cluster.sh restart-kubelet} stops
-     * and starts it. kind.sh has no such command (the kubelet runs under systemd in the node container): none there.
+     * On the local providers the kubelet is a process cluster.sh supervises (local-v2: a systemd unit in its guest):
+     * {@code cluster.sh restart-kubelet} stops and starts it. kind.sh has no such command (the kubelet runs under
+     * systemd in the node container): none there.
      */
     @Override
     public java.util.Optional<NodeControl> nodeControl() {
-        if (!"local".equals(provider)) {
+        if (!"local".equals(provider) && !"local-v2".equals(provider)) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new NodeControl() {
@@ -103,7 +105,7 @@ public final class LocalClusterProvider extends ConnectingProvider {
 
             @Override
             public String restartKubeletCommand() {
-                return "bash clusters/local/cluster.sh restart-kubelet " + version;
+                return "bash clusters/" + provider + "/cluster.sh restart-kubelet " + version;
             }
         });
     }

@@ -59,9 +59,9 @@ public final class CleanCluster {
             PropertyReader reader = new PropertyReader(properties);
             staleness = Staleness.from(reader, clock);
             ClusterSettings settings = ClusterSettings.read(reader).withCluster(positional.get(0));
-            if (List.of("local", "k3s", "kind").contains(positional.get(0).split(":")[0])) {
+            if (List.of("local", "local-v2", "k3s", "kind").contains(positional.get(0).split(":")[0])) {
                 return bad(err, "only a kubeconfig cluster is cleaned here; a local cluster goes with"
-                        + " clusters/local/cluster.sh down, a kind cluster with kind delete cluster --name sc-<version>; "
+                        + " clusters/local/cluster.sh down (local-v2: clusters/local-v2/cluster.sh down), a kind cluster with kind delete cluster --name sc-<version>; "
                         + USAGE);
             }
             ClusterSpec spec = ClusterSpec.parse(positional.get(0), settings.catalog());

@@ -149,6 +149,8 @@ class ClusterProvidersTest {
         assertThat(providers().provider("kind:1.31")).isInstanceOf(KindProvider.class)
                 .extracting(ClusterProvider::id).isEqualTo("kind:1.31");
         assertThat(providers().provider("local:1.28-sidecars")).isInstanceOf(LocalClusterProvider.class);
+        assertThat(providers().provider("local-v2:1.35")).isInstanceOf(LocalClusterProvider.class)
+                .extracting(ClusterProvider::id).isEqualTo("local-v2:1.35");
         ClusterProvider kubeconfig = providers().provider("kubeconfig:/etc/ci/kc.yaml#ci");
         assertThat(kubeconfig.id()).isEqualTo("kubeconfig:ci");
         assertThat(((KubeconfigProvider) kubeconfig).kubeconfig()).isEqualTo(Path.of("/etc/ci/kc.yaml"));

@@ -49,13 +49,28 @@ class ClusterSpecTest {
     }
 
     @Test
+    void localV2TakesTheLocalIdsWhoseContainerdIsABuild() throws IOException {
+        ClusterCatalog catalog = TestClusters.catalog(dir);
+
+        assertThat(catalog.localV2Versions()).as("rows with a containerd build; Debian's 1.6 is not in the guest")
+                .containsExactly("1.35");
+        assertThat(ClusterSpec.parse("local-v2:1.35", catalog)).isEqualTo(new ClusterSpec("local-v2", "1.35"));
+        assertThat(catalog.localV2Script()).isEqualTo(dir.resolve("local-v2/cluster.sh"));
+        assertThatThrownBy(() -> ClusterSpec.parse("local-v2:1.31", catalog))
+                .as("a Debian-containerd row")
+                .hasMessage("unknown cluster version 'local-v2:1.31'; known: local-v2:1.35 (see "
+                        + dir.resolve("versions.tsv") + ")");
+    }
+
+    @Test
     void unknownLocalVersionListsTheChoicesOnOneLine() throws IOException {
         ClusterCatalog catalog = TestClusters.catalog(dir);
 
         assertThatThrownBy(() -> ClusterSpec.parse("local:1.30", catalog))
                 .isInstanceOf(ClusterUnavailableException.class)
                 .hasMessage("unknown cluster version 'local:1.30'; known: local:1.27, local:1.28, local:1.28-sidecars,"
-                        + " local:1.29, local:1.31, local:1.33, local:1.34 (see " + dir.resolve("versions.tsv") + ")");
+                        + " local:1.29, local:1.31, local:1.33, local:1.34, local:1.35 (see " + dir.resolve("versions.tsv")
+                        + ")");
     }
 
     @Test
@@ -75,7 +90,7 @@ class ClusterSpecTest {
         assertThatThrownBy(() -> ClusterSpec.parse("minikube:1.31", catalog))
                 .isInstanceOf(ClusterUnavailableException.class)
                 .hasMessage("unknown cluster provider 'minikube' in 'minikube:1.31'; known: local:<version>,"
-                        + " k3s:<version>, kind:<version>, kubeconfig[:<path>[#<context>]]");
+                        + " local-v2:<version>, k3s:<version>, kind:<version>, kubeconfig[:<path>[#<context>]]");
     }
 
     @Test

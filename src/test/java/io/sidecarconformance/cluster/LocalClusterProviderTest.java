@@ -111,11 +111,15 @@ class LocalClusterProviderTest {
     }
 
     @Test
-    void theKubeletRestartIsRecordedAsTheCommandItRunsOnlyOnLocal() {
+    void theKubeletRestartIsRecordedAsTheCommandItRunsOnlyOnTheLocalProviders() {
         Path script = dir.resolve("clusters/local/cluster.sh");
         assertThat(provider(script, Duration.ofMinutes(1), false).nodeControl()).as("local")
                 .hasValueSatisfying(n -> assertThat(n.restartKubeletCommand())
                         .isEqualTo("bash clusters/local/cluster.sh restart-kubelet 1.31"));
+        assertThat(new LocalClusterProvider("local-v2", "1.35", dir.resolve("clusters/local-v2/cluster.sh"), images,
+                Duration.ofMinutes(1), Duration.ofSeconds(5), false, progress).nodeControl()).as("local-v2")
+                .hasValueSatisfying(n -> assertThat(n.restartKubeletCommand())
+                        .isEqualTo("bash clusters/local-v2/cluster.sh restart-kubelet 1.35"));
         assertThat(new LocalClusterProvider("kind", "1.31", script, images, Duration.ofMinutes(1), Duration.ofSeconds(5),
                 false, progress).nodeControl()).as("kind: no node control").isEmpty();
     }

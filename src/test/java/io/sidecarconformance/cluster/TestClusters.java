@@ -24,6 +24,7 @@ final class TestClusters {
 
             1.33\tv1.33.13\t-\tdebian\tdebian\tv3.5.35\t3.10\trancher/k3s:v1.33.7-k3s1\t-\t-\tGA
             1.34\tv1.34.5\t-\tdebian\tdebian\tv3.5.35\t3.10.1\t-\t-\t-\tnewest
+            1.35\tv1.35.8\t-\tv2.2.9\tv1.3.6\tv3.6.8\t3.10.1\t-\t-\t-\tcontainerd built from the module proxy
             1.40\t-\t-\t-\t-\t-\t-\trancher/k3s:v1.40.0-k3s1\t-\t-\tk3s only
             """;
 

@@ -85,9 +85,9 @@ class CleanClusterTest {
                 "sidecar-conformance clean: unknown option '--forse'; " + CleanCluster.USAGE,
                 "sidecar-conformance clean: one cluster at a time; " + CleanCluster.USAGE,
                 "sidecar-conformance clean: unknown cluster provider 'k8s' in 'k8s:1.31'; known: local:<version>,"
-                        + " k3s:<version>, kind:<version>, kubeconfig[:<path>[#<context>]]",
+                        + " local-v2:<version>, k3s:<version>, kind:<version>, kubeconfig[:<path>[#<context>]]",
                 "sidecar-conformance clean: only a kubeconfig cluster is cleaned here; a local cluster goes with"
-                        + " clusters/local/cluster.sh down, a kind cluster with kind delete cluster --name sc-<version>; "
+                        + " clusters/local/cluster.sh down (local-v2: clusters/local-v2/cluster.sh down), a kind cluster with kind delete cluster --name sc-<version>; "
                         + CleanCluster.USAGE,
                 "sidecar-conformance clean: kubeconfig " + kubeconfig + " not found; use -Dcluster=kubeconfig:<path>"
                         + " or set KUBECONFIG",
