@@ -2,6 +2,7 @@ package io.sidecarconformance;
 
 import io.sidecarconformance.settings.PropertyReader;
 import io.sidecarconformance.suite.DefaultParallelism;
+import io.sidecarconformance.cluster.ClusterSettings;
 import io.sidecarconformance.suite.SuiteConfig;
 import io.sidecarconformance.suite.SuiteProperties;
 import org.junit.platform.engine.ConfigurationParameters;
@@ -27,6 +28,8 @@ public class SafeParallelism implements ParallelExecutionConfigurationStrategy {
     static int parse(String value) {
         java.util.Properties given = new java.util.Properties();
         given.setProperty(SuiteProperties.PARALLEL.name(), value);
+        // The default depends on the cluster too (one at a time on local-v2): the same -Dcluster the run reads.
+        given.setProperty(ClusterSettings.CLUSTER.name(), System.getProperty(ClusterSettings.CLUSTER.name(), ""));
         try {
             return SuiteConfig.parallel(new PropertyReader(given));
         } catch (IllegalArgumentException e) {

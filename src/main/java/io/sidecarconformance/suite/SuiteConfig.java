@@ -93,9 +93,10 @@ public record SuiteConfig(
                 settings, e2e, cluster, staleness, r.values());
     }
 
-    /** -Dparallel by its one rule: a whole number from 1 to 64, or the machine's default when not given. */
+    /** -Dparallel by its one rule: a whole number from 1 to 64, or the default for the cluster and machine. */
     public static int parallel(PropertyReader r) {
-        int parallel = r.wholeNumberIfGiven(PARALLEL).orElseGet(DefaultParallelism::ofThisMachine);
+        int parallel = r.wholeNumberIfGiven(PARALLEL)
+                .orElseGet(() -> DefaultParallelism.forCluster(r.text(ClusterSettings.CLUSTER).orElse("")));
         r.used(PARALLEL, Integer.toString(parallel));
         return parallel;
     }

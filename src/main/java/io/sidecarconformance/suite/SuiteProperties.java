@@ -33,7 +33,7 @@ public final class SuiteProperties {
             "Cucumber's name filter; the suite also compiles it to count the runs");
     /** Also read, by the same rule, for Cucumber's thread pool (test {@code SafeParallelism}). */
     public static final Property PARALLEL = Property.wholeNumber("parallel",
-            "from the machine (`suite/DefaultParallelism`)", 1, MAX_PARALLEL, "scenarios at once");
+            "from the machine (`suite/DefaultParallelism`); 1 on local-v2", 1, MAX_PARALLEL, "scenarios at once");
     static final Property REPEAT = Property.wholeNumber("repeat", 1, 1, MAX_REPEAT,
             "runs of each selected cell, one after another");
     static final Property E2E_JUNIT = Property.text("e2e.junit", "none", "a folder written by `clusters/e2e/e2e.sh`",

@@ -36,4 +36,12 @@ class DefaultParallelismTest {
                 .isEqualTo(DefaultParallelism.of(Runtime.getRuntime().availableProcessors(), DefaultParallelism.totalMemory()))
                 .isBetween(1, SuiteProperties.MAX_PARALLEL);
     }
+
+    @Test
+    void oneAtATimeOnTheOneCpuGuestOfLocalV2() {
+        assertThat(DefaultParallelism.forCluster("local-v2:1.35")).as("local-v2").isEqualTo(1);
+        assertThat(DefaultParallelism.forCluster("local:1.35")).as("local: the machine's rule")
+                .isEqualTo(DefaultParallelism.ofThisMachine());
+        assertThat(DefaultParallelism.forCluster("")).as("no -Dcluster").isEqualTo(DefaultParallelism.ofThisMachine());
+    }
 }
