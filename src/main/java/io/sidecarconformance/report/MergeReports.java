@@ -107,8 +107,7 @@ public final class MergeReports {
                     + m.clusters().stream().map(ClusterInfo::id).toList());
             return BAD_INPUT;
         }
-        SuiteResults annotated = new SuiteResults(m.schema(), m.runId(), m.startedAt(), m.finishedAt(), clusters,
-                m.parameters(), measurements, m.catalog(), noted, m.settings());
+        SuiteResults annotated = m.with(clusters, measurements, noted);
         List<String> columns = annotated.clusters().stream().map(ClusterInfo::id).toList();
         for (List<String> pair : arguments.compare()) {
             List<String> absent = pair.stream().filter(id -> !columns.contains(id)).toList();

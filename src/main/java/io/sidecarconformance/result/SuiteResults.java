@@ -52,6 +52,12 @@ public record SuiteResults(
         settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
     }
 
+    /** The same run with other clusters, measurements and records (a run decided again, or annotated for a page). */
+    public SuiteResults with(List<ClusterInfo> clusters, Map<String, String> measurements, List<ScenarioResult> results) {
+        return new SuiteResults(schema, runId, startedAt, finishedAt, clusters, parameters, measurements, catalog, results,
+                settings);
+    }
+
     /** A run without recorded settings (a merge of runs, or a file written before they were recorded). */
     public SuiteResults(int schema, String runId, Instant startedAt, Instant finishedAt, List<ClusterInfo> clusters,
                       Map<String, String> parameters, Map<String, String> measurements, Catalog catalog,

@@ -109,8 +109,7 @@ public final class RecomputeCheck {
         java.util.Map<String, String> measurements = new java.util.LinkedHashMap<>(run.measurements());
         measurements.put("records decided again from their stored timelines and observations (RecomputeCheck --write)",
                 Integer.toString(again));
-        return new SuiteResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(),
-                run.parameters(), measurements, run.catalog(), out, run.settings());
+        return run.with(run.clusters(), measurements, out);
     }
 
     public static void main(String[] args) {
