@@ -163,8 +163,24 @@ public final class ClusterCatalog {
                     + " (keys busybox, dind); restore it or choose another provider");
         }
         Properties properties = load(file);
-        return new ImageSet(required(properties, file, "busybox"), required(properties, file, "dind"), "Never");
+        String busybox = required(properties, file, "busybox");
+        String dind = required(properties, file, "dind");
+        java.util.Map<String, String> standIns = new java.util.TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (key.startsWith(STAND_IN)) {
+                String local = properties.getProperty(key).strip();
+                standIns.put(key.substring(STAND_IN.length()), switch (local) {
+                    case "busybox" -> busybox;
+                    case "dind" -> dind;
+                    default -> local;
+                });
+            }
+        }
+        return new ImageSet(busybox, dind, "Never", standIns);
     }
+
+    /** Keys of images.properties that name the local stand-in of a public repository: standin.REPOSITORY=busybox|dind|IMAGE. */
+    static final String STAND_IN = "standin.";
 
     private static String required(Properties properties, Path file, String key) {
         String value = properties.getProperty(key);

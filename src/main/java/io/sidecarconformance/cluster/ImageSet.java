@@ -1,6 +1,8 @@
 package io.sidecarconformance.cluster;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Images scenario pods run.
@@ -8,13 +10,41 @@ import java.util.Objects;
  * @param busybox    a busybox image: sh, date +%N, dd, httpd, wget, kill, ...
  * @param dind       a Docker-in-Docker image with dockerd and the docker CLI
  * @param pullPolicy IfNotPresent or Never
+ * @param standIns   for a user's own pod (-Dworkload) on a cluster that cannot pull: the local image that stands in for
+ *                   each public repository (any tag), e.g. "ghcr.io/actions/actions-runner" to the local dind image
  */
-public record ImageSet(String busybox, String dind, String pullPolicy) {
+public record ImageSet(String busybox, String dind, String pullPolicy, Map<String, String> standIns) {
 
     public ImageSet {
         Objects.requireNonNull(busybox, "busybox");
         Objects.requireNonNull(dind, "dind");
         Objects.requireNonNull(pullPolicy, "pullPolicy");
+        standIns = Map.copyOf(standIns);
+    }
+
+    public ImageSet(String busybox, String dind, String pullPolicy) {
+        this(busybox, dind, pullPolicy, Map.of());
+    }
+
+    /** The image a user's container runs here: its stand-in, where this cluster has one for its repository. */
+    public Optional<String> standInFor(String image) {
+        return Optional.ofNullable(standIns.get(repository(image)));
+    }
+
+    /** An image's repository without tag or digest, and without Docker Hub's implicit prefixes. */
+    static String repository(String image) {
+        String r = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+        int slash = r.lastIndexOf('/');
+        int colon = r.lastIndexOf(':');
+        if (colon > slash) {
+            r = r.substring(0, colon);
+        }
+        for (String prefix : new String[] {"docker.io/", "index.docker.io/", "library/"}) {
+            if (r.startsWith(prefix)) {
+                r = r.substring(prefix.length());
+            }
+        }
+        return r;
     }
 
     /** Public images, for clusters that can pull (k3s, kind, most kubeconfig clusters). */
@@ -25,6 +55,6 @@ public record ImageSet(String busybox, String dind, String pullPolicy) {
     /** This set with the user's overrides applied (-Dimages.busybox, -Dimages.dind, -Dimages.pullPolicy). */
     public ImageSet overriddenBy(ClusterSettings.Images overrides) {
         return new ImageSet(overrides.busybox().orElse(busybox), overrides.dind().orElse(dind),
-                overrides.pullPolicy().orElse(pullPolicy));
+                overrides.pullPolicy().orElse(pullPolicy), standIns);
     }
 }

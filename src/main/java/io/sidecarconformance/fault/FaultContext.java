@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sidecarconformance.cluster.ImageSet;
 import io.sidecarconformance.cluster.NodeControl;
 
+import io.sidecarconformance.pattern.Role;
+
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -21,6 +24,8 @@ import java.util.function.Supplier;
  * @param deletion  tells the observer a deletion with this grace period was requested now
  * @param node      what the suite can do to the node (empty where the provider does not run it)
  * @param applied   where the fault records what it creates and does, for a reproduction of the cell
+ * @param containers the pod's container that plays each role (our patterns: "main", "sidecar"; a user's own pod:
+ *                   the names its spec gives them)
  */
 public record FaultContext(
         KubernetesClient client,
@@ -31,5 +36,13 @@ public record FaultContext(
         Consumer<String> action,
         Consumer<Long> deletion,
         Optional<NodeControl> node,
-        Applied applied) {
+        Applied applied,
+        Function<Role, String> containers) {
+
+    /** For our patterns, whose containers are named after their roles. */
+    public FaultContext(KubernetesClient client, String namespace, Supplier<Pod> pod, ImageSet images,
+                        FaultSettings settings, Consumer<String> action, Consumer<Long> deletion, Optional<NodeControl> node,
+                        Applied applied) {
+        this(client, namespace, pod, images, settings, action, deletion, node, applied, Role::containerName);
+    }
 }

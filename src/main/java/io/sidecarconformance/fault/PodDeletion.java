@@ -13,7 +13,10 @@ final class PodDeletion {
     }
 
     static void delete(FaultContext context) {
-        long grace = context.settings().gracePeriodSeconds();
+        delete(context, context.settings().gracePeriodSeconds());
+    }
+
+    static void delete(FaultContext context, long grace) {
         Pod target = context.pod().get();
         String pod = target.getMetadata().getName();
         context.deletion().accept(grace);

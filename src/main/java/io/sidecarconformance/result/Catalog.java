@@ -13,8 +13,11 @@ import java.util.function.Function;
  * @param faults   in reading order: the grid's column groups follow it
  * @param patterns the grid's row groups (a pattern, or anything else that builds the pod of a row)
  * @param sidecars sidecar kinds
+ * @param workloads users' own pods that made rows (-Dworkload), each with its file and how the faults act on it
  */
-public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, List<CatalogEntry> sidecars) {
+public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, List<CatalogEntry> sidecars,
+                      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                      List<CatalogWorkload> workloads) {
 
     public static final Catalog EMPTY = new Catalog(List.of(), List.of(), List.of());
 
@@ -22,6 +25,16 @@ public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, Li
         faults = faults == null ? List.of() : List.copyOf(faults);
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
         sidecars = sidecars == null ? List.of() : List.copyOf(sidecars);
+        workloads = workloads == null ? List.of() : List.copyOf(workloads);
+    }
+
+    public Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, List<CatalogEntry> sidecars) {
+        this(faults, patterns, sidecars, List.of());
+    }
+
+    /** This catalog with a user's own pod's row added. */
+    public Catalog withWorkload(CatalogEntry row, CatalogWorkload workload) {
+        return union(new Catalog(List.of(), List.of(row), List.of(), List.of(workload)));
     }
 
     public Optional<CatalogFault> fault(String id) {
@@ -64,7 +77,7 @@ public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, Li
      */
     public Catalog union(Catalog other) {
         return new Catalog(unite(faults, other.faults, CatalogFault::id), unite(patterns, other.patterns, CatalogEntry::id),
-                unite(sidecars, other.sidecars, CatalogEntry::id));
+                unite(sidecars, other.sidecars, CatalogEntry::id), unite(workloads, other.workloads, CatalogWorkload::id));
     }
 
     /** Entries of both lists that share an id but not their data, e.g. a label reworded between two suite versions. */
@@ -73,6 +86,7 @@ public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, Li
         differing(faults, other.faults, CatalogFault::id, "fault", found);
         differing(patterns, other.patterns, CatalogEntry::id, "pattern", found);
         differing(sidecars, other.sidecars, CatalogEntry::id, "sidecar", found);
+        differing(workloads, other.workloads, CatalogWorkload::id, "workload", found);
         return found;
     }
 

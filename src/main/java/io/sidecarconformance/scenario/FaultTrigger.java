@@ -3,7 +3,6 @@ package io.sidecarconformance.scenario;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.sidecarconformance.cluster.NodeControl;
 import io.sidecarconformance.fault.FaultContext;
-import io.sidecarconformance.pattern.Placement;
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.WorkloadSpec;
 import io.sidecarconformance.timeline.EventKind;
@@ -11,7 +10,7 @@ import io.sidecarconformance.timeline.TimelineEvent;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,33 +29,31 @@ final class FaultTrigger implements AutoCloseable {
     private final RunScope scope;
     private final Supplier<Pod> pod;
     private final Optional<NodeControl> node;
-    private final EphemeralInjection injection;
-    private final boolean ephemeral;
+    private final Optional<EphemeralInjection> injection;
     private final AtomicBoolean fired = new AtomicBoolean();
     private final AtomicBoolean injected = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sc-worker");
         t.setDaemon(true);
         return t;
     });
 
-    FaultTrigger(RunScope scope, WorkloadSpec workload, Supplier<Pod> pod,
+    FaultTrigger(RunScope scope, Optional<WorkloadSpec> ephemeral, Supplier<Pod> pod,
                  Optional<NodeControl> node) {
         this.scope = scope;
         this.pod = pod;
         this.node = node;
-        this.injection = new EphemeralInjection(scope, workload, pod);
-        this.ephemeral = workload.placement() == Placement.EPHEMERAL;
+        this.injection = ephemeral.map(w -> new EphemeralInjection(scope, w, pod));
     }
 
     /** Called on watch and log threads: only cheap checks here; work goes to the worker thread. */
     void onEvent(TimelineEvent e) {
         boolean mainRunning = e.container().equals(Role.MAIN.containerName()) && e.kind() == EventKind.RUNNING;
-        if (mainRunning && ephemeral && injected.compareAndSet(false, true)) {
-            worker.submit(injection::inject);
+        if (mainRunning && injection.isPresent() && injected.compareAndSet(false, true)) {
+            worker.submit(injection.get()::inject);
         }
         if (scope.spec().fault().firesOn(e) && fired.compareAndSet(false, true)) {
-            worker.submit(this::fire);
+            worker.schedule(this::fire, scope.spec().fault().delay().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -65,7 +62,7 @@ final class FaultTrigger implements AutoCloseable {
         try {
             fault.act(new FaultContext(scope.client(), scope.namespace(), pod, scope.images(), scope.settings().faults(),
                     scope::action, grace -> scope.facts().deletionRequested(scope.clock().instant(), grace), node,
-                    scope.applied().at(fault.moment())));
+                    scope.applied().at(fault.moment()), Containers.of(scope.spec())));
         } catch (RuntimeException e) {
             scope.facts().problem("fault " + fault.id() + " could not be injected: " + ApiAnswers.oneLine(e));
         }
