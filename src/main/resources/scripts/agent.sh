@@ -1,10 +1,9 @@
 # Chaos agent: runs privileged with hostPID on the target's node, for the container whose ID is SC_TARGET_ID (it
 # appears in its processes' cgroup paths under any cgroup driver). SC_ACTION says what it does (default signal):
 #   signal  send SC_SIGNAL to the container's init process;
-#   oom     put a process of its own into the container's memory cgroup and allocate past the limit, so that the
-#           kernel's OOM killer acts on that cgroup as the node's policy says (cgroup v1: the largest other process;
-#           cgroup v2 with memory.oom.group=1: every process of the container); the allocator itself is exempt
-#           (oom_score_adj -1000) and is ended by the agent after the first OOM kill;
+#   oom     from inside the container's memory cgroup, fill a tmpfs of its own past the limit, so that the kernel's OOM
+#           killer acts on that cgroup as the node's policy says (cgroup v1: the process with the largest resident
+#           set; cgroup v2 with memory.oom.group=1: every process of the container); stops at the first OOM kill;
 #   freeze  freeze the container's cgroup for SC_FREEZE_SECONDS, then thaw it.
 # The init is the container's oldest process: with shareProcessNamespace, a helper that outlived its parent
 # (busybox timeout's watcher, say) is re-parented to the pod's pause process, outside the container, so "whose
@@ -75,10 +74,22 @@ do_oom() {
     before=$(describe_pids)
     kills=$(oom_kills "$dir")
     limit=$(cat "$dir/memory.max" 2>/dev/null || cat "$dir/memory.limit_in_bytes" 2>/dev/null)
-    # The allocator joins the cgroup before it allocates (a charge does not move with a process), exempt from the OOM
-    # killer, then grows without bound: tail keeps a line that never ends.
-    # shellcheck disable=SC2016 # $$ and $1 are the inner shell's
-    sh -c 'echo -1000 > /proc/self/oom_score_adj && echo $$ > "$1/cgroup.procs" && exec tail /dev/zero' hog "$dir" &
+    # The allocator fills a file on a tmpfs of our own from inside the container's cgroup: the pages are charged to that
+    # cgroup and cannot be reclaimed, while the allocator's own resident set stays a few hundred KiB, so the OOM killer
+    # weighs the container's processes as they are (nothing here needs to exempt itself). It joins the cgroup before it
+    # writes (a charge does not move with a process) and stops as soon as the cgroup's oom_kill count rises.
+    hogdir=${SC_HOG_DIR:-/sc-hog}
+    mkdir -p "$hogdir"
+    if ! mount -t tmpfs -o size=1024g sc-hog "$hogdir"; then
+        echo "SC-AGENT cannot mount a tmpfs on $hogdir"
+        exit 8
+    fi
+    # shellcheck disable=SC2016 # $$ and $1 to $3 are the inner shell's
+    sh -c 'echo $$ > "$1/cgroup.procs" || exit 1
+        events="$1/memory.events"; [ -f "$events" ] || events="$1/memory.oom_control"
+        while [ "$(awk "/^oom_kill / {print \$2}" "$events")" = "$2" ]; do
+            dd if=/dev/zero bs=1M count=4 2>/dev/null >> "$3/fill" || break
+        done' hog "$dir" "$kills" "$hogdir" &
     hog=$!
     waited=0
     bound=$(( ${SC_OOM_BOUND_SECONDS:-30} * 10 ))
@@ -90,9 +101,12 @@ do_oom() {
     after_kills=$(oom_kills "$dir")
     kill -KILL "$hog" 2>/dev/null
     wait "$hog" 2>/dev/null
+    filled=$(du -m "$hogdir/fill" 2>/dev/null | awk '{print $1}')
+    rm -f "$hogdir/fill"
+    umount "$hogdir"
     sleep 0.5
-    after=$(describe_pids)
-    echo "SC-AGENT oom in $dir (limit $limit): oom_kill $kills -> $after_kills; processes before: ${before:-none}; after: ${after:-none}"
+    after=$(describe_pids "$hog")
+    echo "SC-AGENT oom in $dir (limit $limit): oom_kill $kills -> $after_kills after ${filled:-0} MiB filled; processes before: ${before:-none}; after: ${after:-none}"
     [ "$after_kills" != "$kills" ] || exit 9
     exit 0
 }
