@@ -9,7 +9,7 @@
 # (busybox timeout's watcher, say) is re-parented to the pod's pause process, outside the container, so "whose
 # parent is outside the container" is not enough to tell it from the init.
 # Exits 0 when done, 7 when no process of the container was found, 8 when its cgroup was not found, 9 when the OOM
-# killer did not act within SC_OOM_BOUND_SECONDS.
+# killer did not act within SC_OOM_BOUND_SECONDS, 10 when it killed only the allocator.
 target="$SC_TARGET_ID"
 proc=${SC_PROC:-/proc}
 
@@ -108,7 +108,13 @@ do_oom() {
     after=$(describe_pids "$hog")
     echo "SC-AGENT oom in $dir (limit $limit): oom_kill $kills -> $after_kills after ${filled:-0} MiB filled; processes before: ${before:-none}; after: ${after:-none}"
     [ "$after_kills" != "$kills" ] || exit 9
-    exit 0
+    # The kernel may weigh the allocator itself heaviest (every process of the container smaller than it): then the
+    # container was not hit, and the fault did not act.
+    for pid in $(echo "$before" | tr ' ' '\n' | sed -n 's/^\([0-9]*\)(.*/\1/p'); do
+        case " $after" in *" $pid("*) ;; *) exit 0 ;; esac
+    done
+    echo "SC-AGENT the OOM killer took the allocator, not a process of the container (all of them smaller than it)"
+    exit 10
 }
 
 do_freeze() {
