@@ -165,22 +165,8 @@ public final class ClusterCatalog {
         Properties properties = load(file);
         String busybox = required(properties, file, "busybox");
         String dind = required(properties, file, "dind");
-        java.util.Map<String, String> standIns = new java.util.TreeMap<>();
-        for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith(STAND_IN)) {
-                String local = properties.getProperty(key).strip();
-                standIns.put(key.substring(STAND_IN.length()), switch (local) {
-                    case "busybox" -> busybox;
-                    case "dind" -> dind;
-                    default -> local;
-                });
-            }
-        }
-        return new ImageSet(busybox, dind, "Never", standIns);
+        return new ImageSet(busybox, dind, "Never", StandInFile.of(properties, busybox, dind));
     }
-
-    /** Keys of images.properties that name the local stand-in of a public repository: standin.REPOSITORY=busybox|dind|IMAGE. */
-    static final String STAND_IN = "standin.";
 
     private static String required(Properties properties, Path file, String key) {
         String value = properties.getProperty(key);

@@ -54,7 +54,9 @@ public record ImageSet(String busybox, String dind, String pullPolicy, Map<Strin
 
     /** This set with the user's overrides applied (-Dimages.busybox, -Dimages.dind, -Dimages.pullPolicy). */
     public ImageSet overriddenBy(ClusterSettings.Images overrides) {
-        return new ImageSet(overrides.busybox().orElse(busybox), overrides.dind().orElse(dind),
-                overrides.pullPolicy().orElse(pullPolicy), standIns);
+        String b = overrides.busybox().orElse(busybox);
+        String d = overrides.dind().orElse(dind);
+        return new ImageSet(b, d, overrides.pullPolicy().orElse(pullPolicy),
+                overrides.standIns().map(file -> StandInFile.read(file, b, d)).orElse(standIns));
     }
 }
