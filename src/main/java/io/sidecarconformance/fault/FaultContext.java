@@ -5,7 +5,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sidecarconformance.cluster.ImageSet;
 import io.sidecarconformance.cluster.NodeControl;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -18,7 +21,10 @@ import java.util.function.Supplier;
  * @param images    images of this cluster (the chaos agent runs busybox)
  * @param settings  fault tunables
  * @param action    records something the fault did on the timeline (one line)
- * @param deletion  tells the observer a deletion with this grace period was requested now
+ * @param clock     the run's clock (the one the timeline's suite events are dated by)
+ * @param deletion  tells the observer the pod's deletion was sent at that instant of {@code clock} with this grace
+ *                  period: before a DELETE is sent; after an eviction, only once the API carried it out (a refused
+ *                  eviction deletes nothing, and the observer must not wait for the pod to go)
  * @param node      what the suite can do to the node (empty where the provider does not run it)
  * @param applied   where the fault records what it creates and does, for a reproduction of the cell
  */
@@ -29,7 +35,8 @@ public record FaultContext(
         ImageSet images,
         FaultSettings settings,
         Consumer<String> action,
-        Consumer<Long> deletion,
+        Clock clock,
+        BiConsumer<Instant, Long> deletion,
         Optional<NodeControl> node,
         Applied applied) {
 }

@@ -16,7 +16,7 @@ final class PodDeletion {
         long grace = context.settings().gracePeriodSeconds();
         Pod target = context.pod().get();
         String pod = target.getMetadata().getName();
-        context.deletion().accept(grace);
+        context.deletion().accept(context.clock().instant(), grace);
         context.action().accept("delete pod " + pod + " with gracePeriodSeconds=" + grace);
         context.applied().action("kubectl -n \"$NS\" delete pod " + selector(target) + " --grace-period=" + grace + " --wait=false");
         context.client().pods().inNamespace(context.namespace()).withName(pod).withGracePeriod(grace).delete();

@@ -61,7 +61,8 @@ class FaultActionsTest {
     }
 
     private FaultContext context(Pod pod, Kept kept, Optional<NodeControl> node) {
-        return new FaultContext(client, NS, () -> pod, IMAGES, FaultSettings.defaults(), line -> { }, grace -> { }, node, kept);
+        return new FaultContext(client, NS, () -> pod, IMAGES, FaultSettings.defaults(), line -> { },
+                java.time.Clock.systemUTC(), (at, grace) -> { }, node, kept);
     }
 
 
