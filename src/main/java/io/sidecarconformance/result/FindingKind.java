@@ -19,5 +19,13 @@ public enum FindingKind {
     /** The Job's terminal condition was seen more than 1 s before the pod was terminal or gone. */
     JOB_BEFORE_POD,
     /** A container that ended on its own wrote other output just before: kept verbatim (e.g. dockerd's log tail). */
-    CONTAINER_OUTPUT
+    CONTAINER_OUTPUT,
+    /** The API refused the suite's eviction of the pod (429 Too Many Requests): it deleted nothing. */
+    EVICTION_REFUSED,
+    /** Main used the sidecar while it drained after its SIGTERM: every use answered was answered ok. */
+    SIDECAR_SERVED_DRAIN,
+    /** Main used the sidecar while it drained after its SIGTERM: a use failed, or none was answered before main exited. */
+    SIDECAR_GONE_IN_DRAIN,
+    /** A container's stop signal was not SIGTERM: the kubelet reported another in effect, or another reached it. */
+    STOP_SIGNAL
 }
