@@ -22,7 +22,12 @@ public final class SigtermFault implements Fault {
 
     @Override
     public WorkloadRule onWorkload() {
-        return WorkloadRule.needing().saying(facts -> "deletes the pod with its grace period, " + facts.gracePeriodSeconds()
+        return withGracePeriod("deletes the pod");
+    }
+
+    /** Applies to any pod: {@code does} (e.g. "deletes the pod") with the spec's grace period, which the cell names. */
+    static WorkloadRule withGracePeriod(String does) {
+        return WorkloadRule.needing().saying(facts -> does + " with its grace period, " + facts.gracePeriodSeconds()
                 + " s" + (facts.gracePeriodFromSpec() ? "" : " (Kubernetes' default: the spec sets none)"));
     }
 
