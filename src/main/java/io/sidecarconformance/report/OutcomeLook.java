@@ -113,11 +113,12 @@ final class OutcomeLook {
                         + " disruption controller had written it"));
         BADGES.put(FindingKind.SIDECAR_SERVED_DRAIN, new Badge("served",
                 "main, draining after its SIGTERM (its Terminating line to its end), kept using the sidecar (its"
-                        + " Draining lines): at least one use was answered and none failed; a use still unanswered when"
-                        + " main ended is named"));
+                        + " Draining lines): at least one use was answered, none failed, and a use still unanswered when"
+                        + " main ended had waited no longer than the slowest answered use took"));
         BADGES.put(FindingKind.SIDECAR_GONE_IN_DRAIN, new Badge("gone",
-                "main, draining after its SIGTERM, kept using the sidecar: a use failed, or none was answered before"
-                        + " main ended; with when, from main's SIGTERM, and when the sidecar said SIGTERM"));
+                "main, draining after its SIGTERM, kept using the sidecar: a use failed, none was answered before"
+                        + " main ended, or one was left waiting longer than the slowest answered use took; with when, from"
+                        + " main's SIGTERM, and when the sidecar said SIGTERM"));
         BADGES.put(FindingKind.STOP_SIGNAL, new Badge("signal",
                 "a container's stop signal was not SIGTERM: the kubelet reported another in effect (its status's"
                         + " stopSignal), or the first line it wrote after the deletion naming a signal named another;"

@@ -52,9 +52,10 @@ final class TerminationFindings {
     }
 
     /**
-     * Main's uses of the sidecar between its Terminating line and its end: served when at least one was answered and
-     * none failed; gone when one failed or none was answered before main ended. A use begun and not answered when main
-     * ended (main stops its drain at its exit) is named, and counts for neither.
+     * Main's uses of the sidecar between its Terminating line and its end: served when at least one was answered, none
+     * failed, and a use still unanswered when main ended (main stops its drain at its exit) had waited no longer than
+     * the slowest answered use took; gone otherwise (a failed use, none answered, or one left waiting longer: a service
+     * that no longer answers).
      */
     static Optional<Finding> sidecarInDrain(Observation o) {
         Timeline t = o.timeline();
@@ -77,17 +78,20 @@ final class TerminationFindings {
             return Optional.empty();
         }
         Optional<TimelineEvent> failed = answered.values().stream().filter(e -> e.detail().endsWith("failed")).findFirst();
-        boolean gone = failed.isPresent() || answered.isEmpty();
+        double slowest = answered.entrySet().stream().filter(a -> begun.containsKey(a.getKey()))
+                .mapToDouble(a -> seconds(begun.get(a.getKey()).time(), a.getValue().time())).max().orElse(0);
+        int last = begun.lastKey();
+        Optional<Double> waiting = answered.containsKey(last) ? Optional.empty()
+                : Optional.of(seconds(begun.get(last).time(), mainEnd.orElse(o.endedAt())));
+        boolean gone = failed.isPresent() || answered.isEmpty() || waiting.filter(w -> w > slowest).isPresent();
         StringBuilder sb = new StringBuilder("while main drained after its SIGTERM (" + at(o, from) + "), it began "
                 + begun.size() + (begun.size() == 1 ? " use" : " uses") + " of the sidecar: "
                 + answered.values().stream().filter(e -> e.detail().endsWith("ok")).count() + " answered ok");
         failed.ifPresent(f -> sb.append("; use ").append(answered.entrySet().stream().filter(a -> a.getValue() == f)
                 .findFirst().orElseThrow().getKey()).append(" failed ").append(after(from, f.time())).append(" after main's SIGTERM"));
-        int last = begun.lastKey();
-        if (!answered.containsKey(last)) {
-            sb.append("; use ").append(last).append(", begun ").append(after(from, begun.get(last).time()))
-                    .append(" after main's SIGTERM, had no answer when main ended");
-        }
+        waiting.ifPresent(w -> sb.append("; use ").append(last).append(", begun ").append(after(from, begun.get(last).time()))
+                .append(" after main's SIGTERM, had no answer when main ended, ").append(secs(w)).append(" later")
+                .append(answered.isEmpty() ? "" : " (the slowest answered use took " + secs(slowest) + ")"));
         mainEnd.ifPresent(end -> sb.append("; main ended ").append(after(from, end)).append(" after its SIGTERM"));
         t.first(e -> e.container().equals(SIDECAR) && (e.kind() == EventKind.STEP || e.kind() == EventKind.EXITING)
                         && e.detail().contains(SIGTERM) && !e.time().isBefore(from.minusSeconds(1)))
