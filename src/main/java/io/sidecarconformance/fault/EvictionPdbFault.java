@@ -8,12 +8,8 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetStatus;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.sidecarconformance.result.Aim;
-
+import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.workload.WorkloadRule;
-
-import io.sidecarconformance.pattern.SidecarKind;
-import io.sidecarconformance.pattern.WorkloadSpec;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * the eviction: the API then refuses the eviction (429), as a node drain meets it (actions/actions-runner-controller#4148,
  * #4197). The refusal, with the budget's state, is the cell's record of what Kubernetes did; the pod is left to finish.
  */
-public final class EvictionPdbFault implements Fault {
+public final class EvictionPdbFault implements PodEndingFault {
 
     static final String BUDGET = "sc-pdb";
     /** Far longer than a disruption controller takes to see a new budget on an idle cluster. */
@@ -37,7 +33,7 @@ public final class EvictionPdbFault implements Fault {
 
     @Override
     public WorkloadRule onWorkload() {
-        return SigtermFault.withGracePeriod("creates a PodDisruptionBudget (maxUnavailable 0) selecting the pod by its"
+        return PodEndingFault.withGracePeriod("creates a PodDisruptionBudget (maxUnavailable 0) selecting the pod by its"
                 + " labels, then evicts the pod through the Eviction API");
     }
 
@@ -46,14 +42,10 @@ public final class EvictionPdbFault implements Fault {
         return "a disruption budget (maxUnavailable 0) guards the pod; it is evicted while main works";
     }
 
+    /** A refused eviction ends nothing: the cell's figure is its outcome's, not a termination's. */
     @Override
-    public Aim aim() {
-        return Aim.POD;
-    }
-
-    @Override
-    public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
-        new SigtermFault().shape(spec, kind, settings);
+    public ColumnFigure figure() {
+        return ColumnFigure.OUTCOME;
     }
 
     @Override

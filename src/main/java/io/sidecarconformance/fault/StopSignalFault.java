@@ -1,8 +1,5 @@
 package io.sidecarconformance.fault;
 
-import io.sidecarconformance.result.Aim;
-import io.sidecarconformance.result.ColumnFigure;
-
 import io.sidecarconformance.workload.WorkloadRule;
 
 import io.sidecarconformance.pattern.Role;
@@ -16,7 +13,7 @@ import io.sidecarconformance.pattern.WorkloadSpec;
  * with the field (refuses it, drops it, keeps it) and which signal main's first process then gets is what the cell
  * records: nothing here knows which version does what.
  */
-public final class StopSignalFault implements Fault {
+public final class StopSignalFault implements PodEndingFault {
 
     /** The signal main asks for: one the busybox scripts can trap and no runtime sends by default. */
     static final String SIGNAL = "SIGUSR1";
@@ -39,18 +36,8 @@ public final class StopSignalFault implements Fault {
     }
 
     @Override
-    public Aim aim() {
-        return Aim.POD;
-    }
-
-    @Override
-    public ColumnFigure figure() {
-        return ColumnFigure.TERMINATION;
-    }
-
-    @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
-        new SigtermFault().shape(spec, kind, settings);
+        PodEndingFault.super.shape(spec, kind, settings);
         spec.stopSignal(Role.MAIN, SIGNAL).osName(OS)
                 .env(Role.MAIN, "SC_STOP_SIGNAL", SIGNAL.substring("SIG".length()));
     }

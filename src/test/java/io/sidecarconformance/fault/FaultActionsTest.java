@@ -90,6 +90,11 @@ class FaultActionsTest {
                 clock, (at, grace) -> deletions.add(grace + "@" + at), Optional.empty(), kept);
     }
 
+    /** The API's answer to the job pod's eviction, once. */
+    private void expectEviction(int code, io.fabric8.kubernetes.api.model.Status answer) {
+        server.expect().post().withPath("/api/v1/namespaces/" + NS + "/pods/sc-job-x1/eviction").andReturn(code, answer).once();
+    }
+
     private static final java.time.Clock FIXED = java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T12:00:00Z"),
             java.time.ZoneOffset.UTC);
 
@@ -98,8 +103,7 @@ class FaultActionsTest {
         Pod pod = jobPod();
         Kept kept = new Kept();
         List<String> deletions = new ArrayList<>();
-        server.expect().post().withPath("/api/v1/namespaces/" + NS + "/pods/sc-job-x1/eviction")
-                .andReturn(201, new io.fabric8.kubernetes.api.model.StatusBuilder().withStatus("Success").build()).once();
+        expectEviction(201, new io.fabric8.kubernetes.api.model.StatusBuilder().withStatus("Success").build());
 
         new EvictionFault().act(context(pod, kept, deletions, FIXED));
 
@@ -128,10 +132,8 @@ class FaultActionsTest {
         Pod pod = jobPod();
         Kept kept = new Kept();
         List<String> deletions = new ArrayList<>();
-        server.expect().post().withPath("/api/v1/namespaces/" + NS + "/pods/sc-job-x1/eviction")
-                .andReturn(429, new io.fabric8.kubernetes.api.model.StatusBuilder().withStatus("Failure").withCode(429)
-                        .withReason("TooManyRequests").withMessage("Cannot evict pod as it would violate the pod's disruption budget.")
-                        .build()).once();
+        expectEviction(429, new io.fabric8.kubernetes.api.model.StatusBuilder().withStatus("Failure").withCode(429)
+                .withReason("TooManyRequests").withMessage("Cannot evict pod as it would violate the pod's disruption budget.").build());
         CompletableFuture<Void> controller = CompletableFuture.runAsync(() -> {
             var budget = client.policy().v1().podDisruptionBudget().inNamespace(NS).withName(EvictionPdbFault.BUDGET);
             budget.waitUntilCondition(b -> b != null, 10, TimeUnit.SECONDS);

@@ -214,6 +214,15 @@ class ContainerScriptsTest {
         return local;
     }
 
+    /** A light sidecar up, then main in the given form working beside it. */
+    private Process mainWorkingBesideASidecar(String variant, Map<String, String> env) throws IOException {
+        run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process main = run(mainCommand(variant), "main", env);
+        awaitLine("main", "Working");
+        return main;
+    }
+
     /** The lines from main's Terminating line on. */
     private static List<TimelineEvent> afterTerminating(List<TimelineEvent> events) {
         int from = events.indexOf(step(events, "Terminating"));
@@ -425,10 +434,7 @@ class ContainerScriptsTest {
 
     @Test
     void aLingeringMainSaysSigtermAtOnceUsesTheSidecarWhileItDrainsAndExitsLater() throws Exception {
-        run("sidecar.sh", "sidecar", Map.of());
-        awaitLine("sidecar", "Ready");
-        Process main = run(mainCommand("exec"), "main", Map.of("SC_WORK_SECONDS", "60", "SC_TERM_LINGER_SECONDS", "2"));
-        awaitLine("main", "Working");
+        Process main = mainWorkingBesideASidecar("exec", Map.of("SC_WORK_SECONDS", "60", "SC_TERM_LINGER_SECONDS", "2"));
 
         long before = System.nanoTime();
         main.destroy();
@@ -466,10 +472,7 @@ class ContainerScriptsTest {
 
     @Test
     void mainTrapsItsOwnStopSignalAndSaysWhichItGot() throws Exception {
-        run("sidecar.sh", "sidecar", Map.of());
-        awaitLine("sidecar", "Ready");
-        Process main = run(mainCommand("exec"), "main", Map.of("SC_WORK_SECONDS", "60", "SC_STOP_SIGNAL", "USR1"));
-        awaitLine("main", "Working");
+        Process main = mainWorkingBesideASidecar("exec", Map.of("SC_WORK_SECONDS", "60", "SC_STOP_SIGNAL", "USR1"));
 
         signal("USR1", main);
         assertThat(exitOf(main, "main")).as("128 + SIGUSR1's number").isEqualTo(138);
@@ -479,10 +482,7 @@ class ContainerScriptsTest {
 
     @Test
     void aShellFormMainsWrappingShellDoesNotPassItsStopSignalOn() throws Exception {
-        run("sidecar.sh", "sidecar", Map.of());
-        awaitLine("sidecar", "Ready");
-        Process entrypoint = run(mainCommand("shell"), "main", Map.of("SC_WORK_SECONDS", "2", "SC_STOP_SIGNAL", "USR1"));
-        awaitLine("main", "Working");
+        Process entrypoint = mainWorkingBesideASidecar("shell", Map.of("SC_WORK_SECONDS", "2", "SC_STOP_SIGNAL", "USR1"));
 
         signal("USR1", entrypoint); // to the container's first process, as the runtime sends a stop signal
         assertThat(exitOf(entrypoint, "main")).as("the wrapping shell has no trap and dies of SIGUSR1").isEqualTo(138);

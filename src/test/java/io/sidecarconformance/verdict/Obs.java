@@ -123,18 +123,27 @@ final class Obs {
                 .at(7.4, "sidecar", EventKind.READY, "")
                 .at(1.8, "pod", EventKind.PHASE, "Running");
     }
+    /** The sidecar up, main working, the pod deleted at +3.0s with a 15 s grace period: a deletion aimed at the pod. */
+    private static Obs deletedWhileMainWorks() {
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(2.1, "main", EventKind.STEP, "Working")
+                .at(3.0, "suite", EventKind.ACTION, "delete pod sc-job-x with gracePeriodSeconds=15");
+        o.deleteAt = 3.0;
+        o.grace = 15L;
+        o.faultTargetsMain = true;
+        return o;
+    }
+
     /**
      * sigterm-slow-main: the pod deleted at +3.0s, main drains 4 s using the sidecar every ~0.6 s. A sidecar that stays
      * up (a native one) answers every use and gets SIGTERM after main's end; one that goes at the deletion (a classic
      * one) answers the first use, then no more.
      */
     static Obs slowMainDrain(boolean sidecarStaysUp) {
-        Obs o = new Obs()
-                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
-                .at(1.5, "sidecar", EventKind.READY, "")
-                .at(2.0, "main", EventKind.STARTING, "pid=1")
-                .at(2.1, "main", EventKind.STEP, "Working")
-                .at(3.0, "suite", EventKind.ACTION, "delete pod sc-job-x with gracePeriodSeconds=15")
+        Obs o = deletedWhileMainWorks()
                 .at(3.1, "main", EventKind.STEP, "Terminating on SIGTERM, exiting in 4s")
                 .at(3.11, "main", EventKind.STEP, "Draining use 1")
                 .at(3.3, "main", EventKind.STEP, "Draining use 1 ok")
@@ -160,9 +169,6 @@ final class Obs {
                 .at(8.0, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
                 .exit("main", 143, "Error").exit("sidecar", 143, "Error")
                 .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 8.1);
-        o.deleteAt = 3.0;
-        o.grace = 15L;
-        o.faultTargetsMain = true;
         return o;
     }
 
@@ -190,12 +196,7 @@ final class Obs {
      * the kubelet's status names the stop signal (ContainerStopSignals on, a runtime that reports it).
      */
     static Obs stopSignal(boolean execForm, boolean reported) {
-        Obs o = new Obs()
-                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
-                .at(1.5, "sidecar", EventKind.READY, "")
-                .at(2.0, "main", EventKind.STARTING, "pid=1")
-                .at(2.1, "main", EventKind.STEP, "Working")
-                .at(3.0, "suite", EventKind.ACTION, "delete pod sc-job-x with gracePeriodSeconds=15")
+        Obs o = deletedWhileMainWorks()
                 .at(3.05, "sidecar", EventKind.STEP, "Terminating on SIGTERM: stopping its service")
                 .at(3.1, "sidecar", EventKind.EXITING, "143 SIGTERM");
         if (reported) {
@@ -210,9 +211,6 @@ final class Obs {
         }
         o.at(19.5, "job", EventKind.JOB, "Failed: BackoffLimitExceeded").exit("sidecar", 143, "Error")
                 .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 19.6);
-        o.deleteAt = 3.0;
-        o.grace = 15L;
-        o.faultTargetsMain = true;
         return o;
     }
 }
