@@ -18,6 +18,8 @@ Feature: Your own pod under the faults: does it complete, on this cluster, when 
     sigkill-sidecar, sigkill-main: SIGKILL of the container's init process (a crash; a runner killed mid-job).
     delayed-sidecar: the sidecar's cgroup frozen for -Dfault.delaySeconds (default 15 s) from its first seconds.
     sigterm: the pod deleted with its own terminationGracePeriodSeconds (30 s when the spec sets none).
+    eviction: the pod evicted through the Eviction API (policy/v1) with that grace period, as a node drain does;
+      eviction-pdb: the same after a PodDisruptionBudget (maxUnavailable 0) selecting it (a refusal is recorded).
     kubelet-restart: the node's kubelet restarted (local clusters only).
   The other faults change what our own test images do; on your pod their cells are NOT_APPLICABLE with the reason.
   Outcomes come from the pod's and containers' statuses, Events and the Job's conditions alone (your containers write
@@ -42,5 +44,7 @@ Feature: Your own pod under the faults: does it complete, on this cluster, when 
       | main-oom        |
       | delayed-sidecar |
       | sigterm         |
+      | eviction        |
+      | eviction-pdb    |
       | sigkill-main    |
       | kubelet-restart |

@@ -160,6 +160,8 @@ class InputValidationTest {
                         + " gone (kill to Ready again)",
                 "sidecar-early-crash: crashing starts / each exits 1 after / startupProbe's first check after (fixed)",
                 "sigterm-slow-main: main exits this long after SIGTERM (fixed)",
+                "eviction-pdb: the disruption budget's status is awaited before the eviction, at most (fixed)",
+                "stop-signal: main's lifecycle.stopSignal, on a pod with spec.os.name linux (fixed)",
                 "delete-during-init: the last sidecar but one holds its service back (fixed)",
                 "burstable-oom-scores: memory request of limit (fixed)",
                 "sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)",

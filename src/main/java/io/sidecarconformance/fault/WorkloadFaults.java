@@ -26,6 +26,8 @@ public final class WorkloadFaults {
                 new ContainerKillFault(Role.SIDECAR, when), new CgroupOomFault(Role.MAIN, when),
                 new CgroupFreezeFault(settings.delaySeconds()),
                 new SpecGraceDeletionFault(when, facts.gracePeriodSeconds(), facts.gracePeriodFromSpec()),
+                new AtMoment(new EvictionFault(), when, java.util.OptionalLong.of(facts.gracePeriodSeconds())),
+                new AtMoment(new EvictionPdbFault(), when, java.util.OptionalLong.of(facts.gracePeriodSeconds())),
                 new ContainerKillFault(Role.MAIN, when), new AtMoment(new KubeletRestartFault(), when));
     }
 

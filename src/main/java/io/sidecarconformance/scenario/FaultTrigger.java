@@ -61,7 +61,7 @@ final class FaultTrigger implements AutoCloseable {
         var fault = scope.spec().fault();
         try {
             fault.act(new FaultContext(scope.client(), scope.namespace(), pod, scope.images(), scope.settings().faults(),
-                    scope::action, grace -> scope.facts().deletionRequested(scope.clock().instant(), grace), node,
+                    scope::action, scope.clock(), (at, grace) -> scope.facts().deletionRequested(at, grace), node,
                     scope.applied().at(fault.moment()), Containers.of(scope.spec())));
         } catch (RuntimeException e) {
             scope.facts().problem("fault " + fault.id() + " could not be injected: " + ApiAnswers.oneLine(e));

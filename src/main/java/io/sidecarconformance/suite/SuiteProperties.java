@@ -71,7 +71,8 @@ public final class SuiteProperties {
     static final Property FAULT_DELAY = Property.wholeNumber("fault.delaySeconds", D.faults().delaySeconds(), 0, 3600,
             "`delayed-sidecar`: when the sidecar's service starts");
     static final Property FAULT_GRACE = Property.wholeNumber("fault.graceSeconds", (int) D.faults().gracePeriodSeconds(),
-            1, 3600, "the grace period of the pod deletions (`sigterm`, `sigterm-slow-main`, `delete-during-init`)");
+            1, 3600, "the grace period of the pod deletions and evictions (`sigterm`, `sigterm-slow-main`, `eviction`,"
+                    + " `eviction-pdb`, `stop-signal`, `delete-during-init`)");
     static final Property LIGHT_STARTUP = Property.wholeNumber("sidecar.lightStartupSeconds",
             D.containers().lightStartupSeconds(), 0, 120, "how long the light sidecar takes to listen after it starts");
     static final Property CHECK_TIMEOUT = Property.wholeNumber("client.checkTimeoutSeconds",

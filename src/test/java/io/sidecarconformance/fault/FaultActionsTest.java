@@ -61,7 +61,8 @@ class FaultActionsTest {
     }
 
     private FaultContext context(Pod pod, Kept kept, Optional<NodeControl> node) {
-        return new FaultContext(client, NS, () -> pod, IMAGES, FaultSettings.defaults(), line -> { }, grace -> { }, node, kept);
+        return new FaultContext(client, NS, () -> pod, IMAGES, FaultSettings.defaults(), line -> { },
+                java.time.Clock.systemUTC(), (at, grace) -> { }, node, kept);
     }
 
 
@@ -81,6 +82,83 @@ class FaultActionsTest {
         assertThat(RecordedRequests.body(deletes.get(0))).as("with that grace period").contains("\"gracePeriodSeconds\":" + grace);
         assertThat(new SigtermFault().moment()).as("when it happens").isEqualTo("after main logs Working");
         assertThat(new DeleteDuringInitFault().moment()).isEqualTo("after a sidecar logs Delaying");
+    }
+
+    /** A fault context that keeps each deletion it is told of, as "grace@instant". */
+    private FaultContext context(Pod pod, Kept kept, List<String> deletions, java.time.Clock clock) {
+        return new FaultContext(client, NS, () -> pod, IMAGES, FaultSettings.defaults(), line -> kept.actions.add("line: " + line),
+                clock, (at, grace) -> deletions.add(grace + "@" + at), Optional.empty(), kept);
+    }
+
+    /** The API's answer to the job pod's eviction, once. */
+    private void expectEviction(int code, io.fabric8.kubernetes.api.model.Status answer) {
+        server.expect().post().withPath("/api/v1/namespaces/" + NS + "/pods/sc-job-x1/eviction").andReturn(code, answer).once();
+    }
+
+    private static final java.time.Clock FIXED = java.time.Clock.fixed(java.time.Instant.parse("2026-12-06T12:00:00Z"),
+            java.time.ZoneOffset.UTC);
+
+    @Test
+    void anEvictionIsAPolicyV1EvictionWithTheGracePeriodAndADeletionOnceTheApiCarriedItOut() throws Exception {
+        Pod pod = jobPod();
+        Kept kept = new Kept();
+        List<String> deletions = new ArrayList<>();
+        expectEviction(201, new io.fabric8.kubernetes.api.model.StatusBuilder().withStatus("Success").build());
+
+        new EvictionFault().act(context(pod, kept, deletions, FIXED));
+
+        long grace = FaultSettings.defaults().gracePeriodSeconds();
+        List<RecordedRequest> posts = RecordedRequests.received(server, "POST").stream()
+                .filter(r -> r.getPath().endsWith("/eviction")).toList();
+        assertThat(posts).as("one eviction sent").hasSize(1);
+        JsonNode sent = Serialization.jsonMapper().readTree(RecordedRequests.body(posts.get(0)));
+        assertThat(sent.get("apiVersion").asText()).as("policy/v1, not the client's v1beta1 default").isEqualTo("policy/v1");
+        assertThat(sent.get("kind").asText()).isEqualTo("Eviction");
+        assertThat(sent.at("/metadata/name").asText()).isEqualTo("sc-job-x1");
+        assertThat(sent.at("/deleteOptions/gracePeriodSeconds").asLong()).as("the fault grace period").isEqualTo(grace);
+        assertThat(deletions).as("the observer told of a deletion, dated when it was sent")
+                .containsExactly(grace + "@2026-12-06T12:00:00Z");
+        assertThat(kept.actions).as("timeline lines and the reproduction's command, in order").containsExactly(
+                "line: evict pod sc-job-x1 with gracePeriodSeconds=" + grace + " (policy/v1 Eviction)",
+                PodEviction.command(pod, grace),
+                "line: eviction accepted: the API deletes the pod with its grace period");
+        assertThat(PodEviction.command(pod, grace)).as("kubectl posts the same Eviction to the Job's pod")
+                .contains("get pod -l job-name=sc-job", "\"apiVersion\":\"policy/v1\"", "\"gracePeriodSeconds\":" + grace,
+                        "kubectl create --raw \"/api/v1/namespaces/$NS/pods/$p/eviction\" -f -");
+    }
+
+    @Test
+    void anEvictionTheBudgetRefusesIsRecordedWithTheBudgetsStateAndDeletesNothing() throws Exception {
+        Pod pod = jobPod();
+        Kept kept = new Kept();
+        List<String> deletions = new ArrayList<>();
+        expectEviction(429, new io.fabric8.kubernetes.api.model.StatusBuilder().withStatus("Failure").withCode(429)
+                .withReason("TooManyRequests").withMessage("Cannot evict pod as it would violate the pod's disruption budget.").build());
+        CompletableFuture<Void> controller = CompletableFuture.runAsync(() -> {
+            var budget = client.policy().v1().podDisruptionBudget().inNamespace(NS).withName(EvictionPdbFault.BUDGET);
+            budget.waitUntilCondition(b -> b != null, 10, TimeUnit.SECONDS);
+            budget.editStatus(b -> new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder(b).withNewStatus()
+                    .withDisruptionsAllowed(0).withObservedGeneration(0L).withConditions(new io.fabric8.kubernetes.api.model.ConditionBuilder()
+                    .withType("DisruptionAllowed").withStatus("False").withReason("SyncFailed")
+                    .withMessage("jobs.batch does not implement the scale subresource").build())
+                    .endStatus().build());
+        });
+
+        new EvictionPdbFault().act(context(pod, kept, deletions, FIXED));
+        controller.get(10, TimeUnit.SECONDS);
+
+        assertThat(deletions).as("nothing deleted: the observer waits for no pod to go").isEmpty();
+        assertThat(kept.objects).as("the budget, recorded as sent").hasSize(1);
+        var budget = (io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget) kept.objects.get(0);
+        assertThat(budget.getSpec().getMaxUnavailable().getIntVal()).as("maxUnavailable 0").isZero();
+        assertThat(budget.getSpec().getSelector().getMatchLabels()).as("selects the Job's pod").containsExactly(
+                java.util.Map.entry("job-name", "sc-job"));
+        assertThat(kept.actions.get(kept.actions.size() - 1)).as("the refusal, as the timeline's last line says it")
+                .startsWith("line: " + io.sidecarconformance.timeline.SuiteActions.EVICTION_REFUSED
+                        + " by the API (429 Too Many Requests), the pod stays; PodDisruptionBudget sc-pdb then: disruptionsAllowed=0")
+                .contains("DisruptionAllowed=False (SyncFailed): jobs.batch does not implement the scale subresource");
+        assertThat(kept.actions).as("the budget's status was awaited before the eviction")
+                .anyMatch(a -> a.startsWith("line: PodDisruptionBudget sc-pdb has a status: disruptionsAllowed=0"));
     }
 
     @Test

@@ -126,6 +126,11 @@ class WorkloadFaultsTest {
                 .isEqualTo("applies: deletes the pod with its grace period, 30 s (Kubernetes' default: the spec sets none)");
         assertThat(byId(facts("  terminationGracePeriodSeconds: 5\n  containers:\n    - {name: job, image: x}\n", null, null))
                 .get("sigterm").inWords()).isEqualTo("applies: deletes the pod with its grace period, 5 s");
+        assertThat(byId(facts("  containers:\n    - {name: job, image: x}\n", null, null)).get("eviction").inWords())
+                .isEqualTo("applies: evicts the pod through the Eviction API with its grace period, 30 s (Kubernetes' default:"
+                        + " the spec sets none)");
+        assertThat(byId(facts("  containers:\n    - {name: job, image: x}\n", null, null)).get("stop-signal").applies())
+                .as("a stop signal only the suite's main is known to trap").isFalse();
         assertThat(byId(facts("  containers:\n    - {name: job, image: x}\n", null, null)).get("none").inWords()).isEqualTo("applies");
     }
 
@@ -136,7 +141,7 @@ class WorkloadFaultsTest {
         assertThat(refusal(() -> WorkloadFaults.requireApplicable(List.of("none", "main-oom"), f, "w.yaml")))
                 .isEqualTo("fault main-oom cannot apply to w.yaml: main job has no memory limit (resources.limits.memory),"
                         + " so nothing stops its memory short of the node's; give it one to run this fault;"
-                        + " faults that apply to it: -Dfaults=none,sigterm,sigkill-main,kubelet-restart");
+                        + " faults that apply to it: -Dfaults=none,sigterm,eviction,eviction-pdb,sigkill-main,kubelet-restart");
         assertThatThrownBy(() -> WorkloadFaults.applicability("oom", f)).hasMessageStartingWith("unknown fault 'oom'; known: none, ");
     }
 }
