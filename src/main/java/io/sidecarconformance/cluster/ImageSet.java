@@ -19,7 +19,9 @@ public record ImageSet(String busybox, String dind, String pullPolicy, Map<Strin
         Objects.requireNonNull(busybox, "busybox");
         Objects.requireNonNull(dind, "dind");
         Objects.requireNonNull(pullPolicy, "pullPolicy");
-        standIns = Map.copyOf(standIns);
+        // Keyed by repository as standInFor looks them up: a key written with a tag or Docker Hub's prefix still matches.
+        standIns = standIns.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                e -> repository(e.getKey()), Map.Entry::getValue, (first, second) -> first));
     }
 
     public ImageSet(String busybox, String dind, String pullPolicy) {

@@ -32,9 +32,18 @@ public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, Li
         this(faults, patterns, sidecars, List.of());
     }
 
-    /** This catalog with a user's own pod's row added. */
+    /**
+     * This catalog with a user's own pod's row added after the rows it has (a union would put an entry that follows
+     * nothing first), unless the row is there already.
+     */
     public Catalog withWorkload(CatalogEntry row, CatalogWorkload workload) {
-        return union(new Catalog(List.of(), List.of(row), List.of(), List.of(workload)));
+        return union(new Catalog(faults, appended(patterns, row), sidecars, appended(workloads, workload)));
+    }
+
+    private static <T> List<T> appended(List<T> entries, T entry) {
+        List<T> all = new ArrayList<>(entries);
+        all.add(entry);
+        return all;
     }
 
     public Optional<CatalogFault> fault(String id) {

@@ -31,9 +31,12 @@ import java.util.Set;
  */
 final class OwnPodJob implements JobSource {
 
-    /** Labels the Job controller puts on its pods: an exported Job carries them, and they must not be sent back. */
-    private static final Set<String> CONTROLLER_LABELS = Set.of("controller-uid", "job-name",
-            "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-name");
+    /**
+     * Labels the Job controller puts on its pods: an exported Job or Pod carries them, and they must not be sent back. Every
+     * label under {@link #CONTROLLER_PREFIX} is the controller's (job-completion-index too, on an Indexed Job's pods).
+     */
+    private static final Set<String> CONTROLLER_LABELS = Set.of("controller-uid", "job-name");
+    private static final String CONTROLLER_PREFIX = "batch.kubernetes.io/";
     private static final KubernetesSerialization JSON = new KubernetesSerialization();
 
     private final OwnPod own;
@@ -87,7 +90,7 @@ final class OwnPodJob implements JobSource {
     private ObjectMeta podMetadata(Map<String, String> labels) {
         ObjectMeta written = own.workload().podMetadata();
         Map<String, String> all = new LinkedHashMap<>(written == null || written.getLabels() == null ? Map.of() : written.getLabels());
-        all.keySet().removeAll(CONTROLLER_LABELS);
+        all.keySet().removeIf(k -> CONTROLLER_LABELS.contains(k) || k.startsWith(CONTROLLER_PREFIX));
         all.putAll(labels);
         return new ObjectMetaBuilder().withLabels(all)
                 .withAnnotations(written == null ? null : written.getAnnotations()).build();

@@ -41,7 +41,9 @@ public final class SuiteCatalog {
         List<CatalogFault> ownOnly = io.sidecarconformance.fault.WorkloadFaults.forOwnPod(workloads.when(),
                         SuiteWorkloads.facts(workloads.pods().get(0)), settings).stream()
                 .filter(f -> base.fault(f.id()).isEmpty()).map(SuiteCatalog::fault).toList();
-        Catalog catalog = base.union(new Catalog(ownOnly, List.of(), List.of()));
+        // After ours, as WorkloadFaults.ids() orders them (a union would put a fault that follows nothing first).
+        Catalog catalog = new Catalog(java.util.stream.Stream.concat(base.faults().stream(), ownOnly.stream()).toList(),
+                base.patterns(), base.sidecars());
         for (var row : workloads.catalog(settings)) {
             catalog = catalog.withWorkload(row.getKey(), row.getValue());
         }

@@ -40,7 +40,8 @@ final class LogReader {
     List<TimelineEvent> line(String line) {
         List<TimelineEvent> out = new ArrayList<>(2);
         var parsed = EventLineParser.parse(line);
-        if (!marked && marks.test(line)) {
+        // A line the API or the kubelet wrote into the stream ("rpc error: ... not found") is not the container's: no mark.
+        if (!marked && !fromTheApi(line) && marks.test(line)) {
             marked = true;
             Instant now = clock.instant();
             out.add(new TimelineEvent(now, container, EventKind.LOG_MATCH, clip(line.strip()), EventSource.LOG, now));
