@@ -94,8 +94,8 @@ class FaultActionsTest {
     }
 
     private FaultContext ownContext(Pod pod, Kept kept, List<String> said, List<Long> deletions) {
-        return new FaultContext(client, NS, () -> pod, IMAGES, FaultSettings.defaults(), said::add, deletions::add,
-                Optional.empty(), kept, role -> role == Role.MAIN ? "runner" : "dind");
+        return new FaultContext(client, NS, () -> pod, IMAGES, FaultSettings.defaults(), said::add, java.time.Clock.systemUTC(),
+                (at, grace) -> deletions.add(grace), Optional.empty(), kept, role -> role == Role.MAIN ? "runner" : "dind");
     }
 
     /** The one agent pod the fault sent, as recorded. */

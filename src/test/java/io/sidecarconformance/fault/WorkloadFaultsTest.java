@@ -153,8 +153,8 @@ class WorkloadFaultsTest {
     @Test
     void theIdsAreOursThenTheOnesBuiltForAUsersPodAlone() {
         assertThat(WorkloadFaults.ids()).containsExactly("none", "sidecar-oom", "sidecar-early-crash", "sidecar-crashloop",
-                "main-oom", "delayed-sidecar", "sigterm", "sigterm-slow-main", "sigkill-main", "delete-during-init",
-                "kubelet-restart", "burstable-oom-scores", "sigkill-sidecar");
+                "main-oom", "delayed-sidecar", "sigterm", "sigterm-slow-main", "eviction", "eviction-pdb", "stop-signal",
+                "sigkill-main", "delete-during-init", "kubelet-restart", "burstable-oom-scores", "sigkill-sidecar");
     }
 
     @Test

@@ -38,7 +38,7 @@ class FeatureCheckTest {
 
         assertThat(rows).extracting(FeatureRow::fault).as("the faults that act on any image, in the table's order")
                 .containsExactly("none", "sidecar-oom", "sigkill-sidecar", "main-oom", "delayed-sidecar", "sigterm",
-                        "sigkill-main", "kubelet-restart");
+                        "eviction", "eviction-pdb", "sigkill-main", "kubelet-restart");
         assertThat(rows).as("each a known fault").allMatch(r -> WorkloadFaults.ids().contains(r.fault()));
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.pattern()).isEqualTo(FeatureRow.OWN_POD);

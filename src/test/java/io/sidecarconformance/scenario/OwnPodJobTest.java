@@ -167,9 +167,9 @@ class OwnPodJobTest {
         assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).as("the pod's labels and the run's")
                 .containsAllEntriesOf(RUN).containsEntry("job.runner.gitlab.com/pod", "example").hasSize(2);
         assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
-        assertThat(job.getSpec().getTemplate().getSpec().getContainers()).as("busybox has a stand-in, nginx none")
+        assertThat(job.getSpec().getTemplate().getSpec().getContainers()).as("both docker images run on the dind stand-in")
                 .extracting(c -> c.getName() + "=" + c.getImage() + " " + c.getImagePullPolicy())
-                .containsExactly("build=sc/busybox:1 Never", "svc-0=nginx:1.27-alpine null");
+                .containsExactly("build=sc/dind:1 Never", "svc-0=sc/dind:1 Never");
     }
 
     @Test

@@ -124,7 +124,7 @@ class SuiteWorkloadsTest {
     void aChosenFaultThatCannotApplyToAFileIsOneLine() {
         assertThat(refusal(() -> config("workload", ARC, "faults", "none,sigterm-slow-main")))
                 .startsWith("fault sigterm-slow-main cannot apply to " + ARC + ": it changes how main answers SIGTERM")
-                .contains("; faults that apply to it: -Dfaults=none,sidecar-oom,main-oom,delayed-sidecar,sigterm,sigkill-main,"
+                .contains("; faults that apply to it: -Dfaults=none,sidecar-oom,main-oom,delayed-sidecar,sigterm,eviction,eviction-pdb,sigkill-main,"
                         + "kubelet-restart,sigkill-sidecar");
         assertThat(config("workload", ARC, "faults", "none,sigkill-sidecar").faults()).containsExactlyInAnyOrder("none", "sigkill-sidecar");
         assertThat(config("faults", "sigkill-sidecar").faults()).as("a fault of users' pods alone, without -Dworkload")
