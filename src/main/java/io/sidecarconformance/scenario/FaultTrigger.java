@@ -31,6 +31,7 @@ final class FaultTrigger implements AutoCloseable {
     private final Optional<NodeControl> node;
     private final Optional<EphemeralInjection> injection;
     private final AtomicBoolean fired = new AtomicBoolean();
+    private final AtomicBoolean acted = new AtomicBoolean();
     private final AtomicBoolean injected = new AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sc-worker");
@@ -63,9 +64,26 @@ final class FaultTrigger implements AutoCloseable {
             fault.act(new FaultContext(scope.client(), scope.namespace(), pod, scope.images(), scope.settings().faults(),
                     scope::action, scope.clock(), (at, grace) -> scope.facts().deletionRequested(at, grace), node,
                     scope.applied().at(fault.moment()), Containers.of(scope.spec())));
+            acted.set(true);
         } catch (RuntimeException e) {
             scope.facts().problem("fault " + fault.id() + " could not be injected: " + ApiAnswers.oneLine(e));
         }
+    }
+
+    /**
+     * On a user's own pod, why the fault did not act before the pod ended, if it did not: its moment is the user's
+     * choice (seconds after main started, a line of main's log), and a pod that ended first says nothing about the
+     * fault. (Our patterns' faults fire on a line main writes mid-job; whether it came is part of the observation.)
+     */
+    Optional<String> missedOnOwnPod() {
+        var fault = scope.spec().fault();
+        if (scope.spec().own().isEmpty() || fault.aim() == io.sidecarconformance.result.Aim.NONE
+                || fault.notRunBecause().isPresent() || acted.get()) {
+            return Optional.empty();
+        }
+        return Optional.of("the fault " + fault.id() + " did not act before the pod ended (" + (fired.get()
+                ? "it was still acting" : "its moment never came") + "; moment: " + fault.moment() + "): the cell says"
+                + " nothing about it; choose a moment inside main's work (-Dworkload.fireAfterSeconds, -Dworkload.fireOn)");
     }
 
     /**

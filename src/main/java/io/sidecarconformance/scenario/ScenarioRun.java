@@ -54,6 +54,11 @@ final class ScenarioRun {
                     trigger.awaitNodeAction();
                     ending = end.afterNodeAction(ending);
                 }
+                Optional<String> missed = trigger.missedOnOwnPod();
+                if (missed.isPresent() && scope.facts().problem() == null) {
+                    scope.facts().problem(missed.get());
+                    ending = end.endingAfterProblem();
+                }
             } catch (KubernetesClientException e) {
                 scope.facts().problem("API error: " + ApiAnswers.oneLine(e));
                 ending = end.endingAfterProblem();
