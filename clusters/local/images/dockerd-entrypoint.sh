@@ -22,7 +22,7 @@ if [ "$1" = dockerd ]; then
             fi
             ;;
     esac
-    find /run /var/run -iname 'docker*.pid' -delete 2>/dev/null || :
-    find /run /var/run -path '*containerd*' -iname '*.pid' -delete 2>/dev/null || :
+    find /run /var/run -iname 'docker*.pid' -exec rm -f {} + 2>/dev/null || :
+    find /run /var/run -path '*containerd*' -iname '*.pid' -exec rm -f {} + 2>/dev/null || :
 fi
 exec "$@"

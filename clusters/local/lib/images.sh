@@ -135,7 +135,8 @@ add_gnu_date() { # rootfs
 # The dind image's recipe: bumped when what goes into it changes, so that a cached image of an older recipe is rebuilt.
 # 2: the stand-in dockerd-entrypoint.sh as the entrypoint, as docker:dind has it, and an empty /home/runner/externals,
 #    for users' own pods (-Dworkload).
-DIND_RECIPE=2
+# 3: the stand-in removes stale pid files with find -exec rm (busybox's find has no -delete).
+DIND_RECIPE=3
 
 build_dind_image() { # ref out
   local ref=$1 out=$2 r f
