@@ -32,7 +32,8 @@ describe_pids() {
     out=""
     for pid in $(container_pids | awk '{print $1}'); do
         [ "$pid" = "${1:-}" ] && continue
-        out="$out $pid($(tr '\0\n' '  ' < "$proc/$pid/cmdline" 2>/dev/null | cut -c1-60 | sed 's/ *$//'))"
+        rss=$(awk '/^VmRSS:/ {print $2}' "$proc/$pid/status" 2>/dev/null)
+        out="$out $pid($(tr '\0\n' '  ' < "$proc/$pid/cmdline" 2>/dev/null | cut -c1-60 | sed 's/ *$//'); ${rss:-0} KiB)"
     done
     echo "${out# }"
 }
@@ -75,21 +76,24 @@ do_oom() {
     kills=$(oom_kills "$dir")
     limit=$(cat "$dir/memory.max" 2>/dev/null || cat "$dir/memory.limit_in_bytes" 2>/dev/null)
     # The allocator fills a file on a tmpfs of our own from inside the container's cgroup: the pages are charged to that
-    # cgroup and cannot be reclaimed, while the allocator's own resident set stays a few hundred KiB, so the OOM killer
-    # weighs the container's processes as they are (nothing here needs to exempt itself). It joins the cgroup before it
-    # writes (a charge does not move with a process) and stops as soon as the cgroup's oom_kill count rises.
+    # cgroup and cannot be reclaimed, while the allocator's own resident set stays tiny (dd, 64 KiB blocks). It takes the
+    # oom_score_adj of the container's init (the agent pod's own, 1000 for a pod without requests, would make the
+    # kernel pick it first), so the OOM killer weighs it as one more process of the container. It joins the cgroup
+    # before it writes (a charge does not move with a process) and stops as soon as the cgroup's oom_kill count rises.
+    adj=$(cat "$proc/$init/oom_score_adj" 2>/dev/null || echo 0)
     hogdir=${SC_HOG_DIR:-/sc-hog}
     mkdir -p "$hogdir"
     if ! mount -t tmpfs -o size=1024g sc-hog "$hogdir"; then
         echo "SC-AGENT cannot mount a tmpfs on $hogdir"
         exit 8
     fi
-    # shellcheck disable=SC2016 # $$ and $1 to $3 are the inner shell's
-    sh -c 'echo $$ > "$1/cgroup.procs" || exit 1
+    marks=$(dmesg 2>/dev/null | grep -c "oom-kill:.*$target")
+    # shellcheck disable=SC2016 # $$ and $1 to $4 are the inner shell's
+    sh -c 'echo "$4" > /proc/self/oom_score_adj && echo $$ > "$1/cgroup.procs" || exit 1
         events="$1/memory.events"; [ -f "$events" ] || events="$1/memory.oom_control"
         while [ "$(awk "/^oom_kill / {print \$2}" "$events")" = "$2" ]; do
-            dd if=/dev/zero bs=1M count=4 2>/dev/null >> "$3/fill" || break
-        done' hog "$dir" "$kills" "$hogdir" &
+            dd if=/dev/zero bs=64k count=64 2>/dev/null >> "$3/fill" || break
+        done' hog "$dir" "$kills" "$hogdir" "$adj" &
     hog=$!
     waited=0
     bound=$(( ${SC_OOM_BOUND_SECONDS:-30} * 10 ))
@@ -110,12 +114,25 @@ do_oom() {
     after=$(describe_pids "$hog")
     echo "SC-AGENT oom in $dir (limit $limit): oom_kill $kills -> $after_kills after ${filled:-0} MiB filled; processes before: ${before:-none}; after: ${after:-none}"
     [ "$after_kills" != "$kills" ] || exit 9
-    # The kernel may weigh the allocator itself heaviest (every process of the container smaller than it): then the
-    # container was not hit, and the fault did not act.
-    for pid in $(echo "$before" | tr ' ' '\n' | sed -n 's/^\([0-9]*\)(.*/\1/p'); do
-        case " $after" in *" $pid("*) ;; *) exit 0 ;; esac
-    done
-    echo "SC-AGENT the OOM killer took the allocator, not a process of the container (all of them smaller than it)"
+    if [ -z "$after" ]; then
+        echo "SC-AGENT every process of the container is gone"
+        exit 0
+    fi
+    # What the OOM killer took, from the kernel's own lines about this container's cgroup (other cells' kills name
+    # other cgroups); without a kernel log, from which of the container's processes are gone.
+    victims=$(dmesg 2>/dev/null | grep "oom-kill:.*$target" | tail -n "+$((marks + 1))" | sed -n 's/.*task=\([^,]*\),pid=\([0-9]*\).*/\2(\1)/p' | tr '\n' ' ')
+    if [ -n "$victims" ]; then
+        echo "SC-AGENT the kernel's OOM killer took: $victims(allocator: $hog and its dd)"
+        for v in $victims; do
+            case " $before" in *" ${v%%(*}("*) exit 0 ;; esac
+        done
+    else
+        echo "SC-AGENT no kernel log here: judged from the processes that are gone"
+        for pid in $(echo "$before" | tr ' ' '\n' | sed -n 's/^\([0-9]*\)(.*/\1/p'); do
+            case " $after" in *" $pid("*) ;; *) exit 0 ;; esac
+        done
+    fi
+    echo "SC-AGENT the OOM killer took the allocator, not a process of the container"
     exit 10
 }
 
