@@ -30,14 +30,14 @@ stop_procs() { # names... : TERM, wait up to 10s, then KILL
   kill -KILL "${pids[@]}" 2>/dev/null || true
 }
 # Every process of this instance, even without a pid file (a killed run): a cluster binary (etcd, kube-*, containerd
-# and its shims, runc) whose command line names this instance's folder, and the processes of its pods (its cgroup
-# parent). Not ours: other instances' (their folders and cgroups differ), local-v2's ($SC_CACHE/local-v2/), whatever
-# a build runs (its environment says SC_BUILDING=1: builds take no cluster lock and may run beside a cluster), and
-# any other program that merely names the folder (an editor, a tail -f of a log).
+# and its shims, runc; the pod-logs lock's sleep) whose command line names this instance's folder, and the processes
+# of its pods (its cgroup parent). Not ours: other instances' (their folders and cgroups differ), local-v2's
+# ($SC_CACHE/local-v2/), whatever a build runs (its environment says SC_BUILDING=1: builds take no cluster lock and
+# may run beside a cluster), and any other program that merely names the folder (an editor, a tail -f of a log).
 stray_pids() {
   {
     ps -eo pid=,comm=,args= 2>/dev/null |
-      awk -v d="$INST/" '$2 ~ /^(etcd|kube-|kubelet|containerd|runc)/ && index($0, d) {print $1}' || true
+      awk -v d="$INST/" '$2 ~ /^(etcd|kube-|kubelet|containerd|runc|sleep)/ && index($0, d) {print $1}' || true
     pod_pids
   } | { grep -vx "$$" || true; } | not_building | sort -un
 }
@@ -163,7 +163,7 @@ do_down() { # quiet=0|1: this instance (instance.sh's values) only
   id="$(cat "$RUN/current" 2>/dev/null || true)"
   [ "$quiet" = 1 ] || log "stopping ${id:-the local cluster} (slot $SLOT)"
   dbg "down: stop kubelet, scheduler, controller-manager"
-  stop_procs kubelet kube-scheduler kube-controller-manager
+  stop_procs kubelet kube-scheduler kube-controller-manager pod-logs-lock
   dbg "down: kill pod processes"
   # containers: kill pod processes, then remove tasks/containers through containerd if it still answers
   local p
@@ -321,6 +321,7 @@ do_up() {
   start_proc kube-scheduler "$LOGS/kube-scheduler.log" "$kbin/kube-scheduler" \
     --kubeconfig="$RUN/scheduler.kubeconfig" --bind-address=127.0.0.1 --secure-port="$SCHED_PORT" \
     --leader-elect=false --profiling=false "${fg[@]}"
+  grep -q podLogsDir "$kbin/kubelet-config-fields" 2>/dev/null || shared_pod_logs_lock
   start_kubelet "$RUN" "$kbin"
   wait_for "node $NODE_NAME Ready" 120 kubelet node_ready
   log "node $NODE_NAME Ready"
@@ -333,6 +334,20 @@ do_up() {
   UP_ACTIVE=0
   log "cluster $id up (kubernetes $v, slot $SLOT: API 127.0.0.1:$API_PORT, node $NODE_IP, pods $POD_CIDR) in $((SECONDS - T0))s"
   printf '%s\n' "$RUN/kubeconfig"
+}
+
+# A kubelet without podLogsDir (1.27-1.29) writes /var/log/pods, and its container GC removes the folders there of pods
+# it does not know: another such instance's. One of them at a time: a holder process (pid file pod-logs-lock, stopped
+# by down) keeps a lock for the instance's life; a second waits up to $SC_POD_LOGS_WAIT s (3600) for it.
+shared_pod_logs_lock() {
+  local lock="$LOCAL_ROOT/var-log-pods.lock" held="$RUN/pod-logs-lock.held" t=${SC_POD_LOGS_WAIT:-3600}
+  if ! flock -n "$lock" true; then log "waiting (up to ${t}s) for the other instance whose kubelet writes /var/log/pods to stop"; fi
+  # bash execs sleep with the lock on fd 4; its argv[0] names this instance's folder (stray_pids finds it)
+  # shellcheck disable=SC2016 # expanded by that bash
+  start_proc pod-logs-lock "$LOGS/pod-logs-lock.log" bash -c \
+    'exec 4>"$1"; flock -w "$2" 4 || { echo "gave up after $2 s: another instance still holds it" >&2; exit 1; }
+     : >"$3"; exec -a "$3" sleep infinity' _ "$lock" "$t" "$held"
+  wait_for "the lock on /var/log/pods ($lock)" "$((t + 10))" pod-logs-lock test -e "$held"
 }
 
 start_kubelet() { # run-dir k8s-bin-dir
