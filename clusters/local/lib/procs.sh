@@ -417,4 +417,9 @@ do_list() {
     n=$((n + 1))
   done
   [ "$n" -gt 0 ] || echo "(no local cluster instance running)"
+  # a cluster of the layout before instances (one per machine) is none of these: its own script stops it
+  local old; old="$(cat "$SC_CACHE/run/current" 2>/dev/null || true)"
+  if [ -n "$old" ]; then
+    echo "note: $old runs in the single-cluster layout of before (\$SC_CACHE/run); that version's cluster.sh down stops it"
+  fi
 }
