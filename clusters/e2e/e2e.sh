@@ -29,6 +29,8 @@ usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2;
 
 # shellcheck source=../local/lib/versions.sh
 . "$HERE/lib/versions.sh"
+# shellcheck source=../local/lib/instance.sh
+. "$HERE/lib/instance.sh"
 # shellcheck source=../local/lib/build.sh
 . "$HERE/lib/build.sh"
 # shellcheck source=../local/lib/images.sh
@@ -145,10 +147,11 @@ cluster_kubeconfig() { # provider id -> kubeconfig path, or a one-line error
   local provider=$1 id=$2
   case $provider in
     local)
-      if [ "$(cat "$RUN/current" 2>/dev/null)" != "$id" ] || [ ! -f "$RUN/$id/kubeconfig" ]; then
-        die "the local cluster $id is not running; run: clusters/local/cluster.sh up $id"
+      use_instance "$id"
+      if [ "$(cat "$RUN/current" 2>/dev/null)" != "$id" ] || [ ! -f "$RUN/kubeconfig" ]; then
+        die "the local cluster $id is not running (slot $SLOT); run: clusters/local/cluster.sh up $id"
       fi
-      printf '%s' "$RUN/$id/kubeconfig" ;;
+      printf '%s' "$RUN/kubeconfig" ;;
     kind)
       if [ "$(cat "$KIND_RUN/current" 2>/dev/null)" != "$id" ] || [ ! -f "$KIND_RUN/$id/kubeconfig" ]; then
         die "the kind cluster sc-$id is not running; run: clusters/kind/kind.sh up $id"
@@ -160,7 +163,7 @@ cluster_kubeconfig() { # provider id -> kubeconfig path, or a one-line error
 # The made images into the cluster: containerd's import on local, `kind load image-archive` (kind.sh load) on kind.
 load_e2e_images() { # provider id version
   case $1 in
-    local) LOGS="$RUN/$2/logs"; import_e2e_images "$3" ;;
+    local) use_instance "$2"; import_e2e_images "$3" ;;
     kind)
       local archives=()
       mapfile -t archives < <(e2e_image_archives "$3")

@@ -57,6 +57,8 @@ usage() {
 
 # shellcheck source=../local/lib/versions.sh
 . "$HERE/lib/versions.sh"
+# shellcheck source=../local/lib/instance.sh
+. "$HERE/lib/instance.sh"
 # shellcheck source=../local/lib/build.sh
 . "$HERE/lib/build.sh"
 # shellcheck source=../local/lib/images.sh

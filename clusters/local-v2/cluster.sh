@@ -36,6 +36,8 @@ usage() {
 # clusters/local's version table, builds, image tarballs and certificate helpers, acting on this cluster's paths
 # shellcheck source=../local/lib/versions.sh
 . "$HERE/lib/versions.sh"
+# shellcheck source=../local/lib/instance.sh
+. "$HERE/lib/instance.sh"
 # shellcheck source=../local/lib/build.sh
 . "$HERE/lib/build.sh"
 # shellcheck source=../local/lib/images.sh

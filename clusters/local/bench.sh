@@ -37,7 +37,7 @@ fi
 
 if [ "$RUNS" -gt 0 ]; then
 "$HERE/cluster.sh" build "$ID" >&2
-"$HERE/cluster.sh" down >&2
+"$HERE/cluster.sh" down "$ID" >&2
 fi
 : >"$work/up"; : >"$work/rss"; : >"$work/down"
 for i in $(seq 1 "$RUNS"); do
@@ -45,12 +45,12 @@ for i in $(seq 1 "$RUNS"); do
   "$TIME" -v -o "$work/up.time" "$HERE/cluster.sh" up "$ID" >/dev/null
   elapsed "$work/up.time" >>"$work/up"
   kb=0
-  for p in $("$HERE/cluster.sh" pids); do
+  for p in $("$HERE/cluster.sh" pids "$ID"); do
     r="$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null || true)"
     kb=$((kb + ${r:-0}))
   done
   echo $((kb / 1024)) >>"$work/rss"
-  "$TIME" -v -o "$work/down.time" "$HERE/cluster.sh" down 2>/dev/null
+  "$TIME" -v -o "$work/down.time" "$HERE/cluster.sh" down "$ID" 2>/dev/null
   elapsed "$work/down.time" >>"$work/down"
 done
 up="$(median <"$work/up")"

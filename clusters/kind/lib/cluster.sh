@@ -42,8 +42,8 @@ up_fail() {
 
 kind_up() { # id
   local id=$1 name="sc-$1" dir="$KRUN/$1" cur
-  cur="$(cat "$SC_CACHE/run/current" 2>/dev/null || true)"
-  [ -z "$cur" ] || die "the local cluster $cur is running (one cluster at a time); run: clusters/local/cluster.sh down"
+  cur="$(running_instances | awk '{print $2}' | paste -sd' ' -)"
+  [ -z "$cur" ] || die "the local cluster(s) $cur are running (one cluster at a time: kind's down restores the whole firewall); run: clusters/local/cluster.sh down"
   UP_ACTIVE=1
   trap 'up_fail "unexpected error in kind.sh line $LINENO (logs: $KRUN/logs)"' ERR
   trap 'up_fail "interrupted"' INT TERM HUP

@@ -62,8 +62,8 @@ lock_clusters() {
 }
 cluster_running_elsewhere() {
   local other
-  other="$(cat "$SC_CACHE/run/current" 2>/dev/null || true)"
-  [ -z "$other" ] || die "the local cluster $other of clusters/local is running (one cluster at a time); stop it first: clusters/local/cluster.sh down"
+  other="$(running_instances | awk '{print $2}' | paste -sd' ' -)"
+  [ -z "$other" ] || die "the local cluster(s) $other of clusters/local are running (one cluster at a time); stop them first: clusters/local/cluster.sh down"
   other="$(cat "$SC_CACHE/kind/run/current" 2>/dev/null || true)"
   [ -z "$other" ] || die "the kind cluster sc-$other is running (one cluster at a time); run: clusters/kind/kind.sh down"
 }

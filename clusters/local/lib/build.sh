@@ -271,17 +271,17 @@ build_runc() { # version
 
 # Paths of the runtime of <id> (sets CTRD_BIN, SHIM_DIR, CTR_BIN, RUNC_BIN, CTRD_ROOT).
 # containerd's root (its image store) is per containerd version: a 2.x store must never be
-# opened by 1.6 again; Debian's keeps the path it always had.
+# opened by 1.6 again; Debian's has no suffix. Under $CTRD_ROOT_BASE: each local instance has its own (instance.sh).
 # shellcheck disable=SC2034 # read by runtime.sh and procs.sh
 runtime_paths() { # id
   local cv rv
   cv="$(containerd_of "$1")"; rv="$(runc_of "$1")"
   if [ "$cv" = debian ]; then
     CTRD_BIN=/usr/bin/containerd; SHIM_DIR=/usr/bin; CTR_BIN=/usr/bin/ctr
-    CTRD_ROOT="$SC_CACHE/containerd-root"
+    CTRD_ROOT="${CTRD_ROOT_BASE:-$SC_CACHE/containerd-root}"
   else
     CTRD_BIN="$SC_CACHE/containerd/$cv/bin/containerd"; SHIM_DIR="$SC_CACHE/containerd/$cv/bin"
-    CTR_BIN="$SC_CACHE/containerd/$cv/bin/ctr"; CTRD_ROOT="$SC_CACHE/containerd-root-$cv"
+    CTR_BIN="$SC_CACHE/containerd/$cv/bin/ctr"; CTRD_ROOT="${CTRD_ROOT_BASE:-$SC_CACHE/containerd-root}-$cv"
   fi
   if [ "$rv" = debian ]; then RUNC_BIN=/usr/sbin/runc; else RUNC_BIN="$SC_CACHE/runc/$rv/bin/runc"; fi
 }

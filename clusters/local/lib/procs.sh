@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# clusters/local/lib/procs.sh: process supervision, up, down, status: sourced by cluster.sh (uses its constants, log, die)
+# clusters/local/lib/procs.sh: process supervision, up, down, status of one instance (instance.sh's values), and the
+# list of all. Sourced by cluster.sh (uses its constants, log, die).
 
 # ---------------------------------------------------------------- processes
 pidfile() { printf '%s/pids/%s.pid' "$RUN" "$1"; }
@@ -7,8 +8,8 @@ alive() { local p; p="$(cat "$(pidfile "$1")" 2>/dev/null)" || return 1; [ -n "$
 start_proc() { # name logfile cmd...
   local name=$1 logf=$2; shift 2
   mkdir -p "$RUN/pids"
-  # fds 8/9 hold our locks: daemons must not inherit them
-  setsid "$@" >"$logf" 2>&1 </dev/null 8>&- 9>&- &
+  # fds 5-9 hold our locks: daemons must not inherit them
+  setsid "$@" >"$logf" 2>&1 </dev/null 5>&- 6>&- 7>&- 8>&- 9>&- &
   echo $! >"$(pidfile "$name")"
 }
 stop_procs() { # names... : TERM, wait up to 10s, then KILL
@@ -28,29 +29,101 @@ stop_procs() { # names... : TERM, wait up to 10s, then KILL
   done
   kill -KILL "${pids[@]}" 2>/dev/null || true
 }
-# every process that is ours even without a pid file (a killed run): binaries
-# under $SC_CACHE, and containerd / shims serving our socket. Not ours: upstream's test binaries
-# ($SC_CACHE/e2e: e2e.test, ginkgo, run against a cluster, never part of one) and whatever a build
-# runs (its environment says SC_BUILDING=1: builds take no cluster lock and may run beside a cluster).
+# Every process of this instance, even without a pid file (a killed run): a cluster binary (etcd, kube-*, containerd
+# and its shims, runc; the pod-logs lock's sleep) whose command line names this instance's folder, and the processes
+# of its pods (its cgroup parent). Not ours: other instances' (their folders and cgroups differ), local-v2's
+# ($SC_CACHE/local-v2/), whatever a build runs (its environment says SC_BUILDING=1: builds take no cluster lock and
+# may run beside a cluster), and any other program that merely names the folder (an editor, a tail -f of a log).
 stray_pids() {
   {
-    # (processes come and go while find runs: ignore its errors)
-    find /proc/[0-9]*/exe -maxdepth 0 -lname "$SC_CACHE/*" ! -lname "$SC_CACHE/e2e/*" 2>/dev/null | cut -d/ -f3 || true
     ps -eo pid=,comm=,args= 2>/dev/null |
-      awk -v s="$CTRD_SOCK" -v c="$RUN/containerd.toml" '$2 ~ /^containerd/ && (index($0, s) || index($0, c)) {print $1}' || true
+      awk -v d="$INST/" '$2 ~ /^(etcd|kube-|kubelet|containerd|runc|sleep)/ && index($0, d) {print $1}' || true
+    pod_pids
   } | { grep -vx "$$" || true; } | not_building | sort -un
+}
+# every pid of the instance: its pid files' and its strays (stdout, one per line)
+instance_pids() {
+  local p
+  { for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
+      if alive "$p"; then cat "$(pidfile "$p")"; fi; done; stray_pids; } | sort -un
 }
 # pids (one per line) less those whose environment carries SC_BUILDING=1
 not_building() {
   local p
   while read -r p; do
-    tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx 'SC_BUILDING=1' || echo "$p"
+    tr '\0' '\n' 2>/dev/null <"/proc/$p/environ" | grep -qx 'SC_BUILDING=1' || echo "$p"
   done
 }
-# processes of pods (kubelet's cgroupfs hierarchy)
+# the cgroup hierarchies of this machine (v1: one per controller; v2: the one)
+cgroup_mounts() { awk '$9 == "cgroup" || $9 == "cgroup2" {print $5}' /proc/self/mountinfo | sort -u; }
+# processes of this instance's pods (kubelet's cgroupfs hierarchy under its cgroup parent)
 pod_pids() {
-  find /sys/fs/cgroup/pids/kubepods /sys/fs/cgroup/memory/kubepods /sys/fs/cgroup/cpu/kubepods \
-    -name cgroup.procs -exec cat {} + 2>/dev/null | sort -un || true
+  local m dirs=()
+  for m in $(cgroup_mounts); do [ -d "$m/$CGROUP_NAME" ] && dirs+=("$m/$CGROUP_NAME"); done
+  [ "${#dirs[@]}" = 0 ] && return 0
+  find "${dirs[@]}" -name cgroup.procs -exec cat {} + 2>/dev/null | sort -un || true
+}
+# the cgroup parent in every hierarchy, before the kubelet starts (it refuses a cgroupRoot that does not exist);
+# cpuset's needs its CPUs and memory nodes before a child may hold a process, v2's the controllers enabled below it
+cgroup_up() {
+  local m d f
+  for m in $(cgroup_mounts); do
+    d="$m/$CGROUP_NAME"
+    mkdir -p "$d"
+    for f in cpuset.cpus cpuset.mems; do
+      if [ -f "$d/$f" ] && [ -z "$(cat "$d/$f")" ]; then cat "$m/$f" >"$d/$f"; fi
+    done
+    if [ -f "$m/cgroup.subtree_control" ] && [ -f "$d/cgroup.subtree_control" ]; then
+      sed 's/\([^ ]*\)/+\1/g' "$m/cgroup.subtree_control" >"$d/cgroup.subtree_control" 2>/dev/null || true
+    fi
+  done
+}
+cgroup_cleanup() {
+  local m
+  for m in $(cgroup_mounts); do
+    [ -d "$m/$CGROUP_NAME" ] && find "$m/$CGROUP_NAME" -depth -type d -exec rmdir {} \; 2>/dev/null
+  done
+  return 0
+}
+cgroup_left() {
+  local m
+  for m in $(cgroup_mounts); do [ -d "$m/$CGROUP_NAME" ] && echo "cgroup $m/$CGROUP_NAME"; done
+  return 0
+}
+# what is left of this instance on the machine, one line each (stdout): processes, mounts, network, cgroups
+instance_left() {
+  local p m
+  p="$(stray_pids | tr '\n' ' ')"
+  [ -z "$p" ] || echo "processes $p"
+  m="$(our_mounts | wc -l)"
+  [ "$m" = 0 ] || echo "$m mounts under $INST/"
+  net_left
+  cgroup_left
+}
+
+# The machine-wide lock (also kind.sh's and local-v2's), held only while an instance reads or changes what all share:
+# its running mark with the other cluster scripts' checks, the sysctls, the kubelets' chains.
+host_lock() {
+  mkdir -p "$SC_CACHE"
+  exec 5>"$SC_CACHE/cluster.lock"
+  flock -w 300 5 || die "another cluster script holds $SC_CACHE/cluster.lock for over 300 s; retry"
+}
+host_unlock() { exec 5>&-; }
+# The instance's own lock, held for the whole of up, down or restart-kubelet.
+instance_lock() {
+  mkdir -p "$INST"
+  exec 9>"$INST/lock"
+  flock -w 300 9 || die "another cluster.sh up/down of slot $SLOT is running (lock $INST/lock)"
+}
+# After an instance is gone: the last local kubelet out puts back what the kubelets share (the machine's sysctls,
+# the KUBE-* chains). Any kubelet still running (another instance's, a kind node's) keeps them.
+host_release() {
+  host_lock
+  if ! pgrep -x kubelet >/dev/null 2>&1; then
+    ipt_kube_cleanup
+    sysctl_restore
+  fi
+  host_unlock
 }
 
 wait_for() { # description timeout-seconds process-to-watch cmd...
@@ -66,12 +139,15 @@ wait_for() { # description timeout-seconds process-to-watch cmd...
 }
 
 # ---------------------------------------------------------------- cleanup
+# this instance's mounts, deepest first: pods' volumes (kubelet), containers' root filesystems, sandboxes' /dev/shm and
+# network namespaces (containerd state)
+our_mounts() {
+  awk '{print $5}' /proc/self/mountinfo | awk -v d="$INST/" 'index($0, d) == 1' | awk '{print length, $0}' | sort -rn | cut -d' ' -f2-
+}
 umount_ours() {
-  local pass m
+  local pass m mps
   for pass in 1 2 3; do
-    local mps
-    mps="$(awk -v c="$SC_CACHE/" '{print $5}' /proc/self/mountinfo |
-      awk -v c="$SC_CACHE/" 'index($0, c) == 1 || $0 ~ /^\/(var\/)?run\/netns\/cni-/' | awk '{print length, $0}' | sort -rn | cut -d' ' -f2-)"
+    mps="$(our_mounts)"
     [ -z "$mps" ] && return 0
     while read -r m; do
       [ -n "$m" ] || continue
@@ -81,16 +157,13 @@ umount_ours() {
     [ "$pass" = 3 ] || sleep 0.2
   done
 }
-cgroup_cleanup() {
-  find /sys/fs/cgroup/*/kubepods -depth -type d -exec rmdir {} \; 2>/dev/null || true
-}
 
-do_down() { # quiet=0|1
+do_down() { # quiet=0|1: this instance (instance.sh's values) only
   local quiet=${1:-0} id=""
   id="$(cat "$RUN/current" 2>/dev/null || true)"
-  [ "$quiet" = 1 ] || log "stopping ${id:-local cluster}"
+  [ "$quiet" = 1 ] || log "stopping ${id:-the local cluster} (slot $SLOT)"
   dbg "down: stop kubelet, scheduler, controller-manager"
-  stop_procs kubelet kube-scheduler kube-controller-manager
+  stop_procs kubelet kube-scheduler kube-controller-manager pod-logs-lock
   dbg "down: kill pod processes"
   # containers: kill pod processes, then remove tasks/containers through containerd if it still answers
   local p
@@ -115,29 +188,39 @@ do_down() { # quiet=0|1
   dbg "down: stop containerd, apiserver, etcd"
   stop_procs containerd kube-apiserver etcd
   dbg "down: strays"
-  for p in $(stray_pids) $(pod_pids); do kill -KILL "$p" 2>/dev/null || true; done
+  for p in $(stray_pids); do kill -KILL "$p" 2>/dev/null || true; done
   local i
   for ((i = 0; i < 50; i++)); do [ -z "$(stray_pids)" ] && break; sleep 0.1; done
   dbg "down: unmount"
   umount_ours
   dbg "down: network"
   net_cleanup
-  dbg "down: cgroups, sysctls, files"
+  dbg "down: cgroups, files"
   cgroup_cleanup
-  sysctl_restore
   # CRI bookkeeping of dead sandboxes must not survive; a killed containerd may leave a bad store
-  rm -rf "$CTRD_ROOT/io.containerd.grpc.v1.cri" "$CTRD_STATE" "$IPAM_DIR" "$CNI_CONF_DIR"
+  rm -rf "$CTRD_ROOT/io.containerd.grpc.v1.cri"
   if [ "$ctrd_ok" = 0 ] && [ -d "$CTRD_ROOT" ]; then rm -rf "$CTRD_ROOT"; fi
-  local d
-  for d in "$RUN"/*/; do
-    [ -d "$d" ] || continue
-    rm -rf "$d/etcd" "$d/kubelet" "$d/pod-logs"
-  done
-  rm -f "$RUN/current" "$RUN/containerd.toml" "$RUN/runtime.env" "$CTRD_SOCK" "$CTRD_SOCK.ttrpc"
+  # the run's files go; its logs stay for a look after a failed up (the next up replaces them)
+  if [ -d "$RUN" ]; then find "$RUN" -mindepth 1 -maxdepth 1 ! -name logs -exec rm -rf {} + 2>/dev/null || true; fi
+  dbg "down: what all instances share"
+  host_release
   dbg "down: final check"
-  local left; left="$(stray_pids | tr '\n' ' ')"
-  [ -z "$left" ] || { log "WARNING: processes still alive: $left"; return 1; }
-  [ "$quiet" = 1 ] || log "stopped; no process, mount, bridge or netns of the local cluster remains"
+  local left; left="$(instance_left | paste -sd';' -)"
+  [ -z "$left" ] || { log "WARNING: still there: $left"; return 1; }
+  [ "$quiet" = 1 ] || log "stopped; no process, mount, bridge, firewall chain or cgroup of slot $SLOT remains"
+}
+
+# down of every instance with a folder here (cluster.sh down without an id)
+do_down_all() {
+  local s rc=0
+  for s in $(known_slots); do
+    use_slot "$s"
+    [ -n "$(cat "$RUN/current" 2>/dev/null)" ] || [ -n "$(instance_left)" ] || continue
+    instance_lock
+    do_down 0 || rc=1
+    exec 9>&-
+  done
+  return "$rc"
 }
 
 # ---------------------------------------------------------------- up
@@ -147,7 +230,13 @@ fail() {
   if [ "$UP_ACTIVE" = 1 ]; then UP_ACTIVE=0; do_down 1 >/dev/null 2>&1 || true; msg+="; nothing was left running"; fi
   die "$msg"
 }
-port_free() { [ -z "$(ss -Hltn "sport = :$1")" ]; }  # on any address: the kubelet binds $NODE_IP
+port_free() { [ -z "$(ss -Hltn "sport = :$1")" ]; }  # on any address
+# the node's address on no interface, no bridge of that name, nothing listening on the kubelet's port of the
+# address (every instance's kubelet binds 10250, each on its own address)
+ip_free() {
+  [ -z "$(ip -o addr show to "$NODE_IP" 2>/dev/null)" ] && ! ip link show "$BRIDGE" >/dev/null 2>&1 &&
+    [ -z "$(ss -Hltn "sport = :$KUBELET_PORT" | awk -v a="$NODE_IP:$KUBELET_PORT" '$4 == a || $4 ~ /^(0\.0\.0\.0|\*|\[::\]):/')" ]
+}
 
 node_ready() {
   api "/api/v1/nodes/$NODE_NAME" | jq -e '.status.conditions[] | select(.type == "Ready") | .status == "True"' >/dev/null
@@ -159,28 +248,29 @@ do_up() {
   build_all "$id"
   kbin="$(k8s_dir "$v")/bin"
   etcdbin="$SC_CACHE/etcd/$(etcd_of "$id")/bin/etcd"
-  mkdir -p "$RUN"
-  exec 9>"$SC_CACHE/cluster.lock"
-  flock -w 300 9 || die "another cluster.sh up/down is running (lock $SC_CACHE/cluster.lock)"
+  instance_lock
+  host_lock
   local kind; kind="$(cat "$SC_CACHE/kind/run/current" 2>/dev/null || true)"
-  [ -z "$kind" ] || die "the kind cluster sc-$kind of clusters/kind/kind.sh is running (one cluster at a time); run: clusters/kind/kind.sh down"
+  [ -z "$kind" ] || die "the kind cluster sc-$kind of clusters/kind/kind.sh is running (it restores the whole firewall on down: not beside a local cluster); run: clusters/kind/kind.sh down"
   local cur; cur="$(cat "$RUN/current" 2>/dev/null || true)"
-  if [ -n "$cur" ] || [ -n "$(stray_pids)" ] || ip link show "$BRIDGE" >/dev/null 2>&1; then
-    log "tearing down the running/leftover local cluster ${cur:-(unknown)}"
-    do_down 1 || die "could not stop the previous local cluster (see cluster.sh status); run: cluster.sh down"
+  if [ -n "$cur" ] || [ -n "$(instance_left)" ]; then
+    log "tearing down what slot $SLOT left running: ${cur:-(no cluster marked)}"
+    host_unlock  # down takes it itself, for what all instances share
+    do_down 1 || die "could not stop what slot $SLOT left (see cluster.sh status $id); run: cluster.sh down $id"
+    host_lock
   fi
   local port
-  for port in $API_PORT $ETCD_PORT $ETCD_PEER_PORT $CM_PORT $SCHED_PORT $KUBELET_PORT $KUBELET_HEALTHZ_PORT; do
-    port_free "$port" || die "port $port is in use by another program; free it (ss -ltnp 'sport = :$port') and retry"
+  for port in $API_PORT $ETCD_PORT $ETCD_PEER_PORT $CM_PORT $SCHED_PORT $KUBELET_HEALTHZ_PORT; do
+    port_free "$port" || die "port $port (slot $SLOT) is in use by another program; free it (ss -ltnp 'sport = :$port') or pick another slot (SC_LOCAL_SLOT)"
   done
+  ip_free || die "$NODE_IP, $KUBELET_PORT on it or the bridge $BRIDGE (slot $SLOT) is in use by another program; free it or pick another slot (SC_LOCAL_SLOT)"
   UP_ACTIVE=1
   trap 'fail "unexpected error in cluster.sh line $LINENO (logs: $LOGS)"' ERR
   trap 'fail "interrupted"' INT TERM HUP
-  local dir="$RUN/$id"
-  LOGS="$dir/logs"
-  rm -rf "$dir"; mkdir -p "$LOGS" "$RUN/pids"
+  rm -rf "$RUN"; mkdir -p "$LOGS" "$RUN/pids"
   echo "$id" >"$RUN/current"
   sysctl_save
+  host_unlock
   log "starting $id (kubernetes $v${gates:+, feature gates $gates})"
   make_pki
   runtime_paths "$id"
@@ -189,10 +279,11 @@ do_up() {
   local fg=()
   [ -z "$gates" ] || fg=("--feature-gates=$gates")
   bridge_up
+  cgroup_up
 
   # containerd finds its shim (and Debian's shim finds runc) through PATH
   PATH="$SHIM_DIR:$(dirname "$RUNC_BIN"):$PATH" start_proc containerd "$LOGS/containerd.log" "$CTRD_BIN" --config "$RUN/containerd.toml"
-  start_proc etcd "$LOGS/etcd.log" "$etcdbin" --name sc-local --data-dir "$dir/etcd" \
+  start_proc etcd "$LOGS/etcd.log" "$etcdbin" --name sc-local --data-dir "$RUN/etcd" \
     --listen-client-urls "http://127.0.0.1:$ETCD_PORT" --advertise-client-urls "http://127.0.0.1:$ETCD_PORT" \
     --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
     --initial-cluster "sc-local=http://127.0.0.1:$ETCD_PEER_PORT" --listen-metrics-urls "" \
@@ -222,15 +313,16 @@ do_up() {
   wait_for "kube-apiserver /readyz" 90 kube-apiserver api /readyz
   log "kube-apiserver ready"
   start_proc kube-controller-manager "$LOGS/kube-controller-manager.log" "$kbin/kube-controller-manager" \
-    --kubeconfig="$dir/controller-manager.kubeconfig" --bind-address=127.0.0.1 --secure-port="$CM_PORT" \
+    --kubeconfig="$RUN/controller-manager.kubeconfig" --bind-address=127.0.0.1 --secure-port="$CM_PORT" \
     --leader-elect=false --use-service-account-credentials=true \
     --service-account-private-key-file="$PKI/sa.key" --root-ca-file="$PKI/ca.crt" \
     --cluster-signing-cert-file="$PKI/ca.crt" --cluster-signing-key-file="$PKI/ca.key" \
     --service-cluster-ip-range="$SERVICE_CIDR" --profiling=false "${fg[@]}"
   start_proc kube-scheduler "$LOGS/kube-scheduler.log" "$kbin/kube-scheduler" \
-    --kubeconfig="$dir/scheduler.kubeconfig" --bind-address=127.0.0.1 --secure-port="$SCHED_PORT" \
+    --kubeconfig="$RUN/scheduler.kubeconfig" --bind-address=127.0.0.1 --secure-port="$SCHED_PORT" \
     --leader-elect=false --profiling=false "${fg[@]}"
-  start_kubelet "$dir" "$kbin"
+  grep -q podLogsDir "$kbin/kubelet-config-fields" 2>/dev/null || shared_pod_logs_lock
+  start_kubelet "$RUN" "$kbin"
   wait_for "node $NODE_NAME Ready" 120 kubelet node_ready
   log "node $NODE_NAME Ready"
   wait_for "default service account" 60 kube-controller-manager api /api/v1/namespaces/default/serviceaccounts/default
@@ -240,8 +332,22 @@ do_up() {
   done
   trap - ERR INT TERM HUP
   UP_ACTIVE=0
-  log "cluster $id up (kubernetes $v) in $((SECONDS - T0))s"
-  printf '%s\n' "$dir/kubeconfig"
+  log "cluster $id up (kubernetes $v, slot $SLOT: API 127.0.0.1:$API_PORT, node $NODE_IP, pods $POD_CIDR) in $((SECONDS - T0))s"
+  printf '%s\n' "$RUN/kubeconfig"
+}
+
+# A kubelet without podLogsDir (1.27-1.29) writes /var/log/pods, and its container GC removes the folders there of pods
+# it does not know: another such instance's. One of them at a time: a holder process (pid file pod-logs-lock, stopped
+# by down) keeps a lock for the instance's life; a second waits up to $SC_POD_LOGS_WAIT s (3600) for it.
+shared_pod_logs_lock() {
+  local lock="$LOCAL_ROOT/var-log-pods.lock" held="$RUN/pod-logs-lock.held" t=${SC_POD_LOGS_WAIT:-3600}
+  if ! flock -n "$lock" true; then log "waiting (up to ${t}s) for the other instance whose kubelet writes /var/log/pods to stop"; fi
+  # bash execs sleep with the lock on fd 4; its argv[0] names this instance's folder (stray_pids finds it)
+  # shellcheck disable=SC2016 # expanded by that bash
+  start_proc pod-logs-lock "$LOGS/pod-logs-lock.log" bash -c \
+    'exec 4>"$1"; flock -w "$2" 4 || { echo "gave up after $2 s: another instance still holds it" >&2; exit 1; }
+     : >"$3"; exec -a "$3" sleep infinity' _ "$lock" "$t" "$held"
+  wait_for "the lock on /var/log/pods ($lock)" "$((t + 10))" pod-logs-lock test -e "$held"
 }
 
 start_kubelet() { # run-dir k8s-bin-dir
@@ -256,39 +362,64 @@ utc_now() { date -u +%Y-%m-%dT%H:%M:%S.%3NZ; }
 # containerd) and start it again with the same flags, its previous log kept as kubelet.log.<n>.
 # stdout: one line with the three moments (UTC): stopped, started, healthy again.
 do_restart_kubelet() {
-  local id=$1 cur v dir n stopped started
+  local id=$1 cur v n stopped started
   cur="$(cat "$RUN/current" 2>/dev/null || true)"
-  [ "$cur" = "$id" ] || die "cluster $id is not running${cur:+ (cluster $cur is)}; start it with: cluster.sh up $id"
-  alive kubelet || die "the kubelet of $id is not running; see: cluster.sh status"
+  [ "$cur" = "$id" ] || die "cluster $id is not running in slot $SLOT${cur:+ (cluster $cur is)}; start it with: cluster.sh up $id"
+  alive kubelet || die "the kubelet of $id is not running; see: cluster.sh status $id"
   v="$(k8s_version_of "$id")"
-  dir="$RUN/$id"
-  LOGS="$dir/logs"
   log "stopping the kubelet of $id (its pods keep running)"
   stop_procs kubelet
   stopped="$(utc_now)"
   n=1
   while [ -e "$LOGS/kubelet.log.$n" ]; do n=$((n + 1)); done
   [ ! -e "$LOGS/kubelet.log" ] || mv "$LOGS/kubelet.log" "$LOGS/kubelet.log.$n"
-  start_kubelet "$dir" "$(k8s_dir "$v")/bin"
+  start_kubelet "$RUN" "$(k8s_dir "$v")/bin"
   started="$(utc_now)"
   wait_for "the restarted kubelet's /healthz" 60 kubelet kubelet_healthy
   log "kubelet of $id healthy again (previous log: $LOGS/kubelet.log.$n)"
   printf 'stopped %s, started %s, healthy %s\n' "$stopped" "$started" "$(utc_now)"
 }
 
+# one instance: its processes and node
 do_status() {
-  local cur p n
+  local cur p left
   cur="$(cat "$RUN/current" 2>/dev/null || true)"
   if [ -z "$cur" ]; then
-    echo "no local cluster running"
-    n="$(stray_pids | wc -l)"; [ "$n" = 0 ] || echo "WARNING: $n leftover process(es); run: cluster.sh down"
+    echo "slot $SLOT: no local cluster running"
+    left="$(instance_left | paste -sd';' -)"
+    [ -z "$left" ] || echo "WARNING: leftovers of slot $SLOT: $left; run: SC_LOCAL_SLOT=$SLOT cluster.sh down"
     return 0
   fi
-  echo "cluster: $cur (kubernetes $(k8s_version_of "$cur"), containerd $(containerd_of "$cur"), runc $(runc_of "$cur"), etcd $(etcd_of "$cur"))"
-  echo "kubeconfig: $RUN/$cur/kubeconfig"
+  echo "cluster: $cur in slot $SLOT (kubernetes $(k8s_version_of "$cur"), containerd $(containerd_of "$cur"), runc $(runc_of "$cur"), etcd $(etcd_of "$cur"))"
+  echo "kubeconfig: $RUN/kubeconfig (API https://127.0.0.1:$API_PORT)"
+  echo "node: $NODE_NAME at $NODE_IP, pods $POD_CIDR on $BRIDGE, chains $IPT_IN_CHAIN/$IPT_CHAIN, cgroup parent /$CGROUP_NAME"
   for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
     if alive "$p"; then echo "$p: running (pid $(cat "$(pidfile "$p")"))"; else echo "$p: NOT running"; fi
   done
   if node_ready 2>/dev/null; then echo "node $NODE_NAME: Ready"; else echo "node $NODE_NAME: not Ready"; fi
 }
 
+# every instance with a folder here, one line each: slot, id, state, API, node address, kubeconfig
+do_list() {
+  local s cur state left n=0
+  printf '%-5s %-14s %-10s %-22s %-13s %s\n' slot id state api node kubeconfig
+  for s in $(known_slots); do
+    use_slot "$s"
+    cur="$(cat "$RUN/current" 2>/dev/null || true)"
+    left="$(instance_left)"
+    if [ -n "$cur" ] && api /readyz >/dev/null 2>&1; then state=running
+    elif [ -n "$cur" ]; then state=no-answer
+    elif [ -n "$left" ]; then state=leftovers
+    else continue
+    fi
+    [ "$state" != leftovers ] || cur="-"
+    printf '%-5s %-14s %-10s %-22s %-13s %s\n' "$s" "$cur" "$state" "127.0.0.1:$API_PORT" "$NODE_IP" "$RUN/kubeconfig"
+    n=$((n + 1))
+  done
+  [ "$n" -gt 0 ] || echo "(no local cluster instance running)"
+  # a cluster of the layout before instances (one per machine) is none of these: its own script stops it
+  local old; old="$(cat "$SC_CACHE/run/current" 2>/dev/null || true)"
+  if [ -n "$old" ]; then
+    echo "note: $old runs in the single-cluster layout of before (\$SC_CACHE/run); that version's cluster.sh down stops it"
+  fi
+}

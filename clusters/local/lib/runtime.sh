@@ -11,7 +11,7 @@ save_runtime() {
 }
 load_runtime() {
   CTRD_BIN=/usr/bin/containerd SHIM_DIR=/usr/bin CTR_BIN=/usr/bin/ctr RUNC_BIN=/usr/sbin/runc
-  CTRD_ROOT="$SC_CACHE/containerd-root"
+  CTRD_ROOT="${CTRD_ROOT_BASE:-$SC_CACHE/containerd-root}"
   # shellcheck source=/dev/null
   if [ -f "$RUN/runtime.env" ]; then . "$RUN/runtime.env"; fi
 }
@@ -40,6 +40,7 @@ disabled_plugins = ["io.containerd.snapshotter.v1.btrfs", "io.containerd.snapsho
   enable_selinux = false
   disable_apparmor = true
   enable_cdi = false
+  netns_mounts_under_state_dir = ${CTRD_NETNS_UNDER_STATE:-false}
   # this host may lack CAP_SYS_RESOURCE (cannot lower oom_score_adj): clamp instead of failing
   restrict_oom_score_adj = true
   [plugins."io.containerd.grpc.v1.cri".containerd]
@@ -85,6 +86,7 @@ disabled_plugins = ["io.containerd.nri.v1.nri", "io.containerd.tracing.processor
   disable_apparmor = true
   # this host may lack CAP_SYS_RESOURCE (cannot lower oom_score_adj): clamp instead of failing
   restrict_oom_score_adj = true
+  netns_mounts_under_state_dir = ${CTRD_NETNS_UNDER_STATE:-false}
   [plugins.'io.containerd.cri.v1.runtime'.containerd]
     default_runtime_name = "runc"
     [plugins.'io.containerd.cri.v1.runtime'.containerd.runtimes.runc]
@@ -103,7 +105,7 @@ TOML
 }
 
 write_configs() { # id kdir-bin minor gates
-  local id=$1 minor=$3 gates=$4 dir="$RUN/$1"
+  local id=$1 minor=$3 gates=$4 dir="$RUN"
   local ptag; ptag="$(cat "$2/pause.tag")"
   mkdir -p "$CTRD_ROOT" "$CTRD_STATE" "$CNI_CONF_DIR" "$IPAM_DIR" "$dir/kubelet" "$dir/etcd"
   if [ "$(containerd_of "$id")" = debian ]; then
@@ -129,6 +131,8 @@ port: $KUBELET_PORT
 readOnlyPort: 0
 healthzBindAddress: 127.0.0.1
 healthzPort: $KUBELET_HEALTHZ_PORT
+# this instance's pods under their own cgroup parent (another instance's kubelet would remove them as orphans)
+cgroupRoot: /$CGROUP_NAME
 authentication:
   anonymous:
     enabled: false

@@ -88,6 +88,32 @@ public final class LocalClusterProvider extends ConnectingProvider {
     }
 
     /**
+     * The kubeconfig of this id's cluster if it runs now, without starting or stopping anything: the script says
+     * where ({@code cluster.sh kubeconfig <id>}); which instance an id runs in, its folder and ports, is the script's
+     * to derive ({@code clusters/local/lib/instance.sh}), so that the suite and the script never disagree.
+     *
+     * @throws ClusterUnavailableException when the script gives no path or the cluster is not up there
+     */
+    public Path runningKubeconfig() {
+        if (!Files.isRegularFile(script)) {
+            throw new ClusterUnavailableException(script + " not found: the " + provider + " provider needs it;"
+                    + " run from the repository root or set -Dclusters.dir");
+        }
+        Command.Result r = Command.run(List.of("bash", script.toString(), "kubeconfig", version), prefix(), progress,
+                Duration.ofSeconds(30));
+        if (!r.ok() || r.lastLine().isEmpty()) {
+            throw new ClusterUnavailableException(scriptName() + " kubeconfig " + version + " gave no path ("
+                    + (r.timedOut() ? "timed out" : "exit " + r.exitCode() + ": " + r.lastError()) + ")");
+        }
+        Path kubeconfig = Path.of(r.lastLine());
+        if (!Files.isRegularFile(kubeconfig)) {
+            throw new ClusterUnavailableException(provider + " cluster " + version + " is not running (no " + kubeconfig
+                    + "); start it with: bash clusters/" + provider + "/cluster.sh up " + version);
+        }
+        return kubeconfig;
+    }
+
+    /**
      * On the local providers the kubelet is a process cluster.sh supervises (local-v2: a systemd unit in its guest):
      * {@code cluster.sh restart-kubelet} stops and starts it. kind.sh has no such command (the kubelet runs under
      * systemd in the node container): none there.

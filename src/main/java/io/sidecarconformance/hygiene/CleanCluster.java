@@ -8,6 +8,7 @@ import io.sidecarconformance.cluster.ClusterSettings;
 import io.sidecarconformance.cluster.ClusterSpec;
 import io.sidecarconformance.cluster.ClusterUnavailableException;
 import io.sidecarconformance.cluster.Environment;
+import io.sidecarconformance.cluster.LocalClusterProvider;
 import io.sidecarconformance.settings.PropertyReader;
 
 import java.io.PrintStream;
@@ -19,7 +20,9 @@ import java.util.Properties;
 
 /**
  * Removes from a cluster everything the suite created there (its labelled namespaces, with their pods), for users
- * who stopped using it. A live run's namespaces are left alone unless {@code --force}.
+ * who stopped using it. A live run's namespaces are left alone unless {@code --force}. A running local cluster is
+ * named by its id ({@code local:1.31}, {@code local-v2:1.35}): its script says where its instance's kubeconfig is;
+ * it is cleaned, never started or stopped.
  *
  * <pre>mvn -q compile exec:java -Dexec.mainClass=io.sidecarconformance.hygiene.CleanCluster \
  *     -Dexec.args="kubeconfig:/path/to/kubeconfig [--force]"</pre>
@@ -28,7 +31,7 @@ import java.util.Properties;
  */
 public final class CleanCluster {
 
-    static final String USAGE = "usage: CleanCluster kubeconfig[:<path>[#<context>]] [--force]";
+    static final String USAGE = "usage: CleanCluster kubeconfig[:<path>[#<context>]] | local:<id> | local-v2:<id> [--force]";
     static final Duration GONE_BOUND = Duration.ofSeconds(120);
 
     private CleanCluster() {
@@ -59,13 +62,21 @@ public final class CleanCluster {
             PropertyReader reader = new PropertyReader(properties);
             staleness = Staleness.from(reader, clock);
             ClusterSettings settings = ClusterSettings.read(reader).withCluster(positional.get(0));
-            if (List.of("local", "local-v2", "k3s", "kind").contains(positional.get(0).split(":")[0])) {
-                return bad(err, "only a kubeconfig cluster is cleaned here; a local cluster goes with"
-                        + " clusters/local/cluster.sh down (local-v2: clusters/local-v2/cluster.sh down), a kind cluster with kind delete cluster --name sc-<version>; "
-                        + USAGE);
+            if (List.of("k3s", "kind").contains(positional.get(0).split(":")[0])) {
+                return bad(err, "a kubeconfig or running local cluster is cleaned here; a kind cluster goes with"
+                        + " kind delete cluster --name sc-<version>, a k3s one with its container; " + USAGE);
             }
+            ClusterProviders providers = new ClusterProviders(Environment.host(), settings, err);
             ClusterSpec spec = ClusterSpec.parse(positional.get(0), settings.catalog());
-            provider = new ClusterProviders(Environment.host(), settings, err).build(spec);
+            if (providers.build(spec) instanceof LocalClusterProvider local) {
+                try {
+                    spec = new ClusterSpec("kubeconfig", local.runningKubeconfig().toString());
+                } catch (ClusterUnavailableException e) {
+                    err.println("sidecar-conformance clean: " + e.getMessage());
+                    return 1;
+                }
+            }
+            provider = providers.build(spec);
             provider.check();
         } catch (IllegalArgumentException | ClusterUnavailableException e) {
             return bad(err, e.getMessage());

@@ -153,6 +153,25 @@ class LocalClusterProviderTest {
     }
 
     @Test
+    void aRunningInstanceIsWhereItsScriptSaysAndNothingIsStartedOrStopped() throws IOException {
+        Path kubeconfig = TestClusters.kubeconfig(dir.resolve("local/6/run/kubeconfig"), server.url("/"));
+        Path script = TestClusters.script(dir.resolve("clusters/local/cluster.sh"), """
+                echo "$*" >> '%s'
+                [ "$1" = kubeconfig ] && echo '%s'
+                """.formatted(calls, kubeconfig));
+        LocalClusterProvider provider = provider(script, Duration.ofMinutes(1), false);
+
+        assertThat(provider.runningKubeconfig()).isEqualTo(kubeconfig);
+        provider.close();
+        assertThat(Files.readAllLines(calls)).as("asked, never up or down").containsExactly("kubeconfig 1.31");
+
+        Files.delete(kubeconfig);
+        assertThatThrownBy(provider::runningKubeconfig).as("not up")
+                .hasMessage("local cluster 1.31 is not running (no " + kubeconfig
+                        + "); start it with: bash clusters/local/cluster.sh up 1.31");
+    }
+
+    @Test
     void noPathOnStdoutIsAnError() throws IOException {
         Path script = TestClusters.script(dir.resolve("cluster.sh"), "echo 'up done' >&2\n");
 

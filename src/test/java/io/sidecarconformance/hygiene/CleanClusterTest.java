@@ -86,9 +86,8 @@ class CleanClusterTest {
                 "sidecar-conformance clean: one cluster at a time; " + CleanCluster.USAGE,
                 "sidecar-conformance clean: unknown cluster provider 'k8s' in 'k8s:1.31'; known: local:<version>,"
                         + " local-v2:<version>, k3s:<version>, kind:<version>, kubeconfig[:<path>[#<context>]]",
-                "sidecar-conformance clean: only a kubeconfig cluster is cleaned here; a local cluster goes with"
-                        + " clusters/local/cluster.sh down (local-v2: clusters/local-v2/cluster.sh down), a kind cluster with kind delete cluster --name sc-<version>; "
-                        + CleanCluster.USAGE,
+                "sidecar-conformance clean: a kubeconfig or running local cluster is cleaned here; a kind cluster goes"
+                        + " with kind delete cluster --name sc-<version>, a k3s one with its container; " + CleanCluster.USAGE,
                 "sidecar-conformance clean: kubeconfig " + kubeconfig + " not found; use -Dcluster=kubeconfig:<path>"
                         + " or set KUBECONFIG",
                 "sidecar-conformance clean: -Dsweep.staleSeconds=soon is not a whole number from 30 to"
@@ -117,6 +116,45 @@ class CleanClusterTest {
 
         assertThat(clean("kubeconfig:" + kubeconfig, "--force")).isZero();
         assertThat(names()).as("--force: the live run's too").isEmpty();
+    }
+
+    @Test
+    void aLocalClusterIsFoundThroughItsScriptAndCleanedNeverStopped() throws IOException {
+        server.expect().get().withPath("/version").andReturn(200, new VersionInfo.Builder().withGitVersion("v1.35.8")
+                .withMajor("1").withMinor("35").build()).always();
+        namespace("sc-dead-a", "run-dead", NOW.minusSeconds(3600));
+        Path calls = dir.resolve("calls");
+        localScript("echo \"$*\" >>" + calls + "\n[ \"$1\" = kubeconfig ] && echo " + kubeconfig() + "\n");
+
+        int code = clean("local:1.35");
+
+        assertThat(code).as(out() + err()).isZero();
+        assertThat(names()).as("the abandoned run's namespace swept").isEmpty();
+        assertThat(Files.readAllLines(calls)).as("asked where the instance of 1.35 is; nothing started or stopped")
+                .containsExactly("kubeconfig 1.35");
+    }
+
+    @Test
+    void aLocalClusterThatIsNotUpIsOneLineAndExit1() throws IOException {
+        Path absent = dir.resolve("local/11/run/kubeconfig");
+        localScript("echo " + absent + "\n");
+
+        assertThat(clean("local:1.35")).as(err()).isEqualTo(1);
+        assertThat(err()).isEqualTo("sidecar-conformance clean: local cluster 1.35 is not running (no " + absent
+                + "); start it with: bash clusters/local/cluster.sh up 1.35\n");
+    }
+
+    /** clusters/ with a version list, the local images and a fake clusters/local/cluster.sh */
+    private void localScript(String body) throws IOException {
+        Path clusters = dir.resolve("clusters");
+        Files.createDirectories(clusters.resolve("local"));
+        Files.writeString(clusters.resolve("versions.tsv"),
+                "1.35\tv1.35.8\t-\tv2.2.9\tv1.3.6\tv3.6.8\t3.10.1\t-\t-\t-\tnote\n");
+        Files.writeString(clusters.resolve("local/images.properties"),
+                "busybox=sc.local/busybox:1.36.1\ndind=sc.local/docker:27.5.1-dind\npause=sc.local/pause:3.10\n");
+        Path script = clusters.resolve("local/cluster.sh");
+        Files.writeString(script, "#!/usr/bin/env bash\n" + body);
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private void namespace(String name, String run, Instant heartbeat) {
