@@ -120,7 +120,7 @@ public final class HtmlReport {
                     .append(upstreamE2e(cluster.upstreamE2e()))
                     .append("</td></tr>");
         }
-        html.append("</table></section>\n");
+        html.append("</table></section>\n").append(OwnPodsSection.render(run.catalog()));
         if (!run.parameters().isEmpty()) {
             // Folded when long, as the measurements are, so the grid stays within reach below the summary.
             int count = run.parameters().size();
