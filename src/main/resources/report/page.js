@@ -67,7 +67,6 @@
   function outcomeBadge(c) {
     var span = el('span', 'outcome');
     span.appendChild(el('span', 'badge ' + (c.outcomeClass || 'v-' + c.outcome), c.outcomeLabel || c.outcome));
-    if (c.outcomeLabel && c.outcomeLabel.indexOf(c.outcome) !== 0) { span.appendChild(el('span', 'muted', ' ' + c.outcome)); }
     return span;
   }
   function findingList(findings) {
@@ -94,6 +93,7 @@
       dl.appendChild(dd);
     }
     add('outcome', outcomeBadge(c));
+    add('expected for its fault', c.expected);
     add('what happened', c.reason);
     add('findings', findingList(c.findings));
     add('note', c.note);

@@ -1,5 +1,6 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.SuiteResults;
@@ -32,7 +33,7 @@ final class CellsInWords {
         for (GridLayout.Row row : grid.rows()) {
             html.append("<h3>").append(Html.escape(row.name())).append("</h3>\n<ul>\n");
             for (GridLayout.Column column : grid.columns()) {
-                grid.cellAt(row, column).ifPresent(cell -> html.append(entry(cell, run.catalog().figureOf(column.fault()))));
+                grid.cellAt(row, column).ifPresent(cell -> html.append(entry(cell, run.catalog())));
             }
             html.append("</ul>\n");
         }
@@ -40,26 +41,30 @@ final class CellsInWords {
     }
 
     /** One run: outcome, key figure, reason, findings and note. Several: the distribution, then each run so. */
-    private static String entry(CellRuns cell, ColumnFigure column) {
+    private static String entry(CellRuns cell, Catalog catalog) {
         ScenarioResult first = cell.runs().get(0);
+        String fault = first.key().fault();
+        ColumnFigure column = catalog.figureOf(fault);
         StringBuilder html = new StringBuilder("<li id=\"").append(anchor(cell.indices().get(0))).append("\"><b>")
                 .append(Html.escape(first.key().fault())).append(" on ").append(Html.escape(first.key().cluster()))
                 .append("</b>: ");
         if (cell.count() == 1) {
-            return html.append(run(first, column)).append("</li>\n").toString();
+            return html.append(run(first, column, catalog)).append("</li>\n").toString();
         }
-        html.append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(cell.shownForm()))).append("</span> ")
+        html.append(Expectation.of(cell.shownForm(), fault, catalog).html(fault)).append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(cell.shownForm()))).append("</span> ")
                 .append("<span class=\"runs\">").append(Html.escape(cell.distribution()))
                 .append(cell.unstable() ? " (unstable)" : "").append("</span><ol class=\"run-list\">");
         for (ScenarioResult r : cell.runs()) {
             html.append("<li data-repeat=\"").append(r.repeat()).append("\">run ").append(r.repeat()).append(": ")
-                    .append(run(r, column)).append("</li>");
+                    .append(run(r, column, catalog)).append("</li>");
         }
         return html.append("</ol></li>\n").toString();
     }
 
-    private static String run(ScenarioResult result, ColumnFigure column) {
-        StringBuilder html = new StringBuilder("<span class=\"lbl\">")
+    private static String run(ScenarioResult result, ColumnFigure column, Catalog catalog) {
+        String fault = result.key().fault();
+        StringBuilder html = new StringBuilder(Expectation.of(OutcomeForm.of(result), fault, catalog).html(fault))
+                .append("<span class=\"lbl\">")
                 .append(Html.escape(OutcomeLook.label(OutcomeForm.of(result)))).append("</span>");
         String figure = KeyFigure.of(result, column);
         if (!figure.isEmpty()) {

@@ -59,7 +59,7 @@ final class GridTable {
 
     private static String row(SuiteResults run, GridLayout grid, GridLayout.Row row) {
         List<Optional<CellRuns>> cells = grid.columns().stream().map(column -> grid.cellAt(row, column)).toList();
-        // The outcomes (and their forms: "hangs" finds DROPPED_HANGS) and findings a row holds, so the filter box can
+        // The outcomes (and their forms: "dropped_hangs" finds DROPPED_HANGS) and findings a row holds, so the filter box can
         // find "stuck" or "race" rows as well as patterns.
         Set<String> words = new TreeSet<>();
         cells.stream().flatMap(Optional::stream).forEach(cell -> {
@@ -83,7 +83,8 @@ final class GridTable {
             GridLayout.Column column = columns.get(c);
             String fstart = startsFault(grid, column) ? " fstart" : "";
             ColumnFigure figure = run.catalog().figureOf(column.fault());
-            html.append(cells.get(c).map(cell -> cell(cell, column, figure, fstart))
+            html.append(cells.get(c).map(cell -> cell(cell, column, figure,
+                            Expectation.of(cell.shownForm(), column.fault(), run.catalog()), fstart))
                     .orElse("<td class=\"empty" + fstart + "\"" + columnData(column) + " title=\"no record\">&ndash;</td>"));
         }
         html.append("</tr>\n");
@@ -101,7 +102,7 @@ final class GridTable {
     }
 
     /** @param figure the figure the cell's fault column shows */
-    static String cell(CellRuns cell, GridLayout.Column column, ColumnFigure figure, String extraClass) {
+    static String cell(CellRuns cell, GridLayout.Column column, ColumnFigure figure, Expectation expectation, String extraClass) {
         OutcomeForm form = cell.shownForm();
         ScenarioResult shown = cell.representative();
         StringBuilder html = new StringBuilder();
@@ -112,6 +113,7 @@ final class GridTable {
                 .append("\" data-v=\"").append(form.name()).append("\" data-sig=\"").append(cell.signature())
                 .append("\"").append(columnData(column))
                 .append(" tabindex=\"0\" title=\"").append(Html.escape(tooltip(cell, figure))).append("\">")
+                .append(expectation.html(column.fault()))
                 .append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(form))).append("</span>");
         String shownFigure = KeyFigure.of(shown, figure);
         if (!shownFigure.isEmpty()) {
@@ -123,7 +125,7 @@ final class GridTable {
                 if (other != form) {
                     html.append("<span class=\"alt ").append(OutcomeLook.cssClass(other)).append("\" title=\"")
                             .append(n).append(" of ").append(cell.count()).append(": ")
-                            .append(Html.escape(OutcomeLook.name(other))).append("\">")
+                            .append(Html.escape(OutcomeLook.label(other))).append("\">")
                             .append(n).append("</span>");
                 }
             });
@@ -179,7 +181,7 @@ final class GridTable {
     }
 
     private static String tooltip(ScenarioResult result, ColumnFigure column) {
-        StringBuilder text = new StringBuilder(OutcomeLook.name(OutcomeForm.of(result))).append(": ")
+        StringBuilder text = new StringBuilder(OutcomeLook.label(OutcomeForm.of(result))).append(": ")
                 .append(result.reason().isBlank() ? "(no reason recorded)" : result.reason());
         String figure = KeyFigure.explained(result, column);
         if (!figure.isEmpty()) {

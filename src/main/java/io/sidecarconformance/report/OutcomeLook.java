@@ -34,39 +34,39 @@ final class OutcomeLook {
     private static final Map<FindingKind, Badge> BADGES = new EnumMap<>(FindingKind.class);
 
     static {
-        plain(Outcome.SUCCEEDED, "SUCCEEDED", "#5cb85c", "#06250b",
+        plain(Outcome.SUCCEEDED, "#5cb85c", "#06250b",
                 "the pod ended (terminal; after a deletion, gone) and the Job's terminal condition is Complete");
-        plain(Outcome.FAILED_BY_FAULT, "FAILED: FAULT", "#8a9bb4", "#101a28",
+        plain(Outcome.FAILED_BY_FAULT, "#8a9bb4", "#101a28",
                 "the pod ended and the Job's terminal condition is Failed, under a fault aimed at main" + AIMED_AT_MAIN
                         + " and main not started again after it: the failure the fault causes");
-        plain(Outcome.FAILED, "FAILED", "#c2410c", "#ffffff",
+        plain(Outcome.FAILED, "#c2410c", "#ffffff",
                 "the pod ended and the Job's terminal condition is Failed, with no fault aimed at main, or with main"
                         + " restarted in place after the fault and a later instance failing: the sidecar or the pattern"
                         + " failed it");
-        plain(Outcome.STUCK, "STUCK", "#b91c1c", "#ffffff",
+        plain(Outcome.STUCK, "#b91c1c", "#ffffff",
                 "the pod did not end (after a deletion: was not gone): main's last instance ended and the pod had not"
                         + " ended a stuck window later, or the pod was deleted and not gone its grace period plus a stuck"
                         + " window later, or (no deletion) the sidecar said Ready and main had not started a stuck window"
                         + " later; or the pod ended and the Job had no terminal condition a Job window later. A Job already"
                         + " Failed does not change this. Windows run on the runner's clock");
-        plain(Outcome.TIMEOUT, "TIMEOUT", "#7f1d1d", "#ffffff",
+        plain(Outcome.TIMEOUT, "#7f1d1d", "#ffffff",
                 "the scenario's deadline (scenario.timeoutSeconds, from the Job's creation, on the runner's clock) passed"
                         + " before any end rule held: the pod had not ended, main was still running (or had not started,"
                         + " with no Ready line from the sidecar) and no deletion was overdue, so no stuck window ran out."
                         + " A container had started (else ERROR); a dropped field makes it DROPPED first");
-        plain(Outcome.REJECTED, "REJECTED", "#7339b0", "#ffffff",
+        plain(Outcome.REJECTED, "#7339b0", "#ffffff",
                 "the API server refused the spec, and either the fault adds nothing to it or a dry run of the spec"
                         + " without the fault's fields was refused too");
-        plain(Outcome.DROPPED, "DROPPED", DROPPED_LILAC, "#1d1330",
+        plain(Outcome.DROPPED, DROPPED_LILAC, "#1d1330",
                 "the API server accepted the spec but silently dropped a field we set, and a container then ran (the"
                         + " Job's condition is not judged). The cell adds what the Job did then, read from the record in one"
                         + " of the three forms below; lilac DROPPED alone only for a record that holds neither a Job"
                         + " condition nor a pod phase (written without figures): nothing is known of what followed");
-        plain(Outcome.NOT_APPLICABLE, "N/A", "#e5e7eb", "#374151",
+        plain(Outcome.NOT_APPLICABLE, "#e5e7eb", "#374151",
                 "the API server refused the spec, and accepted the same spec without the fault's fields in a"
                         + " server-side dry run: the fault cannot be applied to this pattern");
         // Hatched so that an infrastructure failure is never read as an outcome at a glance.
-        plain(Outcome.ERROR, "ERROR", "repeating-linear-gradient(135deg, #c2c2c2 0 5px, #e4e4e4 5px 10px)", "#222222",
+        plain(Outcome.ERROR, "repeating-linear-gradient(135deg, #c2c2c2 0 5px, #e4e4e4 5px 10px)", "#222222",
                 "the suite could not observe or act (cluster unavailable, namespace not created, API error, image"
                         + " not pullable, watch lost, fault not injected), or the spec was"
                         + " accepted and no container ever started (e.g. image absent): not a statement about the pattern;"
@@ -115,26 +115,27 @@ final class OutcomeLook {
     private OutcomeLook() {
     }
 
-    private static void plain(Outcome outcome, String label, String background, String foreground, String rule) {
-        LOOKS.put(OutcomeForm.of(outcome), new Look(label, background, foreground, null, rule));
+    private static void plain(Outcome outcome, String background, String foreground, String rule) {
+        LOOKS.put(OutcomeForm.of(outcome), new Look(outcome.name(), background, foreground, null, rule));
     }
 
     /** A DROPPED form looks like the outcome the Job's fate matches (hangs: STUCK), with DROPPED's lilac band. */
     private static void dropped(OutcomeForm form, String rule) {
         Outcome then = form.then().orElseThrow();
         Look like = LOOKS.get(OutcomeForm.of(then));
-        LOOKS.put(form, new Look("DROPPED · " + summaryWord(OutcomeForm.of(then)), like.background(), like.foreground(),
+        LOOKS.put(form, new Look("DROPPED then " + like.label(), like.background(), like.foreground(),
                 DROPPED_LILAC, rule + ". " + like.label() + "'s colour with DROPPED's lilac band"));
     }
 
+    /**
+     * The one spelling of a form everywhere on the page (grid, summary, legend, compare, drill-down, tooltips): the
+     * outcome's name as results.json writes it; a DROPPED form that knows what followed adds that outcome's name
+     * ("DROPPED then STUCK").
+     */
     static String label(OutcomeForm form) {
         return LOOKS.get(form).label();
     }
 
-    /** How tooltips and lists of runs name a form: the outcome's name, and for a DROPPED form that knows more, its label. */
-    static String name(OutcomeForm form) {
-        return form.then().isPresent() ? label(form) : form.outcome().name();
-    }
 
     /** The form's rule; where it speaks of faults aimed at main, it names those of the catalog, e.g. " (main-oom, sigterm)". */
     static String rule(OutcomeForm form, Catalog catalog) {
@@ -146,23 +147,6 @@ final class OutcomeLook {
     static String solid(OutcomeForm form) {
         String background = LOOKS.get(form).background();
         return background.startsWith("#") ? background : "#c2c2c2";
-    }
-
-    /** The summary's word for the form: what the Job did, in the words of the question the summary answers. */
-    static String summaryWord(OutcomeForm form) {
-        return switch (form) {
-            case SUCCEEDED -> "completes";
-            case FAILED_BY_FAULT -> "fails by fault";
-            case FAILED -> "fails";
-            case STUCK -> "hangs";
-            case TIMEOUT -> "times out";
-            case REJECTED -> "rejected";
-            case DROPPED_HANGS, DROPPED_FAILS, DROPPED_COMPLETES ->
-                    "dropped · " + summaryWord(OutcomeForm.of(form.then().orElseThrow()));
-            case DROPPED -> "dropped";
-            case NOT_APPLICABLE -> "n/a";
-            case ERROR -> "error";
-        };
     }
 
     static String cssClass(OutcomeForm form) {

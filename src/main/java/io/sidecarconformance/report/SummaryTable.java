@@ -1,6 +1,11 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.SuiteResults;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +17,9 @@ import java.util.Map;
  * are chosen.
  */
 final class SummaryTable {
+
+    /** A square whose variants' outcomes are expected for some and not for others. */
+    static final String MIXED_MARK = "±";
 
     private SummaryTable() {
     }
@@ -68,7 +76,7 @@ final class SummaryTable {
                 }
                 html.append("<span class=\"strip\">");
                 for (String cluster : clusters) {
-                    html.append(square(row, fault, cluster, summary.at(row, fault, cluster), clusters));
+                    html.append(square(row, fault, cluster, summary.at(row, fault, cluster), clusters, run.catalog()));
                 }
                 html.append("</span></td>");
             }
@@ -77,7 +85,8 @@ final class SummaryTable {
         return html.append("</tbody></table></section>\n").toString();
     }
 
-    static String square(Summary.Row row, String fault, String cluster, Summary.Spot spot, List<String> clusters) {
+    static String square(Summary.Row row, String fault, String cluster, Summary.Spot spot, List<String> clusters,
+                         Catalog catalog) {
         String where = row.pattern() + " / " + row.sidecar() + " under " + fault + " on " + cluster + ": ";
         StringBuilder html = new StringBuilder("<span data-c=\"").append(Html.escape(cluster)).append("\" class=\"sq");
         if (spot == null) {
@@ -94,8 +103,11 @@ final class SummaryTable {
         if (counts.size() > 1) {
             html.append(" style=\"background:").append(gradient(counts)).append("\"");
         }
+        Set<Expectation> expectations = spot.counts().keySet().stream().map(f -> Expectation.of(f, fault, catalog))
+                .filter(e -> e != Expectation.NO_CLAIM).collect(Collectors.toCollection(() -> EnumSet.noneOf(Expectation.class)));
+        String mark = expectations.size() == 1 ? expectations.iterator().next().mark() : expectations.isEmpty() ? "" : MIXED_MARK;
         return html.append(" title=\"").append(Html.escape(where + spot.words() + " (" + spot.detail() + ")"))
-                .append("\"><i>").append(Html.escape(ClusterNames.shortName(cluster, clusters) + " " + spot.words()))
+                .append("\"><b>").append(mark).append("</b><i>").append(Html.escape(ClusterNames.shortName(cluster, clusters) + " " + spot.words()))
                 .append("</i></span>").toString();
     }
 
@@ -122,8 +134,7 @@ final class SummaryTable {
                 OutcomeForm.STUCK, OutcomeForm.TIMEOUT, OutcomeForm.REJECTED, OutcomeForm.DROPPED_HANGS, OutcomeForm.DROPPED_FAILS,
                 OutcomeForm.DROPPED_COMPLETES, OutcomeForm.DROPPED, OutcomeForm.NOT_APPLICABLE, OutcomeForm.ERROR)) {
             html.append("<span class=\"skey\"><span class=\"sq sample ").append(OutcomeLook.cssClass(form)).append("\"></span>")
-                    .append(Html.escape(OutcomeLook.summaryWord(form))).append(" (").append(form.outcome().name())
-                    .append(")</span> ");
+                    .append(Html.escape(OutcomeLook.label(form))).append("</span> ");
         }
         return html.toString();
     }

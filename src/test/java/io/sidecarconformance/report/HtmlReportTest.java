@@ -237,7 +237,7 @@ class HtmlReportTest {
         assertThat(DrillDownData.json(run)).as("the blob, by field name")
                 .contains("\"outcome\":\"SUCCEEDED\",\"outcomeLabel\":\"SUCCEEDED\"")
                 .contains("\"kind\":\"SIDECAR_RESTARTED\"").contains("\"sidecarDownSeconds\":1.4")
-                .contains("\"outcomeLabel\":\"FAILED: FAULT\"")
+                .contains("\"outcomeLabel\":\"FAILED_BY_FAULT\",\"outcomeClass\":\"v-FAILED_BY_FAULT\",\"expected\":\"✓ expected under")
                 .as("events as [offset, container, kind, detail, source]").contains("\"timeline\":[[0.0,\"");
     }
 
@@ -279,7 +279,6 @@ class HtmlReportTest {
         assertThat(html).as("legend").contains("<b>TIMEOUT</b><span class=\"rule\">the scenario&#39;s deadline")
                 .contains("before any end rule held");
         assertThat(OutcomeLook.rule(OutcomeForm.STUCK, Catalog.EMPTY)).as("STUCK no longer claims the deadline").doesNotContain("deadline");
-        assertThat(OutcomeLook.summaryWord(OutcomeForm.TIMEOUT)).isEqualTo("times out");
     }
 
     @Test
