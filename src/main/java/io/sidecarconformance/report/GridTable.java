@@ -33,14 +33,15 @@ final class GridTable {
             html.append("<th class=\"fault fstart\" data-f=\"").append(Html.escape(fault)).append("\" colspan=\"")
                     .append(grid.clusters().size()).append("\"").append(title(run.catalog().fault(fault).map(CatalogFault::label)))
                     .append(">")
-                    .append(Html.escape(fault)).append("</th>");
+                    .append(Glossary.link(Glossary.Term.FAULT, fault, fault)).append("</th>");
         }
         html.append("</tr>\n<tr>");
         for (GridLayout.Column column : grid.columns()) {
             html.append("<th class=\"cluster").append(startsFault(grid, column) ? " fstart" : "")
                     .append("\"").append(columnData(column))
                     .append(" title=\"").append(Html.escape(serverVersions.getOrDefault(column.cluster(), "")))
-                    .append("\">").append(breakable(ClusterNames.shortName(column.cluster(), grid.clusters()))).append("</th>");
+                    .append("\"><a class=\"gl\" href=\"#").append(Html.escape(Glossary.anchor(Glossary.Term.COLUMN, column.cluster())))
+                    .append("\">").append(breakable(ClusterNames.shortName(column.cluster(), grid.clusters()))).append("</a></th>");
         }
         html.append("</tr>\n</thead>\n<tbody>\n");
         String pattern = null;
@@ -49,7 +50,7 @@ final class GridTable {
                 pattern = row.pattern();
                 html.append("<tr class=\"group\" data-group=\"").append(Html.escape(pattern)).append("\"><th colspan=\"")
                         .append(grid.columns().size() + 1).append("\"").append(title(run.catalog().pattern(pattern).map(CatalogEntry::label)))
-                        .append("><span>").append(Html.escape(pattern)).append("</span></th></tr>\n");
+                        .append("><span>").append(Glossary.link(Glossary.Term.PATTERN, pattern, pattern)).append("</span></th></tr>\n");
             }
             html.append(row(run, grid, row));
         }
@@ -76,8 +77,8 @@ final class GridTable {
         html.append("<tr class=\"row\" data-group=\"").append(Html.escape(row.pattern()))
                 .append("\" data-row=\"").append(Html.escape(row.name()))
                 .append("\" data-verdicts=\"").append(String.join(" ", words)).append("\"><th class=\"rowname\" title=\"")
-                .append(Html.escape(row.name())).append("\">").append(Html.escape(row.sidecar()))
-                .append(" <span class=\"sep\">/</span> ").append(Html.escape(row.variant())).append("</th>");
+                .append(Html.escape(row.name())).append("\">").append(Glossary.link(Glossary.Term.SIDECAR, row.sidecar(), row.sidecar()))
+                .append(" <span class=\"sep\">/</span> ").append(Glossary.variantLinks(row.variant())).append("</th>");
         List<GridLayout.Column> columns = grid.columns();
         for (int c = 0; c < columns.size(); c++) {
             GridLayout.Column column = columns.get(c);

@@ -26,7 +26,8 @@ final class Legend {
                 .append("<p class=\"small\">The first rule that holds decides, tried in this order:</p><ol class=\"legend\">");
         for (Outcome outcome : RULE_ORDER) {
             OutcomeForm plain = OutcomeForm.of(outcome);
-            html.append("<li data-v=\"").append(outcome.name()).append("\"><span class=\"sw ")
+            html.append("<li id=\"").append(Glossary.anchor(Glossary.Term.OUTCOME, outcome.name())).append("\" data-v=\"")
+                    .append(outcome.name()).append("\"><span class=\"sw ")
                     .append(OutcomeLook.cssClass(plain)).append("\">").append(Html.escape(OutcomeLook.label(plain)))
                     .append("</span><b>").append(outcome.name()).append("</b><span class=\"rule\">")
                     .append(Html.escape(OutcomeLook.rule(plain, catalog))).append("</span></li>");

@@ -43,8 +43,8 @@ final class SummaryTable {
                 .append(" <span class=\"sq none sample\"></span> not run there. Hover a square for the variants; ")
                 .append(summaryKey()).append("</p>\n<table class=\"summary\"><thead><tr><th class=\"corner\">sidecar / pattern</th>");
         for (String fault : summary.faults()) {
-            html.append("<th class=\"sfault\" data-f=\"").append(Html.escape(fault)).append("\">").append(Html.escape(fault))
-                    .append("</th>");
+            html.append("<th class=\"sfault\" data-f=\"").append(Html.escape(fault)).append("\">")
+                    .append(Glossary.link(Glossary.Term.FAULT, fault, fault)).append("</th>");
         }
         // The versions once more under each fault, written upwards, so a square can be told without hovering it.
         html.append("</tr><tr class=\"vrow\"><th></th>");
@@ -63,10 +63,10 @@ final class SummaryTable {
             if (!row.sidecar().equals(sidecar)) {
                 sidecar = row.sidecar();
                 html.append("<tr class=\"sgroup\"><th colspan=\"").append(summary.faults().size() + 1).append("\">")
-                        .append(Html.escape(sidecar)).append("</th></tr>\n");
+                        .append(Glossary.link(Glossary.Term.SIDECAR, sidecar, sidecar)).append("</th></tr>\n");
             }
             html.append("<tr class=\"srow\" data-sidecar=\"").append(Html.escape(row.sidecar())).append("\" data-pattern=\"")
-                    .append(Html.escape(row.pattern())).append("\"><th class=\"pname\">").append(Html.escape(row.pattern()))
+                    .append(Html.escape(row.pattern())).append("\"><th class=\"pname\">").append(Glossary.link(Glossary.Term.PATTERN, row.pattern(), row.pattern()))
                     .append("</th>");
             for (String fault : summary.faults()) {
                 html.append("<td data-f=\"").append(Html.escape(fault)).append("\">");

@@ -13,8 +13,11 @@ import java.util.function.Function;
  * @param faults   in reading order: the grid's column groups follow it
  * @param patterns the grid's row groups (a pattern, or anything else that builds the pod of a row)
  * @param sidecars sidecar kinds
+ * @param variants the parts a variant id is made of ({@code exec}, {@code +probe}, ...); empty in a file written before
+ *                 the catalog had them
  */
-public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, List<CatalogEntry> sidecars) {
+public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, List<CatalogEntry> sidecars,
+                      List<CatalogEntry> variants) {
 
     public static final Catalog EMPTY = new Catalog(List.of(), List.of(), List.of());
 
@@ -22,6 +25,12 @@ public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, Li
         faults = faults == null ? List.of() : List.copyOf(faults);
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
         sidecars = sidecars == null ? List.of() : List.copyOf(sidecars);
+        variants = variants == null ? List.of() : List.copyOf(variants);
+    }
+
+    /** Without variant parts (test samples; files written before the catalog had them read so too). */
+    public Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, List<CatalogEntry> sidecars) {
+        this(faults, patterns, sidecars, List.of());
     }
 
     public Optional<CatalogFault> fault(String id) {
@@ -64,7 +73,7 @@ public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, Li
      */
     public Catalog union(Catalog other) {
         return new Catalog(unite(faults, other.faults, CatalogFault::id), unite(patterns, other.patterns, CatalogEntry::id),
-                unite(sidecars, other.sidecars, CatalogEntry::id));
+                unite(sidecars, other.sidecars, CatalogEntry::id), unite(variants, other.variants, CatalogEntry::id));
     }
 
     /** Entries of both lists that share an id but not their data, e.g. a label reworded between two suite versions. */
@@ -73,6 +82,7 @@ public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, Li
         differing(faults, other.faults, CatalogFault::id, "fault", found);
         differing(patterns, other.patterns, CatalogEntry::id, "pattern", found);
         differing(sidecars, other.sidecars, CatalogEntry::id, "sidecar", found);
+        differing(variants, other.variants, CatalogEntry::id, "variant part", found);
         return found;
     }
 

@@ -38,8 +38,8 @@ class HtmlReportTest {
 
     private static final Pattern CELL = Pattern.compile("<td class=\"cell (v-[A-Z_]+)[^\"]*\" data-i=\"(\\d+)\"[^>]*>(.*?)</td>");
     private static final Pattern LABEL = Pattern.compile("<span class=\"lbl\">([^<]*)</span>");
-    private static final Pattern FAULT_HEADER = Pattern.compile("<th class=\"fault[^\"]*\"[^>]* colspan=\"(\\d+)\"[^>]*>([^<]*)</th>");
-    private static final Pattern CLUSTER_HEADER = Pattern.compile("<th class=\"cluster[^\"]*\"[^>]*>(.*?)</th>");
+    private static final Pattern FAULT_HEADER = Pattern.compile("<th class=\"fault[^\"]*\"[^>]* colspan=\"(\\d+)\"[^>]*><a [^>]*>([^<]*)</a></th>");
+    private static final Pattern CLUSTER_HEADER = Pattern.compile("<th class=\"cluster[^\"]*\"[^>]*><a [^>]*>(.*?)</a></th>");
 
     @Test
     void oneCellPerRecordWithItsOutcomeClassAndLabel() {
@@ -182,13 +182,13 @@ class HtmlReportTest {
         String html = HtmlReport.render(SampleRuns.realistic());
 
         assertThat(Legend.RULE_ORDER).as("every outcome has a rule").containsExactlyInAnyOrder(Outcome.values());
-        assertThat(matches(html, Pattern.compile("<li data-v=\"([A-Z_]+)\">"), 1)).as("outcome legend in rule order")
+        assertThat(matches(html, Pattern.compile("<li id=\"g-outcome-[A-Z_]+\" data-v=\"([A-Z_]+)\">"), 1)).as("outcome legend in rule order")
                 .containsExactly("ERROR", "NOT_APPLICABLE", "REJECTED", "DROPPED", "TIMEOUT", "STUCK", "SUCCEEDED", "FAILED_BY_FAULT",
                         "FAILED");
         for (Outcome outcome : Outcome.values()) {
             OutcomeForm plain = OutcomeForm.of(outcome);
             assertThat(OutcomeLook.rule(plain, SampleRuns.CATALOG)).as("rule text of %s", outcome).isNotBlank();
-            assertThat(html).as("legend entry of %s", outcome).contains("<li data-v=\"" + outcome.name() + "\"><span class=\"sw v-"
+            assertThat(html).as("legend entry of %s", outcome).contains("<li id=\"g-outcome-" + outcome.name() + "\" data-v=\"" + outcome.name() + "\"><span class=\"sw v-"
                     + outcome.name() + "\">" + Html.escape(OutcomeLook.label(plain)) + "</span><b>" + outcome.name()
                     + "</b><span class=\"rule\">" + Html.escape(OutcomeLook.rule(plain, SampleRuns.CATALOG)) + "</span></li>");
         }

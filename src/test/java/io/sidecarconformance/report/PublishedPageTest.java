@@ -1,6 +1,8 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.Aim;
+import io.sidecarconformance.result.Catalog;
+import io.sidecarconformance.result.CatalogEntry;
 import io.sidecarconformance.result.CatalogFault;
 import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.SuiteResults;
@@ -23,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublishedPageTest {
 
     private static final Path PUBLISHED = Path.of("reports/2026-12-02-local");
-    /** Native sidecars rejected, dropped, the gate on, and today's: every outcome form the report has. */
-    static final List<String> VERSIONS = List.of("1.27", "1.28-sidecars", "1.31", "1.37");
+    /** Native sidecars rejected, dropped, the gate on (the same build as 1.28), and today's. */
+    static final List<String> VERSIONS = List.of("1.27", "1.28", "1.28-sidecars", "1.31", "1.37");
 
     static SuiteResults merged() throws Exception {
         List<SuiteResults> inputs = new ArrayList<>();
@@ -76,5 +78,50 @@ class PublishedPageTest {
         assertThat(expectedFailures).as("the published runs have failures their faults cause").isPositive();
         assertThat(page.select(".legends #expected + p").text()).as("the legend states the rule with the catalog's faults")
                 .contains("FAILED_BY_FAULT under a fault aimed at main (main-oom, sigkill-main, sigterm,");
+    }
+
+    @Test
+    void theGlossaryDefinesEveryWordOfTheGridFromResultsJsonAndEveryHeaderLinksToIt() {
+        Element glossary = page.getElementById("glossary");
+        assertThat(glossary).as("a glossary, in the markup").isNotNull();
+        assertThat(glossary.parents().stream().map(Element::tagName)).as("shown without JavaScript").doesNotContain("noscript");
+        for (CatalogFault fault : run.catalog().faults()) {
+            assertThat(definition("g-fault-" + fault.id())).as("fault %s", fault.id()).startsWith(fault.label() + "; aimed at ");
+        }
+        run.catalog().patterns().forEach(p -> assertThat(definition("g-pattern-" + p.id())).as("pattern %s", p.id()).isEqualTo(p.label()));
+        run.catalog().sidecars().forEach(k -> assertThat(definition("g-sidecar-" + k.id())).as("sidecar %s", k.id()).isEqualTo(k.label()));
+        for (String part : List.of("exec", "shell", "+probe", "+tolerant")) {
+            assertThat(page.getElementById("g-variant-" + part)).as("variant part %s", part).isNotNull();
+        }
+        run.clusters().forEach(c -> assertThat(definition("g-column-" + c.id())).as("column %s", c.id())
+                .contains("API server " + c.serverVersion(), "cgroup " + c.cgroupVersion(), c.containerRuntime()));
+        assertThat(definition("g-column-local:1.28-sidecars")).as("a column whose build another column shares")
+                .contains("the same build as 1.28");
+        for (Element link : page.select("#grid a.gl, #summary a.gl, #glossary a")) {
+            assertThat(page.getElementById(link.attr("href").substring(1))).as("target of %s", link.attr("href")).isNotNull();
+        }
+        assertThat(page.select("#grid th.fault a.gl").eachAttr("href")).as("each fault header links to its entry")
+                .contains("#g-fault-sidecar-oom");
+        assertThat(page.select("#grid th.rowname a.gl").eachAttr("href")).as("row names link sidecar and variant parts")
+                .contains("#g-sidecar-dind", "#g-variant-exec", "#g-variant-+probe", "#g-variant-+tolerant");
+    }
+
+    @Test
+    void variantPartsAreDescribedWhenTheCatalogCarriesThem() {
+        Catalog parts = new Catalog(List.of(), List.of(), List.of(), List.of(new CatalogEntry("exec", "exec form"),
+                new CatalogEntry("+probe", "a startupProbe")));
+        SuiteResults described = new SuiteResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(),
+                run.parameters(), run.measurements(), run.catalog().union(parts), run.results());
+        Document withParts = Jsoup.parse(HtmlReport.render(described));
+
+        assertThat(withParts.getElementById("g-variant-+probe").nextElementSibling().text()).isEqualTo("a startupProbe");
+        assertThat(definition("g-variant-+probe")).as("the published files predate them")
+                .isEqualTo("not described in this results.json");
+    }
+
+    private String definition(String anchor) {
+        Element term = page.getElementById(anchor);
+        assertThat(term).as("entry %s", anchor).isNotNull();
+        return term.nextElementSibling().text();
     }
 }

@@ -32,7 +32,7 @@ class CatalogBackfillTest {
                 Catalog.EMPTY, List.of(new ScenarioResult(key, Outcome.FAILED_BY_FAULT, "deleted", List.of(), Figures.none(),
                 List.of(), Instant.EPOCH, "")));
         String json = ResultsJson.toJson(run);
-        String empty = "  \"catalog\" : {\n    \"faults\" : [ ],\n    \"patterns\" : [ ],\n    \"sidecars\" : [ ]\n  },\n";
+        String empty = "  \"catalog\" : {\n    \"faults\" : [ ],\n    \"patterns\" : [ ],\n    \"sidecars\" : [ ],\n    \"variants\" : [ ]\n  },\n";
         assertThat(json).as("the fixture holds an empty catalog to remove").contains(empty);
         return json.replace(empty, "");
     }
