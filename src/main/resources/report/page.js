@@ -30,6 +30,9 @@
   var counts = document.getElementById('counts');
   var rows = Array.prototype.slice.call(grid.querySelectorAll('tbody tr.row'));
   var groups = Array.prototype.slice.call(grid.querySelectorAll('tbody tr.group'));
+  var faultHeads = Array.prototype.slice.call(grid.querySelectorAll('tbody tr.fhead'));
+  // The grid is drawn a fault at a time: each row, pattern heading and fault heading sits in its fault's tbody.
+  function faultOf(tr) { return tr.parentNode.getAttribute('data-f'); }
   var legend = Array.prototype.slice.call(document.querySelectorAll('.legend .sw'));
   var selected = null;
 
@@ -391,15 +394,16 @@
 
   function applyFilter() {
     var terms = filter.value.toLowerCase().split(' ').filter(function (s) { return s.length > 0; });
-    var visibleGroups = {};
+    var visibleGroups = {}, visibleFaults = {};
     rows.forEach(function (tr) {
-      var text = (tr.getAttribute('data-row') + ' ' + tr.getAttribute('data-verdicts')).toLowerCase();
+      var text = (tr.getAttribute('data-row') + ' ' + faultOf(tr) + ' ' + tr.getAttribute('data-verdicts')).toLowerCase();
       // A row with no cell under the versions and faults shown leaves the grid too.
       var show = terms.every(function (term) { return text.indexOf(term) >= 0; }) && !tr.classList.contains('pivot-empty');
       tr.hidden = !show;
-      if (show) { visibleGroups[tr.getAttribute('data-group')] = true; }
+      if (show) { visibleGroups[faultOf(tr) + '|' + tr.getAttribute('data-group')] = true; visibleFaults[faultOf(tr)] = true; }
     });
-    groups.forEach(function (tr) { tr.hidden = !visibleGroups[tr.getAttribute('data-group')]; });
+    groups.forEach(function (tr) { tr.hidden = !visibleGroups[faultOf(tr) + '|' + tr.getAttribute('data-group')]; });
+    faultHeads.forEach(function (tr) { tr.hidden = !visibleFaults[faultOf(tr)]; });
     showCounts();
   }
 
@@ -462,11 +466,7 @@
     versions.off.forEach(function (c) { rules.push(hidden('c', c)); });
     faults.off.forEach(function (f) { rules.push(hidden('f', f)); });
     pivotStyle.textContent = rules.join(String.fromCharCode(10));
-    grid.querySelectorAll('th.fault').forEach(function (th) { th.colSpan = Math.max(1, versions.on.length); });
-    // The first version shown opens each fault's group of columns.
-    var first = versions.on[0];
-    grid.querySelectorAll('.fstart').forEach(function (e) { if (!e.classList.contains('fault')) { e.classList.remove('fstart'); } });
-    if (first) { grid.querySelectorAll('[data-c=' + cssValue(first) + ']').forEach(function (e) { e.classList.add('fstart'); }); }
+    grid.querySelectorAll('tr.fhead th, tr.group th').forEach(function (th) { th.colSpan = versions.on.length + 1; });
     var summaryBox = document.getElementById('summary');
     if (summaryBox) { summaryBox.classList.toggle('words', versions.on.length > 0 && versions.on.length <= 3); }
     document.body.setAttribute('data-pivot', versions.on.length + ' versions, ' + faults.on.length + ' faults');
@@ -521,7 +521,9 @@
     var table = el('table', 'grid diff'), head = el('tr');
     ['pattern / sidecar / variant', 'fault', from, to].forEach(function (h) { head.appendChild(el('th', null, h)); });
     table.appendChild(head);
-    rows.forEach(function (tr) {
+    // Rows in the grid's row order, then faults in theirs: the grid draws a fault at a time, ColumnDiff a row at a time.
+    var byRow = rows.slice().sort(function (x, y) { return Number(x.getAttribute('data-r')) - Number(y.getAttribute('data-r')); });
+    byRow.forEach(function (tr) {
       faults.forEach(function (fault) {
         var a = cellIn(tr, from, fault), b = cellIn(tr, to, fault);
         if (!a && !b) { return; }
@@ -537,7 +539,7 @@
         line.appendChild(el('td', 'mono', fault));
         [a, b].forEach(function (cell) {
           var copy = cell ? cell.cloneNode(true) : el('td', 'empty', '–');
-          copy.classList.remove('selected', 'fstart');
+          copy.classList.remove('selected');
           copy.removeAttribute('style');
           line.appendChild(copy);
         });

@@ -40,7 +40,8 @@ final class Glossary {
     static String variantLinks(String variant) {
         StringBuilder html = new StringBuilder();
         for (String part : parts(variant)) {
-            html.append(link(Term.VARIANT, part, part));
+            // A long variant may wrap before a part, so that the row names' column stays narrow.
+            html.append(html.length() == 0 ? "" : "<wbr>").append(link(Term.VARIANT, part, part));
         }
         return html.toString();
     }

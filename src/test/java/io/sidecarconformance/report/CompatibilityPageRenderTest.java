@@ -212,8 +212,8 @@ class CompatibilityPageRenderTest {
                 .as("and the other faults")
                 .contains("#grid [data-f=\"main-oom\"],#summary [data-f=\"main-oom\"],#changes [data-f=\"main-oom\"]{display:none}")
                 .as("shown faults stay").doesNotContain("[data-f=\"none\"]{display:none}");
-        assertThat(all(dom, "<th class=\"fault fstart\" data-f=\"[^\"]*\" colspan=\"(\\d+)\"")).as("fault headers span one column")
-                .containsOnly("1");
+        assertThat(all(dom, "<tr class=\"fhead\"><th class=\"fault\" colspan=\"(\\d+)\"")).as("fault headings span the row names and one column")
+                .containsOnly("2");
         assertThat(dom).as("few versions: the summary says its words").contains("<section id=\"summary\" class=\"words\">");
         List<String> expected = ColumnDiff.between(run, "k3s:1.28", "kind:1.31").stream()
                 .map(line -> line.substring(0, line.indexOf(':')).split(" \\| "))

@@ -90,7 +90,7 @@ class OutcomeFormTest {
         assertThat(OutcomeLook.label(OutcomeForm.NOT_APPLICABLE)).isEqualTo("NOT_APPLICABLE");
 
         String css = OutcomeLook.css();
-        String lilac = OutcomeLook.solid(OutcomeForm.DROPPED);
+        String band = OutcomeLook.solid(OutcomeForm.DROPPED);
         assertThat(OutcomeLook.solid(OutcomeForm.DROPPED_HANGS)).as("hangs reads as STUCK")
                 .isEqualTo(OutcomeLook.solid(OutcomeForm.STUCK));
         assertThat(OutcomeLook.solid(OutcomeForm.DROPPED_FAILS)).as("fails reads as FAILED")
@@ -98,12 +98,12 @@ class OutcomeFormTest {
         assertThat(OutcomeLook.solid(OutcomeForm.DROPPED_COMPLETES)).as("completes reads as SUCCEEDED")
                 .isEqualTo(OutcomeLook.solid(OutcomeForm.SUCCEEDED));
         for (OutcomeForm form : List.of(OutcomeForm.DROPPED_HANGS, OutcomeForm.DROPPED_FAILS, OutcomeForm.DROPPED_COMPLETES)) {
-            assertThat(css).as("%s: marked as dropped by a lilac band", form)
+            assertThat(css).as("%s: marked as dropped by an orange band", form)
                     .contains("td.cell.v-" + form.name() + ",.sw.v-" + form.name() + ",.badge.v-" + form.name()
-                            + "{box-shadow:inset 6px 0 0 " + lilac + "}")
-                    .contains(".sq.v-" + form.name() + "{border-top:4px solid " + lilac + "}");
+                            + "{box-shadow:inset 6px 0 0 " + band + "}")
+                    .contains(".sq.v-" + form.name() + "{border-top:4px solid " + band + "}");
         }
-        assertThat(css).as("DROPPED alone: lilac, no band").contains(".v-DROPPED{background:" + lilac + ";")
+        assertThat(css).as("DROPPED alone: orange, no band").contains(".v-DROPPED{background:" + band + ";")
                 .doesNotContain(".sq.v-DROPPED{");
     }
 
@@ -128,7 +128,7 @@ class OutcomeFormTest {
         }
         assertThat(page.selectFirst("td.cell[data-i=0]").attr("title"))
                 .isEqualTo("DROPPED then STUCK: " + hangs(1).reason());
-        assertThat(page.selectFirst("tr.row").attr("data-verdicts")).as("the filter finds \"hangs\"")
+        assertThat(String.join(" ", page.select("tr.row").eachAttr("data-verdicts"))).as("the filter finds each form")
                 .contains("DROPPED", "DROPPED_HANGS", "DROPPED_FAILS", "DROPPED_COMPLETES");
 
         Summary.Spot none = Summary.of(run).at(new Summary.Row("light", "native"), "none", V127);
@@ -158,7 +158,7 @@ class OutcomeFormTest {
         assertThat(same.distribution()).isEqualTo("3 of 3: DROPPED then STUCK");
 
         String cell = GridTable.cell(mixed, new GridLayout.Column("none", V127), ColumnFigure.OUTCOME,
-                Expectation.UNEXPECTED, "");
+                Expectation.UNEXPECTED);
         assertThat(cell).as("the count and the other form's square")
                 .contains("<span class=\"runs\">2/3</span>")
                 .contains("<span class=\"alt v-DROPPED_FAILS\" title=\"1 of 3: DROPPED then FAILED\">1</span>");
@@ -175,19 +175,19 @@ class OutcomeFormTest {
         assertThat(dropped.select(".rule").text()).as("DROPPED alone")
                 .isEqualTo("the API server accepted the spec but silently dropped a field we set, and a container then"
                         + " ran (the Job's condition is not judged). The cell adds what the Job did then, read from the"
-                        + " record in one of the three forms below; lilac DROPPED alone only for a record that holds"
+                        + " record in one of the three forms below; orange DROPPED alone only for a record that holds"
                         + " neither a Job condition nor a pod phase (written without figures): nothing is known of what"
                         + " followed");
         assertThat(entry(page, OutcomeForm.DROPPED_HANGS)).isEqualTo("DROPPED then STUCK | then STUCK | DROPPED, and the"
                 + " record holds a pod phase but no Job condition Complete or Failed: the Job never ended (e.g. on 1.27"
                 + " and 1.28 a sidecar init container that lost restartPolicy: Always never ends, so main never starts)."
-                + " STUCK's colour with DROPPED's lilac band");
+                + " STUCK's colour with DROPPED's orange band");
         assertThat(entry(page, OutcomeForm.DROPPED_FAILS)).isEqualTo("DROPPED then FAILED | then FAILED | DROPPED, and the"
                 + " record's Job condition is Failed: the Job failed (by the fault or not is not judged). FAILED's"
-                + " colour with DROPPED's lilac band");
+                + " colour with DROPPED's orange band");
         assertThat(entry(page, OutcomeForm.DROPPED_COMPLETES)).isEqualTo("DROPPED then SUCCEEDED | then SUCCEEDED | DROPPED,"
                 + " and the record's Job condition is Complete: the Job completed without the field. SUCCEEDED's colour"
-                + " with DROPPED's lilac band");
+                + " with DROPPED's orange band");
         assertThat(page.selectFirst(".legends section.repeats").text()).as("tie order with the forms")
                 .contains("STUCK, TIMEOUT, FAILED, FAILED_BY_FAULT, DROPPED then STUCK, DROPPED then FAILED, DROPPED then SUCCEEDED, DROPPED,"
                         + " REJECTED, NOT_APPLICABLE, SUCCEEDED, ERROR")

@@ -26,27 +26,32 @@ class PublishedPageTest {
 
     private static final Path PUBLISHED = Path.of("reports/2026-12-02-local");
     /** Native sidecars rejected, dropped, the gate on (the same build as 1.28), and today's. */
-    static final List<String> VERSIONS = List.of("1.27", "1.28", "1.28-sidecars", "1.31", "1.37");
+    static final List<String> VERSIONS = List.of("1.27", "1.28", "1.28-sidecars", "1.37");
 
-    static SuiteResults merged() throws Exception {
+    static SuiteResults merged() {
         List<SuiteResults> inputs = new ArrayList<>();
-        for (String version : VERSIONS) {
-            inputs.add(ResultsJson.read(PUBLISHED.resolve(version).resolve("results.json")));
+        try {
+            for (String version : VERSIONS) {
+                inputs.add(ResultsJson.read(PUBLISHED.resolve(version).resolve("results.json")));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return ResultsMerger.merge(inputs, List.of(), Instant.parse("2026-12-02T08:29:06Z")).results();
     }
 
-    private final SuiteResults run = merged();
-    private final Document page = Jsoup.parse(HtmlReport.render(run));
+    // Read, merged and rendered once for all tests: the published files are large.
+    private static final SuiteResults MERGED = merged();
+    private static final Document PAGE = Jsoup.parse(HtmlReport.render(MERGED));
 
-    PublishedPageTest() throws Exception {
-    }
+    private final SuiteResults run = MERGED;
+    private final Document page = PAGE;
 
     @Test
     void everyOutcomeHasOneSpellingOnThePage() {
+        String text = page.select("#summary, #grid, .legends, #cells-in-words").text();
         for (String old : List.of("FAILED: FAULT", "fails by fault", "N/A", "n/a", "hangs", "completes (", "dropped ·", "DROPPED ·")) {
-            assertThat(page.select("#summary, #grid, .legends, #cells-in-words").text()).as("no second spelling %s", old)
-                    .doesNotContain(old);
+            assertThat(text).as("no second spelling %s", old).doesNotContain(old);
         }
         for (Element cell : page.select("#grid td.cell")) {
             OutcomeForm form = OutcomeForm.valueOf(cell.attr("data-v"));
@@ -97,9 +102,9 @@ class PublishedPageTest {
                 .contains("API server " + c.serverVersion(), "cgroup " + c.cgroupVersion(), c.containerRuntime()));
         assertThat(definition("g-column-local:1.28-sidecars")).as("a column whose build another column shares")
                 .contains("the same build as 1.28");
-        for (Element link : page.select("#grid a.gl, #summary a.gl, #glossary a")) {
-            assertThat(page.getElementById(link.attr("href").substring(1))).as("target of %s", link.attr("href")).isNotNull();
-        }
+        java.util.Set<String> ids = new java.util.HashSet<>(page.select("[id]").eachAttr("id"));
+        assertThat(page.select("#grid a.gl, #summary a.gl, #glossary a").eachAttr("href")).as("every link's target")
+                .allSatisfy(href -> assertThat(ids).contains(href.substring(1)));
         assertThat(page.select("#grid th.fault a.gl").eachAttr("href")).as("each fault header links to its entry")
                 .contains("#g-fault-sidecar-oom");
         assertThat(page.select("#grid th.rowname a.gl").eachAttr("href")).as("row names link sidecar and variant parts")
@@ -111,7 +116,7 @@ class PublishedPageTest {
         Catalog parts = new Catalog(List.of(), List.of(), List.of(), List.of(new CatalogEntry("exec", "exec form"),
                 new CatalogEntry("+probe", "a startupProbe")));
         SuiteResults described = new SuiteResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(),
-                run.parameters(), run.measurements(), run.catalog().union(parts), run.results());
+                run.parameters(), run.measurements(), run.catalog().union(parts), run.results().subList(0, 60));
         Document withParts = Jsoup.parse(HtmlReport.render(described));
 
         assertThat(withParts.getElementById("g-variant-+probe").nextElementSibling().text()).isEqualTo("a startupProbe");
@@ -123,5 +128,54 @@ class PublishedPageTest {
         Element term = page.getElementById(anchor);
         assertThat(term).as("entry %s", anchor).isNotNull();
         return term.nextElementSibling().text();
+    }
+
+    @Test
+    void theGridIsDrawnAFaultAtATimeWithoutEmptySlots() {
+        assertThat(page.select("#grid td.empty")).as("every row under a fault ran on every published column").isEmpty();
+        assertThat(page.select("#grid thead th.cluster")).as("one header per version, once").hasSize(VERSIONS.size());
+        assertThat(page.select("#grid tbody[data-f]").eachAttr("data-f")).as("a body per fault, in catalog order")
+                .containsExactlyElementsOf(GridLayout.of(run).faults());
+        for (Element body : page.select("#grid tbody[data-f]")) {
+            String fault = body.attr("data-f");
+            assertThat(body.select("td.cell").eachAttr("data-f")).as("cells of %s", fault).containsOnly(fault);
+            assertThat(body.select("tr.fhead th.fault").text()).as("its heading, with the catalog's words")
+                    .isEqualTo(fault + " " + run.catalog().fault(fault).orElseThrow().label());
+        }
+        assertThat(PageAssets.CSS).as("the versions' header and each fault's heading stay in view")
+                .contains(".grid thead th{", "position:sticky;top:0").contains(".grid tr.fhead th{position:sticky;top:34px");
+    }
+
+    @Test
+    void aSummaryOfThirteenVersionsIsSplitIntoTablesThatFitA1280PixelScreen() {
+        List<String> faults = run.catalog().faultIds();
+        List<List<String>> tables = SummaryTable.chunks(faults, 13);
+
+        assertThat(tables).as("twelve faults at 13 versions").extracting(List::size).containsExactly(4, 4, 4);
+        assertThat(tables.get(0).size() * (13 * (SummaryTable.SQUARE_PX + 1) + 12)).as("a table's squares, in px")
+                .isLessThanOrEqualTo(SummaryTable.FITS_PX);
+        assertThat(PageAssets.CSS).as("the square page.css draws").contains(".sq{display:inline-block;position:relative;"
+                + "box-sizing:border-box;width:" + SummaryTable.SQUARE_PX + "px;");
+        assertThat(SummaryTable.chunks(faults, VERSIONS.size())).as("four versions: one table").hasSize(1);
+        assertThat(page.select("#summary table.summary")).hasSize(1);
+        assertThat(page.select("#summary .vl").eachText()).as("version labels, at least 10 px, not rotated")
+                .contains("28-s");
+        assertThat(PageAssets.CSS).contains(".vl{display:inline-block;width:14px;writing-mode:vertical-rl;font-size:10px;")
+                .doesNotContain("rotate(");
+    }
+
+    @Test
+    void outcomeColoursAreOkabeItosAndEachPatternOutcomeHasItsOwn() {
+        List<String> palette = List.of("#0072b2", "#56b4e9", "#d55e00", "#cc79a7", "#1b1f24", "#f0e442", "#e69f00");
+        List<String> colours = new ArrayList<>();
+        for (io.sidecarconformance.result.Outcome outcome : io.sidecarconformance.result.Outcome.values()) {
+            if (Expectation.of(OutcomeForm.of(outcome), Aim.MAIN) != Expectation.NO_CLAIM) {
+                colours.add(OutcomeLook.solid(OutcomeForm.of(outcome)));
+            }
+        }
+        assertThat(colours).as("an Okabe-Ito colour each (TIMEOUT: black)").isSubsetOf(palette).doesNotHaveDuplicates();
+        assertThat(OutcomeLook.solid(OutcomeForm.FAILED)).as("FAILED vermillion, STUCK reddish purple")
+                .isEqualTo("#d55e00").isNotEqualTo(OutcomeLook.solid(OutcomeForm.STUCK));
+        assertThat(OutcomeLook.solid(OutcomeForm.SUCCEEDED)).as("success is blue, never green").isEqualTo("#0072b2");
     }
 }
