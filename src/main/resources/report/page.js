@@ -474,20 +474,43 @@
     showCompare();
   }
   function label(box) { return box.parentNode.textContent.trim(); }
-  function restore(group, key) {
+  // A link may name what this page does not have (another report's versions, a fault's old name): the names it knows
+  // choose, the others are listed in #hash-note with what the page has; naming nothing known shows everything.
+  var unknownNames = [];
+  function restore(group, key, what) {
     if (state[key] === undefined) { return; }
-    var wanted = state[key].split(',');
-    view.querySelectorAll('input[data-' + group + ']').forEach(function (box) {
-      box.checked = wanted.indexOf(box.getAttribute('data-' + group)) >= 0 || wanted.indexOf(label(box)) >= 0;
+    var wanted = state[key].split(',').filter(function (w) { return w.length > 0; });
+    var boxes = Array.prototype.slice.call(view.querySelectorAll('input[data-' + group + ']'));
+    function named(box, w) { return w === box.getAttribute('data-' + group) || w === label(box); }
+    var unknown = wanted.filter(function (w) { return !boxes.some(function (box) { return named(box, w); }); });
+    var known = wanted.length > unknown.length;
+    boxes.forEach(function (box) { box.checked = !known || wanted.some(function (w) { return named(box, w); }); });
+    if (unknown.length) {
+      unknownNames.push({ what: what, unknown: unknown, known: known, here: boxes.map(label) });
+      if (!known) { delete state[key]; }
+    }
+  }
+  function showUnknownNames() {
+    var note = document.getElementById('hash-note');
+    if (!note || !unknownNames.length) { return; }
+    note.textContent = '';
+    unknownNames.forEach(function (u) {
+      var p = el('p', null, 'This link names ' + u.what + ' this page does not have: ' + u.unknown.join(', ') + '. ' +
+        (u.known ? 'Showing the ones it has.' : 'Showing every one.') + ' ' + u.what.charAt(0).toUpperCase() +
+        u.what.slice(1) + ' on this page: ' + u.here.join(', ') + '.');
+      p.setAttribute('data-unknown', u.unknown.join(','));
+      note.appendChild(p);
     });
+    note.hidden = false;
   }
   function remember(group, key) {
     var boxes = Array.prototype.slice.call(view.querySelectorAll('input[data-' + group + ']'));
     var on = boxes.filter(function (b) { return b.checked; });
     state[key] = on.length === boxes.length ? undefined : on.map(label).join(',');
   }
-  restore('pivot-c', 'v');
-  restore('pivot-f', 'f');
+  restore('pivot-c', 'v', 'versions');
+  restore('pivot-f', 'f', 'faults');
+  showUnknownNames();
   view.addEventListener('change', function () { remember('pivot-c', 'v'); remember('pivot-f', 'f'); writeHash(); applyPivot(); });
   view.addEventListener('click', function (ev) {
     var group = ev.target.getAttribute('data-all') || ev.target.getAttribute('data-none');

@@ -225,6 +225,36 @@ class CompatibilityPageRenderTest {
         assertThat(bodyAttributes(dom).get("data-differ")).as("count").isEqualTo(String.valueOf(expected.size()));
     }
 
+    @Test
+    void aLinkNamingVersionsAndFaultsThePageDoesNotHaveSaysSoAndShowsWhatItHas() throws Exception {
+        SuiteResults run = SampleRuns.realistic();
+        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
+        GridLayout grid = GridLayout.of(run);
+
+        String dom = dumpDom(page.toUri() + "#v=1.33.13,1.35.8&f=oom");
+
+        assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
+        assertThat(bodyAttributes(dom).get("data-pivot")).as("nothing known named: every version and fault shown, not a blank page")
+                .isEqualTo(grid.clusters().size() + " versions, " + grid.faults().size() + " faults");
+        String note = between(dom, "<div id=\"hash-note\" role=\"status\">", "</div>");
+        assertThat(all(note, "<p data-unknown=\"([^\"]*)\">")).as("what the link named that the page lacks")
+                .containsExactly("1.33.13,1.35.8", "oom");
+        assertThat(note).as("the message names what the page has")
+                .contains("This link names versions this page does not have: 1.33.13, 1.35.8. Showing every one. Versions on this page: "
+                        + String.join(", ", grid.clusters()) + ".")
+                .contains("This link names faults this page does not have: oom. Showing every one. Faults on this page: "
+                        + String.join(", ", grid.faults()) + ".");
+
+        String some = dumpDom(page.toUri() + "#v=kind:1.31,1.35.8&f=none");
+
+        assertThat(bodyAttributes(some).get("data-pivot")).as("the names it knows still choose").isEqualTo("1 versions, 1 faults");
+        assertThat(between(some, "<div id=\"hash-note\" role=\"status\">", "</div>")).as("and the rest are listed")
+                .contains("versions this page does not have: 1.35.8. Showing the ones it has.")
+                .doesNotContain("faults this page");
+        assertThat(dumpDom(page.toUri() + "#v=kind:1.31")).as("a link naming only what the page has: no note")
+                .contains("<div id=\"hash-note\" role=\"status\" hidden=\"\"></div>");
+    }
+
     /** Text as Chromium serialises it in element content: only &, < and > are escaped. */
     private static String asText(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
