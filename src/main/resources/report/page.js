@@ -298,9 +298,15 @@
     cmd.setAttribute('data-repro', 'command');
     wrap.appendChild(cmd);
     wrap.appendChild(el('p', 'small', 'Images it needs: ' + (c.repro.images.length ? c.repro.images.join(', ') : 'none named')));
-    if (c.repro.images.some(function (i) { return i.indexOf('localhost/') === 0; })) {
-      wrap.appendChild(el('p', 'small', 'Images under localhost/ were built on the runner by clusters/local (no registry): load them into the cluster, or edit the files to name images it can pull.'));
+    if (c.repro.privileged.length) {
+      wrap.appendChild(el('p', 'small', 'Beyond an ordinary pod: ' + c.repro.privileged.join('; ') + '.'));
     }
+    var how = el('p', 'small');
+    how.appendChild(document.createTextNode('Public images, privileges and Pod Security: '));
+    var link = el('a', null, 'Reproduce a cell');
+    link.href = '#reproduce';
+    how.appendChild(link);
+    wrap.appendChild(how);
     var ol = el('ol', 'steps');
     c.repro.steps.forEach(function (s) { ol.appendChild(el('li', null, s)); });
     wrap.appendChild(ol);
@@ -333,7 +339,7 @@
     section.appendChild(el('h3', null, 'Timeline'));
     section.appendChild(gantt(c.timeline));
     var repro = el('details', 'more');
-    repro.open = open && c.applied.length > 0;
+    repro.open = c.applied.length > 0 && (open || String(c.repeat) === '1');
     repro.appendChild(el('summary', null, 'Reproduce (' + c.applied.length + ' applied objects)'));
     repro.appendChild(reproduce(c));
     section.appendChild(repro);

@@ -6,6 +6,9 @@ import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 
+import java.util.List;
+import java.util.Optional;
+
 
 /**
  * Every cell in words, for a reader without JavaScript: per row, each cell's outcome, key figure, reason, findings
@@ -29,11 +32,13 @@ final class CellsInWords {
 
     static String render(SuiteResults run) {
         GridLayout grid = GridLayout.of(run);
+        List<Optional<Reproduction>> repros = Reproduction.of(run.results());
         StringBuilder html = new StringBuilder("<noscript><section id=\"cells-in-words\"><h2>Every cell in words</h2>\n");
         for (GridLayout.Row row : grid.rows()) {
             html.append("<h3>").append(Html.escape(row.name())).append("</h3>\n<ul>\n");
             for (GridLayout.Column column : grid.columns()) {
-                grid.cellAt(row, column).ifPresent(cell -> html.append(entry(cell, run.catalog())));
+                grid.cellAt(row, column).ifPresent(cell -> html.append(entry(cell, run.catalog(),
+                        repros.get(cell.representativeIndex()))));
             }
             html.append("</ul>\n");
         }
@@ -41,7 +46,7 @@ final class CellsInWords {
     }
 
     /** One run: outcome, key figure, reason, findings and note. Several: the distribution, then each run so. */
-    private static String entry(CellRuns cell, Catalog catalog) {
+    private static String entry(CellRuns cell, Catalog catalog, Optional<Reproduction> repro) {
         ScenarioResult first = cell.runs().get(0);
         String fault = first.key().fault();
         ColumnFigure column = catalog.figureOf(fault);
@@ -49,7 +54,7 @@ final class CellsInWords {
                 .append(Html.escape(first.key().fault())).append(" on ").append(Html.escape(first.key().cluster()))
                 .append("</b>: ");
         if (cell.count() == 1) {
-            return html.append(run(first, column, catalog)).append("</li>\n").toString();
+            return html.append(run(first, column, catalog)).append(reproduce(repro)).append("</li>\n").toString();
         }
         html.append(Expectation.of(cell.shownForm(), fault, catalog).html(fault)).append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(cell.shownForm()))).append("</span> ")
                 .append("<span class=\"runs\">").append(Html.escape(cell.distribution()))
@@ -58,7 +63,7 @@ final class CellsInWords {
             html.append("<li data-repeat=\"").append(r.repeat()).append("\">run ").append(r.repeat()).append(": ")
                     .append(run(r, column, catalog)).append("</li>");
         }
-        return html.append("</ol></li>\n").toString();
+        return html.append("</ol>").append(reproduce(repro)).append("</li>\n").toString();
     }
 
     private static String run(ScenarioResult result, ColumnFigure column, Catalog catalog) {
@@ -85,5 +90,20 @@ final class CellsInWords {
             html.append("<p class=\"note\">note: ").append(Html.escape(result.note())).append("</p>");
         }
         return html.toString();
+    }
+
+    /** The shown run's command, images and what it asks of the node, folded; nothing when it recorded no objects. */
+    private static String reproduce(Optional<Reproduction> repro) {
+        if (repro.isEmpty()) {
+            return "";
+        }
+        Reproduction r = repro.get();
+        StringBuilder html = new StringBuilder("<details class=\"repro\"><summary>reproduce</summary><pre>")
+                .append(Html.escape(r.command())).append("</pre><p class=\"small\">images: ")
+                .append(Html.escape(String.join(", ", r.images())));
+        if (!r.privileged().isEmpty()) {
+            html.append("; beyond an ordinary pod: ").append(Html.escape(String.join("; ", r.privileged())));
+        }
+        return html.append(" (<a href=\"#reproduce\">how and why</a>)</p></details>").toString();
     }
 }

@@ -53,7 +53,7 @@ final class DrillDownData {
     }
 
     /** How to run the record again: the command, the images it needs, its steps; null when nothing was recorded. */
-    record Repro(String command, List<String> images, List<String> steps, List<String> files) {
+    record Repro(String command, List<String> images, List<String> steps, List<String> files, List<String> privileged) {
     }
 
     /**
@@ -101,7 +101,8 @@ final class DrillDownData {
                 .sorted(Comparator.comparingDouble(Event::offset))
                 .toList();
         Repro repro = reproduction
-                .map(r -> new Repro(r.command(), r.images(), r.steps(), List.copyOf(r.files().keySet()))).orElse(null);
+                .map(r -> new Repro(r.command(), r.images(), r.steps(), List.copyOf(r.files().keySet()), r.privileged()))
+                .orElse(null);
         OutcomeForm form = OutcomeForm.of(result);
         String expected = Expectation.of(form, result.key().fault(), catalog).inWords(result.key().fault());
         return new Cell(result.key().toString(), result.key(), result.repeat(), result.outcome(),

@@ -144,7 +144,7 @@ public final class HtmlReport {
             }
             html.append("</table></details></section>\n");
         }
-        html.append("</div>\n").append(Legend.render(run.catalog())).append(Glossary.render(run))
+        html.append("</div>\n").append(Legend.render(run.catalog())).append(Glossary.render(run)).append(Reproduction.howTo())
                 .append("<p class=\"howto\">A cell shows the outcome, its key figure (the legend's last part says which) and ")
                 .append("a badge per finding. &#9998; marks a note. ")
                 .append("Hover a cell for what happened and its findings, click it for the figures and the timeline.")

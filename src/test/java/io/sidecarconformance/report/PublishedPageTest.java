@@ -178,4 +178,35 @@ class PublishedPageTest {
                 .isEqualTo("#d55e00").isNotEqualTo(OutcomeLook.solid(OutcomeForm.STUCK));
         assertThat(OutcomeLook.solid(OutcomeForm.SUCCEEDED)).as("success is blue, never green").isEqualTo("#0072b2");
     }
+
+    @Test
+    void reproduceNamesPublicImagesSaysWhatIsPrivilegedAndReadsWithoutJavaScript() {
+        List<java.util.Optional<Reproduction>> repros = Reproduction.of(run.results());
+        int dind = indexOf("local:1.37", "native", "dind", "exec", "sigkill-main");
+        Reproduction r = repros.get(dind).orElseThrow();
+
+        String files = String.join("\n", r.files().values());
+        assertThat(files).as("the files a reader downloads").contains("docker:20.10.24-dind", "busybox:1.35.0")
+                .doesNotContain(PublicImages.LOCAL_PREFIX).doesNotContain("imagePullPolicy: \"Never\"").contains("imagePullPolicy: \"IfNotPresent\"");
+        assertThat(r.images()).as("the images it needs").contains("docker:20.10.24-dind", "busybox:1.35.0");
+        assertThat(run.results().get(dind).applied().stream().map(o -> o.manifest()).toList()).as("results.json keeps what the suite ran")
+                .anySatisfy(m -> assertThat(m)
+                .contains(PublicImages.LOCAL_PREFIX + "dind:20.10.24"));
+        assertThat(r.privileged()).as("read from the manifests").anySatisfy(p -> assertThat(p).contains("container sidecar (docker:20.10.24-dind) privileged"))
+                .anySatisfy(p -> assertThat(p).contains("hostPID"));
+
+        Element how = page.getElementById("reproduce");
+        assertThat(how.parents().stream().map(Element::tagName)).as("shown without JavaScript").doesNotContain("noscript");
+        assertThat(how.text()).contains("docker:T-dind for " + PublicImages.LOCAL_PREFIX + "dind:T", "privileged",
+                "hostPID", "Every cell is a batch Job");
+        Element entry = page.getElementById("cell-" + dind);
+        assertThat(entry.select("details.repro pre").text()).as("the cell's command in its entry").isEqualTo(r.command());
+        assertThat(entry.select("details.repro p").text()).contains("container sidecar (docker:20.10.24-dind) privileged");
+    }
+
+    private int indexOf(String cluster, String pattern, String sidecar, String variant, String fault) {
+        io.sidecarconformance.result.ScenarioKey key = new io.sidecarconformance.result.ScenarioKey(cluster, pattern, sidecar, variant, fault);
+        return java.util.stream.IntStream.range(0, run.results().size()).filter(i -> run.results().get(i).key().equals(key))
+                .findFirst().orElseThrow();
+    }
 }
