@@ -46,6 +46,7 @@ public final class HtmlReport {
                 .append("<script>").append(PageAssets.ERROR_HOOK).append("</script>\n")
                 .append(title(run))
                 .append(Views.render(run))
+                .append(Caveats.render(run))
                 .append(SummaryTable.render(run))
                 .append(Views.compare(run))
                 .append(previous == null ? "" : changes(previous, run))

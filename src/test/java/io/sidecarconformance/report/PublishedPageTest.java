@@ -204,6 +204,21 @@ class PublishedPageTest {
         assertThat(entry.select("details.repro p").text()).contains("container sidecar (docker:20.10.24-dind) privileged");
     }
 
+    @Test
+    void theCaveatsBesideTheSummaryAreReadFromTheClustersAndTheAppliedObjects() {
+        Element caveats = page.getElementById("caveats");
+        assertThat(caveats.nextElementSibling().id()).as("right before the summary").isEqualTo("summary");
+        List<String> lines = caveats.select("li").eachText();
+        assertThat(lines).as("what the published columns reported")
+                .contains("Nodes: cgroup v1 on every column. OOM kills and memory limits behave differently on the other"
+                        + " cgroup version (on v2 the kernel may kill a container's whole cgroup), so the OOM faults' cells"
+                        + " may not carry over.")
+                .anySatisfy(l -> assertThat(l).startsWith("Container runtime: containerd://1.6.20 with runc 1.1.5+ds1 on 1.27,"
+                        + " 1.28, 1.28-sidecars; containerd://2.4.2 with runc 1.5.2 on 1.37."))
+                .anySatisfy(l -> assertThat(l).startsWith("The dind sidecar ran docker:20.10.24-dind "))
+                .anySatisfy(l -> assertThat(l).startsWith("Every cell ran its pod as a batch Job"));
+    }
+
     private int indexOf(String cluster, String pattern, String sidecar, String variant, String fault) {
         io.sidecarconformance.result.ScenarioKey key = new io.sidecarconformance.result.ScenarioKey(cluster, pattern, sidecar, variant, fault);
         return java.util.stream.IntStream.range(0, run.results().size()).filter(i -> run.results().get(i).key().equals(key))
