@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Every cell in words, for a reader without JavaScript: per row, each cell's outcome, key figure, reason, findings
- * and note (each run's, for a cell run several times), with an anchor each grid cell links to. It sits in a {@code <noscript>}: with JavaScript the drill-down
- * says all of this and more.
+ * and note (each run's, for a cell run several times) and how to reproduce it, with an anchor each grid cell links to.
+ * Its own page, {@value #FILE} beside compatibility.html: with JavaScript the drill-down says all of this and more,
+ * so the grid's page does not carry it twice.
  */
 final class CellsInWords {
 
@@ -25,15 +26,25 @@ final class CellsInWords {
         return "cell-" + index;
     }
 
+    static final String FILE = "cells.html";
+
     /** The link a grid cell carries to its entry; shown only without JavaScript. */
     static String link(int index) {
-        return "<noscript><a class=\"why\" href=\"#" + anchor(index) + "\">why</a></noscript>";
+        return "<noscript><a class=\"why\" href=\"" + FILE + "#" + anchor(index) + "\">why</a></noscript>";
+    }
+
+    /** The page: the grid page's styles, a way back, then every cell. */
+    static String page(SuiteResults run) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Every cell in words: "
+                + Html.escape(HtmlReport.title(run)) + "</title>\n<style>\n" + PageAssets.CSS + OutcomeLook.css()
+                + "</style>\n</head>\n<body>\n<p><a href=\"" + ReportWriter.COMPATIBILITY_HTML + "\">The grid, its summary"
+                + " and legend</a></p>\n" + render(run) + Reproduction.howTo() + "</body>\n</html>\n";
     }
 
     static String render(SuiteResults run) {
         GridLayout grid = GridLayout.of(run);
         List<Optional<Reproduction>> repros = Reproduction.of(run.results());
-        StringBuilder html = new StringBuilder("<noscript><section id=\"cells-in-words\"><h2>Every cell in words</h2>\n");
+        StringBuilder html = new StringBuilder("<section id=\"cells-in-words\"><h1>Every cell in words</h1>\n");
         for (GridLayout.Row row : grid.rows()) {
             html.append("<h3>").append(Html.escape(row.name())).append("</h3>\n<ul>\n");
             for (GridLayout.Column column : grid.columns()) {
@@ -42,7 +53,7 @@ final class CellsInWords {
             }
             html.append("</ul>\n");
         }
-        return html.append("</section></noscript>\n").toString();
+        return html.append("</section>\n").toString();
     }
 
     /** One run: outcome, key figure, reason, findings and note. Several: the distribution, then each run so. */

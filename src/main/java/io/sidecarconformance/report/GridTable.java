@@ -170,19 +170,19 @@ final class GridTable {
         return html.toString();
     }
 
-    /** The cell's hover text: its outcome distribution, then each run's reason, key figure in full, and findings. */
+    /** The cell's hover text: its outcome distribution, then the shown run's reason, key figure in full, and findings. */
     static String tooltip(CellRuns cell, ColumnFigure figure) {
         if (cell.count() == 1) {
             return tooltip(cell.runs().get(0), figure);
         }
+        // The shown run only: every run's own text is in the drill-down and in cells.html, not in each cell's title.
         StringBuilder text = new StringBuilder(cell.distribution());
         if (cell.unstable()) {
             text.append(" (unstable)");
         }
-        for (ScenarioResult r : cell.runs()) {
-            text.append("\nrun ").append(r.repeat()).append(": ").append(tooltip(r, figure).replace("\n", "\n  "));
-        }
-        return text.toString();
+        ScenarioResult shown = cell.representative();
+        return text.append("\nrun ").append(shown.repeat()).append(", shown: ").append(tooltip(shown, figure).replace("\n", "\n  "))
+                .append("\nthe other runs: click the cell").toString();
     }
 
     private static String tooltip(ScenarioResult result, ColumnFigure column) {

@@ -112,6 +112,7 @@ class OutcomeFormTest {
         SuiteResults run = sample();
         Document page = Jsoup.parse(HtmlReport.render(run));
         List<DrillDownData.Cell> data = DrillDownData.of(run).cells();
+        Document words = Jsoup.parse(CellsInWords.page(run));
 
         for (int i = 0; i < run.results().size(); i++) {
             ScenarioResult result = run.results().get(i);
@@ -121,7 +122,7 @@ class OutcomeFormTest {
             assertThat(cell.attr("data-v")).as("what the counts above the grid tally").isEqualTo(form.name());
             assertThat(cell.select(".lbl").text()).as("cell label").isEqualTo(OutcomeLook.label(form));
             assertThat(cell.attr("title")).as("tooltip").startsWith(OutcomeLook.label(form) + ": " + result.reason());
-            assertThat(page.getElementById("cell-" + i).select("> .lbl").text()).as("in words").isEqualTo(OutcomeLook.label(form));
+            assertThat(words.getElementById("cell-" + i).select("> .lbl").text()).as("in words").isEqualTo(OutcomeLook.label(form));
             assertThat(data.get(i).outcomeLabel()).as("drill-down label").isEqualTo(OutcomeLook.label(form));
             assertThat(data.get(i).outcomeClass()).as("drill-down class").isEqualTo("v-" + form.name());
             assertThat(data.get(i).outcome()).as("the outcome itself stays DROPPED").isEqualTo(Outcome.DROPPED);

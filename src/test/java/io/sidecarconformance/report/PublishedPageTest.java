@@ -42,14 +42,16 @@ class PublishedPageTest {
 
     // Read, merged and rendered once for all tests: the published files are large.
     private static final SuiteResults MERGED = merged();
-    private static final Document PAGE = Jsoup.parse(HtmlReport.render(MERGED));
+    private static final String HTML = HtmlReport.render(MERGED);
+    private static final Document PAGE = Jsoup.parse(HTML);
+    private static final Document WORDS = Jsoup.parse(CellsInWords.page(MERGED));
 
     private final SuiteResults run = MERGED;
     private final Document page = PAGE;
 
     @Test
     void everyOutcomeHasOneSpellingOnThePage() {
-        String text = page.select("#summary, #grid, .legends, #cells-in-words").text();
+        String text = page.select("#summary, #grid, .legends").text() + WORDS.text();
         for (String old : List.of("FAILED: FAULT", "fails by fault", "N/A", "n/a", "hangs", "completes (", "dropped ·", "DROPPED ·")) {
             assertThat(text).as("no second spelling %s", old).doesNotContain(old);
         }
@@ -199,7 +201,10 @@ class PublishedPageTest {
         assertThat(how.parents().stream().map(Element::tagName)).as("shown without JavaScript").doesNotContain("noscript");
         assertThat(how.text()).contains("docker:T-dind for " + PublicImages.LOCAL_PREFIX + "dind:T", "privileged",
                 "hostPID", "Every cell is a batch Job");
-        Element entry = page.getElementById("cell-" + dind);
+        Document words = WORDS;
+        assertThat(page.select("td.cell[data-i=" + dind + "] noscript a.why").attr("href")).as("the cell's link, without JavaScript")
+                .isEqualTo("cells.html#cell-" + dind);
+        Element entry = words.getElementById("cell-" + dind);
         assertThat(entry.select("details.repro pre").text()).as("the cell's command in its entry").isEqualTo(r.command());
         assertThat(entry.select("details.repro p").text()).contains("container sidecar (docker:20.10.24-dind) privileged");
     }
@@ -223,5 +228,31 @@ class PublishedPageTest {
         io.sidecarconformance.result.ScenarioKey key = new io.sidecarconformance.result.ScenarioKey(cluster, pattern, sidecar, variant, fault);
         return java.util.stream.IntStream.range(0, run.results().size()).filter(i -> run.results().get(i).key().equals(key))
                 .findFirst().orElseThrow();
+    }
+
+    @Test
+    void thePageStaysSmallWithEveryRunAndItsTitleAndMeasurementsSayWhatTheyAre() throws Exception {
+        long bytes = HTML.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int published = 4875;
+        assertThat(bytes * published / run.results().size()).as("the page of all %s published runs, at this page's bytes per run", published)
+                .isLessThan(5L * 1024 * 1024);
+        java.util.regex.Matcher data = java.util.regex.Pattern.compile("id=\"cells-data\">([A-Za-z0-9+/=]*)<").matcher(HTML);
+        assertThat(data.find()).isTrue();
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+                java.util.Base64.getDecoder().decode(data.group(1))))) {
+            assertThat(io.sidecarconformance.result.ResultsJson.mapper().readTree(in).path("cells").size())
+                    .as("no run lost: the drill-down holds every one").isEqualTo(run.results().size());
+        }
+        assertThat(WORDS.select("#cells-in-words li[data-repeat]").size() + WORDS.select("#cells-in-words li[id^=cell-]:not(:has(ol))").size())
+                .as("and the words page states every one").isEqualTo(run.results().size());
+
+        assertThat(page.title()).as("the tab names the columns, not the merge's time")
+                .isEqualTo("Sidecar compatibility: 1.27 to 1.37 (4 versions)");
+        assertThat(page.select("#benchmarks th").eachText()).as("targets every run misses, apart")
+                .isNotEmpty().allSatisfy(name -> assertThat(name).endsWith("/scenario phase / longest scenario"));
+        assertThat(page.select("#measurements th").eachText()).as("the rest, as measured")
+                .anySatisfy(name -> assertThat(name).endsWith("/verdict delay median / max"))
+                .noneSatisfy(name -> assertThat(name).endsWith("/scenario phase / longest scenario"));
+        assertThat(page.selectFirst("#benchmarks").parent().hasAttr("open")).as("folded").isFalse();
     }
 }
