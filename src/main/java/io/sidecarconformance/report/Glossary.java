@@ -89,7 +89,9 @@ final class Glossary {
                 html.append(entry(term, entry.id(), entry.label()));
             }
         }
-        left.forEach(id -> html.append(entry(term, id, "")));
+        // Not described: the grammar's order, first parts before "+" parts.
+        left.stream().sorted(java.util.Comparator.comparing((String id) -> id.startsWith("+")).thenComparing(id -> id))
+                .forEach(id -> html.append(entry(term, id, "")));
         return html.append("</dl></section>").toString();
     }
 
