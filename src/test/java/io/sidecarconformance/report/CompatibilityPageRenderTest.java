@@ -255,6 +255,27 @@ class CompatibilityPageRenderTest {
                 .contains("<div id=\"hash-note\" role=\"status\" hidden=\"\"></div>");
     }
 
+    @Test
+    void atA1280PixelScreenTheGridFitsAndItsVersionHeaderAndFaultHeadingStayInViewWhenScrolled() throws Exception {
+        SuiteResults run = SampleRuns.realistic();
+        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
+        // A measuring script after the page's own: scroll into the grid's second fault, then read where things are.
+        String measure = "<script>setTimeout(function () {"
+                + "var grid = document.getElementById('grid'), second = grid.querySelectorAll('tr.fhead')[1];"
+                + "window.scrollTo(0, second.getBoundingClientRect().top + window.scrollY + 200);"
+                + "var heads = Array.prototype.map.call(grid.querySelectorAll('tr.fhead th'), function (th) { return Math.round(th.getBoundingClientRect().top); });"
+                + "document.body.setAttribute('data-measured', [Math.round(grid.getBoundingClientRect().width),"
+                + " Math.round(grid.querySelector('thead th.cluster').getBoundingClientRect().top), heads.join('/')].join(' '));"
+                + "}, 100);</script>";
+        Files.writeString(page, Files.readString(page).replace("</body>", measure + "</body>"));
+
+        String[] measured = bodyAttributes(dumpDom(page.toUri().toString(), "--window-size=1280,700")).get("data-measured").split(" ");
+
+        assertThat(Integer.parseInt(measured[0])).as("the grid's width at 1280 px, body margins left out").isLessThanOrEqualTo(1280 - 32);
+        assertThat(measured[1]).as("the versions' header at the top of the window").isEqualTo("0");
+        assertThat(measured[2].split("/")[1]).as("the fault scrolled into: its heading right under the header").isEqualTo("34");
+    }
+
     /** Text as Chromium serialises it in element content: only &, < and > are escaped. */
     private static String asText(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
@@ -301,13 +322,17 @@ class CompatibilityPageRenderTest {
     }
 
     private String dumpDom(String url) throws IOException, InterruptedException {
+        return dumpDom(url, "--window-size=800,600");
+    }
+
+    private String dumpDom(String url, String windowSize) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("chromium-profile");
         Path domFile = dir.resolve("dom.html");
         Path log = dir.resolve("chromium.log");
         try {
             Process chrome = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-quic", "--user-data-dir=" + profile, "--virtual-time-budget=5000", "--dump-dom", url)
+                    "--disable-quic", "--user-data-dir=" + profile, "--virtual-time-budget=5000", windowSize, "--dump-dom", url)
                     .redirectOutput(domFile.toFile()).redirectError(log.toFile()).start();
             if (!chrome.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 chrome.descendants().forEach(ProcessHandle::destroyForcibly);
