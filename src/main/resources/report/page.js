@@ -474,7 +474,10 @@
     pivotStyle.textContent = rules.join(String.fromCharCode(10));
     grid.querySelectorAll('tr.fhead th, tr.group th').forEach(function (th) { th.colSpan = versions.on.length + 1; });
     var summaryBox = document.getElementById('summary');
-    if (summaryBox) { summaryBox.classList.toggle('words', versions.on.length > 0 && versions.on.length <= 3); }
+    if (summaryBox) {
+      var wordsUpTo = Number(summaryBox.getAttribute('data-words-up-to'));
+      summaryBox.classList.toggle('words', versions.on.length > 0 && versions.on.length <= wordsUpTo);
+    }
     document.body.setAttribute('data-pivot', versions.on.length + ' versions, ' + faults.on.length + ' faults');
     applyFilter();
     showCompare();

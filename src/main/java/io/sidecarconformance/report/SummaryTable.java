@@ -22,6 +22,12 @@ final class SummaryTable {
     /** A square's width (page.css's .sq), and the width a summary table may take at a 1280 px screen. */
     static final int SQUARE_PX = 14;
     static final int FITS_PX = 1070;
+    /**
+     * Up to this many versions shown, the page's script writes each square's words in it, one version under the other
+     * (page.js reads it from the section's data-words-up-to); a fault's column then takes about {@link #WORDS_PX}.
+     */
+    static final int WORDS_UP_TO = 3;
+    static final int WORDS_PX = 160;
 
     /** A square whose variants' outcomes are expected for some and not for others. */
     static final String MIXED_MARK = "±";
@@ -35,7 +41,7 @@ final class SummaryTable {
             return "";
         }
         List<String> clusters = summary.clusters();
-        StringBuilder html = new StringBuilder("<section id=\"summary\"><h2>Summary: what the Job does, per sidecar and")
+        StringBuilder html = new StringBuilder("<section id=\"summary\" data-words-up-to=\"" + WORDS_UP_TO + "\"><h2>Summary: what the Job does, per sidecar and")
                 .append(" pattern, under each fault, on each version</h2>\n<p class=\"small\">Computed from the cells below:")
                 .append(" each square is one version, left to right ");
         for (String cluster : clusters) {
@@ -56,10 +62,11 @@ final class SummaryTable {
 
     /**
      * The faults in groups, one table each, so that a table of squares of {@link #SQUARE_PX} fits {@link #FITS_PX}: at
-     * 13 versions four faults a table; balanced, so that the last table is not a stub.
+     * 13 versions four faults a table; balanced, so that the last table is not a stub. With so few versions that the
+     * squares hold their words, the widest choice a reader can make, all of them, in words.
      */
     static List<List<String>> chunks(List<String> faults, int clusters) {
-        int perFault = clusters * (SQUARE_PX + 1) + 12;
+        int perFault = Math.max(clusters * (SQUARE_PX + 1) + 12, clusters <= WORDS_UP_TO ? WORDS_PX : 0);
         int fit = Math.max(1, FITS_PX / perFault);
         int tables = (faults.size() + fit - 1) / fit;
         int size = tables == 0 ? 1 : (faults.size() + tables - 1) / tables;

@@ -214,7 +214,7 @@ class CompatibilityPageRenderTest {
                 .as("shown faults stay").doesNotContain("[data-f=\"none\"]{display:none}");
         assertThat(all(dom, "<tr class=\"fhead\"><th class=\"fault\" colspan=\"(\\d+)\"")).as("fault headings span the row names and one column")
                 .containsOnly("2");
-        assertThat(dom).as("few versions: the summary says its words").contains("<section id=\"summary\" class=\"words\">");
+        assertThat(dom).as("few versions: the summary says its words").contains("<section id=\"summary\" data-words-up-to=\"" + SummaryTable.WORDS_UP_TO + "\" class=\"words\">");
         List<String> expected = ColumnDiff.between(run, "k3s:1.28", "kind:1.31").stream()
                 .map(line -> line.substring(0, line.indexOf(':')).split(" \\| "))
                 .filter(p -> List.of("none", "sigterm").contains(p[3]))

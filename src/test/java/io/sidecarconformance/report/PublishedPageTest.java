@@ -159,6 +159,8 @@ class PublishedPageTest {
         assertThat(PageAssets.CSS).as("the square page.css draws").contains(".sq{display:inline-block;position:relative;"
                 + "box-sizing:border-box;width:" + SummaryTable.SQUARE_PX + "px;");
         assertThat(SummaryTable.chunks(faults, VERSIONS.size())).as("four versions: one table").hasSize(1);
+        assertThat(SummaryTable.chunks(faults, 1)).as("one version, its words in each square: tables that fit those")
+                .allSatisfy(table -> assertThat(table.size() * SummaryTable.WORDS_PX).isLessThanOrEqualTo(SummaryTable.FITS_PX));
         assertThat(page.select("#summary table.summary")).hasSize(1);
         assertThat(page.select("#summary .vl").eachText()).as("version labels, at least 10 px, not rotated")
                 .contains("28-s");
