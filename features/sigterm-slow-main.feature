@@ -7,7 +7,14 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   preStop hooks of sidecars when termination starts, all at once, not in their turn; a sidecar's SIGTERM follows its
   own hook.
   Main traps SIGTERM, writes a line naming it at once and exits 4 s later; every sidecar writes a line when SIGTERM
-  arrives and exits at once.
+  arrives and exits at once. While it drains, main keeps using the sidecar as a runner finishing its job step does
+  (a `docker run` in dind, a request to the light service), one use after another half a second apart, each a
+  "Draining use N" line when it begins and "Draining use N ok|failed" when it ends. The `served` finding (every use
+  answered was answered ok) or `gone` (a use failed, or none was answered before main ended), defined once in
+  verdict/TerminationFindings from those lines, answers ARC's question for each cell: was the Docker daemon still
+  there while the runner finished its job after SIGTERM (actions/actions-runner-controller#3842, actions/runner#3340)?
+  The dind rows ask it of a real dockerd: native with and without a startupProbe, classic, and native-multi with
+  dind as the first sidecar (started first, so stopped last); the light rows ask it of a service that stops at once.
   native-multi starts three native sidecars in order (sidecar, sidecar-2, sidecar-3), each of which serves on 1 s
   after its SIGTERM (a drain, fixed) before it stops; native-multi-prestop gives each also a preStop hook that writes
   a PreStop line and takes 2 s. The TERM order finding lists SIGTERM's arrival across all containers, each sidecar's
@@ -19,9 +26,10 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
   and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
   and clients"; the values a run used: the report's legend).
-  Native rows are +probe: main then starts only once every sidecar's service answers, so the deletion finds every
-  container up (without a probe main, and so the deletion, can come while the last sidecar is still starting; a
-  first run showed the kubelet then sending main's SIGTERM about 0.6 s late).
+  Native rows are +probe but one: main then starts only once every sidecar's service answers, so the deletion finds
+  every container up (without a probe main, and so the deletion, can come while the last sidecar is still starting; a
+  first run showed the kubelet then sending main's SIGTERM about 0.6 s late). The exception, native / dind / exec, is
+  ARC's native spec without its startupProbe: main waits for dockerd itself, so dockerd is up by main's Working line.
   Bounds: the deletion's grace period is -Dfault.graceSeconds (15 s); main works 120 s, so only the deletion ends it.
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigterm-slow-main
@@ -41,3 +49,15 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
       | pattern              | sidecar | variant     |
       | native-multi         | light   | exec+probe  |
       | native-multi-prestop | light   | exec+probe  |
+
+    @dind
+    Examples: dind sidecar, one sidecar
+      | pattern   | sidecar | variant     |
+      | native    | dind    | exec        |
+      | native    | dind    | exec+probe  |
+      | classic   | dind    | exec        |
+
+    @dind @multi-sidecar
+    Examples: dind sidecar first, then two light native sidecars
+      | pattern              | sidecar | variant     |
+      | native-multi         | dind    | exec+probe  |

@@ -296,7 +296,8 @@ built() { # id: everything <id> needs is in the cache
     { [ "$rv" = debian ] || [ -f "$SC_CACHE/runc/$rv/bin/.complete" ]; } &&
     [ -f "$SC_CACHE/images/pause-$(cat "$kb/pause.tag").tar.id" ] &&
     [ -f "$SC_CACHE/images/busybox-$(prop busybox | sed 's/.*://').tar.id" ] &&
-    [ -f "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar.id" ]
+    [ -f "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar.id" ] &&
+    [ "$(cat "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar.recipe" 2>/dev/null)" = "$DIND_RECIPE" ]
 }
 
 build_all() { # id

@@ -105,8 +105,9 @@ build_images() { # k8s version
     mk_image "$r" "$bref" "$idir/busybox-${bref##*:}.tar" 'null' '["sh"]'
     rm -rf "$r"; log "image $bref written"
   fi
-  if [ ! -f "$idir/dind-${dref##*:}.tar.id" ]; then
+  if [ ! -f "$idir/dind-${dref##*:}.tar.id" ] || [ "$(cat "$idir/dind-${dref##*:}.tar.recipe" 2>/dev/null)" != "$DIND_RECIPE" ]; then
     build_dind_image "$dref" "$idir/dind-${dref##*:}.tar"
+    printf '%s\n' "$DIND_RECIPE" >"$idir/dind-${dref##*:}.tar.recipe"
     log "image $dref written"
   fi
 }
@@ -130,6 +131,12 @@ add_gnu_date() { # rootfs
   copy_with_libs "$r" /bin/date
   [ -e "$r/usr/bin/date" ] || ln -s ../../bin/date "$r/usr/bin/date"
 }
+
+# The dind image's recipe: bumped when what goes into it changes, so that a cached image of an older recipe is rebuilt.
+# 2: the stand-in dockerd-entrypoint.sh as the entrypoint, as docker:dind has it, and an empty /home/runner/externals,
+#    for users' own pods (-Dworkload).
+# 3: the stand-in removes stale pid files with find -exec rm (busybox's find has no -delete).
+DIND_RECIPE=3
 
 build_dind_image() { # ref out
   local ref=$1 out=$2 r f
@@ -163,7 +170,11 @@ build_dind_image() { # ref out
     done
   done
   printf 'docker:x:999:\n' >>"$r/etc/group"
-  mk_image "$r" "$ref" "$out" 'null' '["dockerd","--host=unix:///var/run/docker.sock"]'
+  # Stand-in for the public images of users' own pods (docker:dind's entrypoint; the ARC runner's externals folder)
+  install -D -m 0755 "$REPO/clusters/local/images/dockerd-entrypoint.sh" "$r/usr/local/bin/dockerd-entrypoint.sh"
+  mkdir -p "$r/home/runner/externals"
+  # docker:dind's entrypoint and command (the suite's own containers always set their command)
+  mk_image "$r" "$ref" "$out" '["dockerd-entrypoint.sh"]' 'null'
   rm -rf "$r"
 }
 

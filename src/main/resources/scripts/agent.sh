@@ -1,27 +1,142 @@
-# Chaos agent: runs privileged with hostPID on the target's node. Finds the init process of the container
-# whose ID is SC_TARGET_ID (it appears in the process's cgroup path under any cgroup driver) and sends SC_SIGNAL.
+# Chaos agent: runs privileged with hostPID on the target's node, for the container whose ID is SC_TARGET_ID (it
+# appears in its processes' cgroup paths under any cgroup driver). SC_ACTION says what it does (default signal):
+#   signal  send SC_SIGNAL to the container's init process;
+#   oom     from inside the container's memory cgroup, fill a tmpfs of its own past the limit, so that the kernel's OOM
+#           killer acts on that cgroup as the node's policy says (cgroup v1: the process with the largest resident
+#           set; cgroup v2 with memory.oom.group=1: every process of the container); stops at the first OOM kill;
+#   freeze  freeze the container's cgroup for SC_FREEZE_SECONDS, then thaw it.
 # The init is the container's oldest process: with shareProcessNamespace, a helper that outlived its parent
 # (busybox timeout's watcher, say) is re-parented to the pod's pause process, outside the container, so "whose
 # parent is outside the container" is not enough to tell it from the init.
-# Exits 0 when signalled, 7 when no such process was found.
+# Exits 0 when done, 7 when no process of the container was found, 8 when its cgroup was not found, 9 when the OOM
+# killer did not act within SC_OOM_BOUND_SECONDS, 10 when it killed only the allocator.
 target="$SC_TARGET_ID"
 proc=${SC_PROC:-/proc}
-init=""
-oldest=""
-for p in "$proc"/[0-9]*; do
-    pid=${p#"$proc"/}
-    grep -q "$target" "$p/cgroup" 2>/dev/null || continue
-    # Field 22 of stat, the start time in clock ticks after boot; the command name (field 2) may contain spaces.
-    stat=$(cat "$p/stat" 2>/dev/null) || continue
-    started=$(printf '%s\n' "${stat##*) }" | awk '{print $20}')
-    if [ -z "$oldest" ] || [ "$started" -lt "$oldest" ]; then
-        oldest=$started
-        init=$pid
+
+# The container's processes, one "pid start-ticks" per line.
+container_pids() {
+    for p in "$proc"/[0-9]*; do
+        grep -q "$target" "$p/cgroup" 2>/dev/null || continue
+        # Field 22 of stat, the start time in clock ticks after boot; the command name (field 2) may contain spaces.
+        stat=$(cat "$p/stat" 2>/dev/null) || continue
+        echo "${p#"$proc"/} $(printf '%s\n' "${stat##*) }" | awk '{print $20}')"
+    done
+}
+
+init_pid() {
+    container_pids | sort -n -k2 | awk 'NR == 1 {print $1}'
+}
+
+# "pid(command)" of each process of the container, on one line.
+describe_pids() {
+    out=""
+    for pid in $(container_pids | awk '{print $1}'); do
+        [ "$pid" = "${1:-}" ] && continue
+        out="$out $pid($(tr '\0\n' '  ' < "$proc/$pid/cmdline" 2>/dev/null | cut -c1-60 | sed 's/ *$//'))"
+    done
+    echo "${out# }"
+}
+
+# The container's cgroup directory (the memory controller's on cgroup v1, else the unified one), seen from the node:
+# through the root of the container's shim, which lives in the node's mount namespace, or through our own mount.
+cgroup_dir() { # controller-on-v1
+    init=$1
+    shim=$(awk '/^PPid:/ {print $2}' "$proc/$init/status" 2>/dev/null)
+    for root in ${SC_CGROUP_ROOT:-} "$proc/$shim/root/sys/fs/cgroup" /sys/fs/cgroup; do
+        [ -d "$root" ] || continue
+        if [ -f "$root/cgroup.controllers" ]; then base=$root; else base="$root/$2"; fi
+        [ -d "$base" ] || continue
+        dir=$(find "$base" -type d -name "*$target*" 2>/dev/null | head -n 1)
+        [ -n "$dir" ] && { echo "$dir"; return 0; }
+    done
+    return 1
+}
+
+oom_kills() { # dir
+    if [ -f "$1/memory.events" ]; then awk '/^oom_kill / {print $2}' "$1/memory.events"
+    else awk '/^oom_kill / {print $2}' "$1/memory.oom_control"; fi
+}
+
+do_signal() {
+    init=$(init_pid)
+    if [ -n "$init" ]; then
+        echo "SC-AGENT signalling pid $init ($(tr '\0' ' ' < "$proc/$init/cmdline")) with $SC_SIGNAL"
+        kill -s "$SC_SIGNAL" "$init" && exit 0
     fi
-done
-if [ -n "$init" ]; then
-    echo "SC-AGENT signalling pid $init ($(tr '\0' ' ' < "$proc/$init/cmdline")) with $SC_SIGNAL"
-    kill -s "$SC_SIGNAL" "$init" && exit 0
-fi
-echo "SC-AGENT no process of container $target found"
-exit 7
+    echo "SC-AGENT no process of container $target found"
+    exit 7
+}
+
+do_oom() {
+    init=$(init_pid)
+    [ -n "$init" ] || { echo "SC-AGENT no process of container $target found"; exit 7; }
+    dir=$(cgroup_dir "$init" memory) || { echo "SC-AGENT no memory cgroup of container $target found"; exit 8; }
+    before=$(describe_pids)
+    kills=$(oom_kills "$dir")
+    limit=$(cat "$dir/memory.max" 2>/dev/null || cat "$dir/memory.limit_in_bytes" 2>/dev/null)
+    # The allocator fills a file on a tmpfs of our own from inside the container's cgroup: the pages are charged to that
+    # cgroup and cannot be reclaimed, while the allocator's own resident set stays a few hundred KiB, so the OOM killer
+    # weighs the container's processes as they are (nothing here needs to exempt itself). It joins the cgroup before it
+    # writes (a charge does not move with a process) and stops as soon as the cgroup's oom_kill count rises.
+    hogdir=${SC_HOG_DIR:-/sc-hog}
+    mkdir -p "$hogdir"
+    if ! mount -t tmpfs -o size=1024g sc-hog "$hogdir"; then
+        echo "SC-AGENT cannot mount a tmpfs on $hogdir"
+        exit 8
+    fi
+    # shellcheck disable=SC2016 # $$ and $1 to $3 are the inner shell's
+    sh -c 'echo $$ > "$1/cgroup.procs" || exit 1
+        events="$1/memory.events"; [ -f "$events" ] || events="$1/memory.oom_control"
+        while [ "$(awk "/^oom_kill / {print \$2}" "$events")" = "$2" ]; do
+            dd if=/dev/zero bs=1M count=4 2>/dev/null >> "$3/fill" || break
+        done' hog "$dir" "$kills" "$hogdir" &
+    hog=$!
+    waited=0
+    bound=$(( ${SC_OOM_BOUND_SECONDS:-30} * 10 ))
+    while [ "$(oom_kills "$dir")" = "$kills" ] && [ "$waited" -lt "$bound" ]; do
+        kill -0 "$hog" 2>/dev/null || break
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    # A container whose every process died has its cgroup removed by the runtime: its count is then gone too.
+    after_kills=$(oom_kills "$dir" 2>/dev/null)
+    [ -n "$after_kills" ] || after_kills="(cgroup removed: every process of the container ended)"
+    kill -KILL "$hog" 2>/dev/null
+    wait "$hog" 2>/dev/null
+    filled=$(du -m "$hogdir/fill" 2>/dev/null | awk '{print $1}')
+    rm -f "$hogdir/fill"
+    umount "$hogdir"
+    sleep 0.5
+    after=$(describe_pids "$hog")
+    echo "SC-AGENT oom in $dir (limit $limit): oom_kill $kills -> $after_kills after ${filled:-0} MiB filled; processes before: ${before:-none}; after: ${after:-none}"
+    [ "$after_kills" != "$kills" ] || exit 9
+    # The kernel may weigh the allocator itself heaviest (every process of the container smaller than it): then the
+    # container was not hit, and the fault did not act.
+    for pid in $(echo "$before" | tr ' ' '\n' | sed -n 's/^\([0-9]*\)(.*/\1/p'); do
+        case " $after" in *" $pid("*) ;; *) exit 0 ;; esac
+    done
+    echo "SC-AGENT the OOM killer took the allocator, not a process of the container (all of them smaller than it)"
+    exit 10
+}
+
+do_freeze() {
+    init=$(init_pid)
+    [ -n "$init" ] || { echo "SC-AGENT no process of container $target found"; exit 7; }
+    dir=$(cgroup_dir "$init" freezer) || { echo "SC-AGENT no freezer cgroup of container $target found"; exit 8; }
+    if [ -f "$dir/cgroup.freeze" ]; then
+        echo 1 > "$dir/cgroup.freeze"; echo "SC-AGENT froze $dir"
+        sleep "$SC_FREEZE_SECONDS"; echo 0 > "$dir/cgroup.freeze"
+    else
+        echo FROZEN > "$dir/freezer.state"; echo "SC-AGENT froze $dir"
+        sleep "$SC_FREEZE_SECONDS"; echo THAWED > "$dir/freezer.state"
+    fi
+    echo "SC-AGENT thawed $dir after ${SC_FREEZE_SECONDS}s"
+    exit 0
+}
+
+case ${SC_ACTION:-signal} in
+    signal) do_signal ;;
+    oom) do_oom ;;
+    freeze) do_freeze ;;
+    *) echo "SC-AGENT unknown action ${SC_ACTION}"; exit 2 ;;
+esac

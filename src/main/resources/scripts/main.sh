@@ -1,7 +1,9 @@
 # shellcheck shell=sh source-path=SCRIPTDIR
 # The main container: waits (bounded) for the sidecar's service, uses it, works, uses it again, exits.
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
-# SC_WAIT_SECONDS, SC_WORK_SECONDS, SC_CHECK_TIMEOUT, SC_FAULT_MAIN (none|oom), SC_OOM_MB, SC_TERM_LINGER_SECONDS,
+# SC_WAIT_SECONDS, SC_WORK_SECONDS, SC_CHECK_TIMEOUT, SC_FAULT_MAIN (none|oom), SC_OOM_MB,
+# SC_TERM_LINGER_SECONDS (on SIGTERM, use the sidecar that long, then exit: see drain),
+# SC_STOP_SIGNAL (a signal name without SIG, e.g. USR1: trapped like SIGTERM, exit 128 + its number),
 # SC_CLIENT (strict: a failed use ends main with exit 4 at once, like a CI step calling docker;
 # tolerant: a failed use is retried every second for SC_RETRY_SECONDS, then exit 4),
 # SC_BUSY_SECONDS (0: the second use is one call; more: a busy spell, see busy_use), SC_BUSY_PAUSE_SECONDS,
@@ -16,11 +18,40 @@ case "$SC_SHUTDOWN" in
     pidfile) echo $$ > "$SC_SHARED/pid" ;;
 esac
 if [ "${SC_TERM_LINGER_SECONDS:-0}" -gt 0 ]; then
-    # A main that finishes its work on SIGTERM: it says so at once, exits SC_TERM_LINGER_SECONDS later.
-    trap 'ev Terminating "on SIGTERM, exiting in ${SC_TERM_LINGER_SECONDS}s"; nap "$SC_TERM_LINGER_SECONDS"; ev Exiting 143 SIGTERM; exit 143' TERM
+    trap drain TERM
 else
     trap 'ev Exiting 143 SIGTERM; exit 143' TERM
 fi
+if [ -n "${SC_STOP_SIGNAL:-}" ]; then
+    # A stop signal of main's own (lifecycle.stopSignal), e.g. USR1: trapped as SIGTERM is, its line naming it.
+    stop_code=$((128 + $(kill -l "$SC_STOP_SIGNAL")))
+    trap 'ev Exiting "$stop_code" "SIG$SC_STOP_SIGNAL"; exit "$stop_code"' "$SC_STOP_SIGNAL"
+fi
+
+# A main that finishes its work on SIGTERM: it says so at once and exits SC_TERM_LINGER_SECONDS later, using the
+# sidecar meanwhile as a runner finishing its job step does (dockerd for dind): each use a Draining line when it begins
+# ("use N") and one when it ends ("use N ok|failed"), one use after another with a pause of half a second. A use still
+# unanswered at the exit has no second line.
+# shellcheck disable=SC2317 # called through the trap above
+drain() {
+    ev Terminating "on SIGTERM, exiting in ${SC_TERM_LINGER_SECONDS}s"
+    (
+        n=1
+        while :; do
+            ev Draining "use $n"
+            if use_sidecar; then ev Draining "use $n ok"; else ev Draining "use $n failed"; fi
+            n=$((n + 1))
+            nap 0.5
+        done
+    ) &
+    drainer=$!
+    nap "$SC_TERM_LINGER_SECONDS"
+    # Gone before the Exiting line: no line of the drainer's comes after it.
+    kill "$drainer" 2>/dev/null
+    wait "$drainer" 2>/dev/null
+    ev Exiting 143 SIGTERM
+    exit 143
+}
 
 use_sidecar() {
     case "$SC_SIDECAR_KIND" in

@@ -37,7 +37,7 @@ class PackageLayersTest {
             Map.entry("verdict", Set.of("pattern", "result", "timeline")),
             Map.entry("report", Set.of("result", "timeline")),
             // One scenario's run: submit, watch, fire the fault, end, decide.
-            Map.entry("scenario", Set.of("cluster", "pattern", "fault", "timeline", "verdict", "result")),
+            Map.entry("scenario", Set.of("cluster", "pattern", "fault", "timeline", "verdict", "result", "workload")),
             // Namespace hygiene: each run's namespaces, marked, kept alive and swept when abandoned.
             Map.entry("hygiene", Set.of("cluster", "settings")),
             // Input checks before any cluster work: feature files, selection, the report folder.

@@ -163,7 +163,9 @@ public final class ClusterCatalog {
                     + " (keys busybox, dind); restore it or choose another provider");
         }
         Properties properties = load(file);
-        return new ImageSet(required(properties, file, "busybox"), required(properties, file, "dind"), "Never");
+        String busybox = required(properties, file, "busybox");
+        String dind = required(properties, file, "dind");
+        return new ImageSet(busybox, dind, "Never", StandInFile.of(properties, busybox, dind));
     }
 
     private static String required(Properties properties, Path file, String key) {

@@ -25,8 +25,16 @@ import java.util.OptionalInt;
 public record ClusterSettings(String cluster, Path clustersDir, String kindNodeImage, boolean keepCluster,
                               Images images, Duration connectTimeout, Duration localUpTimeout, OptionalInt kindUpMinutes) {
 
-    /** Image overrides, each empty when not given. */
-    public record Images(Optional<String> busybox, Optional<String> dind, Optional<String> pullPolicy) {
+    /**
+     * Image overrides, each empty when not given; {@code standIns}: a file whose {@code standin.*} lines map the public
+     * images of users' own pods to local ones (-Dimages.standIns, for clusters that pull nothing).
+     */
+    public record Images(Optional<String> busybox, Optional<String> dind, Optional<String> pullPolicy,
+                         Optional<Path> standIns) {
+        public Images(Optional<String> busybox, Optional<String> dind, Optional<String> pullPolicy) {
+            this(busybox, dind, pullPolicy, Optional.empty());
+        }
+
         public static Images none() {
             return new Images(Optional.empty(), Optional.empty(), Optional.empty());
         }
@@ -50,6 +58,9 @@ public record ClusterSettings(String cluster, Path clustersDir, String kindNodeI
     public static final Property IMAGES_PULL_POLICY = Property.text("images.pullPolicy",
             "`" + ImageSet.publicImages().pullPolicy() + "`; local: `Never`", "`IfNotPresent`, `Never`, ...",
             "the pods' imagePullPolicy");
+    public static final Property IMAGES_STAND_INS = Property.text("images.standIns",
+            "none; local: `clusters/local/images.properties`", "a properties file with `standin.<repository>=` lines",
+            "for your own pods (-Dworkload) on a cluster that pulls nothing: the local image each public repository runs on");
     public static final Property CONNECT_TIMEOUT = Property.wholeNumber("cluster.connectTimeoutSeconds", 20, 1, 100_000,
             "how long the cluster's API server gets to answer when the run connects");
     public static final Property LOCAL_UP_TIMEOUT = Property.wholeNumber("local.upTimeoutMinutes", 90, 1, 100_000,
@@ -62,7 +73,7 @@ public record ClusterSettings(String cluster, Path clustersDir, String kindNodeI
 
     /** Every property of this part, in the order of the settings table. */
     public static final List<Property> DECLARED = List.of(KIND_NODE_IMAGE, KEEP_CLUSTER, IMAGES_BUSYBOX, IMAGES_DIND,
-            IMAGES_PULL_POLICY, CONNECT_TIMEOUT, LOCAL_UP_TIMEOUT, KIND_UP_TIMEOUT, CLUSTERS_DIR);
+            IMAGES_PULL_POLICY, IMAGES_STAND_INS, CONNECT_TIMEOUT, LOCAL_UP_TIMEOUT, KIND_UP_TIMEOUT, CLUSTERS_DIR);
 
     /** @throws IllegalArgumentException one line, for the first bad value */
     public static ClusterSettings read(PropertyReader reader) {
@@ -71,7 +82,8 @@ public record ClusterSettings(String cluster, Path clustersDir, String kindNodeI
                 Path.of(reader.text(CLUSTERS_DIR, "clusters")),
                 reader.choice(KIND_NODE_IMAGE),
                 Boolean.parseBoolean(reader.choice(KEEP_CLUSTER)),
-                new Images(reader.text(IMAGES_BUSYBOX), reader.text(IMAGES_DIND), reader.text(IMAGES_PULL_POLICY)),
+                new Images(reader.text(IMAGES_BUSYBOX), reader.text(IMAGES_DIND), reader.text(IMAGES_PULL_POLICY),
+                        reader.text(IMAGES_STAND_INS).map(Path::of)),
                 Duration.ofSeconds(reader.wholeNumber(CONNECT_TIMEOUT)),
                 Duration.ofMinutes(reader.wholeNumber(LOCAL_UP_TIMEOUT)),
                 reader.wholeNumberIfGiven(KIND_UP_TIMEOUT));

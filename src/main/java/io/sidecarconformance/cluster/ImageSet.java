@@ -1,6 +1,8 @@
 package io.sidecarconformance.cluster;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Images scenario pods run.
@@ -8,13 +10,43 @@ import java.util.Objects;
  * @param busybox    a busybox image: sh, date +%N, dd, httpd, wget, kill, ...
  * @param dind       a Docker-in-Docker image with dockerd and the docker CLI
  * @param pullPolicy IfNotPresent or Never
+ * @param standIns   for a user's own pod (-Dworkload) on a cluster that cannot pull: the local image that stands in for
+ *                   each public repository (any tag), e.g. "ghcr.io/actions/actions-runner" to the local dind image
  */
-public record ImageSet(String busybox, String dind, String pullPolicy) {
+public record ImageSet(String busybox, String dind, String pullPolicy, Map<String, String> standIns) {
 
     public ImageSet {
         Objects.requireNonNull(busybox, "busybox");
         Objects.requireNonNull(dind, "dind");
         Objects.requireNonNull(pullPolicy, "pullPolicy");
+        // Keyed by repository as standInFor looks them up: a key written with a tag or Docker Hub's prefix still matches.
+        standIns = standIns.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                e -> repository(e.getKey()), Map.Entry::getValue, (first, second) -> first));
+    }
+
+    public ImageSet(String busybox, String dind, String pullPolicy) {
+        this(busybox, dind, pullPolicy, Map.of());
+    }
+
+    /** The image a user's container runs here: its stand-in, where this cluster has one for its repository. */
+    public Optional<String> standInFor(String image) {
+        return Optional.ofNullable(standIns.get(repository(image)));
+    }
+
+    /** An image's repository without tag or digest, and without Docker Hub's implicit prefixes. */
+    static String repository(String image) {
+        String r = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+        int slash = r.lastIndexOf('/');
+        int colon = r.lastIndexOf(':');
+        if (colon > slash) {
+            r = r.substring(0, colon);
+        }
+        for (String prefix : new String[] {"docker.io/", "index.docker.io/", "library/"}) {
+            if (r.startsWith(prefix)) {
+                r = r.substring(prefix.length());
+            }
+        }
+        return r;
     }
 
     /** Public images, for clusters that can pull (k3s, kind, most kubeconfig clusters). */
@@ -24,7 +56,9 @@ public record ImageSet(String busybox, String dind, String pullPolicy) {
 
     /** This set with the user's overrides applied (-Dimages.busybox, -Dimages.dind, -Dimages.pullPolicy). */
     public ImageSet overriddenBy(ClusterSettings.Images overrides) {
-        return new ImageSet(overrides.busybox().orElse(busybox), overrides.dind().orElse(dind),
-                overrides.pullPolicy().orElse(pullPolicy));
+        String b = overrides.busybox().orElse(busybox);
+        String d = overrides.dind().orElse(dind);
+        return new ImageSet(b, d, overrides.pullPolicy().orElse(pullPolicy),
+                overrides.standIns().map(file -> StandInFile.read(file, b, d)).orElse(standIns));
     }
 }

@@ -8,7 +8,11 @@ import io.sidecarconformance.cluster.ImageSet;
 import io.sidecarconformance.pattern.JobFactory;
 import io.sidecarconformance.timeline.PodStatusTracker;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
+
 import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,9 +38,18 @@ public final class ChaosAgent {
 
     /** Sends {@code signal} (e.g. KILL) to the init process of {@code container} in {@code target}; returns the agent's report line. */
     public String signal(Pod target, String container, String signal) {
+        return run(target, container, "sc-agent-" + signal.toLowerCase(), Map.of("SC_SIGNAL", signal));
+    }
+
+    /**
+     * Runs the agent's {@code SC_ACTION} (signal, oom, freeze; see agent.sh) on {@code container} in {@code target}, in a
+     * pod named {@code name}; returns the agent's report lines.
+     *
+     * @throws FaultFailedException the agent did not finish its action, with its report
+     */
+    public String run(Pod target, String container, String name, Map<String, String> env) {
         String containerId = containerId(target, container);
-        String name = "sc-agent-" + signal.toLowerCase();
-        Pod agent = agentPod(name, target.getSpec().getNodeName(), containerId, signal);
+        Pod agent = agentPod(name, target.getSpec().getNodeName(), containerId, env);
         applied.object(agent);
         client.pods().inNamespace(namespace).resource(agent).create();
         Pod done = client.pods().inNamespace(namespace).withName(name).waitUntilCondition(
@@ -44,9 +57,13 @@ public final class ChaosAgent {
                         && ("Succeeded".equals(p.getStatus().getPhase()) || "Failed".equals(p.getStatus().getPhase())),
                 AGENT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         String log = client.pods().inNamespace(namespace).withName(name).getLog();
-        String report = Arrays.stream(log.split("\n")).filter(l -> l.startsWith("SC-AGENT")).findFirst().orElse(log.strip());
+        String report = Arrays.stream(log.split("\n")).filter(l -> l.startsWith("SC-AGENT"))
+                .collect(Collectors.joining("; "));
+        if (report.isEmpty()) {
+            report = log.strip();
+        }
         if (!"Succeeded".equals(done.getStatus().getPhase())) {
-            throw new FaultFailedException("chaos agent could not signal " + container + ": " + report);
+            throw new FaultFailedException("chaos agent could not act on " + container + ": " + report);
         }
         return report;
     }
@@ -61,7 +78,7 @@ public final class ChaosAgent {
                 .orElseThrow(() -> new FaultFailedException("container " + container + " has no container ID yet"));
     }
 
-    private Pod agentPod(String name, String node, String containerId, String signal) {
+    private Pod agentPod(String name, String node, String containerId, Map<String, String> env) {
         return new PodBuilder()
                 .withNewMetadata().withName(name).addToLabels("sidecar-conformance/role", "chaos-agent").endMetadata()
                 .withNewSpec()
@@ -75,7 +92,8 @@ public final class ChaosAgent {
                 .withImagePullPolicy(images.pullPolicy())
                 .withCommand("/bin/sh", "/sc/agent.sh")
                 .addNewEnv().withName("SC_TARGET_ID").withValue(containerId).endEnv()
-                .addNewEnv().withName("SC_SIGNAL").withValue(signal).endEnv()
+                .addAllToEnv(env.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> new EnvVar(e.getKey(), e.getValue(), null)).toList())
                 .withNewSecurityContext().withPrivileged(true).endSecurityContext()
                 .addNewVolumeMount().withName("sc-scripts").withMountPath("/sc").withReadOnly(true).endVolumeMount()
                 .endContainer()

@@ -46,6 +46,11 @@ public interface Fault {
         return e.container().equals(Role.MAIN.containerName()) && e.kind() == EventKind.STEP && e.detail().startsWith("Working");
     }
 
+    /** How long after the event {@link #firesOn} accepts {@link #act} runs: at once, unless a user chose a delay. */
+    default java.time.Duration delay() {
+        return java.time.Duration.ZERO;
+    }
+
     /** When {@link #act} runs, in words, for a reproduction of the cell: matches {@link #firesOn}. */
     default String moment() {
         return "after main logs Working";
@@ -66,6 +71,11 @@ public interface Fault {
      */
     default boolean needsRetryingClient() {
         return false;
+    }
+
+    /** Why this fault's cell is not run at all (NOT_APPLICABLE), if it is not: a fault that does not apply to a user's pod. */
+    default java.util.Optional<String> notRunBecause() {
+        return java.util.Optional.empty();
     }
 
     /** Whether this fault aims at main, so that main failing is the fault's doing, not the sidecar's. */

@@ -7,7 +7,8 @@ import java.util.Map;
  * Tunables of the faults, from system properties.
  *
  * @param delaySeconds       delayed-sidecar: how long the sidecar waits before starting its service
- * @param gracePeriodSeconds sigterm: grace period of the pod and of its deletion
+ * @param gracePeriodSeconds sigterm (and the faults that delete or evict as it does): grace period of the pod and of
+ *                           its deletion
  */
 public record FaultSettings(int delaySeconds, long gracePeriodSeconds) {
 
@@ -24,6 +25,10 @@ public record FaultSettings(int delaySeconds, long gracePeriodSeconds) {
                 SidecarEarlyCrashFault.CRASHING_STARTS + " / " + SidecarEarlyCrashFault.CRASH_AFTER_SECONDS + " s / "
                         + SidecarEarlyCrashFault.PROBE_DELAY_SECONDS + " s");
         p.put("sigterm-slow-main: main exits this long after SIGTERM (fixed)", SigtermSlowMainFault.LINGER_SECONDS + " s");
+        p.put("eviction-pdb: the disruption budget's status is awaited before the eviction, at most (fixed)",
+                EvictionPdbFault.BUDGET_STATUS_SECONDS + " s");
+        p.put("stop-signal: main's lifecycle.stopSignal, on a pod with spec.os.name " + StopSignalFault.OS + " (fixed)",
+                StopSignalFault.SIGNAL);
         p.put("delete-during-init: the last sidecar but one holds its service back (fixed)", DeleteDuringInitFault.HOLD_SECONDS + " s");
         p.put("burstable-oom-scores: memory request of limit (fixed)", BurstableOomScoresFault.describe());
         p.put("sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)", SidecarCrashLoopFault.BACKOFF_LIMIT

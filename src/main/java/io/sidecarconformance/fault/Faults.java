@@ -10,7 +10,7 @@ public final class Faults {
     private static final List<Fault> ALL = List.of(
             new NoFault(), new SidecarOomFault(), new SidecarEarlyCrashFault(), new SidecarCrashLoopFault(),
             new MainOomFault(), new DelayedSidecarFault(), new SigtermFault(), new SigtermSlowMainFault(),
-            new SigkillMainFault(), new DeleteDuringInitFault(), new KubeletRestartFault(), new BurstableOomScoresFault());
+            new EvictionFault(), new EvictionPdbFault(), new StopSignalFault(), new SigkillMainFault(), new DeleteDuringInitFault(), new KubeletRestartFault(), new BurstableOomScoresFault());
 
     private Faults() {
     }

@@ -13,10 +13,13 @@ final class PodDeletion {
     }
 
     static void delete(FaultContext context) {
-        long grace = context.settings().gracePeriodSeconds();
+        delete(context, context.settings().gracePeriodSeconds());
+    }
+
+    static void delete(FaultContext context, long grace) {
         Pod target = context.pod().get();
         String pod = target.getMetadata().getName();
-        context.deletion().accept(grace);
+        context.deletion().accept(context.clock().instant(), grace);
         context.action().accept("delete pod " + pod + " with gracePeriodSeconds=" + grace);
         context.applied().action("kubectl -n \"$NS\" delete pod " + selector(target) + " --grace-period=" + grace + " --wait=false");
         context.client().pods().inNamespace(context.namespace()).withName(pod).withGracePeriod(grace).delete();

@@ -1,6 +1,7 @@
 package io.sidecarconformance.input;
 
 import io.sidecarconformance.fault.Faults;
+import io.sidecarconformance.fault.WorkloadFaults;
 import io.sidecarconformance.pattern.Pattern;
 import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.pattern.SidecarKind;
@@ -64,7 +65,7 @@ public final class FeatureCheck {
             String line = lines.get(i).strip();
             String where = file + ":" + (i + 1) + ": ";
             Matcher m = FAULT_STEP.matcher(line);
-            if (m.find()) {
+            if (m.find() && !m.group(1).startsWith("<")) {
                 validate(where, () -> Faults.byId(m.group(1)));
                 fault = m.group(1);
             }
@@ -88,12 +89,24 @@ public final class FeatureCheck {
             List<String> cells = Arrays.stream(line.substring(1, line.lastIndexOf('|')).split("\\|")).map(String::strip).toList();
             if (header != null && header.isEmpty()) {
                 header.addAll(cells);
+                if (header.equals(List.of("fault"))) {
+                    continue;
+                }
                 for (String column : List.of("pattern", "sidecar", "variant")) {
                     if (!header.contains(column)) {
                         throw new IllegalArgumentException(where + "Examples table has no '" + column
                                 + "' column; its header must name pattern, sidecar and variant");
                     }
                 }
+                continue;
+            }
+            if (header != null && header.equals(List.of("fault"))) {
+                String own = cells.get(0);
+                if (!WorkloadFaults.ids().contains(own)) {
+                    throw new IllegalArgumentException(where + "unknown fault '" + own + "'; known: "
+                            + String.join(", ", WorkloadFaults.ids()));
+                }
+                rows.add(new FeatureRow(file, i + 1, FeatureRow.OWN_POD, "", "", own, name(outline, header, cells)));
                 continue;
             }
             if (header == null || !header.contains("pattern")) {

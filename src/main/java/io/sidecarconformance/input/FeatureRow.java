@@ -14,6 +14,12 @@ import java.nio.file.Path;
  */
 public record FeatureRow(Path file, int line, String pattern, String sidecar, String variant, String fault, String name) {
 
+    /**
+     * The pattern of a row of the own-pod feature (an Examples table with a fault column only): it runs every pod named
+     * by -Dworkload under its fault, each cell keyed "workload:" and the file's name.
+     */
+    public static final String OWN_POD = "workload";
+
     public FeatureRow {
         file = file.toAbsolutePath().normalize();
     }

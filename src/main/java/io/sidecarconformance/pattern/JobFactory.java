@@ -47,6 +47,9 @@ public final class JobFactory {
                 .addToVolumes(emptyDir(ContainerFactory.SHARED_VOLUME))
                 .addToVolumes(emptyDir(ContainerFactory.DOCKER_SOCKET_VOLUME))
                 .addToVolumes(emptyDir(ContainerFactory.DOCKER_STORAGE_VOLUME));
+        if (spec.osName() != null) {
+            b.withNewOs().withName(spec.osName()).endOs();
+        }
         Container sidecar = spec.container(Role.SIDECAR);
         switch (spec.placement()) {
             case CONTAINER -> b.addToContainers(sidecar);

@@ -23,6 +23,7 @@ public final class WorkloadSpec {
     private final Placement placement;
     private boolean shareProcessNamespace;
     private Long terminationGracePeriodSeconds;
+    private String osName;
     private String restartPolicy = "Never";
     private int backoffLimit;
 
@@ -117,6 +118,26 @@ public final class WorkloadSpec {
                 .withNewExitCodes().withOperator("In").withValues(java.util.Arrays.stream(exitCodes).boxed().toList()).endExitCodes()
                 .endRestartPolicyRule();
         return this;
+    }
+
+    /**
+     * Gives one container a stop signal ({@code lifecycle.stopSignal}, KEP-4960), e.g. SIGUSR1: the signal the runtime
+     * sends it instead of SIGTERM when it is stopped. The API decides whether it keeps, drops or refuses the field.
+     */
+    public WorkloadSpec stopSignal(Role role, String signal) {
+        containers.get(role).editOrNewLifecycle().withStopSignal(signal).endLifecycle();
+        return this;
+    }
+
+    /** The pod's {@code spec.os.name} (e.g. linux): upstream validation allows a stop signal only where it is set. */
+    public WorkloadSpec osName(String name) {
+        this.osName = name;
+        return this;
+    }
+
+    /** The pod's {@code spec.os.name}, or null to leave it unset. */
+    public String osName() {
+        return osName;
     }
 
     /** Gives one container a memory limit (the request follows it). */

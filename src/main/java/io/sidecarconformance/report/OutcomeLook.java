@@ -111,6 +111,22 @@ final class OutcomeLook {
         BADGES.put(FindingKind.JOB_BEFORE_POD, new Badge("job first",
                 "the runner saw the Job's terminal condition more than 1 s before the pod was terminal (after a"
                         + " deletion: gone)"));
+        BADGES.put(FindingKind.EVICTION_REFUSED, new Badge("refused",
+                "the API answered the suite's eviction of the pod with 429 Too Many Requests and deleted nothing (a"
+                        + " disruption budget forbade it): the suite's line saying so, with the budget's state as the"
+                        + " disruption controller had written it"));
+        BADGES.put(FindingKind.SIDECAR_SERVED_DRAIN, new Badge("served",
+                "main, draining after its SIGTERM (its Terminating line to its end), kept using the sidecar (its"
+                        + " Draining lines): at least one use was answered, none failed, and a use still unanswered when"
+                        + " main ended had waited no longer than the slowest answered use took"));
+        BADGES.put(FindingKind.SIDECAR_GONE_IN_DRAIN, new Badge("gone",
+                "main, draining after its SIGTERM, kept using the sidecar: a use failed, none was answered before"
+                        + " main ended, or one was left waiting longer than the slowest answered use took; with when, from"
+                        + " main's SIGTERM, and when the sidecar said SIGTERM"));
+        BADGES.put(FindingKind.STOP_SIGNAL, new Badge("signal",
+                "a container's stop signal was not SIGTERM: the kubelet reported another in effect (its status's"
+                        + " stopSignal), or the first line it wrote after the deletion naming a signal named another;"
+                        + " with how it ended"));
         BADGES.put(FindingKind.CONTAINER_OUTPUT, new Badge("",
                 "main or the sidecar exited non-zero on its own (not on SIGTERM) and wrote other output just before:"
                         + " the last such line, verbatim up to 240 characters (e.g. dockerd's log tail)"));

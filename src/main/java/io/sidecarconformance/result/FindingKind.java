@@ -19,5 +19,19 @@ public enum FindingKind {
     /** The Job's terminal condition was seen more than 1 s before the pod was terminal or gone. */
     JOB_BEFORE_POD,
     /** A container that ended on its own wrote other output just before: kept verbatim (e.g. dockerd's log tail). */
-    CONTAINER_OUTPUT
+    CONTAINER_OUTPUT,
+    /** The API refused the suite's eviction of the pod (429 Too Many Requests): it deleted nothing. */
+    EVICTION_REFUSED,
+    /**
+     * Main used the sidecar while it drained after its SIGTERM: a use was answered, none failed, and one still unanswered
+     * at main's end had waited no longer than the slowest answered use took.
+     */
+    SIDECAR_SERVED_DRAIN,
+    /**
+     * Main used the sidecar while it drained after its SIGTERM: a use failed, none was answered before main ended, or
+     * one was left waiting longer than the slowest answered use took.
+     */
+    SIDECAR_GONE_IN_DRAIN,
+    /** A container's stop signal was not SIGTERM: the kubelet reported another in effect, or another reached it. */
+    STOP_SIGNAL
 }

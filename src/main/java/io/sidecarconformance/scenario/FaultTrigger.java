@@ -3,7 +3,6 @@ package io.sidecarconformance.scenario;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.sidecarconformance.cluster.NodeControl;
 import io.sidecarconformance.fault.FaultContext;
-import io.sidecarconformance.pattern.Placement;
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.WorkloadSpec;
 import io.sidecarconformance.timeline.EventKind;
@@ -11,7 +10,7 @@ import io.sidecarconformance.timeline.TimelineEvent;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,33 +29,32 @@ final class FaultTrigger implements AutoCloseable {
     private final RunScope scope;
     private final Supplier<Pod> pod;
     private final Optional<NodeControl> node;
-    private final EphemeralInjection injection;
-    private final boolean ephemeral;
+    private final Optional<EphemeralInjection> injection;
     private final AtomicBoolean fired = new AtomicBoolean();
+    private final AtomicBoolean acted = new AtomicBoolean();
     private final AtomicBoolean injected = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sc-worker");
         t.setDaemon(true);
         return t;
     });
 
-    FaultTrigger(RunScope scope, WorkloadSpec workload, Supplier<Pod> pod,
+    FaultTrigger(RunScope scope, Optional<WorkloadSpec> ephemeral, Supplier<Pod> pod,
                  Optional<NodeControl> node) {
         this.scope = scope;
         this.pod = pod;
         this.node = node;
-        this.injection = new EphemeralInjection(scope, workload, pod);
-        this.ephemeral = workload.placement() == Placement.EPHEMERAL;
+        this.injection = ephemeral.map(w -> new EphemeralInjection(scope, w, pod));
     }
 
     /** Called on watch and log threads: only cheap checks here; work goes to the worker thread. */
     void onEvent(TimelineEvent e) {
         boolean mainRunning = e.container().equals(Role.MAIN.containerName()) && e.kind() == EventKind.RUNNING;
-        if (mainRunning && ephemeral && injected.compareAndSet(false, true)) {
-            worker.submit(injection::inject);
+        if (mainRunning && injection.isPresent() && injected.compareAndSet(false, true)) {
+            worker.submit(injection.get()::inject);
         }
         if (scope.spec().fault().firesOn(e) && fired.compareAndSet(false, true)) {
-            worker.submit(this::fire);
+            worker.schedule(this::fire, scope.spec().fault().delay().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -64,11 +62,28 @@ final class FaultTrigger implements AutoCloseable {
         var fault = scope.spec().fault();
         try {
             fault.act(new FaultContext(scope.client(), scope.namespace(), pod, scope.images(), scope.settings().faults(),
-                    scope::action, grace -> scope.facts().deletionRequested(scope.clock().instant(), grace), node,
-                    scope.applied().at(fault.moment())));
+                    scope::action, scope.clock(), (at, grace) -> scope.facts().deletionRequested(at, grace), node,
+                    scope.applied().at(fault.moment()), Containers.of(scope.spec())));
+            acted.set(true);
         } catch (RuntimeException e) {
             scope.facts().problem("fault " + fault.id() + " could not be injected: " + ApiAnswers.oneLine(e));
         }
+    }
+
+    /**
+     * On a user's own pod, why the fault did not act before the pod ended, if it did not: its moment is the user's
+     * choice (seconds after main started, a line of main's log), and a pod that ended first says nothing about the
+     * fault. (Our patterns' faults fire on a line main writes mid-job; whether it came is part of the observation.)
+     */
+    Optional<String> missedOnOwnPod() {
+        var fault = scope.spec().fault();
+        if (scope.spec().own().isEmpty() || fault.aim() == io.sidecarconformance.result.Aim.NONE
+                || fault.notRunBecause().isPresent() || acted.get()) {
+            return Optional.empty();
+        }
+        return Optional.of("the fault " + fault.id() + " did not act before the pod ended (" + (fired.get()
+                ? "it was still acting" : "its moment never came") + "; moment: " + fault.moment() + "): the cell says"
+                + " nothing about it; choose a moment inside main's work (-Dworkload.fireAfterSeconds, -Dworkload.fireOn)");
     }
 
     /**

@@ -3,8 +3,7 @@ package io.sidecarconformance.scenario;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.sidecarconformance.pattern.JobFactory;
-import io.sidecarconformance.pattern.WorkloadSpec;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 
 import java.util.Map;
 
@@ -17,11 +16,11 @@ final class JobSubmission {
     static final String JOB = "sc-job";
 
     private final RunScope scope;
-    private final WorkloadSpec workload;
+    private final JobSource source;
 
-    JobSubmission(RunScope scope, WorkloadSpec workload) {
+    JobSubmission(RunScope scope, JobSource source) {
         this.scope = scope;
-        this.workload = workload;
+        this.source = source;
     }
 
     void shipScripts() {
@@ -33,7 +32,12 @@ final class JobSubmission {
     void submitJob() {
         ScenarioSpec spec = scope.spec();
         Map<String, String> labels = Map.of("sidecar-conformance/scenario", truncate(spec.key().slug(), 63));
-        Job sent = JobFactory.job(JOB, workload, labels);
+        for (HasMetadata o : source.before(labels)) {
+            scope.action("create " + o.getKind() + " " + o.getMetadata().getName());
+            scope.applied().object(o);
+            ApiAnswers.createOwn(scope.client().resource(o).inNamespace(scope.namespace()));
+        }
+        Job sent = source.job(JOB, labels);
         scope.action("create Job " + JOB + ": " + spec.key().row() + " under " + spec.key().fault());
         scope.applied().object(sent);
         scope.facts().created(scope.clock().instant());
@@ -44,7 +48,7 @@ final class JobSubmission {
                     stored.getSpec().getTemplate().getSpec()));
         } catch (KubernetesClientException e) {
             String refusal = ApiAnswers.refusalOrRethrow(scope, e);
-            Job plain = JobFactory.job(JOB, ScenarioWorkload.of(scope, false), labels);
+            Job plain = source.withoutFault(JOB, labels);
             scope.facts().refused(refusal, !plain.equals(sent)
                     && ApiAnswers.acceptedInDryRun(scope, () -> jobs.resource(plain).dryRun().create()));
         }

@@ -1,6 +1,7 @@
 package io.sidecarconformance.scenario;
 
 import io.fabric8.kubernetes.api.model.Pod;
+import io.sidecarconformance.timeline.ContainerNames;
 import io.sidecarconformance.timeline.PodObserver;
 import io.sidecarconformance.timeline.TimelineEvent;
 
@@ -26,7 +27,7 @@ final class PodWatch implements AutoCloseable {
     /** Starts watching; {@code listener} sees every event as it is recorded (on watch and log threads). */
     void start(Consumer<TimelineEvent> listener) {
         observer = new PodObserver(scope.client(), scope.namespace(), JobSubmission.JOB, scope.timeline(), listener,
-                scope.clock()).start();
+                scope.clock(), scope.spec().own().map(OwnPod::names).orElseGet(ContainerNames::asNamed)).start();
     }
 
     /** The pod as last seen, or null. */

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sidecarconformance.cluster.ImageSet;
 import io.sidecarconformance.cluster.NodeControl;
-import io.sidecarconformance.pattern.WorkloadSpec;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.TimelineRecorder;
 import io.sidecarconformance.verdict.Ending;
@@ -40,13 +39,13 @@ final class ScenarioRun {
     }
 
     private ScenarioVerdict observe(Instant startedAt) {
-        WorkloadSpec workload = ScenarioWorkload.of(scope, true);
+        JobSource source = JobSource.of(scope);
         try (PodWatch watch = new PodWatch(scope);
-             FaultTrigger trigger = new FaultTrigger(scope, workload, watch::pod, node)) {
+             FaultTrigger trigger = new FaultTrigger(scope, source.ephemeral(), watch::pod, node)) {
             EndAwait end = new EndAwait(scope, watch);
             Ending ending;
             try {
-                JobSubmission submission = new JobSubmission(scope, workload);
+                JobSubmission submission = new JobSubmission(scope, source);
                 submission.shipScripts();
                 watch.start(trigger::onEvent);
                 submission.submitJob();
@@ -54,6 +53,11 @@ final class ScenarioRun {
                 if (scope.spec().fault().actsOnNode()) {
                     trigger.awaitNodeAction();
                     ending = end.afterNodeAction(ending);
+                }
+                Optional<String> missed = trigger.missedOnOwnPod();
+                if (missed.isPresent() && scope.facts().problem() == null) {
+                    scope.facts().problem(missed.get());
+                    ending = end.endingAfterProblem();
                 }
             } catch (KubernetesClientException e) {
                 scope.facts().problem("API error: " + ApiAnswers.oneLine(e));
@@ -63,15 +67,19 @@ final class ScenarioRun {
         }
     }
 
-    /** A fault that acts on the node can act only where the suite runs the node's processes itself. */
+    /**
+     * A fault that acts on the node can act only where the suite runs the node's processes itself; a fault that does not
+     * apply to a user's pod never acts.
+     */
     private boolean canAct() {
-        return !scope.spec().fault().actsOnNode() || node.isPresent();
+        return scope.spec().fault().notRunBecause().isEmpty() && (!scope.spec().fault().actsOnNode() || node.isPresent());
     }
 
     private Ending notRun() {
         ScenarioSpec spec = scope.spec();
-        String why = "the fault " + spec.fault().id() + " acts on the node, which the suite can do only where it runs the"
-                + " node's processes itself (local clusters); on " + spec.key().cluster() + " it cannot";
+        String why = spec.fault().notRunBecause().orElseGet(() -> "the fault " + spec.fault().id() + " acts on the node,"
+                + " which the suite can do only where it runs the node's processes itself (local clusters); on "
+                + spec.key().cluster() + " it cannot");
         scope.action("not run: " + why);
         return new Ending(Ending.Kind.NOT_RUN, why, scope.clock().instant());
     }

@@ -86,7 +86,7 @@ public final class CatalogBackfill {
         JsonNode after = ResultsJson.mapper().readTree(result);
         Catalog had = ResultsJson.fromJson(text, origin).catalog();
         Catalog has = ResultsJson.fromJson(result, origin).catalog();
-        if (!has.equals(new Catalog(had.faults(), had.patterns(), had.sidecars(), catalog.variants()))
+        if (!has.equals(new Catalog(had.faults(), had.patterns(), had.sidecars(), catalog.variants(), had.workloads()))
                 || !((ObjectNode) after.path("catalog")).without("variants").equals(before.path("catalog"))
                 || !((ObjectNode) after.deepCopy()).without("catalog").equals(((ObjectNode) before.deepCopy()).without("catalog"))) {
             throw new IllegalStateException(origin + ": the backfilled file does not read back as the same run plus the variant parts");

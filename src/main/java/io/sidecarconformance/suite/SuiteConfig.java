@@ -4,6 +4,7 @@ import io.sidecarconformance.cluster.ClusterSettings;
 import io.sidecarconformance.fault.FaultSettings;
 import io.sidecarconformance.fault.Faults;
 import io.sidecarconformance.hygiene.Staleness;
+import io.sidecarconformance.input.FeatureRow;
 import io.sidecarconformance.pattern.ContainerSettings;
 import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.pattern.SidecarKind;
@@ -55,10 +56,18 @@ public record SuiteConfig(
         UpstreamE2e upstreamE2e,
         ClusterSettings cluster,
         Staleness staleness,
+        SuiteWorkloads workloads,
         Map<String, String> values) {
 
+    /**
+     * Whether the run runs this cell. A row of the own-pod feature ({@link FeatureRow#OWN_POD}) runs with -Dworkload
+     * only, and then our patterns' rows only with -Dworkload.withPatterns=true; -Dfaults filters both.
+     */
     public boolean selects(ScenarioKey key) {
-        return matches(patterns, key.pattern()) && matches(faults, key.fault())
+        if (key.pattern().equals(FeatureRow.OWN_POD) || key.pattern().startsWith(FeatureRow.OWN_POD + ":")) {
+            return workloads.any() && matches(faults, key.fault());
+        }
+        return (!workloads.any() || workloads.withPatterns()) && matches(patterns, key.pattern()) && matches(faults, key.fault())
                 && matches(sidecars, key.sidecar()) && matches(variants, key.variant());
     }
 
@@ -75,7 +84,11 @@ public record SuiteConfig(
         r.used(REPORT_DIR, reportDir.toString());
         Path features = Path.of(r.text(FEATURES_DIR, "features"));
         Set<String> patterns = ids(r, PATTERNS, Patterns::byId);
-        Set<String> faults = ids(r, FAULTS, Faults::byId);
+        Set<String> faults = ids(r, FAULTS, id -> {
+            if (!io.sidecarconformance.fault.WorkloadFaults.ids().contains(id)) {
+                Faults.byId(id);
+            }
+        });
         Set<String> sidecars = ids(r, SIDECARS, SidecarKind::byId);
         Set<String> variants = ids(r, VARIANTS, Variant::parse);
         String tags = r.text(TAGS).orElse("");
@@ -90,7 +103,7 @@ public record SuiteConfig(
                 new FaultSettings(r.wholeNumber(FAULT_DELAY), r.wholeNumber(FAULT_GRACE)),
                 new ContainerSettings(r.wholeNumber(LIGHT_STARTUP), r.wholeNumber(CHECK_TIMEOUT), r.wholeNumber(RETRY)));
         return new SuiteConfig(runId, reportDir, features, patterns, faults, sidecars, variants, tags, names, parallel, repeat,
-                settings, e2e, cluster, staleness, r.values());
+                settings, e2e, cluster, staleness, SuiteWorkloads.read(r, faults), r.values());
     }
 
     /** -Dparallel by its one rule: a whole number from 1 to 64, or the default for the cluster and machine. */

@@ -23,7 +23,12 @@ final class SuiteInput {
     static Counted check(SuiteConfig config, Optional<Set<String>> planned) {
         ReportDirCheck.check(config.reportDir());
         List<FeatureRow> rows = FeatureCheck.rows(config.featuresDir());
-        return new Counted(ScenarioCount.of(rows, planned, config.names(), config::selects, config.tags()), rows.size());
+        // A row of the own-pod feature runs once per pod named by -Dworkload: count it as many times.
+        int pods = Math.max(1, config.workloads().pods().size());
+        List<FeatureRow> runs = rows.stream()
+                .flatMap(r -> java.util.Collections.nCopies(r.pattern().equals(FeatureRow.OWN_POD) ? pods : 1, r).stream())
+                .toList();
+        return new Counted(ScenarioCount.of(runs, planned, config.names(), config::selects, config.tags()), rows.size());
     }
 
     record Counted(ScenarioCount selected, int rows) {

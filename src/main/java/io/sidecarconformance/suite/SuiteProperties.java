@@ -42,6 +42,22 @@ public final class SuiteProperties {
             "where the suite reads the feature files for its feature check and its count of runs; Cucumber itself runs"
                     + " `features/` (`SidecarConformanceIT`)");
 
+    static final Property WORKLOAD = Property.text("workload", "none", "YAML files, comma-separated",
+            "runs your own pods (a Job, a Pod or a pod template each, with its ConfigMaps and Secrets) under the faults,"
+                    + " one grid row per file, instead of our patterns (docs/own-workload.md)");
+    static final Property WORKLOAD_MAIN = Property.text(io.sidecarconformance.workload.RoleNames.MAIN_PROPERTY,
+            "the only regular container, or the annotation `sidecar-conformance.io/main`", "a container name",
+            "which container of your pod is main");
+    static final Property WORKLOAD_SIDECAR = Property.text(io.sidecarconformance.workload.RoleNames.SIDECAR_PROPERTY,
+            "the first native sidecar, else the first other regular container, or the annotation"
+                    + " `sidecar-conformance.io/sidecar`", "a container name", "which sidecar of your pod the faults aim at");
+    static final Property WORKLOAD_FIRE_AFTER = Property.wholeNumber("workload.fireAfterSeconds", 5, 0, 3600,
+            "when the faults on your pod fire: this long after main's container is reported running");
+    static final Property WORKLOAD_FIRE_ON = Property.text("workload.fireOn", "none", "a regular expression",
+            "instead: when a line of main's log first matches it");
+    static final Property WORKLOAD_WITH_PATTERNS = Property.choice("workload.withPatterns", List.of("false", "true"),
+            "with -Dworkload, whether our patterns' cells run too");
+
     static final Property MAIN_WAIT = Property.wholeNumber("main.waitSeconds", D.mainWaitSeconds(), 1, 3600,
             "how long main waits for the sidecar before its first use (exit 3 if it never answers)");
     static final Property MAIN_WORK = Property.wholeNumber("main.workSeconds", D.workSeconds(), 0, 3600,
@@ -55,7 +71,8 @@ public final class SuiteProperties {
     static final Property FAULT_DELAY = Property.wholeNumber("fault.delaySeconds", D.faults().delaySeconds(), 0, 3600,
             "`delayed-sidecar`: when the sidecar's service starts");
     static final Property FAULT_GRACE = Property.wholeNumber("fault.graceSeconds", (int) D.faults().gracePeriodSeconds(),
-            1, 3600, "the grace period of the pod deletions (`sigterm`, `sigterm-slow-main`, `delete-during-init`)");
+            1, 3600, "the grace period of the pod deletions and evictions (`sigterm`, `sigterm-slow-main`, `eviction`,"
+                    + " `eviction-pdb`, `stop-signal`, `delete-during-init`)");
     static final Property LIGHT_STARTUP = Property.wholeNumber("sidecar.lightStartupSeconds",
             D.containers().lightStartupSeconds(), 0, 120, "how long the light sidecar takes to listen after it starts");
     static final Property CHECK_TIMEOUT = Property.wholeNumber("client.checkTimeoutSeconds",
@@ -71,6 +88,8 @@ public final class SuiteProperties {
         java.util.LinkedHashMap<String, List<Property>> groups = new java.util.LinkedHashMap<>();
         groups.put("The run and its selection", List.of(ClusterSettings.CLUSTER, REPORT_DIR, PATTERNS, FAULTS, SIDECARS,
                 VARIANTS, TAGS, NAMES, PARALLEL, REPEAT, E2E_JUNIT, Staleness.STALE_SECONDS, FEATURES_DIR));
+        groups.put("Your own pod (docs/own-workload.md)", List.of(WORKLOAD, WORKLOAD_MAIN, WORKLOAD_SIDECAR,
+                WORKLOAD_FIRE_AFTER, WORKLOAD_FIRE_ON, WORKLOAD_WITH_PATTERNS));
         groups.put("The timings of a scenario (they shape outcomes)", List.of(MAIN_WAIT, MAIN_WORK, STUCK_WINDOW,
                 DEADLINE, FAULT_DELAY, FAULT_GRACE, LIGHT_STARTUP, CHECK_TIMEOUT, RETRY));
         groups.put("Clusters and images", ClusterSettings.DECLARED);

@@ -31,7 +31,7 @@ final class SuiteReport {
         Instant finishedAt = Instant.now();
         measurements.putAll(SuiteFigures.of(results, startedAt, finishedAt));
         SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, config.runId(), startedAt, finishedAt, List.of(cluster),
-                config.settings().parameters(), measurements, SuiteCatalog.of(), new ArrayList<>(results), config.values());
+                config.settings().parameters(), measurements, SuiteCatalog.of(config.workloads(), config.settings().faults()), new ArrayList<>(results), config.values());
         ReportWriter.write(run, config.reportDir());
         Path html = config.reportDir().resolve(ReportWriter.COMPATIBILITY_HTML);
         log.println("sidecar-conformance: report " + html.toAbsolutePath());

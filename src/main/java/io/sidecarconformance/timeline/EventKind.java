@@ -27,5 +27,7 @@ public enum EventKind {
     /** Something the suite did: created the Job, injected a fault, deleted the pod. */
     ACTION,
     /** The pod is gone from the API. */
-    DELETED
+    DELETED,
+    /** A line of a user's own container (-Dworkload) matched the pattern a fault fires on (-Dworkload.fireOn). */
+    LOG_MATCH
 }

@@ -19,11 +19,13 @@ final class LogFollower implements Runnable {
     private final String container;
     private final Consumer<TimelineEvent> sink;
     private final Clock clock;
+    private final java.util.function.Predicate<String> marks;
     private volatile LogWatch watch;
     private volatile boolean drained;
 
     LogFollower(KubernetesClient client, String namespace, String pod, String container, Consumer<TimelineEvent> sink,
-                Clock clock) {
+                Clock clock, java.util.function.Predicate<String> marks) {
+        this.marks = marks;
         this.client = client;
         this.namespace = namespace;
         this.pod = pod;
@@ -34,7 +36,7 @@ final class LogFollower implements Runnable {
 
     @Override
     public void run() {
-        LogReader reader = new LogReader(container, clock);
+        LogReader reader = new LogReader(container, clock, marks);
         try {
             watch = client.pods().inNamespace(namespace).withName(pod).inContainer(container).watchLog();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(watch.getOutput(), StandardCharsets.UTF_8))) {

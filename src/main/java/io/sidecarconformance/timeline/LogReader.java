@@ -22,19 +22,33 @@ final class LogReader {
     private final String container;
     private final Clock clock;
     private final Deque<String> pending = new ArrayDeque<>();
+    private final java.util.function.Predicate<String> marks;
+    private boolean marked;
     private Instant lastEventTime;
 
     LogReader(String container, Clock clock) {
+        this(container, clock, line -> false);
+    }
+
+    /** With the lines that are marks (a user's fault moment, -Dworkload.fireOn): the first one is a LOG_MATCH event. */
+    LogReader(String container, Clock clock, java.util.function.Predicate<String> marks) {
         this.container = container;
         this.clock = clock;
+        this.marks = marks;
     }
 
     List<TimelineEvent> line(String line) {
         List<TimelineEvent> out = new ArrayList<>(2);
         var parsed = EventLineParser.parse(line);
+        // A line the API or the kubelet wrote into the stream ("rpc error: ... not found") is not the container's: no mark.
+        if (!marked && !fromTheApi(line) && marks.test(line)) {
+            marked = true;
+            Instant now = clock.instant();
+            out.add(new TimelineEvent(now, container, EventKind.LOG_MATCH, clip(line.strip()), EventSource.LOG, now));
+        }
         if (parsed.isEmpty()) {
             if (!line.isBlank() && !fromTheApi(line)) {
-                pending.addLast(line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line.strip());
+                pending.addLast(clip(line.strip()));
                 if (pending.size() > KEPT_LINES) {
                     pending.removeFirst();
                 }
@@ -57,6 +71,10 @@ final class LogReader {
         String l = line.strip();
         return (l.startsWith("{") && l.contains("\"kind\":\"Status\"")) || l.startsWith("unable to retrieve container logs for ")
                 || (l.startsWith("rpc error: code = NotFound desc = ") && l.contains("find container"));
+    }
+
+    private static String clip(String line) {
+        return line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line;
     }
 
     /** The log ended: the lines after the last event line, if any. */

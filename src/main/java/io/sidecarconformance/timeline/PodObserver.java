@@ -37,6 +37,7 @@ public final class PodObserver implements AutoCloseable {
     private final TimelineRecorder timeline;
     private final Clock clock;
     private final Consumer<TimelineEvent> listener;
+    private final ContainerNames names;
     private final PodStatusTracker tracker = new PodStatusTracker();
     private final ExecutorService logThreads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "sc-log");
@@ -55,6 +56,13 @@ public final class PodObserver implements AutoCloseable {
 
     public PodObserver(KubernetesClient client, String namespace, String jobName, TimelineRecorder timeline,
                        Consumer<TimelineEvent> listener, Clock clock) {
+        this(client, namespace, jobName, timeline, listener, clock, ContainerNames.asNamed());
+    }
+
+    /** With the names the timeline gives the pod's containers (a user's own pod: their roles). */
+    public PodObserver(KubernetesClient client, String namespace, String jobName, TimelineRecorder timeline,
+                       Consumer<TimelineEvent> listener, Clock clock, ContainerNames names) {
+        this.names = names;
         this.client = client;
         this.clock = clock;
         this.namespace = namespace;
@@ -106,7 +114,8 @@ public final class PodObserver implements AutoCloseable {
         return pod;
     }
 
-    private void record(TimelineEvent e) {
+    private void record(TimelineEvent seen) {
+        TimelineEvent e = names.observed(seen);
         timeline.add(e);
         listener.accept(e);
     }
@@ -134,7 +143,7 @@ public final class PodObserver implements AutoCloseable {
             if (current != null) {
                 return current;
             }
-            LogFollower f = new LogFollower(client, namespace, podName, c, this::record, clock);
+            LogFollower f = new LogFollower(client, namespace, podName, c, this::record, clock, names.marks(c));
             logThreads.submit(() -> {
                 try {
                     f.run();
@@ -205,20 +214,20 @@ public final class PodObserver implements AutoCloseable {
         if (p == null || podGoneAt != null) {
             return;
         }
-        Set<String> names = new HashSet<>();
-        PodStatusTracker.statuses(p).forEach(s -> names.add(s.getName()));
-        names.removeAll(following.keySet());
+        Set<String> unread = new HashSet<>();
+        PodStatusTracker.statuses(p).forEach(s -> unread.add(s.getName()));
+        unread.removeAll(following.keySet());
         // Every instance of a container gets its own follower (started on its RUNNING or TERMINATED report).
-        names.removeAll(drained);
-        for (String c : names) {
+        unread.removeAll(drained);
+        for (String c : unread) {
             for (boolean previous : new boolean[] {false, true}) {
                 try {
                     var container = client.pods().inNamespace(namespace).withName(p.getMetadata().getName()).inContainer(c);
                     String log = previous ? container.terminated().getLog() : container.getLog();
                     if (log != null) {
                         LogReader reader = new LogReader(c, clock);
-                        log.lines().forEach(l -> reader.line(l).forEach(timeline::add));
-                        reader.end().forEach(timeline::add);
+                        log.lines().forEach(l -> reader.line(l).forEach(e -> timeline.add(names.observed(e))));
+                        reader.end().forEach(e -> timeline.add(names.observed(e)));
                     }
                 } catch (RuntimeException ignored) {
                     // No previous instance, or the container never started: nothing to read.

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  */
 public final class PodStatusTracker {
 
+    /** How a status event names the stop signal the kubelet reports for a container: {@code stopSignal=SIGUSR1}. */
+    public static final String STOP_SIGNAL = "stopSignal=";
+
     private final Map<String, ContainerStatus> last = new HashMap<>();
     private final Set<String> seenTerminations = new HashSet<>();
     /** How many ends of each container were reported as TERMINATED. */
@@ -77,6 +80,12 @@ public final class PodStatusTracker {
         int restartsBefore = before == null || before.getRestartCount() == null ? 0 : before.getRestartCount();
         if (restarts > restartsBefore) {
             out.add(new TimelineEvent(now, name, EventKind.STATUS, "restartCount=" + restarts, EventSource.STATUS));
+        }
+        // The stop signal the kubelet reports in effect (KEP-4960: only with ContainerStopSignals on and a runtime that
+        // reports it): what the container will be stopped with, once per value.
+        String signal = s.getStopSignal();
+        if (signal != null && !signal.equals(before == null ? null : before.getStopSignal())) {
+            out.add(new TimelineEvent(now, name, EventKind.STATUS, STOP_SIGNAL + signal, EventSource.STATUS));
         }
         flag(name, "started", before == null ? null : before.getStarted(), s.getStarted(), now, out);
         flag(name, "ready", before == null ? null : before.getReady(), s.getReady(), now, out);

@@ -6,11 +6,11 @@ package io.sidecarconformance.workload;
  */
 public record Applicability(String faultId, boolean applies, String reason) {
 
-    static Applicability applies(String faultId, String note) {
+    public static Applicability applies(String faultId, String note) {
         return new Applicability(faultId, true, note);
     }
 
-    static Applicability notApplicable(String faultId, String reason) {
+    public static Applicability notApplicable(String faultId, String reason) {
         return new Applicability(faultId, false, reason);
     }
 

@@ -77,6 +77,35 @@ class VersionFaultShapingTest {
     }
 
     @Test
+    void evictionsShapeThePodAsSigtermDoesAndActAtTheSameMoment() {
+        for (String fault : java.util.List.of("eviction", "eviction-pdb")) {
+            assertThat(pod(shaped("native", "exec+probe", fault))).as("%s: the pod sigterm deletes", fault)
+                    .isEqualTo(pod(shaped("native", "exec+probe", "sigterm")));
+            Fault f = Faults.byId(fault);
+            assertThat(f.firesOn(line("main", EventKind.STEP, "Working"))).as("%s: when main works", fault).isTrue();
+            assertThat(f.targetsMain()).as("%s: aimed at the pod", fault).isTrue();
+        }
+    }
+
+    @Test
+    void stopSignalAsksForMainsOwnStopSignalOnALinuxPodAndIsOtherwiseSigterm() {
+        PodSpec p = pod(shaped("native", "shell+probe", "stop-signal"));
+        Container main = p.getContainers().get(0);
+
+        assertThat(main.getLifecycle().getStopSignal()).as("lifecycle.stopSignal").isEqualTo("SIGUSR1");
+        assertThat(p.getOs().getName()).as("spec.os.name, which upstream validation requires with a stop signal")
+                .isEqualTo("linux");
+        assertThat(env(main, "SC_STOP_SIGNAL")).as("main traps it").isEqualTo("USR1");
+        assertThat(p.getInitContainers()).as("sidecars keep the runtime's stop signal")
+                .allSatisfy(c -> assertThat(c.getLifecycle()).isNull());
+        assertThat(p.getTerminationGracePeriodSeconds()).as("grace").isEqualTo(SETTINGS.gracePeriodSeconds());
+        assertThat(Long.parseLong(env(main, "SC_WORK_SECONDS"))).as("still working at the deletion")
+                .isGreaterThan(SETTINGS.gracePeriodSeconds());
+        assertThat(pod(shaped("native", "shell+probe", "sigterm")).getOs()).as("no other fault sets spec.os").isNull();
+        assertThat(Faults.byId("stop-signal").targetsMain()).as("a deletion: aimed at the pod").isTrue();
+    }
+
+    @Test
     void deleteDuringInitHoldsBackTheLastSidecarButOneAndFiresWhenItSaysSo() {
         PodSpec chain = pod(shaped("native-multi", "exec+probe", "delete-during-init"));
         PodSpec single = pod(shaped("native", "exec+probe", "delete-during-init"));

@@ -116,7 +116,7 @@ class PublishedPageTest {
     @Test
     void variantPartsAreDescribedWhenTheCatalogCarriesThem() {
         Catalog parts = new Catalog(List.of(), List.of(), List.of(), List.of(new CatalogEntry("exec", "exec form"),
-                new CatalogEntry("+probe", "a startupProbe")));
+                new CatalogEntry("+probe", "a startupProbe")), List.of());
         SuiteResults described = new SuiteResults(run.schema(), run.runId(), run.startedAt(), run.finishedAt(), run.clusters(),
                 run.parameters(), run.measurements(), run.catalog().union(parts), run.results().subList(0, 60));
         Document withParts = Jsoup.parse(HtmlReport.render(described));

@@ -59,4 +59,40 @@ class CatalogTest {
         assertThat(json).as("written").contains("\"aim\" : \"POD\"", "\"figure\" : \"TERMINATION\"");
         assertThat(older.catalog()).as("a file written before the catalog").isEqualTo(Catalog.EMPTY);
     }
+
+    @Test
+    void aCatalogWithoutWorkloadsIsWrittenAsBeforeThem() throws Exception {
+        // Written before users' own pods had rows: its catalog is faults, patterns and sidecars alone.
+        java.nio.file.Path published = java.nio.file.Path.of("reports", "2026-12-06-refactor-check", "after", "results.json");
+        com.fasterxml.jackson.databind.JsonNode before = ResultsJson.mapper().readTree(published.toFile()).get("catalog");
+        SuiteResults run = ResultsJson.read(published);
+
+        com.fasterxml.jackson.databind.JsonNode written = ResultsJson.mapper().readTree(ResultsJson.toJson(run)).get("catalog");
+
+        assertThat(run.catalog().workloads()).isEmpty();
+        assertThat(written).as("written again: the same catalog, no \"workloads\" key").isEqualTo(before);
+        assertThat(written.has("workloads")).isFalse();
+    }
+
+    @Test
+    void aWorkloadJoinsTheCatalogAsARowAndItsFile() throws ResultsFileException {
+        CatalogEntry row = new CatalogEntry("workload:arc.yaml", "your own pod from arc.yaml");
+        CatalogWorkload arc = new CatalogWorkload("workload:arc.yaml", "examples/arc.yaml", "ab12", "Job arc (line 17)",
+                "main=runner sidecar=dind(native)", Map.of("none", "applies", "sigterm-slow-main", "NOT_APPLICABLE: why"));
+        Catalog base = new Catalog(List.of(fault("none", Aim.NONE)), List.of(new CatalogEntry("native", "n")), List.of());
+
+        Catalog with = base.withWorkload(row, arc);
+
+        assertThat(with.patterns()).containsExactly(new CatalogEntry("native", "n"), row);
+        assertThat(with.workloads()).containsExactly(arc);
+        assertThat(with.withWorkload(row, arc)).as("the same file twice: once").isEqualTo(with);
+        assertThat(base.disagreements(with.union(base))).isEmpty();
+        CatalogWorkload changed = new CatalogWorkload("workload:arc.yaml", "examples/arc.yaml", "cd34", "Job arc (line 17)",
+                "main=runner sidecar=dind(native)", Map.of());
+        assertThat(with.disagreements(base.withWorkload(row, changed))).as("another content under the same row")
+                .containsExactly("workload workload:arc.yaml");
+        SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, "run-1", Instant.EPOCH, Instant.EPOCH, List.of(), Map.of(),
+                Map.of(), with, List.of());
+        assertThat(ResultsJson.fromJson(ResultsJson.toJson(run), "test").catalog()).as("read back").isEqualTo(with);
+    }
 }

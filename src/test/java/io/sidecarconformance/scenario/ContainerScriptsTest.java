@@ -214,6 +214,27 @@ class ContainerScriptsTest {
         return local;
     }
 
+    /** A light sidecar up, then main in the given form working beside it. */
+    private Process mainWorkingBesideASidecar(String variant, Map<String, String> env) throws IOException {
+        run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process main = run(mainCommand(variant), "main", env);
+        awaitLine("main", "Working");
+        return main;
+    }
+
+    /** The lines from main's Terminating line on. */
+    private static List<TimelineEvent> afterTerminating(List<TimelineEvent> events) {
+        int from = events.indexOf(step(events, "Terminating"));
+        return events.subList(from, events.size());
+    }
+
+    /** Sends a signal by name to a process, as the runtime does to a container's first process. */
+    private static void signal(String name, Process p) throws Exception {
+        Process kill = new ProcessBuilder(BUSYBOX.toString(), "kill", "-" + name, Long.toString(p.pid())).inheritIO().start();
+        assertThat(kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -%s %s", name, p.pid()).isTrue();
+    }
+
     private Duration elapsedSince(long nanos) {
         return Duration.ofNanos(System.nanoTime() - nanos);
     }
@@ -412,11 +433,8 @@ class ContainerScriptsTest {
     }
 
     @Test
-    void aLingeringMainSaysSigtermAtOnceAndExitsLater() throws Exception {
-        run("sidecar.sh", "sidecar", Map.of());
-        awaitLine("sidecar", "Ready");
-        Process main = run(mainCommand("exec"), "main", Map.of("SC_WORK_SECONDS", "60", "SC_TERM_LINGER_SECONDS", "2"));
-        awaitLine("main", "Working");
+    void aLingeringMainSaysSigtermAtOnceUsesTheSidecarWhileItDrainsAndExitsLater() throws Exception {
+        Process main = mainWorkingBesideASidecar("exec", Map.of("SC_WORK_SECONDS", "60", "SC_TERM_LINGER_SECONDS", "2"));
 
         long before = System.nanoTime();
         main.destroy();
@@ -424,9 +442,53 @@ class ContainerScriptsTest {
         assertThat(main.isAlive()).as("still there right after its SIGTERM line").isTrue();
         assertThat(exitOf(main, "main")).as("exit code").isEqualTo(143);
         assertThat(Duration.ofNanos(System.nanoTime() - before)).as("lingered").isGreaterThanOrEqualTo(Duration.ofMillis(1800));
+        List<TimelineEvent> drain = afterTerminating(events("main"));
+        assertThat(drain.get(0).detail()).as("the SIGTERM line").isEqualTo("Terminating on SIGTERM, exiting in 2s");
+        assertThat(drain.get(drain.size() - 1).detail()).as("exit line, last").isEqualTo("143 SIGTERM");
+        List<String> uses = drain.subList(1, drain.size() - 1).stream().map(TimelineEvent::detail).toList();
+        assertThat(uses).as("uses of the sidecar while it drained, each begun and answered in turn")
+                .startsWith("Draining use 1", "Draining use 1 ok", "Draining use 2", "Draining use 2 ok")
+                .allMatch(u -> u.matches("Draining use \\d+( ok)?"));
+        assertNonDecreasing(drain, "main's drain");
+    }
+
+    @Test
+    void aLingeringMainSaysWhenItsUsesFailOnceTheSidecarIsGone() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Process main = run(mainCommand("exec"), "main", Map.of("SC_WORK_SECONDS", "60", "SC_TERM_LINGER_SECONDS", "3"));
+        awaitLine("main", "Working");
+
+        main.destroy();
+        sidecar.destroy(); // as a classic sidecar gets SIGTERM with main
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar stopped").isEqualTo(143);
+        assertThat(exitOf(main, "main")).as("main still exits on its own time").isEqualTo(143);
+        List<String> uses = afterTerminating(events("main")).stream().map(TimelineEvent::detail)
+                .filter(d -> d.startsWith("Draining")).toList();
+        assertThat(uses).as("once the service is gone, main's uses fail").anyMatch(u -> u.endsWith(" failed"));
+        assertThat(uses.get(uses.size() - 1)).as("the last use it made failed (or was still unanswered)")
+                .matches("Draining use \\d+( failed)?");
+    }
+
+    @Test
+    void mainTrapsItsOwnStopSignalAndSaysWhichItGot() throws Exception {
+        Process main = mainWorkingBesideASidecar("exec", Map.of("SC_WORK_SECONDS", "60", "SC_STOP_SIGNAL", "USR1"));
+
+        signal("USR1", main);
+        assertThat(exitOf(main, "main")).as("128 + SIGUSR1's number").isEqualTo(138);
         List<TimelineEvent> events = events("main");
-        assertThat(events.get(events.size() - 2).detail()).as("the SIGTERM line").isEqualTo("Terminating on SIGTERM, exiting in 2s");
-        assertThat(events.get(events.size() - 1).detail()).as("exit line").isEqualTo("143 SIGTERM");
+        assertThat(events.get(events.size() - 1).detail()).as("exit line names the signal").isEqualTo("138 SIGUSR1");
+    }
+
+    @Test
+    void aShellFormMainsWrappingShellDoesNotPassItsStopSignalOn() throws Exception {
+        Process entrypoint = mainWorkingBesideASidecar("shell", Map.of("SC_WORK_SECONDS", "2", "SC_STOP_SIGNAL", "USR1"));
+
+        signal("USR1", entrypoint); // to the container's first process, as the runtime sends a stop signal
+        assertThat(exitOf(entrypoint, "main")).as("the wrapping shell has no trap and dies of SIGUSR1").isEqualTo(138);
+        awaitLine("main", "Exiting");
+        List<TimelineEvent> events = events("main");
+        assertThat(events.get(events.size() - 1).detail()).as("the script never saw the signal and ended normally").isEqualTo("0");
     }
 
     @Test

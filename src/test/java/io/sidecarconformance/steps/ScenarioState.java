@@ -12,6 +12,8 @@ public class ScenarioState {
     public String sidecar;
     public String variant;
     public ScenarioSpec spec;
+    /** The scenario runs the users' own pods (-Dworkload) rather than a pattern. */
+    public boolean ownPods;
     /** One result per run of the cell (-Drepeat), in order. */
     public List<ScenarioResult> results = List.of();
 }

@@ -4,6 +4,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.sidecarconformance.fault.Faults;
+import io.sidecarconformance.input.FeatureRow;
 import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.Variant;
@@ -48,6 +49,24 @@ public class ScenarioSteps {
         state.spec = new ScenarioSpec(key, Patterns.byId(state.pattern), SidecarKind.byId(state.sidecar),
                 Variant.parse(state.variant), Faults.byId(fault));
         state.results = suite.runCell(state.spec);
+    }
+
+    @Given("your own pods, named by -Dworkload")
+    public void yourOwnPods() {
+        state.ownPods = true;
+    }
+
+    @When("each runs under the {string} fault")
+    public void eachRunsUnder(String fault) {
+        ScenarioKey row = new ScenarioKey(suite.clusterId(), FeatureRow.OWN_POD, "", "", fault);
+        if (!suite.config().selects(row)) {
+            throw new TestAbortedException(suite.config().workloads().any() ? "not selected by -Dfaults"
+                    : "runs only with -Dworkload=<your pod's YAML file>");
+        }
+        state.results = new java.util.ArrayList<>();
+        for (ScenarioSpec spec : suite.config().workloads().cells(suite.clusterId(), fault, suite.config().settings().faults())) {
+            state.results.addAll(suite.runCell(spec));
+        }
     }
 
     @Then("an outcome is recorded")

@@ -32,7 +32,7 @@ class CatalogBackfillTest {
                 Catalog.EMPTY, List.of(new ScenarioResult(key, Outcome.FAILED_BY_FAULT, "deleted", List.of(), Figures.none(),
                 List.of(), Instant.EPOCH, "")));
         String json = ResultsJson.toJson(run);
-        String empty = "  \"catalog\" : {\n    \"faults\" : [ ],\n    \"patterns\" : [ ],\n    \"sidecars\" : [ ],\n    \"variants\" : [ ]\n  },\n";
+        String empty = "  \"catalog\" : {\n    \"faults\" : [ ],\n    \"patterns\" : [ ],\n    \"sidecars\" : [ ]\n  },\n";
         assertThat(json).as("the fixture holds an empty catalog to remove").contains(empty);
         return json.replace(empty, "");
     }
@@ -68,8 +68,8 @@ class CatalogBackfillTest {
         Catalog suite = SuiteCatalog.of();
         Catalog older = new Catalog(suite.faults(), suite.patterns(), suite.sidecars());
         String once = CatalogBackfill.backfill(withoutCatalog(), older, "t");
-        String withoutParts = once.replace(",\n    \"variants\" : [ ]", "");
-        assertThat(withoutParts).as("the fixture: a catalog the suite wrote before variant parts").isNotEqualTo(once);
+        String withoutParts = once;
+        assertThat(withoutParts).as("the fixture: a catalog the suite wrote before variant parts").doesNotContain("\"variants\"");
 
         String backfilled = CatalogBackfill.backfill(withoutParts, suite, "t");
 

@@ -208,6 +208,16 @@ class PodStatusTrackerTest {
     }
 
     @Test
+    void theStopSignalTheKubeletReportsIsAStatusOncePerValue() {
+        ContainerStatus plain = running("main", "2026-11-22T06:00:02Z", true, 0);
+        ContainerStatus usr1 = new ContainerStatusBuilder(plain).withStopSignal("SIGUSR1").build();
+        assertThat(describe(feed(pod("Running", plain)))).as("none reported (gate off, or a runtime that reports none)")
+                .noneMatch(d -> d.contains("stopSignal"));
+        assertThat(describe(feed(pod("Running", usr1)))).as("reported").containsExactly("main STATUS stopSignal=SIGUSR1");
+        assertThat(feed(pod("Running", usr1))).as("the same again: silent").isEmpty();
+    }
+
+    @Test
     void aPodWithoutStatusOrContainerStatusesYieldsOnlyWhatItHas() {
         Pod bare = new PodBuilder().withNewMetadata().withName("p").endMetadata().build();
         assertThat(feed(bare)).as("no status").isEmpty();

@@ -123,4 +123,94 @@ final class Obs {
                 .at(7.4, "sidecar", EventKind.READY, "")
                 .at(1.8, "pod", EventKind.PHASE, "Running");
     }
+    /** The sidecar up, main working, the pod deleted at +3.0s with a 15 s grace period: a deletion aimed at the pod. */
+    private static Obs deletedWhileMainWorks() {
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(2.1, "main", EventKind.STEP, "Working")
+                .at(3.0, "suite", EventKind.ACTION, "delete pod sc-job-x with gracePeriodSeconds=15");
+        o.deleteAt = 3.0;
+        o.grace = 15L;
+        o.faultTargetsMain = true;
+        return o;
+    }
+
+    /**
+     * sigterm-slow-main: the pod deleted at +3.0s, main drains 4 s using the sidecar every ~0.6 s. A sidecar that stays
+     * up (a native one) answers every use and gets SIGTERM after main's end; one that goes at the deletion (a classic
+     * one) answers the first use, then no more.
+     */
+    static Obs slowMainDrain(boolean sidecarStaysUp) {
+        Obs o = deletedWhileMainWorks()
+                .at(3.1, "main", EventKind.STEP, "Terminating on SIGTERM, exiting in 4s")
+                .at(3.11, "main", EventKind.STEP, "Draining use 1")
+                .at(3.3, "main", EventKind.STEP, "Draining use 1 ok")
+                .at(3.8, "main", EventKind.STEP, "Draining use 2");
+        if (sidecarStaysUp) {
+            o.at(4.4, "main", EventKind.STEP, "Draining use 2 ok")
+                    .at(4.9, "main", EventKind.STEP, "Draining use 3")
+                    .at(6.5, "main", EventKind.STEP, "Draining use 3 ok")
+                    .at(7.0, "main", EventKind.STEP, "Draining use 4")
+                    .at(7.1, "main", EventKind.EXITING, "143 SIGTERM")
+                    .at(7.3, "sidecar", EventKind.STEP, "Terminating on SIGTERM: stopping its service")
+                    .at(7.4, "sidecar", EventKind.EXITING, "143 SIGTERM");
+        } else {
+            o.at(3.12, "sidecar", EventKind.STEP, "Terminating on SIGTERM: stopping its service")
+                    .at(3.5, "sidecar", EventKind.EXITING, "143 SIGTERM")
+                    .at(3.9, "main", EventKind.STEP, "Draining use 2 failed")
+                    .at(4.4, "main", EventKind.STEP, "Draining use 3")
+                    .at(4.5, "main", EventKind.STEP, "Draining use 3 failed")
+                    .at(7.1, "main", EventKind.EXITING, "143 SIGTERM");
+        }
+        o.at(7.6, "main", EventKind.TERMINATED, "exit=143 reason=Error")
+                .at(7.8, "pod", EventKind.DELETED, "gone")
+                .at(8.0, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .exit("main", 143, "Error").exit("sidecar", 143, "Error")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 8.1);
+        return o;
+    }
+
+    /** eviction-pdb: the API refused the eviction at +3.0s; the pod ran on and the Job completed. */
+    static Obs evictionRefused() {
+        Obs o = clean();
+        o.events.removeIf(e -> e.kind() != EventKind.ACTION && e.time().isAfter(time(2.1)));
+        o.at(3.0, "suite", EventKind.ACTION, "evict pod sc-job-x with gracePeriodSeconds=15 (policy/v1 Eviction)")
+                .at(3.1, "suite", EventKind.ACTION, "eviction refused by the API (429 Too Many Requests), the pod stays;"
+                        + " PodDisruptionBudget sc-pdb then: disruptionsAllowed=0")
+                .at(20.0, "main", EventKind.EXITING, "0")
+                .at(20.4, "main", EventKind.TERMINATED, "exit=0 reason=Completed")
+                .at(21.0, "sidecar", EventKind.EXITING, "0 done file seen")
+                .at(21.4, "sidecar", EventKind.TERMINATED, "exit=0 reason=Completed")
+                .at(22.0, "pod", EventKind.PHASE, "Succeeded")
+                .at(22.5, "job", EventKind.JOB, "Complete")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 22.6);
+        o.faultTargetsMain = true;
+        return o;
+    }
+
+    /**
+     * stop-signal: main's stop signal SIGUSR1, the pod deleted at +3.0s. An exec-form main gets it and says so; a
+     * shell-form main's wrapping shell ignores it and main is killed at the end of the grace period. {@code reported}:
+     * the kubelet's status names the stop signal (ContainerStopSignals on, a runtime that reports it).
+     */
+    static Obs stopSignal(boolean execForm, boolean reported) {
+        Obs o = deletedWhileMainWorks()
+                .at(3.05, "sidecar", EventKind.STEP, "Terminating on SIGTERM: stopping its service")
+                .at(3.1, "sidecar", EventKind.EXITING, "143 SIGTERM");
+        if (reported) {
+            o.at(2.05, "main", EventKind.STATUS, "stopSignal=SIGUSR1").at(1.05, "sidecar", EventKind.STATUS, "stopSignal=SIGTERM");
+        }
+        if (execForm) {
+            o.at(3.1, "main", EventKind.EXITING, "138 SIGUSR1").at(3.5, "main", EventKind.TERMINATED, "exit=138 reason=Error")
+                    .at(4.0, "pod", EventKind.DELETED, "gone").exit("main", 138, "Error");
+        } else {
+            o.at(18.3, "main", EventKind.TERMINATED, "exit=137 reason=Error finishedAt=2026-11-22T06:00:18Z")
+                    .at(19.0, "pod", EventKind.DELETED, "gone").exit("main", 137, "Error");
+        }
+        o.at(19.5, "job", EventKind.JOB, "Failed: BackoffLimitExceeded").exit("sidecar", 143, "Error")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 19.6);
+        return o;
+    }
 }

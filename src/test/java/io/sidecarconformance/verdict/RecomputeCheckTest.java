@@ -53,6 +53,8 @@ class RecomputeCheckTest {
                 .at(3.3, "sidecar", EventKind.STEP, "Terminating on SIGTERM: stopping its service")
                 .at(8.0, "pod", EventKind.DELETED, "");
         all.add(deleted);
+        all.addAll(List.of(Obs.slowMainDrain(true), Obs.slowMainDrain(false), Obs.evictionRefused(),
+                Obs.stopSignal(true, true), Obs.stopSignal(false, true)));
         return all;
     }
 

@@ -1,0 +1,60 @@
+package io.sidecarconformance.fault;
+
+import io.sidecarconformance.pattern.Role;
+import io.sidecarconformance.result.Aim;
+import io.sidecarconformance.workload.FaultNeed;
+import io.sidecarconformance.workload.WorkloadRule;
+
+import java.util.Map;
+
+/**
+ * A user's container is driven out of memory from outside, on any image: the chaos agent puts a process of its own into
+ * the container's memory cgroup and allocates past its limit (agent.sh, action oom). What dies is the kernel's choice
+ * on that node: on cgroup v1 the largest other process of the container, on cgroup v2 (memory.oom.group=1, set by the
+ * kubelet) every process of it. The allocator is exempt and ended after the first OOM kill; the agent's report line
+ * (on the timeline) names the processes before and after.
+ */
+public final class CgroupOomFault extends OwnPodFault {
+
+    /** How long the allocator may take to cause an OOM kill before the fault counts as not injected. */
+    static final int BOUND_SECONDS = 30;
+
+    private final Role target;
+
+    public CgroupOomFault(Role target, FireMoment when) {
+        super(when);
+        this.target = target;
+    }
+
+    @Override
+    public String id() {
+        return target == Role.MAIN ? "main-oom" : "sidecar-oom";
+    }
+
+    @Override
+    public WorkloadRule onWorkload() {
+        return WorkloadRule.needing(target == Role.MAIN ? FaultNeed.MAIN_MEMORY_LIMIT : FaultNeed.SIDECAR_MEMORY_LIMIT);
+    }
+
+    @Override
+    public String label() {
+        return target.containerName() + " is OOM-killed: a process put into its memory cgroup from outside allocates past"
+                + " its limit, and the node's kernel kills what its policy says (cgroup v1: the largest other process;"
+                + " cgroup v2: the whole container)";
+    }
+
+    @Override
+    public Aim aim() {
+        return target == Role.MAIN ? Aim.MAIN : Aim.SIDECAR;
+    }
+
+    @Override
+    public void act(FaultContext context) {
+        String container = context.containers().apply(target);
+        context.action().accept("OOM " + target.containerName() + " (" + container + "): starting the chaos agent");
+        String report = new ChaosAgent(context.client(), context.namespace(), context.images(), context.applied())
+                .run(context.pod().get(), container, "sc-agent-oom",
+                        Map.of("SC_ACTION", "oom", "SC_OOM_BOUND_SECONDS", Integer.toString(BOUND_SECONDS)));
+        context.action().accept("OOM " + target.containerName() + ": agent done: " + report);
+    }
+}

@@ -1,0 +1,14 @@
+package io.sidecarconformance.timeline;
+
+/**
+ * How the suite's own timeline lines ({@link EventKind#ACTION}) begin where a rule reads them: the fault that writes
+ * one and the rule that reads it share these words.
+ */
+public final class SuiteActions {
+
+    /** The API answered an eviction with 429 Too Many Requests: it deleted nothing. */
+    public static final String EVICTION_REFUSED = "eviction refused";
+
+    private SuiteActions() {
+    }
+}

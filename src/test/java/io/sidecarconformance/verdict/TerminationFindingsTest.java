@@ -1,0 +1,107 @@
+package io.sidecarconformance.verdict;
+
+import io.sidecarconformance.result.Finding;
+import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.timeline.EventKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the pod was stopped: an eviction refused, the sidecar while main drained, a stop signal other than SIGTERM. */
+class TerminationFindingsTest {
+
+    private static Optional<String> finding(Decision d, FindingKind kind) {
+        return d.findings().stream().filter(f -> f.kind() == kind).map(Finding::text).findFirst();
+    }
+
+    private static List<FindingKind> kinds(Decision d) {
+        return d.findings().stream().map(Finding::kind).toList();
+    }
+
+    @Test
+    void aSidecarThatAnsweredEveryUseWhileMainDrainedServedIt() {
+        Decision d = Obs.slowMainDrain(true).decide();
+
+        assertThat(d.outcome()).as("the deletion failed the Job").isEqualTo(Outcome.FAILED_BY_FAULT);
+        assertThat(kinds(d)).as("served, not gone").contains(FindingKind.SIDECAR_SERVED_DRAIN)
+                .doesNotContain(FindingKind.SIDECAR_GONE_IN_DRAIN);
+        assertThat(finding(d, FindingKind.SIDECAR_SERVED_DRAIN)).get().asString()
+                .contains("while main drained after its SIGTERM (+3.1s), it began 4 uses of the sidecar: 3 answered ok",
+                        "use 4, begun 3.9s after main's SIGTERM, had no answer when main ended, 0.1s later"
+                                + " (the slowest answered use took 1.6s)",
+                        "main ended 4.0s after its SIGTERM", "the sidecar said SIGTERM +4.2s from main's")
+                .doesNotContain("failed");
+    }
+
+    @Test
+    void aSidecarThatWentAtTheDeletionFailedMainsDrain() {
+        Decision d = Obs.slowMainDrain(false).decide();
+
+        assertThat(kinds(d)).as("gone, not served").contains(FindingKind.SIDECAR_GONE_IN_DRAIN)
+                .doesNotContain(FindingKind.SIDECAR_SERVED_DRAIN);
+        assertThat(finding(d, FindingKind.SIDECAR_GONE_IN_DRAIN)).get().asString()
+                .contains("it began 3 uses of the sidecar: 1 answered ok", "use 2 failed 0.8s after main's SIGTERM",
+                        "the sidecar said SIGTERM +0.0s from main's")
+                .doesNotContain("no answer");
+    }
+
+    @Test
+    void aUseLeftWaitingLongerThanTheSlowestAnsweredOneIsASidecarGone() {
+        Obs hanging = Obs.slowMainDrain(true);
+        // use 3 never answered: begun +1.8s after main's SIGTERM, main ended 2.2s later; uses 1 and 2 took 0.2s and 0.6s
+        hanging.events.removeIf(e -> e.detail().matches("Draining use (3 ok|4)"));
+        Decision d = hanging.decide();
+        assertThat(finding(d, FindingKind.SIDECAR_GONE_IN_DRAIN)).get().asString()
+                .contains("2 answered ok", "use 3", "no answer when main ended, 2.2s later (the slowest answered use took 0.6s)");
+        assertThat(kinds(d)).doesNotContain(FindingKind.SIDECAR_SERVED_DRAIN);
+    }
+
+    @Test
+    void aDrainWithNoAnsweredUseIsGoneAndNoDrainLinesIsNoFinding() {
+        Obs hung = Obs.slowMainDrain(true);
+        hung.events.removeIf(e -> e.detail().matches("Draining use \\d+ ok"));
+        assertThat(finding(hung.decide(), FindingKind.SIDECAR_GONE_IN_DRAIN)).as("nothing answered in 4 s").get().asString()
+                .contains("0 answered ok");
+
+        Obs plain = Obs.slowMainDrain(true);
+        plain.events.removeIf(e -> e.detail().startsWith("Draining"));
+        assertThat(kinds(plain.decide())).as("a main that did not drain with the sidecar")
+                .doesNotContain(FindingKind.SIDECAR_SERVED_DRAIN, FindingKind.SIDECAR_GONE_IN_DRAIN);
+    }
+
+    @Test
+    void anEvictionTheApiRefusedIsAFindingOfACellThatRanOn() {
+        Decision d = Obs.evictionRefused().decide();
+
+        assertThat(d.outcome()).as("the pod was left to finish: what Kubernetes did, not an error").isEqualTo(Outcome.SUCCEEDED);
+        assertThat(finding(d, FindingKind.EVICTION_REFUSED)).get().asString()
+                .isEqualTo("at +3.1s, eviction refused by the API (429 Too Many Requests), the pod stays;"
+                        + " PodDisruptionBudget sc-pdb then: disruptionsAllowed=0");
+        assertThat(d.figures().terminationSeconds()).as("no deletion happened").isNull();
+        assertThat(kinds(Obs.clean().decide())).doesNotContain(FindingKind.EVICTION_REFUSED);
+    }
+
+    @Test
+    void aStopSignalOtherThanSigtermIsNamedWithWhatTheKubeletReportedAndWhatMainSaid() {
+        assertThat(finding(Obs.stopSignal(true, true).decide(), FindingKind.STOP_SIGNAL)).as("exec form, honoured")
+                .get().asString().isEqualTo("main: the kubelet reported stop signal SIGUSR1; it said SIGUSR1 +0.1s after the deletion");
+        assertThat(finding(Obs.stopSignal(true, false).decide(), FindingKind.STOP_SIGNAL)).as("the signal came, unreported")
+                .get().asString().isEqualTo("main: the kubelet reported no stop signal; it said SIGUSR1 +0.1s after the deletion");
+        assertThat(finding(Obs.stopSignal(false, true).decide(), FindingKind.STOP_SIGNAL)).as("shell form: nothing reached the script")
+                .get().asString().startsWith("main: the kubelet reported stop signal SIGUSR1; it wrote no line naming a signal and ended exit 137")
+                .endsWith("after the deletion");
+    }
+
+    @Test
+    void sigtermEverywhereIsNoStopSignalFinding() {
+        Obs sigterm = Obs.stopSignal(true, true);
+        sigterm.events.removeIf(e -> e.container().equals("main") && (e.kind() == EventKind.EXITING || e.kind() == EventKind.STATUS));
+        sigterm.at(3.1, "main", EventKind.EXITING, "143 SIGTERM").at(2.05, "main", EventKind.STATUS, "stopSignal=SIGTERM");
+        assertThat(kinds(sigterm.decide())).as("the kubelet reports SIGTERM and SIGTERM came").doesNotContain(FindingKind.STOP_SIGNAL);
+        assertThat(kinds(Obs.slowMainDrain(true).decide())).as("no stop signal reported").doesNotContain(FindingKind.STOP_SIGNAL);
+    }
+}
