@@ -30,6 +30,9 @@
   var counts = document.getElementById('counts');
   var rows = Array.prototype.slice.call(grid.querySelectorAll('tbody tr.row'));
   var groups = Array.prototype.slice.call(grid.querySelectorAll('tbody tr.group'));
+  var faultHeads = Array.prototype.slice.call(grid.querySelectorAll('tbody tr.fhead'));
+  // The grid is drawn a fault at a time: each row, pattern heading and fault heading sits in its fault's tbody.
+  function faultOf(tr) { return tr.parentNode.getAttribute('data-f'); }
   var legend = Array.prototype.slice.call(document.querySelectorAll('.legend .sw'));
   var selected = null;
 
@@ -67,7 +70,6 @@
   function outcomeBadge(c) {
     var span = el('span', 'outcome');
     span.appendChild(el('span', 'badge ' + (c.outcomeClass || 'v-' + c.outcome), c.outcomeLabel || c.outcome));
-    if (c.outcomeLabel && c.outcomeLabel.indexOf(c.outcome) !== 0) { span.appendChild(el('span', 'muted', ' ' + c.outcome)); }
     return span;
   }
   function findingList(findings) {
@@ -94,6 +96,7 @@
       dl.appendChild(dd);
     }
     add('outcome', outcomeBadge(c));
+    add('expected for its fault', c.expected);
     add('what happened', c.reason);
     add('findings', findingList(c.findings));
     add('note', c.note);
@@ -295,9 +298,15 @@
     cmd.setAttribute('data-repro', 'command');
     wrap.appendChild(cmd);
     wrap.appendChild(el('p', 'small', 'Images it needs: ' + (c.repro.images.length ? c.repro.images.join(', ') : 'none named')));
-    if (c.repro.images.some(function (i) { return i.indexOf('localhost/') === 0; })) {
-      wrap.appendChild(el('p', 'small', 'Images under localhost/ were built on the runner by clusters/local (no registry): load them into the cluster, or edit the files to name images it can pull.'));
+    if (c.repro.privileged.length) {
+      wrap.appendChild(el('p', 'small', 'Beyond an ordinary pod: ' + c.repro.privileged.join('; ') + '.'));
     }
+    var how = el('p', 'small');
+    how.appendChild(document.createTextNode('Public images, privileges and Pod Security: '));
+    var link = el('a', null, 'Reproduce a cell');
+    link.href = '#reproduce';
+    how.appendChild(link);
+    wrap.appendChild(how);
     var ol = el('ol', 'steps');
     c.repro.steps.forEach(function (s) { ol.appendChild(el('li', null, s)); });
     wrap.appendChild(ol);
@@ -330,7 +339,7 @@
     section.appendChild(el('h3', null, 'Timeline'));
     section.appendChild(gantt(c.timeline));
     var repro = el('details', 'more');
-    repro.open = open && c.applied.length > 0;
+    repro.open = c.applied.length > 0 && (open || String(c.repeat) === '1');
     repro.appendChild(el('summary', null, 'Reproduce (' + c.applied.length + ' applied objects)'));
     repro.appendChild(reproduce(c));
     section.appendChild(repro);
@@ -391,15 +400,16 @@
 
   function applyFilter() {
     var terms = filter.value.toLowerCase().split(' ').filter(function (s) { return s.length > 0; });
-    var visibleGroups = {};
+    var visibleGroups = {}, visibleFaults = {};
     rows.forEach(function (tr) {
-      var text = (tr.getAttribute('data-row') + ' ' + tr.getAttribute('data-verdicts')).toLowerCase();
+      var text = (tr.getAttribute('data-row') + ' ' + faultOf(tr) + ' ' + tr.getAttribute('data-verdicts')).toLowerCase();
       // A row with no cell under the versions and faults shown leaves the grid too.
       var show = terms.every(function (term) { return text.indexOf(term) >= 0; }) && !tr.classList.contains('pivot-empty');
       tr.hidden = !show;
-      if (show) { visibleGroups[tr.getAttribute('data-group')] = true; }
+      if (show) { visibleGroups[faultOf(tr) + '|' + tr.getAttribute('data-group')] = true; visibleFaults[faultOf(tr)] = true; }
     });
-    groups.forEach(function (tr) { tr.hidden = !visibleGroups[tr.getAttribute('data-group')]; });
+    groups.forEach(function (tr) { tr.hidden = !visibleGroups[faultOf(tr) + '|' + tr.getAttribute('data-group')]; });
+    faultHeads.forEach(function (tr) { tr.hidden = !visibleFaults[faultOf(tr)]; });
     showCounts();
   }
 
@@ -462,32 +472,54 @@
     versions.off.forEach(function (c) { rules.push(hidden('c', c)); });
     faults.off.forEach(function (f) { rules.push(hidden('f', f)); });
     pivotStyle.textContent = rules.join(String.fromCharCode(10));
-    grid.querySelectorAll('th.fault').forEach(function (th) { th.colSpan = Math.max(1, versions.on.length); });
-    // The first version shown opens each fault's group of columns.
-    var first = versions.on[0];
-    grid.querySelectorAll('.fstart').forEach(function (e) { if (!e.classList.contains('fault')) { e.classList.remove('fstart'); } });
-    if (first) { grid.querySelectorAll('[data-c=' + cssValue(first) + ']').forEach(function (e) { e.classList.add('fstart'); }); }
+    grid.querySelectorAll('tr.fhead th, tr.group th').forEach(function (th) { th.colSpan = versions.on.length + 1; });
     var summaryBox = document.getElementById('summary');
-    if (summaryBox) { summaryBox.classList.toggle('words', versions.on.length > 0 && versions.on.length <= 3); }
+    if (summaryBox) {
+      var wordsUpTo = Number(summaryBox.getAttribute('data-words-up-to'));
+      summaryBox.classList.toggle('words', versions.on.length > 0 && versions.on.length <= wordsUpTo);
+    }
     document.body.setAttribute('data-pivot', versions.on.length + ' versions, ' + faults.on.length + ' faults');
     applyFilter();
     showCompare();
   }
   function label(box) { return box.parentNode.textContent.trim(); }
-  function restore(group, key) {
+  // A link may name what this page does not have (another report's versions, a fault's old name): the names it knows
+  // choose, the others are listed in #hash-note with what the page has; naming nothing known shows everything.
+  var unknownNames = [];
+  function restore(group, key, what) {
     if (state[key] === undefined) { return; }
-    var wanted = state[key].split(',');
-    view.querySelectorAll('input[data-' + group + ']').forEach(function (box) {
-      box.checked = wanted.indexOf(box.getAttribute('data-' + group)) >= 0 || wanted.indexOf(label(box)) >= 0;
+    var wanted = state[key].split(',').filter(function (w) { return w.length > 0; });
+    var boxes = Array.prototype.slice.call(view.querySelectorAll('input[data-' + group + ']'));
+    function named(box, w) { return w === box.getAttribute('data-' + group) || w === label(box); }
+    var unknown = wanted.filter(function (w) { return !boxes.some(function (box) { return named(box, w); }); });
+    var known = wanted.length > unknown.length;
+    boxes.forEach(function (box) { box.checked = !known || wanted.some(function (w) { return named(box, w); }); });
+    if (unknown.length) {
+      unknownNames.push({ what: what, unknown: unknown, known: known, here: boxes.map(label) });
+      if (!known) { delete state[key]; }
+    }
+  }
+  function showUnknownNames() {
+    var note = document.getElementById('hash-note');
+    if (!note || !unknownNames.length) { return; }
+    note.textContent = '';
+    unknownNames.forEach(function (u) {
+      var p = el('p', null, 'This link names ' + u.what + ' this page does not have: ' + u.unknown.join(', ') + '. ' +
+        (u.known ? 'Showing the ones it has.' : 'Showing every one.') + ' ' + u.what.charAt(0).toUpperCase() +
+        u.what.slice(1) + ' on this page: ' + u.here.join(', ') + '.');
+      p.setAttribute('data-unknown', u.unknown.join(','));
+      note.appendChild(p);
     });
+    note.hidden = false;
   }
   function remember(group, key) {
     var boxes = Array.prototype.slice.call(view.querySelectorAll('input[data-' + group + ']'));
     var on = boxes.filter(function (b) { return b.checked; });
     state[key] = on.length === boxes.length ? undefined : on.map(label).join(',');
   }
-  restore('pivot-c', 'v');
-  restore('pivot-f', 'f');
+  restore('pivot-c', 'v', 'versions');
+  restore('pivot-f', 'f', 'faults');
+  showUnknownNames();
   view.addEventListener('change', function () { remember('pivot-c', 'v'); remember('pivot-f', 'f'); writeHash(); applyPivot(); });
   view.addEventListener('click', function (ev) {
     var group = ev.target.getAttribute('data-all') || ev.target.getAttribute('data-none');
@@ -521,7 +553,9 @@
     var table = el('table', 'grid diff'), head = el('tr');
     ['pattern / sidecar / variant', 'fault', from, to].forEach(function (h) { head.appendChild(el('th', null, h)); });
     table.appendChild(head);
-    rows.forEach(function (tr) {
+    // Rows in the grid's row order, then faults in theirs: the grid draws a fault at a time, ColumnDiff a row at a time.
+    var byRow = rows.slice().sort(function (x, y) { return Number(x.getAttribute('data-r')) - Number(y.getAttribute('data-r')); });
+    byRow.forEach(function (tr) {
       faults.forEach(function (fault) {
         var a = cellIn(tr, from, fault), b = cellIn(tr, to, fault);
         if (!a && !b) { return; }
@@ -537,7 +571,7 @@
         line.appendChild(el('td', 'mono', fault));
         [a, b].forEach(function (cell) {
           var copy = cell ? cell.cloneNode(true) : el('td', 'empty', '–');
-          copy.classList.remove('selected', 'fstart');
+          copy.classList.remove('selected');
           copy.removeAttribute('style');
           line.appendChild(copy);
         });

@@ -121,6 +121,17 @@ class CatalogCompletenessTest {
     }
 
     @Test
+    void everyVariantPartTheGrammarKnowsHasItsCatalogEntry() {
+        assertThat(catalog.variants()).as("the catalog results.json carries, in the grammar's order")
+                .extracting(CatalogEntry::id).containsExactly("exec", "shell", "+probe", "+tolerant");
+        catalog.variants().forEach(v -> assertThat(v.label()).as("label of %s", v.id()).isNotBlank());
+        for (String id : io.sidecarconformance.pattern.Variant.KNOWN.split(", ")) {
+            String[] parts = id.split("(?=\\+)");
+            assertThat(catalog.variants()).as("the parts of %s", id).extracting(CatalogEntry::id).contains(parts);
+        }
+    }
+
+    @Test
     void theCatalogReachesThePageThroughResultsJson() throws IOException {
         SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, "r", Instant.EPOCH, Instant.EPOCH,
                 List.of(new ClusterInfo("local:1.31", "local", "1.31", "v1.31.4")), Map.of(), Map.of(), catalog, List.of());

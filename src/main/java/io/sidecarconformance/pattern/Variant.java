@@ -18,6 +18,12 @@ public record Variant(boolean shellForm, boolean startupProbe, boolean tolerant)
     public static final String KNOWN = "exec, shell, exec+probe, shell+probe, exec+tolerant, shell+tolerant, "
             + "exec+probe+tolerant, shell+probe+tolerant";
 
+    /**
+     * The parts a variant id is made of, in the order of the grammar, each with a few words for a reader: the suite
+     * writes them into results.json's catalog, where the report's glossary reads them.
+     */
+    public static final java.util.Map<String, String> PARTS = partLabels();
+
     private static final java.util.regex.Pattern GRAMMAR = java.util.regex.Pattern.compile("(exec|shell)(\\+probe)?(\\+tolerant)?");
 
     public String id() {
@@ -35,6 +41,17 @@ public record Variant(boolean shellForm, boolean startupProbe, boolean tolerant)
             throw new IllegalArgumentException("unknown variant '" + id + "'; known: " + KNOWN);
         }
         return new Variant(m.group(1).equals("shell"), m.group(2) != null, m.group(3) != null);
+    }
+
+    private static java.util.Map<String, String> partLabels() {
+        java.util.Map<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("exec", "main's entrypoint in exec form ([\"sh\", \"/sc/main.sh\"]): the script, which traps SIGTERM, is PID 1");
+        parts.put("shell", "main's entrypoint in shell form (sh -c \"sh /sc/main.sh\"): a shell without traps is PID 1");
+        parts.put("+probe", "the sidecar declares a startupProbe that checks its service (for a native sidecar, main starts"
+                + " only once it passes)");
+        parts.put("+tolerant", "main retries a failed use of the sidecar for a bounded time (a tolerant client) instead of"
+                + " failing at once like a CI step calling docker (a strict client, without +tolerant)");
+        return java.util.Collections.unmodifiableMap(parts);
     }
 
     @Override

@@ -41,7 +41,7 @@ record CellRuns(List<Integer> indices, List<ScenarioResult> runs) {
 
     /** The rule behind "unstable", as the legend states it. */
     static final String UNSTABLE_RULE = "more than one outcome among the cell's runs (a DROPPED run counted by what"
-            + " the Job did then: hangs, fails or completes; runs that ended in ERROR are not counted: an infrastructure"
+            + " the Job did then: STUCK, FAILED or SUCCEEDED; runs that ended in ERROR are not counted: an infrastructure"
             + " failure says nothing of the pattern)";
 
     CellRuns {
@@ -126,23 +126,23 @@ record CellRuns(List<Integer> indices, List<ScenarioResult> runs) {
 
     /**
      * "FAILED" for one run; "FAILED 2/3, SUCCEEDED 1/3" for several: the short form changes.txt uses. A DROPPED form
-     * that knows what followed is named by its label ("DROPPED · hangs").
+     * that knows what followed is named by its label ("DROPPED then STUCK").
      */
     String shortDistribution() {
         if (count() == 1) {
-            return OutcomeLook.name(OutcomeForm.of(runs.get(0)));
+            return OutcomeLook.label(OutcomeForm.of(runs.get(0)));
         }
-        return formCounts().entrySet().stream().map(e -> OutcomeLook.name(e.getKey()) + " " + e.getValue() + "/" + count())
+        return formCounts().entrySet().stream().map(e -> OutcomeLook.label(e.getKey()) + " " + e.getValue() + "/" + count())
                 .collect(Collectors.joining(", "));
     }
 
     /** "FAILED" for one run; "2 of 3: FAILED, 1 of 3: SUCCEEDED" for several. */
     String distribution() {
         if (count() == 1) {
-            return OutcomeLook.name(OutcomeForm.of(runs.get(0)));
+            return OutcomeLook.label(OutcomeForm.of(runs.get(0)));
         }
         return formCounts().entrySet().stream()
-                .map(e -> e.getValue() + " of " + count() + ": " + OutcomeLook.name(e.getKey()))
+                .map(e -> e.getValue() + " of " + count() + ": " + OutcomeLook.label(e.getKey()))
                 .collect(Collectors.joining(", "));
     }
 

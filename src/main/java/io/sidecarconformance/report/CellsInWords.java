@@ -1,15 +1,20 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 
+import java.util.List;
+import java.util.Optional;
+
 
 /**
  * Every cell in words, for a reader without JavaScript: per row, each cell's outcome, key figure, reason, findings
- * and note (each run's, for a cell run several times), with an anchor each grid cell links to. It sits in a {@code <noscript>}: with JavaScript the drill-down
- * says all of this and more.
+ * and note (each run's, for a cell run several times) and how to reproduce it, with an anchor each grid cell links to.
+ * Its own page, {@value #FILE} beside compatibility.html: with JavaScript the drill-down says all of this and more,
+ * so the grid's page does not carry it twice.
  */
 final class CellsInWords {
 
@@ -21,45 +26,61 @@ final class CellsInWords {
         return "cell-" + index;
     }
 
+    static final String FILE = "cells.html";
+
     /** The link a grid cell carries to its entry; shown only without JavaScript. */
     static String link(int index) {
-        return "<noscript><a class=\"why\" href=\"#" + anchor(index) + "\">why</a></noscript>";
+        return "<noscript><a class=\"why\" href=\"" + FILE + "#" + anchor(index) + "\">why</a></noscript>";
+    }
+
+    /** The page: the grid page's styles, a way back, then every cell. */
+    static String page(SuiteResults run) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Every cell in words: "
+                + Html.escape(HtmlReport.title(run)) + "</title>\n<style>\n" + PageAssets.CSS + OutcomeLook.css()
+                + "</style>\n</head>\n<body>\n<p><a href=\"" + ReportWriter.COMPATIBILITY_HTML + "\">The grid, its summary"
+                + " and legend</a></p>\n" + render(run) + Reproduction.howTo() + "</body>\n</html>\n";
     }
 
     static String render(SuiteResults run) {
         GridLayout grid = GridLayout.of(run);
-        StringBuilder html = new StringBuilder("<noscript><section id=\"cells-in-words\"><h2>Every cell in words</h2>\n");
+        List<Optional<Reproduction>> repros = Reproduction.of(run.results());
+        StringBuilder html = new StringBuilder("<section id=\"cells-in-words\"><h1>Every cell in words</h1>\n");
         for (GridLayout.Row row : grid.rows()) {
             html.append("<h3>").append(Html.escape(row.name())).append("</h3>\n<ul>\n");
             for (GridLayout.Column column : grid.columns()) {
-                grid.cellAt(row, column).ifPresent(cell -> html.append(entry(cell, run.catalog().figureOf(column.fault()))));
+                grid.cellAt(row, column).ifPresent(cell -> html.append(entry(cell, run.catalog(),
+                        repros.get(cell.representativeIndex()))));
             }
             html.append("</ul>\n");
         }
-        return html.append("</section></noscript>\n").toString();
+        return html.append("</section>\n").toString();
     }
 
     /** One run: outcome, key figure, reason, findings and note. Several: the distribution, then each run so. */
-    private static String entry(CellRuns cell, ColumnFigure column) {
+    private static String entry(CellRuns cell, Catalog catalog, Optional<Reproduction> repro) {
         ScenarioResult first = cell.runs().get(0);
+        String fault = first.key().fault();
+        ColumnFigure column = catalog.figureOf(fault);
         StringBuilder html = new StringBuilder("<li id=\"").append(anchor(cell.indices().get(0))).append("\"><b>")
                 .append(Html.escape(first.key().fault())).append(" on ").append(Html.escape(first.key().cluster()))
                 .append("</b>: ");
         if (cell.count() == 1) {
-            return html.append(run(first, column)).append("</li>\n").toString();
+            return html.append(run(first, column, catalog)).append(reproduce(repro)).append("</li>\n").toString();
         }
-        html.append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(cell.shownForm()))).append("</span> ")
+        html.append(Expectation.of(cell.shownForm(), fault, catalog).html(fault)).append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(cell.shownForm()))).append("</span> ")
                 .append("<span class=\"runs\">").append(Html.escape(cell.distribution()))
                 .append(cell.unstable() ? " (unstable)" : "").append("</span><ol class=\"run-list\">");
         for (ScenarioResult r : cell.runs()) {
             html.append("<li data-repeat=\"").append(r.repeat()).append("\">run ").append(r.repeat()).append(": ")
-                    .append(run(r, column)).append("</li>");
+                    .append(run(r, column, catalog)).append("</li>");
         }
-        return html.append("</ol></li>\n").toString();
+        return html.append("</ol>").append(reproduce(repro)).append("</li>\n").toString();
     }
 
-    private static String run(ScenarioResult result, ColumnFigure column) {
-        StringBuilder html = new StringBuilder("<span class=\"lbl\">")
+    private static String run(ScenarioResult result, ColumnFigure column, Catalog catalog) {
+        String fault = result.key().fault();
+        StringBuilder html = new StringBuilder(Expectation.of(OutcomeForm.of(result), fault, catalog).html(fault))
+                .append("<span class=\"lbl\">")
                 .append(Html.escape(OutcomeLook.label(OutcomeForm.of(result)))).append("</span>");
         String figure = KeyFigure.of(result, column);
         if (!figure.isEmpty()) {
@@ -80,5 +101,20 @@ final class CellsInWords {
             html.append("<p class=\"note\">note: ").append(Html.escape(result.note())).append("</p>");
         }
         return html.toString();
+    }
+
+    /** The shown run's command, images and what it asks of the node, folded; nothing when it recorded no objects. */
+    private static String reproduce(Optional<Reproduction> repro) {
+        if (repro.isEmpty()) {
+            return "";
+        }
+        Reproduction r = repro.get();
+        StringBuilder html = new StringBuilder("<details class=\"repro\"><summary>reproduce</summary><pre>")
+                .append(Html.escape(r.command())).append("</pre><p class=\"small\">images: ")
+                .append(Html.escape(String.join(", ", r.images())));
+        if (!r.privileged().isEmpty()) {
+            html.append("; beyond an ordinary pod: ").append(Html.escape(String.join("; ", r.privileged())));
+        }
+        return html.append(" (<a href=\"#reproduce\">how and why</a>)</p></details>").toString();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sidecarconformance.result.AppliedObject;
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.Outcome;
@@ -35,10 +36,11 @@ final class DrillDownData {
 
     /**
      * A cell's record; {@code outcomeLabel} and {@code outcomeClass} are what its grid cell shows (the outcome in its
-     * {@link OutcomeForm}), so the drill-down names and colours it the same way.
+     * {@link OutcomeForm}), so the drill-down names and colours it the same way; {@code expected} is its
+     * {@link Expectation} in words ("✓ expected under sigterm"), or "" when it makes no claim.
      */
     record Cell(String title, ScenarioKey key, int repeat, Outcome outcome, String outcomeLabel, String outcomeClass,
-                String reason, List<Finding> findings, String note, Instant startedAt, Double runnerLoad, Figures figures,
+                String expected, String reason, List<Finding> findings, String note, Instant startedAt, Double runnerLoad, Figures figures,
                 Instant firstEvent, List<Event> timeline, List<Applied> applied, Repro repro) {
     }
 
@@ -51,7 +53,7 @@ final class DrillDownData {
     }
 
     /** How to run the record again: the command, the images it needs, its steps; null when nothing was recorded. */
-    record Repro(String command, List<String> images, List<String> steps, List<String> files) {
+    record Repro(String command, List<String> images, List<String> steps, List<String> files, List<String> privileged) {
     }
 
     /**
@@ -77,7 +79,7 @@ final class DrillDownData {
                 int index = manifests.computeIfAbsent(o.manifest(), text -> manifests.size());
                 applied.add(new Applied(o.kind(), o.name(), index));
             }
-            cells.add(cell(result, applied, repros.get(i)));
+            cells.add(cell(result, applied, repros.get(i), run.catalog()));
         }
         return new Data(List.copyOf(manifests.keySet()), cells);
     }
@@ -92,17 +94,19 @@ final class DrillDownData {
         }
     }
 
-    private static Cell cell(ScenarioResult result, List<Applied> applied, Optional<Reproduction> reproduction) {
+    private static Cell cell(ScenarioResult result, List<Applied> applied, Optional<Reproduction> reproduction, Catalog catalog) {
         Instant first = result.timeline().stream().map(TimelineEvent::time).min(Comparator.naturalOrder()).orElse(null);
         List<Event> events = result.timeline().stream()
                 .map(e -> new Event(offsetSeconds(first, e.time()), e.container(), e.kind(), e.detail(), e.source()))
                 .sorted(Comparator.comparingDouble(Event::offset))
                 .toList();
         Repro repro = reproduction
-                .map(r -> new Repro(r.command(), r.images(), r.steps(), List.copyOf(r.files().keySet()))).orElse(null);
+                .map(r -> new Repro(r.command(), r.images(), r.steps(), List.copyOf(r.files().keySet()), r.privileged()))
+                .orElse(null);
         OutcomeForm form = OutcomeForm.of(result);
+        String expected = Expectation.of(form, result.key().fault(), catalog).inWords(result.key().fault());
         return new Cell(result.key().toString(), result.key(), result.repeat(), result.outcome(),
-                OutcomeLook.label(form), OutcomeLook.cssClass(form), result.reason(), result.findings(), result.note(), result.startedAt(),
+                OutcomeLook.label(form), OutcomeLook.cssClass(form), expected, result.reason(), result.findings(), result.note(), result.startedAt(),
                 result.runnerLoad(), result.figures(), first, events, applied, repro);
     }
 

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * Where each record sits in the compatibility grid: rows are pattern / sidecar / variant, columns fault x cluster.
- * Columns are every fault seen times every cluster, so a cell nobody ran shows as a gap rather than vanishing. A cell
+ * The page draws it a fault at a time ({@link #rowsUnder}): one column per cluster, the rows run under that fault. A cell
  * holds every run of it ({@link CellRuns}).
  */
 final class GridLayout {
@@ -96,6 +96,11 @@ final class GridLayout {
             }
         }
         return columns;
+    }
+
+    /** The rows run under the fault on at least one cluster, in row order. */
+    List<Row> rowsUnder(String fault) {
+        return rows.stream().filter(row -> clusters.stream().anyMatch(c -> cellAt(row, new Column(fault, c)).isPresent())).toList();
     }
 
     /** The runs of this cell, if any. */

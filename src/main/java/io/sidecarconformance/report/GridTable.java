@@ -16,7 +16,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** The grid as an HTML table: two header rows (fault, then cluster), a heading row per pattern, one row per variant. */
+/**
+ * The grid as an HTML table: a header row of clusters (sticky), then per fault a body with its heading row, a heading
+ * row per pattern and one row per sidecar / variant run under that fault, so that no column holds only gaps.
+ */
 final class GridTable {
 
     private GridTable() {
@@ -27,40 +30,42 @@ final class GridTable {
         Map<String, String> serverVersions = run.clusters().stream().collect(Collectors.toMap(
                 ClusterInfo::id, c -> c.serverVersion() == null ? "server did not answer" : c.serverVersion(),
                 (a, b) -> a));
+        int width = grid.clusters().size() + 1;
         StringBuilder html = new StringBuilder();
-        html.append("<table id=\"grid\" class=\"grid\">\n<thead>\n<tr><th rowspan=\"2\" class=\"corner\">pattern / sidecar / variant</th>");
+        html.append("<table id=\"grid\" class=\"grid\">\n<thead>\n<tr><th class=\"corner\">fault, then pattern / sidecar / variant</th>");
+        for (String cluster : grid.clusters()) {
+            html.append("<th class=\"cluster\" data-c=\"").append(Html.escape(cluster)).append("\" title=\"")
+                    .append(Html.escape(serverVersions.getOrDefault(cluster, ""))).append("\"><a class=\"gl\" href=\"#")
+                    .append(Html.escape(Glossary.anchor(Glossary.Term.COLUMN, cluster))).append("\">")
+                    .append(breakable(ClusterNames.shortName(cluster, grid.clusters()))).append("</a></th>");
+        }
+        html.append("</tr>\n</thead>\n");
         for (String fault : grid.faults()) {
-            html.append("<th class=\"fault fstart\" data-f=\"").append(Html.escape(fault)).append("\" colspan=\"")
-                    .append(grid.clusters().size()).append("\"").append(title(run.catalog().fault(fault).map(CatalogFault::label)))
-                    .append(">")
-                    .append(Html.escape(fault)).append("</th>");
-        }
-        html.append("</tr>\n<tr>");
-        for (GridLayout.Column column : grid.columns()) {
-            html.append("<th class=\"cluster").append(startsFault(grid, column) ? " fstart" : "")
-                    .append("\"").append(columnData(column))
-                    .append(" title=\"").append(Html.escape(serverVersions.getOrDefault(column.cluster(), "")))
-                    .append("\">").append(breakable(ClusterNames.shortName(column.cluster(), grid.clusters()))).append("</th>");
-        }
-        html.append("</tr>\n</thead>\n<tbody>\n");
-        String pattern = null;
-        for (GridLayout.Row row : grid.rows()) {
-            if (!row.pattern().equals(pattern)) {
-                pattern = row.pattern();
-                html.append("<tr class=\"group\" data-group=\"").append(Html.escape(pattern)).append("\"><th colspan=\"")
-                        .append(grid.columns().size() + 1).append("\"").append(title(run.catalog().pattern(pattern).map(CatalogEntry::label)))
-                        .append("><span>").append(Html.escape(pattern)).append("</span></th></tr>\n");
+            html.append("<tbody data-f=\"").append(Html.escape(fault)).append("\">\n<tr class=\"fhead\"><th class=\"fault\" colspan=\"")
+                    .append(width).append("\">").append(Glossary.link(Glossary.Term.FAULT, fault, fault))
+                    .append(run.catalog().fault(fault).map(f -> " <span class=\"flabel\">" + Html.escape(f.label()) + "</span>").orElse(""))
+                    .append("</th></tr>\n");
+            String pattern = null;
+            for (GridLayout.Row row : grid.rowsUnder(fault)) {
+                if (!row.pattern().equals(pattern)) {
+                    pattern = row.pattern();
+                    html.append("<tr class=\"group\" data-group=\"").append(Html.escape(pattern)).append("\"><th colspan=\"")
+                            .append(width).append("\"").append(title(run.catalog().pattern(pattern).map(CatalogEntry::label)))
+                            .append("><span>").append(Glossary.link(Glossary.Term.PATTERN, pattern, pattern)).append("</span></th></tr>\n");
+                }
+                html.append(row(run, grid, row, fault));
             }
-            html.append(row(run, grid, row));
+            html.append("</tbody>\n");
         }
-        html.append("</tbody>\n</table>\n");
-        return html.toString();
+        return html.append("</table>\n").toString();
     }
 
-    private static String row(SuiteResults run, GridLayout grid, GridLayout.Row row) {
-        List<Optional<CellRuns>> cells = grid.columns().stream().map(column -> grid.cellAt(row, column)).toList();
-        // The outcomes (and their forms: "hangs" finds DROPPED_HANGS) and findings a row holds, so the filter box can
-        // find "stuck" or "race" rows as well as patterns.
+    /** One pattern / sidecar / variant under one fault: a cell per cluster, in the clusters' order. */
+    private static String row(SuiteResults run, GridLayout grid, GridLayout.Row row, String fault) {
+        List<GridLayout.Column> columns = grid.clusters().stream().map(c -> new GridLayout.Column(fault, c)).toList();
+        List<Optional<CellRuns>> cells = columns.stream().map(column -> grid.cellAt(row, column)).toList();
+        // The outcomes (and their forms: "dropped_hangs" finds DROPPED_HANGS) and findings a row holds, so the filter box
+        // can find "stuck" or "race" rows as well as patterns and faults.
         Set<String> words = new TreeSet<>();
         cells.stream().flatMap(Optional::stream).forEach(cell -> {
             cell.runs().forEach(r -> {
@@ -73,21 +78,21 @@ final class GridTable {
             }
         });
         StringBuilder html = new StringBuilder();
-        html.append("<tr class=\"row\" data-group=\"").append(Html.escape(row.pattern()))
+        // data-r: the row's place in the grid's row order, so lists across faults (the compare view) keep it.
+        html.append("<tr class=\"row\" data-r=\"").append(grid.rows().indexOf(row)).append("\" data-group=\"").append(Html.escape(row.pattern()))
                 .append("\" data-row=\"").append(Html.escape(row.name()))
                 .append("\" data-verdicts=\"").append(String.join(" ", words)).append("\"><th class=\"rowname\" title=\"")
-                .append(Html.escape(row.name())).append("\">").append(Html.escape(row.sidecar()))
-                .append(" <span class=\"sep\">/</span> ").append(Html.escape(row.variant())).append("</th>");
-        List<GridLayout.Column> columns = grid.columns();
+                .append(Html.escape(row.name() + " under " + fault)).append("\">")
+                .append(Glossary.link(Glossary.Term.SIDECAR, row.sidecar(), row.sidecar()))
+                .append(" <span class=\"sep\">/</span> ").append(Glossary.variantLinks(row.variant())).append("</th>");
+        ColumnFigure figure = run.catalog().figureOf(fault);
         for (int c = 0; c < columns.size(); c++) {
             GridLayout.Column column = columns.get(c);
-            String fstart = startsFault(grid, column) ? " fstart" : "";
-            ColumnFigure figure = run.catalog().figureOf(column.fault());
-            html.append(cells.get(c).map(cell -> cell(cell, column, figure, fstart))
-                    .orElse("<td class=\"empty" + fstart + "\"" + columnData(column) + " title=\"no record\">&ndash;</td>"));
+            html.append(cells.get(c).map(cell -> cell(cell, column, figure,
+                            Expectation.of(cell.shownForm(), fault, run.catalog())))
+                    .orElse("<td class=\"empty\"" + columnData(column) + " title=\"not run on this version\">&ndash;</td>"));
         }
-        html.append("</tr>\n");
-        return html.toString();
+        return html.append("</tr>\n").toString();
     }
 
     /** The attributes that let the pivot hide a column and the diff find a cell: cluster and fault. */
@@ -101,18 +106,20 @@ final class GridTable {
     }
 
     /** @param figure the figure the cell's fault column shows */
-    static String cell(CellRuns cell, GridLayout.Column column, ColumnFigure figure, String extraClass) {
+    static String cell(CellRuns cell, GridLayout.Column column, ColumnFigure figure, Expectation expectation) {
         OutcomeForm form = cell.shownForm();
         ScenarioResult shown = cell.representative();
         StringBuilder html = new StringBuilder();
-        html.append("<td class=\"cell ").append(OutcomeLook.cssClass(form)).append(extraClass)
+        html.append("<td class=\"cell ").append(OutcomeLook.cssClass(form))
                 .append(cell.unstable() ? " unstable" : "")
                 .append("\" data-i=\"").append(cell.representativeIndex()).append("\" data-runs=\"")
                 .append(cell.indices().stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .append("\" data-v=\"").append(form.name()).append("\" data-sig=\"").append(cell.signature())
                 .append("\"").append(columnData(column))
                 .append(" tabindex=\"0\" title=\"").append(Html.escape(tooltip(cell, figure))).append("\">")
-                .append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(form))).append("</span>");
+                .append("<span class=\"out\">").append(expectation.html(column.fault()))
+                .append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(form)).replace("_", "_<wbr>"))
+                .append("</span></span>");
         String shownFigure = KeyFigure.of(shown, figure);
         if (!shownFigure.isEmpty()) {
             html.append("<span class=\"fig\">").append(Html.escape(shownFigure)).append("</span>");
@@ -123,7 +130,7 @@ final class GridTable {
                 if (other != form) {
                     html.append("<span class=\"alt ").append(OutcomeLook.cssClass(other)).append("\" title=\"")
                             .append(n).append(" of ").append(cell.count()).append(": ")
-                            .append(Html.escape(OutcomeLook.name(other))).append("\">")
+                            .append(Html.escape(OutcomeLook.label(other))).append("\">")
                             .append(n).append("</span>");
                 }
             });
@@ -163,23 +170,23 @@ final class GridTable {
         return html.toString();
     }
 
-    /** The cell's hover text: its outcome distribution, then each run's reason, key figure in full, and findings. */
+    /** The cell's hover text: its outcome distribution, then the shown run's reason, key figure in full, and findings. */
     static String tooltip(CellRuns cell, ColumnFigure figure) {
         if (cell.count() == 1) {
             return tooltip(cell.runs().get(0), figure);
         }
+        // The shown run only: every run's own text is in the drill-down and in cells.html, not in each cell's title.
         StringBuilder text = new StringBuilder(cell.distribution());
         if (cell.unstable()) {
             text.append(" (unstable)");
         }
-        for (ScenarioResult r : cell.runs()) {
-            text.append("\nrun ").append(r.repeat()).append(": ").append(tooltip(r, figure).replace("\n", "\n  "));
-        }
-        return text.toString();
+        ScenarioResult shown = cell.representative();
+        return text.append("\nrun ").append(shown.repeat()).append(", shown: ").append(tooltip(shown, figure).replace("\n", "\n  "))
+                .append("\nthe other runs: click the cell").toString();
     }
 
     private static String tooltip(ScenarioResult result, ColumnFigure column) {
-        StringBuilder text = new StringBuilder(OutcomeLook.name(OutcomeForm.of(result))).append(": ")
+        StringBuilder text = new StringBuilder(OutcomeLook.label(OutcomeForm.of(result))).append(": ")
                 .append(result.reason().isBlank() ? "(no reason recorded)" : result.reason());
         String figure = KeyFigure.explained(result, column);
         if (!figure.isEmpty()) {
@@ -197,9 +204,5 @@ final class GridTable {
     // Long ids such as "kind:1.28-sidecars" may wrap after the colon instead of widening the whole column.
     private static String breakable(String clusterId) {
         return Html.escape(clusterId).replace(":", ":<wbr>");
-    }
-
-    private static boolean startsFault(GridLayout grid, GridLayout.Column column) {
-        return column.cluster().equals(grid.clusters().get(0));
     }
 }

@@ -10,12 +10,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * compatibility.html: the choice of versions and faults, the summary, the compare view, the changes since a previous
- * run, the clusters, parameters and legend, the grid and a drill-down per cell, as one self-contained file (inline CSS
- * and JS, nothing fetched) that opens from file://; the drill-down's data is packed ({@link PackedText}). Rendered
+ * compatibility.html: the choice of versions and faults, the caveats, the summary, the compare view, the changes since
+ * a previous run, the clusters, parameters, measurements, legend and glossary, the grid and a drill-down per cell, as one
+ * file (inline CSS and JS, nothing fetched) that opens from file://; the drill-down's data is packed ({@link PackedText}).
+ * Without JavaScript, each cell links to its entry in {@link CellsInWords#FILE} beside it. Rendered
  * from a {@link SuiteResults} only (and the previous run's, for its changes): the page shows what results.json holds
  * and nothing else.
  */
@@ -38,21 +38,24 @@ public final class HtmlReport {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>Sidecar compatibility: ").append(Html.escape(run.runId())).append("</title>\n")
+                .append("<title>").append(Html.escape(title(run))).append("</title>\n")
                 .append("<style>\n").append(PageAssets.CSS).append(OutcomeLook.css()).append("</style>\n")
                 .append("</head>\n<body data-ready=\"false\">\n")
                 .append("<div id=\"script-errors\" role=\"alert\"></div>\n")
                 // First script on the page, so that even a syntax error in the main script is reported.
                 .append("<script>").append(PageAssets.ERROR_HOOK).append("</script>\n")
-                .append(title(run))
+                .append(heading(run))
                 .append(Views.render(run))
+                .append(Caveats.render(run))
                 .append(SummaryTable.render(run))
                 .append(Views.compare(run))
                 .append(previous == null ? "" : changes(previous, run))
                 .append(header(run))
                 .append("<div class=\"tools\"><label>filter <input id=\"filter\" type=\"search\" autocomplete=\"off\" ")
                 .append("placeholder=\"pattern, sidecar, variant, outcome or finding\"></label><span id=\"counts\"></span></div>\n")
-                .append("<main>\n").append(GridTable.render(run)).append(CellsInWords.render(run)).append("</main>\n")
+                .append("<main>\n").append(GridTable.render(run)).append("<noscript><p>Every cell in words, each run's")
+                .append(" reason, findings and how to reproduce it: <a href=\"").append(CellsInWords.FILE).append("\">")
+                .append(CellsInWords.FILE).append("</a>.</p></noscript>").append("</main>\n")
                 .append("<aside id=\"drill\" hidden><button id=\"drill-close\" type=\"button\" title=\"close (Esc)\">")
                 .append("&times;</button><div id=\"drill-body\"></div></aside>\n")
                 // Only the drill-down reads it: the grid, the summary and every reason above are markup.
@@ -83,7 +86,21 @@ public final class HtmlReport {
         return html.append("</div>").toString();
     }
 
-    private static String title(SuiteResults run) {
+    /** The tab's title, from the columns: "Sidecar compatibility: 1.27 to 1.37 (13 versions)". */
+    static String title(SuiteResults run) {
+        List<String> clusters = GridLayout.of(run).clusters();
+        if (clusters.isEmpty()) {
+            return "Sidecar compatibility";
+        }
+        String first = ClusterNames.shortName(clusters.get(0), clusters);
+        if (clusters.size() == 1) {
+            return "Sidecar compatibility: " + first;
+        }
+        return "Sidecar compatibility: " + first + " to " + ClusterNames.shortName(clusters.get(clusters.size() - 1), clusters)
+                + " (" + clusters.size() + " versions)";
+    }
+
+    private static String heading(SuiteResults run) {
         long cells = run.results().stream().map(r -> r.key()).distinct().count();
         return "<h1>Sidecar lifecycle compatibility</h1>\n<p class=\"meta\">run <code>" + Html.escape(run.runId())
                 + "</code> &middot; started " + time(run.startedAt()) + " &middot; finished " + time(run.finishedAt())
@@ -133,22 +150,13 @@ public final class HtmlReport {
             }
             html.append("</table></details></section>\n");
         }
-        if (!run.measurements().isEmpty()) {
-            // A merged report carries every run's figures: folded, so the grid stays near the top of the page.
-            int count = run.measurements().size();
-            html.append("<section><details").append(count <= 8 ? " open" : "").append("><summary><h2 style=\"display:inline\">")
-                    .append("Measurements (").append(count).append(")</h2></summary><table class=\"small\" id=\"measurements\">");
-            for (Map.Entry<String, String> m : new TreeMap<>(run.measurements()).entrySet()) {
-                html.append("<tr><th>").append(Html.escape(m.getKey())).append("</th><td>")
-                        .append(Html.escape(m.getValue())).append("</td></tr>");
-            }
-            html.append("</table></details></section>\n");
-        }
-        html.append("</div>\n").append(Legend.render(run.catalog()))
+        html.append(Measurements.render(run.measurements()));
+        html.append("</div>\n").append(Legend.render(run.catalog())).append(Glossary.render(run)).append(Reproduction.howTo())
                 .append("<p class=\"howto\">A cell shows the outcome, its key figure (the legend's last part says which) and ")
                 .append("a badge per finding. &#9998; marks a note. ")
                 .append("Hover a cell for what happened and its findings, click it for the figures and the timeline.")
-                .append("<noscript> Without JavaScript, a cell's <i>why</i> leads to its reason and findings below the grid.")
+                .append("<noscript> Without JavaScript, a cell's <i>why</i> leads to its reason, findings and how to reproduce")
+                .append(" it in ").append(CellsInWords.FILE).append(".")
                 .append("</noscript></p>\n</header>\n");
         return html.toString();
     }

@@ -27,7 +27,7 @@ final class KeyFigure {
 
     /** The rules of {@link #of}, as the legend states them, naming the faults that show each figure. */
     static String rule(Catalog catalog) {
-        return "Job created to pod ended (SUCCEEDED, FAILED, FAILED: FAULT); +: how long a sidecar"
+        return "Job created to pod ended (SUCCEEDED, FAILED, FAILED_BY_FAULT); +: how long a sidecar"
                 + " outlived main in a STUCK pod; " + under(catalog, ColumnFigure.TERMINATION, ", or ")
                 + "when the termination was slow: deletion to pod gone; "
                 + under(catalog, ColumnFigure.OOM_SCORES, ", ") + "whatever the outcome: the oom_score_adj the kubelet"

@@ -26,7 +26,8 @@ final class Legend {
                 .append("<p class=\"small\">The first rule that holds decides, tried in this order:</p><ol class=\"legend\">");
         for (Outcome outcome : RULE_ORDER) {
             OutcomeForm plain = OutcomeForm.of(outcome);
-            html.append("<li data-v=\"").append(outcome.name()).append("\"><span class=\"sw ")
+            html.append("<li id=\"").append(Glossary.anchor(Glossary.Term.OUTCOME, outcome.name())).append("\" data-v=\"")
+                    .append(outcome.name()).append("\"><span class=\"sw ")
                     .append(OutcomeLook.cssClass(plain)).append("\">").append(Html.escape(OutcomeLook.label(plain)))
                     .append("</span><b>").append(outcome.name()).append("</b><span class=\"rule\">")
                     .append(Html.escape(OutcomeLook.rule(plain, catalog))).append("</span></li>");
@@ -36,7 +37,8 @@ final class Legend {
                 }
             }
         }
-        html.append("</ol></section>\n<section class=\"findings\"><h2>Findings: what was seen on the way</h2>")
+        html.append("</ol><h2 id=\"expected\">Expected or not: the mark beside an outcome</h2><p class=\"small rule\">")
+                .append(Html.escape(Expectation.rule(catalog))).append(".</p></section>\n<section class=\"findings\"><h2>Findings: what was seen on the way</h2>")
                 .append("<p class=\"small\">Any number per cell, whatever the outcome; a cell shows a badge for each,")
                 .append(" hover a badge for what was seen.</p><ul class=\"legend\">");
         for (FindingKind kind : FindingKind.values()) {
@@ -52,7 +54,7 @@ final class Legend {
         html.append("<section class=\"repeats\"><h2>Cells run several times (-Drepeat)</h2><p class=\"small\">")
                 .append("A cell shows the outcome most of its runs had, runs that ended in ERROR left out; a tie goes to")
                 .append(" the worse outcome, in the order ").append(Html.escape(String.join(", ",
-                        CellRuns.WORST_FIRST.stream().map(OutcomeLook::name).toList())))
+                        CellRuns.WORST_FIRST.stream().map(OutcomeLook::label).toList())))
                 .append(". <b>2/3</b>: that outcome in 2 of 3 runs; a small square per other outcome with its count;")
                 .append(" a badge seen in only some runs says in how many (<span class=\"find\">race 2/3</span>).")
                 .append(" <span class=\"unstable-key\">unstable</span> (striped corner): ")
@@ -64,7 +66,7 @@ final class Legend {
 
     /** A form an outcome is shown in (DROPPED, then what the Job did), under the outcome's entry. */
     private static String formEntry(OutcomeForm form, Catalog catalog) {
-        String then = OutcomeLook.summaryWord(OutcomeForm.of(form.then().orElseThrow()));
+        String then = form.then().orElseThrow().name();
         return "<li class=\"form\" data-form=\"" + form.name() + "\"><span class=\"sw " + OutcomeLook.cssClass(form) + "\">"
                 + Html.escape(OutcomeLook.label(form)) + "</span><b>then " + Html.escape(then) + "</b><span class=\"rule\">"
                 + Html.escape(OutcomeLook.rule(form, catalog)) + "</span></li>";

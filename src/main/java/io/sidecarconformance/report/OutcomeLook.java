@@ -16,7 +16,7 @@ import java.util.Map;
 final class OutcomeLook {
 
     /**
-     * @param band a colour drawn as a band over the background (a DROPPED form: DROPPED's lilac), or null
+     * @param band a colour drawn as a band over the background (a DROPPED form: DROPPED's orange), or null
      */
     private record Look(String label, String background, String foreground, String band, String rule) {
     }
@@ -27,46 +27,50 @@ final class OutcomeLook {
     /** Where a rule names the faults aimed at main: filled in from the run's catalog by {@link #rule(OutcomeForm, Catalog)}. */
     private static final String AIMED_AT_MAIN = "{faults aimed at main}";
 
-    /** DROPPED's own colour: the whole cell when nothing is known of what followed the drop, else the band that marks it. */
-    private static final String DROPPED_LILAC = "#a794c4";
+    /**
+     * The colours are Okabe and Ito's palette for colour-blind readers: SUCCEEDED blue, its expected failure sky blue,
+     * FAILED vermillion, STUCK reddish purple, TIMEOUT black, REJECTED yellow, DROPPED orange; never green against red.
+     * DROPPED's own colour: the whole cell when nothing is known of what followed the drop, else the band that marks it.
+     */
+    private static final String DROPPED_BAND = "#e69f00";
 
     private static final Map<OutcomeForm, Look> LOOKS = new EnumMap<>(OutcomeForm.class);
     private static final Map<FindingKind, Badge> BADGES = new EnumMap<>(FindingKind.class);
 
     static {
-        plain(Outcome.SUCCEEDED, "SUCCEEDED", "#5cb85c", "#06250b",
+        plain(Outcome.SUCCEEDED, "#0072b2", "#ffffff",
                 "the pod ended (terminal; after a deletion, gone) and the Job's terminal condition is Complete");
-        plain(Outcome.FAILED_BY_FAULT, "FAILED: FAULT", "#8a9bb4", "#101a28",
+        plain(Outcome.FAILED_BY_FAULT, "#56b4e9", "#0b2233",
                 "the pod ended and the Job's terminal condition is Failed, under a fault aimed at main" + AIMED_AT_MAIN
                         + " and main not started again after it: the failure the fault causes");
-        plain(Outcome.FAILED, "FAILED", "#c2410c", "#ffffff",
+        plain(Outcome.FAILED, "#d55e00", "#ffffff",
                 "the pod ended and the Job's terminal condition is Failed, with no fault aimed at main, or with main"
                         + " restarted in place after the fault and a later instance failing: the sidecar or the pattern"
                         + " failed it");
-        plain(Outcome.STUCK, "STUCK", "#b91c1c", "#ffffff",
+        plain(Outcome.STUCK, "#cc79a7", "#1b1f24",
                 "the pod did not end (after a deletion: was not gone): main's last instance ended and the pod had not"
                         + " ended a stuck window later, or the pod was deleted and not gone its grace period plus a stuck"
                         + " window later, or (no deletion) the sidecar said Ready and main had not started a stuck window"
                         + " later; or the pod ended and the Job had no terminal condition a Job window later. A Job already"
                         + " Failed does not change this. Windows run on the runner's clock");
-        plain(Outcome.TIMEOUT, "TIMEOUT", "#7f1d1d", "#ffffff",
+        plain(Outcome.TIMEOUT, "#1b1f24", "#ffffff",
                 "the scenario's deadline (scenario.timeoutSeconds, from the Job's creation, on the runner's clock) passed"
                         + " before any end rule held: the pod had not ended, main was still running (or had not started,"
                         + " with no Ready line from the sidecar) and no deletion was overdue, so no stuck window ran out."
                         + " A container had started (else ERROR); a dropped field makes it DROPPED first");
-        plain(Outcome.REJECTED, "REJECTED", "#7339b0", "#ffffff",
+        plain(Outcome.REJECTED, "#f0e442", "#1b1f24",
                 "the API server refused the spec, and either the fault adds nothing to it or a dry run of the spec"
                         + " without the fault's fields was refused too");
-        plain(Outcome.DROPPED, "DROPPED", DROPPED_LILAC, "#1d1330",
+        plain(Outcome.DROPPED, DROPPED_BAND, "#1b1f24",
                 "the API server accepted the spec but silently dropped a field we set, and a container then ran (the"
                         + " Job's condition is not judged). The cell adds what the Job did then, read from the record in one"
-                        + " of the three forms below; lilac DROPPED alone only for a record that holds neither a Job"
+                        + " of the three forms below; orange DROPPED alone only for a record that holds neither a Job"
                         + " condition nor a pod phase (written without figures): nothing is known of what followed");
-        plain(Outcome.NOT_APPLICABLE, "N/A", "#e5e7eb", "#374151",
+        plain(Outcome.NOT_APPLICABLE, "#e5e7eb", "#374151",
                 "the API server refused the spec, and accepted the same spec without the fault's fields in a"
                         + " server-side dry run: the fault cannot be applied to this pattern");
         // Hatched so that an infrastructure failure is never read as an outcome at a glance.
-        plain(Outcome.ERROR, "ERROR", "repeating-linear-gradient(135deg, #c2c2c2 0 5px, #e4e4e4 5px 10px)", "#222222",
+        plain(Outcome.ERROR, "repeating-linear-gradient(135deg, #c2c2c2 0 5px, #e4e4e4 5px 10px)", "#222222",
                 "the suite could not observe or act (cluster unavailable, namespace not created, API error, image"
                         + " not pullable, watch lost, fault not injected), or the spec was"
                         + " accepted and no container ever started (e.g. image absent): not a statement about the pattern;"
@@ -131,26 +135,27 @@ final class OutcomeLook {
     private OutcomeLook() {
     }
 
-    private static void plain(Outcome outcome, String label, String background, String foreground, String rule) {
-        LOOKS.put(OutcomeForm.of(outcome), new Look(label, background, foreground, null, rule));
+    private static void plain(Outcome outcome, String background, String foreground, String rule) {
+        LOOKS.put(OutcomeForm.of(outcome), new Look(outcome.name(), background, foreground, null, rule));
     }
 
-    /** A DROPPED form looks like the outcome the Job's fate matches (hangs: STUCK), with DROPPED's lilac band. */
+    /** A DROPPED form looks like the outcome the Job's fate matches (then STUCK: STUCK's), with DROPPED's band. */
     private static void dropped(OutcomeForm form, String rule) {
         Outcome then = form.then().orElseThrow();
         Look like = LOOKS.get(OutcomeForm.of(then));
-        LOOKS.put(form, new Look("DROPPED · " + summaryWord(OutcomeForm.of(then)), like.background(), like.foreground(),
-                DROPPED_LILAC, rule + ". " + like.label() + "'s colour with DROPPED's lilac band"));
+        LOOKS.put(form, new Look("DROPPED then " + like.label(), like.background(), like.foreground(),
+                DROPPED_BAND, rule + ". " + like.label() + "'s colour with DROPPED's orange band"));
     }
 
+    /**
+     * The one spelling of a form everywhere on the page (grid, summary, legend, compare, drill-down, tooltips): the
+     * outcome's name as results.json writes it; a DROPPED form that knows what followed adds that outcome's name
+     * ("DROPPED then STUCK").
+     */
     static String label(OutcomeForm form) {
         return LOOKS.get(form).label();
     }
 
-    /** How tooltips and lists of runs name a form: the outcome's name, and for a DROPPED form that knows more, its label. */
-    static String name(OutcomeForm form) {
-        return form.then().isPresent() ? label(form) : form.outcome().name();
-    }
 
     /** The form's rule; where it speaks of faults aimed at main, it names those of the catalog, e.g. " (main-oom, sigterm)". */
     static String rule(OutcomeForm form, Catalog catalog) {
@@ -162,23 +167,6 @@ final class OutcomeLook {
     static String solid(OutcomeForm form) {
         String background = LOOKS.get(form).background();
         return background.startsWith("#") ? background : "#c2c2c2";
-    }
-
-    /** The summary's word for the form: what the Job did, in the words of the question the summary answers. */
-    static String summaryWord(OutcomeForm form) {
-        return switch (form) {
-            case SUCCEEDED -> "completes";
-            case FAILED_BY_FAULT -> "fails by fault";
-            case FAILED -> "fails";
-            case STUCK -> "hangs";
-            case TIMEOUT -> "times out";
-            case REJECTED -> "rejected";
-            case DROPPED_HANGS, DROPPED_FAILS, DROPPED_COMPLETES ->
-                    "dropped · " + summaryWord(OutcomeForm.of(form.then().orElseThrow()));
-            case DROPPED -> "dropped";
-            case NOT_APPLICABLE -> "n/a";
-            case ERROR -> "error";
-        };
     }
 
     static String cssClass(OutcomeForm form) {
@@ -197,7 +185,7 @@ final class OutcomeLook {
     /**
      * One rule per form: the colours of cells, legend swatches, summary squares and drill-down badges. A band is drawn
      * at the left of a cell, swatch or badge, and along the top of a summary square (too narrow for a band at its side;
-     * its yellow frame for "unstable" is a shadow, which the band must not replace). A banded label may wrap in its cell.
+     * its corner for "unstable" is drawn apart, so the band does not hide it). A banded label may wrap in its cell.
      */
     static String css() {
         StringBuilder css = new StringBuilder();
@@ -210,6 +198,7 @@ final class OutcomeLook {
                         .append("{box-shadow:inset 6px 0 0 ").append(look.band()).append("}\n")
                         .append(".badge").append(c).append("{padding-left:12px}\n")
                         .append(".sq").append(c).append("{border-top:4px solid ").append(look.band()).append("}\n")
+                        .append(".sq").append(c).append(">b{line-height:14px}\n")
                         .append("td.cell").append(c).append(" .lbl,.sw").append(c).append("{white-space:normal}\n");
             }
         });

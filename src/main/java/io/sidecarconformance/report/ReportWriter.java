@@ -42,6 +42,7 @@ public final class ReportWriter {
         writeReproductions(written, dir);
         Path html = dir.resolve(COMPATIBILITY_HTML);
         Files.writeString(html, HtmlReport.render(written, previous), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(CellsInWords.FILE), CellsInWords.page(written), StandardCharsets.UTF_8);
         return new Written(json, html);
     }
 

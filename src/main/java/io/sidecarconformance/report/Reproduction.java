@@ -27,10 +27,13 @@ import java.util.regex.Pattern;
  *
  * @param files   file name (relative to the report folder) to content, in the order the command uses them
  * @param command one shell line: {@code NS=sc-repro; kubectl create ns "$NS" && kubectl -n "$NS" apply -f ... && ...}
- * @param images  the images the objects name: the cluster must be able to pull (or already hold) them
+ * @param images  the images the files name (public ones for the local clusters' own, {@link PublicImages}): the cluster
+ *                must be able to pull (or already hold) them
  * @param steps   each step in words: what it applies or does, and when the suite did it
+ * @param privileged what the objects ask of the node beyond an ordinary pod ({@link Privileges})
  */
-record Reproduction(Map<String, String> files, String command, List<String> images, List<String> steps) {
+record Reproduction(Map<String, String> files, String command, List<String> images, List<String> steps,
+                    List<String> privileged) {
 
     static final String DIR = "repro";
     static final String PATCH_KIND = "ephemeralcontainers patch";
@@ -85,9 +88,9 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
                 steps.add("apply " + o.kind() + " " + o.name());
                 if (clusterObjects.has(result.key().cluster(), o)) {
                     files.put(clusterDir(result) + "/shared/" + slug(o.kind() + "-" + o.name()) + ".yaml",
-                            withNewline(o.manifest()));
+                            PublicImages.inManifest(withNewline(o.manifest())));
                 } else {
-                    yaml.append(yaml.length() == 0 ? "" : "---\n").append(withNewline(o.manifest()));
+                    yaml.append(yaml.length() == 0 ? "" : "---\n").append(PublicImages.inManifest(withNewline(o.manifest())));
                 }
             }
             if (yaml.length() > 0) {
@@ -103,7 +106,7 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
             String step = ".step" + (i + 1);
             if (o.kind().equals(PATCH_KIND)) {
                 String file = fileName.apply(step + ".json");
-                files.put(file, withNewline(o.manifest()));
+                files.put(file, PublicImages.inManifest(withNewline(o.manifest())));
                 String pod = job == null ? shellQuote(o.name())
                         : "\"$(kubectl -n \"$NS\" get pod -l " + shellQuote("job-name=" + job)
                         + " -o jsonpath='{.items[0].metadata.name}')\"";
@@ -115,13 +118,26 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
                 steps.add(o.name() + ": " + o.manifest().strip());
             } else {
                 String file = fileName.apply(step + ".yaml");
-                files.put(file, withNewline(o.manifest()));
+                files.put(file, PublicImages.inManifest(withNewline(o.manifest())));
                 commands.add("kubectl -n \"$NS\" apply -f " + file);
                 steps.add("apply " + o.kind() + " " + o.name());
             }
         }
-        applied.forEach(o -> images.addAll(images(o.manifest())));
-        return Optional.of(new Reproduction(files, String.join(" && ", commands), List.copyOf(images), steps));
+        applied.forEach(o -> images(o.manifest()).forEach(image -> images.add(PublicImages.publicName(image))));
+        return Optional.of(new Reproduction(files, String.join(" && ", commands), List.copyOf(images), steps,
+                Privileges.of(applied)));
+    }
+
+    /** How to reproduce any cell, in words: shown on the page whether or not it runs its script. */
+    static String howTo() {
+        return "<section id=\"reproduce\"><h2>Reproduce a cell on your cluster</h2><p class=\"small\">Each run's objects are"
+                + " under " + DIR + "/&lt;cluster&gt;/ beside this page, and its command (in the drill-down; without"
+                + " JavaScript, under <i>reproduce</i> in every cell's entry in " + CellsInWords.FILE + ") runs them from this page's folder"
+                + " with kubectl in a namespace of its own, a prompt before each later step at the moment the suite took it."
+                + " Every cell is a batch Job. " + Html.escape(PublicImages.rule()) + ". The pods are privileged where"
+                + " the entry says so: " + Html.escape(Privileges.WHY) + "; a namespace that enforces the baseline or"
+                + " restricted Pod Security level refuses them (label it pod-security.kubernetes.io/enforce=privileged)."
+                + "</p></section>\n";
     }
 
     static boolean isApiObject(AppliedObject o) {

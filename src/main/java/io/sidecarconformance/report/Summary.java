@@ -43,13 +43,13 @@ final class Summary {
             return ordered;
         }
 
-        /** "completes" when every variant did; "completes 2, fails 1" otherwise. */
+        /** "SUCCEEDED" when every variant did; "SUCCEEDED 2, FAILED 1" otherwise. */
         String words() {
             Map<OutcomeForm, Integer> counts = counts();
             if (counts.size() == 1) {
-                return OutcomeLook.summaryWord(counts.keySet().iterator().next());
+                return OutcomeLook.label(counts.keySet().iterator().next());
             }
-            return counts.entrySet().stream().map(e -> OutcomeLook.summaryWord(e.getKey()) + " " + e.getValue())
+            return counts.entrySet().stream().map(e -> OutcomeLook.label(e.getKey()) + " " + e.getValue())
                     .collect(Collectors.joining(", "));
         }
 
@@ -59,7 +59,7 @@ final class Summary {
             for (OutcomeForm form : counts().keySet()) {
                 List<String> variants = byVariant.entrySet().stream().filter(e -> e.getValue() == form)
                         .map(Map.Entry::getKey).toList();
-                text.append(text.length() == 0 ? "" : "; ").append(OutcomeLook.name(form)).append(": ")
+                text.append(text.length() == 0 ? "" : "; ").append(OutcomeLook.label(form)).append(": ")
                         .append(String.join(", ", variants));
             }
             if (!unstable.isEmpty()) {

@@ -1,17 +1,36 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.SuiteResults;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * The summary on top of the page: {@link Summary} as a table, one square per cluster in each fault's cell, coloured by
- * outcome (split in proportion when the variants differ), framed when unstable. Every square carries its words and
+ * The summary on top of the page: {@link Summary} as tables of a few faults each, one square per cluster in each fault's cell, coloured by
+ * outcome (split in proportion when the variants differ), cornered when unstable. Every square carries its words and
  * variants in its title, so it reads without JavaScript; the pivot shows the words in the square when few versions
  * are chosen.
  */
 final class SummaryTable {
+
+    /** A square's width (page.css's .sq), and the width a summary table may take at a 1280 px screen. */
+    static final int SQUARE_PX = 14;
+    static final int FITS_PX = 1070;
+    /**
+     * Up to this many versions shown, the page's script writes each square's words in it, one version under the other
+     * (page.js reads it from the section's data-words-up-to); a fault's column then takes about {@link #WORDS_PX}.
+     */
+    static final int WORDS_UP_TO = 3;
+    static final int WORDS_PX = 160;
+
+    /** A square whose variants' outcomes are expected for some and not for others. */
+    static final String MIXED_MARK = "±";
 
     private SummaryTable() {
     }
@@ -22,7 +41,7 @@ final class SummaryTable {
             return "";
         }
         List<String> clusters = summary.clusters();
-        StringBuilder html = new StringBuilder("<section id=\"summary\"><h2>Summary: what the Job does, per sidecar and")
+        StringBuilder html = new StringBuilder("<section id=\"summary\" data-words-up-to=\"" + WORDS_UP_TO + "\"><h2>Summary: what the Job does, per sidecar and")
                 .append(" pattern, under each fault, on each version</h2>\n<p class=\"small\">Computed from the cells below:")
                 .append(" each square is one version, left to right ");
         for (String cluster : clusters) {
@@ -31,16 +50,43 @@ final class SummaryTable {
         }
         html.append(". Its colour is the outcome the pattern's variants had there, each variant counted once with the")
                 .append(" outcome its cell shows (a DROPPED one with what the Job did then); split left to right in proportion when the variants differ.")
-                .append(" <span class=\"sq u sample\"></span> yellow frame: a variant's cell is unstable.")
+                .append(" The mark in a square: ✓ expected for its fault, ✗ not, ± some variants each way (<a href=\"#expected\">the")
+                .append(" rule</a>). <span class=\"sq u sample\"></span> corner: a variant's cell is unstable.")
                 .append(" <span class=\"sq none sample\"></span> not run there. Hover a square for the variants; ")
-                .append(summaryKey()).append("</p>\n<table class=\"summary\"><thead><tr><th class=\"corner\">sidecar / pattern</th>");
-        for (String fault : summary.faults()) {
-            html.append("<th class=\"sfault\" data-f=\"").append(Html.escape(fault)).append("\">").append(Html.escape(fault))
-                    .append("</th>");
+                .append(summaryKey()).append("</p>\n");
+        for (List<String> faults : chunks(summary.faults(), clusters.size())) {
+            html.append(table(summary, faults, run.catalog()));
         }
-        // The versions once more under each fault, written upwards, so a square can be told without hovering it.
+        return html.append("</section>\n").toString();
+    }
+
+    /**
+     * The faults in groups, one table each, so that a table of squares of {@link #SQUARE_PX} fits {@link #FITS_PX}: at
+     * 13 versions four faults a table; balanced, so that the last table is not a stub. With so few versions that the
+     * squares hold their words, the widest choice a reader can make, all of them, in words.
+     */
+    static List<List<String>> chunks(List<String> faults, int clusters) {
+        int perFault = Math.max(clusters * (SQUARE_PX + 1) + 12, clusters <= WORDS_UP_TO ? WORDS_PX : 0);
+        int fit = Math.max(1, FITS_PX / perFault);
+        int tables = (faults.size() + fit - 1) / fit;
+        int size = tables == 0 ? 1 : (faults.size() + tables - 1) / tables;
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < faults.size(); i += size) {
+            chunks.add(faults.subList(i, Math.min(faults.size(), i + size)));
+        }
+        return chunks;
+    }
+
+    private static String table(Summary summary, List<String> faults, Catalog catalog) {
+        List<String> clusters = summary.clusters();
+        StringBuilder html = new StringBuilder("<table class=\"summary\"><thead><tr><th class=\"corner\">sidecar / pattern</th>");
+        for (String fault : faults) {
+            html.append("<th class=\"sfault\" data-f=\"").append(Html.escape(fault)).append("\">")
+                    .append(Glossary.link(Glossary.Term.FAULT, fault, fault)).append("</th>");
+        }
+        // The versions once more under each fault, written top to bottom, so a square can be told without hovering it.
         html.append("</tr><tr class=\"vrow\"><th></th>");
-        for (String fault : summary.faults()) {
+        for (String fault : faults) {
             html.append("<th data-f=\"").append(Html.escape(fault)).append("\"><span class=\"strip\">");
             for (String cluster : clusters) {
                 html.append("<span class=\"vl\" data-c=\"").append(Html.escape(cluster)).append("\" title=\"")
@@ -54,13 +100,13 @@ final class SummaryTable {
         for (Summary.Row row : summary.rows()) {
             if (!row.sidecar().equals(sidecar)) {
                 sidecar = row.sidecar();
-                html.append("<tr class=\"sgroup\"><th colspan=\"").append(summary.faults().size() + 1).append("\">")
-                        .append(Html.escape(sidecar)).append("</th></tr>\n");
+                html.append("<tr class=\"sgroup\"><th colspan=\"").append(faults.size() + 1).append("\">")
+                        .append(Glossary.link(Glossary.Term.SIDECAR, sidecar, sidecar)).append("</th></tr>\n");
             }
             html.append("<tr class=\"srow\" data-sidecar=\"").append(Html.escape(row.sidecar())).append("\" data-pattern=\"")
-                    .append(Html.escape(row.pattern())).append("\"><th class=\"pname\">").append(Html.escape(row.pattern()))
-                    .append("</th>");
-            for (String fault : summary.faults()) {
+                    .append(Html.escape(row.pattern())).append("\"><th class=\"pname\">")
+                    .append(Glossary.link(Glossary.Term.PATTERN, row.pattern(), row.pattern())).append("</th>");
+            for (String fault : faults) {
                 html.append("<td data-f=\"").append(Html.escape(fault)).append("\">");
                 if (!summary.ran(row, fault)) {
                     html.append("<span class=\"notrun\" title=\"not run under this fault\">&ndash;</span></td>");
@@ -68,16 +114,17 @@ final class SummaryTable {
                 }
                 html.append("<span class=\"strip\">");
                 for (String cluster : clusters) {
-                    html.append(square(row, fault, cluster, summary.at(row, fault, cluster), clusters));
+                    html.append(square(row, fault, cluster, summary.at(row, fault, cluster), clusters, catalog));
                 }
                 html.append("</span></td>");
             }
             html.append("</tr>\n");
         }
-        return html.append("</tbody></table></section>\n").toString();
+        return html.append("</tbody></table>\n").toString();
     }
 
-    static String square(Summary.Row row, String fault, String cluster, Summary.Spot spot, List<String> clusters) {
+    static String square(Summary.Row row, String fault, String cluster, Summary.Spot spot, List<String> clusters,
+                         Catalog catalog) {
         String where = row.pattern() + " / " + row.sidecar() + " under " + fault + " on " + cluster + ": ";
         StringBuilder html = new StringBuilder("<span data-c=\"").append(Html.escape(cluster)).append("\" class=\"sq");
         if (spot == null) {
@@ -94,8 +141,11 @@ final class SummaryTable {
         if (counts.size() > 1) {
             html.append(" style=\"background:").append(gradient(counts)).append("\"");
         }
+        Set<Expectation> expectations = spot.counts().keySet().stream().map(f -> Expectation.of(f, fault, catalog))
+                .filter(e -> e != Expectation.NO_CLAIM).collect(Collectors.toCollection(() -> EnumSet.noneOf(Expectation.class)));
+        String mark = expectations.size() == 1 ? expectations.iterator().next().mark() : expectations.isEmpty() ? "" : MIXED_MARK;
         return html.append(" title=\"").append(Html.escape(where + spot.words() + " (" + spot.detail() + ")"))
-                .append("\"><i>").append(Html.escape(ClusterNames.shortName(cluster, clusters) + " " + spot.words()))
+                .append("\"><b>").append(mark).append("</b><i>").append(Html.escape(ClusterNames.shortName(cluster, clusters) + " " + spot.words()))
                 .append("</i></span>").toString();
     }
 
@@ -122,8 +172,7 @@ final class SummaryTable {
                 OutcomeForm.STUCK, OutcomeForm.TIMEOUT, OutcomeForm.REJECTED, OutcomeForm.DROPPED_HANGS, OutcomeForm.DROPPED_FAILS,
                 OutcomeForm.DROPPED_COMPLETES, OutcomeForm.DROPPED, OutcomeForm.NOT_APPLICABLE, OutcomeForm.ERROR)) {
             html.append("<span class=\"skey\"><span class=\"sq sample ").append(OutcomeLook.cssClass(form)).append("\"></span>")
-                    .append(Html.escape(OutcomeLook.summaryWord(form))).append(" (").append(form.outcome().name())
-                    .append(")</span> ");
+                    .append(Html.escape(OutcomeLook.label(form))).append("</span> ");
         }
         return html.toString();
     }

@@ -18,7 +18,9 @@ final class Views {
     static String render(SuiteResults run) {
         GridLayout grid = GridLayout.of(run);
         List<String> clusters = grid.clusters();
-        StringBuilder html = new StringBuilder("<section id=\"view\" hidden><h2>Show</h2><div class=\"pick\"")
+        // Filled by the script when the page's link names versions or faults it does not have.
+        StringBuilder html = new StringBuilder("<div id=\"hash-note\" role=\"status\" hidden></div>\n")
+                .append("<section id=\"view\" hidden><h2>Show</h2><div class=\"pick\"")
                 .append(" id=\"pick-versions\"><span class=\"what\">versions</span>");
         for (String cluster : clusters) {
             html.append(checkbox("pivot-c", cluster, ClusterNames.shortName(cluster, clusters)));

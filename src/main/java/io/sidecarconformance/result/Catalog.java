@@ -13,9 +13,13 @@ import java.util.function.Function;
  * @param faults   in reading order: the grid's column groups follow it
  * @param patterns the grid's row groups (a pattern, or anything else that builds the pod of a row)
  * @param sidecars sidecar kinds
+ * @param variants  the parts a variant id is made of ({@code exec}, {@code +probe}, ...); empty in a file written before
+ *                  the catalog had them
  * @param workloads users' own pods that made rows (-Dworkload), each with its file and how the faults act on it
  */
 public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, List<CatalogEntry> sidecars,
+                      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                      List<CatalogEntry> variants,
                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
                       List<CatalogWorkload> workloads) {
 
@@ -25,11 +29,13 @@ public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, Li
         faults = faults == null ? List.of() : List.copyOf(faults);
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
         sidecars = sidecars == null ? List.of() : List.copyOf(sidecars);
+        variants = variants == null ? List.of() : List.copyOf(variants);
         workloads = workloads == null ? List.of() : List.copyOf(workloads);
     }
 
+    /** Without variant parts or workloads (test samples; files written before the catalog had them read so too). */
     public Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, List<CatalogEntry> sidecars) {
-        this(faults, patterns, sidecars, List.of());
+        this(faults, patterns, sidecars, List.of(), List.of());
     }
 
     /**
@@ -37,7 +43,7 @@ public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, Li
      * nothing first), unless the row is there already.
      */
     public Catalog withWorkload(CatalogEntry row, CatalogWorkload workload) {
-        return union(new Catalog(faults, appended(patterns, row), sidecars, appended(workloads, workload)));
+        return union(new Catalog(faults, appended(patterns, row), sidecars, variants, appended(workloads, workload)));
     }
 
     private static <T> List<T> appended(List<T> entries, T entry) {
@@ -86,7 +92,8 @@ public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, Li
      */
     public Catalog union(Catalog other) {
         return new Catalog(unite(faults, other.faults, CatalogFault::id), unite(patterns, other.patterns, CatalogEntry::id),
-                unite(sidecars, other.sidecars, CatalogEntry::id), unite(workloads, other.workloads, CatalogWorkload::id));
+                unite(sidecars, other.sidecars, CatalogEntry::id), unite(variants, other.variants, CatalogEntry::id),
+                unite(workloads, other.workloads, CatalogWorkload::id));
     }
 
     /** Entries of both lists that share an id but not their data, e.g. a label reworded between two suite versions. */
@@ -95,6 +102,7 @@ public record Catalog(List<CatalogFault> faults, List<CatalogEntry> patterns, Li
         differing(faults, other.faults, CatalogFault::id, "fault", found);
         differing(patterns, other.patterns, CatalogEntry::id, "pattern", found);
         differing(sidecars, other.sidecars, CatalogEntry::id, "sidecar", found);
+        differing(variants, other.variants, CatalogEntry::id, "variant part", found);
         differing(workloads, other.workloads, CatalogWorkload::id, "workload", found);
         return found;
     }

@@ -4,6 +4,7 @@ import io.sidecarconformance.fault.Fault;
 import io.sidecarconformance.fault.Faults;
 import io.sidecarconformance.pattern.Patterns;
 import io.sidecarconformance.pattern.SidecarKind;
+import io.sidecarconformance.pattern.Variant;
 import io.sidecarconformance.result.Aim;
 import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.CatalogEntry;
@@ -14,8 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The suite's registries as results.json's catalog: each fault, pattern and sidecar kind with what its class says of
- * itself, in the registries' order. The report reads it from there (it cannot import the registries).
+ * The suite's registries as results.json's catalog: each fault, pattern, sidecar kind and variant part with what its
+ * class says of itself, in the registries' order. The report reads it from there (it cannot import the registries).
  */
 public final class SuiteCatalog {
 
@@ -26,7 +27,8 @@ public final class SuiteCatalog {
         return new Catalog(
                 Faults.all().stream().map(SuiteCatalog::fault).toList(),
                 Patterns.all().stream().map(p -> new CatalogEntry(p.id(), p.label())).toList(),
-                Arrays.stream(SidecarKind.values()).map(k -> new CatalogEntry(k.id(), k.label())).toList());
+                Arrays.stream(SidecarKind.values()).map(k -> new CatalogEntry(k.id(), k.label())).toList(),
+                Variant.PARTS.entrySet().stream().map(p -> new CatalogEntry(p.getKey(), p.getValue())).toList(), List.of());
     }
 
     /**
@@ -43,7 +45,7 @@ public final class SuiteCatalog {
                 .filter(f -> base.fault(f.id()).isEmpty()).map(SuiteCatalog::fault).toList();
         // After ours, as WorkloadFaults.ids() orders them (a union would put a fault that follows nothing first).
         Catalog catalog = new Catalog(java.util.stream.Stream.concat(base.faults().stream(), ownOnly.stream()).toList(),
-                base.patterns(), base.sidecars());
+                base.patterns(), base.sidecars(), base.variants(), List.of());
         for (var row : workloads.catalog(settings)) {
             catalog = catalog.withWorkload(row.getKey(), row.getValue());
         }

@@ -212,9 +212,9 @@ class CompatibilityPageRenderTest {
                 .as("and the other faults")
                 .contains("#grid [data-f=\"main-oom\"],#summary [data-f=\"main-oom\"],#changes [data-f=\"main-oom\"]{display:none}")
                 .as("shown faults stay").doesNotContain("[data-f=\"none\"]{display:none}");
-        assertThat(all(dom, "<th class=\"fault fstart\" data-f=\"[^\"]*\" colspan=\"(\\d+)\"")).as("fault headers span one column")
-                .containsOnly("1");
-        assertThat(dom).as("few versions: the summary says its words").contains("<section id=\"summary\" class=\"words\">");
+        assertThat(all(dom, "<tr class=\"fhead\"><th class=\"fault\" colspan=\"(\\d+)\"")).as("fault headings span the row names and one column")
+                .containsOnly("2");
+        assertThat(dom).as("few versions: the summary says its words").contains("<section id=\"summary\" data-words-up-to=\"" + SummaryTable.WORDS_UP_TO + "\" class=\"words\">");
         List<String> expected = ColumnDiff.between(run, "k3s:1.28", "kind:1.31").stream()
                 .map(line -> line.substring(0, line.indexOf(':')).split(" \\| "))
                 .filter(p -> List.of("none", "sigterm").contains(p[3]))
@@ -223,6 +223,57 @@ class CompatibilityPageRenderTest {
         assertThat(all(dom, "<tr class=\"row\" data-diff=\"([^\"]*)\"")).as("compare rows: ColumnDiff's, under the faults shown")
                 .containsExactlyElementsOf(expected);
         assertThat(bodyAttributes(dom).get("data-differ")).as("count").isEqualTo(String.valueOf(expected.size()));
+    }
+
+    @Test
+    void aLinkNamingVersionsAndFaultsThePageDoesNotHaveSaysSoAndShowsWhatItHas() throws Exception {
+        SuiteResults run = SampleRuns.realistic();
+        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
+        GridLayout grid = GridLayout.of(run);
+
+        String dom = dumpDom(page.toUri() + "#v=1.33.13,1.35.8&f=oom");
+
+        assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
+        assertThat(bodyAttributes(dom).get("data-pivot")).as("nothing known named: every version and fault shown, not a blank page")
+                .isEqualTo(grid.clusters().size() + " versions, " + grid.faults().size() + " faults");
+        String note = between(dom, "<div id=\"hash-note\" role=\"status\">", "</div>");
+        assertThat(all(note, "<p data-unknown=\"([^\"]*)\">")).as("what the link named that the page lacks")
+                .containsExactly("1.33.13,1.35.8", "oom");
+        assertThat(note).as("the message names what the page has")
+                .contains("This link names versions this page does not have: 1.33.13, 1.35.8. Showing every one. Versions on this page: "
+                        + String.join(", ", grid.clusters()) + ".")
+                .contains("This link names faults this page does not have: oom. Showing every one. Faults on this page: "
+                        + String.join(", ", grid.faults()) + ".");
+
+        String some = dumpDom(page.toUri() + "#v=kind:1.31,1.35.8&f=none");
+
+        assertThat(bodyAttributes(some).get("data-pivot")).as("the names it knows still choose").isEqualTo("1 versions, 1 faults");
+        assertThat(between(some, "<div id=\"hash-note\" role=\"status\">", "</div>")).as("and the rest are listed")
+                .contains("versions this page does not have: 1.35.8. Showing the ones it has.")
+                .doesNotContain("faults this page");
+        assertThat(dumpDom(page.toUri() + "#v=kind:1.31")).as("a link naming only what the page has: no note")
+                .contains("<div id=\"hash-note\" role=\"status\" hidden=\"\"></div>");
+    }
+
+    @Test
+    void atA1280PixelScreenTheGridFitsAndItsVersionHeaderAndFaultHeadingStayInViewWhenScrolled() throws Exception {
+        SuiteResults run = SampleRuns.realistic();
+        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
+        // A measuring script after the page's own: scroll into the grid's second fault, then read where things are.
+        String measure = "<script>setTimeout(function () {"
+                + "var grid = document.getElementById('grid'), second = grid.querySelectorAll('tr.fhead')[1];"
+                + "window.scrollTo(0, second.getBoundingClientRect().top + window.scrollY + 200);"
+                + "var heads = Array.prototype.map.call(grid.querySelectorAll('tr.fhead th'), function (th) { return Math.round(th.getBoundingClientRect().top); });"
+                + "document.body.setAttribute('data-measured', [Math.round(grid.getBoundingClientRect().width),"
+                + " Math.round(grid.querySelector('thead th.cluster').getBoundingClientRect().top), heads.join('/')].join(' '));"
+                + "}, 100);</script>";
+        Files.writeString(page, Files.readString(page).replace("</body>", measure + "</body>"));
+
+        String[] measured = bodyAttributes(dumpDom(page.toUri().toString(), "--window-size=1280,700")).get("data-measured").split(" ");
+
+        assertThat(Integer.parseInt(measured[0])).as("the grid's width at 1280 px, body margins left out").isLessThanOrEqualTo(1280 - 32);
+        assertThat(measured[1]).as("the versions' header at the top of the window").isEqualTo("0");
+        assertThat(measured[2].split("/")[1]).as("the fault scrolled into: its heading right under the header").isEqualTo("34");
     }
 
     /** Text as Chromium serialises it in element content: only &, < and > are escaped. */
@@ -271,13 +322,17 @@ class CompatibilityPageRenderTest {
     }
 
     private String dumpDom(String url) throws IOException, InterruptedException {
+        return dumpDom(url, "--window-size=800,600");
+    }
+
+    private String dumpDom(String url, String windowSize) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("chromium-profile");
         Path domFile = dir.resolve("dom.html");
         Path log = dir.resolve("chromium.log");
         try {
             Process chrome = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-quic", "--user-data-dir=" + profile, "--virtual-time-budget=5000", "--dump-dom", url)
+                    "--disable-quic", "--user-data-dir=" + profile, "--virtual-time-budget=5000", windowSize, "--dump-dom", url)
                     .redirectOutput(domFile.toFile()).redirectError(log.toFile()).start();
             if (!chrome.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 chrome.descendants().forEach(ProcessHandle::destroyForcibly);

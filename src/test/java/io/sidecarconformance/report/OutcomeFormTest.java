@@ -82,16 +82,15 @@ class OutcomeFormTest {
 
     @Test
     void eachFormHasItsLabelAndTheColourOfWhatFollowedMarkedAsDropped() {
-        assertThat(OutcomeLook.label(OutcomeForm.DROPPED_HANGS)).isEqualTo("DROPPED · hangs");
-        assertThat(OutcomeLook.label(OutcomeForm.DROPPED_FAILS)).isEqualTo("DROPPED · fails");
-        assertThat(OutcomeLook.label(OutcomeForm.DROPPED_COMPLETES)).isEqualTo("DROPPED · completes");
+        assertThat(OutcomeLook.label(OutcomeForm.DROPPED_HANGS)).isEqualTo("DROPPED then STUCK");
+        assertThat(OutcomeLook.label(OutcomeForm.DROPPED_FAILS)).isEqualTo("DROPPED then FAILED");
+        assertThat(OutcomeLook.label(OutcomeForm.DROPPED_COMPLETES)).isEqualTo("DROPPED then SUCCEEDED");
         assertThat(OutcomeLook.label(OutcomeForm.DROPPED)).isEqualTo("DROPPED");
-        assertThat(OutcomeLook.summaryWord(OutcomeForm.DROPPED_HANGS)).isEqualTo("dropped · hangs");
-        assertThat(OutcomeLook.name(OutcomeForm.DROPPED_FAILS)).as("in tooltips and run lists").isEqualTo("DROPPED · fails");
-        assertThat(OutcomeLook.name(OutcomeForm.FAILED_BY_FAULT)).as("other forms by the outcome's name").isEqualTo("FAILED_BY_FAULT");
+        assertThat(OutcomeLook.label(OutcomeForm.FAILED_BY_FAULT)).as("other forms by the outcome's name").isEqualTo("FAILED_BY_FAULT");
+        assertThat(OutcomeLook.label(OutcomeForm.NOT_APPLICABLE)).isEqualTo("NOT_APPLICABLE");
 
         String css = OutcomeLook.css();
-        String lilac = OutcomeLook.solid(OutcomeForm.DROPPED);
+        String band = OutcomeLook.solid(OutcomeForm.DROPPED);
         assertThat(OutcomeLook.solid(OutcomeForm.DROPPED_HANGS)).as("hangs reads as STUCK")
                 .isEqualTo(OutcomeLook.solid(OutcomeForm.STUCK));
         assertThat(OutcomeLook.solid(OutcomeForm.DROPPED_FAILS)).as("fails reads as FAILED")
@@ -99,12 +98,12 @@ class OutcomeFormTest {
         assertThat(OutcomeLook.solid(OutcomeForm.DROPPED_COMPLETES)).as("completes reads as SUCCEEDED")
                 .isEqualTo(OutcomeLook.solid(OutcomeForm.SUCCEEDED));
         for (OutcomeForm form : List.of(OutcomeForm.DROPPED_HANGS, OutcomeForm.DROPPED_FAILS, OutcomeForm.DROPPED_COMPLETES)) {
-            assertThat(css).as("%s: marked as dropped by a lilac band", form)
+            assertThat(css).as("%s: marked as dropped by an orange band", form)
                     .contains("td.cell.v-" + form.name() + ",.sw.v-" + form.name() + ",.badge.v-" + form.name()
-                            + "{box-shadow:inset 6px 0 0 " + lilac + "}")
-                    .contains(".sq.v-" + form.name() + "{border-top:4px solid " + lilac + "}");
+                            + "{box-shadow:inset 6px 0 0 " + band + "}")
+                    .contains(".sq.v-" + form.name() + "{border-top:4px solid " + band + "}");
         }
-        assertThat(css).as("DROPPED alone: lilac, no band").contains(".v-DROPPED{background:" + lilac + ";")
+        assertThat(css).as("DROPPED alone: orange, no band").contains(".v-DROPPED{background:" + band + ";")
                 .doesNotContain(".sq.v-DROPPED{");
     }
 
@@ -113,6 +112,7 @@ class OutcomeFormTest {
         SuiteResults run = sample();
         Document page = Jsoup.parse(HtmlReport.render(run));
         List<DrillDownData.Cell> data = DrillDownData.of(run).cells();
+        Document words = Jsoup.parse(CellsInWords.page(run));
 
         for (int i = 0; i < run.results().size(); i++) {
             ScenarioResult result = run.results().get(i);
@@ -121,24 +121,24 @@ class OutcomeFormTest {
             assertThat(cell.classNames()).as("cell class of %s", result.key().fault()).contains("v-" + form.name());
             assertThat(cell.attr("data-v")).as("what the counts above the grid tally").isEqualTo(form.name());
             assertThat(cell.select(".lbl").text()).as("cell label").isEqualTo(OutcomeLook.label(form));
-            assertThat(cell.attr("title")).as("tooltip").startsWith(OutcomeLook.name(form) + ": " + result.reason());
-            assertThat(page.getElementById("cell-" + i).select("> .lbl").text()).as("in words").isEqualTo(OutcomeLook.label(form));
+            assertThat(cell.attr("title")).as("tooltip").startsWith(OutcomeLook.label(form) + ": " + result.reason());
+            assertThat(words.getElementById("cell-" + i).select("> .lbl").text()).as("in words").isEqualTo(OutcomeLook.label(form));
             assertThat(data.get(i).outcomeLabel()).as("drill-down label").isEqualTo(OutcomeLook.label(form));
             assertThat(data.get(i).outcomeClass()).as("drill-down class").isEqualTo("v-" + form.name());
             assertThat(data.get(i).outcome()).as("the outcome itself stays DROPPED").isEqualTo(Outcome.DROPPED);
         }
         assertThat(page.selectFirst("td.cell[data-i=0]").attr("title"))
-                .isEqualTo("DROPPED · hangs: " + hangs(1).reason());
-        assertThat(page.selectFirst("tr.row").attr("data-verdicts")).as("the filter finds \"hangs\"")
+                .isEqualTo("DROPPED then STUCK: " + hangs(1).reason());
+        assertThat(String.join(" ", page.select("tr.row").eachAttr("data-verdicts"))).as("the filter finds each form")
                 .contains("DROPPED", "DROPPED_HANGS", "DROPPED_FAILS", "DROPPED_COMPLETES");
 
         Summary.Spot none = Summary.of(run).at(new Summary.Row("light", "native"), "none", V127);
-        assertThat(none.words()).as("summary words").isEqualTo("dropped · hangs");
-        assertThat(none.detail()).isEqualTo("DROPPED · hangs: exec");
+        assertThat(none.words()).as("summary words").isEqualTo("DROPPED then STUCK");
+        assertThat(none.detail()).isEqualTo("DROPPED then STUCK: exec");
         assertThat(page.selectFirst("#summary td[data-f=none] .sq[data-c=" + V127 + "]").classNames())
                 .as("summary square").contains("v-DROPPED_HANGS");
         assertThat(page.select("#summary .skey").eachText()).as("summary key")
-                .contains("dropped · hangs (DROPPED)", "dropped · fails (DROPPED)", "dropped · completes (DROPPED)");
+                .contains("DROPPED then STUCK", "DROPPED then FAILED", "DROPPED then SUCCEEDED");
     }
 
     @Test
@@ -150,18 +150,19 @@ class OutcomeFormTest {
         assertThat(mixed.shown()).as("its outcome").isEqualTo(Outcome.DROPPED);
         assertThat(mixed.shownCount()).as("of how many").isEqualTo(2);
         assertThat(mixed.unstable()).as("the Job hung twice and failed once").isTrue();
-        assertThat(mixed.distribution()).isEqualTo("2 of 3: DROPPED · hangs, 1 of 3: DROPPED · fails");
-        assertThat(mixed.shortDistribution()).isEqualTo("DROPPED · hangs 2/3, DROPPED · fails 1/3");
+        assertThat(mixed.distribution()).isEqualTo("2 of 3: DROPPED then STUCK, 1 of 3: DROPPED then FAILED");
+        assertThat(mixed.shortDistribution()).isEqualTo("DROPPED then STUCK 2/3, DROPPED then FAILED 1/3");
         assertThat(mixed.signature()).isEqualTo("DROPPED_HANGS,DROPPED_FAILS|");
 
         CellRuns same = CellRuns.byKey(List.of(hangs(1), hangs(2), hangs(3))).get(HANGS);
         assertThat(same.unstable()).as("three hangs").isFalse();
-        assertThat(same.distribution()).isEqualTo("3 of 3: DROPPED · hangs");
+        assertThat(same.distribution()).isEqualTo("3 of 3: DROPPED then STUCK");
 
-        String cell = GridTable.cell(mixed, new GridLayout.Column("none", V127), ColumnFigure.OUTCOME, "");
+        String cell = GridTable.cell(mixed, new GridLayout.Column("none", V127), ColumnFigure.OUTCOME,
+                Expectation.UNEXPECTED);
         assertThat(cell).as("the count and the other form's square")
                 .contains("<span class=\"runs\">2/3</span>")
-                .contains("<span class=\"alt v-DROPPED_FAILS\" title=\"1 of 3: DROPPED · fails\">1</span>");
+                .contains("<span class=\"alt v-DROPPED_FAILS\" title=\"1 of 3: DROPPED then FAILED\">1</span>");
     }
 
     @Test
@@ -175,21 +176,21 @@ class OutcomeFormTest {
         assertThat(dropped.select(".rule").text()).as("DROPPED alone")
                 .isEqualTo("the API server accepted the spec but silently dropped a field we set, and a container then"
                         + " ran (the Job's condition is not judged). The cell adds what the Job did then, read from the"
-                        + " record in one of the three forms below; lilac DROPPED alone only for a record that holds"
+                        + " record in one of the three forms below; orange DROPPED alone only for a record that holds"
                         + " neither a Job condition nor a pod phase (written without figures): nothing is known of what"
                         + " followed");
-        assertThat(entry(page, OutcomeForm.DROPPED_HANGS)).isEqualTo("DROPPED · hangs | then hangs | DROPPED, and the"
+        assertThat(entry(page, OutcomeForm.DROPPED_HANGS)).isEqualTo("DROPPED then STUCK | then STUCK | DROPPED, and the"
                 + " record holds a pod phase but no Job condition Complete or Failed: the Job never ended (e.g. on 1.27"
                 + " and 1.28 a sidecar init container that lost restartPolicy: Always never ends, so main never starts)."
-                + " STUCK's colour with DROPPED's lilac band");
-        assertThat(entry(page, OutcomeForm.DROPPED_FAILS)).isEqualTo("DROPPED · fails | then fails | DROPPED, and the"
+                + " STUCK's colour with DROPPED's orange band");
+        assertThat(entry(page, OutcomeForm.DROPPED_FAILS)).isEqualTo("DROPPED then FAILED | then FAILED | DROPPED, and the"
                 + " record's Job condition is Failed: the Job failed (by the fault or not is not judged). FAILED's"
-                + " colour with DROPPED's lilac band");
-        assertThat(entry(page, OutcomeForm.DROPPED_COMPLETES)).isEqualTo("DROPPED · completes | then completes | DROPPED,"
+                + " colour with DROPPED's orange band");
+        assertThat(entry(page, OutcomeForm.DROPPED_COMPLETES)).isEqualTo("DROPPED then SUCCEEDED | then SUCCEEDED | DROPPED,"
                 + " and the record's Job condition is Complete: the Job completed without the field. SUCCEEDED's colour"
-                + " with DROPPED's lilac band");
+                + " with DROPPED's orange band");
         assertThat(page.selectFirst(".legends section.repeats").text()).as("tie order with the forms")
-                .contains("STUCK, TIMEOUT, FAILED, FAILED_BY_FAULT, DROPPED · hangs, DROPPED · fails, DROPPED · completes, DROPPED,"
+                .contains("STUCK, TIMEOUT, FAILED, FAILED_BY_FAULT, DROPPED then STUCK, DROPPED then FAILED, DROPPED then SUCCEEDED, DROPPED,"
                         + " REJECTED, NOT_APPLICABLE, SUCCEEDED, ERROR")
                 .contains(CellRuns.UNSTABLE_RULE);
     }

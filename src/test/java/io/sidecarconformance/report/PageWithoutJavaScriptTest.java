@@ -15,13 +15,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * compatibility.html as a browser with JavaScript off reads it, parsed without Chromium: the grid, the legend and every
- * cell's outcome, key figure, findings and reason are in the markup (a noscript's content is shown then).
+ * cell's outcome, key figure and findings are in the markup (a noscript's content is shown then), and each cell links to
+ * its entry in cells.html, which states every run's reason.
  */
 class PageWithoutJavaScriptTest {
 
     private final SuiteResults run = SampleRuns.realistic();
     // jsoup parses like a browser whose scripting is off: a <noscript>'s content becomes elements.
     private final Document page = Jsoup.parse(HtmlReport.render(run));
+    private final Document words = Jsoup.parse(CellsInWords.page(run));
 
     @Test
     void theGridAndTheLegendAreMarkupNotScriptOutput() {
@@ -54,18 +56,20 @@ class PageWithoutJavaScriptTest {
             Elements links = cell.select("noscript a.why");
             assertThat(links).as("the why link of %s", result.key()).hasSize(1);
             String target = links.first().attr("href");
-            assertThat(target).as("link of %s", result.key()).isEqualTo("#cell-" + i);
-            assertThat(page.getElementById(target.substring(1))).as("entry %s exists", target).isNotNull();
+            assertThat(target).as("link of %s", result.key()).isEqualTo("cells.html#cell-" + i);
+            assertThat(words.getElementById("cell-" + i)).as("entry %s exists", target).isNotNull();
         }
     }
 
     @Test
     void everyEntryStatesOutcomeFigureReasonFindingsAndNote() {
-        Elements entries = page.select("noscript #cells-in-words li[id^=cell-]");
+        assertThat(page.select("noscript a[href=cells.html]")).as("the grid's page points there").hasSize(1);
+        assertThat(page.select("#cells-in-words")).as("and does not carry it twice").isEmpty();
+        Elements entries = words.select("#cells-in-words li[id^=cell-]");
         assertThat(entries).as("one entry per record").hasSize(run.results().size());
         for (int i = 0; i < run.results().size(); i++) {
             ScenarioResult result = run.results().get(i);
-            Element entry = page.getElementById("cell-" + i);
+            Element entry = words.getElementById("cell-" + i);
             assertThat(entry.selectFirst("b").text()).as("which cell").isEqualTo(result.key().fault() + " on " + result.key().cluster());
             assertThat(entry.previousElementSibling() == null ? entry.parent().previousElementSibling().text() : null)
                     .as("the first entry of a row follows the row's heading")
@@ -97,11 +101,13 @@ class PageWithoutJavaScriptTest {
         assertThat(cell.select(".alt.v-SUCCEEDED").text()).as("the other outcome and its count").isEqualTo("1");
         assertThat(cell.select(".find[data-finding=USE_FAILED_WHILE_DOWN]").text()).as("a finding of every run").isEqualTo("gap");
         assertThat(cell.select(".find[data-finding=SIDECAR_RESTARTED]").text()).as("a finding of run 1 only").isEqualTo("↻ 1/3");
-        assertThat(cell.attr("title")).as("tooltip").startsWith("2 of 3: FAILED, 1 of 3: SUCCEEDED (unstable)\nrun 1: SUCCEEDED");
+        assertThat(cell.attr("title")).as("tooltip: the distribution and the shown run").startsWith("2 of 3: FAILED, 1 of 3:"
+                + " SUCCEEDED (unstable)\nrun 2, shown: FAILED").endsWith("\nthe other runs: click the cell");
         assertThat(doc.select("table#grid td.cell")).as("one grid cell per cell, not per record")
                 .hasSize(repeated.results().size() - 2);
 
-        Element entry = doc.getElementById(cell.selectFirst("a.why").attr("href").substring(1));
+        Document repeatedWords = Jsoup.parse(CellsInWords.page(repeated));
+        Element entry = repeatedWords.getElementById(cell.selectFirst("a.why").attr("href").replace("cells.html#", ""));
         assertThat(entry.select("> .runs").text()).as("distribution in words").isEqualTo("2 of 3: FAILED, 1 of 3: SUCCEEDED (unstable)");
         assertThat(entry.select("ol.run-list > li")).as("each run").hasSize(3);
         assertThat(entry.select("ol.run-list > li[data-repeat=3] .reason").text()).as("run 3's reason")

@@ -50,10 +50,10 @@ class SummaryTest {
         assertThat(summary.rows()).as("sidecar first, then pattern")
                 .containsExactly(native_, new Summary.Row("light", "classic"));
         Summary.Spot old = summary.at(native_, "sidecar-oom", OLD);
-        assertThat(old.words()).as("variants differ").isEqualTo("completes 2, fails 1");
+        assertThat(old.words()).as("variants differ").isEqualTo("SUCCEEDED 2, FAILED 1");
         assertThat(old.detail()).as("which variant did what").isEqualTo("SUCCEEDED: exec, exec+probe; FAILED: shell");
         Summary.Spot now = summary.at(native_, "sidecar-oom", NEW);
-        assertThat(now.words()).as("exec+probe shows SUCCEEDED (2 of 3 runs)").isEqualTo("completes");
+        assertThat(now.words()).as("exec+probe shows SUCCEEDED (2 of 3 runs)").isEqualTo("SUCCEEDED");
         assertThat(now.unstable()).as("its cell is unstable").containsExactly("exec+probe");
         assertThat(summary.at(native_, "none", NEW)).as("not run there").isNull();
         assertThat(summary.ran(new Summary.Row("light", "classic"), "sidecar-oom")).as("never run under it").isFalse();
@@ -73,7 +73,7 @@ class SummaryTest {
                 .isEqualTo("background:linear-gradient(to right," + OutcomeLook.solid(OutcomeForm.SUCCEEDED) + " 0% 67%,"
                         + OutcomeLook.solid(OutcomeForm.FAILED) + " 67% 100%)");
         assertThat(oldSquare.attr("title")).as("its words")
-                .isEqualTo("native / dind under sidecar-oom on local:1.29: completes 2, fails 1 (SUCCEEDED: exec, exec+probe; FAILED: shell)");
+                .isEqualTo("native / dind under sidecar-oom on local:1.29: SUCCEEDED 2, FAILED 1 (SUCCEEDED: exec, exec+probe; FAILED: shell)");
         Element newSquare = row.selectFirst("td[data-f=sidecar-oom] .sq[data-c=" + NEW + "]");
         assertThat(newSquare.classNames()).as("one outcome, unstable").contains("v-SUCCEEDED", "u");
         assertThat(row.selectFirst("td[data-f=none] .sq[data-c=" + NEW + "]").hasClass("none")).as("not run on 1.35").isTrue();

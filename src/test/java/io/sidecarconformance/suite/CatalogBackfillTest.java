@@ -62,4 +62,19 @@ class CatalogBackfillTest {
 
         assertThat(CatalogBackfill.backfill(once, Catalog.EMPTY, "t")).isEqualTo(once);
     }
+
+    @Test
+    void aCatalogWithoutVariantPartsGainsOnlyThose() throws IOException {
+        Catalog suite = SuiteCatalog.of();
+        Catalog older = new Catalog(suite.faults(), suite.patterns(), suite.sidecars());
+        String once = CatalogBackfill.backfill(withoutCatalog(), older, "t");
+        String withoutParts = once;
+        assertThat(withoutParts).as("the fixture: a catalog the suite wrote before variant parts").doesNotContain("\"variants\"");
+
+        String backfilled = CatalogBackfill.backfill(withoutParts, suite, "t");
+
+        assertThat(ResultsJson.fromJson(backfilled, "t").catalog()).as("read back: the suite's catalog").isEqualTo(suite);
+        assertThat(ResultsJson.toJson(ResultsJson.fromJson(backfilled, "t"))).as("as a run writes it").isEqualTo(backfilled);
+        assertThat(CatalogBackfill.backfill(backfilled, suite, "t")).as("done once").isEqualTo(backfilled);
+    }
 }

@@ -90,6 +90,6 @@ class SuiteCatalogTest {
         assertThat(ours).isEqualTo(SuiteCatalog.of());
         assertThat(ours.fault("sigkill-sidecar")).as("a fault of users' pods alone").isEmpty();
         JsonNode catalog = ResultsJson.mapper().readTree(ResultsJson.toJson(run(ours))).get("catalog");
-        assertThat(catalog.fieldNames()).toIterable().containsExactly("faults", "patterns", "sidecars");
+        assertThat(catalog.fieldNames()).toIterable().containsExactly("faults", "patterns", "sidecars", "variants");
     }
 }
