@@ -68,10 +68,15 @@ do_signal() {
     exit 7
 }
 
-do_oom() {
+# Sets init and dir: the container's init process and its cgroup of the controller given (on v1), or exits.
+find_target() { # controller-on-v1
     init=$(init_pid)
     [ -n "$init" ] || { echo "SC-AGENT no process of container $target found"; exit 7; }
-    dir=$(cgroup_dir "$init" memory) || { echo "SC-AGENT no memory cgroup of container $target found"; exit 8; }
+    dir=$(cgroup_dir "$init" "$1") || { echo "SC-AGENT no $1 cgroup of container $target found"; exit 8; }
+}
+
+do_oom() {
+    find_target memory
     before=$(describe_pids)
     kills=$(oom_kills "$dir")
     limit=$(cat "$dir/memory.max" 2>/dev/null || cat "$dir/memory.limit_in_bytes" 2>/dev/null)
@@ -137,9 +142,7 @@ do_oom() {
 }
 
 do_freeze() {
-    init=$(init_pid)
-    [ -n "$init" ] || { echo "SC-AGENT no process of container $target found"; exit 7; }
-    dir=$(cgroup_dir "$init" freezer) || { echo "SC-AGENT no freezer cgroup of container $target found"; exit 8; }
+    find_target freezer
     if [ -f "$dir/cgroup.freeze" ]; then
         echo 1 > "$dir/cgroup.freeze"; echo "SC-AGENT froze $dir"
         sleep "$SC_FREEZE_SECONDS"; echo 0 > "$dir/cgroup.freeze"

@@ -55,11 +55,7 @@ public final class CgroupFreezeFault implements Fault {
 
     @Override
     public void act(FaultContext context) {
-        String container = context.containers().apply(Role.SIDECAR);
-        context.action().accept("freeze the sidecar (" + container + ") for " + seconds + " s: starting the chaos agent");
-        String report = new ChaosAgent(context.client(), context.namespace(), context.images(), context.applied())
-                .run(context.pod().get(), container, "sc-agent-freeze",
-                        Map.of("SC_ACTION", "freeze", "SC_FREEZE_SECONDS", Integer.toString(seconds)));
-        context.action().accept("freeze the sidecar: agent done: " + report);
+        ChaosAgent.act(context, Role.SIDECAR, "freeze the sidecar for " + seconds + " s", "sc-agent-freeze",
+                Map.of("SC_ACTION", "freeze", "SC_FREEZE_SECONDS", Integer.toString(seconds)));
     }
 }

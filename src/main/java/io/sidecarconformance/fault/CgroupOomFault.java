@@ -50,11 +50,7 @@ public final class CgroupOomFault extends OwnPodFault {
 
     @Override
     public void act(FaultContext context) {
-        String container = context.containers().apply(target);
-        context.action().accept("OOM " + target.containerName() + " (" + container + "): starting the chaos agent");
-        String report = new ChaosAgent(context.client(), context.namespace(), context.images(), context.applied())
-                .run(context.pod().get(), container, "sc-agent-oom",
-                        Map.of("SC_ACTION", "oom", "SC_OOM_BOUND_SECONDS", Integer.toString(BOUND_SECONDS)));
-        context.action().accept("OOM " + target.containerName() + ": agent done: " + report);
+        ChaosAgent.act(context, target, "OOM " + target.containerName(), "sc-agent-oom",
+                Map.of("SC_ACTION", "oom", "SC_OOM_BOUND_SECONDS", Integer.toString(BOUND_SECONDS)));
     }
 }

@@ -68,6 +68,19 @@ public final class ChaosAgent {
         return report;
     }
 
+    /**
+     * A fault's action through the agent on the container that plays {@code role}: said on the timeline before ("what
+     * (container): starting the chaos agent") and after, with the agent's report.
+     */
+    static void act(FaultContext context, io.sidecarconformance.pattern.Role role, String what, String podName,
+                    Map<String, String> env) {
+        String said = what + " (" + context.containers().apply(role) + ")";
+        context.action().accept(said + ": starting the chaos agent");
+        String report = new ChaosAgent(context.client(), context.namespace(), context.images(), context.applied())
+                .run(context.pod().get(), context.containers().apply(role), podName, env);
+        context.action().accept(said + ": agent done: " + report);
+    }
+
     static String containerId(Pod pod, String container) {
         return PodStatusTracker.statuses(pod)
                 .filter(s -> container.equals(s.getName()))

@@ -5,6 +5,8 @@ import io.sidecarconformance.result.Aim;
 import io.sidecarconformance.workload.FaultNeed;
 import io.sidecarconformance.workload.WorkloadRule;
 
+import java.util.Map;
+
 /**
  * The init process of a user's main or sidecar container is SIGKILLed from outside, on any image (the chaos agent, as
  * for sigkill-main): for main, a runner killed mid-job; for the sidecar, a crash.
@@ -40,11 +42,6 @@ public final class ContainerKillFault extends OwnPodFault {
 
     @Override
     public void act(FaultContext context) {
-        String container = context.containers().apply(target);
-        String what = "SIGKILL " + target.containerName() + " (" + container + ")";
-        context.action().accept(what + ": starting the chaos agent");
-        String report = new ChaosAgent(context.client(), context.namespace(), context.images(), context.applied())
-                .signal(context.pod().get(), container, "KILL");
-        context.action().accept(what + ": agent done: " + report);
+        ChaosAgent.act(context, target, "SIGKILL " + target.containerName(), "sc-agent-kill", Map.of("SC_SIGNAL", "KILL"));
     }
 }

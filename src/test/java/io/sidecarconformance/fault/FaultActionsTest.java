@@ -285,7 +285,7 @@ class FaultActionsTest {
         assertThat(client.pods().inNamespace(NS).withName("sc-agent-oom").get()).as("created").isNotNull();
         assertThat(said).as("on the timeline, with the user's container").containsExactly(
                 "OOM sidecar (dind): starting the chaos agent",
-                "OOM sidecar: agent done: SC-AGENT oom: before 7(dockerd); SC-AGENT oom: killed 7");
+                "OOM sidecar (dind): agent done: SC-AGENT oom: before 7(dockerd); SC-AGENT oom: killed 7");
     }
 
     @Test
