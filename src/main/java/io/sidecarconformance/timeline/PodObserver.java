@@ -47,6 +47,7 @@ public final class PodObserver implements AutoCloseable {
     private final Map<String, LogFollower> following = new ConcurrentHashMap<>();
     private final Set<String> drained = ConcurrentHashMap.newKeySet();
     private final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
+    private final Set<String> marked = ConcurrentHashMap.newKeySet();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
     private volatile boolean closing;
     private volatile String lost;
@@ -143,7 +144,9 @@ public final class PodObserver implements AutoCloseable {
             if (current != null) {
                 return current;
             }
-            LogFollower f = new LogFollower(client, namespace, podName, c, this::record, clock, names.marks(c));
+            // A container's log is read again by a later follower (after it ended): its mark counts once.
+            LogFollower f = new LogFollower(client, namespace, podName, c, this::record, clock,
+                    line -> names.marks(c).test(line) && marked.add(c));
             logThreads.submit(() -> {
                 try {
                     f.run();
