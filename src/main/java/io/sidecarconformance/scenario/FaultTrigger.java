@@ -25,6 +25,8 @@ final class FaultTrigger implements AutoCloseable {
 
     /** Bound on waiting for a node action (cluster.sh restart-kubelet has its own bound of 3 min). */
     private static final Duration NODE_ACTION_BOUND = Duration.ofMinutes(4);
+    /** Bound on waiting for a fault's agent on a user's pod that fired but had not reported when the pod ended. */
+    private static final Duration OWN_POD_ACTION_BOUND = Duration.ofSeconds(90);
 
     private final RunScope scope;
     private final Supplier<Pod> pod;
@@ -77,6 +79,10 @@ final class FaultTrigger implements AutoCloseable {
      */
     Optional<String> missedOnOwnPod() {
         var fault = scope.spec().fault();
+        if (scope.spec().own().isPresent() && fired.get() && !acted.get()) {
+            // The fault may have struck already and its agent not yet reported (a slow agent on a loaded node): let it.
+            awaitWorker(OWN_POD_ACTION_BOUND);
+        }
         if (scope.spec().own().isEmpty() || fault.aim() == io.sidecarconformance.result.Aim.NONE
                 || fault.notRunBecause().isPresent() || acted.get()) {
             return Optional.empty();
@@ -91,14 +97,20 @@ final class FaultTrigger implements AutoCloseable {
      * the command halfway, leaving the node without a kubelet.
      */
     void awaitNodeAction() {
+        if (!awaitWorker(NODE_ACTION_BOUND)) {
+            scope.action("the fault's action on the node had not finished " + NODE_ACTION_BOUND.toSeconds()
+                    + "s after the scenario ended");
+        }
+    }
+
+    /** Lets the worker finish what it started, within the bound; true if it did. */
+    private boolean awaitWorker(Duration bound) {
         worker.shutdown();
         try {
-            if (!worker.awaitTermination(NODE_ACTION_BOUND.toSeconds(), TimeUnit.SECONDS)) {
-                scope.action("the fault's action on the node had not finished " + NODE_ACTION_BOUND.toSeconds()
-                        + "s after the scenario ended");
-            }
+            return worker.awaitTermination(bound.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 
