@@ -53,9 +53,13 @@ cgroup_dir() { # controller-on-v1
     return 1
 }
 
+# The file whose oom_kill line counts the cgroup's OOM kills: memory.events on v2, memory.oom_control on v1.
+oom_events() { # dir
+    if [ -f "$1/memory.events" ]; then echo "$1/memory.events"; else echo "$1/memory.oom_control"; fi
+}
+
 oom_kills() { # dir
-    if [ -f "$1/memory.events" ]; then awk '/^oom_kill / {print $2}' "$1/memory.events"
-    else awk '/^oom_kill / {print $2}' "$1/memory.oom_control"; fi
+    awk '/^oom_kill / {print $2}' "$(oom_events "$1")"
 }
 
 do_signal() {
@@ -93,12 +97,11 @@ do_oom() {
         exit 8
     fi
     marks=$(dmesg 2>/dev/null | grep -c "oom-kill:.*$target")
-    # shellcheck disable=SC2016 # $$ and $1 to $4 are the inner shell's
+    # shellcheck disable=SC2016 # $$ and $1 to $5 are the inner shell's
     sh -c 'echo "$4" > /proc/self/oom_score_adj && echo $$ > "$1/cgroup.procs" || exit 1
-        events="$1/memory.events"; [ -f "$events" ] || events="$1/memory.oom_control"
-        while [ "$(awk "/^oom_kill / {print \$2}" "$events")" = "$2" ]; do
+        while [ "$(awk "/^oom_kill / {print \$2}" "$5")" = "$2" ]; do
             dd if=/dev/zero bs=64k count=64 2>/dev/null >> "$3/fill" || break
-        done' hog "$dir" "$kills" "$hogdir" "$adj" &
+        done' hog "$dir" "$kills" "$hogdir" "$adj" "$(oom_events "$dir")" &
     hog=$!
     waited=0
     bound=$(( ${SC_OOM_BOUND_SECONDS:-30} * 10 ))

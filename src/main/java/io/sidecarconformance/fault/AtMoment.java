@@ -11,17 +11,21 @@ import io.sidecarconformance.workload.WorkloadRule;
  */
 final class AtMoment extends OwnPodFault {
 
-    private final Fault fault;
-    private final java.util.OptionalLong graceSeconds;
-
-    AtMoment(Fault fault, FireMoment when) {
-        this(fault, when, java.util.OptionalLong.empty());
+    /** The grace period of a user's pod: its spec's, or Kubernetes' default when the spec sets none. */
+    record Grace(long seconds, boolean fromSpec) {
     }
 
-    AtMoment(Fault fault, FireMoment when, java.util.OptionalLong graceSeconds) {
+    private final Fault fault;
+    private final java.util.Optional<Grace> grace;
+
+    AtMoment(Fault fault, FireMoment when) {
+        this(fault, when, java.util.Optional.empty());
+    }
+
+    AtMoment(Fault fault, FireMoment when, java.util.Optional<Grace> grace) {
         super(when);
         this.fault = fault;
-        this.graceSeconds = graceSeconds;
+        this.grace = grace;
     }
 
     @Override
@@ -36,7 +40,8 @@ final class AtMoment extends OwnPodFault {
 
     @Override
     public String label() {
-        return fault.label();
+        return fault.label() + grace.map(g -> ", with " + (g.fromSpec() ? "its spec's" : "Kubernetes' default")
+                + " grace period (" + g.seconds() + " s)").orElse("");
     }
 
     @Override
@@ -56,8 +61,7 @@ final class AtMoment extends OwnPodFault {
 
     @Override
     public void act(FaultContext context) {
-        fault.act(graceSeconds.isPresent()
-                ? context.withSettings(new FaultSettings(context.settings().delaySeconds(), graceSeconds.getAsLong()))
-                : context);
+        fault.act(grace.map(g -> context.withSettings(new FaultSettings(context.settings().delaySeconds(), g.seconds())))
+                .orElse(context));
     }
 }

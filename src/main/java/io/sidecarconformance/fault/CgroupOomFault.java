@@ -17,7 +17,7 @@ import java.util.Map;
 public final class CgroupOomFault extends OwnPodFault {
 
     /** How long the allocator may take to cause an OOM kill before the fault counts as not injected. */
-    static final int BOUND_SECONDS = 30;
+    public static final int BOUND_SECONDS = 30;
 
     private final Role target;
 

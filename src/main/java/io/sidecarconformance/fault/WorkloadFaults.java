@@ -22,12 +22,12 @@ public final class WorkloadFaults {
 
     /** The faults built for a user's pod, in the catalogue's order (sigkill-sidecar, theirs alone, after the crashes). */
     public static List<Fault> forOwnPod(FireMoment when, WorkloadFacts facts, FaultSettings settings) {
+        Optional<AtMoment.Grace> grace = Optional.of(new AtMoment.Grace(facts.gracePeriodSeconds(), facts.gracePeriodFromSpec()));
         return List.of(new AtMoment(new NoFault(), when), new CgroupOomFault(Role.SIDECAR, when),
                 new ContainerKillFault(Role.SIDECAR, when), new CgroupOomFault(Role.MAIN, when),
                 new CgroupFreezeFault(settings.delaySeconds()),
-                new SpecGraceDeletionFault(when, facts.gracePeriodSeconds(), facts.gracePeriodFromSpec()),
-                new AtMoment(new EvictionFault(), when, java.util.OptionalLong.of(facts.gracePeriodSeconds())),
-                new AtMoment(new EvictionPdbFault(), when, java.util.OptionalLong.of(facts.gracePeriodSeconds())),
+                new AtMoment(new SigtermFault(), when, grace), new AtMoment(new EvictionFault(), when, grace),
+                new AtMoment(new EvictionPdbFault(), when, grace),
                 new ContainerKillFault(Role.MAIN, when), new AtMoment(new KubeletRestartFault(), when));
     }
 

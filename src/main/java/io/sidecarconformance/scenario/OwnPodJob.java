@@ -41,6 +41,8 @@ final class OwnPodJob implements JobSource {
 
     private final OwnPod own;
     private final RunScope scope;
+    /** Built once: the stand-ins it uses are said on the timeline once, also when the Job is sent again without fault. */
+    private PodSpec podSpec;
 
     OwnPodJob(OwnPod own, RunScope scope) {
         this.own = own;
@@ -97,6 +99,13 @@ final class OwnPodJob implements JobSource {
     }
 
     private PodSpec podSpec() {
+        if (podSpec == null) {
+            podSpec = asRun();
+        }
+        return new PodSpecBuilder(podSpec).build();
+    }
+
+    private PodSpec asRun() {
         PodSpec spec = JSON.clone(own.workload().podSpec());
         spec.setNodeName(null);
         if (spec.getRestartPolicy() == null) {

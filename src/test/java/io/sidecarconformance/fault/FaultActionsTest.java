@@ -324,7 +324,7 @@ class FaultActionsTest {
         List<Long> deletions = new ArrayList<>();
         RecordedRequests.received(server, "DELETE");
 
-        new SpecGraceDeletionFault(AT_ONCE, 45, true)
+        new AtMoment(new SigtermFault(), AT_ONCE, java.util.Optional.of(new AtMoment.Grace(45, true)))
                 .act(ownContext(pod, kept, new ArrayList<>(), deletions));
 
         assertThat(FaultSettings.defaults().gracePeriodSeconds()).as("the suite's own differs").isNotEqualTo(45);

@@ -164,7 +164,7 @@ class WorkloadFaultsTest {
         FaultSettings settings = new FaultSettings(12, 99);
         Map<String, Class<? extends Fault>> built = Map.of("none", AtMoment.class, "sidecar-oom", CgroupOomFault.class,
                 "sigkill-sidecar", ContainerKillFault.class, "main-oom", CgroupOomFault.class,
-                "delayed-sidecar", CgroupFreezeFault.class, "sigterm", SpecGraceDeletionFault.class,
+                "delayed-sidecar", CgroupFreezeFault.class, "sigterm", AtMoment.class,
                 "sigkill-main", ContainerKillFault.class, "kubelet-restart", AtMoment.class);
         Map<String, Aim> aims = Map.of("none", Aim.NONE, "sidecar-oom", Aim.SIDECAR, "sigkill-sidecar", Aim.SIDECAR,
                 "main-oom", Aim.MAIN, "delayed-sidecar", Aim.SIDECAR, "sigterm", Aim.POD, "sigkill-main", Aim.MAIN,
