@@ -30,8 +30,10 @@ final class SuiteReport {
     Path write(List<ScenarioResult> results, ClusterInfo cluster, Map<String, String> measurements) throws IOException {
         Instant finishedAt = Instant.now();
         measurements.putAll(SuiteFigures.of(results, startedAt, finishedAt));
+        Map<String, String> parameters = new java.util.LinkedHashMap<>(config.settings().parameters());
+        parameters.putAll(config.workloads().parameters());
         SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, config.runId(), startedAt, finishedAt, List.of(cluster),
-                config.settings().parameters(), measurements, SuiteCatalog.of(config.workloads(), config.settings().faults()), new ArrayList<>(results), config.values());
+                parameters, measurements, SuiteCatalog.of(config.workloads(), config.settings().faults()), new ArrayList<>(results), config.values());
         ReportWriter.write(run, config.reportDir());
         Path html = config.reportDir().resolve(ReportWriter.COMPATIBILITY_HTML);
         log.println("sidecar-conformance: report " + html.toAbsolutePath());

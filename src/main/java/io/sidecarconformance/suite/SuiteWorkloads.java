@@ -128,9 +128,8 @@ public record SuiteWorkloads(List<OwnPod> pods, FireMoment when, boolean withPat
             String id = OwnPod.rowId(w);
             Map<String, String> faults = new LinkedHashMap<>();
             for (Applicability a : WorkloadFaults.applicability(facts(pod))) {
-                faults.put(a.faultId(), a.applies()
-                        ? WorkloadFaults.forCell(a.faultId(), when, facts(pod), settings).label() + "; fires " + moment(a.faultId())
-                        : a.inWords());
+                Fault fault = WorkloadFaults.forCell(a.faultId(), when, facts(pod), settings);
+                faults.put(a.faultId(), a.applies() ? fault.label() + "; fires " + fault.moment() : a.inWords());
             }
             out.add(Map.entry(new CatalogEntry(id, "your own pod from " + w.file() + " (" + w.source() + "; "
                             + pod.roles().describe() + "), run as written; faults act from outside its containers"),
@@ -139,7 +138,14 @@ public record SuiteWorkloads(List<OwnPod> pods, FireMoment when, boolean withPat
         return out;
     }
 
-    private String moment(String faultId) {
-        return "delayed-sidecar".equals(faultId) ? "when the sidecar is first reported running" : when.words();
+    /** The parameters that shape own-pod cells, for the report's legend beside the scenario timings; none without pods. */
+    public Map<String, String> parameters() {
+        Map<String, String> p = new LinkedHashMap<>();
+        if (any()) {
+            p.put("your own pods: when the faults fire (workload.fireAfterSeconds, workload.fireOn)", when.words());
+            p.put("your own pods: sidecar-oom, main-oom: an OOM kill within (fixed), else not injected",
+                    io.sidecarconformance.fault.CgroupOomFault.BOUND_SECONDS + " s");
+        }
+        return p;
     }
 }

@@ -157,4 +157,13 @@ class SuiteWorkloadsTest {
         assertThat(filtered.selects(new ScenarioKey("local:1.31", "native", "light", "exec", "none")))
                 .as("-Dpatterns filters ours, not the own-pod rows").isFalse();
     }
+
+    @Test
+    void theLegendNamesWhenTheFaultsFireOnlyWhenThereArePods() {
+        assertThat(config().workloads().parameters()).isEmpty();
+        assertThat(config("workload", ARC, "workload.fireAfterSeconds", "7").workloads().parameters())
+                .containsEntry("your own pods: when the faults fire (workload.fireAfterSeconds, workload.fireOn)",
+                        "7 s after main's container was reported running (-Dworkload.fireAfterSeconds)")
+                .containsEntry("your own pods: sidecar-oom, main-oom: an OOM kill within (fixed), else not injected", "30 s");
+    }
 }
