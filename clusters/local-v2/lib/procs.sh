@@ -78,6 +78,8 @@ fail() {
 
 CONTROL_PLANE="kube-scheduler kube-controller-manager kube-apiserver etcd"
 
+# this cluster's listening ports, kept out of the kernel's ephemeral range while it runs (instance.sh reserve_ports)
+v2_port_ranges() { printf '%s,%s-%s,%s-%s' "$API_PORT" "$CM_PORT" "$SCHED_PORT" "$ETCD_PORT" "$ETCD_PEER_PORT"; }
 v2_down() { # quiet=0|1
   local quiet=${1:-0} id left=""
   id="$(cat "$RUN/current" 2>/dev/null || true)"
@@ -88,7 +90,8 @@ v2_down() { # quiet=0|1
   stop_procs $CONTROL_PLANE
   dbg "down: control plane stopped"
   v2_net_down
-  dbg "down: network removed"
+  release_ports "$(v2_port_ranges)"
+  dbg "down: network removed, ports released"
   # the last run's logs stay (the next run replaces them) for a look after a failed up
   local d
   for d in "$RUN"/*/; do
@@ -131,6 +134,7 @@ v2_up() {
     log "tearing down the running/leftover local-v2 cluster $(cat "$RUN/current" 2>/dev/null || echo '(unknown)')"
     v2_down 1 || die "could not stop the previous local-v2 cluster (see cluster.sh status); run: cluster.sh down"
   fi
+  reserve_ports "$(v2_port_ranges)"
   local port
   for port in $API_PORT $ETCD_PORT $ETCD_PEER_PORT $CM_PORT $SCHED_PORT; do
     port_free "$port" || die "port $port is in use by another program; free it (ss -ltnp 'sport = :$port') and retry"

@@ -55,7 +55,7 @@ net_left() {
 }
 # kubelet sets these kernel tunables (protectKernelDefaults=false), the CNI bridge plugin turns on ip_forward: the
 # first instance up keeps the machine's values, the last one down puts them back
-SYSCTLS="vm.overcommit_memory vm.panic_on_oom kernel.panic kernel.panic_on_oops kernel.keys.root_maxkeys kernel.keys.root_maxbytes net.ipv4.ip_forward"
+SYSCTLS="vm.overcommit_memory vm.panic_on_oom kernel.panic kernel.panic_on_oops kernel.keys.root_maxkeys kernel.keys.root_maxbytes net.ipv4.ip_forward net.ipv4.ip_local_reserved_ports"
 SYSCTL_ORIG="$SC_CACHE/local/sysctl.orig"
 sysctl_save() {
   [ -f "$SYSCTL_ORIG" ] && return 0

@@ -270,6 +270,7 @@ do_up() {
   rm -rf "$RUN"; mkdir -p "$LOGS" "$RUN/pids"
   echo "$id" >"$RUN/current"
   sysctl_save
+  reserve_ports "$(instance_port_ranges)"
   host_unlock
   log "starting $id (kubernetes $v${gates:+, feature gates $gates})"
   make_pki
