@@ -5,6 +5,9 @@ Feature: A Burstable pod whose main asks for far more memory than its sidecar: w
   little gets a higher score than main and dies first. kubernetes/kubernetes#128029 (1.32) gives a native sidecar a
   score no higher than main's. Nothing fails here: the outcome is the baseline's, the answer is the figure
   "oom_score_adj" per container (each writes the value of its first process in an OomScoreAdj line).
+  The score picks a process; what dies with it is the node's policy: on cgroup v1 that process alone, on cgroup v2
+  (memory.oom.group=1 on every container, kubernetes/kubernetes#117793, in 1.28) its whole container, unless the
+  kubelet runs with singleProcessOOMKill: true (kubernetes/kubernetes#126096, in 1.32).
   Main asks for 2Gi (limit 3Gi), the sidecar for 64Mi (limit 1Gi); classic is the contrast row (a regular container
   keeps its own score). On the local clusters containerd runs with restrict_oom_score_adj=true (the host lacks
   CAP_SYS_RESOURCE): a score below containerd's own (0 here) is raised to it. Burstable scores are positive, so these

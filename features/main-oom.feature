@@ -2,6 +2,13 @@
 Feature: Main's workload is OOM-killed
   The self-hosted-runner write-up says a done file written by an EXIT trap is not written when the OOM killer
   strikes the shell.
+  Main's workload is a child of main's shell (main.sh runs the allocation as a child), so what dies is the node's
+  policy. On cgroup v1 the kernel kills one process, the largest: that child alone; the shell goes on, writes its
+  Exiting line ("allocation ended with 137") and runs its EXIT trap (done-file: the done file is written). On
+  cgroup v2 the kubelet sets memory.oom.group=1 on every container (kubernetes/kubernetes#117793, in 1.28): the
+  whole container dies, with no Exiting line and no trap. With the kubelet's singleProcessOOMKill: true
+  (kubernetes/kubernetes#126096, in 1.32) a v2 node kills one process, as v1 does. The local clusters run on
+  cgroup v1, local-v2's on cgroup v2.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
   and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants

@@ -11,10 +11,11 @@ Feature: Your own pod under the faults: does it complete, on this cluster, when 
   a line of main's log first matches -Dworkload.fireOn. delayed-sidecar fires when the sidecar is reported running.
   How each fault acts on any image (the chaos agent: a privileged hostPID pod on the pod's node, in the run's namespace):
     sidecar-oom, main-oom: a process put into the container's memory cgroup allocates past its limit; the node's kernel
-      kills what its policy says (cgroup v1: the largest other process of the container; cgroup v2, where the kubelet
-      sets memory.oom.group=1: every process of it). The allocator is exempt (oom_score_adj -1000) and ended after the
-      first OOM kill; the agent's line names the processes before and after. A container without a memory limit:
-      NOT_APPLICABLE.
+      kills what its policy says (cgroup v1: the container's process with the largest resident set, not the allocator,
+      whose pages are a tmpfs file's; cgroup v2, where the kubelet sets memory.oom.group=1: every process of the
+      cgroup, the allocator with them). The allocator takes the oom_score_adj of the container's init and is ended
+      after the first OOM kill; the agent's line names the processes before and after. A container without a memory
+      limit: NOT_APPLICABLE.
     sigkill-sidecar, sigkill-main: SIGKILL of the container's init process (a crash; a runner killed mid-job).
     delayed-sidecar: the sidecar's cgroup frozen for -Dfault.delaySeconds (default 15 s) from its first seconds.
     sigterm: the pod deleted with its own terminationGracePeriodSeconds (30 s when the spec sets none).

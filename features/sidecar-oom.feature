@@ -5,6 +5,10 @@ Feature: The sidecar is OOM-killed mid-job: does Kubernetes bring it back in tim
   completed (SUCCEEDED), or left the pod without it (FAILED); "sidecar down" is the outage itself, from the kill to the
   restarted sidecar's Ready line, which a client without retries would see as a failed job.
   ARC's dind runner write-up: dind may have a lower OOM score than the runner and be killed first.
+  The sidecar's first process allocates itself (it execs the allocation), so the kernel kills it on every kind of node:
+  on cgroup v1 as the container's largest process, on cgroup v2 (memory.oom.group=1, set by the kubelet since
+  kubernetes/kubernetes#117793 in 1.28) with every other process of the container. A child of the sidecar that
+  allocates, whose fate differs by node: sidecar-child-oom.feature.
   Main's second use is a busy spell: calls 0.1 s apart for up to 30 s (fixed), as a CI step that drives the daemon
   through a build. The sidecar allocates far above its memory limit when the spell begins, so the kill meets a call
   in flight or due on any machine. Every row is a retrying (+tolerant) client: a client that gives up at its first

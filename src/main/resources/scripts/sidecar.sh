@@ -3,7 +3,7 @@
 # then waits according to the shutdown protocol.
 # Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
 # SC_DELAY_SECONDS, SC_STARTUP_SECONDS (light only: -Dsidecar.lightStartupSeconds), SC_CHECK_TIMEOUT,
-# SC_FAULT_SIDECAR (none|oom|crash-early|crash-loop), SC_OOM_MB, SC_CRASH_STARTS, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light),
+# SC_FAULT_SIDECAR (none|oom|child-oom|crash-early|crash-loop), SC_OOM_MB, SC_CRASH_STARTS, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light),
 # SC_TERM_DRAIN_SECONDS (on SIGTERM, serve that long before stopping; unset: stop at once),
 # SC_POLL_SECONDS (how often done-file and pidfile sidecars check; default 1).
 # shellcheck source=lib.sh
@@ -93,6 +93,22 @@ if [ "${SC_FAULT_SIDECAR:-none}" = oom ] && [ ! -f "$SC_SHARED/sidecar-oom-done"
     # iflag=fullblock: a read of /dev/zero may return short; without it dd once exited 0 having touched less than
     # the limit (no OOM kill: the fault never happened). With it dd reads until the whole block is touched.
     exec dd if=/dev/zero of=/dev/null bs="${SC_OOM_MB}M" count=1 iflag=fullblock
+fi
+
+if [ "${SC_FAULT_SIDECAR:-none}" = child-oom ] && [ ! -f "$SC_SHARED/sidecar-oom-done" ]; then
+    # As oom, but a child allocates (a build's process under dockerd) while this script and its service run on. Who
+    # dies is the node's policy: on cgroup v1 the largest process (the child); on cgroup v2 with memory.oom.group=1
+    # every process of the container, this script first. The Allocating line comes before the child, which may be
+    # killed at once; the ChildEnded line only if this script outlived it. Background and wait: a trapped SIGTERM
+    # is handled at once, not after the child.
+    while [ ! -f "$SC_SHARED/main-busy" ]; do nap 1; done
+    touch "$SC_SHARED/sidecar-oom-done"
+    ev Allocating "${SC_OOM_MB}MiB in a child process"
+    dd if=/dev/zero of=/dev/null bs="${SC_OOM_MB}M" count=1 iflag=fullblock 2>/dev/null &  # fullblock: see above
+    child=$!
+    wait "$child"
+    code=$?
+    ev ChildEnded "$code" "the allocating child (pid $child) ended with $code; this script (pid $$) and its service run on"
 fi
 
 if [ "${SC_FAULT_SIDECAR:-none}" = crash-loop ]; then

@@ -9,8 +9,13 @@ import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.CatalogEntry;
 import io.sidecarconformance.result.CatalogFault;
 import io.sidecarconformance.result.ClusterInfo;
+import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.ResultsJson;
+import io.sidecarconformance.result.ScenarioKey;
+import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.result.SuiteResults;
+import io.sidecarconformance.scenario.ScenarioSettings;
 import io.sidecarconformance.suite.SuiteCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +86,35 @@ class CatalogCompletenessTest {
         catalog.faults().stream().filter(f -> f.figure() != io.sidecarconformance.result.ColumnFigure.OUTCOME)
                 .forEach(f -> assertThat(legend).as("the key figure legend names %s", f.id())
                         .containsPattern("under ([a-z0-9-]+, )*" + java.util.regex.Pattern.quote(f.id()) + "[,:]"));
+    }
+
+    @Test
+    void theLegendSaysWhatEachKindOfNodeKillsUnderEachOomFaultAndTheGlossaryNamesSidecarChildOom() throws IOException {
+        ScenarioResult cell = new ScenarioResult(new ScenarioKey("local:1.31", "native", "dind", "exec+tolerant",
+                "sidecar-child-oom"), Outcome.SUCCEEDED, "Job Complete", List.of(), Figures.none(), List.of(), Instant.EPOCH, "");
+        SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, "r", Instant.EPOCH, Instant.EPOCH,
+                List.of(new ClusterInfo("local:1.31", "local", "1.31", "v1.31.4")), ScenarioSettings.defaults().parameters(),
+                Map.of(), catalog, List.of(cell));
+        String html = page(run);
+
+        Matcher row = java.util.regex.Pattern.compile("<tr><th>sidecar-oom, sidecar-child-oom, main-oom: which process"
+                + " allocates, and what each kind of node kills \\(fixed\\)</th><td>(.*?)</td></tr>").matcher(html);
+        assertThat(row.find()).as("the legend's row on the OOM faults").isTrue();
+        String words = row.group(1);
+        assertThat(words).as("each OOM fault").containsSubsequence("sidecar-oom: ", "; sidecar-child-oom: ", "; main-oom: ");
+        assertThat(words.substring(0, words.indexOf("; sidecar-child-oom: "))).as("sidecar-oom")
+                .contains("first process allocates itself", "killed on cgroup v1 and v2 alike");
+        assertThat(words.substring(words.indexOf("; sidecar-child-oom: "), words.indexOf("; main-oom: "))).as("sidecar-child-oom")
+                .contains("a child of the sidecar", "cgroup v1", "the largest process, the child", "serves on",
+                        "memory.oom.group=1", "the whole container", "singleProcessOOMKill: true, as on v1");
+        assertThat(words.substring(words.indexOf("; main-oom: "))).as("main-oom")
+                .contains("a child of main", "only that child dies", "EXIT trap", "the whole container dies");
+        assertThat(html).as("the sizes' row names it too")
+                .contains("<tr><th>sidecar-oom, sidecar-child-oom, main-oom: memory limit and allocation (fixed)</th>");
+
+        assertThat(html).as("the glossary's entry for it, from the catalog").contains("<dt id=\"g-fault-sidecar-child-oom\">"
+                + "<code>sidecar-child-oom</code></dt><dd>" + Faults.byId("sidecar-child-oom").label().replace("'", "&#39;")
+                + "; aimed at the sidecar</dd>");
     }
 
     @Test
@@ -155,12 +189,17 @@ class CatalogCompletenessTest {
 
     /** The page's legend for a run with the suite's catalog. */
     private String legend() throws IOException {
-        Path dir = Files.createTempDirectory("legend");
         SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, "r", Instant.EPOCH, Instant.EPOCH, List.of(), Map.of(), Map.of(),
                 catalog, List.of());
-        io.sidecarconformance.report.ReportWriter.write(run, dir);
-        String html = read(dir.resolve(io.sidecarconformance.report.ReportWriter.COMPATIBILITY_HTML));
+        String html = page(run);
         return html.substring(html.indexOf("<div class=\"legends\">"));
+    }
+
+    /** The compatibility page the suite writes for a run. */
+    private static String page(SuiteResults run) throws IOException {
+        Path dir = Files.createTempDirectory("legend");
+        io.sidecarconformance.report.ReportWriter.write(run, dir);
+        return read(dir.resolve(io.sidecarconformance.report.ReportWriter.COMPATIBILITY_HTML));
     }
 
     private static String featureTexts() throws IOException {

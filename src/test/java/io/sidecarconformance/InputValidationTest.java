@@ -80,7 +80,8 @@ class InputValidationTest {
         assertOneLineError(dir, OUTLINE.formatted("none", "clasic", "light", "exec"),
                 "bad.feature:9: unknown pattern 'clasic'; known: classic, done-file, pidfile, native, ephemeral");
         assertOneLineError(dir, OUTLINE.formatted("oom", "classic", "light", "exec"),
-                "bad.feature:4: unknown fault 'oom'; known: none, sidecar-oom, sidecar-early-crash, sidecar-crashloop, main-oom");
+                "bad.feature:4: unknown fault 'oom'; known: none, sidecar-oom, sidecar-child-oom, sidecar-early-crash,"
+                        + " sidecar-crashloop, main-oom");
         assertOneLineError(dir, OUTLINE.formatted("none", "classic", "heavy", "exec"),
                 "bad.feature:9: unknown sidecar 'heavy'; known: light, dind");
         assertOneLineError(dir, OUTLINE.formatted("none", "classic", "light", "probe"),
@@ -153,11 +154,12 @@ class InputValidationTest {
                 "delayed-sidecar delay (fault.delaySeconds)",
                 "sigterm grace period (fault.graceSeconds)",
                 "sigterm, sigkill-main: main works before its second use (fixed)",
-                "sidecar-oom, main-oom: memory limit and allocation (fixed)",
-                "sidecar-oom: main's second use is a busy spell of calls 0.1 s apart, up to (fixed); the sidecar allocates"
-                        + " when it begins; main retries a failed call for client.retrySeconds (every row is a retrying"
-                        + " client): the cell says whether the sidecar came back in time, 'sidecar down' how long it was"
-                        + " gone (kill to Ready again)",
+                "sidecar-oom, sidecar-child-oom, main-oom: memory limit and allocation (fixed)",
+                "sidecar-oom, sidecar-child-oom, main-oom: which process allocates, and what each kind of node kills (fixed)",
+                "sidecar-oom, sidecar-child-oom: main's second use is a busy spell of calls 0.1 s apart, up to (fixed); the"
+                        + " sidecar allocates when it begins; main retries a failed call for client.retrySeconds (every row"
+                        + " is a retrying client): the cell says whether the sidecar served on or came back in time; under"
+                        + " sidecar-oom 'sidecar down' says how long it was gone (kill to Ready again)",
                 "sidecar-early-crash: crashing starts / each exits 1 after / startupProbe's first check after (fixed)",
                 "sigterm-slow-main: main exits this long after SIGTERM (fixed)",
                 "eviction-pdb: the disruption budget's status is awaited before the eviction, at most (fixed)",

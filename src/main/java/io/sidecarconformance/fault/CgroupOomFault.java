@@ -9,10 +9,12 @@ import java.util.Map;
 
 /**
  * A user's container is driven out of memory from outside, on any image: the chaos agent puts a process of its own into
- * the container's memory cgroup and allocates past its limit (agent.sh, action oom). What dies is the kernel's choice
- * on that node: on cgroup v1 the largest other process of the container, on cgroup v2 (memory.oom.group=1, set by the
- * kubelet) every process of it. The allocator is exempt and ended after the first OOM kill; the agent's report line
- * (on the timeline) names the processes before and after.
+ * the container's memory cgroup and fills a tmpfs past its limit (agent.sh, action oom): the pages are charged to the
+ * cgroup, not to the allocator's resident set. What dies is the kernel's choice on that node: on cgroup v1 one process,
+ * the container's largest (never the tiny allocator, unless every process of the container is smaller); on cgroup v2
+ * (memory.oom.group=1, set by the kubelet) every process of the cgroup, the allocator with them: it joined the cgroup
+ * with the oom_score_adj of the container's init, and only -1000 exempts a process from the group kill. The agent
+ * ends the allocator after the first OOM kill; its report line (on the timeline) names the processes before and after.
  */
 public final class CgroupOomFault extends OwnPodFault {
 

@@ -16,11 +16,15 @@ public record FaultSettings(int delaySeconds, long gracePeriodSeconds) {
     public static Map<String, String> fixed() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("sigterm, sigkill-main: main works before its second use (fixed)", SigkillMainFault.LONG_WORK_SECONDS + " s");
-        p.put("sidecar-oom, main-oom: memory limit and allocation (fixed)", MemoryHog.describe());
-        p.put("sidecar-oom: main's second use is a busy spell of calls " + SidecarOomFault.BUSY_PAUSE_SECONDS
+        p.put("sidecar-oom, sidecar-child-oom, main-oom: memory limit and allocation (fixed)", MemoryHog.describe());
+        p.put("sidecar-oom, sidecar-child-oom, main-oom: which process allocates, and what each kind of node kills (fixed)",
+                "sidecar-oom: " + SidecarOomFault.ON_EACH_NODE + "; sidecar-child-oom: " + SidecarChildOomFault.ON_EACH_NODE
+                        + "; main-oom: " + MainOomFault.ON_EACH_NODE);
+        p.put("sidecar-oom, sidecar-child-oom: main's second use is a busy spell of calls " + SidecarOomFault.BUSY_PAUSE_SECONDS
                 + " s apart, up to (fixed); the sidecar allocates when it begins; main retries a failed call for"
-                + " client.retrySeconds (every row is a retrying client): the cell says whether the sidecar came back in"
-                + " time, 'sidecar down' how long it was gone (kill to Ready again)", SidecarOomFault.BUSY_SECONDS + " s");
+                + " client.retrySeconds (every row is a retrying client): the cell says whether the sidecar served on or"
+                + " came back in time; under sidecar-oom 'sidecar down' says how long it was gone (kill to Ready again)",
+                SidecarOomFault.BUSY_SECONDS + " s");
         p.put("sidecar-early-crash: crashing starts / each exits 1 after / startupProbe's first check after (fixed)",
                 SidecarEarlyCrashFault.CRASHING_STARTS + " / " + SidecarEarlyCrashFault.CRASH_AFTER_SECONDS + " s / "
                         + SidecarEarlyCrashFault.PROBE_DELAY_SECONDS + " s");

@@ -8,8 +8,8 @@ public final class Faults {
 
     /** In the order a reader compares them: the report's columns follow it (through results.json's catalog). */
     private static final List<Fault> ALL = List.of(
-            new NoFault(), new SidecarOomFault(), new SidecarEarlyCrashFault(), new SidecarCrashLoopFault(),
-            new MainOomFault(), new DelayedSidecarFault(), new SigtermFault(), new SigtermSlowMainFault(),
+            new NoFault(), new SidecarOomFault(), new SidecarChildOomFault(), new SidecarEarlyCrashFault(),
+            new SidecarCrashLoopFault(), new MainOomFault(), new DelayedSidecarFault(), new SigtermFault(), new SigtermSlowMainFault(),
             new EvictionFault(), new EvictionPdbFault(), new StopSignalFault(), new SigkillMainFault(), new DeleteDuringInitFault(), new KubeletRestartFault(), new BurstableOomScoresFault());
 
     private Faults() {

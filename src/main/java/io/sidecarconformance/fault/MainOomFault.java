@@ -11,9 +11,14 @@ import io.sidecarconformance.pattern.WorkloadSpec;
 
 /**
  * Main's workload (a child of main's script) exceeds main's memory limit: the done file's OOM hole (see "Where the
- * patterns come from" in docs/patterns-and-faults.md).
+ * patterns come from" in docs/patterns-and-faults.md). What dies is the node's policy ({@link #ON_EACH_NODE}).
  */
 public final class MainOomFault implements Fault {
+
+    /** What each kind of node kills, for the report's legend. */
+    static final String ON_EACH_NODE = "a child of main's shell allocates: on cgroup v1 only that child dies and the shell"
+            + " goes on (its Exiting line, its EXIT trap); on cgroup v2 (memory.oom.group=1) the whole container dies (no"
+            + " Exiting line, no trap); on v2 with the kubelet's singleProcessOOMKill: true, as on v1";
 
     @Override
     public String id() {
@@ -37,6 +42,6 @@ public final class MainOomFault implements Fault {
 
     @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
-        MemoryHog.arm(spec, Role.MAIN, kind, "SC_FAULT_MAIN");
+        MemoryHog.arm(spec, Role.MAIN, kind, "SC_FAULT_MAIN", "oom");
     }
 }

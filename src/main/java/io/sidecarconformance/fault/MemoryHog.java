@@ -21,13 +21,18 @@ final class MemoryHog {
                 + ", allocates " + DIND_ALLOCATION_MIB + " MiB";
     }
 
-    static void arm(WorkloadSpec spec, Role role, SidecarKind kind, String envSwitch) {
+    /**
+     * @param envSwitch the script's fault switch (SC_FAULT_SIDECAR, SC_FAULT_MAIN)
+     * @param how       its value: which process of the script allocates (sidecar.sh: "oom" its first process itself,
+     *                  "child-oom" a child of it; main.sh: "oom", a child of main's shell)
+     */
+    static void arm(WorkloadSpec spec, Role role, SidecarKind kind, String envSwitch, String how) {
         boolean heavy = kind == SidecarKind.DIND;
         // dockerd and the docker CLI need headroom of their own; the allocation must still dwarf the limit.
         String limit = heavy ? DIND_LIMIT : LIGHT_LIMIT;
         int allocateMiB = heavy ? DIND_ALLOCATION_MIB : LIGHT_ALLOCATION_MIB;
         spec.memoryLimit(role, limit)
-                .env(role, envSwitch, "oom")
+                .env(role, envSwitch, how)
                 .env(role, "SC_OOM_MB", Integer.toString(allocateMiB));
     }
 }

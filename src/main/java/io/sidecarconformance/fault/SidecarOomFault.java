@@ -12,7 +12,8 @@ import io.sidecarconformance.pattern.WorkloadSpec;
 
 /**
  * The sidecar's own process exceeds its memory limit while main is busy using it (ARC's dind runner write-up: dind
- * OOM-killed first).
+ * OOM-killed first). Its first process allocates itself ({@code exec dd}), so it is killed on every kind of node
+ * ({@link #ON_EACH_NODE}); {@link SidecarChildOomFault} lets a child allocate instead.
  * Main's second use is a busy spell of calls (up to {@link #BUSY_SECONDS}) and the sidecar starts allocating when the
  * spell begins, so the kill meets a call in flight or due on any machine; a single later call would race the
  * allocation and the restart, and the machine's speed would pick the winner.
@@ -23,6 +24,9 @@ public final class SidecarOomFault implements Fault {
     static final int BUSY_SECONDS = 30;
     /** Between two calls of the spell: far less than any restart of the sidecar takes. */
     static final String BUSY_PAUSE_SECONDS = "0.1";
+    /** What each kind of node kills, for the report's legend. */
+    static final String ON_EACH_NODE = "the sidecar's first process allocates itself, so it is killed on cgroup v1 and v2"
+            + " alike (on v2, memory.oom.group=1, with the rest of the container)";
 
     @Override
     public String id() {
@@ -60,7 +64,12 @@ public final class SidecarOomFault implements Fault {
 
     @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
-        MemoryHog.arm(spec, Role.SIDECAR, kind, "SC_FAULT_SIDECAR");
+        MemoryHog.arm(spec, Role.SIDECAR, kind, "SC_FAULT_SIDECAR", "oom");
+        busySpell(spec);
+    }
+
+    /** Main's second use as the busy spell the sidecar's allocation waits for (main.sh: busy_use). */
+    static void busySpell(WorkloadSpec spec) {
         spec.env(Role.MAIN, "SC_BUSY_SECONDS", Integer.toString(BUSY_SECONDS))
                 .env(Role.MAIN, "SC_BUSY_PAUSE_SECONDS", BUSY_PAUSE_SECONDS);
     }

@@ -8,7 +8,7 @@ public enum EventKind {
     READY,
     /** A test container's script is about to exit with a code. */
     EXITING,
-    /** Any other step a test container reported: Waiting, Working, Retrying, Recovered, Delaying, Allocating. */
+    /** Any other step a test container reported: Waiting, Working, Retrying, Recovered, Delaying, Allocating, ChildEnded. */
     STEP,
     /** The last lines a container wrote that were not event lines (e.g. dockerd's log tail), kept when its log ended. */
     OUTPUT,

@@ -104,24 +104,39 @@ public final class VerdictRules {
     }
 
     /**
-     * The memory hog (a container's "Allocating" step) exists to be OOM-killed. An instance that said it was allocating
-     * and then ended with exit 0 was not killed: the fault did not act, so whatever followed is no verdict.
+     * The memory hog (a container's "Allocating" step) exists to be OOM-killed. It ended where its container says so
+     * in a ChildEnded line (a hog in a child process, which the container's first process outlived), else with the
+     * instance it ran in. A hog that ended with exit 0 was not killed: the fault did not act, so whatever followed is no
+     * verdict.
      */
     private static Optional<String> hogEndedWithoutKill(Observation o) {
         Timeline t = o.timeline();
         for (TimelineEvent step : t.events()) {
-            if (step.kind() != EventKind.STEP || !step.detail().startsWith("Allocating")) {
+            if (!isStep(step, "Allocating")) {
                 continue;
             }
             for (ContainerInstance run : t.runs(step.container())) {
-                boolean thisRun = !run.start().isAfter(step.time()) && run.end().map(e -> !e.isBefore(step.time())).orElse(false);
-                if (thisRun && run.howItEnded().startsWith("exit 0")) {
+                boolean thisRun = !run.start().isAfter(step.time()) && run.end().map(e -> !e.isBefore(step.time())).orElse(true);
+                if (!thisRun) {
+                    continue;
+                }
+                Optional<TimelineEvent> childEnded = t.first(e -> e.container().equals(step.container()) && isStep(e, "ChildEnded")
+                        && !e.time().isBefore(step.time()) && run.end().map(end -> !e.time().isAfter(end)).orElse(true));
+                String ended = childEnded.map(e -> e.detail().split(" ")[1]).map(code -> "exit " + code)
+                        .orElse(run.howItEnded());
+                if (ended.equals("exit 0") || ended.startsWith("exit 0 ")) {
                     return Optional.of("the memory hog in " + step.container() + " (" + step.detail() + " at "
-                            + at(o, step.time()) + ") ended with " + run.howItEnded() + ", not an OOM kill: the fault did not act");
+                            + at(o, step.time()) + ") ended with " + childEnded.map(e -> "its own " + ended + " (" + e.detail() + ")")
+                            .orElse(ended) + ", not an OOM kill: the fault did not act");
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** A container's step line whose first word is {@code word}. */
+    private static boolean isStep(TimelineEvent e, String word) {
+        return e.kind() == EventKind.STEP && (e.detail().equals(word) || e.detail().startsWith(word + " "));
     }
 
     private static String stuck(Observation o) {

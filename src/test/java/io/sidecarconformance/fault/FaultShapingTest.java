@@ -70,6 +70,40 @@ class FaultShapingTest {
 
     @ParameterizedTest
     @EnumSource(SidecarKind.class)
+    void sidecarChildOomArmsAChildOfTheSidecarWithSidecarOomsSizesAndBusySpell(SidecarKind kind) {
+        WorkloadSpec child = shaped("native", kind, "sidecar-child-oom");
+        WorkloadSpec own = shaped("native", kind, "sidecar-oom");
+        Container sidecar = pod(child).getInitContainers().get(0);
+        Container main = pod(child).getContainers().get(0);
+        Container ownSidecar = pod(own).getInitContainers().get(0);
+        Container ownMain = pod(own).getContainers().get(0);
+
+        assertThat(env(sidecar, "SC_FAULT_SIDECAR")).as("sidecar switch: a child allocates").isEqualTo("child-oom");
+        assertThat(memoryLimit(sidecar)).as("sidecar-oom's memory limit").isNotNull().isEqualTo(memoryLimit(ownSidecar));
+        assertThat(env(sidecar, "SC_OOM_MB")).as("sidecar-oom's allocation").isEqualTo(env(ownSidecar, "SC_OOM_MB"));
+        assertThat(allocationExceedsLimit(sidecar)).as("the child's allocation exceeds the sidecar's limit").isTrue();
+        assertThat(sidecar.getRestartPolicy()).as("shaping keeps the native sidecar's restartPolicy").isEqualTo("Always");
+
+        for (String busy : List.of("SC_BUSY_SECONDS", "SC_BUSY_PAUSE_SECONDS")) {
+            assertThat(env(main, busy)).as("main's busy spell, as sidecar-oom's: %s", busy).isNotNull()
+                    .isEqualTo(env(ownMain, busy));
+        }
+        assertThat(env(main, "SC_BUSY_SECONDS")).isEqualTo(Integer.toString(SidecarOomFault.BUSY_SECONDS));
+        assertThat(memoryLimit(main)).as("main has no memory limit").isNull();
+        assertThat(env(main, "SC_FAULT_SIDECAR")).as("main not armed (sidecar switch)").isNull();
+        assertThat(env(main, "SC_FAULT_MAIN")).as("main not armed").isNull();
+
+        Fault fault = Faults.byId("sidecar-child-oom");
+        assertThat(fault.aim()).as("aimed at the sidecar").isEqualTo(io.sidecarconformance.result.Aim.SIDECAR);
+        assertThat(fault.targetsMain()).as("a failed Job under it is FAILED, not the fault's doing").isFalse();
+        assertThat(fault.needsRetryingClient()).as("only +tolerant rows, as sidecar-oom").isTrue();
+        assertThat(fault.actsOnNode()).as("acts from inside the sidecar, not on the node").isFalse();
+        assertThat(fault.figure()).as("no outage figure: the sidecar may never be down")
+                .isEqualTo(io.sidecarconformance.result.ColumnFigure.OUTCOME);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SidecarKind.class)
     void mainOomLimitsAndArmsOnlyMain(SidecarKind kind) {
         WorkloadSpec spec = shaped("classic", kind, "main-oom");
         Container main = spec.container(Role.MAIN);

@@ -90,14 +90,16 @@ class WorkloadFaultsTest {
                     - {name: runner, image: x, resources: {limits: {memory: "0"}}}
                 """.formatted(LIMIT), null, null));
         assertThat(b.get("sidecar-oom").applies()).isTrue();
+        assertThat(b.get("sidecar-child-oom").inWords()).as("a child of our own sidecar's script allocates: not on a user's pod")
+                .startsWith("NOT_APPLICABLE: not built for a user's pod yet");
         assertThat(b.get("main-oom").reason()).as("a zero limit is no limit").startsWith("main runner has no memory limit");
     }
 
     @Test
     void withoutASidecarTheSidecarFaultsDoNotApplyAndMainsDo() throws IOException {
         Map<String, Applicability> a = byId(facts("  containers:\n    - {name: job, image: x" + LIMIT + "}\n", null, null));
-        for (String id : List.of("sidecar-oom", "sigkill-sidecar", "delayed-sidecar", "sidecar-early-crash", "sidecar-crashloop",
-                "delete-during-init")) {
+        for (String id : List.of("sidecar-oom", "sidecar-child-oom", "sigkill-sidecar", "delayed-sidecar", "sidecar-early-crash",
+                "sidecar-crashloop", "delete-during-init")) {
             assertThat(a.get(id).applies()).as(id).isFalse();
             assertThat(a.get(id).reason()).as(id).startsWith("the pod has no sidecar");
         }
@@ -152,9 +154,9 @@ class WorkloadFaultsTest {
 
     @Test
     void theIdsAreOursThenTheOnesBuiltForAUsersPodAlone() {
-        assertThat(WorkloadFaults.ids()).containsExactly("none", "sidecar-oom", "sidecar-early-crash", "sidecar-crashloop",
-                "main-oom", "delayed-sidecar", "sigterm", "sigterm-slow-main", "eviction", "eviction-pdb", "stop-signal",
-                "sigkill-main", "delete-during-init", "kubelet-restart", "burstable-oom-scores", "sigkill-sidecar");
+        assertThat(WorkloadFaults.ids()).containsExactly("none", "sidecar-oom", "sidecar-child-oom", "sidecar-early-crash",
+                "sidecar-crashloop", "main-oom", "delayed-sidecar", "sigterm", "sigterm-slow-main", "eviction", "eviction-pdb",
+                "stop-signal", "sigkill-main", "delete-during-init", "kubelet-restart", "burstable-oom-scores", "sigkill-sidecar");
     }
 
     @Test

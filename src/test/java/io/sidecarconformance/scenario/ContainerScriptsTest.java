@@ -644,6 +644,51 @@ class ContainerScriptsTest {
     }
 
     @Test
+    void sidecarChildOomLetsAChildAllocateAndOutlivesItsKillWithItsServiceServingOn() throws Exception {
+        // A fake dd that the kernel kills, as a cgroup v1 node does (one process, the largest: the allocating child).
+        // busybox sh runs its own dd applet whatever the PATH says: the staged script calls the fake by its path.
+        Path dd = dir.resolve("fake-dd");
+        Files.writeString(dd, "#!%s sh\necho \"$@\" > %s\nkill -KILL $$\n".formatted(BUSYBOX, dir.resolve("dd.args")));
+        assertThat(dd.toFile().setExecutable(true)).as("fake dd executable").isTrue();
+        Path script = sc.resolve("sidecar.sh");
+        String staged = Files.readString(script);
+        assertThat(staged.split("\n    dd if=/dev/zero ", -1)).as("one allocating child in sidecar.sh").hasSize(2);
+        Files.writeString(script, staged.replace("\n    dd if=/dev/zero ", "\n    " + dd + " if=/dev/zero "));
+        Map<String, String> armed = Map.of("SC_FAULT_SIDECAR", "child-oom", "SC_OOM_MB", "256");
+        Process sidecar = run("sidecar.sh", "sidecar", armed);
+        awaitLine("sidecar", "Ready");
+
+        Process main = run("main.sh", "main", Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "0", "SC_CLIENT", "strict",
+                "SC_BUSY_SECONDS", "3", "SC_BUSY_PAUSE_SECONDS", "0.1"));
+        awaitLine("sidecar", "ChildEnded");
+        assertThat(sidecar.isAlive()).as("the sidecar's script outlived its killed child").isTrue();
+        assertThat(portAnswers()).as("its service serves on").isTrue();
+        assertThat(Files.readString(dir.resolve("dd.args")).strip()).as("the child's allocation")
+                .isEqualTo("if=/dev/zero of=/dev/null bs=256M count=1 iflag=fullblock");
+
+        assertThat(exitOf(main, "main")).as("a strict main: every call of its busy spell was answered").isZero();
+        assertThat(words(events("main"))).as("main's lines").containsExactly("STARTING", "Working", "Busy", "Unbroken", "EXITING");
+        List<TimelineEvent> events = events("sidecar");
+        assertThat(words(events)).as("sidecar's lines").containsExactly("STARTING", "READY", "Allocating", "ChildEnded");
+        assertThat(step(events, "Allocating").detail()).isEqualTo("Allocating 256MiB in a child process");
+        String scriptPid = events.get(0).detail().replace("pid=", "");
+        assertThat(step(events, "ChildEnded").detail()).as("the child's end, written by the script itself")
+                .matches("ChildEnded 137 the allocating child \\(pid [0-9]+\\) ended with 137; this script \\(pid "
+                        + scriptPid + "\\) and its service run on");
+        assertThat(shared.resolve("sidecar-oom-done")).as("the once-only marker on the emptyDir").exists();
+
+        // A restarted sidecar finds the marker and serves without allocating again.
+        signal("TERM", sidecar);
+        assertThat(exitOf(sidecar, "sidecar")).as("sidecar stopped").isEqualTo(143);
+        await().atMost(SHORT).alias("service gone").until(() -> !portAnswers());
+        run("sidecar.sh", "sidecar2", Map.of("SC_FAULT_SIDECAR", "child-oom", "SC_OOM_MB", "256", "SC_STARTUP_SECONDS", "0"));
+        awaitLine("sidecar2", "Ready");
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).alias("sidecar2 never allocates")
+                .until(() -> lines("sidecar2").stream().noneMatch(l -> l.contains(" Allocating ")));
+        assertThat(words(events("sidecar2"))).as("sidecar2's lines").containsExactly("STARTING", "READY");
+    }
+
+    @Test
     void tolerantClientEndsItsBusySpellOnceItRecovered() throws Exception {
         Process sidecar = run("sidecar.sh", "sidecar", Map.of());
         awaitLine("sidecar", "Ready");

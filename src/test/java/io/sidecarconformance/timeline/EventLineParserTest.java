@@ -59,6 +59,12 @@ class EventLineParserTest {
         assertThat(working.kind()).as("Working kind").isEqualTo(EventKind.STEP);
         assertThat(working.detail()).as("Working detail").isEqualTo("Working");
         assertThat(delaying.detail()).as("Delaying detail").isEqualTo("Delaying 15s");
+
+        // A child's end is a step of the container that outlived it, not the container's own Exiting.
+        TimelineEvent childEnded = EventLineParser.parse("SC-EVENT 2026-11-22 06:07:59.1 +0000 sidecar ChildEnded 137 the"
+                + " allocating child (pid 40) ended with 137").orElseThrow();
+        assertThat(childEnded.kind()).as("ChildEnded kind").isEqualTo(EventKind.STEP);
+        assertThat(childEnded.detail()).as("ChildEnded detail").isEqualTo("ChildEnded 137 the allocating child (pid 40) ended with 137");
     }
 
     @Test

@@ -219,6 +219,68 @@ class VerdictRulesTest {
                 .isEqualTo(Outcome.SUCCEEDED);
     }
 
+    /** sidecar-child-oom on a cgroup v1 node: the kernel took the child alone; the sidecar served on and ended 0. */
+    private static Obs childHogThenDoneFile(String childEnded) {
+        return new Obs()
+                .at(0.0, "suite", EventKind.ACTION, "create Job sc-job")
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(2.2, "main", EventKind.STEP, "Working")
+                .at(5.4, "main", EventKind.STEP, "Busy back-to-back uses for up to 30s")
+                .at(5.5, "sidecar", EventKind.STEP, "Allocating 256MiB in a child process")
+                .at(5.9, "sidecar", EventKind.STEP, childEnded)
+                .at(35.5, "main", EventKind.STEP, "Unbroken 280 calls in 30s")
+                .at(35.6, "main", EventKind.EXITING, "0")
+                .at(35.8, "main", EventKind.TERMINATED, "exit=0 reason=Completed")
+                .at(36.1, "sidecar", EventKind.EXITING, "0 done file seen")
+                .at(36.3, "sidecar", EventKind.TERMINATED, "exit=0 reason=OOMKilled")
+                .at(36.6, "pod", EventKind.PHASE, "Succeeded")
+                .at(37.0, "job", EventKind.JOB, "Complete")
+                .exit("main", 0, "Completed").exit("sidecar", 0, "OOMKilled")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 37.1);
+    }
+
+    @Test
+    void aChildHogKilledWhileItsContainerLivedOnIsTheFaultActing() {
+        Decision d = childHogThenDoneFile("ChildEnded 137 the allocating child (pid 40) ended with 137; this script"
+                + " (pid 1) and its service run on").decide();
+
+        assertThat(d.outcome()).as("the child's 137 is the kill; the sidecar's own exit 0 later is not the hog's end")
+                .isEqualTo(Outcome.SUCCEEDED);
+    }
+
+    @Test
+    void aChildHogThatEndedWithExit0IsNoVerdict() {
+        Decision d = childHogThenDoneFile("ChildEnded 0 the allocating child (pid 40) ended with 0; this script (pid 1)"
+                + " and its service run on").decide();
+
+        assertThat(d.outcome()).as("no OOM kill: the fault did not act").isEqualTo(Outcome.ERROR);
+        assertThat(d.reason()).contains("memory hog in sidecar", "Allocating 256MiB in a child process", "its own exit 0",
+                "the fault did not act");
+    }
+
+    @Test
+    void aChildHogWhoseContainerDiedWithItIsTheFaultActing() {
+        // sidecar-child-oom on a cgroup v2 node (memory.oom.group=1): no ChildEnded line, the whole container ended 137.
+        Obs o = new Obs()
+                .at(0.0, "suite", EventKind.ACTION, "create Job sc-job")
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(2.2, "main", EventKind.STEP, "Working")
+                .at(5.5, "sidecar", EventKind.STEP, "Allocating 256MiB in a child process")
+                .at(6.0, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled")
+                .at(6.2, "main", EventKind.EXITING, "4 second use of the sidecar failed for 30s")
+                .at(6.5, "main", EventKind.TERMINATED, "exit=4 reason=Error")
+                .at(6.8, "pod", EventKind.PHASE, "Failed")
+                .at(7.0, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .exit("main", 4, "Error").exit("sidecar", 137, "OOMKilled")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 7.1);
+
+        assertThat(o.decide().outcome()).as("the container's own end is the hog's").isEqualTo(Outcome.FAILED);
+    }
+
     @Test
     void aDeadlineThatPassedBeforeAnyEndRuleHeldIsATimeoutNotStuck() {
         Obs o = new Obs()
