@@ -125,6 +125,7 @@ v2_up() {
   v="$(k8s_version_of "$id")"; minor="$(minor_of "$v")"; gates="$(gates_of "$id")"
   kbin="$(k8s_dir "$v")/bin"
   etcdbin="$SC_CACHE/etcd/$(etcd_of "$id")/bin/etcd"
+  check_kubelet_fields "$id" "$kbin"   # the row's kubelet column (clusters/local/lib/runtime.sh), before anything runs
   lock_clusters
   cluster_running_elsewhere
   if [ -n "$(cat "$RUN/current" 2>/dev/null)" ] || [ -n "$(uml_pids)" ] || [ -n "$(v2_net_left)" ]; then
@@ -143,7 +144,8 @@ v2_up() {
   rm -rf "$dir"; mkdir -p "$LOGS" "$dir/cmd" "$RUN/pids"
   chmod 700 "$RUN"
   echo "$id" >"$RUN/current"
-  log "starting $id (kubernetes $v, containerd $(containerd_of "$id"), runc $(runc_of "$id")) with a cgroup v2 node in UML"
+  local kcfg; kcfg="$(kubelet_of "$id")"
+  log "starting $id (kubernetes $v, containerd $(containerd_of "$id"), runc $(runc_of "$id")${gates:+, feature gates $gates}${kcfg:+, kubelet $kcfg}) with a cgroup v2 node in UML"
   v2_make_pki
   node_files "$id" "$dir" "$kbin" "$minor" "$gates"
   v2_net_up
@@ -236,7 +238,8 @@ v2_status() {
     [ "$left" = "0 guest process(es); " ] || echo "WARNING: leftovers: $left; run: cluster.sh down"
     return 0
   fi
-  echo "cluster: $cur (kubernetes $(k8s_version_of "$cur"), containerd $(containerd_of "$cur"), runc $(runc_of "$cur"), etcd $(etcd_of "$cur")), cgroup v2 node in UML"
+  local kcfg; kcfg="$(kubelet_of "$cur" 2>/dev/null || true)"
+  echo "cluster: $cur (kubernetes $(k8s_version_of "$cur"), containerd $(containerd_of "$cur"), runc $(runc_of "$cur"), etcd $(etcd_of "$cur")${kcfg:+, kubelet $kcfg}), cgroup v2 node in UML"
   echo "kubeconfig: $RUN/$cur/kubeconfig"
   for p in $CONTROL_PLANE; do
     if alive "$p"; then echo "$p: running (pid $(pid_of "$p"))"; else echo "$p: NOT running"; fi
