@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * What a user keeps in {@code clusters/}: the one version list {@code clusters/versions.tsv} (local and k3s ids,
- * gates, kubelet fields, runtimes, images) and the kind configs. Found relative to the working directory (Maven runs in the repo
- * root), or at -Dclusters.dir ({@link ClusterSettings#clustersDir}). There is no built-in copy of the list.
+ * gates, kubelet fields, runtimes, images) and the kind configs. Found relative to the working directory (Maven runs in
+ * the repo root), or at -Dclusters.dir ({@link ClusterSettings#clustersDir}). There is no built-in copy of the list.
  */
 public final class ClusterCatalog {
 
@@ -129,6 +129,21 @@ public final class ClusterCatalog {
                 .filter(row -> !row.kubernetes().isEmpty() && !row.containerd().isEmpty()
                         && !row.containerd().equals("debian"))
                 .map(VersionRow::id).distinct().toList();
+    }
+
+    /**
+     * What a column runs with beyond its version, from its row: feature gates and kubelet fields ("" each for none).
+     * Providers that read the list (local, local-v2, k3s, kind) take them; kubeconfig's cluster is not ours: none.
+     */
+    public record ColumnSettings(String gates, String kubelet) {
+        public static final ColumnSettings NONE = new ColumnSettings("", "");
+    }
+
+    public ColumnSettings settings(String provider, String version) {
+        if (!List.of("local", "local-v2", "k3s", "kind").contains(provider)) {
+            return ColumnSettings.NONE;
+        }
+        return row(version).map(r -> new ColumnSettings(r.gates(), r.kubelet())).orElse(ColumnSettings.NONE);
     }
 
     /** The row of an id, if the list has it. */

@@ -154,6 +154,13 @@ class ClusterSpecTest {
                 .hasMessage("unknown cluster version 'k3s:1.35-single-oom'; known: k3s:1.35 (see " + dir.resolve("versions.tsv") + ")");
         assertThatThrownBy(() -> ClusterSpec.parse("kind:1.35-single-oom", catalog))
                 .hasMessageStartingWith("unknown cluster version 'kind:1.35-single-oom'; known: kind:1.35 ");
+        assertThat(catalog.settings("local-v2", "1.35-single-oom")).as("what results.json says the column ran with")
+                .isEqualTo(new ClusterCatalog.ColumnSettings("", "singleProcessOOMKill=true"));
+        assertThat(catalog.settings("local", "1.35")).isEqualTo(ClusterCatalog.ColumnSettings.NONE);
+        assertThat(catalog.settings("kubeconfig", "1.35-single-oom")).as("not a column of the list")
+                .isEqualTo(ClusterCatalog.ColumnSettings.NONE);
+        assertThat(TestClusters.catalog(dir.resolve("other")).settings("k3s", "1.28-sidecars").gates())
+                .isEqualTo("SidecarContainers=true");
     }
 
     @Test
