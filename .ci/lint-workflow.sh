@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 ACTIONLINT_VERSION=v1.7.12
 # every id the suite accepts, from the one version list (kind/k3s columns are checked against it below)
 VERSIONS=$(awk -F'\t' '!/^#/ && NF {print $1}' clusters/versions.tsv | tr '\n' ' ')
+# the local-only ids (no k3s and no kind_node): no kind config, no k3s image
+LOCAL_ONLY=" $(awk -F'\t' '!/^#/ && NF && $8 == "-" && $9 == "-" {print $1}' clusters/versions.tsv | tr '\n' ' ')"
 WITH_KIND=false
 [ "${1:-}" = "--with-kind" ] && WITH_KIND=true
 
@@ -53,17 +55,31 @@ rows = {}
 for line in open("clusters/versions.tsv"):
     if line.strip() and not line.startswith("#"):
         f = [("" if x.strip() == "-" else x.strip()) for x in line.rstrip("\n").split("\t")]
-        f += [""] * (11 - len(f))
+        if len(f) != 12: bad.append(f"clusters/versions.tsv: id {f[0]} has {len(f)} columns, not 12")
+        f += [""] * (12 - len(f))
         if f[0] in rows: bad.append(f"clusters/versions.tsv: id {f[0]} twice")
         rows[f[0]] = dict(zip(["id", "kubernetes", "gates", "containerd", "runc", "etcd", "pause", "k3s",
-                               "kind_node", "kind_version", "note"], f))
+                               "kind_node", "kind_version", "note", "kubelet"], f))
 local_only = {vid for vid in ids if not rows[vid]["kind_node"] and not rows[vid]["k3s"]}
+BUILD = ["kubernetes", "containerd", "runc", "etcd", "pause"]
 for vid in ids:
     path = f"clusters/kind/{vid}.yaml"
+    kubelet = rows[vid]["kubelet"]
+    if kubelet and not re.fullmatch(r"[a-z][A-Za-z0-9]*=[^=,\s]+(,[a-z][A-Za-z0-9]*=[^=,\s]+)*", kubelet):
+        bad.append(f"clusters/versions.tsv: {vid}: kubelet column {kubelet!r} is not field=value[,field=value]")
+    if kubelet and vid not in local_only:
+        bad.append(f"clusters/versions.tsv: {vid} has a kubelet column, which k3s and kind do not apply: k3s and kind_node must be '-'")
     if vid in local_only:
         if os.path.exists(path): bad.append(f"{path}: {vid} has no kind_node in clusters/versions.tsv")
-        if not re.fullmatch(r"\d+\.\d+\.\d+", vid) or rows[vid]["kubernetes"] != "v" + vid:
-            bad.append(f"clusters/versions.tsv: local-only id {vid} must be the exact patch of its kubernetes column")
+        base = rows.get(vid.split("-")[0])
+        if kubelet:
+            # a kubelet column: the build of its base row (1.35-single-oom: 1.35's), under an id of its own
+            if "-" not in vid or base is None or any(rows[vid][c] != base[c] for c in BUILD):
+                bad.append(f"clusters/versions.tsv: local-only id {vid} with a kubelet column must be <base id>-<name>"
+                           f" with the base row's {', '.join(BUILD)}")
+        elif not re.fullmatch(r"\d+\.\d+\.\d+", vid) or rows[vid]["kubernetes"] != "v" + vid:
+            bad.append(f"clusters/versions.tsv: local-only id {vid} must be the exact patch of its kubernetes column"
+                       " (or have a kubelet column)")
         continue
     if not os.path.exists(path):
         bad.append(f"{path}: missing"); continue
@@ -115,7 +131,7 @@ PY
 else
   echo "WARNING: python3 yaml not available, falling back to grep checks" >&2
   for v in $VERSIONS; do
-    [[ "$v" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] && continue   # a local-only patch column: no kind or k3s
+    [[ "$LOCAL_ONLY" == *" $v "* ]] && continue   # a local-only column: no kind or k3s
     f=clusters/kind/$v.yaml
     [ -f "$f" ] || { err "$f missing"; continue; }
     grep -qx 'kind: Cluster' "$f" || err "$f: kind: Cluster"
@@ -150,7 +166,7 @@ exit 0
 SH
   chmod +x "$tmp/docker"
   for v in $VERSIONS; do
-    [[ "$v" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] && continue   # a local-only patch column: no kind or k3s
+    [[ "$LOCAL_ONLY" == *" $v "* ]] && continue   # a local-only column: no kind or k3s
     f=clusters/kind/$v.yaml
     kv=$(sed -n 's/^# kind-version: *//p' "$f")
     [ -x "$tmp/kind-$kv/kind" ] || GOTOOLCHAIN=local GOBIN=$tmp/kind-$kv go install "sigs.k8s.io/kind@$kv"

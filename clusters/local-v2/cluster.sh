@@ -86,7 +86,10 @@ main() {
   [ "$(id -u)" = 0 ] || die "needs root (tap device, bridge, firewall, UML guest)"
   case "$CMD" in
     build) v2_build "${2:-}"; log "build of $2 complete" ;;
-    up) v2_build "${2:-}"; v2_up "$2" ;;
+    up)
+      # the kubelet's settings are the row's (versions.tsv, kubelet column): an id of their own, never an environment
+      [ -z "${SC_V2_SINGLE_PROCESS_OOM_KILL:-}" ] || die "SC_V2_SINGLE_PROCESS_OOM_KILL is gone: singleProcessOOMKill is a column of its own; run: cluster.sh up 1.35-single-oom (or 1.37-single-oom)"
+      v2_build "${2:-}"; v2_up "$2" ;;
     down)
       [ -z "${2:-}" ] || check_id "$2"
       lock_clusters

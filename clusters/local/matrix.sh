@@ -3,7 +3,9 @@
 # on every local version, one `mvn verify` per version, merged into one grid.
 #
 #   clusters/local/matrix.sh [-j N] [OUT_DIR]   default OUT_DIR: reports/<today>-local
-#   VERSIONS="1.29 1.31" clusters/local/matrix.sh   only these versions
+#   VERSIONS="1.29 1.31" clusters/local/matrix.sh   only these versions. The default: every local row of
+#   clusters/versions.tsv but those with a kubelet column (1.35-single-oom, ...: on this cgroup v1 host their kubelet
+#   setting is its behaviour anyway, so they would repeat their base column; name them in VERSIONS to run them)
 #   -j N or SC_COLUMNS_AT_ONCE=N: N versions (columns) in flight at once, each on its own local cluster instance
 #   (clusters/local/lib/instance.sh) and in its own copy of the project under OUT_DIR/.columns/; default 1 (one
 #   after another, in this folder)
@@ -24,7 +26,9 @@ at_once=${SC_COLUMNS_AT_ONCE:-1}
 if [ "${1:-}" = -j ]; then at_once=${2:?-j needs a number}; shift 2; fi
 [[ $at_once =~ ^[1-9][0-9]*$ ]] || { echo "matrix.sh: -j / SC_COLUMNS_AT_ONCE must be a whole number >= 1, not '$at_once'" >&2; exit 2; }
 out=${1:-reports/$(date -u +%Y-%m-%d)-local}
-versions=${VERSIONS:-$(awk -F'\t' '!/^#/ && NF && $2 != "-" {print $1}' clusters/versions.tsv)}
+# local rows (a kubernetes column): "<id> <kubelet column>", '-' for none
+local_rows() { awk -F'\t' '!/^#/ && NF && $2 != "-" {print $1, ($12 == "" ? "-" : $12)}' clusters/versions.tsv; }
+versions=${VERSIONS:-$(local_rows | awk '$2 == "-" {print $1}')}
 parallel=()
 [ -n "${PARALLEL:-}" ] && parallel=(-Dparallel="$PARALLEL")
 mkdir -p "$out"
@@ -84,14 +88,17 @@ fi
 # so VERSIONS=... can re-run one column; a listed version without results gets an ERROR column.
 inputs=()
 expects=()
-while read -r v; do
+asked=" $(tr -s ' \n' '  ' <<<"$versions") "
+while read -r v kubelet; do
+    # a row with a kubelet column is merged when it was asked for or has results here (it is not in the default set)
+    if [ "$kubelet" != - ] && [ ! -f "$out/$v/results.json" ] && [[ $asked != *" $v "* ]]; then continue; fi
     [ -f "$out/$v/results.json" ] && inputs+=("$out/$v/results.json")
     if [ -f "$out/$v/results.json" ] && compgen -G "$out/$v/e2e/junit*.xml" >/dev/null; then
         expects+=(--e2e "local:$v=$out/$v/e2e")
     fi
     # Merging only: a version that was never run here is not an infrastructure error.
     if [ "${MERGE_ONLY:-0}" != 1 ] || [ -f "$out/$v/results.json" ]; then expects+=(--expect "local:$v"); fi
-done < <(awk -F'\t' '!/^#/ && NF && $2 != "-" {print $1}' clusters/versions.tsv)
+done < <(local_rows)
 
 # Notes written after reading timelines (the Kubernetes change behind a difference, flaky evidence).
 notes=${NOTES:-clusters/local/report-notes.tsv}

@@ -44,6 +44,8 @@ kind_up() { # id
   local id=$1 name="sc-$1" dir="$KRUN/$1" cur
   cur="$(running_instances | awk '{print $2}' | paste -sd' ' -)"
   [ -z "$cur" ] || die "the local cluster(s) $cur are running (one cluster at a time: kind's down restores the whole firewall); run: clusters/local/cluster.sh down"
+  cur="$(cat "$SC_CACHE/local-v2/run/current" 2>/dev/null || true)"
+  [ -z "$cur" ] || die "the local-v2 cluster $cur is running (one cluster at a time: kind's down restores the whole firewall); run: clusters/local-v2/cluster.sh down"
   UP_ACTIVE=1
   trap 'up_fail "unexpected error in kind.sh line $LINENO (logs: $KRUN/logs)"' ERR
   trap 'up_fail "interrupted"' INT TERM HUP

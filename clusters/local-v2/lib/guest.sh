@@ -8,6 +8,7 @@ UML_MAC="fe:fd:0a:f5:00:02"
 # A bridge with the host's address and the guest's tap on it; the API server listens on the bridge's address. The
 # firewall keeps both ends private: the bridge's address answers this machine (lo) and the node's own address only
 # (not its pods, not anything arriving on another interface), and nothing from the bridge is forwarded anywhere.
+# iptables -w: clusters/local's instances and their kubelets change the tables at the same time (legacy iptables).
 v2_net_up() {
   ip link add "$BRIDGE" type bridge
   ip addr add "$HOST_IP/${NET_CIDR#*/}" dev "$BRIDGE"
@@ -17,27 +18,27 @@ v2_net_up() {
   ip link set "$BRIDGE" up
   # this machine reaches the pods (as it does those of clusters/local) through the node
   ip route add "$POD_CIDR" via "$NODE_IP" dev "$BRIDGE"
-  iptables -N "$IPT_IN_CHAIN" 2>/dev/null || iptables -F "$IPT_IN_CHAIN"
-  iptables -A "$IPT_IN_CHAIN" -d "$HOST_IP" -i lo -j RETURN
-  iptables -A "$IPT_IN_CHAIN" -i "$BRIDGE" -m conntrack --ctstate ESTABLISHED,RELATED -j RETURN
-  iptables -A "$IPT_IN_CHAIN" -i "$BRIDGE" -s "$NODE_IP" -d "$HOST_IP" -j RETURN
-  iptables -A "$IPT_IN_CHAIN" -i "$BRIDGE" -j DROP
-  iptables -A "$IPT_IN_CHAIN" -d "$HOST_IP" -j DROP
-  iptables -I INPUT 1 -j "$IPT_IN_CHAIN"
-  iptables -N "$IPT_CHAIN" 2>/dev/null || iptables -F "$IPT_CHAIN"
-  iptables -A "$IPT_CHAIN" -i "$BRIDGE" -j REJECT
-  iptables -A "$IPT_CHAIN" -o "$BRIDGE" -j REJECT
-  iptables -I FORWARD 1 -j "$IPT_CHAIN"
+  iptables -w 5 -N "$IPT_IN_CHAIN" 2>/dev/null || iptables -w 5 -F "$IPT_IN_CHAIN"
+  iptables -w 5 -A "$IPT_IN_CHAIN" -d "$HOST_IP" -i lo -j RETURN
+  iptables -w 5 -A "$IPT_IN_CHAIN" -i "$BRIDGE" -m conntrack --ctstate ESTABLISHED,RELATED -j RETURN
+  iptables -w 5 -A "$IPT_IN_CHAIN" -i "$BRIDGE" -s "$NODE_IP" -d "$HOST_IP" -j RETURN
+  iptables -w 5 -A "$IPT_IN_CHAIN" -i "$BRIDGE" -j DROP
+  iptables -w 5 -A "$IPT_IN_CHAIN" -d "$HOST_IP" -j DROP
+  iptables -w 5 -I INPUT 1 -j "$IPT_IN_CHAIN"
+  iptables -w 5 -N "$IPT_CHAIN" 2>/dev/null || iptables -w 5 -F "$IPT_CHAIN"
+  iptables -w 5 -A "$IPT_CHAIN" -i "$BRIDGE" -j REJECT
+  iptables -w 5 -A "$IPT_CHAIN" -o "$BRIDGE" -j REJECT
+  iptables -w 5 -I FORWARD 1 -j "$IPT_CHAIN"
 }
 
 v2_net_down() {
   local chain builtin
   for chain in "$IPT_IN_CHAIN" "$IPT_CHAIN"; do
     for builtin in INPUT FORWARD; do
-      while iptables -D "$builtin" -j "$chain" 2>/dev/null; do :; done
+      while iptables -w 5 -D "$builtin" -j "$chain" 2>/dev/null; do :; done
     done
-    iptables -F "$chain" 2>/dev/null || true
-    iptables -X "$chain" 2>/dev/null || true
+    iptables -w 5 -F "$chain" 2>/dev/null || true
+    iptables -w 5 -X "$chain" 2>/dev/null || true
   done
   ip link delete "$TAP" 2>/dev/null || true
   ip link delete "$BRIDGE" 2>/dev/null || true   # takes its address and the route to the pods with it
@@ -46,7 +47,7 @@ v2_net_down() {
 v2_net_left() { # prints what of the network is still there
   ip link show "$TAP" >/dev/null 2>&1 && echo "tap $TAP"
   ip link show "$BRIDGE" >/dev/null 2>&1 && echo "bridge $BRIDGE"
-  iptables -S 2>/dev/null | grep -qE -- "-N ($IPT_IN_CHAIN|$IPT_CHAIN)$" && echo "iptables chains $IPT_IN_CHAIN/$IPT_CHAIN"
+  iptables -w 5 -S 2>/dev/null | grep -qE -- "-N ($IPT_IN_CHAIN|$IPT_CHAIN)$" && echo "iptables chains $IPT_IN_CHAIN/$IPT_CHAIN"
   return 0
 }
 

@@ -95,19 +95,15 @@ guest_cni_config() {
 JSON
 }
 
-# the kubelet in the guest: clusters/local's settings, with the systemd cgroup driver and the guest's paths.
-# SC_V2_SINGLE_PROCESS_OOM_KILL=true: the kubelet's singleProcessOOMKill (1.32+), memory.oom.group=0 in containers.
-guest_kubelet_config() { # kbin minor gates
+# the kubelet in the guest: clusters/local's settings, with the systemd cgroup driver and the guest's paths, then the
+# row's kubelet column (clusters/local/lib/runtime.sh: kubelet_fields_yaml, checked by check_kubelet_fields at up)
+guest_kubelet_config() { # id kbin minor gates
   local extra="" g
-  if [ "${SC_V2_SINGLE_PROCESS_OOM_KILL:-}" = true ]; then
-    grep -qx singleProcessOOMKill "$1/kubelet-config-fields" ||
-      die "this kubelet has no singleProcessOOMKill (1.32 and later have it); unset SC_V2_SINGLE_PROCESS_OOM_KILL"
-    extra+="singleProcessOOMKill: true"$'\n'
-  fi
-  if [ -n "$3" ]; then
+  if [ -n "$4" ]; then
     extra+="featureGates:"$'\n'
-    for g in ${3//,/ }; do extra+="  ${g%%=*}: ${g#*=}"$'\n'; done
+    for g in ${4//,/ }; do extra+="  ${g%%=*}: ${g#*=}"$'\n'; done
   fi
+  extra+="$(kubelet_fields_yaml "$1")"
   cat <<YAML
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration
@@ -158,7 +154,9 @@ node_files() { # id run-dir k8s-bin minor gates
   cp "$PKI/ca.crt" "$PKI/kubelet-serving.crt" "$PKI/kubelet-serving.key" "$dir/pki/"
   guest_containerd_config "localhost/sidecar-conformance/pause:$ptag" >"$dir/containerd.toml"
   guest_cni_config >"$dir/cni.conflist"
-  guest_kubelet_config "$kbin" "$minor" "$gates" >"$dir/kubelet.yaml"
+  guest_kubelet_config "$id" "$kbin" "$minor" "$gates" >"$dir/kubelet.yaml"
+  local dups; dups="$(kubelet_dup_keys "$dir/kubelet.yaml")"
+  [ -z "$dups" ] || fail "row '$id' of $VERSIONS_TSV sets the kubelet field(s) $dups, which local-v2/cluster.sh writes itself; drop them from the row's kubelet column"
   v2_kubeconfig "$dir/kubeconfig" admin "sidecar-conformance-v2-$id"
   v2_kubeconfig "$dir/controller-manager.kubeconfig" controller-manager cm
   v2_kubeconfig "$dir/scheduler.kubeconfig" scheduler scheduler

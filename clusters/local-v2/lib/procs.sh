@@ -54,18 +54,21 @@ wait_for() { # description timeout-seconds process-to-watch cmd...
 }
 port_free() { [ -z "$(ss -Hltn "sport = :$1")" ]; }
 
-# One cluster at a time on this machine: the same lock as clusters/local and clusters/kind. Never stops theirs.
+# The machine-wide lock of clusters/local and clusters/kind, held for this script's up, down, restart-kubelet and
+# boot-check. clusters/local takes it for moments only; its up or down beside this one waits while this script holds
+# it (bounded, 300 s), and is not refused. Never stops another cluster.
 lock_clusters() {
   mkdir -p "$RUN"
   exec 9>"$SC_CACHE/cluster.lock"
   flock -w 300 9 || die "another cluster script is starting or stopping a cluster (lock $SC_CACHE/cluster.lock); retry"
 }
+# A kind cluster restores the whole firewall on down (this cluster's chains included): not beside it. clusters/local's
+# instances are: nothing of theirs is this cluster's (bridge scl<s>, chains SC-L<s>-*, cgroup /sc-local-<s>, ports
+# 36500+10*<s>, folder $SC_CACHE/local/<s>/; clusters/local/instance-test.sh checks that none is ours).
 cluster_running_elsewhere() {
   local other
-  other="$(running_instances | awk '{print $2}' | paste -sd' ' -)"
-  [ -z "$other" ] || die "the local cluster(s) $other of clusters/local are running (one cluster at a time); stop them first: clusters/local/cluster.sh down"
   other="$(cat "$SC_CACHE/kind/run/current" 2>/dev/null || true)"
-  [ -z "$other" ] || die "the kind cluster sc-$other is running (one cluster at a time); run: clusters/kind/kind.sh down"
+  [ -z "$other" ] || die "the kind cluster sc-$other is running (it restores the whole firewall on down: not beside local-v2); run: clusters/kind/kind.sh down"
 }
 
 # wait_for (clusters/local) calls fail: here it tears down this cluster
@@ -128,6 +131,7 @@ v2_up() {
   v="$(k8s_version_of "$id")"; minor="$(minor_of "$v")"; gates="$(gates_of "$id")"
   kbin="$(k8s_dir "$v")/bin"
   etcdbin="$SC_CACHE/etcd/$(etcd_of "$id")/bin/etcd"
+  check_kubelet_fields "$id" "$kbin"   # the row's kubelet column (clusters/local/lib/runtime.sh), before anything runs
   lock_clusters
   cluster_running_elsewhere
   if [ -n "$(cat "$RUN/current" 2>/dev/null)" ] || [ -n "$(uml_pids)" ] || [ -n "$(v2_net_left)" ]; then
@@ -147,7 +151,8 @@ v2_up() {
   rm -rf "$dir"; mkdir -p "$LOGS" "$dir/cmd" "$RUN/pids"
   chmod 700 "$RUN"
   echo "$id" >"$RUN/current"
-  log "starting $id (kubernetes $v, containerd $(containerd_of "$id"), runc $(runc_of "$id")) with a cgroup v2 node in UML"
+  local kcfg; kcfg="$(kubelet_of "$id")"
+  log "starting $id (kubernetes $v, containerd $(containerd_of "$id"), runc $(runc_of "$id")${gates:+, feature gates $gates}${kcfg:+, kubelet $kcfg}) with a cgroup v2 node in UML"
   v2_make_pki
   node_files "$id" "$dir" "$kbin" "$minor" "$gates"
   v2_net_up
@@ -240,7 +245,8 @@ v2_status() {
     [ "$left" = "0 guest process(es); " ] || echo "WARNING: leftovers: $left; run: cluster.sh down"
     return 0
   fi
-  echo "cluster: $cur (kubernetes $(k8s_version_of "$cur"), containerd $(containerd_of "$cur"), runc $(runc_of "$cur"), etcd $(etcd_of "$cur")), cgroup v2 node in UML"
+  local kcfg; kcfg="$(kubelet_of "$cur" 2>/dev/null || true)"
+  echo "cluster: $cur (kubernetes $(k8s_version_of "$cur"), containerd $(containerd_of "$cur"), runc $(runc_of "$cur"), etcd $(etcd_of "$cur")${kcfg:+, kubelet $kcfg}), cgroup v2 node in UML"
   echo "kubeconfig: $RUN/$cur/kubeconfig"
   for p in $CONTROL_PLANE; do
     if alive "$p"; then echo "$p: running (pid $(pid_of "$p"))"; else echo "$p: NOT running"; fi

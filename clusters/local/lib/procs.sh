@@ -243,11 +243,12 @@ node_ready() {
 }
 
 do_up() {
-  local id=$1 v minor gates kbin etcdbin
-  v="$(k8s_version_of "$id")"; minor="$(minor_of "$v")"; gates="$(gates_of "$id")"
+  local id=$1 v minor gates kcfg kbin etcdbin
+  v="$(k8s_version_of "$id")"; minor="$(minor_of "$v")"; gates="$(gates_of "$id")"; kcfg="$(kubelet_of "$id")"
   build_all "$id"
   kbin="$(k8s_dir "$v")/bin"
   etcdbin="$SC_CACHE/etcd/$(etcd_of "$id")/bin/etcd"
+  check_kubelet_fields "$id" "$kbin"   # the row's kubelet column, before anything runs
   instance_lock
   host_lock
   local kind; kind="$(cat "$SC_CACHE/kind/run/current" 2>/dev/null || true)"
@@ -272,7 +273,7 @@ do_up() {
   sysctl_save
   reserve_ports "$(instance_port_ranges)"
   host_unlock
-  log "starting $id (kubernetes $v${gates:+, feature gates $gates})"
+  log "starting $id (kubernetes $v${gates:+, feature gates $gates}${kcfg:+, kubelet $kcfg})"
   make_pki
   runtime_paths "$id"
   save_runtime
@@ -391,7 +392,8 @@ do_status() {
     [ -z "$left" ] || echo "WARNING: leftovers of slot $SLOT: $left; run: SC_LOCAL_SLOT=$SLOT cluster.sh down"
     return 0
   fi
-  echo "cluster: $cur in slot $SLOT (kubernetes $(k8s_version_of "$cur"), containerd $(containerd_of "$cur"), runc $(runc_of "$cur"), etcd $(etcd_of "$cur"))"
+  local kcfg; kcfg="$(kubelet_of "$cur")"
+  echo "cluster: $cur in slot $SLOT (kubernetes $(k8s_version_of "$cur"), containerd $(containerd_of "$cur"), runc $(runc_of "$cur"), etcd $(etcd_of "$cur")${kcfg:+, kubelet $kcfg})"
   echo "kubeconfig: $RUN/kubeconfig (API https://127.0.0.1:$API_PORT)"
   echo "node: $NODE_NAME at $NODE_IP, pods $POD_CIDR on $BRIDGE, chains $IPT_IN_CHAIN/$IPT_CHAIN, cgroup parent /$CGROUP_NAME"
   for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do

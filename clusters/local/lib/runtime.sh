@@ -104,6 +104,30 @@ disabled_plugins = ["io.containerd.nri.v1.nri", "io.containerd.tracing.processor
 TOML
 }
 
+# The row's kubelet column (versions.tsv field 12, field=value[,field=value]): its own column's KubeletConfiguration
+# fields, written as 'field: value' after this script's settings. check_kubelet_fields runs before anything starts
+# (up stops with one line naming the row); kubelet_dup_keys after the file is written (a field this script sets too).
+check_kubelet_fields() { # id k8s-bin-dir
+  local id=$1 known="$2/kubelet-config-fields" kv entries=()
+  IFS=, read -ra entries <<<"$(kubelet_of "$id")"
+  [ "${#entries[@]}" -gt 0 ] || return 0
+  [ -f "$known" ] || die "row '$id' of $VERSIONS_TSV sets kubelet fields, but the kubelet build in $2 has no list of its fields ($known); rebuild it: rm $2/.complete, then: cluster.sh build $id"
+  for kv in "${entries[@]}"; do
+    [[ $kv =~ ^[a-z][A-Za-z0-9]*=[^=[:space:]]+$ ]] ||
+      die "row '$id' of $VERSIONS_TSV: kubelet entry '$kv' is not field=value; correct the row's kubelet column (field=value[,field=value])"
+    grep -qx "${kv%%=*}" "$known" ||
+      die "row '$id' of $VERSIONS_TSV sets the kubelet field ${kv%%=*}, which kubelet $(k8s_version_of "$id") does not know (not in $known); drop it from the row's kubelet column, or set it on a row of a Kubernetes that has it"
+  done
+}
+kubelet_fields_yaml() { # id -> 'field: value' lines (checked by check_kubelet_fields)
+  local kv entries=()
+  IFS=, read -ra entries <<<"$(kubelet_of "$1")"
+  for kv in "${entries[@]}"; do printf '%s: %s\n' "${kv%%=*}" "${kv#*=}"; done
+}
+kubelet_dup_keys() { # kubelet.yaml -> its top-level keys set more than once (stdout, space-separated)
+  awk -F: '/^[A-Za-z]/ {print $1}' "$1" | sort | uniq -d | paste -sd' ' -
+}
+
 write_configs() { # id kdir-bin minor gates
   local id=$1 minor=$3 gates=$4 dir="$RUN"
   local ptag; ptag="$(cat "$2/pause.tag")"
@@ -164,8 +188,10 @@ nodeStatusUpdateFrequency: 4s
 syncFrequency: 10s
 fileCheckFrequency: 10s
 shutdownGracePeriod: 0s
-$extra$fg_yaml
+$extra$fg_yaml$(kubelet_fields_yaml "$id")
 YAML
+  local dups; dups="$(kubelet_dup_keys "$dir/kubelet.yaml")"
+  [ -z "$dups" ] || fail "row '$id' of $VERSIONS_TSV sets the kubelet field(s) $dups, which cluster.sh writes itself; drop them from the row's kubelet column"
   kubeconfig "$dir/kubeconfig" admin "sidecar-conformance-$id"
   kubeconfig "$dir/controller-manager.kubeconfig" controller-manager cm
   kubeconfig "$dir/scheduler.kubeconfig" scheduler scheduler

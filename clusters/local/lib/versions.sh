@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # clusters/local/lib/versions.sh: the rows of clusters/versions.tsv (the one version list).
 # Sourced by cluster.sh (uses its constants, log, die).
-# Columns: id kubernetes gates containerd runc etcd pause k3s kind_node kind_version note
+# Columns: id kubernetes gates containerd runc etcd pause k3s kind_node kind_version note kubelet
 
 ids() { awk -F'\t' '!/^#/ && NF {print $1}' "$VERSIONS_TSV"; }
 row() { awk -F'\t' -v id="$1" '!/^#/ && $1 == id' "$VERSIONS_TSV"; }
@@ -14,6 +14,7 @@ containerd_of() { col "$1" 4; }   # 'debian' or v2.Y.Z
 runc_of() { col "$1" 5; }         # 'debian' or v1.Y.Z
 etcd_of() { col "$1" 6; }
 pause_of() { col "$1" 7; }
+kubelet_of() { col "$1" 12; }     # KubeletConfiguration fields, field=value[,field=value]; '' for none
 check_id() {
   [ -n "${1:-}" ] || die "missing cluster id; known ids: $(ids | tr '\n' ' ')"
   [ -n "$(row "$1")" ] || die "unknown cluster id '$1'; known ids: $(ids | tr '\n' ' ')(see $VERSIONS_TSV)"

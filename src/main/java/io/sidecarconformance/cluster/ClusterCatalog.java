@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * What a user keeps in {@code clusters/}: the one version list {@code clusters/versions.tsv} (local and k3s ids,
- * gates, runtimes, images) and the kind configs. Found relative to the working directory (Maven runs in the repo
- * root), or at -Dclusters.dir ({@link ClusterSettings#clustersDir}). There is no built-in copy of the list.
+ * gates, kubelet fields, runtimes, images) and the kind configs. Found relative to the working directory (Maven runs in
+ * the repo root), or at -Dclusters.dir ({@link ClusterSettings#clustersDir}). There is no built-in copy of the list.
  */
 public final class ClusterCatalog {
 
@@ -28,22 +28,24 @@ public final class ClusterCatalog {
     }
 
     /**
-     * One row of versions.tsv; absent values ('-') are empty strings.
+     * One row of versions.tsv; absent values ('-') are empty strings, and so is a column a shorter row lacks.
      *
-     * @param gates comma-separated {@code Name=true|false}, set on every component
+     * @param gates   comma-separated {@code Name=true|false}, set on every component
+     * @param kubelet comma-separated {@code field=value}: KubeletConfiguration fields of this column (local and
+     *                local-v2 write them; such a row has neither a k3s image nor a kind node)
      */
     public record VersionRow(String id, String kubernetes, String gates, String containerd, String runc,
                              String etcd, String pause, String k3sImage, String kindNode, String kindVersion,
-                             String note) {
+                             String note, String kubelet) {
 
         static VersionRow parse(String line) {
             String[] f = line.split("\t", -1);
-            String[] v = new String[11];
+            String[] v = new String[12];
             for (int i = 0; i < v.length; i++) {
                 String value = i < f.length ? f[i].strip() : "";
                 v[i] = value.equals("-") ? "" : value;
             }
-            return new VersionRow(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+            return new VersionRow(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
         }
 
         /** The gates as k3s server flags, one per component that acts on them. */
@@ -129,25 +131,54 @@ public final class ClusterCatalog {
                 .map(VersionRow::id).distinct().toList();
     }
 
-    /** Version id -> k3s image and server args (the row's gates on every component), in version order. */
+    /**
+     * What a column runs with beyond its version, from its row: feature gates and kubelet fields ("" each for none).
+     * Providers that read the list (local, local-v2, k3s, kind) take them; kubeconfig's cluster is not ours: none.
+     */
+    public record ColumnSettings(String gates, String kubelet) {
+        public static final ColumnSettings NONE = new ColumnSettings("", "");
+    }
+
+    public ColumnSettings settings(String provider, String version) {
+        if (!List.of("local", "local-v2", "k3s", "kind").contains(provider)) {
+            return ColumnSettings.NONE;
+        }
+        return row(version).map(r -> new ColumnSettings(r.gates(), r.kubelet())).orElse(ColumnSettings.NONE);
+    }
+
+    /** The row of an id, if the list has it. */
+    public java.util.Optional<VersionRow> row(String id) {
+        return versions().stream().filter(row -> row.id().equals(id)).findFirst();
+    }
+
+    /**
+     * Version id -> k3s image and server args (the row's gates on every component), in version order. A row with a
+     * kubelet column is never one: k3s would not apply it, and its column would pass for the default one.
+     */
     public Map<String, K3sVersion> k3sVersions() {
         Map<String, K3sVersion> versions = new LinkedHashMap<>();
         versions().stream()
-                .filter(row -> !row.k3sImage().isEmpty())
+                .filter(row -> !row.k3sImage().isEmpty() && row.kubelet().isEmpty())
                 .sorted(Comparator.comparing(VersionRow::id, VERSION_ORDER))
                 .forEach(row -> versions.putIfAbsent(row.id(), new K3sVersion(row.k3sImage(), row.k3sServerArgs())));
         return Collections.unmodifiableMap(versions);
     }
 
-    /** One version per {@code clusters/kind/<id>.yaml}. */
+    /**
+     * One version per {@code clusters/kind/<id>.yaml}, but never an id whose row has a kubelet column (kind would not
+     * apply it; .ci/lint-workflow.sh refuses such a file too).
+     */
     public List<String> kindVersions() {
         if (!Files.isDirectory(kindDir())) {
             return List.of();
         }
+        java.util.Set<String> kubeletRows = versions().stream().filter(row -> !row.kubelet().isEmpty())
+                .map(VersionRow::id).collect(java.util.stream.Collectors.toSet());
         try (Stream<Path> files = Files.list(kindDir())) {
             return files.map(p -> p.getFileName().toString())
                     .filter(name -> name.endsWith(".yaml"))
                     .map(name -> name.substring(0, name.length() - ".yaml".length()))
+                    .filter(id -> !kubeletRows.contains(id))
                     .sorted(VERSION_ORDER)
                     .toList();
         } catch (IOException e) {

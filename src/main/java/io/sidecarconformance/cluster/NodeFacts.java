@@ -22,17 +22,31 @@ import java.util.stream.Collectors;
  * (the host's; {@code /proc/1/root} may be closed to a container even when privileged). Any value that cannot be read
  * is null, with the reason in {@code problem}; reading facts never fails a run. The CNI is the plugin chain of the
  * first configuration in the runtime's CNI directory: containerd's {@code conf_dir} from the config file on its
- * command line (default /etc/containerd/config.toml), else /etc/cni/net.d, read in containerd's root.
+ * command line (default /etc/containerd/config.toml), else /etc/cni/net.d, read in containerd's root. On cgroup v2,
+ * {@code memoryOomGroup} is the probe container's own memory.oom.group ("1": the kubelet asked for the whole container
+ * to be OOM-killed, its default from 1.28; "0": one process, singleProcessOOMKill), read in its own cgroup; null
+ * elsewhere.
  */
 public record NodeFacts(String node, String kubeletVersion, String containerRuntime, String runcVersion,
                         String cgroupVersion, String kernelVersion, String osImage, String cni,
-                        String problem) {
+                        String memoryOomGroup, String problem) {
+
+    /**
+     * cgroup v2: the probe container's own memory.oom.group (the kubelet sets 1 unless singleProcessOOMKill). Its cgroup
+     * is /proc/self/cgroup's {@code 0::<path>} under /sys/fs/cgroup: "/" with a private cgroup namespace (the mount is
+     * then the container's own cgroup), the full path with the host's. No file (cgroup v1, the root cgroup): no line.
+     */
+    static final String OOM_GROUP_PROBE = String.join("\n",
+            "if [ -f /sys/fs/cgroup/cgroup.controllers ]; then cg=$(sed -n 's/^0:://p' /proc/self/cgroup)",
+            " f=/sys/fs/cgroup${cg%/}/memory.oom.group; if [ -f \"$f\" ]; then echo oom_group=$(cat \"$f\"); fi",
+            "fi");
 
     /** The probe: one line per fact, key=value. busybox sh; the runc part runs in the host's root (chroot). */
     static final String PROBE = String.join("\n",
             // the container sees the host's hierarchy type: cgroup2 has cgroup.controllers at its root
             "if [ -f /sys/fs/cgroup/cgroup.controllers ]; then echo cgroup=v2;"
                     + " elif [ -d /sys/fs/cgroup/memory ] || [ -d /sys/fs/cgroup/cpu ]; then echo cgroup=v1; fi",
+            OOM_GROUP_PROBE,
             // our parent is the pod's shim; its working directory is the bundle (options.json names runc),
             // its root the host's (where that runc and its libraries live)
             "shim=$(awk '/^PPid:/ {print $2}' /proc/$$/status)",
@@ -52,7 +66,7 @@ public record NodeFacts(String node, String kubeletVersion, String containerRunt
             "fi");
 
     public static NodeFacts unknown(String problem) {
-        return new NodeFacts(null, null, null, null, null, null, null, null, problem);
+        return new NodeFacts(null, null, null, null, null, null, null, null, null, problem);
     }
 
     /** Reads the facts of the first node; the probe runs in {@code namespace} and is deleted afterwards. */
@@ -73,11 +87,14 @@ public record NodeFacts(String node, String kubeletVersion, String containerRunt
                 info == null ? null : info.getKubeletVersion(),
                 info == null ? null : info.getContainerRuntimeVersion(), null, null,
                 info == null ? null : info.getKernelVersion(),
-                info == null ? null : info.getOsImage(), null, null);
+                info == null ? null : info.getOsImage(), null, null, null);
         return status.withProbe(probe(client, images, namespace, name, bound));
     }
 
-    /** Probe output lines (key=value) into the runc and cgroup facts; a problem line if the probe gave none. */
+    /**
+     * Probe output lines (key=value) into the runc, cgroup and memory.oom.group facts; a problem line if the probe gave
+     * none. An oom_group other than 0 or 1 is not a fact (null).
+     */
     NodeFacts withProbe(Map<String, String> probe) {
         String runc = probe.get("runc");
         String runcVersion = runc == null || !runc.startsWith("runc version ") ? null
@@ -85,8 +102,9 @@ public record NodeFacts(String node, String kubeletVersion, String containerRunt
         String problemText = probe.containsKey("problem") ? probe.get("problem")
                 : runcVersion == null ? "runc did not report its version (" + probe.getOrDefault("runc_binary", "?")
                         + ": " + probe.getOrDefault("runc", "no output") + ")" : null;
+        String oomGroup = probe.get("oom_group");
         return new NodeFacts(node, kubeletVersion, containerRuntime, runcVersion, probe.get("cgroup"), kernelVersion,
-                osImage, probe.get("cni"), problemText);
+                osImage, probe.get("cni"), oomGroup != null && oomGroup.matches("[01]") ? oomGroup : null, problemText);
     }
 
     static Map<String, String> parse(String log) {

@@ -15,8 +15,9 @@ import java.util.function.Function;
 
 /**
  * What decides whether a cell applies to a reader's own cluster, stated beside the summary from results.json: the
- * nodes' cgroup version, container runtime and runc per column, the images each sidecar kind ran, and the kind of
- * object every cell ran as. Facts only; each line says what it was read from.
+ * nodes' cgroup version (on v2 with the memory.oom.group their containers had), container runtime and runc per
+ * column, the images each sidecar kind ran, and the kind of object every cell ran as. Facts only; each line says what
+ * it was read from.
  */
 final class Caveats {
 
@@ -26,7 +27,8 @@ final class Caveats {
     static String render(SuiteResults run) {
         List<String> clusters = GridLayout.of(run).clusters();
         List<String> lines = new ArrayList<>();
-        byColumns(run, clusters, c -> c.cgroupVersion() == null ? null : "cgroup " + c.cgroupVersion())
+        byColumns(run, clusters, c -> c.cgroupVersion() == null ? null : "cgroup " + c.cgroupVersion()
+                + (c.memoryOomGroup() == null ? "" : " with memory.oom.group=" + c.memoryOomGroup()))
                 .ifPresent(text -> lines.add("Nodes: " + text + ". OOM kills and memory limits behave differently"
                         + " on the other cgroup version (on v2 the kernel may kill a container's whole cgroup), so the"
                         + " OOM faults' cells may not carry over."));

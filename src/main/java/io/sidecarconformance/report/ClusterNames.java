@@ -17,13 +17,33 @@ final class ClusterNames {
         return clusters.stream().allMatch(c -> c.startsWith(provider)) ? cluster.substring(colon + 1) : cluster;
     }
 
-    /** At most four characters, for a label one square wide: "1.28-sidecars" reads "28-s" when every version is 1.x. */
+    /**
+     * At most four characters, for a label one square wide: "1.28-sidecars" reads "28-s" when every version is 1.x.
+     * When another column's label would read the same (1.37-stopsignals and 1.37-single-oom: "37-s"), each of those takes
+     * its version and the initials of its suffix's words instead ("37s", "37so"), so that no two columns share a label.
+     */
     static String tinyName(String cluster, List<String> clusters) {
+        String name = firstFour(cluster, clusters);
+        boolean shared = clusters.stream().filter(c -> !c.equals(cluster)).anyMatch(c -> firstFour(c, clusters).equals(name));
+        if (!shared) {
+            return name;
+        }
+        String[] parts = trimmed(cluster, clusters).split("-");
+        StringBuilder initials = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            initials.append(parts[i].isEmpty() ? "" : parts[i].substring(0, 1));
+        }
+        return initials.length() > 4 ? initials.substring(0, 4) : initials.toString();
+    }
+
+    private static String firstFour(String cluster, List<String> clusters) {
+        String name = trimmed(cluster, clusters);
+        return name.length() > 4 ? name.substring(0, 4) : name;
+    }
+
+    private static String trimmed(String cluster, List<String> clusters) {
         String name = shortName(cluster, clusters);
         boolean allOne = clusters.stream().map(c -> shortName(c, clusters)).allMatch(c -> c.startsWith("1."));
-        if (allOne && name.startsWith("1.")) {
-            name = name.substring(2);
-        }
-        return name.length() > 4 ? name.substring(0, 4) : name;
+        return allOne && name.startsWith("1.") ? name.substring(2) : name;
     }
 }

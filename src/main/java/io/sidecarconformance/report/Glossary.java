@@ -138,6 +138,9 @@ final class Glossary {
             text.append(" (the same build as ").append(String.join(", ", twins))
                     .append(": the columns differ in the cluster's settings, which the id names)");
         }
+        if (!cluster.columnSettings().isEmpty()) {
+            text.append("; started with ").append(cluster.columnSettings());
+        }
         if (!cluster.nodeSummary().isEmpty()) {
             text.append("; node: ").append(cluster.nodeSummary());
         }

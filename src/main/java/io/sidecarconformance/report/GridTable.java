@@ -28,7 +28,8 @@ final class GridTable {
     static String render(SuiteResults run) {
         GridLayout grid = GridLayout.of(run);
         Map<String, String> serverVersions = run.clusters().stream().collect(Collectors.toMap(
-                ClusterInfo::id, c -> c.serverVersion() == null ? "server did not answer" : c.serverVersion(),
+                ClusterInfo::id, c -> (c.serverVersion() == null ? "server did not answer" : c.serverVersion())
+                        + (c.columnSettings().isEmpty() ? "" : "; " + c.columnSettings()),
                 (a, b) -> a));
         int width = grid.clusters().size() + 1;
         StringBuilder html = new StringBuilder();

@@ -130,7 +130,11 @@ public final class HtmlReport {
         html.append("<section><h2>Clusters</h2><table class=\"small\" id=\"clusters\"><tr><th>cluster</th>")
                 .append("<th>server version</th><th>node (read from the cluster)</th></tr>");
         for (ClusterInfo cluster : run.clusters()) {
-            html.append("<tr><td><code>").append(Html.escape(cluster.id())).append("</code></td><td>")
+            // the column's settings (its row of clusters/versions.tsv) beside its id: which column ran with what
+            html.append("<tr><td><code>").append(Html.escape(cluster.id())).append("</code>")
+                    .append(cluster.columnSettings().isEmpty() ? ""
+                            : "<br><span class=\"set\">" + Html.escape(cluster.columnSettings()) + "</span>")
+                    .append("</td><td>")
                     .append(cluster.serverVersion() == null ? "<i>did not answer</i>" : Html.escape(cluster.serverVersion()))
                     .append("</td><td>").append(cluster.nodeSummary().isEmpty() ? "<i>not read</i>"
                             : Html.escape(cluster.nodeSummary()))

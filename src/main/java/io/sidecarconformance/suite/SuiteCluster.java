@@ -2,6 +2,7 @@ package io.sidecarconformance.suite;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.sidecarconformance.cluster.ClusterCatalog;
 import io.sidecarconformance.cluster.ClusterProvider;
 import io.sidecarconformance.cluster.ClusterProviders;
 import io.sidecarconformance.cluster.ClusterUnavailableException;
@@ -24,6 +25,7 @@ import java.util.Map;
 final class SuiteCluster {
 
     private final ClusterProvider provider;
+    private final ClusterCatalog.ColumnSettings settings;
     private final PrintStream log;
     private String error;
     private KubernetesClient client;
@@ -33,8 +35,9 @@ final class SuiteCluster {
     private AbandonedRuns abandoned;
     private NodeFacts nodeFacts = NodeFacts.unknown("the cluster did not start");
 
-    private SuiteCluster(ClusterProvider provider, PrintStream log) {
+    private SuiteCluster(ClusterProvider provider, ClusterCatalog.ColumnSettings settings, PrintStream log) {
         this.provider = provider;
+        this.settings = settings;
         this.log = log;
     }
 
@@ -45,7 +48,8 @@ final class SuiteCluster {
     static SuiteCluster start(SuiteConfig config, PrintStream log) {
         ClusterProvider provider = ClusterProviders.select(config.cluster());
         provider.check();
-        SuiteCluster cluster = new SuiteCluster(provider, log);
+        SuiteCluster cluster = new SuiteCluster(provider,
+                config.cluster().catalog().settings(provider.providerName(), provider.version()), log);
         cluster.bringUp(config);
         return cluster;
     }
@@ -55,7 +59,9 @@ final class SuiteCluster {
             client = provider.start();
             runner = new ScenarioRunner(client, provider.images(), config.settings(), provider.nodeControl());
             namespaces = new ScenarioNamespaces(client, config.runId(), config.staleness().clock());
-            log.println("sidecar-conformance: cluster " + provider.id() + " is up (" + provider.serverVersion() + ")");
+            String set = info(null).columnSettings();
+            log.println("sidecar-conformance: cluster " + provider.id() + " is up (" + provider.serverVersion()
+                    + (set.isEmpty() ? "" : "; " + set) + ")");
             heartbeat = new Heartbeat(client, namespaces.runLabel(), config.staleness().clock(), log);
             heartbeat.start(config.staleness().renewEvery());
             abandoned = new AbandonedRuns(client, config.staleness(), namespaces.runLabel());
@@ -83,7 +89,9 @@ final class SuiteCluster {
         }
         log.println("sidecar-conformance: node " + nodeFacts.node() + ": kubelet " + nodeFacts.kubeletVersion()
                 + ", " + nodeFacts.containerRuntime() + ", runc " + nodeFacts.runcVersion() + ", cgroup "
-                + nodeFacts.cgroupVersion() + ", kernel " + nodeFacts.kernelVersion() + ", CNI " + nodeFacts.cni()
+                + nodeFacts.cgroupVersion()
+                + (nodeFacts.memoryOomGroup() == null ? "" : ", memory.oom.group=" + nodeFacts.memoryOomGroup())
+                + ", kernel " + nodeFacts.kernelVersion() + ", CNI " + nodeFacts.cni()
                 + (nodeFacts.problem() == null ? "" : " (" + nodeFacts.problem() + ")"));
     }
 
@@ -129,7 +137,8 @@ final class SuiteCluster {
     ClusterInfo info(UpstreamE2e upstreamE2e) {
         return new ClusterInfo(provider.id(), provider.providerName(), provider.version(), provider.serverVersion(),
                 nodeFacts.kubeletVersion(), nodeFacts.containerRuntime(), nodeFacts.runcVersion(),
-                nodeFacts.cgroupVersion(), nodeFacts.kernelVersion(), nodeFacts.cni(), upstreamE2e);
+                nodeFacts.cgroupVersion(), nodeFacts.kernelVersion(), nodeFacts.cni(), nodeFacts.memoryOomGroup(),
+                settings.gates(), settings.kubelet(), upstreamE2e);
     }
 
     synchronized void close() {

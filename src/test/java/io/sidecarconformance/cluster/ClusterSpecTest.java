@@ -125,8 +125,42 @@ class ClusterSpecTest {
         ClusterCatalog.VersionRow row = TestClusters.catalog(dir).versions().stream()
                 .filter(r -> r.id().equals("1.34")).findFirst().orElseThrow();
 
-        assertThat(row).isEqualTo(new ClusterCatalog.VersionRow("1.34", "v1.34.5", "", "debian", "debian", "v3.5.35",
-                "3.10.1", "", "", "", "newest"));
+        assertThat(row).as("an 11-column row: no kubelet column").isEqualTo(new ClusterCatalog.VersionRow("1.34",
+                "v1.34.5", "", "debian", "debian", "v3.5.35", "3.10.1", "", "", "", "newest", ""));
+    }
+
+    @Test
+    void aRowWithAKubeletColumnIsALocalAndLocalV2ColumnOfItsOwnNeverK3sOrKind() throws IOException {
+        Files.createDirectories(dir.resolve("kind"));
+        Files.writeString(dir.resolve("versions.tsv"), """
+                # id\tkubernetes\tgates\tcontainerd\trunc\tetcd\tpause\tk3s\tkind_node\tkind_version\tnote\tkubelet
+                1.35\tv1.35.8\t-\tv2.2.9\tv1.3.6\tv3.6.8\t3.10.1\trancher/k3s:v1.35.8-k3s1\tkindest/node:v1.35.8\tv0.33.0\tdefault\t-
+                1.35-single-oom\tv1.35.8\t-\tv2.2.9\tv1.3.6\tv3.6.8\t3.10.1\t-\t-\t-\tone process\tsingleProcessOOMKill=true
+                1.35-k3s-too\tv1.35.8\t-\tv2.2.9\tv1.3.6\tv3.6.8\t3.10.1\trancher/k3s:v1.35.8-k3s1\t-\t-\tbad row\tsingleProcessOOMKill=true
+                """);
+        Files.writeString(dir.resolve("kind/1.35.yaml"), "kind: Cluster\n");
+        Files.writeString(dir.resolve("kind/1.35-single-oom.yaml"), "kind: Cluster\n");
+        ClusterCatalog catalog = new ClusterCatalog(dir);
+
+        assertThat(catalog.row("1.35-single-oom").orElseThrow().kubelet()).isEqualTo("singleProcessOOMKill=true");
+        assertThat(catalog.row("1.35").orElseThrow().kubelet()).as("'-': none").isEmpty();
+        assertThat(ClusterSpec.parse("local:1.35-single-oom", catalog)).isEqualTo(new ClusterSpec("local", "1.35-single-oom"));
+        assertThat(ClusterSpec.parse("local-v2:1.35-single-oom", catalog))
+                .isEqualTo(new ClusterSpec("local-v2", "1.35-single-oom"));
+        assertThat(catalog.k3sVersions().keySet()).as("k3s would not apply the kubelet column, even given an image")
+                .containsExactly("1.35");
+        assertThat(catalog.kindVersions()).as("nor kind, even given a config").containsExactly("1.35");
+        assertThatThrownBy(() -> ClusterSpec.parse("k3s:1.35-single-oom", catalog))
+                .hasMessage("unknown cluster version 'k3s:1.35-single-oom'; known: k3s:1.35 (see " + dir.resolve("versions.tsv") + ")");
+        assertThatThrownBy(() -> ClusterSpec.parse("kind:1.35-single-oom", catalog))
+                .hasMessageStartingWith("unknown cluster version 'kind:1.35-single-oom'; known: kind:1.35 ");
+        assertThat(catalog.settings("local-v2", "1.35-single-oom")).as("what results.json says the column ran with")
+                .isEqualTo(new ClusterCatalog.ColumnSettings("", "singleProcessOOMKill=true"));
+        assertThat(catalog.settings("local", "1.35")).isEqualTo(ClusterCatalog.ColumnSettings.NONE);
+        assertThat(catalog.settings("kubeconfig", "1.35-single-oom")).as("not a column of the list")
+                .isEqualTo(ClusterCatalog.ColumnSettings.NONE);
+        assertThat(TestClusters.catalog(dir.resolve("other")).settings("k3s", "1.28-sidecars").gates())
+                .isEqualTo("SidecarContainers=true");
     }
 
     @Test
@@ -142,12 +176,24 @@ class ClusterSpecTest {
         assertThat(catalog.kindVersions()).as("a kind config per id that has a kind column")
                 .containsAll(catalog.versions().stream().filter(r -> !r.kindNode().isEmpty()).map(r -> r.id()).toList());
         assertThat(catalog.versions().stream().filter(r -> r.kindNode().isEmpty()).toList())
-                .as("a local-only column is an exact patch, with neither kind nor k3s")
+                .as("a local-only column is an exact patch, or a kubelet column on its base row's build; neither kind nor k3s")
                 .allSatisfy(r -> {
-                    assertThat(r.kubernetes()).isEqualTo("v" + r.id());
+                    if (r.kubelet().isEmpty()) {
+                        assertThat(r.kubernetes()).isEqualTo("v" + r.id());
+                    } else {
+                        ClusterCatalog.VersionRow base = catalog.row(r.id().substring(0, r.id().indexOf('-'))).orElseThrow();
+                        assertThat(List.of(r.kubernetes(), r.containerd(), r.runc(), r.etcd(), r.pause()))
+                                .as("%s: the build of %s", r.id(), base.id())
+                                .isEqualTo(List.of(base.kubernetes(), base.containerd(), base.runc(), base.etcd(), base.pause()));
+                    }
                     assertThat(r.k3sImage()).isEmpty();
                     assertThat(catalog.kindVersions()).doesNotContain(r.id());
                 });
+        assertThat(catalog.localV2Versions()).as("the singleProcessOOMKill columns, local and local-v2")
+                .contains("1.35-single-oom", "1.37-single-oom");
+        assertThat(catalog.row("1.35-single-oom").orElseThrow().kubelet()).isEqualTo("singleProcessOOMKill=true");
+        assertThat(catalog.versions()).as("every column but the kubelet ones has no kubelet field")
+                .filteredOn(r -> !r.id().endsWith("-single-oom")).allSatisfy(r -> assertThat(r.kubelet()).isEmpty());
     }
 
     @Test

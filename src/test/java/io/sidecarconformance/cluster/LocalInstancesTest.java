@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Which instance a local cluster id runs in is derived in one place, {@code clusters/local/lib/instance.sh}; the suite
  * only asks the script ({@link LocalClusterProvider#runningKubeconfig()}, the path {@code up} prints). These run the
- * real scripts, no cluster and no root needed: its self-test, and the kubeconfig paths the suite would be given.
+ * real scripts, no cluster and no root needed: its self-test, the kubelet column's, and the kubeconfig paths the suite
+ * would be given.
  */
 class LocalInstancesTest {
 
@@ -57,6 +58,15 @@ class LocalInstancesTest {
         assertThat(ids).as("one line per local version of the table")
                 .containsExactlyElementsOf(new ClusterCatalog(CLUSTERS).localVersions());
         assertThat(run.out()).contains("instance-test: ok");
+    }
+
+    @Test
+    void aRowsKubeletColumnIsWrittenIntoTheKubeletConfigOfLocalAndLocalV2() throws Exception {
+        Run run = bash(Map.of(), CLUSTERS.resolve("local/kubelet-config-test.sh").toString());
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("1.35-single-oom: kubelet.yaml of local and local-v2 carry singleProcessOOMKill: true")
+                .contains("kubelet-config-test: ok");
     }
 
     @Test

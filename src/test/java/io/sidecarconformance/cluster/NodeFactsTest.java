@@ -1,15 +1,25 @@
 package io.sidecarconformance.cluster;
 
+import io.sidecarconformance.Skip;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class NodeFactsTest {
 
     private final NodeFacts status = new NodeFacts("127.0.0.1", "v1.35.8", "containerd://v2.2.9", null, null,
-            "6.1.0-18-amd64", "Debian GNU/Linux 12 (bookworm)", null, null);
+            "6.1.0-18-amd64", "Debian GNU/Linux 12 (bookworm)", null, null, null);
+
+    @TempDir
+    Path dir;
 
     @Test
     void theProbesLinesGiveRuncAndCgroup() {
@@ -43,6 +53,62 @@ class NodeFactsTest {
         assertThat(facts.runcVersion()).isNull();
         assertThat(facts.cgroupVersion()).isEqualTo("v2");
         assertThat(facts.problem()).isEqualTo("runc did not report its version (runc: env: can't execute 'runc')");
+    }
+
+    @Test
+    void onCgroupV2TheContainersMemoryOomGroupIsAFact() {
+        NodeFacts group = status.withProbe(NodeFacts.parse("cgroup=v2\noom_group=1\nrunc=runc version 1.3.6\n"));
+        NodeFacts single = status.withProbe(NodeFacts.parse("cgroup=v2\noom_group=0\nrunc=runc version 1.3.6\n"));
+
+        assertThat(group.memoryOomGroup()).as("the kubelet's default on cgroup v2: the whole container").isEqualTo("1");
+        assertThat(single.memoryOomGroup()).as("singleProcessOOMKill: one process").isEqualTo("0");
+        assertThat(single.cgroupVersion()).isEqualTo("v2");
+        assertThat(single.problem()).isNull();
+    }
+
+    @Test
+    void withoutTheLineOrWithAnythingButZeroOrOneThereIsNoMemoryOomGroup() {
+        assertThat(status.withProbe(NodeFacts.parse("cgroup=v1\nrunc=runc version 1.3.6\n")).memoryOomGroup())
+                .as("cgroup v1: no line").isNull();
+        assertThat(status.withProbe(NodeFacts.parse("cgroup=v2\noom_group=\nrunc=runc version 1.3.6\n")).memoryOomGroup())
+                .as("an empty value").isNull();
+        assertThat(status.withProbe(NodeFacts.parse("cgroup=v2\noom_group=cat: can't open\n")).memoryOomGroup())
+                .as("an error message").isNull();
+        assertThat(NodeFacts.unknown("no node").memoryOomGroup()).isNull();
+    }
+
+    /** The probe's memory.oom.group lines under busybox, with a stand-in for /sys/fs/cgroup and /proc/self/cgroup. */
+    private String oomGroupProbe(Path sys, String procSelfCgroup) throws IOException, InterruptedException {
+        Path busybox = Path.of("/bin/busybox");
+        Skip.unless(Files.isExecutable(busybox), "NodeFactsTest", "/bin/busybox not found; the probe runs under busybox's"
+                + " sh: apt-get install busybox");
+        Path self = Files.writeString(dir.resolve("self-cgroup"), procSelfCgroup);
+        String script = NodeFacts.OOM_GROUP_PROBE.replace("/sys/fs/cgroup", sys.toString())
+                .replace("/proc/self/cgroup", self.toString());
+        Process sh = new ProcessBuilder(busybox.toString(), "sh", "-c", script).redirectErrorStream(true).start();
+        String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    @Test
+    void theProbeReadsItsOwnCgroupsFileWithAPrivateOrTheHostsCgroupNamespace() throws Exception {
+        Path sys = Files.createDirectories(dir.resolve("cgroup"));
+        Files.writeString(sys.resolve("cgroup.controllers"), "cpu io memory pids\n");
+        Files.writeString(sys.resolve("memory.oom.group"), "1\n");
+        Path pod = Files.createDirectories(sys.resolve("kubepods.slice/kubepods-pod1.slice/cri-containerd-c1.scope"));
+        Files.writeString(pod.resolve("memory.oom.group"), "0\n");
+
+        assertThat(oomGroupProbe(sys, "0::/\n")).as("private namespace: the mount is the container's cgroup")
+                .isEqualTo("oom_group=1\n");
+        assertThat(oomGroupProbe(sys, "0::/kubepods.slice/kubepods-pod1.slice/cri-containerd-c1.scope\n"))
+                .as("the host's namespace: its path under the whole hierarchy").isEqualTo("oom_group=0\n");
+        Files.delete(sys.resolve("memory.oom.group"));
+        assertThat(oomGroupProbe(sys, "0::/\n")).as("no file (the root cgroup): no line").isEmpty();
+        Files.delete(sys.resolve("cgroup.controllers"));
+        assertThat(oomGroupProbe(sys, "12:memory:/\n0::/kubepods.slice/kubepods-pod1.slice/cri-containerd-c1.scope\n"))
+                .as("cgroup v1 (hybrid): no line").isEmpty();
+        assertThat(NodeFacts.PROBE).as("part of the probe").contains(NodeFacts.OOM_GROUP_PROBE);
     }
 
     @Test

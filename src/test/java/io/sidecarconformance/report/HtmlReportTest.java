@@ -346,6 +346,31 @@ class HtmlReportTest {
     }
 
     @Test
+    void aColumnsSettingsAndItsNodesMemoryOomGroupAreShownWhereTheColumnIsDescribed() {
+        ClusterInfo group = new ClusterInfo("local-v2:1.35", "local-v2", "1.35", "v1.35.8", "v1.35.8",
+                "containerd://2.2.9", "1.3.6", "v2", "6.1.176", "bridge", "1", "", "", null);
+        ClusterInfo single = new ClusterInfo("local-v2:1.35-single-oom", "local-v2", "1.35-single-oom", "v1.35.8",
+                "v1.35.8", "containerd://2.2.9", "1.3.6", "v2", "6.1.176", "bridge", "0", "", "singleProcessOOMKill=true",
+                null);
+        List<ScenarioResult> results = new ArrayList<>();
+        for (ClusterInfo c : List.of(group, single)) {
+            results.add(SampleRuns.result(key(c.id(), "native", "light", "exec", "sidecar-oom"), Outcome.SUCCEEDED));
+        }
+        String html = HtmlReport.render(run("v2", List.of(group, single), results));
+
+        assertThat(html).as("the clusters table: the settings under the id, the observed value with the node")
+                .contains("<code>local-v2:1.35-single-oom</code><br><span class=\"set\">kubelet singleProcessOOMKill=true"
+                        + "</span></td><td>v1.35.8</td><td>kubelet v1.35.8, containerd://2.2.9, runc 1.3.6, cgroup v2,"
+                        + " memory.oom.group=0,")
+                .contains("<code>local-v2:1.35</code></td><td>v1.35.8</td><td>kubelet v1.35.8, containerd://2.2.9,"
+                        + " runc 1.3.6, cgroup v2, memory.oom.group=1,")
+                .as("the grid's column heading").contains("title=\"v1.35.8; kubelet singleProcessOOMKill=true\"")
+                .as("the glossary's column entry").contains("started with kubelet singleProcessOOMKill=true; node:")
+                .as("the caveats").contains("cgroup v2 with memory.oom.group=1 on 1.35; cgroup v2 with memory.oom.group=0 on"
+                        + " 1.35-single-oom");
+    }
+
+    @Test
     void pageIsSelfContained() {
         String html = HtmlReport.render(SampleRuns.realistic());
 

@@ -96,6 +96,31 @@ class ResultsJsonTest {
     }
 
     @Test
+    void aColumnsSettingsAndItsNodesMemoryOomGroupAreKeptAndLeftOutWhenAbsent() throws Exception {
+        ClusterInfo single = new ClusterInfo("local-v2:1.35-single-oom", "local-v2", "1.35-single-oom", "v1.35.8",
+                "v1.35.8", "containerd://2.2.9", "1.3.6", "v2", "6.1.176", "bridge+host-local+portmap", "0", "",
+                "singleProcessOOMKill=true", null);
+        ClusterInfo plain = new ClusterInfo("local:1.31", "local", "1.31", "v1.31.4", "v1.31.4", "containerd://2.1.9",
+                "1.3.6", "v1", "6.1.0", "bridge", null, "", "", null);
+        SuiteResults run = new SuiteResults(SuiteResults.SCHEMA, "run-1", T0, T0.plusSeconds(60), List.of(single, plain),
+                Map.of(), Map.of(), SampleRuns.CATALOG, List.of());
+
+        String json = ResultsJson.toJson(run);
+        JsonNode clusters = ResultsJson.mapper().readTree(json).get("clusters");
+        SuiteResults back = ResultsJson.fromJson(json, "sample");
+
+        assertThat(clusters.get(0).get("kubeletConfig").asText()).isEqualTo("singleProcessOOMKill=true");
+        assertThat(clusters.get(0).get("memoryOomGroup").asText()).as("observed on the node").isEqualTo("0");
+        assertThat(clusters.get(0).has("featureGates")).as("no gates: left out").isFalse();
+        assertThat(clusters.get(1).has("memoryOomGroup") || clusters.get(1).has("kubeletConfig"))
+                .as("a column without them is written as before").isFalse();
+        assertThat(back.clusters().get(0)).isEqualTo(single);
+        assertThat(back.clusters().get(1).kubeletConfig()).as("absent reads as null").isNull();
+        assertThat(back.clusters().get(0).columnSettings()).isEqualTo("kubelet singleProcessOOMKill=true");
+        assertThat(back.clusters().get(0).nodeSummary()).contains("cgroup v2, memory.oom.group=0, kernel 6.1.176");
+    }
+
+    @Test
     void eachCellsRunsAreCountedByOutcomeAndFindingKind() throws Exception {
         io.sidecarconformance.result.ScenarioKey key = new io.sidecarconformance.result.ScenarioKey("local:1.31", "native",
                 "light", "exec", "none");
