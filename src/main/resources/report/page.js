@@ -450,10 +450,11 @@
     return { on: on, off: off };
   }
   function cssValue(v) { return '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"'; }
-  // The rule that hides a version (c) or fault (f) not chosen: in the grid, the summary and the changes' list.
+  // The rule that hides a version (c) or fault (f) not chosen: in the grid, the summary, the changes' list and how the
+  // pods ended.
   function hidden(attr, v) {
     var sel = '[data-' + attr + '=' + cssValue(v) + ']';
-    return '#grid ' + sel + ',#summary ' + sel + ',#changes ' + sel + '{display:none}';
+    return '#grid ' + sel + ',#summary ' + sel + ',#changes ' + sel + ',#end-of-pod ' + sel + '{display:none}';
   }
   var inViewC = null, inViewF = null;
   function inView(td) {

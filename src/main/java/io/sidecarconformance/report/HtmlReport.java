@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * compatibility.html: the choice of versions and faults, the caveats, the summary, the compare view, the changes since
- * a previous run, the clusters, parameters, measurements, legend and glossary, the grid and a drill-down per cell, as one
+ * a previous run, the clusters, parameters, measurements, legend and glossary, the grid, how the pods of the normal ends
+ * ended ({@link EndOfPodSection}) and a drill-down per cell, as one
  * file (inline CSS and JS, nothing fetched) that opens from file://; the drill-down's data is packed ({@link PackedText}).
  * Without JavaScript, each cell links to its entry in {@link CellsInWords#FILE} beside it. Rendered
  * from a {@link SuiteResults} only (and the previous run's, for its changes): the page shows what results.json holds
@@ -56,6 +57,7 @@ public final class HtmlReport {
                 .append("<main>\n").append(GridTable.render(run)).append("<noscript><p>Every cell in words, each run's")
                 .append(" reason, findings and how to reproduce it: <a href=\"").append(CellsInWords.FILE).append("\">")
                 .append(CellsInWords.FILE).append("</a>.</p></noscript>").append("</main>\n")
+                .append(EndOfPodSection.render(run))
                 .append("<aside id=\"drill\" hidden><button id=\"drill-close\" type=\"button\" title=\"close (Esc)\">")
                 .append("&times;</button><div id=\"drill-body\"></div></aside>\n")
                 // Only the drill-down reads it: the grid, the summary and every reason above are markup.

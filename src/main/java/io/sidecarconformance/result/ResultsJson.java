@@ -49,6 +49,8 @@ public final class ResultsJson {
             file.put("schema", SuiteResults.SCHEMA);
             // derived, for readers: each cell's runs counted by outcome and finding kind (ignored when read back)
             file.set("cells", MAPPER.valueToTree(CellTally.of(run.results())));
+            // derived, for readers: how each pod of the normal ends ended (RecomputeCheck compares it with the timelines)
+            file.set("endOfPod", MAPPER.valueToTree(EndOfPodTable.of(run.results())));
             SharedManifests.share(file);
             return MAPPER.writeValueAsString(file) + "\n";
         } catch (JsonProcessingException e) {
@@ -92,6 +94,20 @@ public final class ResultsJson {
             return MAPPER.treeToValue(tree, SuiteResults.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ResultsFileException(origin + " is not a valid results.json (" + describe(e) + ")", e);
+        }
+    }
+
+    /**
+     * The file's "endOfPod" section as it was written, or empty for a file written before it existed. Read apart from
+     * the run: it is derived, never read back into one.
+     */
+    public static java.util.Optional<EndOfPodTable> endOfPod(String text, String origin) throws ResultsFileException {
+        try {
+            JsonNode section = MAPPER.readTree(text).get("endOfPod");
+            return section == null || section.isNull() ? java.util.Optional.empty()
+                    : java.util.Optional.of(MAPPER.treeToValue(section, EndOfPodTable.class));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ResultsFileException(origin + " has an endOfPod section this reader cannot read (" + describe(e) + ")", e);
         }
     }
 

@@ -1,18 +1,25 @@
 package io.sidecarconformance.verdict;
 
+import io.sidecarconformance.result.EndOfPod;
+import io.sidecarconformance.result.EndOfPodTable;
 import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.ResultsFileException;
 import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.SuiteResults;
+import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.timeline.Timeline;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Decides every cell of a results.json again, from what the file holds (its timeline and its stored observation), with
@@ -23,6 +30,8 @@ import java.util.Objects;
  * <pre>
  * mvn -q compile exec:java -Dexec.mainClass=io.sidecarconformance.verdict.RecomputeCheck -Dexec.args="results.json ..."
  * </pre>
+ * The file's "endOfPod" section (how each pod of the normal ends ended, {@link EndOfPodTable}) is read again from the
+ * records' timelines too, run by run; a file written before the section existed says so and is not checked for it.
  * Exit 0: every checkable cell agrees; 1: at least one disagreement (one line each, and per file how many records each
  * change of outcome concerns, e.g. STUCK -> TIMEOUT); 2: bad input (one line). Records without a stored observation
  * (written before observations were stored, or a merge's missing cells) are counted as not checkable.
@@ -54,6 +63,33 @@ public final class RecomputeCheck {
                     .collect(java.util.stream.Collectors.groupingBy(d -> d.storedValue() + " -> " + d.recomputed(),
                             java.util.TreeMap::new, java.util.stream.Collectors.counting()));
         }
+    }
+
+    /**
+     * The stored "endOfPod" section against the one the records' timelines give today: one disagreement per run whose
+     * ending differs, or that only one of the two holds. None when the file has no section.
+     */
+    public static List<Disagreement> checkEndOfPod(String file, SuiteResults run, Optional<EndOfPodTable> stored) {
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        Map<ScenarioKey, Map<Integer, EndOfPod>> was = stored.get().byRun();
+        Map<ScenarioKey, Map<Integer, EndOfPod>> now = EndOfPodTable.of(run.results()).byRun();
+        List<Disagreement> out = new ArrayList<>();
+        java.util.Set<ScenarioKey> keys = new java.util.LinkedHashSet<>(now.keySet());
+        keys.addAll(was.keySet());
+        for (ScenarioKey key : keys) {
+            Map<Integer, EndOfPod> storedRuns = was.getOrDefault(key, Map.of());
+            Map<Integer, EndOfPod> runs = now.getOrDefault(key, Map.of());
+            java.util.Set<Integer> repeats = new TreeSet<>(runs.keySet());
+            repeats.addAll(storedRuns.keySet());
+            for (int n : repeats) {
+                ScenarioResult record = run.results().stream().filter(r -> r.key().equals(key) && r.repeat() == n)
+                        .findFirst().orElse(ScenarioResult.error(key, "", null).asRun(n, List.of(), null));
+                compare(file, record, "endOfPod", storedRuns.get(n), runs.get(n), out);
+            }
+        }
+        return out;
     }
 
     public static Report check(String file, SuiteResults run) {
@@ -135,7 +171,20 @@ public final class RecomputeCheck {
                 err.println("RecomputeCheck: cannot read " + arg + ": " + e.getMessage());
                 return 2;
             }
-            Report r = check(arg, run);
+            Report records = check(arg, run);
+            Optional<EndOfPodTable> storedEnds;
+            try {
+                storedEnds = ResultsJson.endOfPod(Files.readString(Path.of(arg)), arg);
+            } catch (ResultsFileException e) {
+                err.println("RecomputeCheck: " + e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                err.println("RecomputeCheck: cannot read " + arg + ": " + e.getMessage());
+                return 2;
+            }
+            List<Disagreement> all = new ArrayList<>(records.disagreements());
+            all.addAll(checkEndOfPod(arg, run, storedEnds));
+            Report r = new Report(records.checked(), records.notCheckable(), all);
             r.disagreements().forEach(d -> out.println(d.line()));
             if (write) {
                 try {
@@ -153,7 +202,8 @@ public final class RecomputeCheck {
                     + r.disagreements().size() + " disagreements"
                     + (r.outcomeChanges().isEmpty() ? "" : " (outcomes: " + r.outcomeChanges().entrySet().stream()
                             .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")) + ")")
-                    + (r.notCheckable() == 0 ? "" : ", " + r.notCheckable() + " not checkable (no stored observation)"));
+                    + (r.notCheckable() == 0 ? "" : ", " + r.notCheckable() + " not checkable (no stored observation)")
+                    + (storedEnds.isPresent() ? "" : "; no endOfPod section (written before it existed)"));
         }
         return write || disagreements == 0 ? 0 : 1;
     }

@@ -207,10 +207,13 @@ class CompatibilityPageRenderTest {
 
         assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
         assertThat(bodyAttributes(dom).get("data-pivot")).as("what is shown").isEqualTo("1 versions, 2 faults");
-        assertThat(dom).as("the other version's columns are hidden")
-                .contains("#grid [data-c=\"k3s:1.28\"],#summary [data-c=\"k3s:1.28\"],#changes [data-c=\"k3s:1.28\"]{display:none}")
+        assertThat(dom).as("the other version's columns are hidden, how the pods ended included")
+                .contains("#grid [data-c=\"k3s:1.28\"],#summary [data-c=\"k3s:1.28\"],#changes [data-c=\"k3s:1.28\"],"
+                        + "#end-of-pod [data-c=\"k3s:1.28\"]{display:none}")
                 .as("and the other faults")
-                .contains("#grid [data-f=\"main-oom\"],#summary [data-f=\"main-oom\"],#changes [data-f=\"main-oom\"]{display:none}")
+                .contains("#grid [data-f=\"main-oom\"],#summary [data-f=\"main-oom\"],#changes [data-f=\"main-oom\"],"
+                        + "#end-of-pod [data-f=\"main-oom\"]{display:none}")
+                .contains("<section id=\"end-of-pod\">")
                 .as("shown faults stay").doesNotContain("[data-f=\"none\"]{display:none}");
         assertThat(all(dom, "<tr class=\"fhead\"><th class=\"fault\" colspan=\"(\\d+)\"")).as("fault headings span the row names and one column")
                 .containsOnly("2");

@@ -233,6 +233,22 @@ class PublishedPageTest {
     }
 
     @Test
+    void howThePodEndedFollowsTheNativeSidecarAcrossVersions() {
+        Element nativeLight = page.select("#end-of-pod tbody[data-f=none] tr").stream()
+                .filter(tr -> tr.selectFirst("th").text().equals("native / light")).findFirst().orElseThrow();
+        List<String> cells = nativeLight.select("td").eachText();
+        assertThat(page.select("#end-of-pod thead th").eachText()).containsExactly("pattern / sidecar", "1.27", "1.28",
+                "1.28-sidecars", "1.37");
+        assertThat(cells.get(0)).as("1.27: restartPolicy dropped (exec), the sidecar an init container that never ends; the probe refused")
+                .isEqualTo("sidecar still running · pod Pending exec no pod exec+probe");
+        assertThat(cells.get(1)).as("1.28, gate off: the same").isEqualTo(cells.get(0));
+        assertThat(cells.subList(2, 4)).as("the gate on, and today: stopped with SIGTERM after main, the pod Succeeded")
+                .containsOnly("sidecar exit 143 Error (SIGTERM) · pod Succeeded");
+        assertThat(page.selectFirst("#end-of-pod p").text()).startsWith("What a tool should read: in ")
+                .contains("seen on every version here", "a sidecar's last state was exit 143 Error (SIGTERM) while main exited 0");
+    }
+
+    @Test
     void thePageStaysSmallWithEveryRunAndItsTitleAndMeasurementsSayWhatTheyAre() throws Exception {
         long bytes = HTML.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         int published = 4875;

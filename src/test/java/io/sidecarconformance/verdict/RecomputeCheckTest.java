@@ -133,6 +133,42 @@ class RecomputeCheckTest {
     }
 
     @Test
+    void theEndOfPodSectionIsReadAgainFromTheTimelinesAndARunThatDisagreesIsNamed(@TempDir Path dir) throws Exception {
+        ScenarioKey none = new ScenarioKey("local:1.31", "done-file", "light", "exec", "none");
+        ScenarioResult good = stored(Obs.clean());
+        ScenarioResult baseline = new ScenarioResult(none, good.outcome(), good.reason(), good.findings(), good.figures(),
+                good.timeline(), good.startedAt(), "", 1, List.of(), null, good.observation());
+        SuiteResults file = fileOf(baseline);
+        String text = ResultsJson.toJson(file);
+        assertThat(RecomputeCheck.checkEndOfPod("results.json", file, ResultsJson.endOfPod(text, "results.json")))
+                .as("as written").isEmpty();
+
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ResultsJson.mapper().readTree(text);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/endOfPod/columns/0/rows/0/observed/0/endOfPod/containers/sidecar"))
+                .put("exitCode", 143);
+        Path tampered = dir.resolve("results.json");
+        java.nio.file.Files.writeString(tampered, ResultsJson.mapper().writeValueAsString(tree));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(RecomputeCheck.run(new String[] {tampered.toString()}, new PrintStream(out), System.err)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains(tampered + ": local:1.31 | done-file | light | exec | none run 1: endOfPod stored ")
+                .contains("exitCode=143", "exitCode=0")
+                .contains("1 records decided again, 1 disagreements");
+    }
+
+    @Test
+    void aPublishedFileWrittenBeforeTheSectionSaysSoAndItsRecordsStillAgree() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(RecomputeCheck.run(new String[] {"reports/2026-12-06-local/1.29/results.json"}, new PrintStream(out),
+                System.err)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("42 records decided again, 0 disagreements"
+                + "; no endOfPod section (written before it existed)");
+    }
+
+    @Test
     void aStuckRecordWhoseDeadlinePassedIsATimeoutTodayAndTheCommandCountsIt(@TempDir Path dir) throws Exception {
         Obs deadline = new Obs().at(1.0, "sidecar", EventKind.STARTING, "pid=1").at(1.5, "sidecar", EventKind.READY, "")
                 .at(2.0, "main", EventKind.STARTING, "pid=1")
