@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every pattern x sidecar kind x variant, built into a Job the way a scenario builds it. */
 class JobFactoryTest {
 
-    static final ImageSet IMAGES = new ImageSet("example.org/busybox:test", "example.org/dind:test", "Never");
+    static final ImageSet IMAGES = new ImageSet("example.org/busybox:test", "example.org/dind:test", "example.org/proxy:test",
+            "Never");
     static final Map<String, String> LABELS = Map.of("sidecar-conformance/scenario", "unit");
 
     static Stream<Arguments> cells() {

@@ -200,7 +200,7 @@ class ContainerScriptsTest {
 
     /** Main's command as ContainerFactory builds it for a variant, pointed at busybox and the staged script. */
     private List<String> mainCommand(String variant) {
-        List<String> command = new ContainerFactory(new ImageSet("busybox", "dind", "Never"), SidecarKind.LIGHT, Variant.parse(variant))
+        List<String> command = new ContainerFactory(new ImageSet("busybox", "dind", "proxy", "Never"), SidecarKind.LIGHT, Variant.parse(variant))
                 .main("done-file").getCommand();
         List<String> local = new ArrayList<>();
         for (int i = 0; i < command.size(); i++) {

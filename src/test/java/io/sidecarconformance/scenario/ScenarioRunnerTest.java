@@ -65,7 +65,7 @@ class ScenarioRunnerTest {
 
     private static final String NS = "sc-unit";
     private static final String POD = "sc-job-x1";
-    private static final ImageSet IMAGES = new ImageSet("busybox:test", "dind:test", "Never");
+    private static final ImageSet IMAGES = new ImageSet("busybox:test", "dind:test", "proxy:test", "Never");
     /** A short stuck window, for the test that waits it out; settings of our own for the containers, to find them in the Job. */
     private static final ScenarioSettings SETTINGS = new ScenarioSettings(5, 1, Duration.ofSeconds(2), Duration.ofSeconds(3),
             Duration.ofSeconds(20), FaultSettings.defaults(), new ContainerSettings(9, 4, 77));
