@@ -327,6 +327,30 @@ class InputValidationTest {
         }
     }
 
+    @Test
+    void theShippedFeaturesRunTheProxySidecarClassicAndNativeUnderTheFaultsItsUsersMeetAndNameItsDrain() throws IOException {
+        for (String feature : List.of("no-fault", "sigterm", "sigterm-slow-main", "sigkill-main", "sidecar-oom")) {
+            boolean retrying = feature.equals("sidecar-oom");
+            String text = Files.readString(Path.of("features", feature + ".feature"));
+            for (String row : List.of("| classic   | proxy   | exec", "| native    | proxy   | exec",
+                    "| native    | proxy   | exec+probe")) {
+                assertThat(text).as("%s has the row %s", feature, row).contains(row + (retrying ? "+tolerant " : " "));
+            }
+            assertThat(text).as("%s: the proxy rows under their own tag", feature).contains("    @proxy" + (retrying ? " @tolerant" : "") + "\n");
+        }
+        long rows = FeatureCheck.rows(Path.of("features")).stream().filter(r -> r.sidecar().equals("proxy")).count();
+        assertThat(rows).as("the proxy rows, all checked").isEqualTo(15);
+        try (var files = Files.list(Path.of("features"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".feature")).toList()) {
+                String text = Files.readString(f);
+                if (text.contains("| proxy ")) {
+                    assertThat(text).as("%s runs the proxy: it names the drain that shapes those cells", f)
+                            .contains("-Dsidecar.proxyDrainSeconds");
+                }
+            }
+        }
+    }
+
     private static void assertOneLineError(Path dir, String feature, String expectedStart) throws IOException {
         Path f = dir.resolve("bad.feature");
         Files.writeString(f, feature);
