@@ -15,6 +15,7 @@ PKGS=(
   bzip2 xz-utils                # unpack the upstream tarballs of Debian source packages (clusters/e2e/lib/sources.sh)
   coreutils perl                # GNU date (nanoseconds) in the images; binary patch of busybox
   docker.io tini                # dind image content (dockerd, docker CLI, docker-init)
+  haproxy                       # proxy image content (HAProxy; its service is never started here)
   openssl ca-certificates       # local PKI
   gcc libc6-dev                 # static pause binary
   libseccomp-dev pkg-config     # runc built from the module proxy with seccomp (cgo)

@@ -18,6 +18,9 @@ Feature: The sidecar is OOM-killed mid-job: does Kubernetes bring it back in tim
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
   and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
   and clients"; the values a run used: the report's legend).
+  The proxy rows: main's requests go through HAProxy to an upstream pod; on SIGTERM the proxy fails its readiness at
+  once and proxies on for -Dsidecar.proxyDrainSeconds (5 s, Istio's terminationDrainDuration) before its soft stop,
+  which shapes when the pod can end and whether main's last requests are answered.
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sidecar-oom
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
@@ -48,3 +51,10 @@ Feature: The sidecar is OOM-killed mid-job: does Kubernetes bring it back in tim
       | native    | dind    | exec+tolerant       |
       | native    | dind    | exec+probe+tolerant |
       | ephemeral | dind    | exec+tolerant       |
+
+    @proxy @tolerant
+    Examples: proxy sidecar (HAProxy, an upstream pod behind it)
+      | pattern   | sidecar | variant             |
+      | classic   | proxy   | exec+tolerant       |
+      | native    | proxy   | exec+tolerant       |
+      | native    | proxy   | exec+probe+tolerant |

@@ -6,6 +6,9 @@ Feature: The pod is deleted with a grace period while main works
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
   and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
   and clients"; the values a run used: the report's legend).
+  The proxy rows: main's requests go through HAProxy to an upstream pod; on SIGTERM the proxy fails its readiness at
+  once and proxies on for -Dsidecar.proxyDrainSeconds (5 s, Istio's terminationDrainDuration) before its soft stop,
+  which shapes when the pod can end and whether main's last requests are answered.
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigterm
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
@@ -50,3 +53,10 @@ Feature: The pod is deleted with a grace period while main works
       | native    | dind    | exec        |
       | native    | dind    | exec+probe  |
       | ephemeral | dind    | exec        |
+
+    @proxy
+    Examples: proxy sidecar (HAProxy, an upstream pod behind it)
+      | pattern   | sidecar | variant     |
+      | classic   | proxy   | exec        |
+      | native    | proxy   | exec        |
+      | native    | proxy   | exec+probe  |

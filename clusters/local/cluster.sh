@@ -57,7 +57,7 @@ main() {
   case "$CMD" in
     build) check_id "${2:-}"; build_all "$2"; log "build of $2 complete" ;;
     prefetch) check_id "${2:-}"; PREFETCH_ONLY=1 build_k8s "$(k8s_version_of "$2")" ;;  # modules only
-    images) need_deps; mkdir -p "$SC_CACHE/tmp"; build_images "" ;;  # busybox + dind only (no k8s version)
+    images) need_deps; mkdir -p "$SC_CACHE/tmp"; build_images "" ;;  # busybox, dind and proxy only (no k8s version)
     up) check_id "${2:-}"; use_instance "$2"; do_up "$2" ;;
     down)
       if [ -z "${2:-}" ]; then

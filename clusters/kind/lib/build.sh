@@ -304,13 +304,14 @@ kind_binaries() { # id
   need_deps
   mkdir -p "$SC_CACHE/tmp"
   # clusters/local's builds of what a node needs (not its runtime: the node has its own): Kubernetes, etcd,
-  # pause, busybox, dind, under clusters/local's build lock when something is missing
+  # pause, busybox, dind, proxy, under clusters/local's build lock when something is missing
   local ev kb
   ev="$(etcd_of "$id")"; kb="$(k8s_dir "$v")/bin"
   if ! { [ -f "$kb/.complete" ] && [ -x "$SC_CACHE/etcd/$ev/bin/etcd" ] &&
          [ -f "$SC_CACHE/images/pause-$(cat "$kb/pause.tag" 2>/dev/null).tar.id" ] &&
          [ -f "$SC_CACHE/images/busybox-$(prop busybox | sed 's/.*://').tar.id" ] &&
-         [ -f "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar.id" ]; }; then
+         [ -f "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar.id" ] &&
+         [ -f "$SC_CACHE/images/proxy-$(prop proxy | sed 's/.*://').tar.id" ]; }; then
     exec 6>"$SC_CACHE/build.lock"
     flock 6
     build_etcd "$ev"

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # clusters/local-v2/lib/store.sh: containerd's image store for the guest, made on this machine: the row's containerd
-# build imports the local images (pause, busybox, dind) at host speed into a private root, which becomes an ext4
+# build imports the local images (pause, busybox, dind, proxy) at host speed into a private root, which becomes an ext4
 # image cached per containerd version and pause tag ($V2_CACHE/store-<containerd>-pause<tag>.img; rebuilt when an
 # image changes). Each run mounts a copy-on-write of it at /var/lib/containerd in the guest. Importing in the guest
 # instead takes ~95 s per up (ctr's page faults are slow under UML). Sourced by cluster.sh (uses its constants, log, die; clusters/local's
@@ -10,11 +10,12 @@
 store_img() { printf '%s/store-%s-pause%s.img' "$V2_CACHE" "$(containerd_of "$1")" "$(pause_of "$1")"; }
 
 store_images() { # id -> "ref tarball" lines
-  local kb ptag bref dref
+  local kb ptag bref dref pref
   kb="$(k8s_dir "$(k8s_version_of "$1")")/bin"; ptag="$(cat "$kb/pause.tag")"
-  bref="$(prop busybox)"; dref="$(prop dind)"
+  bref="$(prop busybox)"; dref="$(prop dind)"; pref="$(prop proxy)"
   printf '%s %s\n' "localhost/sidecar-conformance/pause:$ptag" "$SC_CACHE/images/pause-$ptag.tar" \
-    "$bref" "$SC_CACHE/images/busybox-${bref##*:}.tar" "$dref" "$SC_CACHE/images/dind-${dref##*:}.tar"
+    "$bref" "$SC_CACHE/images/busybox-${bref##*:}.tar" "$dref" "$SC_CACHE/images/dind-${dref##*:}.tar" \
+    "$pref" "$SC_CACHE/images/proxy-${pref##*:}.tar"
 }
 
 # what a store holds: the containerd build and every image's config digest (images.sh writes <tar>.id)

@@ -7,7 +7,7 @@
 need_deps() {
   local missing=() t
   for t in go gcc openssl containerd ctr runc containerd-shim-runc-v2 iptables ip nsenter \
-           perl dockerd /usr/bin/docker jq curl /bin/busybox /usr/lib/cni/bridge /usr/lib/cni/host-local /usr/lib/cni/loopback; do
+           perl dockerd /usr/bin/docker /usr/sbin/haproxy jq curl /bin/busybox /usr/lib/cni/bridge /usr/lib/cni/host-local /usr/lib/cni/loopback; do
     if [[ $t == /* ]]; then [ -x "$t" ] || missing+=("$t"); else command -v "$t" >/dev/null 2>&1 || missing+=("$t"); fi
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
@@ -297,7 +297,9 @@ built() { # id: everything <id> needs is in the cache
     [ -f "$SC_CACHE/images/pause-$(cat "$kb/pause.tag").tar.id" ] &&
     [ -f "$SC_CACHE/images/busybox-$(prop busybox | sed 's/.*://').tar.id" ] &&
     [ -f "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar.id" ] &&
-    [ "$(cat "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar.recipe" 2>/dev/null)" = "$DIND_RECIPE" ]
+    [ "$(cat "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar.recipe" 2>/dev/null)" = "$DIND_RECIPE" ] &&
+    [ -f "$SC_CACHE/images/proxy-$(prop proxy | sed 's/.*://').tar.id" ] &&
+    [ "$(cat "$SC_CACHE/images/proxy-$(prop proxy | sed 's/.*://').tar.recipe" 2>/dev/null)" = "$PROXY_RECIPE" ]
 }
 
 build_all() { # id

@@ -88,14 +88,16 @@ build_images() { # k8s version
     mk_image "$r" "localhost/sidecar-conformance/pause:$ptag" "$idir/pause-$ptag.tar" '["/pause"]' 'null'
     rm -rf "$r"; log "image pause:$ptag written"
   fi
-  local bref dref have
-  bref="$(prop busybox)"; dref="$(prop dind)"
+  local bref dref pref have
+  bref="$(prop busybox)"; dref="$(prop dind)"; pref="$(prop proxy)"
   # the tags in images.properties must be what Debian's packages here really are
   # (sed reads all of busybox's output: `| head -n1` could kill busybox with SIGPIPE under pipefail)
   have="$(/bin/busybox 2>/dev/null | sed -n '1s/^BusyBox v\([0-9.]*\).*/\1/p')"
   [ "$have" = "${bref##*:}" ] || die "busybox-static here is ${have:-missing}, images.properties says ${bref##*:}; update images.properties or install busybox-static ${bref##*:}"
   have="$(dpkg-query -W -f='${Version}' docker.io 2>/dev/null | sed 's/^[0-9]*://; s/[+~-].*//')"
   [ "$have" = "${dref##*:}" ] || die "docker.io here is ${have:-missing}, images.properties says ${dref##*:}; update images.properties or install docker.io ${dref##*:}"
+  have="$(dpkg-query -W -f='${Version}' haproxy 2>/dev/null | sed 's/^[0-9]*://; s/[+~-].*//')"
+  [ "$have" = "${pref##*:}" ] || die "haproxy here is ${have:-missing}, images.properties says ${pref##*:}; update images.properties or install haproxy ${pref##*:}"
   if [ ! -f "$idir/busybox-${bref##*:}.tar.id" ]; then
     local r; r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
     get_busybox
@@ -109,6 +111,11 @@ build_images() { # k8s version
     build_dind_image "$dref" "$idir/dind-${dref##*:}.tar"
     printf '%s\n' "$DIND_RECIPE" >"$idir/dind-${dref##*:}.tar.recipe"
     log "image $dref written"
+  fi
+  if [ ! -f "$idir/proxy-${pref##*:}.tar.id" ] || [ "$(cat "$idir/proxy-${pref##*:}.tar.recipe" 2>/dev/null)" != "$PROXY_RECIPE" ]; then
+    build_proxy_image "$pref" "$idir/proxy-${pref##*:}.tar"
+    printf '%s\n' "$PROXY_RECIPE" >"$idir/proxy-${pref##*:}.tar.recipe"
+    log "image $pref written"
   fi
 }
 
@@ -178,6 +185,28 @@ build_dind_image() { # ref out
   rm -rf "$r"
 }
 
+# The proxy image's recipe, as DIND_RECIPE: bumped when what goes into it changes.
+# 1: busybox + GNU date + Debian's haproxy with its libraries.
+PROXY_RECIPE=1
+
+# busybox (the suite's scripts) and Debian's HAProxy: the proxy sidecar (src/main/resources/scripts/proxy.sh runs it).
+build_proxy_image() { # ref out
+  local ref=$1 out=$2 r
+  [ -x /usr/sbin/haproxy ] || die "/usr/sbin/haproxy missing (Debian haproxy); run: sudo bash .ci/install-local-cluster-deps.sh"
+  r="$(mktemp -d "$SC_CACHE/tmp/rootfs.XXXXXX")"
+  get_busybox
+  busybox_applets "$r" "$BUSYBOX"
+  add_gnu_date "$r"
+  check_rootfs "$r"
+  copy_with_libs "$r" /usr/sbin/haproxy
+  # where the public haproxy image reads its configuration (its command below, as that image runs it)
+  mkdir -p "$r/usr/local/etc/haproxy"
+  local out_v
+  out_v="$(chroot "$r" /usr/sbin/haproxy -v 2>&1)" || die "haproxy does not run in the proxy image's rootfs: $out_v"
+  mk_image "$r" "$ref" "$out" 'null' '["haproxy", "-W", "-db", "-f", "/usr/local/etc/haproxy/haproxy.cfg"]'
+  rm -rf "$r"
+}
+
 # imports a tarball unless containerd has <ref> from it already (a label records the image config digest)
 import_image() { # ref tarball
   local want; want="sc.id=$(cat "$2.id")"
@@ -189,11 +218,12 @@ import_image() { # ref tarball
 import_images() { # kbin
   local ptag ref f
   ptag="$(cat "$1/pause.tag")"
-  for ref in "localhost/sidecar-conformance/pause:$ptag" "$(prop busybox)" "$(prop dind)"; do
+  for ref in "localhost/sidecar-conformance/pause:$ptag" "$(prop busybox)" "$(prop dind)" "$(prop proxy)"; do
     case $ref in
       */pause:*) f="$SC_CACHE/images/pause-$ptag.tar" ;;
       */busybox:*) f="$SC_CACHE/images/busybox-${ref##*:}.tar" ;;
       */dind:*) f="$SC_CACHE/images/dind-${ref##*:}.tar" ;;
+      */proxy:*) f="$SC_CACHE/images/proxy-${ref##*:}.tar" ;;
     esac
     import_image "$ref" "$f" || return 1
   done

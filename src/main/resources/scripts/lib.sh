@@ -31,14 +31,21 @@ nap() {
 # The service the sidecar offers (a light sidecar's on SC_PORT: each sidecar of a pod has its own port), checked from inside the pod (by the sidecar, main and the startupProbe alike).
 # Bounded by SC_CHECK_TIMEOUT seconds (-Dclient.checkTimeoutSeconds): while dockerd initialises, a call can block
 # instead of failing, and an answer that comes later than the bound counts as not ready.
+# The proxy's service is its readiness endpoint (proxy.sh), as Istio's is: an answer 200, not 503 (draining).
 service_ok() {
     sc_bound=${SC_CHECK_TIMEOUT:-1}
     case "$SC_SIDECAR_KIND" in
-        # timeout(1) rather than wget -T: Debian's busybox 1.35 wget crashes on -T.
-        light) [ "$(timeout "$sc_bound" wget -q -O - "http://127.0.0.1:${SC_PORT:-8080}/ping" 2>/dev/null)" = "pong" ] ;;
+        light) http_answers "http://127.0.0.1:${SC_PORT:-8080}/ping" pong ;;
         dind) timeout "$sc_bound" docker -H unix:///var/run/docker.sock info >/dev/null 2>&1 ;;
+        proxy) timeout "$sc_bound" wget -q -O /dev/null "http://127.0.0.1:${SC_PROXY_HEALTH_PORT:-15021}/healthz/ready" 2>/dev/null ;;
         *) return 1 ;;
     esac
+}
+
+# An HTTP GET of $1 answered 200 with the body $2, within SC_CHECK_TIMEOUT seconds.
+# timeout(1) rather than wget -T: Debian's busybox 1.35 wget crashes on -T.
+http_answers() {
+    [ "$(timeout "${SC_CHECK_TIMEOUT:-1}" wget -q -O - "$1" 2>/dev/null)" = "$2" ]
 }
 
 # A preStop hook (kubelet exec): its own output goes nowhere the runner reads, so its line goes to the container's

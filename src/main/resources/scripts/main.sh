@@ -1,6 +1,6 @@
 # shellcheck shell=sh source-path=SCRIPTDIR
 # The main container: waits (bounded) for the sidecar's service, uses it, works, uses it again, exits.
-# Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
+# Environment: SC_NAME, SC_SIDECAR_KIND (light|dind|proxy), SC_SHUTDOWN (none|done-file|pidfile),
 # SC_WAIT_SECONDS, SC_WORK_SECONDS, SC_CHECK_TIMEOUT, SC_FAULT_MAIN (none|oom), SC_OOM_MB,
 # SC_TERM_LINGER_SECONDS (on SIGTERM, use the sidecar that long, then exit: see drain),
 # SC_STOP_SIGNAL (a signal name without SIG, e.g. USR1: trapped like SIGTERM, exit 128 + its number),
@@ -56,6 +56,8 @@ drain() {
 use_sidecar() {
     case "$SC_SIDECAR_KIND" in
         light) service_ok ;;
+        # A request to the upstream pod through the proxy, as an application in a mesh sends one (SC_PROXY_PORT: proxy.sh).
+        proxy) http_answers "http://127.0.0.1:${SC_PROXY_PORT:-15001}/ping" pong ;;
         dind)
             # Nothing can be pulled inside dind: import an image made from our own files, then run it.
             if ! docker image inspect sc/hello:1 >/dev/null 2>&1; then

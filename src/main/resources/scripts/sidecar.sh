@@ -1,13 +1,17 @@
 # shellcheck shell=sh source-path=SCRIPTDIR
-# The sidecar: starts a service (busybox httpd, or dockerd for dind), says Ready once the service answers,
-# then waits according to the shutdown protocol.
-# Environment: SC_NAME, SC_SIDECAR_KIND (light|dind), SC_SHUTDOWN (none|done-file|pidfile),
+# The sidecar: starts a service (busybox httpd, dockerd for dind, HAProxy for proxy), says Ready once the service
+# answers, then waits according to the shutdown protocol.
+# Environment: SC_NAME, SC_SIDECAR_KIND (light|dind|proxy), SC_SHUTDOWN (none|done-file|pidfile),
 # SC_DELAY_SECONDS, SC_STARTUP_SECONDS (light only: -Dsidecar.lightStartupSeconds), SC_CHECK_TIMEOUT,
 # SC_FAULT_SIDECAR (none|oom|child-oom|crash-early|crash-loop), SC_OOM_MB, SC_CRASH_STARTS, SC_CRASH_AFTER_SECONDS, SC_READY_TIMEOUT, SC_PORT (light),
 # SC_TERM_DRAIN_SECONDS (on SIGTERM, serve that long before stopping; unset: stop at once),
-# SC_POLL_SECONDS (how often done-file and pidfile sidecars check; default 1).
+# SC_POLL_SECONDS (how often done-file and pidfile sidecars check; default 1); the proxy's own: proxy.sh.
 # shellcheck source=lib.sh
 . /sc/lib.sh
+if [ "$SC_SIDECAR_KIND" = proxy ]; then
+    # shellcheck source=proxy.sh
+    . /sc/proxy.sh
+fi
 
 ev Starting "pid=$$"
 report_oom_score
@@ -19,9 +23,10 @@ stop_service() {
 }
 # The SIGTERM line comes first, when the signal arrives: stopping dockerd takes about a second, and the arrival is what
 # the TERM order compares. With SC_TERM_DRAIN_SECONDS, the service keeps serving that long before it stops, as a
-# draining proxy does.
+# draining proxy does. The proxy sidecar drains as Istio's pilot-agent does (proxy.sh: proxy_drain exits).
 # shellcheck disable=SC2317 # called through the trap below
 on_term() {
+    if [ "$SC_SIDECAR_KIND" = proxy ] && [ -n "$service_pid" ]; then proxy_drain; fi
     ev Terminating "on SIGTERM: stopping its service${SC_TERM_DRAIN_SECONDS:+ after a ${SC_TERM_DRAIN_SECONDS}s drain}"
     [ "${SC_TERM_DRAIN_SECONDS:-0}" = 0 ] || nap "$SC_TERM_DRAIN_SECONDS"
     stop_service
@@ -64,6 +69,7 @@ case "$SC_SIDECAR_KIND" in
             > /tmp/dockerd.log 2>&1 &
         service_pid=$!
         ;;
+    proxy) proxy_start ;;
 esac
 
 waited=0

@@ -131,19 +131,24 @@ class InputValidationTest {
         p.setProperty("sidecar.lightStartupSeconds", "5");
         p.setProperty("client.checkTimeoutSeconds", "2");
         p.setProperty("client.retrySeconds", "45");
+        p.setProperty("sidecar.proxyDrainSeconds", "8");
         var settings = SuiteConfig.from(p, NOW).settings();
         assertThat(settings.containers().lightStartupSeconds()).as("light start-up").isEqualTo(5);
         assertThat(settings.containers().checkTimeoutSeconds()).as("check bound").isEqualTo(2);
         assertThat(settings.containers().retrySeconds()).as("retry budget").isEqualTo(45);
+        assertThat(settings.containers().proxyDrainSeconds()).as("proxy drain").isEqualTo(8);
         assertThat(settings.parameters())
                 .as("legend entries")
                 .containsEntry("light sidecar start-up (sidecar.lightStartupSeconds)", "5 s")
                 .containsEntry("readiness check timeout, main and startupProbe (client.checkTimeoutSeconds)", "2 s")
                 .containsEntry("tolerant client's retry budget (client.retrySeconds)", "45 s")
+                .containsEntry("proxy sidecar's drain after its SIGTERM, readiness failing, before HAProxy's soft stop"
+                        + " (sidecar.proxyDrainSeconds)", "8 s")
                 .containsEntry("main waits for the sidecar (main.waitSeconds)", "60 s")
                 .containsEntry("scenario deadline (scenario.timeoutSeconds)", "300 s");
         assertThat(settings.parameters().keySet()).as("every outcome-shaping parameter, in a stable order").containsExactly(
                 "light sidecar start-up (sidecar.lightStartupSeconds)",
+                "proxy sidecar's drain after its SIGTERM, readiness failing, before HAProxy's soft stop (sidecar.proxyDrainSeconds)",
                 "main waits for the sidecar (main.waitSeconds)",
                 "main works between its two uses (main.workSeconds)",
                 "readiness check timeout, main and startupProbe (client.checkTimeoutSeconds)",
@@ -172,11 +177,12 @@ class InputValidationTest {
                 "done-file-rules, native-rules, native-restart-all: container restart rules (fixed)",
                 "done-file, pidfile (and their -rules forms): the sidecar checks for the done file or main's pid every (fixed)",
                 "native-multi, native-multi-prestop: each sidecar serves on after its SIGTERM for (fixed)",
-                "+probe: startupProbe period and failure threshold (fixed)");
+                "+probe: startupProbe period and failure threshold (fixed)",
+                "proxy: readinessProbe period and failure threshold, and the upstream pod's wait before the cell is ERROR (fixed)");
 
         Properties none = new Properties();
         assertThat(SuiteConfig.from(none, NOW).settings().containers()).as("defaults")
-                .isEqualTo(new io.sidecarconformance.pattern.ContainerSettings(3, 1, 30));
+                .isEqualTo(new io.sidecarconformance.pattern.ContainerSettings(3, 1, 30, 5));
 
         for (List<String> bad : List.of(
                 List.of("sidecar.lightStartupSeconds", "-1", "-Dsidecar.lightStartupSeconds=-1 is not a whole number from 0 to 120"),
@@ -185,7 +191,9 @@ class InputValidationTest {
                 List.of("client.checkTimeoutSeconds", "0", "-Dclient.checkTimeoutSeconds=0 is not a whole number from 1 to 30"),
                 List.of("client.checkTimeoutSeconds", "31", "-Dclient.checkTimeoutSeconds=31 is not a whole number from 1 to 30"),
                 List.of("client.retrySeconds", "0", "-Dclient.retrySeconds=0 is not a whole number from 1 to 600"),
-                List.of("client.retrySeconds", "forever", "-Dclient.retrySeconds=forever is not a whole number"))) {
+                List.of("client.retrySeconds", "forever", "-Dclient.retrySeconds=forever is not a whole number"),
+                List.of("sidecar.proxyDrainSeconds", "-1", "-Dsidecar.proxyDrainSeconds=-1 is not a whole number from 0 to 600"),
+                List.of("sidecar.proxyDrainSeconds", "601", "-Dsidecar.proxyDrainSeconds=601 is not a whole number from 0 to 600"))) {
             Properties props = new Properties();
             props.setProperty(bad.get(0), bad.get(1));
             assertThatThrownBy(() -> SuiteConfig.from(props, NOW))
@@ -317,6 +325,30 @@ class InputValidationTest {
                                 "-Dstuck.windowSeconds", "-Dscenario.timeoutSeconds")
                                 : List.of("-Dsidecar.lightStartupSeconds", "-Dmain.waitSeconds", "-Dclient.checkTimeoutSeconds",
                                 "-Dclient.retrySeconds"));
+            }
+        }
+    }
+
+    @Test
+    void theShippedFeaturesRunTheProxySidecarClassicAndNativeUnderTheFaultsItsUsersMeetAndNameItsDrain() throws IOException {
+        for (String feature : List.of("no-fault", "sigterm", "sigterm-slow-main", "sigkill-main", "sidecar-oom")) {
+            boolean retrying = feature.equals("sidecar-oom");
+            String text = Files.readString(Path.of("features", feature + ".feature"));
+            for (String row : List.of("| classic   | proxy   | exec", "| native    | proxy   | exec",
+                    "| native    | proxy   | exec+probe")) {
+                assertThat(text).as("%s has the row %s", feature, row).contains(row + (retrying ? "+tolerant " : " "));
+            }
+            assertThat(text).as("%s: the proxy rows under their own tag", feature).contains("    @proxy" + (retrying ? " @tolerant" : "") + "\n");
+        }
+        long rows = FeatureCheck.rows(Path.of("features")).stream().filter(r -> r.sidecar().equals("proxy")).count();
+        assertThat(rows).as("the proxy rows, all checked").isEqualTo(15);
+        try (var files = Files.list(Path.of("features"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".feature")).toList()) {
+                String text = Files.readString(f);
+                if (text.contains("| proxy ")) {
+                    assertThat(text).as("%s runs the proxy: it names the drain that shapes those cells", f)
+                            .contains("-Dsidecar.proxyDrainSeconds");
+                }
             }
         }
     }

@@ -58,8 +58,11 @@ class ScenarioSelectionTest {
                 .as("every planned row").isEqualTo(new ScenarioCount(4, true));
         assertThat(ScenarioCount.of(rows, Optional.of(smokeWithoutFault), Optional.empty(), config("patterns", "native,classic")::selects, ""))
                 .as("narrowed by -Dpatterns").isEqualTo(new ScenarioCount(2, true));
-        assertThat(ScenarioCount.of(rows, Optional.of(plannedWithTags("not @dind")), Optional.empty(), config()::selects, "").total())
+        assertThat(ScenarioCount.of(rows, Optional.of(plannedWithTags("not @dind and not @proxy")), Optional.empty(), config()::selects, "").total())
                 .as("every light row").isEqualTo((int) rows.stream().filter(r -> r.sidecar().equals("light")).count());
+        assertThat(ScenarioCount.of(rows, Optional.of(plannedWithTags("@proxy")), Optional.empty(), config()::selects, "").total())
+                .as("every proxy row, by its tag").isEqualTo((int) rows.stream().filter(r -> r.sidecar().equals("proxy")).count())
+                .isEqualTo(15);
     }
 
     @Test

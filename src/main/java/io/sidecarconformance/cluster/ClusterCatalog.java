@@ -186,17 +186,17 @@ public final class ClusterCatalog {
         }
     }
 
-    /** The images cluster.sh imports into the local cluster (keys busybox, dind); pull policy Never. */
+    /** The images cluster.sh imports into the local cluster (keys busybox, dind, proxy); pull policy Never. */
     public ImageSet localImages() {
         Path file = localImagesFile();
         if (!Files.isRegularFile(file)) {
             throw new ClusterUnavailableException(file + " not found: it names the images cluster.sh imports"
-                    + " (keys busybox, dind); restore it or choose another provider");
+                    + " (keys busybox, dind, proxy); restore it or choose another provider");
         }
         Properties properties = load(file);
         String busybox = required(properties, file, "busybox");
         String dind = required(properties, file, "dind");
-        return new ImageSet(busybox, dind, "Never", StandInFile.of(properties, busybox, dind));
+        return new ImageSet(busybox, dind, required(properties, file, "proxy"), "Never", StandInFile.of(properties, busybox, dind));
     }
 
     private static String required(Properties properties, Path file, String key) {

@@ -29,14 +29,11 @@ public record ClusterSettings(String cluster, Path clustersDir, String kindNodeI
      * Image overrides, each empty when not given; {@code standIns}: a file whose {@code standin.*} lines map the public
      * images of users' own pods to local ones (-Dimages.standIns, for clusters that pull nothing).
      */
-    public record Images(Optional<String> busybox, Optional<String> dind, Optional<String> pullPolicy,
-                         Optional<Path> standIns) {
-        public Images(Optional<String> busybox, Optional<String> dind, Optional<String> pullPolicy) {
-            this(busybox, dind, pullPolicy, Optional.empty());
-        }
+    public record Images(Optional<String> busybox, Optional<String> dind, Optional<String> proxy,
+                         Optional<String> pullPolicy, Optional<Path> standIns) {
 
         public static Images none() {
-            return new Images(Optional.empty(), Optional.empty(), Optional.empty());
+            return new Images(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -55,6 +52,9 @@ public record ClusterSettings(String cluster, Path clustersDir, String kindNodeI
                     + " `clusters/local/images.properties`", "an image", "the busybox image of the test containers");
     public static final Property IMAGES_DIND = Property.text("images.dind",
             "`" + ImageSet.publicImages().dind() + "`; local: as above", "an image", "the dind sidecar's image");
+    public static final Property IMAGES_PROXY = Property.text("images.proxy",
+            "`" + ImageSet.publicImages().proxy() + "`; local: as above", "an image with HAProxy and busybox",
+            "the proxy sidecar's image");
     public static final Property IMAGES_PULL_POLICY = Property.text("images.pullPolicy",
             "`" + ImageSet.publicImages().pullPolicy() + "`; local: `Never`", "`IfNotPresent`, `Never`, ...",
             "the pods' imagePullPolicy");
@@ -73,7 +73,7 @@ public record ClusterSettings(String cluster, Path clustersDir, String kindNodeI
 
     /** Every property of this part, in the order of the settings table. */
     public static final List<Property> DECLARED = List.of(KIND_NODE_IMAGE, KEEP_CLUSTER, IMAGES_BUSYBOX, IMAGES_DIND,
-            IMAGES_PULL_POLICY, IMAGES_STAND_INS, CONNECT_TIMEOUT, LOCAL_UP_TIMEOUT, KIND_UP_TIMEOUT, CLUSTERS_DIR);
+            IMAGES_PROXY, IMAGES_PULL_POLICY, IMAGES_STAND_INS, CONNECT_TIMEOUT, LOCAL_UP_TIMEOUT, KIND_UP_TIMEOUT, CLUSTERS_DIR);
 
     /** @throws IllegalArgumentException one line, for the first bad value */
     public static ClusterSettings read(PropertyReader reader) {
@@ -82,7 +82,8 @@ public record ClusterSettings(String cluster, Path clustersDir, String kindNodeI
                 Path.of(reader.text(CLUSTERS_DIR, "clusters")),
                 reader.choice(KIND_NODE_IMAGE),
                 Boolean.parseBoolean(reader.choice(KEEP_CLUSTER)),
-                new Images(reader.text(IMAGES_BUSYBOX), reader.text(IMAGES_DIND), reader.text(IMAGES_PULL_POLICY),
+                new Images(reader.text(IMAGES_BUSYBOX), reader.text(IMAGES_DIND), reader.text(IMAGES_PROXY),
+                        reader.text(IMAGES_PULL_POLICY),
                         reader.text(IMAGES_STAND_INS).map(Path::of)),
                 Duration.ofSeconds(reader.wholeNumber(CONNECT_TIMEOUT)),
                 Duration.ofMinutes(reader.wholeNumber(LOCAL_UP_TIMEOUT)),

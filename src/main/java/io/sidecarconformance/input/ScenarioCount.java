@@ -37,7 +37,7 @@ public record ScenarioCount(int total, boolean exact) {
                     + (plan.isPresent() ? " by -Dcucumber.filter.tags" + (tags.isBlank() ? "" : "=\"" + tags.strip() + "\"") + " and" : "")
                     + names.map(n -> " -Dcucumber.filter.name=\"" + n.pattern() + "\" and").orElse("")
                     + " -Dpatterns/-Dfaults/-Dsidecars/-Dvariants out of " + rows.size() + " rows in features/;"
-                    + " loosen them (tags: @fault-<id>, @light, @dind, @shell-form, @tolerant, @smoke)");
+                    + " loosen them (tags: @fault-<id>, @light, @dind, @proxy, @shell-form, @tolerant, @smoke)");
         }
         return new ScenarioCount(total, plan.isPresent());
     }

@@ -2,6 +2,9 @@ package io.sidecarconformance.pattern;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -27,6 +30,16 @@ public final class ContainerFactory {
     public static final int PROBE_FAILURE_THRESHOLD = 180;
     /** The light service's port: the first sidecar's; a further sidecar n listens on this + n - 1. */
     public static final int LIGHT_PORT = 8080;
+    /** The proxy sidecar's ports, Istio's: main's requests (outbound, on 127.0.0.1), readiness, HAProxy's CLI (127.0.0.1). */
+    public static final int PROXY_PORT = 15001;
+    public static final int PROXY_HEALTH_PORT = 15021;
+    public static final int PROXY_ADMIN_PORT = 15000;
+    public static final String PROXY_READY_PATH = "/healthz/ready";
+    /**
+     * The proxy's readinessProbe fails at its first failed check, once a second: the kubelet's ready flag then follows
+     * the drain within about a second (Istio's own probe is slower; what it shows is the same).
+     */
+    public static final int PROXY_READINESS_FAILURE_THRESHOLD = 1;
     /**
      * How often a done-file or pidfile sidecar checks for the done file or for main's process (real ones check every 2
      * to 5 s: Buildkite's done-file loop sleeps 5 s, the pidfile one 2 s). Where a cell's end is a race between this
@@ -78,6 +91,9 @@ public final class ContainerFactory {
         if (variant.tolerant()) {
             b.addNewEnv().withName("SC_RETRY_SECONDS").withValue(Integer.toString(settings.retrySeconds())).endEnv();
         }
+        if (kind == SidecarKind.PROXY) {
+            b.addToEnv(env("SC_PROXY_PORT", PROXY_PORT), env("SC_PROXY_HEALTH_PORT", PROXY_HEALTH_PORT));
+        }
         return b.addNewEnv().withName("DOCKER_HOST").withValue("unix:///var/run/docker.sock").endEnv()
                 .withVolumeMounts(mounts(false))
                 .build();
@@ -112,7 +128,7 @@ public final class ContainerFactory {
     private ContainerBuilder sidecar(String name, SidecarKind kind, String shutdown) {
         ContainerBuilder b = new ContainerBuilder()
                 .withName(name)
-                .withImage(kind == SidecarKind.DIND ? images.dind() : images.busybox())
+                .withImage(image(kind))
                 .withImagePullPolicy(images.pullPolicy())
                 .withCommand("/bin/sh", "/sc/sidecar.sh")
                 .addNewEnv().withName("SC_NAME").withValue(name).endEnv()
@@ -129,14 +145,56 @@ public final class ContainerFactory {
         if (kind == SidecarKind.DIND) {
             b.withNewSecurityContext().withPrivileged(true).endSecurityContext();
         }
+        if (kind == SidecarKind.PROXY) {
+            proxy(b);
+        }
         if (variant.startupProbe()) {
-            b.withStartupProbe(serviceProbe());
+            b.withStartupProbe(kind == SidecarKind.PROXY ? proxyReadiness(PROBE_FAILURE_THRESHOLD) : serviceProbe());
         }
         return b;
     }
 
+    private String image(SidecarKind kind) {
+        return switch (kind) {
+            case LIGHT -> images.busybox();
+            case DIND -> images.dind();
+            case PROXY -> images.proxy();
+        };
+    }
+
     /**
-     * The same check the sidecar and main make (`docker info` for dind, as ARC's native spec probes it), with the same
+     * The proxy sidecar as Istio injects its own: its ports, a readinessProbe on its readiness endpoint, how long it
+     * drains on SIGTERM, and where the upstream is (the address the suite writes once the upstream pod is Ready).
+     */
+    private void proxy(ContainerBuilder b) {
+        b.addToEnv(env("SC_PROXY_PORT", PROXY_PORT), env("SC_PROXY_HEALTH_PORT", PROXY_HEALTH_PORT),
+                        env("SC_PROXY_ADMIN_PORT", PROXY_ADMIN_PORT), env("SC_PROXY_DRAIN_SECONDS", settings.proxyDrainSeconds()))
+                .addToEnv(new EnvVarBuilder().withName("SC_UPSTREAM").withNewValueFrom().withNewConfigMapKeyRef()
+                        .withName(ProxyUpstream.CONFIG_MAP).withKey(ProxyUpstream.ADDRESS_KEY).endConfigMapKeyRef()
+                        .endValueFrom().build())
+                .addNewPort().withName("outbound").withContainerPort(PROXY_PORT).endPort()
+                .addNewPort().withName("health").withContainerPort(PROXY_HEALTH_PORT).endPort()
+                .withReadinessProbe(proxyReadiness(PROXY_READINESS_FAILURE_THRESHOLD));
+    }
+
+    /** An HTTP GET of the proxy's readiness endpoint by the kubelet, as Istio probes its sidecar; bounded as every check. */
+    private Probe proxyReadiness(int failureThreshold) {
+        return new ProbeBuilder()
+                .withNewHttpGet().withPath(PROXY_READY_PATH).withPort(new IntOrString(PROXY_HEALTH_PORT)).endHttpGet()
+                .withInitialDelaySeconds(0)
+                .withPeriodSeconds(PROBE_PERIOD_SECONDS)
+                .withTimeoutSeconds(settings.checkTimeoutSeconds())
+                .withFailureThreshold(failureThreshold)
+                .build();
+    }
+
+    private static EnvVar env(String name, int value) {
+        return new EnvVar(name, Integer.toString(value), null);
+    }
+
+    /**
+     * The same check the sidecar and main make (`docker info` for dind, as ARC's native spec probes it; the proxy's is
+     * its readiness endpoint, probed over HTTP as Istio does), with the same
      * bound: the kubelet gives the exec as long as service_ok gives the check, so probe and main agree on what "ready"
      * means.
      */

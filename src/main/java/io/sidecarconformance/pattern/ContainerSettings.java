@@ -10,13 +10,16 @@ package io.sidecarconformance.pattern;
  *                            (-Dclient.checkTimeoutSeconds): a check that blocks longer counts as not ready
  * @param retrySeconds        how long a tolerant main keeps retrying a failed use of the sidecar, once a second,
  *                            before it gives up with exit 4 (-Dclient.retrySeconds)
+ * @param proxyDrainSeconds   how long the proxy sidecar keeps proxying after its SIGTERM, its readiness failing, before
+ *                            it stops HAProxy gracefully (-Dsidecar.proxyDrainSeconds; Istio's terminationDrainDuration)
  */
-public record ContainerSettings(int lightStartupSeconds, int checkTimeoutSeconds, int retrySeconds) {
+public record ContainerSettings(int lightStartupSeconds, int checkTimeoutSeconds, int retrySeconds, int proxyDrainSeconds) {
 
     public ContainerSettings {
-        if (lightStartupSeconds < 0 || checkTimeoutSeconds < 1 || retrySeconds < 1) {
+        if (lightStartupSeconds < 0 || checkTimeoutSeconds < 1 || retrySeconds < 1 || proxyDrainSeconds < 0) {
             throw new IllegalArgumentException("container settings out of range: startup " + lightStartupSeconds
-                    + "s, check timeout " + checkTimeoutSeconds + "s, retry " + retrySeconds + "s");
+                    + "s, check timeout " + checkTimeoutSeconds + "s, retry " + retrySeconds + "s, proxy drain "
+                    + proxyDrainSeconds + "s");
         }
     }
 
@@ -24,9 +27,10 @@ public record ContainerSettings(int lightStartupSeconds, int checkTimeoutSeconds
      * 3 s start-up: a small real service (a proxy, an agent) needs a second or more to listen, and 3 s is what every
      * published cell used. 1 s check: Kubernetes' default probe timeoutSeconds, which ARC's {@code docker info}
      * startupProbe leaves unset. 30 s retry: the usual CI wait for a service (GitLab Runner's default
-     * wait_for_services_timeout), long enough to bridge one sidecar restart.
+     * wait_for_services_timeout), long enough to bridge one sidecar restart. 5 s drain: Istio's default
+     * terminationDrainDuration.
      */
     public static ContainerSettings defaults() {
-        return new ContainerSettings(3, 1, 30);
+        return new ContainerSettings(3, 1, 30, 5);
     }
 }

@@ -5,7 +5,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import java.util.function.UnaryOperator;
 
 /**
- * Three native sidecars started in order (the first is the light or dind sidecar main uses, the others light
+ * Three native sidecars started in order (the first is the light, dind or proxy sidecar main uses, the others light
  * services on their own ports), then main: KEP-753 starts them one after another and, from 1.29, stops them in
  * reverse order once main has ended.
  */

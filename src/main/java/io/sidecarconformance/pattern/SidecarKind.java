@@ -3,10 +3,12 @@ package io.sidecarconformance.pattern;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** What the sidecar runs: a real dockerd, or a light busybox httpd service for fast runs. */
+/** What the sidecar runs: a real dockerd, a real proxy (HAProxy) in front of an upstream pod, or a light busybox httpd service for fast runs. */
 public enum SidecarKind {
     LIGHT("light", "a busybox httpd service that takes a few seconds to listen"),
-    DIND("dind", "a real dockerd; main runs a container in it");
+    DIND("dind", "a real dockerd; main runs a container in it"),
+    PROXY("proxy", "a real HAProxy that main sends its requests through to an upstream pod; on SIGTERM it fails"
+            + " readiness and drains, as Istio's sidecar does");
 
     private final String id;
     private final String label;

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The images a reader's cluster can pull instead of the ones the local clusters run. clusters/local builds its test
- * images on the runner (Debian's busybox-static and docker.io, no registry) and names them under
+ * images on the runner (Debian's busybox-static, docker.io and haproxy, no registry) and names them under
  * {@value #LOCAL_PREFIX}; the files a reader downloads name the public image of the same version instead, pulled if not
  * present. The one rule, stated on the page by {@link #rule()}: the results keep the local names, which are the
  * suite's substitution for these.
@@ -16,7 +16,8 @@ final class PublicImages {
     static final String LOCAL_PREFIX = "localhost/sidecar-conformance/";
 
     /** Local image name to the public repository and how its tag reads there ("%s": the local tag). */
-    private static final Map<String, String> PUBLIC = Map.of("busybox", "busybox:%s", "dind", "docker:%s-dind");
+    private static final Map<String, String> PUBLIC = Map.of("busybox", "busybox:%s", "dind", "docker:%s-dind",
+            "proxy", "haproxy:%s-alpine");
 
     private static final Pattern LOCAL_IMAGE = Pattern.compile(Pattern.quote(LOCAL_PREFIX) + "([a-z0-9._-]+):([A-Za-z0-9._-]+)");
     private static final Pattern NEVER_PULLED = Pattern.compile("(imagePullPolicy\"?\\s*:\\s*\"?)Never");
@@ -52,7 +53,8 @@ final class PublicImages {
                 .map(e -> String.format(e.getValue(), "T") + " for " + LOCAL_PREFIX + e.getKey() + ":T")
                 .collect(java.util.stream.Collectors.joining(", "))
                 + ". The local clusters ran the local names (built on the runner by clusters/local from Debian's"
-                + " busybox-static and docker.io of the same version, no registry, imagePullPolicy Never): the suite's"
+                + " busybox-static, docker.io and haproxy of the same version, no registry, imagePullPolicy Never; HAProxy's"
+                + " Alpine image because the scripts need busybox's wget and nc): the suite's"
                 + " substitution for the public images; results.json and the drill-down's applied objects keep them as run";
     }
 }

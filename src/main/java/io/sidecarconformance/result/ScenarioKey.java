@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param cluster "provider:version", e.g. "local:1.31" (a grid column together with fault)
  * @param pattern pattern id, e.g. "native-sidecar"
- * @param sidecar sidecar kind id: "light" or "dind"
+ * @param sidecar sidecar kind id: "light", "dind" or "proxy"
  * @param variant variant id, e.g. "exec", "shell", "exec+probe"
  * @param fault   fault id, e.g. "none", "sidecar-oom"
  */

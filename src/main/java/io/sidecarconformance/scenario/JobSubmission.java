@@ -8,8 +8,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
 
 /**
- * The submit step: ships the test containers' scripts, then sends the Job and notes what the API did with it (kept it,
- * dropped some of its fields, or refused it, and then whether it accepts the Job without the fault's fields).
+ * The submit step: ships the test containers' scripts, then (for a proxy sidecar) brings up its upstream
+ * ({@link ProxyUpstreamStep}), then sends the Job and notes what the API did with it (kept it, dropped some of its
+ * fields, or refused it, and then whether it accepts the Job without the fault's fields).
  */
 final class JobSubmission {
 
@@ -36,6 +37,9 @@ final class JobSubmission {
             scope.action("create " + o.getKind() + " " + o.getMetadata().getName());
             scope.applied().object(o);
             ApiAnswers.createOwn(scope.client().resource(o).inNamespace(scope.namespace()));
+        }
+        if (ProxyUpstreamStep.needed(scope) && !new ProxyUpstreamStep(scope).provide(labels)) {
+            return;
         }
         Job sent = source.job(JOB, labels);
         scope.action("create Job " + JOB + ": " + spec.key().row() + " under " + spec.key().fault());

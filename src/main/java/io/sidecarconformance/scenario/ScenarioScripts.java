@@ -15,7 +15,7 @@ import java.util.Map;
 /** The test containers' scripts (src/main/resources/scripts), shipped to each scenario as a ConfigMap. */
 public final class ScenarioScripts {
 
-    static final List<String> FILES = List.of("lib.sh", "main.sh", "sidecar.sh", "agent.sh");
+    static final List<String> FILES = List.of("lib.sh", "main.sh", "sidecar.sh", "proxy.sh", "agent.sh");
 
     private ScenarioScripts() {
     }

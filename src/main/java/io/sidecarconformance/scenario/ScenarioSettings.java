@@ -18,7 +18,8 @@ import java.util.Map;
  * @param jobWindow       after the pod is terminal or gone, how long to wait for the Job's condition
  * @param deadline        bound on the whole scenario
  * @param faults          fault tunables
- * @param containers      timings of the test containers (light start-up, check bound, tolerant client's retry budget)
+ * @param containers      timings of the test containers (light start-up, check bound, tolerant client's retry budget,
+ *                        proxy drain)
  */
 public record ScenarioSettings(int mainWaitSeconds, int workSeconds, Duration stuckWindow, Duration jobWindow,
                                Duration deadline, FaultSettings faults, ContainerSettings containers) {
@@ -32,6 +33,8 @@ public record ScenarioSettings(int mainWaitSeconds, int workSeconds, Duration st
     public Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("light sidecar start-up (sidecar.lightStartupSeconds)", seconds(containers.lightStartupSeconds()));
+        p.put("proxy sidecar's drain after its SIGTERM, readiness failing, before HAProxy's soft stop"
+                + " (sidecar.proxyDrainSeconds)", seconds(containers.proxyDrainSeconds()));
         p.put("main waits for the sidecar (main.waitSeconds)", seconds(mainWaitSeconds));
         p.put("main works between its two uses (main.workSeconds)", seconds(workSeconds));
         p.put("readiness check timeout, main and startupProbe (client.checkTimeoutSeconds)",
@@ -50,6 +53,9 @@ public record ScenarioSettings(int mainWaitSeconds, int workSeconds, Duration st
                 io.sidecarconformance.pattern.NativeSidecarChain.DRAIN_SECONDS + " s");
         p.put("+probe: startupProbe period and failure threshold (fixed)", ContainerFactory.PROBE_PERIOD_SECONDS + " s x "
                 + ContainerFactory.PROBE_FAILURE_THRESHOLD);
+        p.put("proxy: readinessProbe period and failure threshold, and the upstream pod's wait before the cell is ERROR (fixed)",
+                ContainerFactory.PROBE_PERIOD_SECONDS + " s x " + ContainerFactory.PROXY_READINESS_FAILURE_THRESHOLD + "; "
+                        + io.sidecarconformance.pattern.ProxyUpstream.READY_SECONDS + " s");
         return p;
     }
 

@@ -149,7 +149,7 @@ public final class ConformanceSuite {
             cleanupOnExit.unregister();
             throw new IllegalArgumentException("no scenario was selected: check -Dcucumber.filter.tags and"
                     + " -Dpatterns/-Dfaults/-Dsidecars/-Dvariants against features/ (tags: @fault-<id>, @light, @dind,"
-                    + " @shell-form, @smoke)");
+                    + " @proxy, @shell-form, @smoke)");
         }
         Map<String, String> measurements = new LinkedHashMap<>();
         cpuAtStart.ifPresent(from -> cpu.sample().ifPresent(to -> measurements.putAll(

@@ -24,7 +24,7 @@ public final class SuiteProperties {
             "where results.json, compatibility.html and junit.xml go");
     static final Property PATTERNS = Property.text("patterns", "all", "comma-separated pattern ids", "only these patterns");
     static final Property FAULTS = Property.text("faults", "all", "comma-separated fault ids", "only these faults");
-    static final Property SIDECARS = Property.text("sidecars", "all", "`light`, `dind`", "only these sidecars");
+    static final Property SIDECARS = Property.text("sidecars", "all", "`light`, `dind`, `proxy`", "only these sidecars");
     static final Property VARIANTS = Property.text("variants", "all",
             "comma-separated variant ids (`exec`, `shell+probe+tolerant`, ...)", "only these variants");
     static final Property TAGS = Property.text("cucumber.filter.tags", "all", "a Cucumber tag expression",
@@ -75,6 +75,9 @@ public final class SuiteProperties {
                     + " `eviction-pdb`, `stop-signal`, `delete-during-init`)");
     static final Property LIGHT_STARTUP = Property.wholeNumber("sidecar.lightStartupSeconds",
             D.containers().lightStartupSeconds(), 0, 120, "how long the light sidecar takes to listen after it starts");
+    static final Property PROXY_DRAIN = Property.wholeNumber("sidecar.proxyDrainSeconds",
+            D.containers().proxyDrainSeconds(), 0, 600, "the proxy sidecar: how long it keeps proxying after its SIGTERM,"
+                    + " its readiness failing, before it stops HAProxy gracefully (Istio's terminationDrainDuration)");
     static final Property CHECK_TIMEOUT = Property.wholeNumber("client.checkTimeoutSeconds",
             D.containers().checkTimeoutSeconds(), 1, 30,
             "the bound on every readiness check (main's, the sidecar's, the startupProbe's `timeoutSeconds`)");
@@ -91,7 +94,7 @@ public final class SuiteProperties {
         groups.put("Your own pod (docs/own-workload.md)", List.of(WORKLOAD, WORKLOAD_MAIN, WORKLOAD_SIDECAR,
                 WORKLOAD_FIRE_AFTER, WORKLOAD_FIRE_ON, WORKLOAD_WITH_PATTERNS));
         groups.put("The timings of a scenario (they shape outcomes)", List.of(MAIN_WAIT, MAIN_WORK, STUCK_WINDOW,
-                DEADLINE, FAULT_DELAY, FAULT_GRACE, LIGHT_STARTUP, CHECK_TIMEOUT, RETRY));
+                DEADLINE, FAULT_DELAY, FAULT_GRACE, LIGHT_STARTUP, PROXY_DRAIN, CHECK_TIMEOUT, RETRY));
         groups.put("Clusters and images", ClusterSettings.DECLARED);
         return java.util.Collections.unmodifiableMap(groups);
     }

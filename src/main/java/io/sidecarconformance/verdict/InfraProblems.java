@@ -19,7 +19,7 @@ final class InfraProblems {
     /** The first container the kubelet could not get an image for, in words, or empty. */
     static Optional<String> imageNotPullable(Timeline t) {
         return t.first(InfraProblems::isImageProblem).map(e -> "image not available on the cluster for " + e.container()
-                + " (" + e.detail() + "); import it or choose images with -Dimages.busybox / -Dimages.dind");
+                + " (" + e.detail() + "); import it or choose images with -Dimages.busybox / -Dimages.dind / -Dimages.proxy");
     }
 
     private static boolean isImageProblem(TimelineEvent e) {

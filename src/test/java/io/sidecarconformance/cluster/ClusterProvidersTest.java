@@ -104,7 +104,7 @@ class ClusterProvidersTest {
         assertThat(provider).isInstanceOf(LocalClusterProvider.class);
         assertThat(provider.id()).isEqualTo("local:1.31");
         assertThat(provider.images()).as("images cluster.sh imports")
-                .isEqualTo(new ImageSet("sc.local/busybox:1.36.1", "sc.local/docker:27.5.1-dind", "Never"));
+                .isEqualTo(new ImageSet("sc.local/busybox:1.36.1", "sc.local/docker:27.5.1-dind", "sc.local/haproxy:2.6.12", "Never"));
         assertThat(log()).startsWith("cluster: local:1.31 (no -Dcluster given; no Docker, no answering kubeconfig;"
                 + " Linux, root and Go can build ");
         assertThat(environment.asked).containsExactly("docker", "answers " + home, "isLinux", "isRoot", "onPath go");
@@ -184,12 +184,14 @@ class ClusterProvidersTest {
         Files.writeString(catalog.kindConfig("1.31"), "kind: Cluster\n");
         properties.setProperty("images.busybox", "mirror.example/busybox:1.36.1");
         properties.setProperty("images.dind", "mirror.example/docker:27.5.1-dind");
+        properties.setProperty("images.proxy", "mirror.example/haproxy:2.6.12-alpine");
         properties.setProperty(KindNodeImage.PROPERTY, "public");
 
         for (String cluster : List.of("k3s:1.31", "kind:1.31", "kubeconfig", "local:1.31")) {
             ImageSet images = providers().provider(cluster).images();
             assertThat(images.busybox()).as(cluster).isEqualTo("mirror.example/busybox:1.36.1");
             assertThat(images.dind()).as(cluster).isEqualTo("mirror.example/docker:27.5.1-dind");
+            assertThat(images.proxy()).as(cluster).isEqualTo("mirror.example/haproxy:2.6.12-alpine");
         }
         assertThat(providers().provider("k3s:1.31").images().pullPolicy()).isEqualTo("IfNotPresent");
         assertThat(providers().provider("local:1.31").images().pullPolicy()).isEqualTo("Never");
@@ -269,7 +271,7 @@ class ClusterProvidersTest {
         overrides.setProperty("images.dind", " my/dind:1 ");
 
         assertThat(ImageSet.publicImages().overriddenBy(ClusterSettings.read(new PropertyReader(overrides)).images())).isEqualTo(new ImageSet(
-                ImageSet.publicImages().busybox(), "my/dind:1", ImageSet.publicImages().pullPolicy()));
+                ImageSet.publicImages().busybox(), "my/dind:1", ImageSet.publicImages().proxy(), ImageSet.publicImages().pullPolicy()));
     }
 
     @Test

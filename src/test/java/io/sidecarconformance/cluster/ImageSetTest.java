@@ -35,7 +35,7 @@ class ImageSetTest {
 
     @Test
     void anImageRunsOnTheStandInOfItsRepositoryWhateverItsTag() {
-        ImageSet local = new ImageSet("sc/busybox:1", "sc/dind:1", "Never",
+        ImageSet local = new ImageSet("sc/busybox:1", "sc/dind:1", "sc/proxy:1", "Never",
                 Map.of("busybox", "sc/busybox:1", "ghcr.io/actions/actions-runner", "sc/dind:1", "localhost:5000/x", "sc/x:2"));
 
         assertThat(local.standInFor("busybox:1.36")).contains("sc/busybox:1");
@@ -44,7 +44,7 @@ class ImageSetTest {
         assertThat(local.standInFor("localhost:5000/x:1")).contains("sc/x:2");
         assertThat(local.standInFor("nginx:1.27-alpine")).as("a repository not listed runs as written").isEmpty();
         assertThat(local.standInFor("ghcr.io/actions/other:1")).isEmpty();
-        assertThat(new ImageSet("b", "d", "IfNotPresent").standInFor("busybox")).as("no stand-ins: none").isEmpty();
+        assertThat(new ImageSet("b", "d", "p", "IfNotPresent").standInFor("busybox")).as("no stand-ins: none").isEmpty();
         assertThat(local.overriddenBy(ClusterSettings.Images.none()).standIns()).as("kept through -Dimages.* overrides")
                 .isEqualTo(local.standIns());
     }
@@ -66,6 +66,7 @@ class ImageSetTest {
         Files.writeString(catalog.localImagesFile(), """
                 busybox=sc.local/busybox:1.36.1
                 dind=sc.local/docker:27.5.1-dind
+                proxy=sc.local/haproxy:2.6.12
                 # a port in a key is escaped, as .properties keys end at ':'
                 standin.localhost\\:5000/x= sc.local/x:2
                 standin.docker=dind

@@ -27,7 +27,7 @@ class LocalClusterProviderTest {
 
     private final ByteArrayOutputStream progressBytes = new ByteArrayOutputStream();
     private final PrintStream progress = new PrintStream(progressBytes, true, StandardCharsets.UTF_8);
-    private final ImageSet images = new ImageSet("sc.local/busybox:1.36.1", "sc.local/docker:27.5.1-dind", "Never");
+    private final ImageSet images = new ImageSet("sc.local/busybox:1.36.1", "sc.local/docker:27.5.1-dind", "sc.local/haproxy:2.6.12", "Never");
     private Path calls;
 
     @BeforeEach
@@ -207,9 +207,12 @@ class LocalClusterProviderTest {
         ClusterCatalog catalog = TestClusters.catalog(dir.resolve("clusters"));
 
         assertThat(catalog.localImages())
-                .isEqualTo(new ImageSet("sc.local/busybox:1.36.1", "sc.local/docker:27.5.1-dind", "Never"));
+                .isEqualTo(new ImageSet("sc.local/busybox:1.36.1", "sc.local/docker:27.5.1-dind", "sc.local/haproxy:2.6.12", "Never"));
         Files.writeString(catalog.localImagesFile(), "busybox=sc.local/busybox:1.36.1\n");
         assertThatThrownBy(catalog::localImages).hasMessage(catalog.localImagesFile() + " has no 'dind' image");
+        Files.writeString(catalog.localImagesFile(), "busybox=sc.local/busybox:1.36.1\ndind=sc.local/docker:27.5.1-dind\n");
+        assertThatThrownBy(catalog::localImages).as("the proxy sidecar's image is required too")
+                .hasMessage(catalog.localImagesFile() + " has no 'proxy' image");
         Files.delete(catalog.localImagesFile());
         assertThatThrownBy(catalog::localImages).hasMessageStartingWith(catalog.localImagesFile() + " not found: ");
     }

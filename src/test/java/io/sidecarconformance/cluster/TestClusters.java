@@ -51,7 +51,7 @@ final class TestClusters {
         Files.createDirectories(dir.resolve("local"));
         Files.writeString(dir.resolve("versions.tsv"), VERSIONS_TSV);
         Files.writeString(dir.resolve("local/images.properties"),
-                "busybox=sc.local/busybox:1.36.1\ndind=sc.local/docker:27.5.1-dind\npause=sc.local/pause:3.10\n");
+                "busybox=sc.local/busybox:1.36.1\ndind=sc.local/docker:27.5.1-dind\nproxy=sc.local/haproxy:2.6.12\npause=sc.local/pause:3.10\n");
         return new ClusterCatalog(dir);
     }
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaultActionsTest {
 
     private static final String NS = "sc-unit";
-    private static final ImageSet IMAGES = new ImageSet("busybox:test", "dind:test", "Never");
+    private static final ImageSet IMAGES = new ImageSet("busybox:test", "dind:test", "proxy:test", "Never");
 
     KubernetesMockServer server;
     KubernetesClient client;

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What each fault does to the spec before the Job is created. */
 class FaultShapingTest {
 
-    static final ImageSet IMAGES = new ImageSet("example.org/busybox:test", "example.org/dind:test", "IfNotPresent");
+    static final ImageSet IMAGES = new ImageSet("example.org/busybox:test", "example.org/dind:test", "example.org/proxy:test",
+            "IfNotPresent");
     static final FaultSettings SETTINGS = new FaultSettings(7, 11);
 
     static WorkloadSpec shaped(String pattern, SidecarKind kind, String fault) {

@@ -151,7 +151,7 @@ class CleanClusterTest {
         Files.writeString(clusters.resolve("versions.tsv"),
                 "1.35\tv1.35.8\t-\tv2.2.9\tv1.3.6\tv3.6.8\t3.10.1\t-\t-\t-\tnote\n");
         Files.writeString(clusters.resolve("local/images.properties"),
-                "busybox=sc.local/busybox:1.36.1\ndind=sc.local/docker:27.5.1-dind\npause=sc.local/pause:3.10\n");
+                "busybox=sc.local/busybox:1.36.1\ndind=sc.local/docker:27.5.1-dind\nproxy=sc.local/haproxy:2.6.12\npause=sc.local/pause:3.10\n");
         Path script = clusters.resolve("local/cluster.sh");
         Files.writeString(script, "#!/usr/bin/env bash\n" + body);
         Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));

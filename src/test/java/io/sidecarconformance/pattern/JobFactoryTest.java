@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every pattern x sidecar kind x variant, built into a Job the way a scenario builds it. */
 class JobFactoryTest {
 
-    static final ImageSet IMAGES = new ImageSet("example.org/busybox:test", "example.org/dind:test", "Never");
+    static final ImageSet IMAGES = new ImageSet("example.org/busybox:test", "example.org/dind:test", "example.org/proxy:test",
+            "Never");
     static final Map<String, String> LABELS = Map.of("sidecar-conformance/scenario", "unit");
 
     static Stream<Arguments> cells() {
@@ -136,8 +137,9 @@ class JobFactoryTest {
             assertThat(mountAt(main, "/var/lib/docker")).as("main has no docker storage").isEmpty();
             assertThat(main.getSecurityContext()).as("main is not privileged").isNull();
         } else {
-            assertThat(sidecar.getImage()).as("light sidecar image").isEqualTo("example.org/busybox:test");
-            assertThat(main.getImage()).as("light main image").isEqualTo("example.org/busybox:test");
+            assertThat(sidecar.getImage()).as("%s sidecar image", kind)
+                    .isEqualTo(kind == SidecarKind.PROXY ? "example.org/proxy:test" : "example.org/busybox:test");
+            assertThat(main.getImage()).as("%s main image: busybox's wget is its client", kind).isEqualTo("example.org/busybox:test");
             assertThat(sidecar.getSecurityContext()).as("light sidecar not privileged").isNull();
             assertThat(mountAt(sidecar, "/var/run")).as("no socket mount on light").isEmpty();
             assertThat(mountAt(sidecar, "/var/lib/docker")).as("no docker storage on light").isEmpty();
@@ -187,6 +189,73 @@ class JobFactoryTest {
     }
 
     @Test
+    void theProxySidecarIsBuiltAsIstioInjectsItsOwnAndMainKnowsWhereToSendItsRequests() {
+        ContainerSettings settings = new ContainerSettings(3, 2, 30, 7);
+        ContainerFactory factory = new ContainerFactory(IMAGES, SidecarKind.PROXY, Variant.parse("exec+probe"), settings);
+        PodSpec pod = podSpec(Patterns.byId("native").workload(factory));
+        Container sidecar = pod.getInitContainers().get(0);
+        Container main = pod.getContainers().get(0);
+
+        assertThat(sidecar.getImage()).as("image").isEqualTo("example.org/proxy:test");
+        assertThat(sidecar.getCommand()).as("the one sidecar entrypoint (proxy.sh is its service)")
+                .containsExactly("/bin/sh", "/sc/sidecar.sh");
+        assertThat(sidecar.getRestartPolicy()).as("native").isEqualTo("Always");
+        assertThat(sidecar.getSecurityContext()).as("not privileged").isNull();
+        assertThat(sidecar.getPorts()).as("ports").extracting(p -> p.getName() + "=" + p.getContainerPort())
+                .containsExactly("outbound=15001", "health=15021");
+        assertThat(env(sidecar, "SC_PROXY_PORT")).isEqualTo("15001");
+        assertThat(env(sidecar, "SC_PROXY_HEALTH_PORT")).isEqualTo("15021");
+        assertThat(env(sidecar, "SC_PROXY_ADMIN_PORT")).isEqualTo("15000");
+        assertThat(env(sidecar, "SC_PROXY_DRAIN_SECONDS")).as("the drain, from the settings").isEqualTo("7");
+        EnvVar upstream = sidecar.getEnv().stream().filter(e -> e.getName().equals("SC_UPSTREAM")).findFirst().orElseThrow();
+        assertThat(upstream.getValue()).as("not written into the spec").isNull();
+        assertThat(upstream.getValueFrom().getConfigMapKeyRef().getName() + "/" + upstream.getValueFrom().getConfigMapKeyRef().getKey())
+                .as("the upstream's address, from the ConfigMap the suite writes once the upstream pod is Ready")
+                .isEqualTo(ProxyUpstream.CONFIG_MAP + "/" + ProxyUpstream.ADDRESS_KEY);
+        assertThat(env(sidecar, "SC_STARTUP_SECONDS")).as("no modelled start-up: HAProxy's own").isNull();
+
+        for (var probe : List.of(sidecar.getReadinessProbe(), sidecar.getStartupProbe())) {
+            assertThat(probe.getHttpGet().getPath() + ":" + probe.getHttpGet().getPort().getIntVal())
+                    .as("the kubelet probes the readiness endpoint over HTTP, as Istio's spec does").isEqualTo("/healthz/ready:15021");
+            assertThat(probe.getExec()).isNull();
+            assertThat(probe.getTimeoutSeconds()).as("bounded as every check").isEqualTo(2);
+            assertThat(probe.getPeriodSeconds()).isEqualTo(ContainerFactory.PROBE_PERIOD_SECONDS);
+        }
+        assertThat(sidecar.getReadinessProbe().getFailureThreshold()).as("readiness follows the drain at once").isEqualTo(1);
+        assertThat(sidecar.getStartupProbe().getFailureThreshold()).isEqualTo(ContainerFactory.PROBE_FAILURE_THRESHOLD);
+        assertThat(new ContainerFactory(IMAGES, SidecarKind.PROXY, Variant.parse("exec"), settings).sidecar("none")
+                .getStartupProbe()).as("no startupProbe without +probe; the readinessProbe always").isNull();
+
+        assertThat(env(main, "SC_PROXY_PORT")).as("main sends its requests to the proxy").isEqualTo("15001");
+        assertThat(env(main, "SC_PROXY_HEALTH_PORT")).as("and waits for its readiness").isEqualTo("15021");
+        assertThat(env(main, "SC_PROXY_DRAIN_SECONDS")).as("the drain is the proxy's alone").isNull();
+        assertThat(main.getReadinessProbe()).as("main has no probe").isNull();
+        for (SidecarKind other : List.of(SidecarKind.LIGHT, SidecarKind.DIND)) {
+            Container c = new ContainerFactory(IMAGES, other, Variant.parse("exec"), settings).sidecar("none");
+            assertThat(c.getReadinessProbe()).as("%s has no readinessProbe", other).isNull();
+            assertThat(env(c, "SC_UPSTREAM")).as("%s has no upstream", other).isNull();
+        }
+    }
+
+    @Test
+    void theUpstreamIsAPodOfItsOwnServingPongThatItsReadinessProbeChecks() {
+        var pod = ProxyUpstream.pod(IMAGES, LABELS);
+        Container c = pod.getSpec().getContainers().get(0);
+
+        assertThat(pod.getMetadata().getName()).isEqualTo("sc-upstream");
+        assertThat(pod.getMetadata().getLabels()).as("labelled as the scenario's objects, never as the Job's pod")
+                .isEqualTo(LABELS).doesNotContainKey("job-name");
+        assertThat(c.getImage()).as("busybox httpd").isEqualTo("example.org/busybox:test");
+        assertThat(String.join(" ", c.getCommand())).contains("echo pong > /tmp/www/ping", "httpd -f -v -p 8080 -h /tmp/www");
+        assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/ping");
+        assertThat(ProxyUpstream.address("10.244.43.7")).isEqualTo("10.244.43.7:8080");
+        assertThat(ProxyUpstream.handOverCommand()).as("a reader's cluster gets its own pod IP")
+                .contains("kubectl -n \"$NS\" wait --for=condition=Ready pod/sc-upstream --timeout=120s")
+                .contains("create configmap sc-upstream --from-literal=address=\"$(kubectl -n \"$NS\" get pod sc-upstream"
+                        + " -o jsonpath='{.status.podIP}'):8080\"");
+    }
+
+    @Test
     void onlyTheNativePatternsSupportProbeVariants() {
         for (Pattern p : Patterns.all()) {
             assertThat(p.supports(Variant.parse("exec"))).as("%s supports exec", p.id()).isTrue();
@@ -232,7 +301,7 @@ class JobFactoryTest {
                 .contains("classic", "done-file", "pidfile", "native", "ephemeral");
         assertThat(variant.getMessage()).as("variant error").doesNotContain("\n").contains("'exec+shell'")
                 .contains("exec", "shell", "exec+probe", "shell+probe");
-        assertThat(kind.getMessage()).as("kind error").doesNotContain("\n").contains("'docker'").contains("light", "dind");
+        assertThat(kind.getMessage()).as("kind error").doesNotContain("\n").contains("'docker'").contains("light", "dind", "proxy");
     }
 
     @Test
@@ -277,7 +346,7 @@ class JobFactoryTest {
 
     @Test
     void mainCarriesItsClientModeAndBothContainersTheCheckBound() {
-        ContainerSettings settings = new ContainerSettings(7, 2, 45);
+        ContainerSettings settings = new ContainerSettings(7, 2, 45, 5);
         for (SidecarKind kind : SidecarKind.values()) {
             ContainerFactory strict = new ContainerFactory(IMAGES, kind, Variant.parse("exec+probe"), settings);
             ContainerFactory tolerant = new ContainerFactory(IMAGES, kind, Variant.parse("exec+probe+tolerant"), settings);
@@ -305,7 +374,7 @@ class JobFactoryTest {
         assertThat(defaults.sidecar("none").getStartupProbe().getTimeoutSeconds()).as("probe default").isEqualTo(1);
         assertThat(env(defaults.main("none"), "SC_RETRY_SECONDS")).as("retry budget default").isEqualTo("30");
 
-        ContainerFactory other = defaults.with(new ContainerSettings(0, 3, 10));
+        ContainerFactory other = defaults.with(new ContainerSettings(0, 3, 10, 5));
         assertThat(env(other.sidecar("none"), "SC_STARTUP_SECONDS")).as("with(): start-up").isEqualTo("0");
         assertThat(env(other.main("none"), "SC_RETRY_SECONDS")).as("with(): budget").isEqualTo("10");
         assertThat(other.main("none").getCommand()).as("with() keeps the variant's command")

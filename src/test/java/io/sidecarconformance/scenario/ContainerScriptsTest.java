@@ -87,6 +87,8 @@ class ContainerScriptsTest {
         for (String file : ScenarioScripts.FILES) {
             Files.writeString(sc.resolve(file), ScenarioScripts.read(file)
                     .replace("/sc/lib.sh", sc.resolve("lib.sh").toString())
+                    .replace("/sc/proxy.sh", sc.resolve("proxy.sh").toString())
+                    .replace("/tmp/haproxy.cfg", dir.resolve("haproxy.cfg").toString())
                     .replace("8080", Integer.toString(port))
                     .replace("/tmp/www", dir.resolve("www").toString())
                     .replace("/tmp/dockerd.log", dir.resolve("dockerd.log").toString())
@@ -94,6 +96,8 @@ class ContainerScriptsTest {
         }
         assertThat(Files.readString(sc.resolve("lib.sh"))).as("staged lib.sh uses the temp dirs and port")
                 .doesNotContain("/sc/lib.sh").doesNotContain("8080").contains(Integer.toString(port));
+        assertThat(Files.readString(sc.resolve("sidecar.sh"))).as("staged sidecar.sh sources the staged proxy.sh")
+                .contains(". " + sc.resolve("proxy.sh"));
     }
 
     @AfterEach
@@ -200,7 +204,7 @@ class ContainerScriptsTest {
 
     /** Main's command as ContainerFactory builds it for a variant, pointed at busybox and the staged script. */
     private List<String> mainCommand(String variant) {
-        List<String> command = new ContainerFactory(new ImageSet("busybox", "dind", "Never"), SidecarKind.LIGHT, Variant.parse(variant))
+        List<String> command = new ContainerFactory(new ImageSet("busybox", "dind", "proxy", "Never"), SidecarKind.LIGHT, Variant.parse(variant))
                 .main("done-file").getCommand();
         List<String> local = new ArrayList<>();
         for (int i = 0; i < command.size(); i++) {
@@ -792,5 +796,155 @@ class ContainerScriptsTest {
                 .contains("failed to start daemon: no space left on device");
         assertThat(out.get(out.size() - 1)).as("last line")
                 .endsWith("sidecar Exiting 5 service process ended before it was ready");
+    }
+
+    private static final Path HAPROXY = Path.of("/usr/sbin/haproxy");
+
+    /** The proxy sidecar's environment: Debian's haproxy on the PATH beside busybox, free ports, the given upstream. */
+    private Map<String, String> proxyEnv(int upstreamPort, Map<String, String> more) throws IOException {
+        Skip.unless(Files.isExecutable(HAPROXY), "ContainerScriptsTest (proxy)",
+                "/usr/sbin/haproxy not found; the proxy sidecar's tests run Debian's HAProxy: apt-get install haproxy");
+        // beside the applets, as in the proxy image (kept out of @TempDir, which warns about every link)
+        if (!Files.exists(bin.resolve("haproxy"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createSymbolicLink(bin.resolve("haproxy"), HAPROXY);
+        }
+        Map<String, String> env = new HashMap<>(Map.of("SC_SIDECAR_KIND", "proxy",
+                "SC_UPSTREAM", "127.0.0.1:" + upstreamPort, "SC_PROXY_PORT", Integer.toString(proxyPort),
+                "SC_PROXY_HEALTH_PORT", Integer.toString(healthPort), "SC_PROXY_ADMIN_PORT", Integer.toString(adminPort)));
+        env.putAll(more);
+        return env;
+    }
+
+    private int proxyPort;
+    private int healthPort;
+    private int adminPort;
+
+    @BeforeEach
+    void proxyPorts() throws IOException {
+        proxyPort = freePort();
+        healthPort = freePort();
+        adminPort = freePort();
+    }
+
+    /** The upstream pod's stand-in: /ping answers pong after {@code delay}; {@code served} counts the answers. */
+    private HttpServer upstream(int onPort, AtomicReference<Duration> delay, java.util.concurrent.atomic.AtomicInteger served)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 8);
+        server.createContext("/ping", exchange -> {
+            try {
+                TimeUnit.MILLISECONDS.sleep(delay.get().toMillis()); // the remote service's own slowness
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "pong\n".getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+            served.incrementAndGet();
+        });
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        return server;
+    }
+
+    /** An HTTP GET from this machine: its status, or -1 when nothing answers. */
+    private static int status(int onPort, String path) {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
+                    "http://127.0.0.1:" + onPort + path).toURL().openConnection();
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(10_000);
+            try {
+                return c.getResponseCode();
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void theProxySidecarForwardsMainsRequestsToTheUpstreamAndOnSigtermDrainsAsPilotAgentDoes() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        int upstreamPort = freePort();
+        HttpServer upstream = upstream(upstreamPort, new AtomicReference<>(Duration.ZERO), served);
+        try {
+            Process sidecar = run("sidecar.sh", "sidecar", proxyEnv(upstreamPort, Map.of("SC_PROXY_DRAIN_SECONDS", "2")));
+            awaitLine("sidecar", "Ready");
+            assertThat(status(healthPort, "/healthz/ready")).as("readiness while it serves").isEqualTo(200);
+            assertThat(served.get()).as("readiness is the proxy's own, not the upstream's").isZero();
+
+            Process main = run("main.sh", "main", proxyEnv(upstreamPort, Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "0")));
+            assertThat(exitOf(main, "main")).as("main exit code").isZero();
+            assertThat(words(events("main"))).as("main's lines").containsExactly("STARTING", "Working", "EXITING");
+            assertThat(served.get()).as("main's two uses reached the upstream, through the proxy").isEqualTo(2);
+
+            long term = System.nanoTime();
+            sidecar.destroy(); // SIGTERM, as the runtime sends it
+            awaitLine("sidecar", "Terminating");
+            await().atMost(Duration.ofSeconds(1)).alias("readiness fails at once").until(() -> status(healthPort, "/healthz/ready") == 503);
+            assertThat(status(proxyPort, "/ping")).as("while readiness fails, the proxy still forwards").isEqualTo(200);
+            assertThat(sidecar.isAlive()).as("draining").isTrue();
+
+            assertThat(exitOf(sidecar, "sidecar")).as("HAProxy's exit code after its soft stop").isZero();
+            assertThat(elapsedSince(term)).as("it drained for SC_PROXY_DRAIN_SECONDS").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+            assertThat(status(proxyPort, "/ping")).as("nothing listens once it exited").isEqualTo(-1);
+
+            List<TimelineEvent> events = events("sidecar");
+            assertThat(words(events)).as("sidecar's lines").containsExactly("STARTING", "READY", "Terminating", "Stopping", "EXITING");
+            assertThat(step(events, "Terminating").detail()).as("the SIGTERM line")
+                    .isEqualTo("Terminating on SIGTERM: failing readiness, proxying on for 2s, then a soft stop");
+            assertThat(step(events, "Stopping").detail()).as("the soft stop, with HAProxy's own count")
+                    .matches("Stopping SIGUSR1 to haproxy after a 2s drain; it forwarded [1-9][0-9]* requests to the upstream"
+                            + " during the drain, [0-9]+ in all");
+            assertThat(events.get(4).detail()).as("exit line").isEqualTo("0 SIGTERM: drained 2s, then haproxy soft-stopped");
+            assertThat(Duration.between(step(events, "Terminating").time(), step(events, "Stopping").time()))
+                    .as("the drain, on the script's clock").isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+            assertNonDecreasing(events, "sidecar");
+        } finally {
+            upstream.stop(0);
+        }
+    }
+
+    @Test
+    void aRequestInFlightAtTheProxysSoftStopIsAnsweredAndTheSidecarExitsAfterIt() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+        int upstreamPort = freePort();
+        HttpServer upstream = upstream(upstreamPort, delay, served);
+        try {
+            Process sidecar = run("sidecar.sh", "sidecar", proxyEnv(upstreamPort, Map.of("SC_PROXY_DRAIN_SECONDS", "1")));
+            awaitLine("sidecar", "Ready");
+            delay.set(Duration.ofSeconds(3));
+            long sent = System.nanoTime();
+            java.util.concurrent.CompletableFuture<Integer> slow = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> status(proxyPort, "/ping"));
+            await().atMost(SHORT).alias("the slow request in flight, unanswered").until(() -> served.get() == 0
+                    && elapsedSince(sent).toMillis() > 300);
+            sidecar.destroy();
+            awaitLine("sidecar", "Stopping");
+            assertThat(status(proxyPort, "/ping")).as("after the soft stop, no new connection").isEqualTo(-1);
+            assertThat(slow.get(10, TimeUnit.SECONDS)).as("the request in flight at the soft stop is answered").isEqualTo(200);
+            long answered = System.nanoTime();
+            assertThat(exitOf(sidecar, "sidecar")).as("exit code").isZero();
+            assertThat(elapsedSince(sent)).as("answered after the upstream's 3 s").isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+            assertThat(elapsedSince(answered)).as("the sidecar exited only once the proxy was done").isLessThan(elapsedSince(sent));
+            assertThat(step(events("sidecar"), "Stopping").time()).as("the soft stop came while the request was in flight")
+                    .isBefore(events("sidecar").get(events("sidecar").size() - 1).time());
+        } finally {
+            upstream.stop(0);
+        }
+    }
+
+    @Test
+    void aStrictMainBehindAReadyProxyWhoseUpstreamIsGoneFailsItsFirstUse() throws Exception {
+        int nothing = freePort();
+        run("sidecar.sh", "sidecar", proxyEnv(nothing, Map.of()));
+        awaitLine("sidecar", "Ready");
+        Process main = run("main.sh", "main", proxyEnv(nothing, Map.of("SC_WAIT_SECONDS", "5", "SC_CLIENT", "strict")));
+
+        assertThat(exitOf(main, "main")).as("the proxy is ready, but a use is a request the upstream must answer").isEqualTo(4);
+        assertThat(events("main").get(events("main").size() - 1).detail()).isEqualTo("4 first use of the sidecar failed");
     }
 }

@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OwnPodJobTest {
 
     private static final Map<String, String> RUN = Map.of("sidecar-conformance/scenario", "local-1-31-workload-none");
-    private static final ImageSet PULLS = new ImageSet("busybox:test", "dind:test", "IfNotPresent");
-    private static final ImageSet LOCAL = new ImageSet("sc/busybox:1", "sc/dind:1", "Never",
+    private static final ImageSet PULLS = new ImageSet("busybox:test", "dind:test", "proxy:test", "IfNotPresent");
+    private static final ImageSet LOCAL = new ImageSet("sc/busybox:1", "sc/dind:1", "sc/proxy:1", "Never",
             Map.of("docker", "sc/dind:1", "ghcr.io/actions/actions-runner", "sc/dind:1", "busybox", "sc/busybox:1"));
 
     /** A Job as `kubectl get job -o yaml` gives it, with a ConfigMap and a Secret it needs. */

@@ -65,13 +65,13 @@ class ScenarioRunnerTest {
 
     private static final String NS = "sc-unit";
     private static final String POD = "sc-job-x1";
-    private static final ImageSet IMAGES = new ImageSet("busybox:test", "dind:test", "Never");
+    private static final ImageSet IMAGES = new ImageSet("busybox:test", "dind:test", "proxy:test", "Never");
     /** A short stuck window, for the test that waits it out; settings of our own for the containers, to find them in the Job. */
     private static final ScenarioSettings SETTINGS = new ScenarioSettings(5, 1, Duration.ofSeconds(2), Duration.ofSeconds(3),
-            Duration.ofSeconds(20), FaultSettings.defaults(), new ContainerSettings(9, 4, 77));
+            Duration.ofSeconds(20), FaultSettings.defaults(), new ContainerSettings(9, 4, 77, 6));
     /** A stuck window no slow machine can exhaust while the fake kubelet moves the pod to its end. */
     private static final ScenarioSettings PATIENT = new ScenarioSettings(5, 1, Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofSeconds(90), FaultSettings.defaults(), new ContainerSettings(9, 4, 77));
+            Duration.ofSeconds(90), FaultSettings.defaults(), new ContainerSettings(9, 4, 77, 6));
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS xx")
             .withZone(ZoneOffset.UTC);
 
@@ -295,6 +295,58 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aProxySidecarsUpstreamPodIsUpAndItsAddressHandedOverBeforeTheJob() throws Exception {
+        Instant t = Instant.now();
+        stubLog("sidecar", line(t.plusMillis(100), "sidecar", "Starting pid=1"), line(t.plusMillis(300), "sidecar", "Ready"));
+        stubLog("main", line(t.plusMillis(500), "main", "Starting pid=1"), line(t.plusMillis(600), "main", "Working"),
+                line(t.plusMillis(900), "main", "Exiting 0"));
+        CompletableFuture<Void> fake = CompletableFuture.runAsync(() -> {
+            Pod upstream = client.pods().inNamespace(NS).withName("sc-upstream").waitUntilCondition(Objects::nonNull, 10, TimeUnit.SECONDS);
+            assertThat(client.batch().v1().jobs().inNamespace(NS).list().getItems()).as("no Job before the upstream is Ready").isEmpty();
+            retryingConflicts(() -> client.pods().inNamespace(NS).withName("sc-upstream").editStatus(p -> new PodBuilder(p)
+                    .withNewStatus().withPhase("Running").withPodIP("10.244.43.7")
+                    .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()));
+            assertThat(upstream.getSpec().getContainers().get(0).getImage()).isEqualTo("busybox:test");
+            createPodForJob();
+            status("Running", List.of(running("sidecar", "2026-11-22T06:00:00Z")), List.of(running("main", "2026-11-22T06:00:01Z")));
+            status("Succeeded", List.of(terminated("sidecar", 0, "Completed")), List.of(terminated("main", 0, "Completed")));
+            jobCondition("Complete");
+        }, kubelet);
+
+        ScenarioResult result = new ScenarioRunner(client, IMAGES, PATIENT).run(new ScenarioSpec(
+                new ScenarioKey("mock:1", "native", "proxy", "exec", "none"), Patterns.byId("native"), SidecarKind.PROXY,
+                Variant.parse("exec"), Faults.byId("none")), NS);
+        fake.get(5, TimeUnit.SECONDS);
+
+        assertThat(result.outcome()).as("outcome; reason %s; timeline%n%s", result.reason(), describe(result))
+                .isEqualTo(Outcome.SUCCEEDED);
+        assertThat(client.configMaps().inNamespace(NS).withName("sc-upstream").get().getData())
+                .as("the upstream's address, for the proxy").isEqualTo(java.util.Map.of("address", "10.244.43.7:8080"));
+        assertThat(result.applied()).as("what the run sent and did, in order").extracting(a -> a.kind() + " " + a.name())
+                .containsExactly("ConfigMap sc-scripts", "Pod sc-upstream", "action once the upstream pod is Ready", "Job sc-job");
+        assertThat(result.applied().get(2).manifest()).as("the hand-over, for a reader's cluster")
+                .isEqualTo(io.sidecarconformance.pattern.ProxyUpstream.handOverCommand());
+        assertThat(describe(result)).as("timeline").anyMatch(l -> l.startsWith("suite ACTION create Pod sc-upstream"))
+                .contains("suite ACTION upstream Ready at 10.244.43.7:8080: create ConfigMap sc-upstream naming it for the proxy");
+        Job stored = client.batch().v1().jobs().inNamespace(NS).withName(JobSubmission.JOB).get();
+        assertThat(stored.getSpec().getTemplate().getSpec().getInitContainers().get(0).getEnv())
+                .as("the run's drain reaches the proxy").extracting(e -> e.getName() + "=" + e.getValue())
+                .contains("SC_PROXY_DRAIN_SECONDS=6");
+    }
+
+    @Test
+    void anUpstreamThatIsNeverReadyIsAProblemAndNoJobIsSent() {
+        RunScope scope = new RunScope(client, NS, new ScenarioSpec(new ScenarioKey("mock:1", "classic", "proxy", "exec", "none"),
+                Patterns.byId("classic"), SidecarKind.PROXY, Variant.parse("exec"), Faults.byId("none")), SETTINGS, IMAGES,
+                java.time.Clock.systemUTC(), new io.sidecarconformance.timeline.TimelineRecorder(), new AppliedLog(), new RunFacts());
+
+        assertThat(ProxyUpstreamStep.needed(scope)).isTrue();
+        assertThat(new ProxyUpstreamStep(scope, 1).provide(java.util.Map.of())).as("gave up").isFalse();
+        assertThat(scope.facts().problem()).isEqualTo("the proxy's upstream pod sc-upstream was not Ready with an IP within 1s");
+        assertThat(client.configMaps().inNamespace(NS).withName("sc-upstream").get()).as("no hand-over").isNull();
+    }
+
+    @Test
     void aPodThatOutlivesMainIsStuckAfterTheWindow() throws Exception {
         Instant t = Instant.now();
         stubLog("sidecar", line(t.plusMillis(100), "sidecar", "Starting pid=1"), line(t.plusMillis(300), "sidecar", "Ready"));
@@ -445,7 +497,7 @@ class ScenarioRunnerTest {
     @Test
     void aMainThatRunsPastTheDeadlineIsATimeout() throws Exception {
         ScenarioSettings shortDeadline = new ScenarioSettings(5, 1, Duration.ofSeconds(60), Duration.ofSeconds(10),
-                Duration.ofSeconds(3), FaultSettings.defaults(), new ContainerSettings(9, 4, 77));
+                Duration.ofSeconds(3), FaultSettings.defaults(), new ContainerSettings(9, 4, 77, 6));
         Instant t = Instant.now();
         stubLog("sidecar", line(t.plusMillis(100), "sidecar", "Starting pid=1"), line(t.plusMillis(300), "sidecar", "Ready"));
         stubLog("main", line(t.plusMillis(500), "main", "Starting pid=1"), line(t.plusMillis(600), "main", "Working"));

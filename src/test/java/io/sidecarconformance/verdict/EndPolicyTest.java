@@ -114,7 +114,7 @@ class EndPolicyTest {
         Optional<Ending> e = at(o, RUNNING, 1.1);
         assertThat(e).get().extracting(Ending::kind).isEqualTo(Ending.Kind.INFRA_ERROR);
         assertThat(e.get().reason()).isEqualTo("image not available on the cluster for sidecar (waiting=ErrImagePull:"
-                + " pull access denied); import it or choose images with -Dimages.busybox / -Dimages.dind");
+                + " pull access denied); import it or choose images with -Dimages.busybox / -Dimages.dind / -Dimages.proxy");
         assertThat(at(new Obs().at(1.0, "sidecar", EventKind.STATUS, "waiting=ContainerCreating"), RUNNING, 1.1))
                 .as("waiting for an image being pulled is no problem").isEmpty();
     }

@@ -32,7 +32,7 @@ class FieldDropCheckTest {
     static JsonNode podSpecOf(String pattern, String variant) {
         PodSpec spec = JobFactory.job("sc-job",
                 Patterns.byId(pattern).workload(new ContainerFactory(
-                        new ImageSet("busybox:test", "dind:test", "IfNotPresent"), SidecarKind.LIGHT, Variant.parse(variant))),
+                        new ImageSet("busybox:test", "dind:test", "proxy:test", "IfNotPresent"), SidecarKind.LIGHT, Variant.parse(variant))),
                 Map.of()).getSpec().getTemplate().getSpec();
         return Serialization.jsonMapper().valueToTree(spec);
     }
