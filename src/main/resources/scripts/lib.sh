@@ -41,6 +41,20 @@ service_ok() {
     esac
 }
 
+# The readinessProbe of the +ready variants (a kubelet exec, in the container's environment): main's ($1 = marker)
+# passes while its marker file is there (main.sh makes it when it begins working and removes it at its SIGTERM), a
+# sidecar's ($1 = service) while its service answers. A pass leaves a note on the shared emptyDir, so that main can
+# begin working once both main's and the sidecar's probes have passed.
+SC_READY_MARKER=/tmp/sc-ready
+readiness_probe() {
+    case "$1" in
+        marker) [ -f "$SC_READY_MARKER" ] ;;
+        service) service_ok ;;
+        *) false ;;
+    esac || return 1
+    touch "$SC_SHARED/probed-$SC_NAME"
+}
+
 # A preStop hook (kubelet exec): its own output goes nowhere the runner reads, so its line goes to the container's
 # stdout (PID 1's); then it takes $1 seconds, as a hook that drains connections does.
 prestop_hook() {

@@ -25,6 +25,11 @@ public final class ContainerFactory {
     /** The startupProbe of the +probe variants checks every second, for up to three minutes. */
     public static final int PROBE_PERIOD_SECONDS = 1;
     public static final int PROBE_FAILURE_THRESHOLD = 180;
+    /**
+     * The readinessProbe of the +ready variants marks a container unready at its first failed check (Kubernetes'
+     * default is 3): after a SIGTERM that makes the check fail, Ready can go false one period later, not three.
+     */
+    public static final int READINESS_FAILURE_THRESHOLD = 1;
     /** The light service's port: the first sidecar's; a further sidecar n listens on this + n - 1. */
     public static final int LIGHT_PORT = 8080;
     /**
@@ -77,6 +82,10 @@ public final class ContainerFactory {
                 .addNewEnv().withName("SC_CHECK_TIMEOUT").withValue(Integer.toString(settings.checkTimeoutSeconds())).endEnv();
         if (variant.tolerant()) {
             b.addNewEnv().withName("SC_RETRY_SECONDS").withValue(Integer.toString(settings.retrySeconds())).endEnv();
+        }
+        if (variant.readinessProbe()) {
+            // main.sh: make the marker its probe checks, and begin working once its probe and the sidecar's have passed
+            b.addNewEnv().withName("SC_READINESS").withValue("1").endEnv().withReadinessProbe(readinessProbe("marker"));
         }
         return b.addNewEnv().withName("DOCKER_HOST").withValue("unix:///var/run/docker.sock").endEnv()
                 .withVolumeMounts(mounts(false))
@@ -132,7 +141,26 @@ public final class ContainerFactory {
         if (variant.startupProbe()) {
             b.withStartupProbe(serviceProbe());
         }
+        if (variant.readinessProbe()) {
+            b.withReadinessProbe(readinessProbe("service"));
+        }
         return b;
+    }
+
+    /**
+     * The +ready variants' readinessProbe: {@code service} (a sidecar) passes while its service answers, with the same
+     * check and bound as main's; {@code marker} (main) while main's own marker file is there, which main removes at
+     * its SIGTERM. Every -Dprobe.readinessPeriodSeconds, unready at the first failure.
+     */
+    private Probe readinessProbe(String check) {
+        return new ProbeBuilder()
+                .withNewExec().withCommand("/bin/sh", "-c", ". /sc/lib.sh; readiness_probe " + check).endExec()
+                .withInitialDelaySeconds(0)
+                .withPeriodSeconds(settings.readinessPeriodSeconds())
+                .withTimeoutSeconds(settings.checkTimeoutSeconds())
+                .withSuccessThreshold(1)
+                .withFailureThreshold(READINESS_FAILURE_THRESHOLD)
+                .build();
     }
 
     /**

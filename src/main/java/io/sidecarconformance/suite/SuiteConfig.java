@@ -101,7 +101,8 @@ public record SuiteConfig(
         ScenarioSettings settings = new ScenarioSettings(r.wholeNumber(MAIN_WAIT), r.wholeNumber(MAIN_WORK),
                 Duration.ofSeconds(r.wholeNumber(STUCK_WINDOW)), d.jobWindow(), Duration.ofSeconds(r.wholeNumber(DEADLINE)),
                 new FaultSettings(r.wholeNumber(FAULT_DELAY), r.wholeNumber(FAULT_GRACE)),
-                new ContainerSettings(r.wholeNumber(LIGHT_STARTUP), r.wholeNumber(CHECK_TIMEOUT), r.wholeNumber(RETRY)));
+                new ContainerSettings(r.wholeNumber(LIGHT_STARTUP), r.wholeNumber(CHECK_TIMEOUT), r.wholeNumber(RETRY),
+                        r.wholeNumber(READINESS_PERIOD)));
         return new SuiteConfig(runId, reportDir, features, patterns, faults, sidecars, variants, tags, names, parallel, repeat,
                 settings, e2e, cluster, staleness, SuiteWorkloads.read(r, faults), r.values());
     }

@@ -45,7 +45,7 @@ class SettingsDocTest {
         }
         assertThat(tableNames()).as("the table's properties").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(declared);
-        assertThat(declared).as("the 38 properties of the suite").hasSize(38);
+        assertThat(declared).as("the 39 properties of the suite").hasSize(39);
     }
 
     @Test
