@@ -6,6 +6,13 @@ Feature: The pod is deleted with a grace period while main works
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
   and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
   and clients"; the values a run used: the report's legend).
+  The +ready rows ask whether Ready goes false during the grace period (kubernetes/kubernetes#140509, #140881: exec
+  readiness probes stopped running once a pod began terminating, from v1.35.0): main and the sidecar each declare an
+  exec readinessProbe every -Dprobe.readinessPeriodSeconds (1 s), failureThreshold 1, timeoutSeconds
+  -Dclient.checkTimeoutSeconds; main's checks its own marker file, which it removes at its SIGTERM, the sidecar's that
+  its service answers. The ready finding and the readyAfterDeletion figure say, from the container statuses and the
+  pod's Ready condition, when each went false after the deletion or that it stayed Ready until it ended. Here main
+  exits at its SIGTERM, so its probe has no time to run; sigterm-slow-main's rows give it 4 s.
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigterm
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
@@ -50,3 +57,17 @@ Feature: The pod is deleted with a grace period while main works
       | native    | dind    | exec        |
       | native    | dind    | exec+probe  |
       | ephemeral | dind    | exec        |
+
+    @light @readiness
+    Examples: light sidecar, readiness probes on main and the sidecar
+      | pattern   | sidecar | variant          |
+      | classic   | light   | exec+ready       |
+      | native    | light   | exec+ready       |
+      | native    | light   | exec+probe+ready |
+
+    @dind @readiness
+    Examples: dind sidecar, readiness probes on main and the sidecar
+      | pattern   | sidecar | variant          |
+      | classic   | dind    | exec+ready       |
+      | native    | dind    | exec+ready       |
+      | native    | dind    | exec+probe+ready |
