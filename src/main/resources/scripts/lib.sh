@@ -43,8 +43,8 @@ service_ok() {
 
 # The readinessProbe of the +ready variants (a kubelet exec, in the container's environment): main's ($1 = marker)
 # passes while its marker file is there (main.sh makes it when it begins working and removes it at its SIGTERM), a
-# sidecar's ($1 = service) while its service answers. A pass leaves a note on the shared emptyDir, so that main can
-# begin working once both main's and the sidecar's probes have passed.
+# sidecar's ($1 = service) while its service answers. Each pass adds a line to a note on the shared emptyDir, so that
+# main can count the passes of its own probe and the sidecar's (main.sh: await_readiness).
 SC_READY_MARKER=/tmp/sc-ready
 readiness_probe() {
     case "$1" in
@@ -52,7 +52,7 @@ readiness_probe() {
         service) service_ok ;;
         *) false ;;
     esac || return 1
-    touch "$SC_SHARED/probed-$SC_NAME"
+    echo pass >> "$SC_SHARED/probed-$SC_NAME"
 }
 
 # A preStop hook (kubelet exec): its own output goes nowhere the runner reads, so its line goes to the container's

@@ -118,20 +118,27 @@ busy_use() {
 }
 
 # +ready: main makes the marker its readinessProbe checks, then begins working only once the kubelet's readiness
-# probes of main and of the sidecar have each passed (their notes on the shared emptyDir), waiting at most
-# SC_WAIT_SECONDS: a fault that acts at the Working line then finds both Ready in the kubelet's view.
+# probes of main and of the sidecar have each passed twice (the lines of their notes on the shared emptyDir), waiting at
+# most SC_WAIT_SECONDS. The kubelet probes again only once it has taken the previous result, so after a second pass the
+# first one's Ready is in its status; after a single pass it may not be (a pass whose exec the kubelet cancels counts
+# for nothing), and a fault that acts at the Working line would find the container not Ready.
 await_readiness() {
     touch "$SC_READY_MARKER"
     tenths=0
-    while [ ! -f "$SC_SHARED/probed-$SC_NAME" ] || [ ! -f "$SC_SHARED/probed-sidecar" ]; do
+    until [ "$(passes "$SC_SHARED/probed-$SC_NAME")" -ge 2 ] && [ "$(passes "$SC_SHARED/probed-sidecar")" -ge 2 ]; do
         if [ "$tenths" -ge "$(( ${SC_WAIT_SECONDS:-30} * 10 ))" ]; then
-            ev Probed "the readiness probes of main and the sidecar had not both passed after ${SC_WAIT_SECONDS:-30}s"
+            ev Probed "the readiness probes of main and the sidecar had not both passed twice after ${SC_WAIT_SECONDS:-30}s"
             return 0
         fi
         nap 0.1
         tenths=$((tenths + 1))
     done
-    ev Probed "the readiness probes of main and the sidecar have passed"
+    ev Probed "the readiness probes of main and the sidecar have each passed twice"
+}
+
+# How many passes a readiness note records (0 without one).
+passes() {
+    if [ -f "$1" ]; then echo $(( $(wc -l < "$1") )); else echo 0; fi
 }
 
 # Exit 4 saying which use failed, and for how long a tolerant client kept trying.

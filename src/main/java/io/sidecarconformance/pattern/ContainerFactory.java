@@ -84,7 +84,7 @@ public final class ContainerFactory {
             b.addNewEnv().withName("SC_RETRY_SECONDS").withValue(Integer.toString(settings.retrySeconds())).endEnv();
         }
         if (variant.readinessProbe()) {
-            // main.sh: make the marker its probe checks, and begin working once its probe and the sidecar's have passed
+            // main.sh: make the marker its probe checks; begin working once its probe and the sidecar's each passed twice
             b.addNewEnv().withName("SC_READINESS").withValue("1").endEnv().withReadinessProbe(readinessProbe("marker"));
         }
         return b.addNewEnv().withName("DOCKER_HOST").withValue("unix:///var/run/docker.sock").endEnv()

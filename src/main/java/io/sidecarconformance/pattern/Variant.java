@@ -62,7 +62,7 @@ public record Variant(boolean shellForm, boolean startupProbe, boolean readiness
                 + " only once it passes)");
         parts.put("+ready", "main and the sidecar each declare an exec readinessProbe (every probe.readinessPeriodSeconds,"
                 + " failureThreshold 1): the sidecar's checks that its service answers, main's that its own marker file is"
-                + " there (made when it begins working, removed at its SIGTERM); main begins working once both have passed");
+                + " there (made when it begins working, removed at its SIGTERM); main begins working once both have passed twice");
         parts.put("+tolerant", "main retries a failed use of the sidecar for a bounded time (a tolerant client) instead of"
                 + " failing at once like a CI step calling docker (a strict client, without +tolerant)");
         return java.util.Collections.unmodifiableMap(parts);
