@@ -9,8 +9,8 @@ import java.util.Locale;
  * @param readyAtDeletion it was Ready when deleted (or became Ready after the deletion, a report late) before its
  *                        Ready went false
  * @param unreadySeconds  deletion to its Ready going false while it still ran: reported before the report of its end
- *                        and before its own Exiting line (for the pod: before the first container's end); null when it
- *                        stayed Ready until it ended, or was not Ready
+ *                        and before its own Exiting line (for the pod: before the kubelet reported any container's
+ *                        end); null when it stayed Ready until it ended, or was not Ready
  * @param endedSeconds    deletion to its end (its Exiting line, else the kubelet's report; for the pod: the first end
  *                        among its containers); null when it had not ended when observation stopped
  */

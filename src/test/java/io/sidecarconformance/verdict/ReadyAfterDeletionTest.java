@@ -61,6 +61,22 @@ class ReadyAfterDeletionTest {
     }
 
     @Test
+    void thePodsReadyGoesByTheKubeletsReportsNotByAContainersOwnExitingLine() {
+        Obs o = Obs.readyThroughGrace(true);
+        o.events.removeIf(e -> e.container().equals("sidecar") && (e.kind() == EventKind.EXITING
+                || e.detail().startsWith("Terminating")));
+        o.at(3.4, "sidecar", EventKind.STEP, "Terminating on SIGTERM: stopping its service")
+                .at(3.5, "sidecar", EventKind.EXITING, "143 SIGTERM");
+
+        var ready = o.decide().figures().readyAfterDeletion();
+        assertThat(ready.get("sidecar")).as("a classic sidecar that ended at once, Ready until its end")
+                .isEqualTo(new ReadyAfterDeletion(true, null, 0.5));
+        assertThat(ready.get("pod")).as("the condition went false with main's probe, before the kubelet reported any end,"
+                + " though the sidecar had already exited").isEqualTo(new ReadyAfterDeletion(true, 1.1, 0.5));
+        assertThat(finding(o.decide())).get().asString().endsWith("pod Ready false +1.1s, its first container ended +0.5s");
+    }
+
+    @Test
     void aContainerNotReadyWhenDeletedSaysSo() {
         Obs o = Obs.readyThroughGrace(true);
         o.events.removeIf(e -> e.container().equals("main") && e.detail().startsWith("ready="));
