@@ -112,10 +112,11 @@
       : (pod ? 'its first container ended ' : 'ended ') + plus(r.endedSeconds);
     if (!r.readyAtDeletion) { return 'not Ready at the deletion' + (ended ? ', ' + ended : ''); }
     if (r.unreadySeconds !== null && r.unreadySeconds !== undefined) {
-      return 'Ready false ' + plus(r.unreadySeconds) + (ended ? ', ' + ended : ', still running when observation ended');
+      return 'Ready false ' + plus(r.unreadySeconds) + (ended ? ', ' + ended
+        : pod ? ', no container ended while observed' : ', still running when observation ended');
     }
     if (!ended) { return 'still Ready when observation ended'; }
-    return (pod ? 'stayed Ready until its first container ended, ' : 'stayed Ready until it ended, ') + plus(r.endedSeconds);
+    return (pod ? 'Ready until observation ended; its first container ended ' : 'stayed Ready until it ended, ') + plus(r.endedSeconds);
   }
 
   function figures(f) {

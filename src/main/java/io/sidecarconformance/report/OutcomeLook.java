@@ -130,8 +130,8 @@ final class OutcomeLook {
         BADGES.put(FindingKind.READY_IN_GRACE, new Badge("ready",
                 "after the deletion, for each container whose spec declares a readinessProbe and for the pod's Ready"
                         + " condition: when its Ready (pod status) went false while it still ran (reported before its end"
-                        + " and before its Exiting line; the pod's, before any container's end was reported), in seconds"
-                        + " after the deletion, or that it stayed Ready until it"
+                        + " and before its Exiting line; the pod's condition: its first false, beside its first"
+                        + " container's end), in seconds after the deletion, or that it stayed Ready until it"
                         + " ended; with each container's first readiness probe Event after the deletion (probe failed, or"
                         + " errored)"));
         BADGES.put(FindingKind.CONTAINER_OUTPUT, new Badge("",

@@ -9,8 +9,9 @@ import java.util.Locale;
  * @param readyAtDeletion it was Ready when deleted (or became Ready after the deletion, a report late) before its
  *                        Ready went false
  * @param unreadySeconds  deletion to its Ready going false while it still ran: reported before the report of its end
- *                        and before its own Exiting line (for the pod: before the kubelet reported any container's
- *                        end); null when it stayed Ready until it ended, or was not Ready
+ *                        and before its own Exiting line; null when it stayed Ready until it ended, or was not Ready.
+ *                        For the pod: to its Ready condition's first false after the deletion, whatever had ended
+ *                        by then (compare {@code endedSeconds})
  * @param endedSeconds    deletion to its end (its Exiting line, else the kubelet's report; for the pod: the first end
  *                        among its containers); null when it had not ended when observation stopped
  */
@@ -30,12 +31,13 @@ public record ReadyAfterDeletion(boolean readyAtDeletion, Double unreadySeconds,
             return "not Ready at the deletion" + (end == null ? "" : ", " + end);
         }
         if (unreadySeconds != null) {
-            return "Ready false " + plus(unreadySeconds) + (end == null ? ", still running when observation ended" : ", " + end);
+            return "Ready false " + plus(unreadySeconds) + (end != null ? ", " + end
+                    : pod ? ", no container ended while observed" : ", still running when observation ended");
         }
         if (endedSeconds == null) {
             return "still Ready when observation ended";
         }
-        return (pod ? "stayed Ready until its first container ended, " : "stayed Ready until it ended, ")
+        return (pod ? "Ready until observation ended; its first container ended " : "stayed Ready until it ended, ")
                 + plus(endedSeconds);
     }
 

@@ -69,9 +69,9 @@ final class FigureRules {
      * the pod's Ready condition ("pod"): whether it was Ready, when its Ready (its status's ready flag) went false after
      * the deletion while it still ran, and when it ended. "While it still ran": reported before the report of its end,
      * and before its own Exiting line; a ready=false that comes with the end (the same status update) is the end's, not
-     * the probe's. The pod's Ready condition is derived from its containers' statuses: it went false "while they ran"
-     * if before the kubelet reported any container's end (a container's own Exiting line is nothing to the condition);
-     * its end is the first end among its containers. Empty without a deletion or without a readinessProbe.
+     * the probe's. The pod's Ready condition (what takes the pod out of its endpoints): when it first went false after
+     * the deletion, whatever ended before; its end is the first end among its containers, for the reader to compare.
+     * Empty without a deletion or without a readinessProbe.
      */
     static Map<String, ReadyAfterDeletion> readyAfterDeletion(Observation o) {
         Map<String, ReadyAfterDeletion> out = new LinkedHashMap<>();
@@ -86,21 +86,19 @@ final class FigureRules {
             return out;
         }
         Optional<Instant> firstEnd = Optional.empty();
-        Optional<Instant> firstReport = Optional.empty();
         for (String c : t.containers()) {
             Optional<ContainerInstance> run = runAt(t, c, deletion);
             if (run.isEmpty()) {
                 continue;
             }
             Optional<Instant> cutoff = cutoff(run.get());
-            firstReport = earlier(firstReport, Optional.ofNullable(run.get().terminated()).map(TimelineEvent::time));
             firstEnd = earlier(firstEnd, run.get().end());
             if (probed.contains(c)) {
                 out.put(c, readiness(t, c, deletion, cutoff, run.get().end()));
             }
         }
         if (!out.isEmpty()) {
-            out.put(PodStatusTracker.POD, readiness(t, PodStatusTracker.POD, deletion, firstReport, firstEnd));
+            out.put(PodStatusTracker.POD, readiness(t, PodStatusTracker.POD, deletion, Optional.empty(), firstEnd));
         }
         return out;
     }

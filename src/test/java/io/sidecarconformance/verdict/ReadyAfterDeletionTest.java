@@ -41,13 +41,14 @@ class ReadyAfterDeletionTest {
         assertThat(d.figures().readyAfterDeletion()).as("ready=false only with the report of main's end: the end's")
                 .containsEntry("main", new ReadyAfterDeletion(true, null, 4.1))
                 .containsEntry("sidecar", new ReadyAfterDeletion(true, null, 4.7))
-                .containsEntry("pod", new ReadyAfterDeletion(true, null, 4.1));
+                .as("the pod's condition went false with that report, after main's own end")
+                .containsEntry("pod", new ReadyAfterDeletion(true, 4.5, 4.1));
         assertThat(d.figures().readyAfterDeletion().get("main").stayedReady()).as("Ready through the grace period").isTrue();
         assertThat(finding(d)).get().asString()
                 .startsWith("after the deletion: main stayed Ready until it ended, +4.1s (its first readiness probe Event"
                         + " after the deletion, +0.9s: Readiness probe errored and resulted in unknown state: rpc error:"
                         + " code = Canceled desc = context canceled)")
-                .endsWith("; pod stayed Ready until its first container ended, +4.1s");
+                .endsWith("; pod Ready false +4.5s, its first container ended +4.1s");
     }
 
     @Test
@@ -61,7 +62,7 @@ class ReadyAfterDeletionTest {
     }
 
     @Test
-    void thePodsReadyGoesByTheKubeletsReportsNotByAContainersOwnExitingLine() {
+    void thePodsReadyIsItsConditionsFirstFalseBesideItsFirstContainersEnd() {
         Obs o = Obs.readyThroughGrace(true);
         o.events.removeIf(e -> e.container().equals("sidecar") && (e.kind() == EventKind.EXITING
                 || e.detail().startsWith("Terminating")));
@@ -71,8 +72,8 @@ class ReadyAfterDeletionTest {
         var ready = o.decide().figures().readyAfterDeletion();
         assertThat(ready.get("sidecar")).as("a classic sidecar that ended at once, Ready until its end")
                 .isEqualTo(new ReadyAfterDeletion(true, null, 0.5));
-        assertThat(ready.get("pod")).as("the condition went false with main's probe, before the kubelet reported any end,"
-                + " though the sidecar had already exited").isEqualTo(new ReadyAfterDeletion(true, 1.1, 0.5));
+        assertThat(ready.get("pod")).as("the condition went false with main's probe; the sidecar had already exited")
+                .isEqualTo(new ReadyAfterDeletion(true, 1.1, 0.5));
         assertThat(finding(o.decide())).get().asString().endsWith("pod Ready false +1.1s, its first container ended +0.5s");
     }
 
