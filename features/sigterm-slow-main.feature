@@ -37,6 +37,14 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   waits for the proxy's readiness itself, so the proxy is up by main's Working line), and classic, where the proxy gets
   SIGTERM with main, fails its readiness and proxies on for -Dsidecar.proxyDrainSeconds, longer than main's 4 s.
   Bounds: the deletion's grace period is -Dfault.graceSeconds (15 s); main works 120 s, so only the deletion ends it.
+  The +ready rows ask whether Ready goes false while main drains (kubernetes/kubernetes#140509, #140881: exec
+  readiness probes stopped running once a pod began terminating, from v1.35.0): main and every sidecar declare an exec
+  readinessProbe every -Dprobe.readinessPeriodSeconds (1 s), failureThreshold 1, timeoutSeconds
+  -Dclient.checkTimeoutSeconds. Main's checks its own marker file, which it removes as soon as SIGTERM arrives, so a
+  probe that runs fails within a period of the deletion while main still drains 4 s; the sidecar's checks that its
+  service answers, which it does until its own SIGTERM. The ready finding and the readyAfterDeletion figure say, from
+  the container statuses and the pod's Ready condition, when each went false after the deletion (seconds), or that it
+  stayed Ready until it ended.
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigterm-slow-main
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
@@ -74,3 +82,16 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
       | native    | proxy   | exec+probe  |
       | native    | proxy   | exec        |
       | classic   | proxy   | exec        |
+
+    @light @readiness
+    Examples: light sidecar, readiness probes on main and the sidecar
+      | pattern   | sidecar | variant          |
+      | native    | light   | exec+probe+ready |
+      | classic   | light   | exec+ready       |
+
+    @dind @readiness
+    Examples: dind sidecar, readiness probes on main and the sidecar
+      | pattern   | sidecar | variant          |
+      | native    | dind    | exec+ready       |
+      | native    | dind    | exec+probe+ready |
+      | classic   | dind    | exec+ready       |

@@ -9,6 +9,13 @@ Feature: The pod is deleted with a grace period while main works
   The proxy rows: main's requests go through HAProxy to an upstream pod; on SIGTERM the proxy fails its readiness at
   once and proxies on for -Dsidecar.proxyDrainSeconds (5 s, Istio's terminationDrainDuration) before its soft stop,
   which shapes when the pod can end and whether main's last requests are answered.
+  The +ready rows ask whether Ready goes false during the grace period (kubernetes/kubernetes#140509, #140881: exec
+  readiness probes stopped running once a pod began terminating, from v1.35.0): main and the sidecar each declare an
+  exec readinessProbe every -Dprobe.readinessPeriodSeconds (1 s), failureThreshold 1, timeoutSeconds
+  -Dclient.checkTimeoutSeconds; main's checks its own marker file, which it removes at its SIGTERM, the sidecar's that
+  its service answers. The ready finding and the readyAfterDeletion figure say, from the container statuses and the
+  pod's Ready condition, when each went false after the deletion or that it stayed Ready until it ended. Here main
+  exits at its SIGTERM, so its probe has no time to run; sigterm-slow-main's rows give it 4 s.
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigterm
     Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
@@ -60,3 +67,17 @@ Feature: The pod is deleted with a grace period while main works
       | classic   | proxy   | exec        |
       | native    | proxy   | exec        |
       | native    | proxy   | exec+probe  |
+
+    @light @readiness
+    Examples: light sidecar, readiness probes on main and the sidecar
+      | pattern   | sidecar | variant          |
+      | classic   | light   | exec+ready       |
+      | native    | light   | exec+ready       |
+      | native    | light   | exec+probe+ready |
+
+    @dind @readiness
+    Examples: dind sidecar, readiness probes on main and the sidecar
+      | pattern   | sidecar | variant          |
+      | classic   | dind    | exec+ready       |
+      | native    | dind    | exec+ready       |
+      | native    | dind    | exec+probe+ready |

@@ -105,6 +105,20 @@
     return dl;
   }
 
+  // A readyAfterDeletion entry in words, as the ready-in-grace finding says it (ReadyAfterDeletion.words).
+  function readyWords(name, r) {
+    function plus(v) { return (v >= 0 ? '+' : '') + v.toFixed(1) + 's'; }
+    var pod = name === 'pod', ended = r.endedSeconds === null || r.endedSeconds === undefined ? null
+      : (pod ? 'its first container ended ' : 'ended ') + plus(r.endedSeconds);
+    if (!r.readyAtDeletion) { return 'not Ready at the deletion' + (ended ? ', ' + ended : ''); }
+    if (r.unreadySeconds !== null && r.unreadySeconds !== undefined) {
+      return 'Ready false ' + plus(r.unreadySeconds) + (ended ? ', ' + ended
+        : pod ? ', no container ended while observed' : ', still running when observation ended');
+    }
+    if (!ended) { return 'still Ready when observation ended'; }
+    return (pod ? 'Ready until observation ended; its first container ended ' : 'stayed Ready until it ended, ') + plus(r.endedSeconds);
+  }
+
   function figures(f) {
     var wrap = el('div', 'figures');
     var table = el('table', 'small');
@@ -117,20 +131,22 @@
     });
     wrap.appendChild(table);
     var names = {};
-    var perContainer = [f.restarts, f.exitCodes, f.reasons, f.oomScoreAdj, f.termAfterDeletionSeconds, f.exitAfterDeletionSeconds];
+    var perContainer = [f.restarts, f.exitCodes, f.reasons, f.oomScoreAdj, f.termAfterDeletionSeconds, f.exitAfterDeletionSeconds,
+      f.readyAfterDeletion];
     perContainer.forEach(function (m) { Object.keys(m || {}).forEach(function (k) { names[k] = true; }); });
     var containers = Object.keys(names).sort();
     if (containers.length) {
       var per = el('table', 'small');
       var head = el('tr');
-      ['container', 'restarts', 'exit code', 'reason', 'oom_score_adj', 'SIGTERM after deletion', 'ended after deletion'].forEach(function (h) { head.appendChild(el('th', null, h)); });
+      ['container', 'restarts', 'exit code', 'reason', 'oom_score_adj', 'SIGTERM after deletion', 'ended after deletion',
+        'Ready after deletion'].forEach(function (h) { head.appendChild(el('th', null, h)); });
       per.appendChild(head);
       containers.forEach(function (name) {
         var tr = el('tr');
         tr.appendChild(el('td', 'mono', name));
         perContainer.forEach(function (m, column) {
           var v = m ? m[name] : undefined;
-          if (v !== undefined && column >= 4) { v = secs(v); }
+          if (v !== undefined && column === 6) { v = readyWords(name, v); } else if (v !== undefined && column >= 4) { v = secs(v); }
           tr.appendChild(v === undefined ? el('td', 'muted', '–') : el('td', null, v));
         });
         per.appendChild(tr);

@@ -48,6 +48,21 @@ http_answers() {
     [ "$(timeout "${SC_CHECK_TIMEOUT:-1}" wget -q -O - "$1" 2>/dev/null)" = "$2" ]
 }
 
+# The readinessProbe of the +ready variants (a kubelet exec, in the container's environment): main's ($1 = marker)
+# passes while its marker file is there (main.sh makes it when it begins working and removes it at its SIGTERM), a
+# sidecar's ($1 = service) while its service answers (service_ok, by SC_SIDECAR_KIND: the proxy's is its readiness
+# endpoint, failing from its SIGTERM on). Each pass adds a line to a note on the shared emptyDir, so that
+# main can count the passes of its own probe and the sidecar's (main.sh: await_readiness).
+SC_READY_MARKER=/tmp/sc-ready
+readiness_probe() {
+    case "$1" in
+        marker) [ -f "$SC_READY_MARKER" ] ;;
+        service) service_ok ;;
+        *) false ;;
+    esac || return 1
+    echo pass >> "$SC_SHARED/probed-$SC_NAME"
+}
+
 # A preStop hook (kubelet exec): its own output goes nowhere the runner reads, so its line goes to the container's
 # stdout (PID 1's); then it takes $1 seconds, as a hook that drains connections does.
 prestop_hook() {

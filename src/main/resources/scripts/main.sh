@@ -7,7 +7,8 @@
 # SC_CLIENT (strict: a failed use ends main with exit 4 at once, like a CI step calling docker;
 # tolerant: a failed use is retried every second for SC_RETRY_SECONDS, then exit 4),
 # SC_BUSY_SECONDS (0: the second use is one call; more: a busy spell, see busy_use), SC_BUSY_PAUSE_SECONDS,
-# SC_MARK_AFTER_SECONDS (write a Marked line that far into its work, for a fault to act on).
+# SC_MARK_AFTER_SECONDS (write a Marked line that far into its work, for a fault to act on),
+# SC_READINESS (1: the +ready variants; see await_readiness).
 # shellcheck source=lib.sh
 . /sc/lib.sh
 
@@ -17,15 +18,16 @@ case "$SC_SHUTDOWN" in
     done-file) trap 'touch "$SC_SHARED/done"' EXIT ;;
     pidfile) echo $$ > "$SC_SHARED/pid" ;;
 esac
+# Every stop removes main's readiness marker first (+ready: its readinessProbe fails from then on).
 if [ "${SC_TERM_LINGER_SECONDS:-0}" -gt 0 ]; then
     trap drain TERM
 else
-    trap 'ev Exiting 143 SIGTERM; exit 143' TERM
+    trap 'rm -f "$SC_READY_MARKER"; ev Exiting 143 SIGTERM; exit 143' TERM
 fi
 if [ -n "${SC_STOP_SIGNAL:-}" ]; then
     # A stop signal of main's own (lifecycle.stopSignal), e.g. USR1: trapped as SIGTERM is, its line naming it.
     stop_code=$((128 + $(kill -l "$SC_STOP_SIGNAL")))
-    trap 'ev Exiting "$stop_code" "SIG$SC_STOP_SIGNAL"; exit "$stop_code"' "$SC_STOP_SIGNAL"
+    trap 'rm -f "$SC_READY_MARKER"; ev Exiting "$stop_code" "SIG$SC_STOP_SIGNAL"; exit "$stop_code"' "$SC_STOP_SIGNAL"
 fi
 
 # A main that finishes its work on SIGTERM: it says so at once and exits SC_TERM_LINGER_SECONDS later, using the
@@ -34,6 +36,7 @@ fi
 # unanswered at the exit has no second line.
 # shellcheck disable=SC2317 # called through the trap above
 drain() {
+    rm -f "$SC_READY_MARKER"
     ev Terminating "on SIGTERM, exiting in ${SC_TERM_LINGER_SECONDS}s"
     (
         n=1
@@ -116,6 +119,30 @@ busy_use() {
     ev Unbroken "$calls calls in ${SC_BUSY_SECONDS}s"
 }
 
+# +ready: main makes the marker its readinessProbe checks, then begins working only once the kubelet's readiness
+# probes of main and of the sidecar have each passed twice (the lines of their notes on the shared emptyDir), waiting at
+# most SC_WAIT_SECONDS. The kubelet probes again only once it has taken the previous result, so after a second pass the
+# first one's Ready is in its status; after a single pass it may not be (a pass whose exec the kubelet cancels counts
+# for nothing), and a fault that acts at the Working line would find the container not Ready.
+await_readiness() {
+    touch "$SC_READY_MARKER"
+    tenths=0
+    until [ "$(passes "$SC_SHARED/probed-$SC_NAME")" -ge 2 ] && [ "$(passes "$SC_SHARED/probed-sidecar")" -ge 2 ]; do
+        if [ "$tenths" -ge "$(( ${SC_WAIT_SECONDS:-30} * 10 ))" ]; then
+            ev Probed "the readiness probes of main and the sidecar had not both passed twice after ${SC_WAIT_SECONDS:-30}s"
+            return 0
+        fi
+        nap 0.1
+        tenths=$((tenths + 1))
+    done
+    ev Probed "the readiness probes of main and the sidecar have each passed twice"
+}
+
+# How many passes a readiness note records (0 without one).
+passes() {
+    if [ -f "$1" ]; then echo $(( $(wc -l < "$1") )); else echo 0; fi
+}
+
 # Exit 4 saying which use failed, and for how long a tolerant client kept trying.
 use_failed() {
     if [ "${SC_CLIENT:-strict}" = tolerant ]; then
@@ -139,6 +166,9 @@ done
 
 use_as_client first || use_failed first
 touch "$SC_SHARED/main-working"
+if [ "${SC_READINESS:-0}" = 1 ]; then
+    await_readiness
+fi
 ev Working
 
 if [ "${SC_FAULT_MAIN:-none}" = oom ] && [ ! -f "$SC_SHARED/main-oom-done" ]; then

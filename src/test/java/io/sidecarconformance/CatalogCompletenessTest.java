@@ -157,7 +157,7 @@ class CatalogCompletenessTest {
     @Test
     void everyVariantPartTheGrammarKnowsHasItsCatalogEntry() {
         assertThat(catalog.variants()).as("the catalog results.json carries, in the grammar's order")
-                .extracting(CatalogEntry::id).containsExactly("exec", "shell", "+probe", "+tolerant");
+                .extracting(CatalogEntry::id).containsExactly("exec", "shell", "+probe", "+ready", "+tolerant");
         catalog.variants().forEach(v -> assertThat(v.label()).as("label of %s", v.id()).isNotBlank());
         for (String id : io.sidecarconformance.pattern.Variant.KNOWN.split(", ")) {
             String[] parts = id.split("(?=\\+)");

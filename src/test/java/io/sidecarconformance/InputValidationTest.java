@@ -132,11 +132,13 @@ class InputValidationTest {
         p.setProperty("client.checkTimeoutSeconds", "2");
         p.setProperty("client.retrySeconds", "45");
         p.setProperty("sidecar.proxyDrainSeconds", "8");
+        p.setProperty("probe.readinessPeriodSeconds", "2");
         var settings = SuiteConfig.from(p, NOW).settings();
         assertThat(settings.containers().lightStartupSeconds()).as("light start-up").isEqualTo(5);
         assertThat(settings.containers().checkTimeoutSeconds()).as("check bound").isEqualTo(2);
         assertThat(settings.containers().retrySeconds()).as("retry budget").isEqualTo(45);
         assertThat(settings.containers().proxyDrainSeconds()).as("proxy drain").isEqualTo(8);
+        assertThat(settings.containers().readinessPeriodSeconds()).as("readiness probe period").isEqualTo(2);
         assertThat(settings.parameters())
                 .as("legend entries")
                 .containsEntry("light sidecar start-up (sidecar.lightStartupSeconds)", "5 s")
@@ -144,6 +146,9 @@ class InputValidationTest {
                 .containsEntry("tolerant client's retry budget (client.retrySeconds)", "45 s")
                 .containsEntry("proxy sidecar's drain after its SIGTERM, readiness failing, before HAProxy's soft stop"
                         + " (sidecar.proxyDrainSeconds)", "8 s")
+                .containsEntry("+ready: readinessProbe period of main and the sidecar (probe.readinessPeriodSeconds)", "2 s")
+                .containsEntry("+ready: readinessProbe failure threshold, its timeout the check timeout"
+                        + " (client.checkTimeoutSeconds) (fixed)", "1")
                 .containsEntry("main waits for the sidecar (main.waitSeconds)", "60 s")
                 .containsEntry("scenario deadline (scenario.timeoutSeconds)", "300 s");
         assertThat(settings.parameters().keySet()).as("every outcome-shaping parameter, in a stable order").containsExactly(
@@ -152,6 +157,7 @@ class InputValidationTest {
                 "main waits for the sidecar (main.waitSeconds)",
                 "main works between its two uses (main.workSeconds)",
                 "readiness check timeout, main and startupProbe (client.checkTimeoutSeconds)",
+                "+ready: readinessProbe period of main and the sidecar (probe.readinessPeriodSeconds)",
                 "tolerant client's retry budget (client.retrySeconds)",
                 "stuck window after main ended (stuck.windowSeconds)",
                 "Job window after the pod ended (fixed)",
@@ -178,11 +184,12 @@ class InputValidationTest {
                 "done-file, pidfile (and their -rules forms): the sidecar checks for the done file or main's pid every (fixed)",
                 "native-multi, native-multi-prestop: each sidecar serves on after its SIGTERM for (fixed)",
                 "+probe: startupProbe period and failure threshold (fixed)",
-                "proxy: readinessProbe period and failure threshold, and the upstream pod's wait before the cell is ERROR (fixed)");
+                "proxy: readinessProbe period and failure threshold, and the upstream pod's wait before the cell is ERROR (fixed)",
+                "+ready: readinessProbe failure threshold, its timeout the check timeout (client.checkTimeoutSeconds) (fixed)");
 
         Properties none = new Properties();
         assertThat(SuiteConfig.from(none, NOW).settings().containers()).as("defaults")
-                .isEqualTo(new io.sidecarconformance.pattern.ContainerSettings(3, 1, 30, 5));
+                .isEqualTo(new io.sidecarconformance.pattern.ContainerSettings(3, 1, 30, 5, 1));
 
         for (List<String> bad : List.of(
                 List.of("sidecar.lightStartupSeconds", "-1", "-Dsidecar.lightStartupSeconds=-1 is not a whole number from 0 to 120"),
@@ -193,7 +200,8 @@ class InputValidationTest {
                 List.of("client.retrySeconds", "0", "-Dclient.retrySeconds=0 is not a whole number from 1 to 600"),
                 List.of("client.retrySeconds", "forever", "-Dclient.retrySeconds=forever is not a whole number"),
                 List.of("sidecar.proxyDrainSeconds", "-1", "-Dsidecar.proxyDrainSeconds=-1 is not a whole number from 0 to 600"),
-                List.of("sidecar.proxyDrainSeconds", "601", "-Dsidecar.proxyDrainSeconds=601 is not a whole number from 0 to 600"))) {
+                List.of("sidecar.proxyDrainSeconds", "601", "-Dsidecar.proxyDrainSeconds=601 is not a whole number from 0 to 600"),
+                List.of("probe.readinessPeriodSeconds", "0", "-Dprobe.readinessPeriodSeconds=0 is not a whole number from 1 to 60"))) {
             Properties props = new Properties();
             props.setProperty(bad.get(0), bad.get(1));
             assertThatThrownBy(() -> SuiteConfig.from(props, NOW))

@@ -120,7 +120,8 @@ public final class FeatureCheck {
             Variant v = validate(where, () -> Variant.parse(variant));
             if (!p.supports(v)) {
                 throw new IllegalArgumentException(where + "variant '" + variant + "' does not apply to pattern '"
-                        + pattern + "' (startup probes gate main only for native sidecars)");
+                        + pattern + "' (startup probes gate main only for native sidecars; an ephemeral container"
+                        + " declares no probes)");
             }
             if (v.tolerant() != tolerantTag) {
                 throw new IllegalArgumentException(where + "variant '" + variant + "' is " + (v.tolerant() ? "" : "not ")

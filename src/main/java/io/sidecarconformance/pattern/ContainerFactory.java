@@ -28,6 +28,11 @@ public final class ContainerFactory {
     /** The startupProbe of the +probe variants checks every second, for up to three minutes. */
     public static final int PROBE_PERIOD_SECONDS = 1;
     public static final int PROBE_FAILURE_THRESHOLD = 180;
+    /**
+     * The readinessProbe of the +ready variants marks a container unready at its first failed check (Kubernetes'
+     * default is 3): after a SIGTERM that makes the check fail, Ready can go false one period later, not three.
+     */
+    public static final int READINESS_FAILURE_THRESHOLD = 1;
     /** The light service's port: the first sidecar's; a further sidecar n listens on this + n - 1. */
     public static final int LIGHT_PORT = 8080;
     /** The proxy sidecar's ports, Istio's: main's requests (outbound, on 127.0.0.1), readiness, HAProxy's CLI (127.0.0.1). */
@@ -94,6 +99,10 @@ public final class ContainerFactory {
         if (kind == SidecarKind.PROXY) {
             b.addToEnv(env("SC_PROXY_PORT", PROXY_PORT), env("SC_PROXY_HEALTH_PORT", PROXY_HEALTH_PORT));
         }
+        if (variant.readinessProbe()) {
+            // main.sh: make the marker its probe checks; begin working once its probe and the sidecar's each passed twice
+            b.addNewEnv().withName("SC_READINESS").withValue("1").endEnv().withReadinessProbe(readinessProbe("marker"));
+        }
         return b.addNewEnv().withName("DOCKER_HOST").withValue("unix:///var/run/docker.sock").endEnv()
                 .withVolumeMounts(mounts(false))
                 .build();
@@ -151,6 +160,11 @@ public final class ContainerFactory {
         if (variant.startupProbe()) {
             b.withStartupProbe(kind == SidecarKind.PROXY ? proxyReadiness(PROBE_FAILURE_THRESHOLD) : serviceProbe());
         }
+        if (variant.readinessProbe()) {
+            // The proxy's own HTTP readinessProbe gives way to the exec one: service_ok checks the same endpoint, and each
+            // pass goes into the note main counts (lib.sh: readiness_probe).
+            b.withReadinessProbe(readinessProbe("service"));
+        }
         return b;
     }
 
@@ -190,6 +204,22 @@ public final class ContainerFactory {
 
     private static EnvVar env(String name, int value) {
         return new EnvVar(name, Integer.toString(value), null);
+    }
+
+    /**
+     * The +ready variants' readinessProbe: {@code service} (a sidecar) passes while its service answers, with the same
+     * check and bound as main's; {@code marker} (main) while main's own marker file is there, which main removes at
+     * its SIGTERM. Every -Dprobe.readinessPeriodSeconds, unready at the first failure.
+     */
+    private Probe readinessProbe(String check) {
+        return new ProbeBuilder()
+                .withNewExec().withCommand("/bin/sh", "-c", ". /sc/lib.sh; readiness_probe " + check).endExec()
+                .withInitialDelaySeconds(0)
+                .withPeriodSeconds(settings.readinessPeriodSeconds())
+                .withTimeoutSeconds(settings.checkTimeoutSeconds())
+                .withSuccessThreshold(1)
+                .withFailureThreshold(READINESS_FAILURE_THRESHOLD)
+                .build();
     }
 
     /**

@@ -17,4 +17,10 @@ public final class EphemeralSidecar implements Pattern {
     public WorkloadSpec workload(ContainerFactory containers) {
         return new WorkloadSpec(containers.main("none"), containers.sidecar("none"), Placement.EPHEMERAL);
     }
+
+    /** An ephemeral container may declare no probes: no +probe, and no +ready (its sidecar would lose the probe). */
+    @Override
+    public boolean supports(Variant variant) {
+        return !variant.startupProbe() && !variant.readinessProbe();
+    }
 }

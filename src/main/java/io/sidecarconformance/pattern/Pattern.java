@@ -11,7 +11,10 @@ public interface Pattern {
 
     WorkloadSpec workload(ContainerFactory containers);
 
-    /** Whether a variant makes sense for this pattern (startup probes only where a probe gates main). */
+    /**
+     * Whether a variant makes sense for this pattern (startup probes only where a probe gates main; readiness probes
+     * wherever a container can declare one).
+     */
     default boolean supports(Variant variant) {
         return !variant.startupProbe();
     }

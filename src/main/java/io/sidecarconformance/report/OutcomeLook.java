@@ -127,6 +127,13 @@ final class OutcomeLook {
                 "a container's stop signal was not SIGTERM: the kubelet reported another in effect (its status's"
                         + " stopSignal), or the first line it wrote after the deletion naming a signal named another;"
                         + " with how it ended"));
+        BADGES.put(FindingKind.READY_IN_GRACE, new Badge("ready",
+                "after the deletion, for each container whose spec declares a readinessProbe and for the pod's Ready"
+                        + " condition: when its Ready (pod status) went false while it still ran (reported before its end"
+                        + " and before its Exiting line; the pod's condition: its first false, beside its first"
+                        + " container's end), in seconds after the deletion, or that it stayed Ready until it"
+                        + " ended; with each container's first readiness probe Event after the deletion (probe failed, or"
+                        + " errored)"));
         BADGES.put(FindingKind.CONTAINER_OUTPUT, new Badge("",
                 "main or the sidecar exited non-zero on its own (not on SIGTERM) and wrote other output just before:"
                         + " the last such line, verbatim up to 240 characters (e.g. dockerd's log tail)"));

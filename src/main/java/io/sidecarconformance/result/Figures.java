@@ -34,6 +34,9 @@ import java.util.Map;
  * @param mainStartedAfterSidecarRestartSeconds the sidecar instance main began beside began -> main began, when that
  *                                   instance is a restart
  * @param oomScoreAdj                per container that reported it: the oom_score_adj of its first process
+ * @param readyAfterDeletion         per container whose spec declares a readinessProbe and that ran at the deletion,
+ *                                   and for the pod's Ready condition ("pod") when any does: when its Ready went false
+ *                                   after the deletion, or that it stayed Ready until it ended ({@link ReadyAfterDeletion})
  */
 public record Figures(
         Double completionSeconds,
@@ -53,9 +56,11 @@ public record Figures(
         Map<String, String> reasons,
         Map<String, Double> exitAfterDeletionSeconds,
         Double mainStartedAfterSidecarRestartSeconds,
-        Map<String, Integer> oomScoreAdj) {
+        Map<String, Integer> oomScoreAdj,
+        Map<String, ReadyAfterDeletion> readyAfterDeletion) {
 
     public Figures {
+        readyAfterDeletion = readyAfterDeletion == null ? Map.of() : Map.copyOf(readyAfterDeletion);
         oomScoreAdj = oomScoreAdj == null ? Map.of() : Map.copyOf(oomScoreAdj);
         exitAfterDeletionSeconds = exitAfterDeletionSeconds == null ? Map.of() : Map.copyOf(exitAfterDeletionSeconds);
         termAfterDeletionSeconds = termAfterDeletionSeconds == null ? Map.of() : Map.copyOf(termAfterDeletionSeconds);
@@ -72,7 +77,22 @@ public record Figures(
                    Map<String, Integer> restarts, Map<String, Integer> exitCodes, Map<String, String> reasons) {
         this(completionSeconds, sidecarOutlivedMainSeconds, terminationSeconds, gracePeriodSeconds, verdictDelaySeconds,
                 podPhase, jobCondition, jobAfterPodSeconds, sidecarRestarts, sidecarDownSeconds,
-                mainStartedBeforeReadySeconds, termAfterDeletionSeconds, restarts, exitCodes, reasons, Map.of(), null, Map.of());
+                mainStartedBeforeReadySeconds, termAfterDeletionSeconds, restarts, exitCodes, reasons, Map.of(), null, Map.of(),
+                Map.of());
+    }
+
+    /** The figures recorded before readyAfterDeletion was. */
+    public Figures(Double completionSeconds, Double sidecarOutlivedMainSeconds, Double terminationSeconds,
+                   Long gracePeriodSeconds, Double verdictDelaySeconds, String podPhase, String jobCondition,
+                   Double jobAfterPodSeconds, Integer sidecarRestarts, Double sidecarDownSeconds,
+                   Double mainStartedBeforeReadySeconds, Map<String, Double> termAfterDeletionSeconds,
+                   Map<String, Integer> restarts, Map<String, Integer> exitCodes, Map<String, String> reasons,
+                   Map<String, Double> exitAfterDeletionSeconds, Double mainStartedAfterSidecarRestartSeconds,
+                   Map<String, Integer> oomScoreAdj) {
+        this(completionSeconds, sidecarOutlivedMainSeconds, terminationSeconds, gracePeriodSeconds, verdictDelaySeconds,
+                podPhase, jobCondition, jobAfterPodSeconds, sidecarRestarts, sidecarDownSeconds,
+                mainStartedBeforeReadySeconds, termAfterDeletionSeconds, restarts, exitCodes, reasons,
+                exitAfterDeletionSeconds, mainStartedAfterSidecarRestartSeconds, oomScoreAdj, Map.of());
     }
 
     public static Figures none() {
@@ -84,6 +104,6 @@ public record Figures(
         return new Figures(completionSeconds, sidecarOutlivedMainSeconds, terminationSeconds, gracePeriodSeconds, seconds,
                 podPhase, jobCondition, jobAfterPodSeconds, sidecarRestarts, sidecarDownSeconds,
                 mainStartedBeforeReadySeconds, termAfterDeletionSeconds, restarts, exitCodes, reasons,
-                exitAfterDeletionSeconds, mainStartedAfterSidecarRestartSeconds, oomScoreAdj);
+                exitAfterDeletionSeconds, mainStartedAfterSidecarRestartSeconds, oomScoreAdj, readyAfterDeletion);
     }
 }

@@ -33,5 +33,10 @@ public enum FindingKind {
      */
     SIDECAR_GONE_IN_DRAIN,
     /** A container's stop signal was not SIGTERM: the kubelet reported another in effect, or another reached it. */
-    STOP_SIGNAL
+    STOP_SIGNAL,
+    /**
+     * After a deletion, for each container with a readinessProbe and for the pod: when its Ready went false while it
+     * still ran, or that it stayed Ready until it ended (the readyAfterDeletion figure, in words).
+     */
+    READY_IN_GRACE
 }

@@ -39,6 +39,8 @@ public record ScenarioSettings(int mainWaitSeconds, int workSeconds, Duration st
         p.put("main works between its two uses (main.workSeconds)", seconds(workSeconds));
         p.put("readiness check timeout, main and startupProbe (client.checkTimeoutSeconds)",
                 seconds(containers.checkTimeoutSeconds()));
+        p.put("+ready: readinessProbe period of main and the sidecar (probe.readinessPeriodSeconds)",
+                seconds(containers.readinessPeriodSeconds()));
         p.put("tolerant client's retry budget (client.retrySeconds)", seconds(containers.retrySeconds()));
         p.put("stuck window after main ended (stuck.windowSeconds)", seconds(stuckWindow.toSeconds()));
         p.put("Job window after the pod ended (fixed)", seconds(jobWindow.toSeconds()));
@@ -56,6 +58,8 @@ public record ScenarioSettings(int mainWaitSeconds, int workSeconds, Duration st
         p.put("proxy: readinessProbe period and failure threshold, and the upstream pod's wait before the cell is ERROR (fixed)",
                 ContainerFactory.PROBE_PERIOD_SECONDS + " s x " + ContainerFactory.PROXY_READINESS_FAILURE_THRESHOLD + "; "
                         + io.sidecarconformance.pattern.ProxyUpstream.READY_SECONDS + " s");
+        p.put("+ready: readinessProbe failure threshold, its timeout the check timeout (client.checkTimeoutSeconds) (fixed)",
+                Integer.toString(ContainerFactory.READINESS_FAILURE_THRESHOLD));
         return p;
     }
 

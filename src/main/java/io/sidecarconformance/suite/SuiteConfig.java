@@ -102,7 +102,7 @@ public record SuiteConfig(
                 Duration.ofSeconds(r.wholeNumber(STUCK_WINDOW)), d.jobWindow(), Duration.ofSeconds(r.wholeNumber(DEADLINE)),
                 new FaultSettings(r.wholeNumber(FAULT_DELAY), r.wholeNumber(FAULT_GRACE)),
                 new ContainerSettings(r.wholeNumber(LIGHT_STARTUP), r.wholeNumber(CHECK_TIMEOUT), r.wholeNumber(RETRY),
-                        r.wholeNumber(PROXY_DRAIN)));
+                        r.wholeNumber(PROXY_DRAIN), r.wholeNumber(READINESS_PERIOD)));
         return new SuiteConfig(runId, reportDir, features, patterns, faults, sidecars, variants, tags, names, parallel, repeat,
                 settings, e2e, cluster, staleness, SuiteWorkloads.read(r, faults), r.values());
     }

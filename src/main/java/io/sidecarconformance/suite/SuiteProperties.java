@@ -83,6 +83,9 @@ public final class SuiteProperties {
             "the bound on every readiness check (main's, the sidecar's, the startupProbe's `timeoutSeconds`)");
     static final Property RETRY = Property.wholeNumber("client.retrySeconds", D.containers().retrySeconds(), 1, 600,
             "a tolerant client's retry budget: main retries a failed use every second for this long");
+    static final Property READINESS_PERIOD = Property.wholeNumber("probe.readinessPeriodSeconds",
+            D.containers().readinessPeriodSeconds(), 1, 60, "`+ready` variants: the period of main's and the sidecar's"
+                    + " readinessProbe (failureThreshold 1): how soon after a SIGTERM that fails the probe Ready can go false");
 
     /** The table's groups, in order; every declared property once. */
     public static final Map<String, List<Property>> GROUPS = orderedGroups();
@@ -94,7 +97,7 @@ public final class SuiteProperties {
         groups.put("Your own pod (docs/own-workload.md)", List.of(WORKLOAD, WORKLOAD_MAIN, WORKLOAD_SIDECAR,
                 WORKLOAD_FIRE_AFTER, WORKLOAD_FIRE_ON, WORKLOAD_WITH_PATTERNS));
         groups.put("The timings of a scenario (they shape outcomes)", List.of(MAIN_WAIT, MAIN_WORK, STUCK_WINDOW,
-                DEADLINE, FAULT_DELAY, FAULT_GRACE, LIGHT_STARTUP, PROXY_DRAIN, CHECK_TIMEOUT, RETRY));
+                DEADLINE, FAULT_DELAY, FAULT_GRACE, LIGHT_STARTUP, PROXY_DRAIN, CHECK_TIMEOUT, RETRY, READINESS_PERIOD));
         groups.put("Clusters and images", ClusterSettings.DECLARED);
         return java.util.Collections.unmodifiableMap(groups);
     }

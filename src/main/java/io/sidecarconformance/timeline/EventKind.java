@@ -16,8 +16,13 @@ public enum EventKind {
     RUNNING,
     /** Container reported terminated by the kubelet, with exit code and reason. */
     TERMINATED,
-    /** Container's ready flag or started flag flipped in pod status. */
+    /**
+     * Container's ready flag or started flag flipped in pod status (for container "pod": the pod's Ready condition), or
+     * another change of its status (waiting reason, restart count, stop signal).
+     */
     STATUS,
+    /** A container's readinessProbe as the pod's spec declares it, once, when the pod is first seen. */
+    PROBE,
     /** Pod phase changed. */
     PHASE,
     /** Job condition appeared (Complete, Failed, ...). */

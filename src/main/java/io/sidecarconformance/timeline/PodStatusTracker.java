@@ -3,6 +3,8 @@ package io.sidecarconformance.timeline;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,31 +18,85 @@ import java.util.stream.Stream;
 
 /**
  * Turns successive pod states (from a watch) into timeline events: each change is reported once, stamped with
- * the time it was observed (API timestamps have one-second resolution; they are kept in the detail).
+ * the time it was observed (API timestamps have one-second resolution; they are kept in the detail). The pod's Ready
+ * condition is the container "pod"'s ready flag; each container's readinessProbe, as the spec declares it, is reported
+ * once, when the pod is first seen.
  */
 public final class PodStatusTracker {
 
     /** How a status event names the stop signal the kubelet reports for a container: {@code stopSignal=SIGUSR1}. */
     public static final String STOP_SIGNAL = "stopSignal=";
+    /** How a status event names a ready flag (a container's, or the pod's Ready condition): {@code ready=false}. */
+    public static final String READY = "ready=";
+    /** The container name the pod's own observations carry. */
+    public static final String POD = "pod";
+    /** How a {@link EventKind#PROBE} event begins: {@code readinessProbe exec periodSeconds=1 ...}. */
+    public static final String READINESS_PROBE = "readinessProbe";
 
     private final Map<String, ContainerStatus> last = new HashMap<>();
     private final Set<String> seenTerminations = new HashSet<>();
     /** How many ends of each container were reported as TERMINATED. */
     private final Map<String, Integer> ends = new HashMap<>();
     private String lastPhase;
+    private Boolean podReady;
+    private boolean probesSeen;
 
     public synchronized List<TimelineEvent> update(Pod pod, Instant now) {
         List<TimelineEvent> out = new ArrayList<>();
+        if (!probesSeen && pod.getSpec() != null) {
+            probesSeen = true;
+            readinessProbes(pod.getSpec(), now, out);
+        }
         if (pod.getStatus() == null) {
             return out;
         }
         String phase = pod.getStatus().getPhase();
         if (phase != null && !phase.equals(lastPhase)) {
-            out.add(new TimelineEvent(now, "pod", EventKind.PHASE, phase + reasonSuffix(pod), EventSource.STATUS));
+            out.add(new TimelineEvent(now, POD, EventKind.PHASE, phase + reasonSuffix(pod), EventSource.STATUS));
             lastPhase = phase;
         }
         statuses(pod).forEach(s -> diff(s, now, out));
+        Boolean ready = condition(pod, "Ready");
+        flag(POD, "ready", podReady, ready, now, out);
+        podReady = ready;
         return out;
+    }
+
+    /** Each init or regular container's readinessProbe: its handler, period, timeout and thresholds. */
+    private static void readinessProbes(PodSpec spec, Instant now, List<TimelineEvent> out) {
+        Stream.of(spec.getInitContainers(), spec.getContainers()).filter(Objects::nonNull).flatMap(List::stream)
+                .filter(c -> c.getReadinessProbe() != null)
+                .forEach(c -> out.add(new TimelineEvent(now, c.getName(), EventKind.PROBE,
+                        READINESS_PROBE + " " + describe(c.getReadinessProbe()), EventSource.STATUS)));
+    }
+
+    /** A probe in a few words: {@code exec periodSeconds=1 timeoutSeconds=1 failureThreshold=1}, unset fields left out. */
+    static String describe(Probe p) {
+        String handler = p.getExec() != null ? "exec" : p.getHttpGet() != null ? "httpGet"
+                : p.getTcpSocket() != null ? "tcpSocket" : p.getGrpc() != null ? "grpc" : "none";
+        StringBuilder sb = new StringBuilder(handler);
+        field(sb, "initialDelaySeconds", p.getInitialDelaySeconds());
+        field(sb, "periodSeconds", p.getPeriodSeconds());
+        field(sb, "timeoutSeconds", p.getTimeoutSeconds());
+        field(sb, "successThreshold", p.getSuccessThreshold());
+        field(sb, "failureThreshold", p.getFailureThreshold());
+        return sb.toString();
+    }
+
+    private static void field(StringBuilder sb, String name, Integer value) {
+        if (value != null) {
+            sb.append(' ').append(name).append('=').append(value);
+        }
+    }
+
+    /** The status of the pod's condition of that type: true, false, or null (absent or Unknown). */
+    private static Boolean condition(Pod pod, String type) {
+        if (pod.getStatus().getConditions() == null) {
+            return null;
+        }
+        return pod.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst()
+                .map(c -> "True".equals(c.getStatus()) ? Boolean.TRUE : "False".equals(c.getStatus()) ? Boolean.FALSE : null)
+                .orElse(null);
     }
 
     private void diff(ContainerStatus s, Instant now, List<TimelineEvent> out) {

@@ -2,8 +2,10 @@ package io.sidecarconformance.verdict;
 
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.result.Figures;
+import io.sidecarconformance.result.ReadyAfterDeletion;
 import io.sidecarconformance.timeline.ContainerInstance;
 import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.PodStatusTracker;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.timeline.TimelineEvent;
 
@@ -58,7 +60,95 @@ final class FigureRules {
                 o.restarts(), o.exitCodes(), o.reasons(),
                 exitAfterDeletion(o),
                 mainStartedAfterSidecarRestart(t, sidecarRuns),
-                oomScoreAdj(t));
+                oomScoreAdj(t),
+                readyAfterDeletion(o));
+    }
+
+    /**
+     * Per container whose readinessProbe the timeline records (its PROBE event) and that ran at the deletion, then for
+     * the pod's Ready condition ("pod"): whether it was Ready, when its Ready (its status's ready flag) went false after
+     * the deletion while it still ran, and when it ended. "While it still ran": reported before the report of its end,
+     * and before its own Exiting line; a ready=false that comes with the end (the same status update) is the end's, not
+     * the probe's. The pod's Ready condition (what takes the pod out of its endpoints): when it first went false after
+     * the deletion, whatever ended before; its end is the first end among its containers, for the reader to compare.
+     * Empty without a deletion or without a readinessProbe.
+     */
+    static Map<String, ReadyAfterDeletion> readyAfterDeletion(Observation o) {
+        Map<String, ReadyAfterDeletion> out = new LinkedHashMap<>();
+        Instant deletion = o.deleteRequestedAt();
+        Timeline t = o.timeline();
+        if (deletion == null) {
+            return out;
+        }
+        List<String> probed = t.events().stream().filter(e -> e.kind() == EventKind.PROBE
+                && e.detail().startsWith(PodStatusTracker.READINESS_PROBE)).map(TimelineEvent::container).distinct().toList();
+        if (probed.isEmpty()) {
+            return out;
+        }
+        Optional<Instant> firstEnd = Optional.empty();
+        for (String c : t.containers()) {
+            Optional<ContainerInstance> run = runAt(t, c, deletion);
+            if (run.isEmpty()) {
+                continue;
+            }
+            Optional<Instant> cutoff = cutoff(run.get());
+            firstEnd = earlier(firstEnd, run.get().end());
+            if (probed.contains(c)) {
+                out.put(c, readiness(t, c, deletion, cutoff, run.get().end()));
+            }
+        }
+        if (!out.isEmpty()) {
+            out.put(PodStatusTracker.POD, readiness(t, PodStatusTracker.POD, deletion, Optional.empty(), firstEnd));
+        }
+        return out;
+    }
+
+    /** The container's instance that ran at the deletion: begun before it, not ended before it. */
+    private static Optional<ContainerInstance> runAt(Timeline t, String container, Instant deletion) {
+        return t.runs(container).stream().filter(r -> !r.start().isAfter(deletion)
+                && r.end().map(end -> end.isAfter(deletion)).orElse(true)).reduce((a, b) -> b);
+    }
+
+    /** When the instance's end was first known: the earlier of the kubelet's report of it and its own Exiting line. */
+    private static Optional<Instant> cutoff(ContainerInstance run) {
+        Optional<Instant> reported = Optional.ofNullable(run.terminated()).map(TimelineEvent::time);
+        Optional<Instant> said = Optional.ofNullable(run.exitLine()).map(TimelineEvent::time);
+        return earlier(reported, said);
+    }
+
+    private static Optional<Instant> earlier(Optional<Instant> a, Optional<Instant> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.filter(x -> x.isBefore(a.get())).or(() -> a);
+    }
+
+    /** The subject's ready flags around the deletion (see {@link #readyAfterDeletion}). */
+    private static ReadyAfterDeletion readiness(Timeline t, String subject, Instant deletion, Optional<Instant> cutoff,
+                                                Optional<Instant> end) {
+        Boolean ready = null;
+        Instant unready = null;
+        for (TimelineEvent e : t.events()) {
+            if (!e.container().equals(subject) || e.kind() != EventKind.STATUS
+                    || !e.detail().startsWith(PodStatusTracker.READY)) {
+                continue;
+            }
+            boolean value = e.detail().equals(PodStatusTracker.READY + "true");
+            if (!e.time().isAfter(deletion)) {
+                ready = value;
+                continue;
+            }
+            if (cutoff.filter(c -> !e.time().isBefore(c)).isPresent()) {
+                break;
+            }
+            if (!value && Boolean.TRUE.equals(ready)) {
+                unready = e.time();
+                break;
+            }
+            ready = value;
+        }
+        return new ReadyAfterDeletion(unready != null || Boolean.TRUE.equals(ready),
+                unready == null ? null : seconds(deletion, unready), end.map(x -> seconds(deletion, x)).orElse(null));
     }
 
     /** Per container: the value of its first "OomScoreAdj <n>" line. */

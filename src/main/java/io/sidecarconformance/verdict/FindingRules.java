@@ -60,7 +60,7 @@ final class FindingRules {
         }
         containerOutput(o, MAIN).ifPresent(out::add);
         sidecars(t).forEach(c -> containerOutput(o, c).ifPresent(out::add));
-        TerminationFindings.add(o, out);
+        TerminationFindings.add(o, f, out);
         return out;
     }
 

@@ -1,8 +1,10 @@
 package io.sidecarconformance.verdict;
 
 import io.sidecarconformance.pattern.Role;
+import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
+import io.sidecarconformance.result.ReadyAfterDeletion;
 import io.sidecarconformance.timeline.ContainerInstance;
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.PodStatusTracker;
@@ -12,7 +14,9 @@ import io.sidecarconformance.timeline.TimelineEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -24,7 +28,8 @@ import static io.sidecarconformance.verdict.Times.secs;
 
 /**
  * What was seen of how the pod was stopped, beyond the TERM order: an eviction the API refused, whether the sidecar
- * answered main while main drained after its SIGTERM, and a stop signal other than SIGTERM. One rule per finding kind.
+ * answered main while main drained after its SIGTERM, a stop signal other than SIGTERM, and how the Ready of containers
+ * with a readinessProbe went after the deletion. One rule per finding kind.
  */
 final class TerminationFindings {
 
@@ -35,14 +40,43 @@ final class TerminationFindings {
     /** A signal named in a container's line, e.g. "138 SIGUSR1". */
     private static final Pattern SIGNAL = Pattern.compile("\\bSIG[A-Z0-9+]+");
     private static final String SIGTERM = "SIGTERM";
+    /** The kubelet's Event when a readiness probe fails or errors, as the timeline records it. */
+    private static final String READINESS_EVENT = "Unhealthy: Readiness probe";
 
     private TerminationFindings() {
     }
 
-    static void add(Observation o, List<Finding> out) {
+    static void add(Observation o, Figures f, List<Finding> out) {
         evictionRefused(o).ifPresent(out::add);
         sidecarInDrain(o).ifPresent(out::add);
         stopSignal(o).ifPresent(out::add);
+        readyInGrace(o, f).ifPresent(out::add);
+    }
+
+    /**
+     * The readyAfterDeletion figure in words, main first, the pod last; with each container's first readiness probe
+     * Event after the deletion (the kubelet's Unhealthy Event: the probe failed, or errored), which says whether the
+     * probe ran and what it met.
+     */
+    static Optional<Finding> readyInGrace(Observation o, Figures f) {
+        Map<String, ReadyAfterDeletion> ready = f.readyAfterDeletion();
+        if (ready.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> subjects = ready.keySet().stream().sorted(Comparator
+                .comparing((String c) -> c.equals(PodStatusTracker.POD) ? 2 : c.equals(MAIN) ? 0 : 1)
+                .thenComparing(Comparator.naturalOrder())).toList();
+        List<String> parts = new ArrayList<>();
+        for (String c : subjects) {
+            StringBuilder sb = new StringBuilder(c).append(' ').append(ready.get(c).words(c));
+            o.timeline().first(e -> e.container().equals(c) && e.kind() == EventKind.EVENT
+                            && e.detail().startsWith(READINESS_EVENT) && e.time().isAfter(o.deleteRequestedAt()))
+                    .ifPresent(e -> sb.append(" (its first readiness probe Event after the deletion, ")
+                            .append(signed(seconds(o.deleteRequestedAt(), e.time()))).append(": ")
+                            .append(e.detail().substring("Unhealthy: ".length()).strip()).append(')'));
+            parts.add(sb.toString());
+        }
+        return Optional.of(new Finding(FindingKind.READY_IN_GRACE, "after the deletion: " + String.join("; ", parts)));
     }
 
     /** The suite's line saying the API refused its eviction, with what the fault knew of why. */

@@ -190,7 +190,7 @@ class JobFactoryTest {
 
     @Test
     void theProxySidecarIsBuiltAsIstioInjectsItsOwnAndMainKnowsWhereToSendItsRequests() {
-        ContainerSettings settings = new ContainerSettings(3, 2, 30, 7);
+        ContainerSettings settings = new ContainerSettings(3, 2, 30, 7, 1);
         ContainerFactory factory = new ContainerFactory(IMAGES, SidecarKind.PROXY, Variant.parse("exec+probe"), settings);
         PodSpec pod = podSpec(Patterns.byId("native").workload(factory));
         Container sidecar = pod.getInitContainers().get(0);
@@ -262,6 +262,8 @@ class JobFactoryTest {
             assertThat(p.supports(Variant.parse("shell"))).as("%s supports shell", p.id()).isTrue();
             assertThat(p.supports(Variant.parse("shell+probe"))).as("%s supports shell+probe", p.id())
                     .isEqualTo(p.id().startsWith("native"));
+            assertThat(p.supports(Variant.parse("exec+ready"))).as("%s supports exec+ready: any container but an"
+                    + " ephemeral one declares a readinessProbe", p.id()).isEqualTo(!p.id().equals("ephemeral"));
         }
     }
 
@@ -328,25 +330,79 @@ class JobFactoryTest {
     }
 
     @Test
-    void variantGrammarIsExecOrShellThenProbeThenTolerant() {
+    void variantGrammarIsExecOrShellThenProbeThenReadyThenTolerant() {
         assertThat(Variant.parse("exec")).as("no suffix: exec form, no probe, strict client")
-                .isEqualTo(new Variant(false, false, false));
-        assertThat(Variant.parse("shell+probe+tolerant")).as("all three").isEqualTo(new Variant(true, true, true));
+                .isEqualTo(new Variant(false, false, false, false));
+        assertThat(Variant.parse("shell+probe+tolerant")).as("three parts, no readiness probe")
+                .isEqualTo(new Variant(true, true, false, true));
+        assertThat(Variant.parse("shell+probe+ready+tolerant")).as("all four").isEqualTo(new Variant(true, true, true, true));
+        assertThat(Variant.parse("exec+ready")).as("readiness probes alone").isEqualTo(new Variant(false, false, true, false));
+        assertThat(Variant.parse("exec+probe+ready")).as("+ready composes after +probe")
+                .isEqualTo(new Variant(false, true, true, false));
+        assertThat(Variant.parse("exec+ready+tolerant")).as("+ready composes before +tolerant")
+                .isEqualTo(new Variant(false, false, true, true));
         assertThat(Variant.parse("exec+tolerant")).as("tolerant without probe").isEqualTo(new Variant(false, false, true));
+        assertThat(new Variant(false, true, true)).as("the three-part constructor: ids from before +ready")
+                .isEqualTo(Variant.parse("exec+probe+tolerant"));
         assertThat(Variant.parse("exec+probe").client()).as("older ids keep a strict client").isEqualTo("strict");
         assertThat(Variant.parse("exec+probe+tolerant").client()).as("+tolerant").isEqualTo("tolerant");
-        for (String bad : List.of("exec+tolerant+probe", "tolerant", "exec+probe+probe", "exec+", "+probe", "Exec", "")) {
+        assertThat(Variant.parse("exec+probe+ready+tolerant").client()).as("+ready keeps the client").isEqualTo("tolerant");
+        for (String bad : List.of("exec+tolerant+probe", "tolerant", "exec+probe+probe", "exec+", "+probe", "Exec", "",
+                "exec+ready+probe", "exec+tolerant+ready", "exec+ready+ready", "ready", "+ready")) {
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> Variant.parse(bad), "variant '" + bad + "'");
             assertThat(e.getMessage()).as("error for '%s'", bad).doesNotContain("\n")
-                    .startsWith("unknown variant '" + bad + "'; known: exec, shell, exec+probe, shell+probe, exec+tolerant");
+                    .startsWith("unknown variant '" + bad + "'; known: exec, shell, exec+probe, shell+probe, exec+tolerant")
+                    .contains("exec+ready", "exec+probe+ready+tolerant");
         }
-        assertThat(Variant.KNOWN.split(", ")).as("KNOWN lists every combination once").hasSize(8).doesNotHaveDuplicates();
+        assertThat(Variant.KNOWN.split(", ")).as("KNOWN lists every combination once").hasSize(16).doesNotHaveDuplicates();
+        for (String v : Variant.KNOWN.split(", ")) {
+            assertThat(Variant.parse(v).id()).as("%s round-trips", v).isEqualTo(v);
+        }
+    }
+
+    @Test
+    void readyVariantGivesMainAndEverySidecarAnExecReadinessProbeWithTheNamedPeriod() {
+        ContainerSettings settings = new ContainerSettings(3, 2, 30, 5, 4);
+        for (SidecarKind kind : SidecarKind.values()) {
+            for (String pattern : List.of("classic", "native", "native-multi")) {
+                WorkloadSpec spec = Patterns.byId(pattern).workload(
+                        new ContainerFactory(IMAGES, kind, Variant.parse("exec+probe+ready"), settings));
+                PodSpec pod = podSpec(spec);
+                List<Container> all = java.util.stream.Stream.concat(pod.getInitContainers().stream(),
+                        pod.getContainers().stream()).toList();
+                assertThat(all).as("%s / %s: main and every sidecar", pattern, kind).hasSizeGreaterThanOrEqualTo(2);
+                for (Container c : all) {
+                    var probe = c.getReadinessProbe();
+                    assertThat(probe).as("%s / %s: %s has a readinessProbe", pattern, kind, c.getName()).isNotNull();
+                    assertThat(probe.getPeriodSeconds()).as("%s period: -Dprobe.readinessPeriodSeconds", c.getName())
+                            .isEqualTo(4);
+                    assertThat(probe.getTimeoutSeconds()).as("%s timeout: the check bound", c.getName()).isEqualTo(2);
+                    assertThat(probe.getFailureThreshold()).as("%s unready at the first failure", c.getName()).isEqualTo(1);
+                    assertThat(probe.getSuccessThreshold()).as("%s success threshold", c.getName()).isEqualTo(1);
+                    assertThat(probe.getExec().getCommand()).as("%s probe command", c.getName())
+                            .containsExactly("/bin/sh", "-c", ". /sc/lib.sh; readiness_probe "
+                                    + (c.getName().equals("main") ? "marker" : "service"));
+                }
+                assertThat(env(spec.container(Role.MAIN), "SC_READINESS")).as("main waits for both probes").isEqualTo("1");
+                assertThat(spec.container(Role.SIDECAR).getStartupProbe()).as("+probe keeps the startupProbe").isNotNull();
+                assertThat(spec.container(Role.MAIN).getStartupProbe()).as("main never has a startupProbe").isNull();
+            }
+        }
+        ContainerFactory defaults = new ContainerFactory(IMAGES, SidecarKind.LIGHT, Variant.parse("exec+ready"));
+        assertThat(defaults.main("none").getReadinessProbe().getPeriodSeconds()).as("default period").isEqualTo(1);
+        assertThat(defaults.sidecar("none").getStartupProbe()).as("+ready alone adds no startupProbe").isNull();
+        for (String without : List.of("exec", "exec+probe", "shell+probe+tolerant")) {
+            ContainerFactory f = new ContainerFactory(IMAGES, SidecarKind.DIND, Variant.parse(without));
+            assertThat(f.main("none").getReadinessProbe()).as("%s: main has no readinessProbe", without).isNull();
+            assertThat(f.sidecar("none").getReadinessProbe()).as("%s: the sidecar has none", without).isNull();
+            assertThat(env(f.main("none"), "SC_READINESS")).as("%s: main does not wait for probes", without).isNull();
+        }
     }
 
     @Test
     void mainCarriesItsClientModeAndBothContainersTheCheckBound() {
-        ContainerSettings settings = new ContainerSettings(7, 2, 45, 5);
+        ContainerSettings settings = new ContainerSettings(7, 2, 45, 5, 1);
         for (SidecarKind kind : SidecarKind.values()) {
             ContainerFactory strict = new ContainerFactory(IMAGES, kind, Variant.parse("exec+probe"), settings);
             ContainerFactory tolerant = new ContainerFactory(IMAGES, kind, Variant.parse("exec+probe+tolerant"), settings);
@@ -374,7 +430,7 @@ class JobFactoryTest {
         assertThat(defaults.sidecar("none").getStartupProbe().getTimeoutSeconds()).as("probe default").isEqualTo(1);
         assertThat(env(defaults.main("none"), "SC_RETRY_SECONDS")).as("retry budget default").isEqualTo("30");
 
-        ContainerFactory other = defaults.with(new ContainerSettings(0, 3, 10, 5));
+        ContainerFactory other = defaults.with(new ContainerSettings(0, 3, 10, 5, 1));
         assertThat(env(other.sidecar("none"), "SC_STARTUP_SECONDS")).as("with(): start-up").isEqualTo("0");
         assertThat(env(other.main("none"), "SC_RETRY_SECONDS")).as("with(): budget").isEqualTo("10");
         assertThat(other.main("none").getCommand()).as("with() keeps the variant's command")

@@ -120,6 +120,37 @@ class CompatibilityPageRenderTest {
     }
 
     @Test
+    void drillDownSaysPerContainerWhenReadyWentFalseAfterTheDeletion() throws Exception {
+        SuiteResults sample = SampleRuns.realistic();
+        int index = indexOf(sample, SampleRuns.DRILL_DOWN);
+        ScenarioResult cell = sample.results().get(index);
+        var f = cell.figures();
+        var ready = Map.of("main", new io.sidecarconformance.result.ReadyAfterDeletion(true, 1.1, 4.1),
+                "sidecar", new io.sidecarconformance.result.ReadyAfterDeletion(true, null, 4.7),
+                "pod", new io.sidecarconformance.result.ReadyAfterDeletion(true, 1.1, 4.1));
+        var figures = new io.sidecarconformance.result.Figures(f.completionSeconds(), f.sidecarOutlivedMainSeconds(),
+                f.terminationSeconds(), f.gracePeriodSeconds(), f.verdictDelaySeconds(), f.podPhase(), f.jobCondition(),
+                f.jobAfterPodSeconds(), f.sidecarRestarts(), f.sidecarDownSeconds(), f.mainStartedBeforeReadySeconds(),
+                f.termAfterDeletionSeconds(), f.restarts(), f.exitCodes(), f.reasons(), f.exitAfterDeletionSeconds(),
+                f.mainStartedAfterSidecarRestartSeconds(), f.oomScoreAdj(), ready);
+        List<ScenarioResult> results = new ArrayList<>(sample.results());
+        results.set(index, new ScenarioResult(cell.key(), cell.outcome(), cell.reason(), cell.findings(), figures,
+                cell.timeline(), cell.startedAt(), cell.note(), cell.repeat(), cell.applied(), cell.runnerLoad(),
+                cell.observation()));
+        Path page = ReportWriter.write(sample.with(sample.clusters(), sample.measurements(), results), dir.resolve("report"))
+                .compatibilityHtml();
+
+        String drill = between(dumpDom(page.toUri() + "#cell=" + index), "<aside id=\"drill\">", "</aside>");
+
+        assertThat(drill).as("the column").contains("<th>Ready after deletion</th>")
+                .as("main, in the finding's words").contains("<td>Ready false +1.1s, ended +4.1s</td>")
+                .as("the sidecar").contains("<td>stayed Ready until it ended, +4.7s</td>")
+                .as("the pod's Ready condition").contains("<td>Ready false +1.1s, its first container ended +4.1s</td>");
+        assertThat(new io.sidecarconformance.result.ReadyAfterDeletion(true, null, 4.7).words("sidecar"))
+                .as("the page and the finding say it alike").isEqualTo("stayed Ready until it ended, +4.7s");
+    }
+
+    @Test
     void aContainersBarEndsAtItsOwnExitingLineWhenTheKubeletsReportComesLater() throws Exception {
         SuiteResults run = SampleRuns.exitingBeforeTerminated();
         Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();

@@ -91,6 +91,7 @@ class ContainerScriptsTest {
                     .replace("/tmp/haproxy.cfg", dir.resolve("haproxy.cfg").toString())
                     .replace("8080", Integer.toString(port))
                     .replace("/tmp/www", dir.resolve("www").toString())
+                    .replace("/tmp/sc-ready", dir.resolve("sc-ready").toString())
                     .replace("/tmp/dockerd.log", dir.resolve("dockerd.log").toString())
                     .replace("find /run /var/run", "find " + dir.resolve("run")));
         }
@@ -472,6 +473,51 @@ class ContainerScriptsTest {
         assertThat(uses).as("once the service is gone, main's uses fail").anyMatch(u -> u.endsWith(" failed"));
         assertThat(uses.get(uses.size() - 1)).as("the last use it made failed (or was still unanswered)")
                 .matches("Draining use \\d+( failed)?");
+    }
+
+    /** The readinessProbe of a +ready variant, run as the kubelet runs it: an exec in the container's environment. */
+    private int readinessProbe(String container, Map<String, String> env) throws Exception {
+        String check = new ContainerFactory(new ImageSet("busybox", "dind", "proxy", "Never"), SidecarKind.LIGHT,
+                Variant.parse("exec+ready")).main("none").getReadinessProbe().getExec().getCommand().get(2);
+        String command = (container.equals("main") ? check : check.replace(" marker", " service"))
+                .replace("/sc/lib.sh", sc.resolve("lib.sh").toString());
+        Map<String, String> probeEnv = new java.util.HashMap<>(env);
+        probeEnv.put("SC_NAME", container);
+        Process probe = run(List.of(BUSYBOX.toString(), "sh", "-c", command), "probe-" + container, probeEnv);
+        return exitOf(probe, "probe-" + container);
+    }
+
+    @Test
+    void aReadyMainWorksOnlyOnceBothReadinessProbesPassedAndItsOwnFailsFromItsSigterm() throws Exception {
+        Process sidecar = run("sidecar.sh", "sidecar", Map.of());
+        awaitLine("sidecar", "Ready");
+        Map<String, String> env = Map.of("SC_READINESS", "1", "SC_WORK_SECONDS", "60", "SC_TERM_LINGER_SECONDS", "3");
+        assertThat(readinessProbe("main", env)).as("main's probe before main made its marker").isEqualTo(1);
+        Process main = run(mainCommand("exec+ready"), "main", env);
+
+        await().during(Duration.ofSeconds(1)).atMost(SHORT).alias("no Working line while no probe has passed")
+                .until(() -> main.isAlive() && lines("main").stream().noneMatch(l -> l.contains(" main Working")));
+        assertThat(readinessProbe("sidecar", Map.of())).as("the sidecar's probe: its service answers").isZero();
+        assertThat(shared.resolve("probed-sidecar")).as("the sidecar's pass, noted").exists();
+        assertThat(readinessProbe("sidecar", Map.of())).as("the sidecar's second pass").isZero();
+        await().atMost(SHORT).alias("main made its marker").until(() -> readinessProbe("main", env) == 0);
+        await().during(Duration.ofMillis(500)).atMost(SHORT).alias("one pass of main's own probe is not enough")
+                .until(() -> lines("main").stream().noneMatch(l -> l.contains(" main Working")));
+        assertThat(readinessProbe("main", env)).as("main's second pass").isZero();
+        awaitLine("main", "Working");
+        TimelineEvent probed = step(events("main"), "Probed");
+        assertThat(probed.detail()).as("main says both passed twice")
+                .isEqualTo("Probed the readiness probes of main and the sidecar have each passed twice");
+
+        main.destroy();
+        awaitLine("main", "Terminating");
+        assertThat(main.isAlive()).as("main still drains").isTrue();
+        assertThat(readinessProbe("main", env)).as("main's probe fails from its SIGTERM on, while it drains").isEqualTo(1);
+        assertThat(exitOf(main, "main")).as("main's exit").isEqualTo(143);
+        assertThat(readinessProbe("sidecar", Map.of())).as("the sidecar's probe while it still serves").isZero();
+        sidecar.destroy();
+        assertThat(exitOf(sidecar, "sidecar")).isEqualTo(143);
+        assertThat(readinessProbe("sidecar", Map.of())).as("the sidecar's probe once its service is gone").isEqualTo(1);
     }
 
     @Test
@@ -874,6 +920,8 @@ class ContainerScriptsTest {
             awaitLine("sidecar", "Ready");
             assertThat(status(healthPort, "/healthz/ready")).as("readiness while it serves").isEqualTo(200);
             assertThat(served.get()).as("readiness is the proxy's own, not the upstream's").isZero();
+            assertThat(readinessProbe("sidecar", proxyEnv(upstreamPort, Map.of())))
+                    .as("+ready: the proxy's exec readinessProbe passes on its readiness endpoint").isZero();
 
             Process main = run("main.sh", "main", proxyEnv(upstreamPort, Map.of("SC_WAIT_SECONDS", "5", "SC_WORK_SECONDS", "0")));
             assertThat(exitOf(main, "main")).as("main exit code").isZero();
@@ -884,6 +932,8 @@ class ContainerScriptsTest {
             sidecar.destroy(); // SIGTERM, as the runtime sends it
             awaitLine("sidecar", "Terminating");
             await().atMost(Duration.ofSeconds(1)).alias("readiness fails at once").until(() -> status(healthPort, "/healthz/ready") == 503);
+            assertThat(readinessProbe("sidecar", proxyEnv(upstreamPort, Map.of())))
+                    .as("+ready: the proxy's exec readinessProbe fails while it drains").isEqualTo(1);
             assertThat(status(proxyPort, "/ping")).as("while readiness fails, the proxy still forwards").isEqualTo(200);
             assertThat(sidecar.isAlive()).as("draining").isTrue();
 

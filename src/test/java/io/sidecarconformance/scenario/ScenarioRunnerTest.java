@@ -68,10 +68,10 @@ class ScenarioRunnerTest {
     private static final ImageSet IMAGES = new ImageSet("busybox:test", "dind:test", "proxy:test", "Never");
     /** A short stuck window, for the test that waits it out; settings of our own for the containers, to find them in the Job. */
     private static final ScenarioSettings SETTINGS = new ScenarioSettings(5, 1, Duration.ofSeconds(2), Duration.ofSeconds(3),
-            Duration.ofSeconds(20), FaultSettings.defaults(), new ContainerSettings(9, 4, 77, 6));
+            Duration.ofSeconds(20), FaultSettings.defaults(), new ContainerSettings(9, 4, 77, 6, 1));
     /** A stuck window no slow machine can exhaust while the fake kubelet moves the pod to its end. */
     private static final ScenarioSettings PATIENT = new ScenarioSettings(5, 1, Duration.ofSeconds(60), Duration.ofSeconds(10),
-            Duration.ofSeconds(90), FaultSettings.defaults(), new ContainerSettings(9, 4, 77, 6));
+            Duration.ofSeconds(90), FaultSettings.defaults(), new ContainerSettings(9, 4, 77, 6, 1));
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS xx")
             .withZone(ZoneOffset.UTC);
 
@@ -497,7 +497,7 @@ class ScenarioRunnerTest {
     @Test
     void aMainThatRunsPastTheDeadlineIsATimeout() throws Exception {
         ScenarioSettings shortDeadline = new ScenarioSettings(5, 1, Duration.ofSeconds(60), Duration.ofSeconds(10),
-                Duration.ofSeconds(3), FaultSettings.defaults(), new ContainerSettings(9, 4, 77, 6));
+                Duration.ofSeconds(3), FaultSettings.defaults(), new ContainerSettings(9, 4, 77, 6, 1));
         Instant t = Instant.now();
         stubLog("sidecar", line(t.plusMillis(100), "sidecar", "Starting pid=1"), line(t.plusMillis(300), "sidecar", "Ready"));
         stubLog("main", line(t.plusMillis(500), "main", "Starting pid=1"), line(t.plusMillis(600), "main", "Working"));

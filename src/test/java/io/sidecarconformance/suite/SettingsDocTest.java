@@ -45,7 +45,7 @@ class SettingsDocTest {
         }
         assertThat(tableNames()).as("the table's properties").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(declared);
-        assertThat(declared).as("the 40 properties of the suite").hasSize(40);
+        assertThat(declared).as("the 41 properties of the suite").hasSize(41);
     }
 
     @Test

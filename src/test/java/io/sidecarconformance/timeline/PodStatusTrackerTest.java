@@ -207,6 +207,43 @@ class PodStatusTrackerTest {
                 .as("became unready").containsExactly("sidecar STATUS ready=false");
     }
 
+    /** The same pod with its Ready condition. */
+    private static Pod withReadyCondition(Pod pod, String status, String reason) {
+        return new PodBuilder(pod).editStatus().addNewCondition().withType("Ready").withStatus(status).withReason(reason)
+                .endCondition().addNewCondition().withType("PodScheduled").withStatus("True").endCondition().endStatus().build();
+    }
+
+    @Test
+    void thePodsReadyConditionIsThePodsReadyFlagReportedWhenItFlips() {
+        Pod starting = pod("Running", running("main", "2026-11-22T06:00:01Z", false, 0));
+        assertThat(describe(feed(withReadyCondition(starting, "False", "ContainersNotReady"))))
+                .as("not ready at first: nothing to report").noneMatch(d -> d.startsWith("pod STATUS"));
+        Pod ready = pod("Running", running("main", "2026-11-22T06:00:01Z", true, 0));
+        assertThat(describe(feed(withReadyCondition(ready, "True", null))))
+                .as("container first, then the pod's condition").containsExactly("main STATUS ready=true", "pod STATUS ready=true");
+        assertThat(describe(feed(withReadyCondition(ready, "True", null)))).as("a repeat is silent").isEmpty();
+        assertThat(describe(feed(withReadyCondition(starting, "False", "ContainersNotReady"))))
+                .as("both went false in one update").containsExactly("main STATUS ready=false", "pod STATUS ready=false");
+    }
+
+    @Test
+    void eachContainersReadinessProbeIsReportedOnceFromTheSpec() {
+        Pod pending = new PodBuilder(pod("Pending", waiting("main", "ContainerCreating", null)))
+                .withNewSpec()
+                .addNewInitContainer().withName("sidecar").withRestartPolicy("Always").withNewReadinessProbe().withNewExec()
+                .withCommand("/bin/sh", "-c", "true").endExec().withPeriodSeconds(2).withTimeoutSeconds(1)
+                .withFailureThreshold(1).endReadinessProbe().endInitContainer()
+                .addNewContainer().withName("main").withNewReadinessProbe().withNewHttpGet().withPort(
+                        new io.fabric8.kubernetes.api.model.IntOrString(8080)).endHttpGet().endReadinessProbe().endContainer()
+                .addNewContainer().withName("other").endContainer()
+                .endSpec().build();
+        assertThat(describe(feed(pending))).as("one event per container with a readinessProbe, first seen")
+                .startsWith("sidecar PROBE readinessProbe exec periodSeconds=2 timeoutSeconds=1 failureThreshold=1",
+                        "main PROBE readinessProbe httpGet")
+                .noneMatch(d -> d.startsWith("other PROBE"));
+        assertThat(describe(feed(pending))).as("never again").noneMatch(d -> d.contains("PROBE"));
+    }
+
     @Test
     void theStopSignalTheKubeletReportsIsAStatusOncePerValue() {
         ContainerStatus plain = running("main", "2026-11-22T06:00:02Z", true, 0);

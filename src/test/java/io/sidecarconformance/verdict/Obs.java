@@ -173,6 +173,55 @@ final class Obs {
     }
 
     /** eviction-pdb: the API refused the eviction at +3.0s; the pod ran on and the Job completed. */
+    /** The readinessProbe the +ready variants declare, as the timeline records it. */
+    static final String READINESS_PROBE = "readinessProbe exec initialDelaySeconds=0 periodSeconds=1 timeoutSeconds=1"
+            + " successThreshold=1 failureThreshold=1";
+
+    /**
+     * A +ready pod deleted while main works (sigterm-slow-main: main exits 4 s after its SIGTERM, the native sidecar then).
+     * {@code probeRuns}: main's readiness probe ran after the deletion and failed, so main's Ready (and the pod's) went
+     * false 1.1 s after it; otherwise the probe errored and both stayed true until main's end was reported.
+     */
+    static Obs readyThroughGrace(boolean probeRuns) {
+        Obs o = new Obs()
+                .at(0.4, "sidecar", EventKind.PROBE, READINESS_PROBE)
+                .at(0.4, "main", EventKind.PROBE, READINESS_PROBE)
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(1.8, "sidecar", EventKind.STATUS, "ready=true")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(2.6, "main", EventKind.STATUS, "ready=true")
+                .at(2.6, "pod", EventKind.STATUS, "ready=true")
+                .at(2.7, "main", EventKind.STEP, "Probed the readiness probes of main and the sidecar have passed")
+                .at(2.8, "main", EventKind.STEP, "Working")
+                .at(3.0, "suite", EventKind.ACTION, "delete pod sc-job-x with gracePeriodSeconds=15")
+                .at(3.1, "main", EventKind.STEP, "Terminating on SIGTERM, exiting in 4s");
+        o.deleteAt = 3.0;
+        o.grace = 15L;
+        o.faultTargetsMain = true;
+        if (probeRuns) {
+            o.at(4.0, "main", EventKind.EVENT, "Unhealthy: Readiness probe failed: ")
+                    .at(4.1, "main", EventKind.STATUS, "ready=false")
+                    .at(4.1, "pod", EventKind.STATUS, "ready=false");
+        } else {
+            o.at(3.9, "main", EventKind.EVENT, "Unhealthy: Readiness probe errored and resulted in unknown state: rpc error:"
+                    + " code = Canceled desc = context canceled");
+        }
+        o.at(7.1, "main", EventKind.EXITING, "143 SIGTERM")
+                .at(7.5, "main", EventKind.TERMINATED, "exit=143 reason=Error finishedAt=2026-11-22T06:00:07Z");
+        if (!probeRuns) {
+            o.at(7.5, "main", EventKind.STATUS, "ready=false").at(7.5, "pod", EventKind.STATUS, "ready=false");
+        }
+        return o.at(7.6, "sidecar", EventKind.STEP, "Terminating on SIGTERM: stopping its service")
+                .at(7.7, "sidecar", EventKind.EXITING, "143 SIGTERM")
+                .at(8.0, "sidecar", EventKind.TERMINATED, "exit=143 reason=Error finishedAt=2026-11-22T06:00:07Z")
+                .at(8.0, "sidecar", EventKind.STATUS, "ready=false")
+                .at(8.3, "pod", EventKind.DELETED, "gone")
+                .at(8.4, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .exit("main", 143, "Error").exit("sidecar", 143, "Error")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 8.5);
+    }
+
     static Obs evictionRefused() {
         Obs o = clean();
         o.events.removeIf(e -> e.kind() != EventKind.ACTION && e.time().isAfter(time(2.1)));

@@ -54,7 +54,8 @@ class RecomputeCheckTest {
                 .at(8.0, "pod", EventKind.DELETED, "");
         all.add(deleted);
         all.addAll(List.of(Obs.slowMainDrain(true), Obs.slowMainDrain(false), Obs.evictionRefused(),
-                Obs.stopSignal(true, true), Obs.stopSignal(false, true)));
+                Obs.stopSignal(true, true), Obs.stopSignal(false, true), Obs.readyThroughGrace(true),
+                Obs.readyThroughGrace(false)));
         return all;
     }
 
@@ -76,7 +77,7 @@ class RecomputeCheckTest {
                 f.verdictDelaySeconds(), f.podPhase(), f.jobCondition(), f.jobAfterPodSeconds(), f.sidecarRestarts(),
                 f.sidecarDownSeconds(), f.mainStartedBeforeReadySeconds(), f.termAfterDeletionSeconds(), f.restarts(),
                 f.exitCodes(), f.reasons(), f.exitAfterDeletionSeconds(), f.mainStartedAfterSidecarRestartSeconds(),
-                f.oomScoreAdj());
+                f.oomScoreAdj(), f.readyAfterDeletion());
         ScenarioResult bad = new ScenarioResult(KEY, good.outcome(), good.reason(), good.findings(), tampered,
                 good.timeline(), good.startedAt(), "", 1, List.of(), null, good.observation());
 
@@ -87,6 +88,30 @@ class RecomputeCheckTest {
                 .startsWith("r.json: local:1.31 | native | light | exec+tolerant | sidecar-oom run 1: figures stored ")
                 .contains("sidecarOutlivedMainSeconds=99.0", "sidecarOutlivedMainSeconds=1.1")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void aReadyFigureThatDisagreesWithItsTimelineIsNamed() throws Exception {
+        ScenarioResult good = stored(Obs.readyThroughGrace(true));
+        Figures f = good.figures();
+        assertThat(f.readyAfterDeletion()).as("the stored figure").containsKeys("main", "sidecar", "pod");
+        java.util.Map<String, io.sidecarconformance.result.ReadyAfterDeletion> claimed = new java.util.HashMap<>(f.readyAfterDeletion());
+        claimed.put("main", new io.sidecarconformance.result.ReadyAfterDeletion(true, null, 4.1));
+        Figures tampered = new Figures(f.completionSeconds(), f.sidecarOutlivedMainSeconds(), f.terminationSeconds(),
+                f.gracePeriodSeconds(), f.verdictDelaySeconds(), f.podPhase(), f.jobCondition(), f.jobAfterPodSeconds(),
+                f.sidecarRestarts(), f.sidecarDownSeconds(), f.mainStartedBeforeReadySeconds(), f.termAfterDeletionSeconds(),
+                f.restarts(), f.exitCodes(), f.reasons(), f.exitAfterDeletionSeconds(),
+                f.mainStartedAfterSidecarRestartSeconds(), f.oomScoreAdj(), claimed);
+        ScenarioResult bad = new ScenarioResult(KEY, good.outcome(), good.reason(), good.findings(), tampered,
+                good.timeline(), good.startedAt(), "", 1, List.of(), null, good.observation());
+
+        RecomputeCheck.Report report = RecomputeCheck.check("r.json", roundTrip(fileOf(bad)));
+
+        assertThat(report.disagreements()).as("a main claimed Ready through the grace period, its timeline says not")
+                .hasSize(1);
+        assertThat(report.disagreements().get(0).line()).contains("figures stored ")
+                .contains("main=ReadyAfterDeletion[readyAtDeletion=true, unreadySeconds=null, endedSeconds=4.1]")
+                .contains("main=ReadyAfterDeletion[readyAtDeletion=true, unreadySeconds=1.1, endedSeconds=4.1]");
     }
 
     @Test
