@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *   counts, it did not change (the same instability).</li>
  * </ul>
  * A difference carries, as its upstream cause, each note on one of its two cells and not the other that names an
- * upstream change (KEP-753, kubernetes#128029, kubernetes/website#46808).
+ * upstream change (KEP-753, kubernetes#128029, kubernetes/website#46808) and, unless the outcome changed, what changed
+ * ({@link Difference#causes}).
  */
 final class Upgrade {
 
@@ -37,7 +38,7 @@ final class Upgrade {
             + " the two columns. Stable: some value was seen in every run on one column and in none on the other."
             + " Timing-dependent: seen in some runs only (1 of 3 against none, 3 of 3 against 2 of 3); seen in some runs"
             + " on both it did not change. Runs that ended in ERROR are left out. A cause is a note on one of the two"
-            + " cells, not on both, that names an upstream change";
+            + " cells, not on both, that names an upstream change and, unless the outcome changed, what changed";
 
     private static final Pattern UPSTREAM = Pattern.compile("\\bKEP-\\d+\\b|\\b[A-Za-z][\\w.-]*(?:/[\\w.-]+)?#\\d+\\b");
 
@@ -46,10 +47,13 @@ final class Upgrade {
 
     /** A dimension that changed, with what each column's runs showed of it, in words. */
     record Change(Dimension dimension, String before, String after) {
-        /** Whether a note's words name this change's dimension (see {@link Difference#causes}). */
+        /**
+         * Whether a note explains this change (see {@link Difference#causes}): any note on one of the two cells, for an
+         * outcome that changed (the note tells the cell's story); else one whose words name the dimension.
+         */
         boolean namedIn(String note) {
             List<String> words = switch (dimension.kind()) {
-                case OUTCOME -> outcomeNames(before + " " + after);
+                case OUTCOME -> List.of();
                 case FINDING -> {
                     FindingKind kind = FindingKind.valueOf(dimension.subject());
                     String badge = OutcomeLook.badge(kind);
@@ -58,17 +62,8 @@ final class Upgrade {
                 case OOM_SCORE_ADJ -> List.of("oom_score_adj");
                 case SIGTERM -> List.of("SIGTERM");
             };
-            return words.stream().anyMatch(w -> Pattern.compile("(?<!\\w)" + Pattern.quote(w) + "(?![\\w])",
+            return dimension.kind() == CellFacts.Kind.OUTCOME || words.stream().anyMatch(w -> Pattern.compile("(?<!\\w)" + Pattern.quote(w) + "(?![\\w])",
                     Pattern.CASE_INSENSITIVE).matcher(note).find());
-        }
-
-        private static List<String> outcomeNames(String words) {
-            List<String> names = new ArrayList<>();
-            Matcher m = Pattern.compile("\\b[A-Z][A-Z_]{3,}\\b").matcher(words);
-            while (m.find()) {
-                names.add(m.group());
-            }
-            return names;
         }
 
         /** "oom_score_adj of sidecar: 998 → 916", with the arrow given. */
@@ -91,9 +86,9 @@ final class Upgrade {
         }
 
         /**
-         * The notes that name what changed: SIGTERM, oom_score_adj, a finding by its name or its badge, an outcome by its
-         * name. A note on a cell explains something of it, not necessarily the change (a note on the Job's timing
-         * beside a change of TERM order).
+         * The notes that explain what changed: with an outcome that changed, every one; else those that name SIGTERM,
+         * oom_score_adj, or a finding by its name or its badge. A note on a cell explains something of it, not
+         * necessarily the change (a note on the Job's timing beside a change of TERM order).
          */
         List<Cause> causes(List<Change> changes) {
             return notes.stream().filter(cause -> changes.stream().anyMatch(change -> change.namedIn(cause.note()))).toList();
