@@ -1,7 +1,6 @@
 package io.sidecarconformance.report;
 
 import io.sidecarconformance.result.SuiteResults;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -13,13 +12,13 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The answer section on published runs (five columns of reports/2026-12-02-local, 3 runs a cell): computed from the
- * verdicts, ranges in the grid's column order, variants named by what sets them apart, every link to a grid row.
+ * The answer section on published runs (PublishedPageTest's four columns of reports/2026-12-02-local, 3 runs a cell):
+ * computed from the verdicts, ranges in the grid's column order, variants named by what sets them apart, every link to
+ * a grid row.
  */
 class AnswersTest {
 
-    private static final List<String> VERSIONS = List.of("1.27", "1.28", "1.28-sidecars", "1.33", "1.37");
-    private static final SuiteResults RUN = UpgradeTest.merged(VERSIONS);
+    private static final SuiteResults RUN = PublishedPageTest.MERGED;
     private static final List<String> CLUSTERS = GridLayout.of(RUN).clusters();
 
     @Test
@@ -39,7 +38,7 @@ class AnswersTest {
     void lightNamesTheVersionsWhereAVariantHangsAndGathersWhatTheApiRefused() {
         List<String> native_ = words("light", "native");
         assertThat(native_).as("the startup probe's hang, fixed in 1.33's later patches")
-                .contains("✓ SUCCEEDED under sidecar-early-crash from 1.33",
+                .contains("✓ SUCCEEDED under sidecar-early-crash from 1.37",
                         "✓ SUCCEEDED without +probe, ✗ STUCK with +probe under sidecar-early-crash on 1.28-sidecars")
                 .anySatisfy(w -> assertThat(w).startsWith("✗ REJECTED, DROPPED then STUCK or DROPPED then FAILED under every fault up to 1.28"));
         assertThat(words("light", "native-restart-all")).as("a rule only 1.36 on accepts")
@@ -79,7 +78,7 @@ class AnswersTest {
 
     @Test
     void theSectionIsMarkupAtTheTopAndEveryFaultLinksToItsRowInTheGrid() {
-        Document page = Jsoup.parse(HtmlReport.render(RUN));
+        Document page = PublishedPageTest.PAGE;
         Element answers = page.getElementById("answers");
         assertThat(answers).as("in the markup, no script needed").isNotNull();
         assertThat(answers.parents().stream().map(Element::tagName)).doesNotContain("noscript");
