@@ -497,7 +497,7 @@
     }
     document.body.setAttribute('data-pivot', versions.on.length + ' versions, ' + faults.on.length + ' faults');
     applyFilter();
-    showCompare();
+    if (upgrade) { choosePair(); showUpgrade(); }
   }
   function label(box) { return box.parentNode.textContent.trim(); }
   // A link may name what this page does not have (another report's versions, a fault's old name): the names it knows
@@ -550,87 +550,146 @@
   });
   view.hidden = false;
 
-  // Compare: every row and fault shown whose two cells' signatures (data-sig: the set of outcomes of the cell's runs
-  // and of finding kinds any run saw, computed by the report) differ.
-  var compare = document.getElementById('compare');
-  function cellIn(tr, cluster, fault) {
-    return tr.querySelector('td[data-c=' + cssValue(cluster) + '][data-f=' + cssValue(fault) + ']');
+  // Upgrade: what changes from one column to another, computed by the report (UpgradeView) for every pair of columns;
+  // the script only picks the pair (by default the first and the last version shown) and the faults shown.
+  var upgrade = document.getElementById('upgrade');
+  var upgradeData = upgrade ? unpack(document.getElementById('upgrade-data')) : Promise.resolve(null);
+  var upgradeFrom = document.getElementById('upgrade-from'), upgradeTo = document.getElementById('upgrade-to');
+  function optionNamed(select, name) {
+    return Array.prototype.filter.call(select.options, function (o) { return o.value === name || o.textContent === name; })[0];
   }
-  function showCompare() {
-    if (!compare) { return; }
-    var from = document.getElementById('compare-from').value, to = document.getElementById('compare-to').value;
-    var withFindings = document.getElementById('compare-findings').checked;
-    var oneSided = document.getElementById('compare-onesided').checked, onlyOne = 0;
-    function sig(cell) {
-      var v = cell ? (cell.getAttribute('data-sig') || '') : '';
-      return withFindings ? v : v.split('|')[0];
+  // The pair the page shows: the one the link or the reader chose, else the first and the last version shown.
+  function choosePair() {
+    var shown = picked('pivot-c').on, all = Array.prototype.map.call(upgradeFrom.options, function (o) { return o.value; });
+    if (shown.length === 0) { shown = all; }
+    var from = shown[0], to = shown[shown.length - 1];
+    if (shown.length === 1) {
+      var at = all.indexOf(shown[0]);
+      from = all[at > 0 ? at - 1 : 0];
+      to = all[at > 0 ? at : Math.min(1, all.length - 1)];
     }
-    var out = document.getElementById('compare-out');
-    var faults = picked('pivot-f').on, compared = 0, differ = 0;
-    var table = el('table', 'grid diff'), head = el('tr');
-    ['pattern / sidecar / variant', 'fault', from, to].forEach(function (h) { head.appendChild(el('th', null, h)); });
-    table.appendChild(head);
-    // Rows in the grid's row order, then faults in theirs: the grid draws a fault at a time, ColumnDiff a row at a time.
-    var byRow = rows.slice().sort(function (x, y) { return Number(x.getAttribute('data-r')) - Number(y.getAttribute('data-r')); });
-    byRow.forEach(function (tr) {
-      faults.forEach(function (fault) {
-        var a = cellIn(tr, from, fault), b = cellIn(tr, to, fault);
-        if (!a && !b) { return; }
-        var sa = sig(a), sb = sig(b);
-        if (!sa && !sb) { return; }
-        if ((!sa || !sb) && !oneSided) { onlyOne++; return; }
-        compared++;
-        if (sa === sb) { return; }
-        differ++;
-        var line = el('tr', 'row');
-        line.setAttribute('data-diff', tr.getAttribute('data-row') + ' | ' + fault);
-        line.appendChild(el('th', 'rowname', tr.getAttribute('data-row')));
-        line.appendChild(el('td', 'mono', fault));
-        [a, b].forEach(function (cell) {
-          var copy = cell ? cell.cloneNode(true) : el('td', 'empty', '–');
-          copy.classList.remove('selected');
-          copy.removeAttribute('style');
-          line.appendChild(copy);
-        });
-        table.appendChild(line);
-      });
-    });
-    out.textContent = '';
-    out.appendChild(el('p', 'diff-count', differ + ' of ' + compared + ' cells differ from ' + from + ' to ' + to + ' under the ' + faults.length + ' faults shown' +
-      (onlyOne ? '; ' + onlyOne + ' more ran on only one of the two (not listed)' : '')));
-    if (differ) { out.appendChild(table); }
-    document.body.setAttribute('data-differ', String(differ));
+    var chosenFrom = state.from !== undefined && optionNamed(upgradeFrom, state.from);
+    var chosenTo = state.to !== undefined && optionNamed(upgradeTo, state.to);
+    upgradeFrom.value = chosenFrom ? chosenFrom.value : from;
+    upgradeTo.value = chosenTo ? chosenTo.value : to;
   }
-  if (compare) {
-    ['from', 'to'].forEach(function (key) {
-      var select = document.getElementById('compare-' + key);
-      if (state[key] === undefined) { return; }
-      Array.prototype.forEach.call(select.options, function (o) {
-        if (o.value === state[key] || o.textContent === state[key]) { select.value = o.value; }
+  function causeList(causes, data) {
+    var td = el('td');
+    causes.forEach(function (c) {
+      var details = el('details', 'cause');
+      details.appendChild(el('summary', null, c[2] + ' (note on ' + data.columns[c[1]] + ')'));
+      details.appendChild(el('p', 'small', data.notes[c[0]]));
+      td.appendChild(details);
+    });
+    return td;
+  }
+  function upgradeTable(diffs, which, swapped, data, from, to) {
+    var table = el('table', 'grid diff upgrade ' + which), head = el('tr');
+    ['pattern / sidecar / variant', 'fault', 'what changed', 'upstream cause', data.columns[from], data.columns[to]].forEach(function (h) {
+      head.appendChild(el('th', null, h));
+    });
+    table.appendChild(head);
+    diffs.forEach(function (d) {
+      var fault = data.faults[d[1]], changes = which === 'stable' ? d[2] : d[3], causes = which === 'stable' ? d[4] : d[5];
+      var line = el('tr', 'row');
+      line.setAttribute('data-diff', data.rows[d[0]] + ' | ' + fault);
+      var name = el('th', 'rowname'), link = el('a', null, data.rows[d[0]]);
+      link.href = '#row/' + fault + '/' + data.anchors[d[0]];
+      name.appendChild(link);
+      line.appendChild(name);
+      line.appendChild(el('td', 'mono', fault));
+      var what = el('td', 'what');
+      changes.forEach(function (c) {
+        what.appendChild(el('div', null, c[0] + ': ' + (swapped ? c[2] : c[1]) + ' → ' + (swapped ? c[1] : c[2])));
       });
+      line.appendChild(what);
+      line.appendChild(causeList(causes, data));
+      var tr = grid.querySelector('tbody[data-f=' + cssValue(fault) + '] tr.row[data-r="' + d[0] + '"]');
+      [from, to].forEach(function (column) {
+        var cell = tr && tr.querySelector('td[data-c=' + cssValue(upgradeFrom.options[column].value) + ']');
+        var copy = cell ? cell.cloneNode(true) : el('td', 'empty', '–');
+        copy.classList.remove('selected');
+        copy.removeAttribute('style');
+        copy.removeAttribute('id');
+        line.appendChild(copy);
+      });
+      table.appendChild(line);
     });
-    if (state.findings === 'no') { document.getElementById('compare-findings').checked = false; }
-    if (state.onesided === 'yes') { document.getElementById('compare-onesided').checked = true; }
-    compare.addEventListener('change', function () {
-      state.from = document.getElementById('compare-from').selectedOptions[0].textContent;
-      state.to = document.getElementById('compare-to').selectedOptions[0].textContent;
-      state.findings = document.getElementById('compare-findings').checked ? undefined : 'no';
-      state.onesided = document.getElementById('compare-onesided').checked ? 'yes' : undefined;
+    return table;
+  }
+  function showUpgrade() {
+    if (!upgrade) { return Promise.resolve(); }
+    return upgradeData.then(function (data) {
+      var from = upgradeFrom.selectedIndex, to = upgradeTo.selectedIndex, out = document.getElementById('upgrade-out');
+      var shownFaults = {}, stable = [], timing = [], compared = 0, oneSided = 0;
+      picked('pivot-f').on.forEach(function (f) { shownFaults[f] = true; });
+      var low = Math.min(from, to), high = Math.max(from, to), swapped = from > to;
+      var pair = data.pairs.filter(function (p) { return p[0] === low && p[1] === high; })[0];
+      if (pair) {
+        data.faults.forEach(function (f, i) { if (shownFaults[f]) { compared += pair[2][i]; oneSided += pair[3][i]; } });
+        pair[4].forEach(function (d) {
+          if (!shownFaults[data.faults[d[1]]]) { return; }
+          if (d[2].length) { stable.push(d); }
+          if (d[3].length) { timing.push(d); }
+        });
+      }
+      out.textContent = '';
+      out.appendChild(el('p', 'diff-count', 'From ' + data.columns[from] + ' to ' + data.columns[to] + ': ' + stable.length +
+        (stable.length === 1 ? ' cell differs' : ' cells differ') + ' stably, ' + timing.length + ' in some runs only, of ' +
+        compared + ' compared under the ' + picked('pivot-f').on.length + ' faults shown' +
+        (oneSided ? '; ' + oneSided + ' more ran on only one of the two (not compared)' : '')));
+      if (stable.length) {
+        out.appendChild(el('h3', null, 'Stable: seen in every run on one column, in none on the other'));
+        out.appendChild(upgradeTable(stable, 'stable', swapped, data, from, to));
+      }
+      if (timing.length) {
+        out.appendChild(el('h3', null, 'Timing-dependent: seen in some runs only'));
+        out.appendChild(upgradeTable(timing, 'timing', swapped, data, from, to));
+      }
+      document.body.setAttribute('data-differ', String(stable.length));
+      document.body.setAttribute('data-timing', String(timing.length));
+    });
+  }
+  if (upgrade) {
+    upgrade.addEventListener('change', function () {
+      state.from = upgradeFrom.selectedOptions[0].textContent;
+      state.to = upgradeTo.selectedOptions[0].textContent;
       writeHash();
-      showCompare();
+      showUpgrade();
     });
-    document.getElementById('compare-swap').addEventListener('click', function () {
-      var a = document.getElementById('compare-from'), b = document.getElementById('compare-to'), v = a.value;
-      a.value = b.value;
-      b.value = v;
-      compare.dispatchEvent(new Event('change'));
+    document.getElementById('upgrade-swap').addEventListener('click', function () {
+      var v = upgradeFrom.value;
+      upgradeFrom.value = upgradeTo.value;
+      upgradeTo.value = v;
+      upgrade.dispatchEvent(new Event('change'));
     });
-    compare.addEventListener('click', function (ev) {
+    upgrade.addEventListener('click', function (ev) {
       var td = ev.target.closest('td.cell');
       if (td) { openCell(Number(td.getAttribute('data-i')), td); }
     });
-    compare.hidden = false;
+    document.getElementById('upgrade-pick').hidden = false;
   }
+
+  // A link to a grid row (the answers, the upgrade view): shown even when the choice of faults or the filter hid it,
+  // and scrolled to without replacing the page's state in its URL.
+  document.addEventListener('click', function (ev) {
+    var a = ev.target.closest ? ev.target.closest('a[href^="#row/"]') : null;
+    var target = a && document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)));
+    if (!target) { return; }
+    ev.preventDefault();
+    if (target.hidden || target.classList.contains('pivot-empty') || target.offsetParent === null) {
+      var box = view.querySelector('input[data-pivot-f=' + cssValue(faultOf(target)) + ']');
+      if (box) { box.checked = true; }
+      filter.value = '';
+      remember('pivot-c', 'v');
+      remember('pivot-f', 'f');
+      writeHash();
+      applyPivot();
+    }
+    target.scrollIntoView({ block: 'start' });
+    target.classList.add('target');
+    setTimeout(function () { target.classList.remove('target'); }, 2000);
+  });
 
   grid.addEventListener('click', function (ev) {
     var td = ev.target.closest('td.cell');
@@ -652,8 +711,8 @@
     var target = grid.querySelector('td.cell[data-i="' + parseInt(state.cell, 10) + '"]');
     if (target) { target.click(); }
   }
-  // Ready once the drill-down data is unpacked too, and a cell named in the URL is open.
-  loaded.then(function () {
+  // Ready once the drill-down's and the upgrade view's data are unpacked too, and a cell named in the URL is open.
+  Promise.all([loaded, upgradeData, showUpgrade()]).then(function () {
     if (document.body.getAttribute('data-ready') !== 'error') { document.body.setAttribute('data-ready', 'true'); }
   });
 })();

@@ -40,6 +40,12 @@ final class CellNotes {
 
     private static final String COLUMNS = "cluster pattern sidecar variant fault asserts note";
 
+    /**
+     * Between the notes a run gathers: a line break, so that each stays one note (the upgrade view tells a note on one
+     * column from one on both); in HTML text it reads as a space, in a title as a new line.
+     */
+    static final String SEPARATOR = "\n";
+
     /** A line of the file; each key column is null for {@code *}, else the values it matches. */
     private record Rule(int line, List<Set<String>> key, NoteCondition condition, String note) {
         boolean matches(ScenarioKey k) {
@@ -98,9 +104,9 @@ final class CellNotes {
     }
 
     /**
-     * The results with every matching note appended to the cell's note, once each note's condition is checked on
-     * every run it matches (ERROR runs aside); the first that does not hold is refused, naming the note's line, the
-     * cell and the run.
+     * The results with every matching note appended to the cell's note ({@link #SEPARATOR} between notes), once each
+     * note's condition is checked on every run it matches (ERROR runs aside); the first that does not hold is refused,
+     * naming the note's line, the cell and the run.
      */
     List<ScenarioResult> apply(List<ScenarioResult> results) throws InvalidInputException {
         List<ScenarioResult> out = new ArrayList<>();
@@ -118,7 +124,7 @@ final class CellNotes {
                             + String.join(" | ", k.cluster(), k.pattern(), k.sidecar(), k.variant(), k.fault())
                             + " run " + r.repeat() + ": " + failure.get());
                 }
-                note.append(note.length() == 0 ? "" : " ").append(rule.note());
+                note.append(note.length() == 0 ? "" : SEPARATOR).append(rule.note());
             }
             out.add(note.toString().equals(r.note()) ? r : r.withNote(note.toString()));
         }

@@ -167,8 +167,14 @@ record CellRuns(List<Integer> indices, List<ScenarioResult> runs) {
 
     /** The note of the cell's runs, each distinct note once. */
     String note() {
+        return String.join(CellNotes.SEPARATOR, notes());
+    }
+
+    /** Each note of the cell's runs once, in the order they first carry them (a run's are {@link CellNotes#SEPARATOR} apart). */
+    List<String> notes() {
         List<String> notes = new ArrayList<>();
-        runs.stream().map(ScenarioResult::note).filter(n -> !n.isBlank()).distinct().forEach(notes::add);
-        return String.join(" ", notes);
+        runs.stream().flatMap(r -> java.util.Arrays.stream(r.note().split(CellNotes.SEPARATOR))).map(String::strip)
+                .filter(n -> !n.isEmpty()).distinct().forEach(notes::add);
+        return notes;
     }
 }

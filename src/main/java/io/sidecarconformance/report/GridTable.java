@@ -80,7 +80,8 @@ final class GridTable {
         });
         StringBuilder html = new StringBuilder();
         // data-r: the row's place in the grid's row order, so lists across faults (the compare view) keep it.
-        html.append("<tr class=\"row\" data-r=\"").append(grid.rows().indexOf(row)).append("\" data-group=\"").append(Html.escape(row.pattern()))
+        html.append("<tr class=\"row\" id=\"").append(Html.escape(rowAnchor(fault, row))).append("\" data-r=\"")
+                .append(grid.rows().indexOf(row)).append("\" data-group=\"").append(Html.escape(row.pattern()))
                 .append("\" data-row=\"").append(Html.escape(row.name()))
                 .append("\" data-verdicts=\"").append(String.join(" ", words)).append("\"><th class=\"rowname\" title=\"")
                 .append(Html.escape(row.name() + " under " + fault)).append("\">")
@@ -94,6 +95,11 @@ final class GridTable {
                     .orElse("<td class=\"empty\"" + columnData(column) + " title=\"not run on this version\">&ndash;</td>"));
         }
         return html.append("</tr>\n").toString();
+    }
+
+    /** The id of a row under a fault, "row/sigterm/native/dind/exec": what the answers and the upgrade view link to. */
+    static String rowAnchor(String fault, GridLayout.Row row) {
+        return String.join("/", "row", fault, row.pattern(), row.sidecar(), row.variant());
     }
 
     /** The attributes that let the pivot hide a column and the diff find a cell: cluster and fault. */

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * compatibility.html: the choice of versions and faults, the caveats, the summary, the compare view, the changes since
- * a previous run, the clusters, parameters, measurements, legend and glossary, the grid, how the pods of the normal ends
- * ended ({@link EndOfPodSection}) and a drill-down per cell, as one
- * file (inline CSS and JS, nothing fetched) that opens from file://; the drill-down's data is packed ({@link PackedText}).
+ * compatibility.html: the answers ({@link Answers}), the choice of versions and faults, the caveats, the summary, the
+ * upgrade view ({@link UpgradeView}), the changes since a previous run, the clusters, parameters, measurements, legend
+ * and glossary, the grid, how the pods of the normal ends ended ({@link EndOfPodSection}) and a drill-down per cell, as
+ * one file (inline CSS and JS, nothing fetched) that opens from file://; the drill-down's and the upgrade view's data
+ * are packed ({@link PackedText}).
  * Without JavaScript, each cell links to its entry in {@link CellsInWords#FILE} beside it. Rendered
  * from a {@link SuiteResults} only (and the previous run's, for its changes): the page shows what results.json holds
  * and nothing else.
@@ -46,10 +47,11 @@ public final class HtmlReport {
                 // First script on the page, so that even a syntax error in the main script is reported.
                 .append("<script>").append(PageAssets.ERROR_HOOK).append("</script>\n")
                 .append(heading(run))
+                .append(Answers.render(run))
                 .append(Views.render(run))
                 .append(Caveats.render(run))
                 .append(SummaryTable.render(run))
-                .append(Views.compare(run))
+                .append(UpgradeView.render(run))
                 .append(previous == null ? "" : changes(previous, run))
                 .append(header(run))
                 .append("<div class=\"tools\"><label>filter <input id=\"filter\" type=\"search\" autocomplete=\"off\" ")

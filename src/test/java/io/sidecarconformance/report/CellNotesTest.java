@@ -49,7 +49,7 @@ class CellNotesTest {
         List<ScenarioResult> out = CellNotes.read(f).apply(List.of(
                 cell("local:1.27", "native", "none"), cell("local:1.29", "native", "none"), cell("local:1.27", "classic", "none")));
 
-        assertThat(out.get(0).note()).as("both rules match").isEqualTo("KEP-753 is not in 1.27: the API drops restartPolicy. Second note.");
+        assertThat(out.get(0).note()).as("both rules match").isEqualTo("KEP-753 is not in 1.27: the API drops restartPolicy.\nSecond note.");
         assertThat(out.get(1).note()).as("only the wildcard cluster rule").isEqualTo("Second note.");
         assertThat(out.get(2).note()).as("no rule").isEmpty();
         assertThat(out).extracting(ScenarioResult::outcome).as("outcomes unchanged").containsOnly(Outcome.STUCK);

@@ -230,14 +230,14 @@ class CompatibilityPageRenderTest {
     }
 
     @Test
-    void versionsAndFaultsFromTheUrlPivotThePageAndTheCompareViewListsWhatColumnDiffLists() throws Exception {
-        SuiteResults run = SampleRuns.realistic();
+    void versionsAndFaultsFromTheUrlPivotThePageAndTheUpgradeViewListsWhatUpgradeFinds() throws Exception {
+        SuiteResults run = SampleRuns.repeated();
         Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
 
-        String dom = dumpDom(page.toUri() + "#v=kind:1.31&f=none,sigterm&from=k3s:1.28&to=kind:1.31&onesided=yes");
+        String dom = dumpDom(page.toUri() + "#v=kind:1.31&f=none,sigterm,sidecar-oom&from=k3s:1.28&to=kind:1.31");
 
         assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(dom)).isEqualTo("true");
-        assertThat(bodyAttributes(dom).get("data-pivot")).as("what is shown").isEqualTo("1 versions, 2 faults");
+        assertThat(bodyAttributes(dom).get("data-pivot")).as("what is shown").isEqualTo("1 versions, 3 faults");
         assertThat(dom).as("the other version's columns are hidden, how the pods ended included")
                 .contains("#grid [data-c=\"k3s:1.28\"],#summary [data-c=\"k3s:1.28\"],#changes [data-c=\"k3s:1.28\"],"
                         + "#end-of-pod [data-c=\"k3s:1.28\"]{display:none}")
@@ -249,14 +249,40 @@ class CompatibilityPageRenderTest {
         assertThat(all(dom, "<tr class=\"fhead\"><th class=\"fault\" colspan=\"(\\d+)\"")).as("fault headings span the row names and one column")
                 .containsOnly("2");
         assertThat(dom).as("few versions: the summary says its words").contains("<section id=\"summary\" data-words-up-to=\"" + SummaryTable.WORDS_UP_TO + "\" class=\"words\">");
-        List<String> expected = ColumnDiff.between(run, "k3s:1.28", "kind:1.31").stream()
-                .map(line -> line.substring(0, line.indexOf(':')).split(" \\| "))
-                .filter(p -> List.of("none", "sigterm").contains(p[3]))
-                .map(p -> p[0] + " / " + p[1] + " / " + p[2] + " | " + p[3]).toList();
-        assertThat(expected).as("the sample differs between its clusters").isNotEmpty();
-        assertThat(all(dom, "<tr class=\"row\" data-diff=\"([^\"]*)\"")).as("compare rows: ColumnDiff's, under the faults shown")
-                .containsExactlyElementsOf(expected);
-        assertThat(bodyAttributes(dom).get("data-differ")).as("count").isEqualTo(String.valueOf(expected.size()));
+        Upgrade.Comparison upgrade = Upgrade.between(run, "k3s:1.28", "kind:1.31");
+        List<String> shown = List.of("none", "sigterm", "sidecar-oom");
+        List<String> stable = upgrade.stable().stream().filter(d -> shown.contains(d.fault())).map(d -> d.row().name() + " | " + d.fault()).toList();
+        List<String> timing = upgrade.timing().stream().filter(d -> shown.contains(d.fault())).map(d -> d.row().name() + " | " + d.fault()).toList();
+        assertThat(stable).as("the sample differs between its clusters").isNotEmpty();
+        assertThat(timing).as("the cell run three times, one run apart from the others").isNotEmpty();
+        String out = between(dom, "<div id=\"upgrade-out\">", "</section>");
+        assertThat(all(between(out, "<table class=\"grid diff upgrade stable\">", "</table>"), "<tr class=\"row\" data-diff=\"([^\"]*)\""))
+                .as("the stable list: Upgrade's, under the faults shown").containsExactlyElementsOf(stable);
+        assertThat(all(between(out, "<table class=\"grid diff upgrade timing\">", "</table>"), "<tr class=\"row\" data-diff=\"([^\"]*)\""))
+                .as("then the timing-dependent one, apart").containsExactlyElementsOf(timing);
+        assertThat(bodyAttributes(dom).get("data-differ")).as("count").isEqualTo(String.valueOf(stable.size()));
+        assertThat(out).as("the pair the link chose").startsWith("<p class=\"diff-count\">From k3s:1.28 to kind:1.31: ");
+    }
+
+    @Test
+    void theUpgradeViewOpensOnTheFirstAndLastVersionShownAndSwapsSidesForADowngrade() throws Exception {
+        SuiteResults run = SampleRuns.repeated();
+        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
+        GridLayout grid = GridLayout.of(run);
+        String first = grid.clusters().get(0);
+        String last = grid.clusters().get(grid.clusters().size() - 1);
+
+        String all = dumpDom(page.toUri().toString());
+        String swapped = dumpDom(page.toUri() + "#from=" + last + "&to=" + first);
+
+        assertThat(bodyAttributes(all).get("data-ready")).as("data-ready; script errors: %s", scriptErrors(all)).isEqualTo("true");
+        assertThat(between(all, "<div id=\"upgrade-out\">", "</section>")).as("every version shown: the first to the last")
+                .startsWith("<p class=\"diff-count\">From " + first + " to " + last + ": ");
+        Upgrade.Difference d = Upgrade.between(run, first, last).stable().get(0);
+        Upgrade.Change change = d.stable().get(0);
+        assertThat(all).as("a change, as Upgrade words it").contains(asText(change.words("→")));
+        assertThat(swapped).as("the other way: each side swapped")
+                .contains(asText(change.dimension().words() + ": " + change.after() + " → " + change.before()));
     }
 
     @Test

@@ -40,10 +40,10 @@ class PublishedPageTest {
         return ResultsMerger.merge(inputs, List.of(), Instant.parse("2026-12-02T08:29:06Z")).results();
     }
 
-    // Read, merged and rendered once for all tests: the published files are large.
-    private static final SuiteResults MERGED = merged();
+    // Read, merged and rendered once for all tests (AnswersTest's too): the published files are large.
+    static final SuiteResults MERGED = merged();
     private static final String HTML = HtmlReport.render(MERGED);
-    private static final Document PAGE = Jsoup.parse(HTML);
+    static final Document PAGE = Jsoup.parse(HTML);
     private static final Document WORDS = Jsoup.parse(CellsInWords.page(MERGED));
 
     private final SuiteResults run = MERGED;

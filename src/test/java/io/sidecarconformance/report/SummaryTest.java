@@ -85,16 +85,18 @@ class SummaryTest {
     }
 
     @Test
-    void theViewsNeedJavaScriptSoTheyStartHidden() {
+    void theViewsNeedJavaScriptSoTheyStartHiddenButTheUpgradeViewListsNeighbouringColumnsWithoutIt() {
         Document page = Jsoup.parse(HtmlReport.render(sample()));
 
         assertThat(page.selectFirst("#view").hasAttr("hidden")).as("pivot").isTrue();
-        assertThat(page.selectFirst("#compare").hasAttr("hidden")).as("compare").isTrue();
+        assertThat(page.selectFirst("#upgrade-pick").hasAttr("hidden")).as("the choice of two versions").isTrue();
+        assertThat(page.selectFirst("#upgrade").hasAttr("hidden")).as("the upgrade view itself").isFalse();
         assertThat(page.select("#view input[data-pivot-c]").eachAttr("data-pivot-c")).as("a box per version")
                 .containsExactly(OLD, NEW);
         assertThat(page.select("#view input[data-pivot-f]").eachAttr("data-pivot-f")).as("a box per fault, in fault order")
                 .containsExactly("none", "sidecar-oom");
-        assertThat(page.select("#compare-from option[selected]").eachAttr("value")).as("from the older").containsExactly(OLD);
-        assertThat(page.select("#compare-to option[selected]").eachAttr("value")).as("to the newer").containsExactly(NEW);
+        assertThat(page.select("#upgrade-from option").eachAttr("value")).as("every version to pick from").containsExactly(OLD, NEW);
+        assertThat(page.select("#upgrade-out details.pair").eachAttr("data-to")).as("without JavaScript: each version"
+                + " against the next").containsExactly(NEW);
     }
 }
