@@ -162,18 +162,9 @@ public final class RecomputeCheck {
         int disagreements = 0;
         for (String arg : files) {
             SuiteResults run;
-            try {
-                run = ResultsJson.read(Path.of(arg));
-            } catch (ResultsFileException e) {
-                err.println("RecomputeCheck: " + e.getMessage());
-                return 2;
-            } catch (IOException e) {
-                err.println("RecomputeCheck: cannot read " + arg + ": " + e.getMessage());
-                return 2;
-            }
-            Report records = check(arg, run);
             Optional<EndOfPodTable> storedEnds;
             try {
+                run = ResultsJson.read(Path.of(arg));
                 storedEnds = ResultsJson.endOfPod(Files.readString(Path.of(arg)), arg);
             } catch (ResultsFileException e) {
                 err.println("RecomputeCheck: " + e.getMessage());
@@ -182,6 +173,7 @@ public final class RecomputeCheck {
                 err.println("RecomputeCheck: cannot read " + arg + ": " + e.getMessage());
                 return 2;
             }
+            Report records = check(arg, run);
             List<Disagreement> all = new ArrayList<>(records.disagreements());
             all.addAll(checkEndOfPod(arg, run, storedEnds));
             Report r = new Report(records.checked(), records.notCheckable(), all);
