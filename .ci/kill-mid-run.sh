@@ -140,7 +140,7 @@ for r in live2a live2b; do
 done
 grep -qE '(swept|nothing to sweep).*live run alone' "$WORK/live2b.log" \
   || say "note: run 2b's sweep saw no live run (run 2a had no namespace at that moment)"
-grep -q ERROR "$WORK"/live2?/results.json && fail "a live run recorded an ERROR cell (disturbed?)"
+grep -qE '"outcome" *: *"ERROR"' "$WORK"/live2?/results.json && fail "a live run recorded an ERROR cell (disturbed?)"
 report_counts "after the next runs" "$dead1"
 if [ "$count_ns" -ne 0 ] || [ "$count_pods" -ne 0 ]; then fail "run 1's namespaces or pods are left after the next runs"; fi
 
