@@ -2,6 +2,7 @@ package io.sidecarconformance.result;
 
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
+import io.sidecarconformance.timeline.Termination;
 import io.sidecarconformance.timeline.TimelineEvent;
 
 import java.time.Instant;
@@ -52,7 +53,6 @@ public record EndOfPod(String podPhase, String podReason, boolean podGone, Map<S
                                int restarts) {
     }
 
-    private static final Pattern TERMINATION = Pattern.compile("(?:lastState=)?exit=(-?\\d+) reason=(\\S+?):?(?:\\s.*)?");
     private static final Pattern SIGNAL = Pattern.compile("\\bSIG[A-Z0-9]+\\b");
     private static final Pattern PHASE = Pattern.compile("(\\S+)(?: \\((.*)\\))?");
 
@@ -127,13 +127,10 @@ public record EndOfPod(String podPhase, String podReason, boolean podGone, Map<S
             } else if (e.kind() == EventKind.STATUS && d.startsWith("restartCount=")) {
                 restarts = Integer.parseInt(d.substring("restartCount=".length()));
             }
-            boolean termination = e.kind() == EventKind.TERMINATED
-                    || (e.kind() == EventKind.STATUS && d.startsWith("lastState="));
-            Matcher end = TERMINATION.matcher(d);
-            if (termination && end.matches()) {
-                exitCode = Integer.parseInt(end.group(1));
-                reason = end.group(2).equals("null") ? null : end.group(2);
-            }
+            Termination.of(e).ifPresent(end -> {
+                exitCode = end.exitCode();
+                reason = end.reason();
+            });
         }
 
         private void stateAt(Instant time, State next, String waitingFor) {

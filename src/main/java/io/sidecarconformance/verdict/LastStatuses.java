@@ -2,6 +2,7 @@ package io.sidecarconformance.verdict;
 
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
+import io.sidecarconformance.timeline.Termination;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.timeline.TimelineEvent;
 
@@ -22,7 +23,6 @@ import java.util.regex.Pattern;
 record LastStatuses(Map<String, Integer> restarts, Map<String, Integer> exitCodes, Map<String, String> reasons) {
 
     private static final Pattern RESTARTS = Pattern.compile("restartCount=(\\d+)");
-    private static final Pattern TERMINATION = Pattern.compile("(?:lastState=)?exit=(-?\\d+) reason=(\\S+?):?(?:\\s.*)?");
 
     static LastStatuses of(Timeline t) {
         Map<String, Integer> restarts = new HashMap<>();
@@ -38,17 +38,14 @@ record LastStatuses(Map<String, Integer> restarts, Map<String, Integer> exitCode
             if (e.kind() == EventKind.STATUS && restart.matches()) {
                 restarts.put(c, Integer.parseInt(restart.group(1)));
             }
-            Matcher end = TERMINATION.matcher(e.detail());
-            boolean termination = e.kind() == EventKind.TERMINATED
-                    || (e.kind() == EventKind.STATUS && e.detail().startsWith("lastState="));
-            if (termination && end.matches()) {
-                exitCodes.put(c, Integer.parseInt(end.group(1)));
-                if (end.group(2).equals("null")) {
+            Termination.of(e).ifPresent(end -> {
+                exitCodes.put(c, end.exitCode());
+                if (end.reason() == null) {
                     reasons.remove(c);
                 } else {
-                    reasons.put(c, end.group(2));
+                    reasons.put(c, end.reason());
                 }
-            }
+            });
         }
         return new LastStatuses(restarts, exitCodes, reasons);
     }
