@@ -309,9 +309,7 @@ kind_binaries() { # id
   ev="$(etcd_of "$id")"; kb="$(k8s_dir "$v")/bin"
   if ! { [ -f "$kb/.complete" ] && [ -x "$SC_CACHE/etcd/$ev/bin/etcd" ] &&
          [ -f "$SC_CACHE/images/pause-$(cat "$kb/pause.tag" 2>/dev/null).tar.id" ] &&
-         [ -f "$SC_CACHE/images/busybox-$(prop busybox | sed 's/.*://').tar.id" ] &&
-         [ -f "$SC_CACHE/images/dind-$(prop dind | sed 's/.*://').tar.id" ] &&
-         [ -f "$SC_CACHE/images/proxy-$(prop proxy | sed 's/.*://').tar.id" ]; }; then
+         suite_images_built; }; then
     exec 6>"$SC_CACHE/build.lock"
     flock 6
     build_etcd "$ev"

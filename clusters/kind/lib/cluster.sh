@@ -62,12 +62,13 @@ kind_up() { # id
   "$(kind_bin)" create cluster --name "$name" --config "$dir/kind.yaml" --kubeconfig "$dir/kubeconfig" --wait 180s \
     >"$dir/create.log" 2>&1 || up_fail "kind create cluster $name failed: $(grep -m1 -iE 'error|fail' "$dir/create.log" | cut -c1-250); log: $dir/create.log"
   log "cluster $name Ready after $((SECONDS - s))s"
-  local ref f
-  for ref in "$(prop busybox)" "$(prop dind)" "$(prop proxy)"; do
-    f="$SC_CACHE/images/$(basename "${ref%%:*}")-${ref##*:}.tar"
+  local ref f refs
+  mapfile -t refs < <(suite_image_refs)
+  for ref in "${refs[@]}"; do
+    f="$(image_tar "$ref")"
     "$(kind_bin)" load image-archive "$f" --name "$name" >>"$dir/load.log" 2>&1 || up_fail "kind load image-archive $f failed; log: $dir/load.log"
   done
-  log "loaded $(prop busybox), $(prop dind) and $(prop proxy)"
+  log "loaded ${refs[*]}"
   echo "$id" >"$KRUN/current"
   UP_ACTIVE=0
   trap - ERR INT TERM HUP

@@ -161,8 +161,9 @@ node_files() { # id run-dir k8s-bin minor gates
   v2_kubeconfig "$dir/controller-manager.kubeconfig" controller-manager cm
   v2_kubeconfig "$dir/scheduler.kubeconfig" scheduler scheduler
   v2_kubeconfig "$dir/kubelet.kubeconfig" kubelet-client kubelet
-  local img="$SC_CACHE/images" bref dref pref
-  bref="$(prop busybox)"; dref="$(prop dind)"; pref="$(prop proxy)"
+  local ref refs images=""
+  mapfile -t refs < <(suite_image_refs)
+  for ref in "localhost/sidecar-conformance/pause:$ptag" "${refs[@]}"; do images+="${images:+ }$ref=$(in_guest "$(image_tar "$ref")")"; done
   # shellcheck disable=SC2031 # RUNC_BIN: the host's value (runtime_paths), not the subshell's above
   cat >"$dir/node.env" <<ENV
 NODE_NAME=$NODE_NAME
@@ -173,7 +174,7 @@ CPU_MHZ=$(awk -F': *' '/^cpu MHz/ {print $2; exit}' /proc/cpuinfo)
 CTRD_DIR=$(in_guest "$SHIM_DIR")
 RUNC_DIR=$(dirname "$(in_guest "$RUNC_BIN")")
 KBIN=$(in_guest "$kbin")
-IMAGES="localhost/sidecar-conformance/pause:$ptag=$(in_guest "$img/pause-$ptag.tar") $bref=$(in_guest "$img/busybox-${bref##*:}.tar") $dref=$(in_guest "$img/dind-${dref##*:}.tar") $pref=$(in_guest "$img/proxy-${pref##*:}.tar")"
+IMAGES="$images"
 ENV
   install -m 644 "$V2_HERE/guest/node.sh" "$dir/node.sh"
 }

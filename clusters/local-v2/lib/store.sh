@@ -10,12 +10,12 @@
 store_img() { printf '%s/store-%s-pause%s.img' "$V2_CACHE" "$(containerd_of "$1")" "$(pause_of "$1")"; }
 
 store_images() { # id -> "ref tarball" lines
-  local kb ptag bref dref pref
-  kb="$(k8s_dir "$(k8s_version_of "$1")")/bin"; ptag="$(cat "$kb/pause.tag")"
-  bref="$(prop busybox)"; dref="$(prop dind)"; pref="$(prop proxy)"
-  printf '%s %s\n' "localhost/sidecar-conformance/pause:$ptag" "$SC_CACHE/images/pause-$ptag.tar" \
-    "$bref" "$SC_CACHE/images/busybox-${bref##*:}.tar" "$dref" "$SC_CACHE/images/dind-${dref##*:}.tar" \
-    "$pref" "$SC_CACHE/images/proxy-${pref##*:}.tar"
+  local kb ref refs
+  kb="$(k8s_dir "$(k8s_version_of "$1")")/bin"
+  mapfile -t refs < <(suite_image_refs)
+  for ref in "localhost/sidecar-conformance/pause:$(cat "$kb/pause.tag")" "${refs[@]}"; do
+    printf '%s %s\n' "$ref" "$(image_tar "$ref")"
+  done
 }
 
 # what a store holds: the containerd build and every image's config digest (images.sh writes <tar>.id)

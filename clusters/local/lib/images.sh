@@ -207,6 +207,17 @@ build_proxy_image() { # ref out
   rm -rf "$r"
 }
 
+# The suite's own images (images.properties), in the order every cluster takes them; pause comes with each build.
+suite_image_refs() { prop busybox; prop dind; prop proxy; }
+# The tarball build_images writes for an image <registry>/<path>/<name>:<tag>: $SC_CACHE/images/<name>-<tag>.tar
+image_tar() { printf '%s/images/%s-%s.tar' "$SC_CACHE" "$(basename "${1%%:*}")" "${1##*:}"; }
+# every suite image's tarball written (build_images writes <tar>.id last)
+suite_images_built() {
+  local ref refs
+  mapfile -t refs < <(suite_image_refs)
+  for ref in "${refs[@]}"; do [ -f "$(image_tar "$ref").id" ] || return 1; done
+}
+
 # imports a tarball unless containerd has <ref> from it already (a label records the image config digest)
 import_image() { # ref tarball
   local want; want="sc.id=$(cat "$2.id")"
@@ -216,15 +227,9 @@ import_image() { # ref tarball
 }
 
 import_images() { # kbin
-  local ptag ref f
-  ptag="$(cat "$1/pause.tag")"
-  for ref in "localhost/sidecar-conformance/pause:$ptag" "$(prop busybox)" "$(prop dind)" "$(prop proxy)"; do
-    case $ref in
-      */pause:*) f="$SC_CACHE/images/pause-$ptag.tar" ;;
-      */busybox:*) f="$SC_CACHE/images/busybox-${ref##*:}.tar" ;;
-      */dind:*) f="$SC_CACHE/images/dind-${ref##*:}.tar" ;;
-      */proxy:*) f="$SC_CACHE/images/proxy-${ref##*:}.tar" ;;
-    esac
-    import_image "$ref" "$f" || return 1
+  local ref refs
+  mapfile -t refs < <(suite_image_refs)
+  for ref in "localhost/sidecar-conformance/pause:$(cat "$1/pause.tag")" "${refs[@]}"; do
+    import_image "$ref" "$(image_tar "$ref")" || return 1
   done
 }
