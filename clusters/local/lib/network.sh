@@ -59,14 +59,15 @@ SYSCTLS="vm.overcommit_memory vm.panic_on_oom kernel.panic kernel.panic_on_oops 
 SYSCTL_ORIG="$SC_CACHE/local/sysctl.orig"
 sysctl_save() {
   [ -f "$SYSCTL_ORIG" ] && return 0
-  local k
+  local k v
   mkdir -p "${SYSCTL_ORIG%/*}"
-  for k in $SYSCTLS; do printf '%s=%s\n' "$k" "$(sysctl -n "$k" 2>/dev/null)"; done >"$SYSCTL_ORIG"
+  # only what could be read: an empty value is a value (net.ipv4.ip_local_reserved_ports is empty on most machines)
+  for k in $SYSCTLS; do if v="$(sysctl -n "$k" 2>/dev/null)"; then printf '%s=%s\n' "$k" "$v"; fi; done >"$SYSCTL_ORIG"
 }
 sysctl_restore() {
   [ -f "$SYSCTL_ORIG" ] || return 0
   local kv
-  while read -r kv; do if [ -n "${kv#*=}" ]; then sysctl -q -w "$kv" >/dev/null 2>&1 || true; fi; done <"$SYSCTL_ORIG"
+  while read -r kv; do sysctl -q -w "$kv" >/dev/null 2>&1 || true; done <"$SYSCTL_ORIG"
   rm -f "$SYSCTL_ORIG"
 }
 
