@@ -26,16 +26,17 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
   and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
   and clients"; the values a run used: the report's legend).
-  The proxy rows: main's requests go through HAProxy to an upstream pod; on SIGTERM the proxy fails its readiness at
-  once and proxies on for -Dsidecar.proxyDrainSeconds (5 s, Istio's terminationDrainDuration) before its soft stop,
-  which shapes when the pod can end and whether main's last requests are answered.
-  Native rows are +probe but two: main then starts only once every sidecar's service answers, so the deletion finds
-  every container up (without a probe main, and so the deletion, can come while the last sidecar is still starting; a
-  first run showed the kubelet then sending main's SIGTERM about 0.6 s late). One exception, native / dind / exec, is
-  ARC's native spec without its startupProbe: main waits for dockerd itself, so dockerd is up by main's Working line.
-  The proxy rows ask it of a proxy that drains as Istio's does: native with and without a startupProbe (without, main
-  waits for the proxy's readiness itself, so the proxy is up by main's Working line), and classic, where the proxy gets
-  SIGTERM with main, fails its readiness and proxies on for -Dsidecar.proxyDrainSeconds, longer than main's 4 s.
+  Native rows carry a startupProbe (+probe) but three: main then starts only once every sidecar's service answers, so
+  the deletion finds every container up (without a probe main, and so the deletion, can come while the last sidecar is
+  still starting; a first run showed the kubelet then sending main's SIGTERM about 0.6 s late). The three without are
+  users' specs without the probe, where main waits for the sidecar itself, so it is up by main's Working line:
+  native / dind / exec and its +ready twin (ARC's native spec without its startupProbe: main waits for dockerd), and
+  native / proxy / exec (main waits for the proxy's readiness).
+  The proxy rows ask it of a proxy that drains as Istio's does: main's requests go through HAProxy to an upstream pod;
+  on SIGTERM the proxy fails its readiness at once and proxies on for -Dsidecar.proxyDrainSeconds (5 s, Istio's
+  terminationDrainDuration) before its soft stop, which shapes when the pod can end and whether main's last requests
+  are answered. Native with and without a startupProbe, and classic, where the proxy gets SIGTERM with main and its
+  drain is longer than main's 4 s.
   Bounds: the deletion's grace period is -Dfault.graceSeconds (15 s); main works 120 s, so only the deletion ends it.
   The +ready rows ask whether Ready goes false while main drains (kubernetes/kubernetes#140509, #140881: exec
   readiness probes stopped running once a pod began terminating, from v1.35.0): main and every sidecar declare an exec
