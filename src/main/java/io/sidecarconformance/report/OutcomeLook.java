@@ -120,9 +120,13 @@ final class OutcomeLook {
                         + " Draining lines): at least one use was answered, none failed, and a use still unanswered when"
                         + " main ended had waited no longer than the slowest answered use took"));
         BADGES.put(FindingKind.SIDECAR_GONE_IN_DRAIN, new Badge("gone",
-                "main, draining after its SIGTERM, kept using the sidecar: a use failed, none was answered before"
-                        + " main ended, or one was left waiting longer than the slowest answered use took; with when, from"
-                        + " main's SIGTERM, and when the sidecar said SIGTERM"));
+                "main, draining after its SIGTERM, kept using the sidecar: a use failed, or one was left waiting"
+                        + " longer than the slowest answered use took; with when, from main's SIGTERM, and when the sidecar"
+                        + " said SIGTERM"));
+        BADGES.put(FindingKind.SIDECAR_DRAIN_UNDECIDED, new Badge("undecided",
+                "main, draining after its SIGTERM, began a use of the sidecar that had not ended (answered or failed)"
+                        + " when main did: one use took longer than main's drain, so the run says nothing about whether"
+                        + " the sidecar was there; with when, from main's SIGTERM, and when the sidecar said SIGTERM"));
         BADGES.put(FindingKind.STOP_SIGNAL, new Badge("signal",
                 "a container's stop signal was not SIGTERM: the kubelet reported another in effect (its status's"
                         + " stopSignal), or the first line it wrote after the deletion naming a signal named another;"

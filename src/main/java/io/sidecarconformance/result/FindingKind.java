@@ -28,10 +28,15 @@ public enum FindingKind {
      */
     SIDECAR_SERVED_DRAIN,
     /**
-     * Main used the sidecar while it drained after its SIGTERM: a use failed, none was answered before main ended, or
-     * one was left waiting longer than the slowest answered use took.
+     * Main used the sidecar while it drained after its SIGTERM: a use failed, or one was left waiting longer than the
+     * slowest answered use took.
      */
     SIDECAR_GONE_IN_DRAIN,
+    /**
+     * Main began using the sidecar while it drained after its SIGTERM, but no use ended (answered or failed) before main
+     * did: nothing says whether the sidecar was there.
+     */
+    SIDECAR_DRAIN_UNDECIDED,
     /** A container's stop signal was not SIGTERM: the kubelet reported another in effect, or another reached it. */
     STOP_SIGNAL,
     /**

@@ -88,8 +88,9 @@ final class TerminationFindings {
     /**
      * Main's uses of the sidecar between its Terminating line and its end: served when at least one was answered, none
      * failed, and a use still unanswered when main ended (main stops its drain at its exit) had waited no longer than
-     * the slowest answered use took; gone otherwise (a failed use, none answered, or one left waiting longer: a service
-     * that no longer answers).
+     * the slowest answered use took; gone when a use failed or one was left waiting longer (a service that no longer
+     * answers); undecided when no use ended at all, answered or failed (one use longer than main's drain: a slow
+     * answer and a service that no longer answers look the same).
      */
     static Optional<Finding> sidecarInDrain(Observation o) {
         Timeline t = o.timeline();
@@ -117,7 +118,9 @@ final class TerminationFindings {
         int last = begun.lastKey();
         Optional<Double> waiting = answered.containsKey(last) ? Optional.empty()
                 : Optional.of(seconds(begun.get(last).time(), mainEnd.orElse(o.endedAt())));
-        boolean gone = failed.isPresent() || answered.isEmpty() || waiting.filter(w -> w > slowest).isPresent();
+        boolean gone = failed.isPresent() || !answered.isEmpty() && waiting.filter(w -> w > slowest).isPresent();
+        FindingKind kind = gone ? FindingKind.SIDECAR_GONE_IN_DRAIN
+                : answered.isEmpty() ? FindingKind.SIDECAR_DRAIN_UNDECIDED : FindingKind.SIDECAR_SERVED_DRAIN;
         StringBuilder sb = new StringBuilder("while main drained after its SIGTERM (" + at(o, from) + "), it began "
                 + begun.size() + (begun.size() == 1 ? " use" : " uses") + " of the sidecar: "
                 + answered.values().stream().filter(e -> e.detail().endsWith("ok")).count() + " answered ok");
@@ -131,8 +134,7 @@ final class TerminationFindings {
                         && e.detail().contains(SIGTERM) && !e.time().isBefore(from.minusSeconds(1)))
                 .ifPresent(s -> sb.append("; the sidecar said SIGTERM ").append(signed(seconds(from, s.time())))
                         .append(" from main's"));
-        return Optional.of(new Finding(gone ? FindingKind.SIDECAR_GONE_IN_DRAIN : FindingKind.SIDECAR_SERVED_DRAIN,
-                sb.toString()));
+        return Optional.of(new Finding(kind, sb.toString()));
     }
 
     /**

@@ -61,16 +61,20 @@ class TerminationFindingsTest {
     }
 
     @Test
-    void aDrainWithNoAnsweredUseIsGoneAndNoDrainLinesIsNoFinding() {
-        Obs hung = Obs.slowMainDrain(true);
-        hung.events.removeIf(e -> e.detail().matches("Draining use \\d+ ok"));
-        assertThat(finding(hung.decide(), FindingKind.SIDECAR_GONE_IN_DRAIN)).as("nothing answered in 4 s").get().asString()
-                .contains("0 answered ok");
+    void aDrainWhoseOnlyUseNeverEndedIsUndecidedAndNoDrainLinesIsNoFinding() {
+        Obs slow = Obs.slowMainDrain(true);
+        slow.events.removeIf(e -> e.detail().matches("Draining use (\\d+ ok|[2-9])"));
+        Decision undecided = slow.decide();
+        assertThat(finding(undecided, FindingKind.SIDECAR_DRAIN_UNDECIDED)).as("one use, still running when main ended")
+                .get().asString().contains("it began 1 use of the sidecar: 0 answered ok; use 1, begun");
+        assertThat(kinds(undecided)).as("no answered use to compare its wait with, and none failed")
+                .doesNotContain(FindingKind.SIDECAR_GONE_IN_DRAIN, FindingKind.SIDECAR_SERVED_DRAIN);
 
         Obs plain = Obs.slowMainDrain(true);
         plain.events.removeIf(e -> e.detail().startsWith("Draining"));
         assertThat(kinds(plain.decide())).as("a main that did not drain with the sidecar")
-                .doesNotContain(FindingKind.SIDECAR_SERVED_DRAIN, FindingKind.SIDECAR_GONE_IN_DRAIN);
+                .doesNotContain(FindingKind.SIDECAR_SERVED_DRAIN, FindingKind.SIDECAR_GONE_IN_DRAIN,
+                        FindingKind.SIDECAR_DRAIN_UNDECIDED);
     }
 
     @Test
