@@ -117,16 +117,16 @@ final class OutcomeLook {
                         + " disruption controller had written it"));
         BADGES.put(FindingKind.SIDECAR_SERVED_DRAIN, new Badge("served",
                 "main, draining after its SIGTERM (its Terminating line to its end), kept using the sidecar (its"
-                        + " Draining lines): at least one use was answered, none failed, and a use still unanswered when"
-                        + " main ended had waited no longer than the slowest answered use took"));
+                        + " Draining lines): at least one use was answered ok, none failed, and no use was left"
+                        + " unanswered at main's end by a sidecar that had said SIGTERM before main ended"));
         BADGES.put(FindingKind.SIDECAR_GONE_IN_DRAIN, new Badge("gone",
-                "main, draining after its SIGTERM, kept using the sidecar: a use failed, or one was left waiting"
-                        + " longer than the slowest answered use took; with when, from main's SIGTERM, and when the sidecar"
-                        + " said SIGTERM"));
+                "main, draining after its SIGTERM, kept using the sidecar: a use failed, or one was left unanswered"
+                        + " at main's end by a sidecar that had said SIGTERM before main ended; with when, from main's"
+                        + " SIGTERM, and when the sidecar said SIGTERM"));
         BADGES.put(FindingKind.SIDECAR_DRAIN_UNDECIDED, new Badge("undecided",
                 "main, draining after its SIGTERM, began a use of the sidecar that had not ended (answered or failed)"
-                        + " when main did: one use took longer than main's drain, so the run says nothing about whether"
-                        + " the sidecar was there; with when, from main's SIGTERM, and when the sidecar said SIGTERM"));
+                        + " when main did, and the sidecar had not said SIGTERM by then: one use took longer than main's"
+                        + " drain, so the run says nothing about whether the sidecar was there"));
         BADGES.put(FindingKind.STOP_SIGNAL, new Badge("signal",
                 "a container's stop signal was not SIGTERM: the kubelet reported another in effect (its status's"
                         + " stopSignal), or the first line it wrote after the deletion naming a signal named another;"

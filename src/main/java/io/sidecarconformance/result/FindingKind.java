@@ -23,18 +23,18 @@ public enum FindingKind {
     /** The API refused the suite's eviction of the pod (429 Too Many Requests): it deleted nothing. */
     EVICTION_REFUSED,
     /**
-     * Main used the sidecar while it drained after its SIGTERM: a use was answered, none failed, and one still unanswered
-     * at main's end had waited no longer than the slowest answered use took.
+     * Main used the sidecar while it drained after its SIGTERM: a use was answered ok, none failed, and no use was left
+     * unanswered at main's end by a sidecar that had said it got SIGTERM before main ended.
      */
     SIDECAR_SERVED_DRAIN,
     /**
-     * Main used the sidecar while it drained after its SIGTERM: a use failed, or one was left waiting longer than the
-     * slowest answered use took.
+     * Main used the sidecar while it drained after its SIGTERM: a use failed, or one was left unanswered at main's end by
+     * a sidecar that had said it got SIGTERM before main ended.
      */
     SIDECAR_GONE_IN_DRAIN,
     /**
      * Main began using the sidecar while it drained after its SIGTERM, but no use ended (answered or failed) before main
-     * did: nothing says whether the sidecar was there.
+     * did, and the sidecar had not said SIGTERM by then: nothing says whether the sidecar was there.
      */
     SIDECAR_DRAIN_UNDECIDED,
     /** A container's stop signal was not SIGTERM: the kubelet reported another in effect, or another reached it. */

@@ -86,11 +86,12 @@ final class TerminationFindings {
     }
 
     /**
-     * Main's uses of the sidecar between its Terminating line and its end: served when at least one was answered, none
-     * failed, and a use still unanswered when main ended (main stops its drain at its exit) had waited no longer than
-     * the slowest answered use took; gone when a use failed or one was left waiting longer (a service that no longer
-     * answers); undecided when no use ended at all, answered or failed (one use longer than main's drain: a slow
-     * answer and a service that no longer answers look the same).
+     * Main's uses of the sidecar between its Terminating line and its end (main stops its drain at its exit): gone when
+     * a use failed, or when a use was still unanswered at main's end and the sidecar had said it got SIGTERM before main
+     * ended (the sidecar was stopping while main needed it); served when at
+     * least one use was answered ok and neither holds; undecided when no use ended at all (one use longer than main's
+     * drain, with the sidecar not yet stopping: a slow answer, not a missing service). A use still in flight at main's
+     * end while the sidecar had not said SIGTERM says nothing either way: how long a use takes depends on the node's load.
      */
     static Optional<Finding> sidecarInDrain(Observation o) {
         Timeline t = o.timeline();
@@ -100,12 +101,13 @@ final class TerminationFindings {
         }
         Instant from = term.get().time();
         Optional<Instant> mainEnd = t.lastRun(MAIN).flatMap(ContainerInstance::end);
+        Instant end = mainEnd.orElse(o.endedAt());
         TreeMap<Integer, TimelineEvent> begun = new TreeMap<>();
         TreeMap<Integer, TimelineEvent> answered = new TreeMap<>();
         for (TimelineEvent e : t.events()) {
             Matcher m = DRAIN_USE.matcher(e.detail());
             if (e.container().equals(MAIN) && e.kind() == EventKind.STEP && !e.time().isBefore(from)
-                    && mainEnd.map(end -> !e.time().isAfter(end)).orElse(true) && m.matches()) {
+                    && mainEnd.map(me -> !e.time().isAfter(me)).orElse(true) && m.matches()) {
                 (m.group(2) == null ? begun : answered).put(Integer.parseInt(m.group(1)), e);
             }
         }
@@ -113,27 +115,27 @@ final class TerminationFindings {
             return Optional.empty();
         }
         Optional<TimelineEvent> failed = answered.values().stream().filter(e -> e.detail().endsWith("failed")).findFirst();
-        double slowest = answered.entrySet().stream().filter(a -> begun.containsKey(a.getKey()))
-                .mapToDouble(a -> seconds(begun.get(a.getKey()).time(), a.getValue().time())).max().orElse(0);
+        Optional<Instant> sidecarTerm = t.first(e -> e.container().equals(SIDECAR)
+                        && (e.kind() == EventKind.STEP || e.kind() == EventKind.EXITING)
+                        && e.detail().contains(SIGTERM) && !e.time().isBefore(from.minusSeconds(1)))
+                .map(TimelineEvent::time);
         int last = begun.lastKey();
-        Optional<Double> waiting = answered.containsKey(last) ? Optional.empty()
-                : Optional.of(seconds(begun.get(last).time(), mainEnd.orElse(o.endedAt())));
-        boolean gone = failed.isPresent() || !answered.isEmpty() && waiting.filter(w -> w > slowest).isPresent();
-        FindingKind kind = gone ? FindingKind.SIDECAR_GONE_IN_DRAIN
-                : answered.isEmpty() ? FindingKind.SIDECAR_DRAIN_UNDECIDED : FindingKind.SIDECAR_SERVED_DRAIN;
+        Optional<TimelineEvent> unanswered = answered.containsKey(last) ? Optional.empty() : Optional.of(begun.get(last));
+        boolean stoppingWhileWaiting = unanswered.isPresent()
+                && sidecarTerm.filter(st -> !st.isAfter(end)).isPresent();
+        long ok = answered.values().stream().filter(e -> e.detail().endsWith("ok")).count();
+        FindingKind kind = failed.isPresent() || stoppingWhileWaiting ? FindingKind.SIDECAR_GONE_IN_DRAIN
+                : ok == 0 ? FindingKind.SIDECAR_DRAIN_UNDECIDED : FindingKind.SIDECAR_SERVED_DRAIN;
         StringBuilder sb = new StringBuilder("while main drained after its SIGTERM (" + at(o, from) + "), it began "
-                + begun.size() + (begun.size() == 1 ? " use" : " uses") + " of the sidecar: "
-                + answered.values().stream().filter(e -> e.detail().endsWith("ok")).count() + " answered ok");
+                + begun.size() + (begun.size() == 1 ? " use" : " uses") + " of the sidecar: " + ok + " answered ok");
         failed.ifPresent(f -> sb.append("; use ").append(answered.entrySet().stream().filter(a -> a.getValue() == f)
                 .findFirst().orElseThrow().getKey()).append(" failed ").append(after(from, f.time())).append(" after main's SIGTERM"));
-        waiting.ifPresent(w -> sb.append("; use ").append(last).append(", begun ").append(after(from, begun.get(last).time()))
-                .append(" after main's SIGTERM, had no answer when main ended, ").append(secs(w)).append(" later")
-                .append(answered.isEmpty() ? "" : " (the slowest answered use took " + secs(slowest) + ")"));
-        mainEnd.ifPresent(end -> sb.append("; main ended ").append(after(from, end)).append(" after its SIGTERM"));
-        t.first(e -> e.container().equals(SIDECAR) && (e.kind() == EventKind.STEP || e.kind() == EventKind.EXITING)
-                        && e.detail().contains(SIGTERM) && !e.time().isBefore(from.minusSeconds(1)))
-                .ifPresent(s -> sb.append("; the sidecar said SIGTERM ").append(signed(seconds(from, s.time())))
-                        .append(" from main's"));
+        unanswered.ifPresent(u -> sb.append("; use ").append(last).append(", begun ").append(after(from, u.time()))
+                .append(" after main's SIGTERM, had no answer when main ended, ").append(secs(seconds(u.time(), end)))
+                .append(" later"));
+        mainEnd.ifPresent(me -> sb.append("; main ended ").append(after(from, me)).append(" after its SIGTERM"));
+        sb.append(sidecarTerm.map(st -> "; the sidecar said SIGTERM " + signed(seconds(from, st)) + " from main's"
+                + (st.isAfter(end) ? ", after main ended" : ", before main ended")).orElse("; the sidecar said no SIGTERM"));
         return Optional.of(new Finding(kind, sb.toString()));
     }
 
