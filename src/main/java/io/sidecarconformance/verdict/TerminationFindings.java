@@ -87,11 +87,11 @@ final class TerminationFindings {
 
     /**
      * Main's uses of the sidecar between its Terminating line and its end (main stops its drain at its exit): gone when
-     * a use failed, or when a use was still unanswered at main's end and the sidecar had said it got SIGTERM before main
-     * ended (the sidecar was stopping while main needed it); served when at
-     * least one use was answered ok and neither holds; undecided when no use ended at all (one use longer than main's
-     * drain, with the sidecar not yet stopping: a slow answer, not a missing service). A use still in flight at main's
-     * end while the sidecar had not said SIGTERM says nothing either way: how long a use takes depends on the node's load.
+     * a use failed, or when a use was still unanswered at main's end, the sidecar had said it got SIGTERM before main
+     * ended (it was stopping while the use waited) and the use had waited longer than the slowest answered use took (or
+     * none was answered); served when at least one use was answered ok and neither holds; undecided when no use ended
+     * at all and the sidecar had not said SIGTERM by main's end. A use still in flight at main's end while the sidecar
+     * had not said SIGTERM says nothing either way: how long a use takes depends on the node's load.
      */
     static Optional<Finding> sidecarInDrain(Observation o) {
         Timeline t = o.timeline();
@@ -121,8 +121,10 @@ final class TerminationFindings {
                 .map(TimelineEvent::time);
         int last = begun.lastKey();
         Optional<TimelineEvent> unanswered = answered.containsKey(last) ? Optional.empty() : Optional.of(begun.get(last));
-        boolean stoppingWhileWaiting = unanswered.isPresent()
-                && sidecarTerm.filter(st -> !st.isAfter(end)).isPresent();
+        double slowest = answered.entrySet().stream().filter(a -> begun.containsKey(a.getKey()))
+                .mapToDouble(a -> seconds(begun.get(a.getKey()).time(), a.getValue().time())).max().orElse(0);
+        boolean stoppingWhileWaiting = unanswered.isPresent() && sidecarTerm.filter(st -> !st.isAfter(end)).isPresent()
+                && (answered.isEmpty() || seconds(unanswered.get().time(), end) > slowest);
         long ok = answered.values().stream().filter(e -> e.detail().endsWith("ok")).count();
         FindingKind kind = failed.isPresent() || stoppingWhileWaiting ? FindingKind.SIDECAR_GONE_IN_DRAIN
                 : ok == 0 ? FindingKind.SIDECAR_DRAIN_UNDECIDED : FindingKind.SIDECAR_SERVED_DRAIN;
@@ -132,7 +134,7 @@ final class TerminationFindings {
                 .findFirst().orElseThrow().getKey()).append(" failed ").append(after(from, f.time())).append(" after main's SIGTERM"));
         unanswered.ifPresent(u -> sb.append("; use ").append(last).append(", begun ").append(after(from, u.time()))
                 .append(" after main's SIGTERM, had no answer when main ended, ").append(secs(seconds(u.time(), end)))
-                .append(" later"));
+                .append(" later").append(answered.isEmpty() ? "" : " (the slowest answered use took " + secs(slowest) + ")"));
         mainEnd.ifPresent(me -> sb.append("; main ended ").append(after(from, me)).append(" after its SIGTERM"));
         sb.append(sidecarTerm.map(st -> "; the sidecar said SIGTERM " + signed(seconds(from, st)) + " from main's"
                 + (st.isAfter(end) ? ", after main ended" : ", before main ended")).orElse("; the sidecar said no SIGTERM"));

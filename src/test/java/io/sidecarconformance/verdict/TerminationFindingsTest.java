@@ -31,7 +31,8 @@ class TerminationFindingsTest {
                 .doesNotContain(FindingKind.SIDECAR_GONE_IN_DRAIN);
         assertThat(finding(d, FindingKind.SIDECAR_SERVED_DRAIN)).get().asString()
                 .contains("while main drained after its SIGTERM (+3.1s), it began 4 uses of the sidecar: 3 answered ok",
-                        "use 4, begun 3.9s after main's SIGTERM, had no answer when main ended, 0.1s later",
+                        "use 4, begun 3.9s after main's SIGTERM, had no answer when main ended, 0.1s later"
+                                + " (the slowest answered use took 1.6s)",
                         "main ended 4.0s after its SIGTERM", "the sidecar said SIGTERM +4.2s from main's, after main ended")
                 .doesNotContain("failed");
     }
@@ -65,8 +66,16 @@ class TerminationFindingsTest {
         stopping.at(6.0, "sidecar", EventKind.STEP, "Terminating on SIGTERM: stopping its service");
         Decision d = stopping.decide();
         assertThat(finding(d, FindingKind.SIDECAR_GONE_IN_DRAIN)).as("use 3 waited on a sidecar that said SIGTERM at +2.9s")
-                .get().asString().contains("2 answered ok", "no answer when main ended, 2.2s later", "before main ended");
+                .get().asString().contains("2 answered ok",
+                        "no answer when main ended, 2.2s later (the slowest answered use took 0.6s)", "before main ended");
         assertThat(kinds(d)).doesNotContain(FindingKind.SIDECAR_SERVED_DRAIN);
+
+        Obs cut = Obs.slowMainDrain(true);
+        // a proxy that drains: told at +2.9s, it answers on; use 4 begun 0.1s before main ended, cut by main's exit
+        cut.events.removeIf(e -> e.container().equals("sidecar") && e.kind() == EventKind.STEP);
+        cut.at(6.0, "sidecar", EventKind.STEP, "Terminating on SIGTERM: failing readiness, proxying on for 5s");
+        assertThat(kinds(cut.decide())).as("a use cut by main's exit, shorter than the slowest answered (1.6s)")
+                .contains(FindingKind.SIDECAR_SERVED_DRAIN).doesNotContain(FindingKind.SIDECAR_GONE_IN_DRAIN);
     }
 
     @Test
