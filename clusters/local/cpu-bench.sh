@@ -33,9 +33,13 @@ results="$out/results.json"
 [ -s "$results" ] || { echo "cpu-bench: no $results: the run wrote no report" >&2; exit 1; }
 
 # one row per measurement: what, value (the measurement's text as the suite wrote it)
+# (the components in the order a request goes: runner, control plane, node, pods; then their sum)
 jq -r --arg per "CPU seconds per run: " '
-  .measurements as $m
-  | ($m | to_entries[] | select(.key | startswith($per)) | [(.key | ltrimstr($per)), .value]),
+  ["runner JVM", "etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "containerd",
+   "containerd shims", "pods'"'"' containers", "local cluster in all", "everything else on the machine"] as $order
+  | .measurements as $m
+  | ([$m | to_entries[] | select(.key | startswith($per)) | {name: (.key | ltrimstr($per)), value}]
+     | sort_by(.name as $n | ($order | index($n)) // 99)[] | [.name, .value]),
     (["machine, all processes", $m["machine CPU seconds per run"] // "-"]),
     (["machine busy share, start to end", $m["machine busy share, scenario phase"] // "-"]),
     ($m | to_entries[] | select(.key | startswith("machine busy share, samples")) | ["machine busy share, median / p90", .value]),

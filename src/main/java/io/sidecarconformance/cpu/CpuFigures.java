@@ -15,6 +15,7 @@ final class CpuFigures {
 
     static final String PER_RUN = "CPU seconds per run: ";
     static final String CLUSTER = "local cluster in all";
+    static final String ELSE = "everything else on the machine";
     static final String NOT_MEASURED = "CPU by component, not measured";
 
     private CpuFigures() {
@@ -30,6 +31,12 @@ final class CpuFigures {
                     .mapToDouble(Map.Entry::getValue).sum();
             if (seconds.size() > 1) {
                 m.put(PER_RUN + CLUSTER, perRun(cluster, runs));
+            }
+            if (machine.size() >= 2 && !seconds.isEmpty()) {
+                // The rest of the machine's busy time: other programs (builds, other clusters), and what ended unsampled.
+                double busy = (machine.get(machine.size() - 1).busy() - machine.get(0).busy()) / (double) MachineCpu.TICKS_PER_SECOND;
+                double ours = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+                m.put(PER_RUN + ELSE, perRun(busy - ours, runs));
             }
         }
         busyShare(machine).ifPresent(v -> m.put("machine busy share, samples every "
