@@ -9,6 +9,7 @@
 #   cluster.sh list           one line per instance here: slot, id, state, API, node address, kubeconfig
 #   cluster.sh status [<id>]  what runs in <id>'s instance (no id: the list)
 #   cluster.sh kubeconfig <id> print the kubeconfig path of <id>'s instance
+#   cluster.sh cpu-sources <id> where <id>'s CPU is read: pid files, the shims' socket, the pods' cgroup (kind name value)
 #   cluster.sh restart-kubelet <id>  stop and start <id>'s kubelet (a node fault; pods keep
 #                             running); stdout: when it stopped, started and answered /healthz again
 #   SC_LOCAL_SLOT=<n> cluster.sh ...  that slot (1-60) instead of the id's own: one version twice at once
@@ -28,7 +29,7 @@ log() { printf '[cluster.sh %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'cluster.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -78,6 +79,7 @@ main() {
       if [ -n "${2:-}" ]; then check_id "$2"; use_instance "$2"; instance_pids
       else for s in $(known_slots); do use_slot "$s"; instance_pids; done | sort -un; fi ;;
     kubeconfig) check_id "${2:-}"; use_instance "$2"; printf '%s\n' "$RUN/kubeconfig" ;;
+    cpu-sources) check_id "${2:-}"; use_instance "$2"; cpu_sources ;;
     restart-kubelet)
       check_id "${2:-}"; use_instance "$2"; instance_lock
       do_restart_kubelet "$2" ;;

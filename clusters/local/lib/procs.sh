@@ -47,6 +47,17 @@ instance_pids() {
   { for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
       if alive "$p"; then cat "$(pidfile "$p")"; fi; done; stray_pids; } | sort -un
 }
+# Where this instance's CPU can be read (cluster.sh cpu-sources; the suite's per-component CPU measurement), one
+# tab-separated "kind name value" line each: every supervised process's pid file, the containerd socket its shims name
+# on their command line (a shim is reparented to init, no child of containerd), the cgroup parent of its pods.
+cpu_sources() {
+  local p
+  for p in etcd kube-apiserver kube-controller-manager kube-scheduler kubelet containerd; do
+    printf 'pidfile\t%s\t%s\n' "$p" "$(pidfile "$p")"
+  done
+  printf 'shims\tcontainerd-shim\t%s\n' "$CTRD_SOCK"
+  printf 'cgroup\tpods\t%s\n' "$CGROUP_NAME"
+}
 # pids (one per line) less those whose environment carries SC_BUILDING=1
 not_building() {
   local p

@@ -42,9 +42,11 @@ class PackageLayersTest {
             Map.entry("hygiene", Set.of("cluster", "settings")),
             // Input checks before any cluster work: feature files, selection, the report folder.
             Map.entry("input", Set.of("pattern", "fault", "result", "workload")),
+            // A run's CPU from the kernel's accounting: the machine's, and the cluster's processes by component.
+            Map.entry("cpu", Set.of("cluster")),
             // The suite's lifecycle and settings: the top, the only package that sees every other.
             Map.entry("suite", Set.<String>of("settings", "cluster", "pattern", "fault", "timeline", "verdict", "result",
-                    "report", "scenario", "hygiene", "input", "workload")));
+                    "report", "scenario", "hygiene", "input", "workload", "cpu")));
 
     @Test
     void everyPackageImportsOnlyPackagesBelowIt() throws IOException {

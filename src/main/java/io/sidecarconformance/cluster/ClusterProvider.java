@@ -43,6 +43,16 @@ public interface ClusterProvider extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Where the node's processes run on this machine, to measure their CPU; empty where they do not (a remote
+     * cluster, a guest or a container node).
+     *
+     * @throws ClusterUnavailableException one line, when the provider should know them but cannot say
+     */
+    default java.util.Optional<NodeProcesses> nodeProcesses() {
+        return java.util.Optional.empty();
+    }
+
     /** What the API server reported after {@link #start()}, e.g. "v1.31.14+k3s1"; null before. */
     default String serverVersion() {
         return null;

@@ -136,6 +136,24 @@ public final class LocalClusterProvider extends ConnectingProvider {
         });
     }
 
+    /**
+     * Only the local provider's processes run on this machine's own kernel (local-v2's in a guest, kind's in a
+     * container): {@code cluster.sh cpu-sources <id>} says where they are.
+     */
+    @Override
+    public java.util.Optional<NodeProcesses> nodeProcesses() {
+        if (!"local".equals(provider)) {
+            return java.util.Optional.empty();
+        }
+        Command.Result r = Command.run(List.of("bash", script.toString(), "cpu-sources", version), prefix(), progress,
+                Duration.ofSeconds(30));
+        if (!r.ok()) {
+            throw new ClusterUnavailableException(scriptName() + " cpu-sources " + version + (r.timedOut() ? " timed out"
+                    : " exited " + r.exitCode() + ": " + r.lastError()));
+        }
+        return java.util.Optional.of(NodeProcesses.parse(r.stdout()));
+    }
+
     private String restartKubeletNow() {
         Command.Result r = Command.run(List.of("bash", script.toString(), "restart-kubelet", version), prefix(), progress,
                 KUBELET_RESTART_TIMEOUT);

@@ -1,6 +1,8 @@
 package io.sidecarconformance.suite;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.sidecarconformance.cluster.ClusterUnavailableException;
+import io.sidecarconformance.cpu.CpuMonitor;
 import io.sidecarconformance.hygiene.ScenarioNamespaces;
 import io.sidecarconformance.result.ScenarioResult;
 import io.sidecarconformance.scenario.ScenarioRunner;
@@ -38,8 +40,7 @@ public final class ConformanceSuite {
     private final ScenarioRunner runner;
     private final ScenarioNamespaces namespaces;
     private final SuiteReport report;
-    private final MachineCpu cpu = new MachineCpu(MachineCpu.PROC_STAT);
-    private Optional<MachineCpu.Sample> cpuAtStart = Optional.empty();
+    private CpuMonitor cpu;
     private CleanupOnExit cleanupOnExit;
 
     private ConformanceSuite(SuiteConfig config, Instant startedAt, PrintStream log, SuiteProgress progress,
@@ -72,8 +73,21 @@ public final class ConformanceSuite {
         ConformanceSuite suite = new ConformanceSuite(config, startedAt, log, progress,
                 SuiteCluster.start(config, log));
         suite.cleanupOnExit = CleanupOnExit.register(suite::interrupted);
-        suite.cpuAtStart = suite.cpu.sample();
+        suite.cpu = suite.startCpuMonitor();
         return suite;
+    }
+
+    /** The run's CPU from here on: the machine's, and its cluster's by component where it runs on this machine. */
+    private CpuMonitor startCpuMonitor() {
+        if (!clusterAvailable()) {
+            return CpuMonitor.start(Optional.empty(), null);
+        }
+        try {
+            return CpuMonitor.start(cluster.nodeProcesses(), null);
+        } catch (ClusterUnavailableException e) {
+            log.println("sidecar-conformance: CPU by component not measured: " + e.getMessage());
+            return CpuMonitor.start(Optional.empty(), e.getMessage());
+        }
     }
 
     public SuiteConfig config() {
@@ -152,8 +166,7 @@ public final class ConformanceSuite {
                     + " @proxy, @shell-form, @smoke)");
         }
         Map<String, String> measurements = new LinkedHashMap<>();
-        cpuAtStart.ifPresent(from -> cpu.sample().ifPresent(to -> measurements.putAll(
-                MachineCpu.between(from, to, results.size()))));
+        measurements.putAll(cpu.finish(results.size()));
         cluster.cleanUp(measurements);
         Path html = report.write(results, cluster.info(config.upstreamE2e()), measurements);
         cluster.close();
@@ -163,6 +176,9 @@ public final class ConformanceSuite {
 
     /** On Ctrl-C or a crash: delete what this run created, keep the outcomes reached so far, stop the cluster. */
     private void interrupted() {
+        if (cpu != null) {
+            cpu.close();
+        }
         cluster.deleteNamespaces();
         List<ScenarioResult> results = recorder.results();
         if (!results.isEmpty()) {

@@ -104,6 +104,15 @@ final class SuiteCluster {
         return error;
     }
 
+    /**
+     * Where the cluster's processes run on this machine; empty where they do not.
+     *
+     * @throws ClusterUnavailableException one line, when the provider should know but cannot say
+     */
+    java.util.Optional<io.sidecarconformance.cluster.NodeProcesses> nodeProcesses() {
+        return provider.nodeProcesses();
+    }
+
     /** Null when the cluster is not available. */
     ScenarioRunner runner() {
         return runner;

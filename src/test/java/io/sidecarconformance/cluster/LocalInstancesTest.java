@@ -84,4 +84,18 @@ class LocalInstancesTest {
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("slot '99' is not a number from 1 to 60");
     }
+
+    @Test
+    void theSuiteReadsAnInstancesCpuWhereItsScriptSays() throws Exception {
+        Run run = bash(Map.of("SC_LOCAL_SLOT", "40"), CLUSTERS.resolve("local/cluster.sh").toString(), "cpu-sources", "1.31");
+        assertThat(run.exit()).as(run.err()).isZero();
+
+        NodeProcesses slot40 = NodeProcesses.parse(run.out().lines().toList());
+
+        assertThat(slot40.pidFiles()).as("every supervised process, by its pid file in slot 40's run folder")
+                .containsOnlyKeys("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler", "kubelet", "containerd");
+        assertThat(slot40.pidFiles().get("kubelet").toString()).endsWith("/local/40/run/pids/kubelet.pid");
+        assertThat(slot40.shimSocket().toString()).as("the socket slot 40's shims name").endsWith("/local/40/run/containerd.sock");
+        assertThat(slot40.podCgroup()).as("slot 40's cgroup parent").isEqualTo("sc-local-40");
+    }
 }

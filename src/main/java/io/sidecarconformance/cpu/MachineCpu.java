@@ -1,4 +1,4 @@
-package io.sidecarconformance.suite;
+package io.sidecarconformance.cpu;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,14 +13,20 @@ import java.util.Optional;
  * the cluster's processes and the pods' containers included) and the machine's busy share (how many cores were busy
  * on average). Unknown where the file cannot be read (not Linux): then nothing is measured.
  */
-final class MachineCpu {
+public final class MachineCpu {
 
     static final Path PROC_STAT = Path.of("/proc/stat");
     /** The kernel's USER_HZ, in which /proc/stat counts: 100 on every Linux architecture the suite runs on. */
     static final int TICKS_PER_SECOND = 100;
 
     /** One reading: busy ticks (all but idle and iowait) and all ticks, summed over the cores. */
-    record Sample(long busy, long total, int cores) {
+    public record Sample(long busy, long total, int cores) {
+
+        /** How many cores were busy on average between {@code from} and this sample; NaN when no time passed. */
+        double coresBusySince(Sample from) {
+            long t = total - from.total;
+            return t <= 0 ? Double.NaN : (busy - from.busy) / (double) t * cores;
+        }
     }
 
     private final Path file;
@@ -79,7 +85,7 @@ final class MachineCpu {
             return Map.of();
         }
         double seconds = busy / (double) TICKS_PER_SECOND;
-        double coresBusy = busy / (double) total * to.cores();
+        double coresBusy = to.coresBusySince(from);
         return Map.of(
                 "machine CPU seconds, scenario phase (all processes)", String.format(Locale.ROOT, "%.0f s", seconds),
                 "machine CPU seconds per run", String.format(Locale.ROOT, "%.1f s", seconds / runs),

@@ -1,4 +1,4 @@
-package io.sidecarconformance.suite;
+package io.sidecarconformance.cpu;
 
 import org.junit.jupiter.api.Test;
 
