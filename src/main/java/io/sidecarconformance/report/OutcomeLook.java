@@ -99,7 +99,8 @@ final class OutcomeLook {
                         + " succeeded"));
         BADGES.put(FindingKind.SLOW_TERMINATION, new Badge("slow",
                 "after the suite's deletion the pod took at least its grace period, less 1.5 s of kubelet rounding, to"
-                        + " be gone: something did not end on SIGTERM"));
+                        + " be gone, with the container that ended last and when: one killed at the grace period's end,"
+                        + " or drains that ran one after another (main's, then a native sidecar's)"));
         BADGES.put(FindingKind.TERM_ORDER, new Badge("",
                 "after the deletion, a container wrote a SIGTERM Exiting line: when each did, and the sidecar's"
                         + " relative to main's exit"));

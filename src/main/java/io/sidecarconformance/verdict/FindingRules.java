@@ -170,9 +170,13 @@ final class FindingRules {
         if (took.compareTo(Duration.ofSeconds(o.gracePeriodSeconds()).minus(GRACE_TOLERANCE)) < 0) {
             return Optional.empty();
         }
+        String last = f.exitAfterDeletionSeconds().entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(e -> String.format(Locale.ROOT, "; the last container to end was %s, %.1fs after the deletion",
+                        e.getKey(), e.getValue()))
+                .orElse("");
         return Optional.of(new Finding(FindingKind.SLOW_TERMINATION, String.format(Locale.ROOT,
-                "the pod took %.1fs to go after deletion with a %ds grace period: something did not end on SIGTERM",
-                f.terminationSeconds(), o.gracePeriodSeconds())));
+                "the pod took %.1fs to go after deletion with a %ds grace period", f.terminationSeconds(),
+                o.gracePeriodSeconds()) + last));
     }
 
     /**
