@@ -137,7 +137,8 @@ class FindingRulesTest {
 
     @Test
     void slowTerminationIsTheGracePeriodLessOneAndAHalfSeconds() {
-        assertThat(finding(deleted(13.5), FindingKind.SLOW_TERMINATION)).as("13.5s of 15s").isPresent();
+        assertThat(finding(deleted(13.5), FindingKind.SLOW_TERMINATION)).as("13.5s of 15s, no container's end seen").get()
+                .extracting(Finding::text).isEqualTo("the pod took 13.5s to go after deletion with a 15s grace period");
         assertThat(finding(deleted(13.4), FindingKind.SLOW_TERMINATION)).as("13.4s of 15s").isEmpty();
         assertThat(deleted(13.5).outcome()).as("the deletion was aimed at the pod").isEqualTo(Outcome.FAILED_BY_FAULT);
         assertThat(deleted(13.5).figures().terminationSeconds()).isEqualTo(13.5);
@@ -205,7 +206,8 @@ class FindingRulesTest {
                 .contains("sidecar at +15.0s", "between +15.0s and +15.3s", "order of the sidecar's SIGTERM and main's end is unknown")
                 .doesNotContain("before main");
         assertThat(d.figures().sidecarOutlivedMainSeconds()).as("no negative figure from the report's lag").isEqualTo(0.0);
-        assertThat(finding(d, FindingKind.SLOW_TERMINATION)).as("16.1s of a 15s grace period").isPresent();
+        assertThat(finding(d, FindingKind.SLOW_TERMINATION)).as("16.1s of a 15s grace period").get().asString()
+                .contains("with a 15s grace period; the last container to end was ").doesNotContain("did not end");
     }
 
     @Test
