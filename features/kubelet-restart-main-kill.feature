@@ -1,0 +1,50 @@
+@fault-kubelet-restart-main-kill @k8s-changes @node-fault @restart-rules
+Feature: The node's kubelet restarts while main works beside its sidecar; then main is SIGKILLed
+  Does a kubelet that came back restart a main that crashed beside a running native sidecar?
+  kubernetes/kubernetes#136910 (opened 2026-02-10, after 1.34.2 to 1.35.0): a crashed or OOM-killed regular container
+  beside a running native sidecar is never restarted (RestartCount 0). kubernetes/kubernetes#137146 (1.36.0; 1.35
+  cherry-pick #137885, v1.35.4) names the cause: KEP-4781 (kubernetes/kubernetes#134746, 1.35; gate
+  ChangeContainerStatusOnKubeletRestart, off by default) has the restarted kubelet's probe workers not seed a result
+  for a container that had run more than 10 s before the kubelet started (pkg/kubelet/prober: kubeletRestartGracePeriod),
+  so a sidecar's startupProbe has no result at all after the restart; the kubelet's computeInitContainerActions then
+  stops at that sidecar, the pod is not taken for initialized once no regular container runs, and a crashed one is
+  never started again. The fix seeds Success from the sidecar's Started in the pod's status. Only a sidecar with a
+  startupProbe is concerned: the exec rows (no startupProbe) are the control.
+  Main restarts itself as in native-rules: KEP-5307 (Container Restart Rules; alpha in 1.34 behind the gate
+  ContainerRestartRules, beta and on by default from 1.35) gives main restartPolicy Never and one rule, action Restart
+  on exit codes In [137], what a SIGKILL leaves; the pod's restartPolicy is Never. Before 1.34 the API forbids
+  restartPolicy on a regular container (1.28 to 1.33): REJECTED; on 1.34 the gate is off and drops the rules: DROPPED.
+  The fault: the suite restarts the kubelet as kubelet-restart does, 15 s into main's work (main writes a Marked line
+  then), when the sidecar has run about 18 s or more, past KEP-4781's 10 s (younger containers are reset on every
+  version, and the cell could not tell the versions apart). It stops the kubelet (SIGTERM; up to 10 s before SIGKILL),
+  starts it again with the same flags (clusters/local/cluster.sh restart-kubelet) and waits for its /healthz (up to
+  60 s). It then waits until the restarted kubelet has observed the pod again: its own pod list (GET /pods on the
+  kubelet, through the API server's node proxy, every 0.5 s), which holds the pod once the kubelet's pod manager has it
+  from the API server, up to 60 s (the cell is an ERROR otherwise, never an answer). Then main's process is SIGKILLed
+  once, by the chaos agent as under sigkill-main (exit 137). The timeline records each step: the restart's three
+  moments, when the kubelet listed the pod, the kill. Whether main ran again (a second start, its restart count), the
+  pod's end and the Job's condition give the verdict by the grid's own rules: a main not restarted leaves the pod
+  running beside its sidecar, STUCK after the stuck window. Only where the suite runs the kubelet itself (the local
+  provider): elsewhere NOT_APPLICABLE. A restart is felt by every pod on the node, so this scenario runs alone.
+  Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
+  Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
+  and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants
+  and clients"; the values a run used: the report's legend).
+  The +probe rows' startupProbe checks the sidecar's service every second (periodSeconds 1, failureThreshold 180);
+  KEP-4781's 10 s is the kubelet's, fixed.
+  Bounds: main's 90 s of work after each start, 15 s into the first of which the restart begins (its stop, up to 10 s,
+  its /healthz, up to 60 s), then the kubelet's pod list (up to 60 s) and the chaos agent (up to 120 s), so the kill
+  comes while main works; the stuck window (-Dstuck.windowSeconds, 30 s) after main ended; the scenario's deadline
+  (-Dscenario.timeoutSeconds, 300 s) bounds a main that restarts again and again.
+
+  Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under kubelet-restart-main-kill
+    Given the "<pattern>" pattern with a "<sidecar>" sidecar in the "<variant>" variant
+    When its Job runs under the "kubelet-restart-main-kill" fault
+    Then an outcome is recorded
+    And every container that said it was exiting had said it was starting
+
+    @light
+    Examples: light sidecar
+      | pattern      | sidecar | variant     |
+      | native-rules | light   | exec+probe  |
+      | native-rules | light   | exec        |
