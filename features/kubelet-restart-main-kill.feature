@@ -31,7 +31,8 @@ Feature: The node's kubelet restarts while main works beside its sidecar; then m
   after its start and listed the pod 0.7 to 4.0 s later; main's exit 137 was seen 2 to 7 s after that (the agent
   pod's start), +26 to +46 s into the run; no sidecar's Started or Ready changed at the restart (KEP-4781 kept them on 1.35 to 1.37).
   1.35.3 (v1.35.3): exec+probe STUCK in 3 of 3: main ended 137 at +27.7 to +29.1 s, was never started again
-  (restartCount 0, one instance of main) and the pod was still Running with its sidecar 30 s later; exec SUCCEEDED in
+  (restartCount 0, one instance of main) and the pod was still Running with its sidecar 30 s later (one more run with
+  -Dstuck.windowSeconds=240: still Running, restartCount 0, at +266.5 s, 240 s after main's exit); exec SUCCEEDED in
   3 of 3: main ran again within a second of its exit (restartCount 1), the pod Succeeded at +120 to +122 s and the Job Complete.
   1.35 (v1.35.8, with #137885) and 1.37 (v1.37.2): both rows SUCCEEDED in 3 of 3, main running again within a second
   of its exit 137 (restartCount 1), the pod Succeeded at +119 to +133 s and the Job Complete. 1.31 (v1.31.4): both
