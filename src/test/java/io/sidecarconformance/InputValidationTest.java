@@ -180,6 +180,9 @@ class InputValidationTest {
                 "sidecar-crashloop: backoffLimit / sidecar crashes / main works (fixed)",
                 "kubelet-restart: main works after its first use (fixed)",
                 "kubelet-restart: the kubelet is restarted this far into main's work (fixed)",
+                "kubelet-restart-main-kill: main works after its first use and after a restart / the kubelet is restarted"
+                        + " this far into main's work / the restarted kubelet must list the pod within, before main is"
+                        + " SIGKILLed (fixed)",
                 "done-file-rules, native-rules, native-restart-all: container restart rules (fixed)",
                 "done-file, pidfile (and their -rules forms): the sidecar checks for the done file or main's pid every (fixed)",
                 "native-multi, native-multi-prestop: each sidecar serves on after its SIGTERM for (fixed)",

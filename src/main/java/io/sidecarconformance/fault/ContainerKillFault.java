@@ -42,6 +42,11 @@ public final class ContainerKillFault extends OwnPodFault {
 
     @Override
     public void act(FaultContext context) {
-        ChaosAgent.act(context, target, "SIGKILL " + target.containerName(), "sc-agent-kill", Map.of("SC_SIGNAL", "KILL"));
+        kill(context, target);
+    }
+
+    /** SIGKILLs the init process of the container that plays {@code role}, through the chaos agent, said on the timeline. */
+    static void kill(FaultContext context, Role role) {
+        ChaosAgent.act(context, role, "SIGKILL " + role.containerName(), "sc-agent-kill", Map.of("SC_SIGNAL", "KILL"));
     }
 }

@@ -53,6 +53,16 @@ public record FaultContext(
         this(client, namespace, pod, images, settings, action, clock, deletion, node, applied, Role::containerName);
     }
 
+    /**
+     * A client of the same cluster that sends each request once: the suite's client resends a 429 or a 5xx with back-off
+     * for up to minutes. The caller closes it.
+     */
+    public KubernetesClient oneRequestClient() {
+        return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(
+                new io.fabric8.kubernetes.client.ConfigBuilder(client.getConfiguration()).withRequestRetryBackoffLimit(0).build())
+                .build();
+    }
+
     /** The same context with other fault tunables (a user's pod: the grace period its spec gives). */
     public FaultContext withSettings(FaultSettings other) {
         return new FaultContext(client, namespace, pod, images, other, action, clock, deletion, node, applied, containers);

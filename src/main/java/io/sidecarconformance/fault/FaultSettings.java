@@ -40,6 +40,10 @@ public record FaultSettings(int delaySeconds, long gracePeriodSeconds) {
         p.put("kubelet-restart: main works after its first use (fixed)", KubeletRestartFault.WORK_SECONDS + " s");
         p.put("kubelet-restart: the kubelet is restarted this far into main's work (fixed)",
                 KubeletRestartFault.RESTART_AFTER_SECONDS + " s");
+        p.put("kubelet-restart-main-kill: main works after its first use and after a restart / the kubelet is restarted this"
+                + " far into main's work / the restarted kubelet must list the pod within, before main is SIGKILLed (fixed)",
+                KubeletRestartMainKillFault.WORK_SECONDS + " s / " + KubeletRestartFault.RESTART_AFTER_SECONDS + " s / "
+                        + KubeletRestartMainKillFault.LISTED_WITHIN_SECONDS + " s");
         return p;
     }
 

@@ -10,7 +10,8 @@ public final class Faults {
     private static final List<Fault> ALL = List.of(
             new NoFault(), new SidecarOomFault(), new SidecarChildOomFault(), new SidecarEarlyCrashFault(),
             new SidecarCrashLoopFault(), new MainOomFault(), new DelayedSidecarFault(), new SigtermFault(), new SigtermSlowMainFault(),
-            new EvictionFault(), new EvictionPdbFault(), new StopSignalFault(), new SigkillMainFault(), new DeleteDuringInitFault(), new KubeletRestartFault(), new BurstableOomScoresFault());
+            new EvictionFault(), new EvictionPdbFault(), new StopSignalFault(), new SigkillMainFault(), new DeleteDuringInitFault(), new KubeletRestartFault(),
+            new KubeletRestartMainKillFault(), new BurstableOomScoresFault());
 
     private Faults() {
     }

@@ -50,7 +50,12 @@ public final class KubeletRestartFault implements Fault {
 
     @Override
     public void shape(WorkloadSpec spec, SidecarKind kind, FaultSettings settings) {
-        spec.env(Role.MAIN, "SC_WORK_SECONDS", Integer.toString(WORK_SECONDS))
+        markRestart(spec, WORK_SECONDS);
+    }
+
+    /** Main works {@code workSeconds} after its first use and logs Marked {@link #RESTART_AFTER_SECONDS} into it. */
+    static void markRestart(WorkloadSpec spec, int workSeconds) {
+        spec.env(Role.MAIN, "SC_WORK_SECONDS", Integer.toString(workSeconds))
                 .env(Role.MAIN, "SC_MARK_AFTER_SECONDS", Integer.toString(RESTART_AFTER_SECONDS));
     }
 
@@ -66,6 +71,16 @@ public final class KubeletRestartFault implements Fault {
 
     @Override
     public void act(FaultContext context) {
+        restart(context);
+    }
+
+    /**
+     * Restarts the node's kubelet, recorded first as the node's command and said on the timeline before and after (with
+     * the three moments cluster.sh reports: stopped, started, /healthz answering again).
+     *
+     * @throws IllegalStateException the cluster gives no node control
+     */
+    static void restart(FaultContext context) {
         context.action().accept("restart the kubelet: stopping it");
         NodeControl node = context.node().orElseThrow(() -> new IllegalStateException("no node control on this cluster"));
         context.applied().action(node.restartKubeletCommand());

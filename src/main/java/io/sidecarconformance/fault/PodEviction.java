@@ -4,9 +4,7 @@ import io.fabric8.kubernetes.api.model.DeleteOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.policy.v1.Eviction;
 import io.fabric8.kubernetes.api.model.policy.v1.EvictionBuilder;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sidecarconformance.timeline.SuiteActions;
 
 import java.time.Instant;
@@ -42,8 +40,7 @@ final class PodEviction {
         boolean evicted;
         // One request, as one eviction is: the suite's client would resend a 429 with back-off for up to minutes
         // (fabric8 retries 429 like a 5xx), long enough for the pod to end and a late eviction to delete it anyway.
-        try (KubernetesClient once = new KubernetesClientBuilder().withConfig(new ConfigBuilder(context.client().getConfiguration())
-                .withRequestRetryBackoffLimit(0).build()).build()) {
+        try (KubernetesClient once = context.oneRequestClient()) {
             evicted = once.pods().inNamespace(context.namespace()).withName(pod).evict(eviction);
         }
         if (evicted) {

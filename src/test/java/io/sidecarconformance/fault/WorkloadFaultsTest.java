@@ -156,7 +156,8 @@ class WorkloadFaultsTest {
     void theIdsAreOursThenTheOnesBuiltForAUsersPodAlone() {
         assertThat(WorkloadFaults.ids()).containsExactly("none", "sidecar-oom", "sidecar-child-oom", "sidecar-early-crash",
                 "sidecar-crashloop", "main-oom", "delayed-sidecar", "sigterm", "sigterm-slow-main", "eviction", "eviction-pdb",
-                "stop-signal", "sigkill-main", "delete-during-init", "kubelet-restart", "burstable-oom-scores", "sigkill-sidecar");
+                "stop-signal", "sigkill-main", "delete-during-init", "kubelet-restart", "kubelet-restart-main-kill", "burstable-oom-scores",
+                "sigkill-sidecar");
     }
 
     @Test
