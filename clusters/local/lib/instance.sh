@@ -83,7 +83,7 @@ running_instances() {
 # The ports our clusters listen on lie inside the kernel's ephemeral range (32768-60999): any program's outgoing
 # connection may take one as its local port, and the next up cannot bind it (seen: 127.0.0.1:36610 "address already
 # in use" with nothing listening). up reserves them (net.ipv4.ip_local_reserved_ports: the kernel never hands them
-# out as ephemeral ports); the machine's value is saved and put back with the other sysctls (network.sh).
+# out as ephemeral ports); the last down releases them, leaving any other program's (local-v2's) reservations.
 instance_port_ranges() { printf '36500-%s' $((36500 + 10 * SLOT_MAX + 9)); }
 reserve_ports() { # ranges, e.g. 36500-37109,37443
   local cur want r missing=""
@@ -94,7 +94,7 @@ reserve_ports() { # ranges, e.g. 36500-37109,37443
   sysctl -q -w "net.ipv4.ip_local_reserved_ports=${cur:+$cur,}$missing" >/dev/null 2>&1 ||
     log "could not reserve ports $missing (net.ipv4.ip_local_reserved_ports): another program's connection may take one"
 }
-release_ports() { # ranges reserve_ports added, for a cluster that does not save the sysctls (local-v2)
+release_ports() { # ranges reserve_ports added (clusters/local at its last down, local-v2 at its down)
   local cur keep="" r
   cur="$(sysctl -n net.ipv4.ip_local_reserved_ports 2>/dev/null)" || return 0
   for r in ${cur//,/ }; do case ",$1," in *",$r,"*) ;; *) keep+="${keep:+,}$r" ;; esac; done

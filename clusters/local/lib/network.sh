@@ -55,13 +55,14 @@ net_left() {
 }
 # kubelet sets these kernel tunables (protectKernelDefaults=false), the CNI bridge plugin turns on ip_forward: the
 # first instance up keeps the machine's values, the last one down puts them back
-SYSCTLS="vm.overcommit_memory vm.panic_on_oom kernel.panic kernel.panic_on_oops kernel.keys.root_maxkeys kernel.keys.root_maxbytes net.ipv4.ip_forward net.ipv4.ip_local_reserved_ports"
+SYSCTLS="vm.overcommit_memory vm.panic_on_oom kernel.panic kernel.panic_on_oops kernel.keys.root_maxkeys kernel.keys.root_maxbytes net.ipv4.ip_forward"
 SYSCTL_ORIG="$SC_CACHE/local/sysctl.orig"
 sysctl_save() {
   [ -f "$SYSCTL_ORIG" ] && return 0
   local k v
   mkdir -p "${SYSCTL_ORIG%/*}"
-  # only what could be read: an empty value is a value (net.ipv4.ip_local_reserved_ports is empty on most machines)
+  # only what could be read; an empty value is a value. The reserved ports are not saved: a local-v2 guest running
+  # beside may hold its own, so up adds and the last down removes only the local ranges (instance.sh)
   for k in $SYSCTLS; do if v="$(sysctl -n "$k" 2>/dev/null)"; then printf '%s=%s\n' "$k" "$v"; fi; done >"$SYSCTL_ORIG"
 }
 sysctl_restore() {

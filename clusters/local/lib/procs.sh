@@ -133,6 +133,7 @@ host_release() {
   if ! pgrep -x kubelet >/dev/null 2>&1; then
     ipt_kube_cleanup
     sysctl_restore
+    release_ports "$(instance_port_ranges)"
   fi
   host_unlock
 }
