@@ -11,7 +11,7 @@ Feature: A disruption budget guards the pod; it is evicted through the Eviction 
   cell records what the API answered and the budget's status as the controller wrote it (the `refused` finding), never
   an ERROR: a refused eviction deletes nothing, and the pod runs on to its own end (main works 120 s), so the outcome
   is the Job's without the fault. Where the API carries the eviction out, the cell reads as the eviction row's.
-  Seen on 2026-12-06 (reports/2026-12-06-user-scenarios, N = 3, local 1.31, 1.35, 1.36, 1.37): as the source says, the
+  Seen on 2026-12-06 (reports/2026-12-06-user-scenarios, N = 3, local 1.29, 1.31, 1.35, 1.36, 1.37): as the source says, the
   budget's status stayed at disruptionsAllowed 0 with DisruptionAllowed False (SyncFailed: "jobs.batch does not
   implement the scale subresource"), the API answered 429 every time and deleted nothing; native rows then SUCCEEDED,
   classic rows were STUCK (their sidecar never ends, as under none).

@@ -8,7 +8,7 @@ Feature: No fault: does the pod, and its Job, complete on its own?
   The proxy rows: main's requests go through HAProxy to an upstream pod; on SIGTERM the proxy fails its readiness at
   once and proxies on for -Dsidecar.proxyDrainSeconds (5 s, Istio's terminationDrainDuration) before its soft stop,
   which shapes when the pod can end and whether main's last requests are answered.
-  Seen on 2026-12-06 (reports/2026-12-06-user-scenarios, N = 3, local 1.31, 1.35, 1.36, 1.37; linkerd/linkerd2#13349,
+  Seen on 2026-12-06 (reports/2026-12-06-user-scenarios, N = 3, local 1.29, 1.31, 1.35, 1.36, 1.37; linkerd/linkerd2#13349,
   istio/istio#51883): native proxy rows SUCCEEDED, the pod ending 5.3-6.3 s after main (the proxy gets SIGTERM only
   after main and drains its 5 s with nothing left to proxy); the classic proxy row was STUCK (the proxy never ends).
 

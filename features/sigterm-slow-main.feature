@@ -40,7 +40,7 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   terminationDrainDuration) before its soft stop, which shapes when the pod can end and whether main's last requests
   are answered. Native with and without a startupProbe, and classic, where the proxy gets SIGTERM with main and its
   drain is longer than main's 4 s.
-  Seen on 2026-12-06 (reports/2026-12-06-user-scenarios, N = 3, local 1.31, 1.35, 1.36, 1.37): every native dind row
+  Seen on 2026-12-06 (reports/2026-12-06-user-scenarios, N = 3, local 1.29, 1.31, 1.35, 1.36, 1.37): every native dind row
   (with and without a startupProbe, and dind first in native-multi) served main's drain, dockerd getting SIGTERM 0.1-0.3 s
   after main exited (on 1.31 one run of each single-dind row was undecided: one docker run outlasted main's 4 s drain
   at load 30); classic dind was gone in every run (dockerd got SIGTERM with main; the first docker run failed within
