@@ -41,10 +41,12 @@ stray_pids() {
     pod_pids
   } | { grep -vx "$$" || true; } | not_building | sort -un
 }
+# the processes an instance supervises through pid files (start_proc)
+SUPERVISED="etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet"
 # every pid of the instance: its pid files' and its strays (stdout, one per line)
 instance_pids() {
   local p
-  { for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
+  { for p in $SUPERVISED; do
       if alive "$p"; then cat "$(pidfile "$p")"; fi; done; stray_pids; } | sort -un
 }
 # Where this instance's CPU can be read (cluster.sh cpu-sources; the suite's per-component CPU measurement), one
@@ -52,7 +54,7 @@ instance_pids() {
 # on their command line (a shim is reparented to init, no child of containerd), the cgroup parent of its pods.
 cpu_sources() {
   local p
-  for p in etcd kube-apiserver kube-controller-manager kube-scheduler kubelet containerd; do
+  for p in $SUPERVISED; do
     printf 'pidfile\t%s\t%s\n' "$p" "$(pidfile "$p")"
   done
   printf 'shims\tcontainerd-shim\t%s\n' "$CTRD_SOCK"
@@ -341,7 +343,7 @@ do_up() {
   log "node $NODE_NAME Ready"
   wait_for "default service account" 60 kube-controller-manager api /api/v1/namespaces/default/serviceaccounts/default
   local p
-  for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
+  for p in $SUPERVISED; do
     alive "$p" || fail "$p died during start-up: $(tail -n 3 "$LOGS/$p.log" | tr '\n' ' ' | cut -c1-400)"
   done
   trap - ERR INT TERM HUP
@@ -408,7 +410,7 @@ do_status() {
   echo "cluster: $cur in slot $SLOT (kubernetes $(k8s_version_of "$cur"), containerd $(containerd_of "$cur"), runc $(runc_of "$cur"), etcd $(etcd_of "$cur")${kcfg:+, kubelet $kcfg})"
   echo "kubeconfig: $RUN/kubeconfig (API https://127.0.0.1:$API_PORT)"
   echo "node: $NODE_NAME at $NODE_IP, pods $POD_CIDR on $BRIDGE, chains $IPT_IN_CHAIN/$IPT_CHAIN, cgroup parent /$CGROUP_NAME"
-  for p in etcd kube-apiserver kube-controller-manager kube-scheduler containerd kubelet; do
+  for p in $SUPERVISED; do
     if alive "$p"; then echo "$p: running (pid $(cat "$(pidfile "$p")"))"; else echo "$p: NOT running"; fi
   done
   if node_ready 2>/dev/null; then echo "node $NODE_NAME: Ready"; else echo "node $NODE_NAME: not Ready"; fi
