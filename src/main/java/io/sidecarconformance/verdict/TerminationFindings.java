@@ -120,11 +120,12 @@ final class TerminationFindings {
                         && e.detail().contains(SIGTERM) && !e.time().isBefore(from.minusSeconds(1)))
                 .map(TimelineEvent::time);
         int last = begun.lastKey();
-        Optional<TimelineEvent> unanswered = answered.containsKey(last) ? Optional.empty() : Optional.of(begun.get(last));
+        Optional<Double> waiting = answered.containsKey(last) ? Optional.empty()
+                : Optional.of(seconds(begun.get(last).time(), end));
         double slowest = answered.entrySet().stream().filter(a -> begun.containsKey(a.getKey()))
                 .mapToDouble(a -> seconds(begun.get(a.getKey()).time(), a.getValue().time())).max().orElse(0);
-        boolean stoppingWhileWaiting = unanswered.isPresent() && sidecarTerm.filter(st -> !st.isAfter(end)).isPresent()
-                && (answered.isEmpty() || seconds(unanswered.get().time(), end) > slowest);
+        boolean stoppingWhileWaiting = sidecarTerm.filter(st -> !st.isAfter(end)).isPresent()
+                && waiting.filter(w -> answered.isEmpty() || w > slowest).isPresent();
         long ok = answered.values().stream().filter(e -> e.detail().endsWith("ok")).count();
         FindingKind kind = failed.isPresent() || stoppingWhileWaiting ? FindingKind.SIDECAR_GONE_IN_DRAIN
                 : ok == 0 ? FindingKind.SIDECAR_DRAIN_UNDECIDED : FindingKind.SIDECAR_SERVED_DRAIN;
@@ -132,9 +133,8 @@ final class TerminationFindings {
                 + begun.size() + (begun.size() == 1 ? " use" : " uses") + " of the sidecar: " + ok + " answered ok");
         failed.ifPresent(f -> sb.append("; use ").append(answered.entrySet().stream().filter(a -> a.getValue() == f)
                 .findFirst().orElseThrow().getKey()).append(" failed ").append(after(from, f.time())).append(" after main's SIGTERM"));
-        unanswered.ifPresent(u -> sb.append("; use ").append(last).append(", begun ").append(after(from, u.time()))
-                .append(" after main's SIGTERM, had no answer when main ended, ").append(secs(seconds(u.time(), end)))
-                .append(" later").append(answered.isEmpty() ? "" : " (the slowest answered use took " + secs(slowest) + ")"));
+        waiting.ifPresent(w -> sb.append("; use ").append(last).append(", begun ").append(after(from, begun.get(last).time()))
+                .append(" after main's SIGTERM, had no answer when main ended, ").append(secs(w)).append(" later").append(answered.isEmpty() ? "" : " (the slowest answered use took " + secs(slowest) + ")"));
         mainEnd.ifPresent(me -> sb.append("; main ended ").append(after(from, me)).append(" after its SIGTERM"));
         sb.append(sidecarTerm.map(st -> "; the sidecar said SIGTERM " + signed(seconds(from, st)) + " from main's"
                 + (st.isAfter(end) ? ", after main ended" : ", before main ended")).orElse("; the sidecar said no SIGTERM"));
