@@ -79,11 +79,8 @@ public final class ConformanceSuite {
 
     /** The run's CPU from here on: the machine's, and its cluster's by component where it runs on this machine. */
     private CpuMonitor startCpuMonitor() {
-        if (!clusterAvailable()) {
-            return CpuMonitor.start(Optional.empty(), null);
-        }
         try {
-            return CpuMonitor.start(cluster.nodeProcesses(), null);
+            return CpuMonitor.start(clusterAvailable() ? cluster.nodeProcesses() : Optional.empty(), null);
         } catch (ClusterUnavailableException e) {
             log.println("sidecar-conformance: CPU by component not measured: " + e.getMessage());
             return CpuMonitor.start(Optional.empty(), e.getMessage());
