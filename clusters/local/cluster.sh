@@ -13,6 +13,7 @@
 #   cluster.sh restart-kubelet <id>  stop and start <id>'s kubelet (a node fault; pods keep
 #                             running); stdout: when it stopped, started and answered /healthz again
 #   SC_LOCAL_SLOT=<n> cluster.sh ...  that slot (1-60) instead of the id's own: one version twice at once
+#   SC_LOCAL_OWNER=<pid> cluster.sh up|down <id>  the run (pid) that holds the instance: no other up tears it down
 #
 # Progress goes to stderr; errors are one line on stderr with a non-zero exit.
 # One file per job in lib/: instance (what each instance owns), versions (the table), build, images, pki,
@@ -29,7 +30,7 @@ log() { printf '[cluster.sh %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'cluster.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -69,6 +70,12 @@ main() {
       cur="$(cat "$RUN/current" 2>/dev/null || true)"
       if [ -n "$cur" ] && [ "$cur" != "$2" ]; then
         log "slot $SLOT runs cluster $cur, not $2: left as it is (SC_LOCAL_SLOT=$SLOT cluster.sh down $cur stops it)"
+        exit 0
+      fi
+      s=""
+      [ -z "${SC_LOCAL_OWNER:-}" ] || s="$(owner_other_live)"
+      if [ -n "$s" ]; then
+        log "slot $SLOT runs $2 for another run that is still going (pid $s): left running (without SC_LOCAL_OWNER, down stops it)"
         exit 0
       fi
       do_down 0 || die "some processes could not be stopped; see: cluster.sh status $2" ;;

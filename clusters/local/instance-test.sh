@@ -109,4 +109,20 @@ for bad in 0 61 x -1 ""; do
 done
 unset SC_LOCAL_SLOT
 if (use_instance no-such-id) 2>/dev/null; then die "an unknown id got a slot"; fi
-echo "instance-test: ok ($n ids, each its own slot; SC_LOCAL_SLOT and bad slots checked)"
+# the run that holds an instance (owner_record, owner_other_live): only a live run other than the caller counts; a
+# dead pid, or a pid reused by another process (another start time), does not
+RUN="$(mktemp -d)"
+trap 'rm -rf "$RUN"; kill "${held:-}" 2>/dev/null || true' EXIT
+sleep 300 & held=$!
+[ -z "$(owner_other_live)" ] || die "an instance nobody recorded was taken as held"
+SC_LOCAL_OWNER=$held owner_record
+[ -z "$(SC_LOCAL_OWNER=$held owner_other_live)" ] || die "the owner's own down or up was refused"
+[ "$(owner_other_live)" = "$held" ] || die "a live owner (pid $held) was not seen by another run"
+[ "$(SC_LOCAL_OWNER=$$ owner_other_live)" = "$held" ] || die "a live owner (pid $held) was not seen by run $$"
+printf '%s %s\n' "$held" "$(($(proc_start "$held") + 1))" >"$RUN/owner"
+[ -z "$(owner_other_live)" ] || die "a reused pid (another start time) was taken for the owner"
+SC_LOCAL_OWNER=$held owner_record
+kill "$held"; wait "$held" 2>/dev/null || true
+[ -z "$(owner_other_live)" ] || die "a dead owner (pid $held) still holds the instance"
+echo "owner: a live other run holds an instance; the owner itself, a dead pid and a reused pid do not"
+echo "instance-test: ok ($n ids, each its own slot; SC_LOCAL_SLOT, bad slots and the owner checked)"

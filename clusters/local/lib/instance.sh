@@ -80,6 +80,36 @@ running_instances() {
   done
 }
 
+# The run that holds an instance. The suite starts a local cluster with SC_LOCAL_OWNER=<its pid>; up records that pid
+# and its start time (so a reused pid is not taken for the run) in $RUN/owner. Another up of the same slot while that
+# run lives would tear its cluster down under it: up refuses instead, and a down that names another owner leaves the
+# instance alone. A down without SC_LOCAL_OWNER (a person at the shell) stops it whoever holds it.
+proc_start() { # pid -> its start time in clock ticks since boot (stdout; nothing when no such process)
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 0
+  stat=${stat##*) }   # the command name may hold spaces and parentheses: fields from the state on
+  # shellcheck disable=SC2086 # split on purpose
+  set -- $stat
+  printf '%s\n' "${20:-}"  # field 22 of /proc/<pid>/stat: the 20th after the name
+}
+owner_record() { # after up marked the instance: who holds it (nothing without SC_LOCAL_OWNER)
+  [ -n "${SC_LOCAL_OWNER:-}" ] || return 0
+  printf '%s %s\n' "$SC_LOCAL_OWNER" "$(proc_start "$SC_LOCAL_OWNER")" >"$RUN/owner"
+}
+owner_other_live() { # stdout: the pid of a live run other than $SC_LOCAL_OWNER that holds this instance; else nothing
+  local pid="" start=""
+  [ ! -f "$RUN/owner" ] || read -r pid start <"$RUN/owner" || true
+  [ -n "$pid" ] && [ -n "$start" ] && [ "$pid" != "${SC_LOCAL_OWNER:-}" ] || return 0
+  [ "$(proc_start "$pid")" != "$start" ] || printf '%s\n' "$pid"
+}
+# a slot no instance here is marked running in (stdout), for the message that asks for one
+free_slot() {
+  local s
+  for ((s = 1; s <= SLOT_MAX; s++)); do
+    [ -n "$(cat "$LOCAL_ROOT/$s/run/current" 2>/dev/null || true)" ] || { echo "$s"; return 0; }
+  done
+}
+
 # The ports our clusters listen on lie inside the kernel's ephemeral range (32768-60999): any program's outgoing
 # connection may take one as its local port, and the next up cannot bind it (seen: 127.0.0.1:36610 "address already
 # in use" with nothing listening). up reserves them (net.ipv4.ip_local_reserved_ports: the kernel never hands them

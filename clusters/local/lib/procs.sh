@@ -267,7 +267,9 @@ do_up() {
   host_lock
   local kind; kind="$(cat "$SC_CACHE/kind/run/current" 2>/dev/null || true)"
   [ -z "$kind" ] || die "the kind cluster sc-$kind of clusters/kind/kind.sh is running (it restores the whole firewall on down: not beside a local cluster); run: clusters/kind/kind.sh down"
-  local cur; cur="$(cat "$RUN/current" 2>/dev/null || true)"
+  local cur holder; cur="$(cat "$RUN/current" 2>/dev/null || true)"
+  holder="$(owner_other_live)"
+  [ -z "$holder" ] || die "slot $SLOT runs $cur for another run that is still going (pid $holder): wait for it to end, or run this one beside it with SC_LOCAL_SLOT=$(free_slot)"
   if [ -n "$cur" ] || [ -n "$(instance_left)" ]; then
     log "tearing down what slot $SLOT left running: ${cur:-(no cluster marked)}"
     host_unlock  # down takes it itself, for what all instances share
@@ -284,6 +286,7 @@ do_up() {
   trap 'fail "interrupted"' INT TERM HUP
   rm -rf "$RUN"; mkdir -p "$LOGS" "$RUN/pids"
   echo "$id" >"$RUN/current"
+  owner_record
   sysctl_save
   reserve_ports "$(instance_port_ranges)"
   host_unlock

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -45,9 +46,17 @@ final class Command {
     }
 
     static Result run(List<String> command, String prefix, PrintStream progress, Duration timeout) {
+        return run(command, Map.of(), prefix, progress, timeout);
+    }
+
+    /** @param env variables added to this process's environment for the command */
+    static Result run(List<String> command, Map<String, String> env, String prefix, PrintStream progress,
+                      Duration timeout) {
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(env);
+            process = builder.start();
             process.getOutputStream().close();
         } catch (IOException e) {
             throw new ClusterUnavailableException("cannot run " + Path.of(command.get(0)).getFileName() + ": "

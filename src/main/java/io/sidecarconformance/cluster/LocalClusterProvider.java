@@ -21,6 +21,9 @@ public final class LocalClusterProvider extends ConnectingProvider {
     /** Stop (up to 10 s before SIGKILL), start, and up to 60 s for /healthz, with room to spare. */
     private static final Duration KUBELET_RESTART_TIMEOUT = Duration.ofMinutes(3);
 
+    /** The variable through which the scripts learn which run holds a cluster (clusters/local/lib/instance.sh). */
+    static final String OWNER_VARIABLE = "SC_LOCAL_OWNER";
+
     private final String provider;
     private final String version;
     private final Path script;
@@ -69,7 +72,8 @@ public final class LocalClusterProvider extends ConnectingProvider {
                     + " run from the repository root or set -Dclusters.dir");
         }
         upCalled = true;
-        Command.Result up = Command.run(List.of("bash", script.toString(), "up", version), prefix(), progress, upTimeout);
+        Command.Result up = Command.run(List.of("bash", script.toString(), "up", version), owner(), prefix(), progress,
+                upTimeout);
         if (up.timedOut()) {
             throw new ClusterUnavailableException(scriptName() + " up " + version + " did not finish within "
                     + Command.text(upTimeout) + "; raise -D" + provider + ".upTimeoutMinutes or look at the progress above");
@@ -172,14 +176,23 @@ public final class LocalClusterProvider extends ConnectingProvider {
         }
         upCalled = false;
         try {
-            Command.Result down = Command.run(List.of("bash", script.toString(), "down", version), prefix(), progress,
-                    Duration.ofMinutes(10));
+            Command.Result down = Command.run(List.of("bash", script.toString(), "down", version), owner(), prefix(),
+                    progress, Duration.ofMinutes(10));
             if (!down.ok()) {
                 progress.println(prefix() + scriptName() + " down failed: " + down.lastError());
             }
         } catch (RuntimeException e) {
             progress.println(prefix() + scriptName() + " down failed: " + OneLine.of(e));
         }
+    }
+
+    /**
+     * This run holds the cluster it starts: clusters/local's up records the pid, and another run's up of the same
+     * instance is refused while this one lives instead of tearing the cluster down under it; this run's down leaves a
+     * cluster another live run holds (the other scripts ignore the variable).
+     */
+    private static java.util.Map<String, String> owner() {
+        return java.util.Map.of(OWNER_VARIABLE, Long.toString(ProcessHandle.current().pid()));
     }
 
     private String scriptName() {

@@ -40,7 +40,7 @@ class LocalClusterProviderTest {
         TestClusters.answersVersion(server);
         Path kubeconfig = TestClusters.kubeconfig(dir.resolve("state/kubeconfig"), server.url("/"));
         return TestClusters.script(dir.resolve("clusters/local/cluster.sh"), """
-                echo "$*" >> '%s'
+                echo "$* owner=${SC_LOCAL_OWNER:-none}" >> '%s'
                 case "$1" in
                   up)   echo "building kube-apiserver v1.31.14 (first build takes a while)" >&2
                         echo "starting etcd" >&2
@@ -70,12 +70,14 @@ class LocalClusterProviderTest {
         assertThat(progress()).as("stderr streamed with a prefix").contains(
                 "[local 1.31] building kube-apiserver v1.31.14 (first build takes a while)\n",
                 "[local 1.31] starting etcd\n");
-        assertThat(Files.readAllLines(calls)).as("before close").containsExactly("up 1.31");
+        String owner = " owner=" + ProcessHandle.current().pid();
+        assertThat(Files.readAllLines(calls)).as("before close; this run named as the cluster's holder")
+                .containsExactly("up 1.31" + owner);
 
         provider.close();
         provider.close();
 
-        assertThat(Files.readAllLines(calls)).as("after close, once").containsExactly("up 1.31", "down 1.31");
+        assertThat(Files.readAllLines(calls)).as("after close, once").containsExactly("up 1.31" + owner, "down 1.31" + owner);
         assertThat(progress()).contains("[local 1.31] stopping kubelet");
     }
 
@@ -107,7 +109,7 @@ class LocalClusterProviderTest {
         provider.start();
         provider.close();
 
-        assertThat(Files.readAllLines(calls)).containsExactly("up 1.31");
+        assertThat(Files.readAllLines(calls)).containsExactly("up 1.31 owner=" + ProcessHandle.current().pid());
     }
 
     @Test
