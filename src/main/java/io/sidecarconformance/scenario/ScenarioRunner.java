@@ -57,7 +57,7 @@ public final class ScenarioRunner {
     }
 
     /** Whether the scenario must run alone: its fault will act on the node. */
-    boolean exclusive(ScenarioSpec spec) {
+    public boolean exclusive(ScenarioSpec spec) {
         return spec.fault().actsOnNode() && node.isPresent();
     }
 }

@@ -40,6 +40,7 @@ public final class ConformanceSuite {
     private final ScenarioRunner runner;
     private final ScenarioNamespaces namespaces;
     private final SuiteReport report;
+    private final RunSlots slots;
     private CpuMonitor cpu;
     private CleanupOnExit cleanupOnExit;
 
@@ -54,6 +55,7 @@ public final class ConformanceSuite {
         this.runner = cluster.runner();
         this.namespaces = cluster.namespaces();
         this.report = new SuiteReport(config, startedAt, log);
+        this.slots = new RunSlots(config.parallel());
     }
 
     /**
@@ -66,10 +68,12 @@ public final class ConformanceSuite {
     public static ConformanceSuite start(SuiteConfig config, Optional<Set<String>> planned, PrintStream log) {
         Instant startedAt = Instant.now();
         SuiteInput.Counted count = SuiteInput.check(config, planned);
-        SuiteProgress progress = new SuiteProgress(count.selected(), config.repeat(), config.parallel(), Clock.systemUTC());
+        SuiteProgress progress = new SuiteProgress(count.selected(), config.repeat(), config.repeatTogether(),
+                config.parallel(), Clock.systemUTC());
         log.println("sidecar-conformance: run " + config.runId() + ", " + count.selected().describe() + " of " + count.rows()
                 + " scenario rows in " + config.featuresDir() + " selected"
-                + (config.repeat() > 1 ? ", each run " + config.repeat() + " times" : "") + ", " + config.parallel() + " at once");
+                + (config.repeat() > 1 ? ", each run " + config.repeat() + " times"
+                + (config.repeatTogether() ? " at once" : " in turn") : "") + ", " + config.parallel() + " runs at once");
         ConformanceSuite suite = new ConformanceSuite(config, startedAt, log, progress,
                 SuiteCluster.start(config, log));
         suite.cleanupOnExit = CleanupOnExit.register(suite::interrupted);
@@ -104,20 +108,30 @@ public final class ConformanceSuite {
     }
 
     /**
-     * Runs one cell -Drepeat times, one run after another (so a cell's runs never run side by side; other cells run
-     * beside them), each in a namespace of its own that is deleted after it, also when the run fails.
+     * Runs one cell -Drepeat times, each in a namespace of its own that is deleted after it, also when the run fails:
+     * at once with -Drepeat.together=true, else one after another; other cells run beside them, at most -Dparallel runs
+     * at once in all ({@link RunSlots}). A cell whose fault acts on the node runs its runs one after another, alone.
      *
      * @return one result per run, {@code repeat} 1 to N, each with what it applied and the runner's load at its start
      */
     public List<ScenarioResult> runCell(ScenarioSpec spec) {
-        Supplier<List<ScenarioResult>> runs = () -> {
-            List<ScenarioResult> results = new ArrayList<>();
-            for (int n = 1; n <= config.repeat(); n++) {
-                results.add(runOnce(spec, n));
-            }
-            return results;
-        };
-        return runner == null ? runs.get() : runner.forCell(spec, runs);
+        if (runner == null) {
+            return inTurn(spec, n -> runOnce(spec, n));
+        }
+        if (runner.exclusive(spec)) {
+            return runner.forCell(spec, () -> inTurn(spec, n -> runOnce(spec, n)));
+        }
+        return config.repeatTogether() && config.repeat() > 1
+                ? slots.together(config.repeat(), n -> runOnce(spec, n))
+                : inTurn(spec, n -> slots.inSlot(() -> runOnce(spec, n)));
+    }
+
+    private List<ScenarioResult> inTurn(ScenarioSpec spec, java.util.function.IntFunction<ScenarioResult> run) {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (int n = 1; n <= config.repeat(); n++) {
+            results.add(run.apply(n));
+        }
+        return results;
     }
 
     private ScenarioResult runOnce(ScenarioSpec spec, int n) {
@@ -166,6 +180,7 @@ public final class ConformanceSuite {
         measurements.putAll(cpu.finish(results.size()));
         cluster.cleanUp(measurements);
         Path html = report.write(results, cluster.info(config.upstreamE2e()), measurements);
+        slots.close();
         cluster.close();
         cleanupOnExit.unregister();
         return html;

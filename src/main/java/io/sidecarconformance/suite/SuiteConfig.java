@@ -52,6 +52,7 @@ public record SuiteConfig(
         Optional<java.util.regex.Pattern> names,
         int parallel,
         int repeat,
+        boolean repeatTogether,
         ScenarioSettings settings,
         UpstreamE2e upstreamE2e,
         ClusterSettings cluster,
@@ -95,6 +96,7 @@ public record SuiteConfig(
         Optional<java.util.regex.Pattern> names = names(r);
         int parallel = parallel(r);
         int repeat = r.wholeNumber(REPEAT);
+        boolean repeatTogether = "true".equals(r.choice(REPEAT_TOGETHER));
         UpstreamE2e e2e = upstreamE2e(r);
         Staleness staleness = Staleness.from(r, Clock.systemUTC());
         ScenarioSettings d = ScenarioSettings.defaults();
@@ -104,7 +106,7 @@ public record SuiteConfig(
                 new ContainerSettings(r.wholeNumber(LIGHT_STARTUP), r.wholeNumber(CHECK_TIMEOUT), r.wholeNumber(RETRY),
                         r.wholeNumber(PROXY_DRAIN), r.wholeNumber(READINESS_PERIOD)));
         return new SuiteConfig(runId, reportDir, features, patterns, faults, sidecars, variants, tags, names, parallel, repeat,
-                settings, e2e, cluster, staleness, SuiteWorkloads.read(r, faults), r.values());
+                repeatTogether, settings, e2e, cluster, staleness, SuiteWorkloads.read(r, faults), r.values());
     }
 
     /** -Dparallel by its one rule: a whole number from 1 to 64, or the default for the cluster and machine. */

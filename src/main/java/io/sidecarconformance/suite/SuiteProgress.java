@@ -23,12 +23,18 @@ public final class SuiteProgress {
 
     private final ScenarioCount cells;
     private final int repeat;
+    private final boolean together;
     private final int parallelism;
     private final Clock clock;
     private final List<Duration> wallTimes = new ArrayList<>();
     private final Map<ScenarioKey, Integer> runsDone = new HashMap<>();
 
     public SuiteProgress(ScenarioCount cells, int repeat, int parallelism, Clock clock) {
+        this(cells, repeat, false, parallelism, clock);
+    }
+
+    /** @param together whether a cell's runs run at once (-Drepeat.together): then none of them waits for another */
+    public SuiteProgress(ScenarioCount cells, int repeat, boolean together, int parallelism, Clock clock) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism " + parallelism + " is below 1");
         }
@@ -37,6 +43,7 @@ public final class SuiteProgress {
         }
         this.cells = cells;
         this.repeat = repeat;
+        this.together = together;
         this.parallelism = parallelism;
         this.clock = clock;
     }
@@ -64,9 +71,9 @@ public final class SuiteProgress {
         int unstarted = Math.max(0, cells.total() - runsDone.size());
         long started = runsDone.values().stream().filter(n -> n < repeat).count();
         int longestRow = unstarted > 0 ? repeat : runsDone.values().stream().mapToInt(n -> Math.max(0, repeat - n)).max().orElse(0);
-        long lanes = Math.max(1, Math.min(parallelism, unstarted + started));
+        long lanes = Math.max(1, Math.min(parallelism, (unstarted + started) * (together ? repeat : 1)));
         Duration spread = median().multipliedBy(remaining).dividedBy(lanes);
-        Duration inARow = median().multipliedBy(longestRow);
+        Duration inARow = median().multipliedBy(together ? Math.min(1, longestRow) : longestRow);
         return spread.compareTo(inARow) >= 0 ? spread : inARow;
     }
 

@@ -35,7 +35,10 @@ public final class SuiteProperties {
     public static final Property PARALLEL = Property.wholeNumber("parallel",
             "from the machine (`suite/DefaultParallelism`); 1 on local-v2", 1, MAX_PARALLEL, "scenarios at once");
     static final Property REPEAT = Property.wholeNumber("repeat", 1, 1, MAX_REPEAT,
-            "runs of each selected cell, one after another");
+            "runs of each selected cell, each in its own namespace");
+    static final Property REPEAT_TOGETHER = Property.choice("repeat.together", List.of("false", "true"),
+            "whether a cell's -Drepeat runs start at once (`true`) or one after another; -Dparallel bounds the runs at"
+                    + " once either way, and a cell whose fault acts on the node runs them one after another, alone");
     static final Property E2E_JUNIT = Property.text("e2e.junit", "none", "a folder written by `clusters/e2e/e2e.sh`",
             "attaches upstream's e2e result to the cluster's record");
     static final Property FEATURES_DIR = Property.text("features.dir", "`features`", "a folder",
@@ -93,7 +96,7 @@ public final class SuiteProperties {
     private static Map<String, List<Property>> orderedGroups() {
         java.util.LinkedHashMap<String, List<Property>> groups = new java.util.LinkedHashMap<>();
         groups.put("The run and its selection", List.of(ClusterSettings.CLUSTER, REPORT_DIR, PATTERNS, FAULTS, SIDECARS,
-                VARIANTS, TAGS, NAMES, PARALLEL, REPEAT, E2E_JUNIT, Staleness.STALE_SECONDS, FEATURES_DIR));
+                VARIANTS, TAGS, NAMES, PARALLEL, REPEAT, REPEAT_TOGETHER, E2E_JUNIT, Staleness.STALE_SECONDS, FEATURES_DIR));
         groups.put("Your own pod (docs/own-workload.md)", List.of(WORKLOAD, WORKLOAD_MAIN, WORKLOAD_SIDECAR,
                 WORKLOAD_FIRE_AFTER, WORKLOAD_FIRE_ON, WORKLOAD_WITH_PATTERNS));
         groups.put("The timings of a scenario (they shape outcomes)", List.of(MAIN_WAIT, MAIN_WORK, STUCK_WINDOW,

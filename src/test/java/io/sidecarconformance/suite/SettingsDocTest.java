@@ -45,7 +45,7 @@ class SettingsDocTest {
         }
         assertThat(tableNames()).as("the table's properties").doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(declared);
-        assertThat(declared).as("the 41 properties of the suite").hasSize(41);
+        assertThat(declared).as("the 42 properties of the suite").hasSize(42);
     }
 
     @Test

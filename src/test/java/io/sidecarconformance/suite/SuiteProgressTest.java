@@ -114,6 +114,17 @@ class SuiteProgressTest {
     }
 
     @Test
+    void aCellsRunsTogetherAreNotARow() {
+        SuiteProgress progress = new SuiteProgress(new ScenarioCount(2, true), 3, true, 8, clock);
+        ScenarioKey b = cell(2);
+        runTaking(progress, b, 30);
+        runTaking(progress, b, 30);
+        runTaking(progress, b, 30);
+        // a's 3 runs start at once (-Drepeat.together): one run's time, not three in a row.
+        assertThat(progress.estimate()).as("3 runs of a at once").isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
     void parallelismOrRepeatBelowOneIsRefused() {
         assertThatThrownBy(() -> new SuiteProgress(new ScenarioCount(1, true), 1, 0, clock))
                 .isInstanceOf(IllegalArgumentException.class);
