@@ -24,8 +24,8 @@ import java.util.function.Supplier;
 
 /**
  * A run of the suite, started once by Cucumber's {@code @BeforeAll} hook and finished by its {@code @AfterAll}: checks
- * the input, brings one cluster up ({@link SuiteCluster}), runs each selected cell -Drepeat times, one run after
- * another, each run in its own namespace, and at the end writes results.json (one record per run) and
+ * the input, brings one cluster up ({@link SuiteCluster}), runs each selected cell -Drepeat times (at once or one
+ * after another: {@link #runCell}), each run in its own namespace, and at the end writes results.json (one record per run) and
  * compatibility.html ({@link SuiteReport}). Ctrl-C or a crash cleans up through {@link CleanupOnExit}.
  */
 public final class ConformanceSuite {

@@ -36,7 +36,7 @@ public final class SuiteProperties {
             "from the machine (`suite/DefaultParallelism`); 1 on local-v2", 1, MAX_PARALLEL, "scenarios at once");
     static final Property REPEAT = Property.wholeNumber("repeat", 1, 1, MAX_REPEAT,
             "runs of each selected cell, each in its own namespace");
-    static final Property REPEAT_TOGETHER = Property.choice("repeat.together", List.of("false", "true"),
+    static final Property REPEAT_TOGETHER = Property.choice("repeat.together", List.of("true", "false"),
             "whether a cell's -Drepeat runs start at once (`true`) or one after another; -Dparallel bounds the runs at"
                     + " once either way, and a cell whose fault acts on the node runs them one after another, alone");
     static final Property E2E_JUNIT = Property.text("e2e.junit", "none", "a folder written by `clusters/e2e/e2e.sh`",
