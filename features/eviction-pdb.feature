@@ -11,10 +11,10 @@ Feature: A disruption budget guards the pod; it is evicted through the Eviction 
   cell records what the API answered and the budget's status as the controller wrote it (the `refused` finding), never
   an ERROR: a refused eviction deletes nothing, and the pod runs on to its own end (main works 120 s), so the outcome
   is the Job's without the fault. Where the API carries the eviction out, the cell reads as the eviction row's.
-  Seen on 2026-12-06 and 07 (reports/2026-12-06-user-scenarios, N = 3, every local column 1.28-1.37, 1.33.5, 1.35.3): as the source says, the
+  Seen on 2026-12-06 and 07 (reports/2026-12-06-user-scenarios, N = 3, every local column 1.27-1.37, 1.33.5, 1.35.3): as the source says, the
   budget's status stayed at disruptionsAllowed 0 with DisruptionAllowed False (SyncFailed: "jobs.batch does not
   implement the scale subresource"), the API answered 429 every time and deleted nothing; native rows then SUCCEEDED,
-  classic rows were STUCK (their sidecar never ends, as under none). On 1.28 without the gate the native rows are REJECTED (their
+  classic rows were STUCK (their sidecar never ends, as under none). On 1.27 and on 1.28 without the gate the native rows are REJECTED (their
   startupProbe).
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds

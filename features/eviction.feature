@@ -10,10 +10,10 @@ Feature: The pod is evicted through the Eviction API while main works
   outcome. The eviction is one request through fabric8's PodResource.evict(Eviction) on a client that does not resend
   a 429 (kubectl drain would ask again every 5 s): the cell records the API's first answer. No disruption budget
   selects the pod here; eviction-pdb adds one.
-  Seen on 2026-12-06 and 07 (reports/2026-12-06-user-scenarios, N = 3, every local column 1.28-1.37, 1.33.5, 1.35.3): every row ended as its
+  Seen on 2026-12-06 and 07 (reports/2026-12-06-user-scenarios, N = 3, every local column 1.27-1.37, 1.33.5, 1.35.3): every row ended as its
   sigterm twin did (FAILED_BY_FAULT: the eviction is aimed at main), with the same TERM sequence; main's SIGTERM came a
   median 0.05-0.8 s later than after a deletion (the API's own work between the eviction and the deletion it makes).
-  On 1.28 without the gate the native rows are REJECTED or DROPPED under both faults alike.
+  On 1.27 and on 1.28 without the gate the native rows are REJECTED or DROPPED under both faults alike.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.
   Timings that shape every cell: -Dsidecar.lightStartupSeconds, -Dmain.waitSeconds, -Dclient.checkTimeoutSeconds
   and -Dclient.retrySeconds (what each does and its default: docs/patterns-and-faults.md, "Sidecars" and "Variants

@@ -39,7 +39,8 @@ Feature: The node's kubelet restarts while main works beside its sidecar; then m
   1.35 (v1.35.8, with #137885), 1.36 (v1.36.5, with #137146) and 1.37 (v1.37.2): both rows SUCCEEDED in 3 of 3, main
   running again within a second of its exit 137 (restartCount 1), the pod Succeeded at +117 to +133 s and the Job was
   Complete. 1.31 (v1.31.4): both rows REJECTED in 3 of 3 (containers[0].restartPolicy: Forbidden: may not be set for
-  non-init containers): no pod, no restart; so did 1.28, 1.28-sidecars, 1.29, 1.32, 1.33 and 1.33.5 (2026-12-07). 1.34
+  non-init containers): no pod, no restart; so did 1.28, 1.28-sidecars, 1.29, 1.32, 1.33 and 1.33.5 (2026-12-07); 1.27 REJECTED exec+probe
+  and DROPPED exec (it knows no restartPolicy on any container). 1.34
   (v1.34.10, KEP-5307 alpha, its ContainerRestartRules gate off): both rows DROPPED in 3 of 3 (the API dropped
   restartPolicy and restartPolicyRules), and main's kill then failed the pod.
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did.

@@ -8,9 +8,9 @@ Feature: No fault: does the pod, and its Job, complete on its own?
   The proxy rows: main's requests go through HAProxy to an upstream pod; on SIGTERM the proxy fails its readiness at
   once and proxies on for -Dsidecar.proxyDrainSeconds (5 s, Istio's terminationDrainDuration) before its soft stop,
   which shapes when the pod can end and whether main's last requests are answered.
-  Seen on 2026-12-06 and 07 (reports/2026-12-06-user-scenarios, N = 3, every local column 1.28-1.37, 1.33.5, 1.35.3; linkerd/linkerd2#13349,
+  Seen on 2026-12-06 and 07 (reports/2026-12-06-user-scenarios, N = 3, every local column 1.27-1.37, 1.33.5, 1.35.3; linkerd/linkerd2#13349,
   istio/istio#51883): native proxy rows SUCCEEDED, the pod ending 5.3-6.3 s after main (the proxy gets SIGTERM only
-  after main and drains its 5 s with nothing left to proxy); the classic proxy row was STUCK (the proxy never ends). On 1.28 without the SidecarContainers gate the native proxy
+  after main and drains its 5 s with nothing left to proxy); the classic proxy row was STUCK (the proxy never ends). On 1.27 and on 1.28 without the SidecarContainers gate the native proxy
   rows are REJECTED (an init container may not have a readinessProbe).
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under none

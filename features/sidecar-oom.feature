@@ -22,7 +22,7 @@ Feature: The sidecar is OOM-killed mid-job: does Kubernetes bring it back in tim
   once and proxies on for -Dsidecar.proxyDrainSeconds (5 s, Istio's terminationDrainDuration) before its soft stop,
   which shapes when the pod can end and whether main's last requests are answered.
   Seen on 2026-12-06 and 07 for the proxy rows (reports/2026-12-06-user-scenarios, N = 3, every local column from
-  1.28-sidecars to 1.37, 1.33.5, 1.35.3; on 1.28 without the gate the native rows are REJECTED): native
+  1.28-sidecars to 1.37, 1.33.5, 1.35.3; on 1.27 and on 1.28 without the gate the native rows are REJECTED): native
   SUCCEEDED (the proxy restarted, main's client recovered); classic FAILED (the proxy is not restarted; main's retries
   failed for -Dclient.retrySeconds).
 

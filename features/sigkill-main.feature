@@ -10,7 +10,7 @@ Feature: Main's process is SIGKILLed while it works
   once and proxies on for -Dsidecar.proxyDrainSeconds (5 s, Istio's terminationDrainDuration) before its soft stop,
   which shapes when the pod can end and whether main's last requests are answered.
   Seen on 2026-12-06 and 07 for the proxy rows (reports/2026-12-06-user-scenarios, N = 3, every local column from
-  1.28-sidecars to 1.37, 1.33.5, 1.35.3; on 1.28 without the gate the native rows are REJECTED): native
+  1.28-sidecars to 1.37, 1.33.5, 1.35.3; on 1.27 and on 1.28 without the gate the native rows are REJECTED): native
   FAILED_BY_FAULT (the pod ends after main's kill, the proxy drained), classic STUCK (the proxy never ends).
 
   Scenario Outline: <pattern> with a <sidecar> sidecar (<variant>) under sigkill-main

@@ -40,7 +40,7 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   terminationDrainDuration) before its soft stop, which shapes when the pod can end and whether main's last requests
   are answered. Native with and without a startupProbe, and classic, where the proxy gets SIGTERM with main and its
   drain is longer than main's 4 s.
-  Seen on 2026-12-06 and 07 (reports/2026-12-06-user-scenarios, N = 3, every local column 1.28-1.37, 1.33.5, 1.35.3):
+  Seen on 2026-12-06 and 07 (reports/2026-12-06-user-scenarios, N = 3, every local column 1.27-1.37, 1.33.5, 1.35.3):
   from 1.29 on every native dind row
   (with and without a startupProbe, and dind first in native-multi) served main's drain, dockerd getting SIGTERM 0.1-0.3 s
   after main exited (on 1.31 one run of each single-dind row was undecided: one docker run outlasted main's 4 s drain
@@ -48,7 +48,7 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   a second). The proxy rows served on every version, classic ones within the proxy's own 5 s drain.
   1.28-sidecars (SidecarContainers alpha): native sidecars got SIGTERM with main, in the same 0.1 s, as classic ones do
   (the termination order came in 1.29, kubernetes/kubernetes#120620): native dind was gone in 6 of 6 single-dind runs
-  and native light rows were gone too. 1.28 without the gate: native rows DROPPED or REJECTED.
+  and native light rows were gone too. 1.27, and 1.28 without the gate: native rows DROPPED or REJECTED.
   Bounds: the deletion's grace period is -Dfault.graceSeconds (15 s); main works 120 s, so only the deletion ends it.
   The +ready rows ask whether Ready goes false while main drains (kubernetes/kubernetes#140509, #140881: exec
   readiness probes stopped running once a pod began terminating, from v1.35.0): main and every sidecar declare an exec

@@ -23,7 +23,7 @@ Feature: Main has a stop signal of its own (lifecycle.stopSignal); the pod is de
   the first process, so the signal the runtime sent is on its Exiting line), the shell rows the question. Nothing in
   the suite knows which version does what: the expectations above come from the sources and the run decides.
   Seen on 2026-12-06 and 07 (reports/2026-12-06-user-scenarios, N = 3): 1.28-sidecars to 1.32 (no such field) and 1.33
-  to 1.37, 1.33.5, 1.35.3 (alpha from 1.33, gate off) DROPPED the field (1.28 without the gate: classic rows DROPPED,
+  to 1.37, 1.33.5, 1.35.3 (alpha from 1.33, gate off) DROPPED the field (1.27 and 1.28 without the gate: classic rows DROPPED,
   native rows REJECTED for their startupProbe); 1.35-stopsignals (gate on, containerd 2.2.9) kept it, the kubelet reported no stop signal and main got SIGTERM
   (exit 143): the runtime ignored it; 1.37-stopsignals (gate on, containerd 2.4.2) kept it, the kubelet reported SIGUSR1
   and an exec-form main got SIGUSR1 (exit 138) 0.1-0.2 s after the deletion. On every column the shell-form main was
