@@ -44,7 +44,7 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   from 1.29 on every native dind row
   (with and without a startupProbe, and dind first in native-multi) served main's drain, dockerd getting SIGTERM 0.1-0.3 s
   after main exited (on 1.31 one run of each single-dind row was undecided: one docker run outlasted main's 4 s drain
-  at load 30, and so were 9 runs in all on 1.31-1.35.3 at load 9-28); classic dind was gone in every run (dockerd got SIGTERM with main; the first docker run failed within
+  at load 30, and so were 8 more on 1.32, 1.33, 1.33.5 and 1.35.3 at load 9-28); classic dind was gone in every run (dockerd got SIGTERM with main; the first docker run failed within
   a second). The proxy rows served on every version, classic ones within the proxy's own 5 s drain.
   1.28-sidecars (SidecarContainers alpha): native sidecars got SIGTERM with main, in the same 0.1 s, as classic ones do
   (the termination order came in 1.29, kubernetes/kubernetes#120620): native dind was gone in 6 of 6 single-dind runs
