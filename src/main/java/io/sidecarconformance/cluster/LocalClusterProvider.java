@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A single-node cluster built from source on this machine by one of our scripts: {@code clusters/local/cluster.sh}
@@ -191,8 +192,8 @@ public final class LocalClusterProvider extends ConnectingProvider {
      * instance is refused while this one lives instead of tearing the cluster down under it; this run's down leaves a
      * cluster another live run holds (the other scripts ignore the variable).
      */
-    private static java.util.Map<String, String> owner() {
-        return java.util.Map.of(OWNER_VARIABLE, Long.toString(ProcessHandle.current().pid()));
+    private static Map<String, String> owner() {
+        return Map.of(OWNER_VARIABLE, Long.toString(ProcessHandle.current().pid()));
     }
 
     private String scriptName() {

@@ -116,17 +116,17 @@ public final class ConformanceSuite {
      */
     public List<ScenarioResult> runCell(ScenarioSpec spec) {
         if (runner == null) {
-            return inTurn(spec, n -> runOnce(spec, n));
+            return inTurn(n -> runOnce(spec, n));
         }
         if (runner.exclusive(spec)) {
-            return runner.forCell(spec, () -> inTurn(spec, n -> runOnce(spec, n)));
+            return runner.forCell(spec, () -> inTurn(n -> runOnce(spec, n)));
         }
         return config.repeatTogether() && config.repeat() > 1
                 ? slots.together(config.repeat(), n -> runOnce(spec, n))
-                : inTurn(spec, n -> slots.inSlot(() -> runOnce(spec, n)));
+                : inTurn(n -> slots.inSlot(() -> runOnce(spec, n)));
     }
 
-    private List<ScenarioResult> inTurn(ScenarioSpec spec, java.util.function.IntFunction<ScenarioResult> run) {
+    private List<ScenarioResult> inTurn(java.util.function.IntFunction<ScenarioResult> run) {
         List<ScenarioResult> results = new ArrayList<>();
         for (int n = 1; n <= config.repeat(); n++) {
             results.add(run.apply(n));
