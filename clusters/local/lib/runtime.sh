@@ -173,11 +173,15 @@ containerRuntimeEndpoint: unix://$CTRD_SOCK
 imageServiceEndpoint: unix://$CTRD_SOCK
 failSwapOn: false
 clusterDomain: cluster.local
+# no disk-pressure thresholds ("0%" turns one off): at any of them the eviction manager reclaims by deleting unused
+# images, and ours are imported and can never be pulled again (a full disk once made 34 runs ERROR with
+# ErrImageNeverPull, imageGCHighThresholdPercent 100 notwithstanding); no cell is about disk pressure
 evictionHard:
   memory.available: "50Mi"
-  nodefs.available: "1%"
-  nodefs.inodesFree: "1%"
-  imagefs.available: "1%"
+  nodefs.available: "0%"
+  nodefs.inodesFree: "0%"
+  imagefs.available: "0%"
+  imagefs.inodesFree: "0%"
 evictionPressureTransitionPeriod: 10s
 # every image is imported locally and can never be pulled again: never GC images
 # (containerd 1.6 does not report the pause image as pinned)
