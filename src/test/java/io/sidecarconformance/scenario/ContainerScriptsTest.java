@@ -93,6 +93,7 @@ class ContainerScriptsTest {
                     .replace("/tmp/www", dir.resolve("www").toString())
                     .replace("/tmp/sc-ready", dir.resolve("sc-ready").toString())
                     .replace("/tmp/dockerd.log", dir.resolve("dockerd.log").toString())
+                    .replace("/var/run/docker.sock", dir.resolve("run").resolve("docker.sock").toString())
                     .replace("find /run /var/run", "find " + dir.resolve("run")));
         }
         assertThat(Files.readString(sc.resolve("lib.sh"))).as("staged lib.sh uses the temp dirs and port")
@@ -284,11 +285,12 @@ class ContainerScriptsTest {
                 echo $$ > %2$s/docker.pid
                 echo $$ > %2$s/docker/containerd/containerd.pid
                 touch %2$s/up
-                trap 'rm -f %2$s/up %2$s/docker.pid; exit 0' TERM
+                if [ -z "$FAKE_SOCKET_LATER" ]; then touch %2$s/docker.sock; fi
+                trap 'rm -f %2$s/up %2$s/docker.pid %2$s/docker.sock; exit 0' TERM
                 while :; do sleep 1 & wait $!; done
                 """.formatted(BUSYBOX, run));
         Path docker = fakes.resolve("docker");
-        Files.writeString(docker, "#!%s sh\n[ -f %s/up ]\n".formatted(BUSYBOX, run));
+        Files.writeString(docker, "#!%s sh\necho \"$*\" >> %s/calls\n[ -f %s/up ]\n".formatted(BUSYBOX, run, run));
         assertThat(dockerd.toFile().setExecutable(true) && docker.toFile().setExecutable(true)).as("fakes executable").isTrue();
         return fakes;
     }
@@ -831,6 +833,24 @@ class ContainerScriptsTest {
                 .as("stale containerd pid file removed too").isNotEqualTo("4243");
         assertThat(run.resolve("keep.pid")).as("other pid files untouched").exists();
         assertThat(words(events("sidecar"))).as("sidecar's lines").containsExactly("STARTING", "READY");
+    }
+
+    @Test
+    void dindSidecarChecksDockerOnlyOnceDockerdHasMadeItsSocket() throws Exception {
+        Path run = dir.resolve("run");
+        Path fakes = fakeDocker(run);
+        run("sidecar.sh", "sidecar", Map.of("SC_SIDECAR_KIND", "dind", "PATH", fakes + ":" + bin,
+                "FAKE_SOCKET_LATER", "1"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(run.resolve("docker.pid")));
+        // dockerd runs and docker would answer (a check every 0.1 s would call it), but there is no socket yet: for a
+        // whole second no check may start a docker process
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> !Files.exists(run.resolve("calls")));
+
+        Files.writeString(run.resolve("docker.sock"), "");
+        awaitLine("sidecar", "Ready");
+        assertThat(Files.readAllLines(run.resolve("calls"))).as("the one check once the socket is there")
+                .containsExactly("-H unix://" + run.resolve("docker.sock") + " info");
     }
 
     @Test
