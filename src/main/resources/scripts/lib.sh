@@ -22,6 +22,14 @@ report_oom_score() {
     fi
 }
 
+# Centiseconds since boot, in sc_cs, read from /proc/uptime (monotonic, no process started): the clock of budgets and
+# spells (date +%s counts whole seconds: a 30 s budget lasted anywhere from 29 to 30 s).
+# shellcheck disable=SC2034 # sc_cs is read by the sourcing scripts
+sc_centis() {
+    read -r sc_up _ < /proc/uptime
+    sc_cs=$(( ${sc_up%.*} * 100 + 1${sc_up#*.} - 100 ))
+}
+
 # Sleep that a trapped signal can interrupt (a foreground sleep delays traps until it ends).
 nap() {
     sleep "$1" &

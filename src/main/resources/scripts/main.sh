@@ -85,11 +85,12 @@ retry_use() {
     [ "${SC_CLIENT:-strict}" = tolerant ] || return 1
     budget=${SC_RETRY_SECONDS:-30}
     ev Retrying "$1 use failed (budget ${budget}s)"
-    since=$(date +%s)
-    while [ $(( $(date +%s) - since )) -lt "$budget" ]; do
+    sc_centis; since=$sc_cs
+    while sc_centis; [ $((sc_cs - since)) -lt $((budget * 100)) ]; do
         nap 1
         if use_sidecar; then
-            ev Recovered "after $(( $(date +%s) - since ))s"
+            sc_centis
+            ev Recovered "after $(( (sc_cs - since) / 100 ))s"
             return 0
         fi
     done
@@ -105,9 +106,9 @@ retry_use() {
 busy_use() {
     ev Busy "back-to-back uses for up to ${SC_BUSY_SECONDS}s"
     touch "$SC_SHARED/main-busy"
-    since=$(date +%s)
+    sc_centis; since=$sc_cs
     calls=0
-    while [ $(( $(date +%s) - since )) -lt "$SC_BUSY_SECONDS" ]; do
+    while sc_centis; [ $((sc_cs - since)) -lt $((SC_BUSY_SECONDS * 100)) ]; do
         if ! use_sidecar; then
             ev Interrupted "call $((calls + 1)) of the busy spell failed"
             retry_use second
