@@ -126,25 +126,7 @@ tlsPrivateKeyFile: $GUEST_SHARE/pki/kubelet-serving.key
 cgroupDriver: systemd
 containerRuntimeEndpoint: unix:///run/containerd/containerd.sock
 imageServiceEndpoint: unix:///run/containerd/containerd.sock
-failSwapOn: false
-clusterDomain: cluster.local
-# no disk-pressure thresholds ("0%" turns one off): at any of them the eviction manager reclaims by deleting unused
-# images, and ours are imported and can never be pulled again (a full disk once made 34 runs ERROR with
-# ErrImageNeverPull, imageGCHighThresholdPercent 100 notwithstanding); no cell is about disk pressure
-evictionHard:
-  memory.available: "50Mi"
-  nodefs.available: "0%"
-  nodefs.inodesFree: "0%"
-  imagefs.available: "0%"
-  imagefs.inodesFree: "0%"
-evictionPressureTransitionPeriod: 10s
-imageGCHighThresholdPercent: 100
-imageGCLowThresholdPercent: 99
-serializeImagePulls: false
-nodeStatusUpdateFrequency: 4s
-syncFrequency: 10s
-fileCheckFrequency: 10s
-shutdownGracePeriod: 0s
+$(kubelet_node_yaml)
 $extra
 YAML
 }

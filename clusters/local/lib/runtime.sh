@@ -124,6 +124,33 @@ kubelet_fields_yaml() { # id -> 'field: value' lines (checked by check_kubelet_f
   IFS=, read -ra entries <<<"$(kubelet_of "$1")"
   for kv in "${entries[@]}"; do printf '%s: %s\n' "${kv%%=*}" "${kv#*=}"; done
 }
+# The kubelet settings every local node shares, clusters/local's and clusters/local-v2's guest alike (each writes its
+# own addresses, certificates, cgroup driver and runtime socket around them).
+kubelet_node_yaml() {
+  cat <<'YAML'
+failSwapOn: false
+clusterDomain: cluster.local
+# no disk-pressure thresholds ("0%" turns one off): at any of them the eviction manager reclaims by deleting unused
+# images, and ours are imported and can never be pulled again (a full disk once made 34 runs ERROR with
+# ErrImageNeverPull, imageGCHighThresholdPercent 100 notwithstanding); no cell is about disk pressure
+evictionHard:
+  memory.available: "50Mi"
+  nodefs.available: "0%"
+  nodefs.inodesFree: "0%"
+  imagefs.available: "0%"
+  imagefs.inodesFree: "0%"
+evictionPressureTransitionPeriod: 10s
+# every image is imported locally and can never be pulled again: never GC images
+# (containerd 1.6 does not report the pause image as pinned)
+imageGCHighThresholdPercent: 100
+imageGCLowThresholdPercent: 99
+serializeImagePulls: false
+nodeStatusUpdateFrequency: 4s
+syncFrequency: 10s
+fileCheckFrequency: 10s
+shutdownGracePeriod: 0s
+YAML
+}
 kubelet_dup_keys() { # kubelet.yaml -> its top-level keys set more than once (stdout, space-separated)
   awk -F: '/^[A-Za-z]/ {print $1}' "$1" | sort | uniq -d | paste -sd' ' -
 }
@@ -171,27 +198,7 @@ tlsPrivateKeyFile: $PKI/kubelet-serving.key
 cgroupDriver: cgroupfs
 containerRuntimeEndpoint: unix://$CTRD_SOCK
 imageServiceEndpoint: unix://$CTRD_SOCK
-failSwapOn: false
-clusterDomain: cluster.local
-# no disk-pressure thresholds ("0%" turns one off): at any of them the eviction manager reclaims by deleting unused
-# images, and ours are imported and can never be pulled again (a full disk once made 34 runs ERROR with
-# ErrImageNeverPull, imageGCHighThresholdPercent 100 notwithstanding); no cell is about disk pressure
-evictionHard:
-  memory.available: "50Mi"
-  nodefs.available: "0%"
-  nodefs.inodesFree: "0%"
-  imagefs.available: "0%"
-  imagefs.inodesFree: "0%"
-evictionPressureTransitionPeriod: 10s
-# every image is imported locally and can never be pulled again: never GC images
-# (containerd 1.6 does not report the pause image as pinned)
-imageGCHighThresholdPercent: 100
-imageGCLowThresholdPercent: 99
-serializeImagePulls: false
-nodeStatusUpdateFrequency: 4s
-syncFrequency: 10s
-fileCheckFrequency: 10s
-shutdownGracePeriod: 0s
+$(kubelet_node_yaml)
 $extra$fg_yaml$(kubelet_fields_yaml "$id")
 YAML
   local dups; dups="$(kubelet_dup_keys "$dir/kubelet.yaml")"

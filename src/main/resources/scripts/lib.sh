@@ -5,6 +5,8 @@
 # busybox date has no %N, so the time is a freshly touched file's mtime (nanoseconds).
 
 SC_SHARED=${SC_SHARED:-/sc-shared}
+# The dind sidecar's dockerd listens here (the pods' DOCKER_HOST names the same path), on the pod's shared /var/run.
+SC_DOCKER_SOCK=/var/run/docker.sock
 
 sc_now() {
     sc_ts="$SC_SHARED/.ts-$SC_NAME-$$"
@@ -44,7 +46,7 @@ service_ok() {
     sc_bound=${SC_CHECK_TIMEOUT:-1}
     case "$SC_SIDECAR_KIND" in
         light) http_answers "http://127.0.0.1:${SC_PORT:-8080}/ping" pong ;;
-        dind) timeout "$sc_bound" docker -H unix:///var/run/docker.sock info >/dev/null 2>&1 ;;
+        dind) timeout "$sc_bound" docker -H "unix://$SC_DOCKER_SOCK" info >/dev/null 2>&1 ;;
         proxy) timeout "$sc_bound" wget -q -O /dev/null "http://127.0.0.1:${SC_PROXY_HEALTH_PORT:-15021}/healthz/ready" 2>/dev/null ;;
         *) return 1 ;;
     esac

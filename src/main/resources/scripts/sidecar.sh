@@ -65,7 +65,7 @@ case "$SC_SIDECAR_KIND" in
         # As docker:dind's dockerd-entrypoint.sh does: a restarted container finds the pid files its killed
         # predecessor left on the shared /var/run emptyDir, and dockerd (or its containerd) refuses to start.
         find /run /var/run \( -iname 'docker*.pid' -o -iname 'containerd*.pid' \) -exec rm -f {} + 2>/dev/null || :
-        dockerd --host=unix:///var/run/docker.sock --bridge=none --iptables=false \
+        dockerd --host="unix://$SC_DOCKER_SOCK" --bridge=none --iptables=false \
             > /tmp/dockerd.log 2>&1 &
         service_pid=$!
         ;;
@@ -75,7 +75,7 @@ esac
 # dind: no call can answer before dockerd has made its socket, and a test for it starts no process where a docker info
 # costs about 50 ms of CPU (measured in a dind pod): until then only the test runs, at the same 0.1 s cadence. (A
 # restarted sidecar may find its predecessor's socket on the shared /var/run: then it checks at once, as before.)
-service_may_answer() { [ "$SC_SIDECAR_KIND" != dind ] || [ -e /var/run/docker.sock ]; }
+service_may_answer() { [ "$SC_SIDECAR_KIND" != dind ] || [ -e "$SC_DOCKER_SOCK" ]; }
 
 waited=0
 until service_may_answer && service_ok; do
