@@ -4,6 +4,7 @@
 # Docker daemon of our own (own data root and socket) that this script starts and stops.
 #
 #   kind.sh binaries <id>     the Go builds only (no Docker): kind, Kubernetes + kubeadm/kubectl/kube-proxy, CoreDNS, ...
+#   kind.sh kubeadm <id>      Kubernetes + kubeadm/kubectl/kube-proxy only (what `config` needs to name CoreDNS)
 #   kind.sh base              the base image only (Debian + kind's base files; Docker left running)
 #   kind.sh build <id>        build kind, the base image, the images and the node image for <id> (cached)
 #   kind.sh up <id>           build if needed, start Docker, create cluster sc-<id>, load the suite's images;
@@ -51,7 +52,7 @@ log() { printf '[kind.sh %s %4ds] %s\n' "$CMD" $((SECONDS - T0)) "$*" >&2; }
 die() { printf 'kind.sh %s: %s\n' "$CMD" "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -74,6 +75,7 @@ main() {
   mkdir -p "$KRUN"
   case "$CMD" in
     binaries) check_id "${2:-}"; kind_binaries "$2"; log "binaries of $2 complete" ;;
+    kubeadm) check_id "${2:-}"; build_k8s_tools "$(k8s_version_of "$2")"; log "kubeadm of $2 complete" ;;
     base) docker_start; build_base; log "base image $(base_image) built (Docker left running: kind.sh down stops it)" ;;
     build) check_id "${2:-}"; kind_build "$2"; log "build of $2 complete: node image $(node_image "$2")" ;;
     up) check_id "${2:-}"; kind_up "$2" ;;

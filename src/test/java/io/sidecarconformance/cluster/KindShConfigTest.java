@@ -32,7 +32,7 @@ class KindShConfigTest {
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Skip.unless(!err.contains("is not built"), "KindShConfigTest",
-                "kubeadm of " + id + " is not built here; run: bash clusters/kind/kind.sh binaries " + id);
+                "kubeadm of " + id + " is not built here; run: bash clusters/kind/kind.sh kubeadm " + id);
         assertThat(process.exitValue()).as(err).isZero();
         return new Yaml().load(out);
     }
