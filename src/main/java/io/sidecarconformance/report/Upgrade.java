@@ -3,12 +3,14 @@ package io.sidecarconformance.report;
 import io.sidecarconformance.report.CellFacts.Dimension;
 import io.sidecarconformance.report.CellFacts.Fact;
 import io.sidecarconformance.result.Catalog;
+import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.SuiteResults;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,7 +30,9 @@ import java.util.regex.Pattern;
  * </ul>
  * A difference carries, as its upstream cause, each note on one of its two cells and not the other that names an
  * upstream change (KEP-753, kubernetes#128029, kubernetes/website#46808) and, unless the outcome changed, what changed
- * ({@link Difference#causes}).
+ * ({@link Difference#causes}); none when the two columns run the same Kubernetes build with the same feature gates
+ * and kubelet settings ({@link #sameKubernetes}): such a pair differs in its node only (cgroup v1 against v2), and no
+ * upstream change lies between them.
  */
 final class Upgrade {
 
@@ -38,7 +42,9 @@ final class Upgrade {
             + " the two columns. Stable: some value was seen in every run on one column and in none on the other."
             + " Timing-dependent: seen in some runs only (1 of 3 against none, 3 of 3 against 2 of 3); seen in some runs"
             + " on both it did not change. Runs that ended in ERROR are left out. A cause is a note on one of the two"
-            + " cells, not on both, that names an upstream change and, unless the outcome changed, what changed";
+            + " cells, not on both, that names an upstream change and, unless the outcome changed, what changed; none"
+            + " when both columns run the same Kubernetes build with the same gates and kubelet settings (they differ in"
+            + " their node only)";
 
     private static final Pattern UPSTREAM = Pattern.compile("\\bKEP-\\d+\\b|\\b[A-Za-z][\\w.-]*(?:/[\\w.-]+)?#\\d+\\b");
 
@@ -120,10 +126,23 @@ final class Upgrade {
     }
 
     static Comparison between(SuiteResults run, String from, String to) {
-        return between(GridLayout.of(run), run.catalog(), from, to);
+        return between(GridLayout.of(run), run.catalog(), from, to, sameKubernetes(run, from, to));
     }
 
-    static Comparison between(GridLayout grid, Catalog catalog, String from, String to) {
+    /**
+     * Whether both columns ran the same Kubernetes build (the API server's version) with the same feature gates and
+     * kubelet settings: a pair that differs in its node only, where no upstream change can be a cause.
+     */
+    static boolean sameKubernetes(SuiteResults run, String from, String to) {
+        Optional<ClusterInfo> a = run.clusters().stream().filter(c -> c.id().equals(from)).findFirst();
+        Optional<ClusterInfo> b = run.clusters().stream().filter(c -> c.id().equals(to)).findFirst();
+        return a.isPresent() && b.isPresent() && a.get().serverVersion() != null
+                && a.get().serverVersion().equals(b.get().serverVersion())
+                && Objects.equals(a.get().featureGates(), b.get().featureGates())
+                && Objects.equals(a.get().kubeletConfig(), b.get().kubeletConfig());
+    }
+
+    static Comparison between(GridLayout grid, Catalog catalog, String from, String to, boolean sameKubernetes) {
         List<Difference> differences = new ArrayList<>();
         int compared = 0;
         List<OneSided> oneSided = new ArrayList<>();
@@ -143,7 +162,7 @@ final class Upgrade {
                 }
                 compared++;
                 difference(row, fault, a, b, catalog).ifPresent(d -> differences.add(d.withNotes(
-                        causes(before.get(), after.get(), from, to))));
+                        sameKubernetes ? List.of() : causes(before.get(), after.get(), from, to))));
             }
         }
         return new Comparison(from, to, differences, compared, oneSided);

@@ -77,6 +77,31 @@ class UpgradeTest {
     }
 
     @Test
+    void aPairThatDiffersInItsNodeOnlyHasNoUpstreamCause() throws Exception {
+        Path v2 = Path.of("reports/2026-12-06-cgroup-v2");
+        SuiteResults m = ResultsMerger.merge(List.of(ResultsJson.read(v2.resolve("local-1.37-more/results.json")),
+                ResultsJson.read(v2.resolve("local-v2-1.37-more/results.json"))), List.of(), Instant.parse("2026-12-07T08:00:00Z")).results();
+        SuiteResults run = m.with(m.clusters(), m.measurements(), CellNotes.read(NOTES).apply(m.results()));
+        assertThat(Upgrade.sameKubernetes(run, "local:1.37", "local-v2:1.37")).as("v1.37.2 on both, no gates, no kubelet fields").isTrue();
+        assertThat(Upgrade.sameKubernetes(RUN, "local:1.31", "local:1.32")).isFalse();
+
+        Upgrade.Difference scores = find(Upgrade.between(run, "local:1.37", "local-v2:1.37").stable(),
+                "native", "light", "exec+probe", "burstable-oom-scores");
+        assertThat(scores.stable()).extracting(c -> c.words("->")).as("the node's memory: 24 GiB against the guest's 3 GiB")
+                .containsExactly("oom_score_adj of main, sidecar: 916 -> 319");
+        assertThat(scores.causes(scores.stable())).as("the note on local:1.37 names kubernetes#128029, which lies between"
+                + " 1.31 and 1.32, not between two nodes of one build").isEmpty();
+
+        List<io.sidecarconformance.result.ClusterInfo> gated = run.clusters().stream().map(c -> c.id().equals("local-v2:1.37")
+                ? new io.sidecarconformance.result.ClusterInfo(c.id(), c.provider(), c.version(), c.serverVersion(), c.kubeletVersion(),
+                        c.containerRuntime(), c.runcVersion(), c.cgroupVersion(), c.kernelVersion(), c.cni(), c.memoryOomGroup(),
+                        "ContainerStopSignals=true", null, null)
+                : c).toList();
+        assertThat(Upgrade.sameKubernetes(run.with(gated, run.measurements(), run.results()), "local:1.37", "local-v2:1.37"))
+                .as("the same build with a gate on (1.28 against 1.28-sidecars) may differ by an upstream change").isFalse();
+    }
+
+    @Test
     void aBadgeSeenInOneRunOfThreeIsTimingNotAStableDifference() {
         Upgrade.Comparison upgrade = Upgrade.between(RUN, "local:1.31", "local:1.32");
         GridLayout grid = GridLayout.of(RUN);
