@@ -13,7 +13,10 @@ Feature: A classic sidecar and its main that restart themselves in place on exit
   still finds the sidecar answering is a race between that check and the kubelet's restart, so the way the Job fails
   (main exit 3, the sidecar gone before main's first check, or exit 4, gone before its second use) is decided by the
   check's timing, not by Kubernetes; the outcome (FAILED: main was restarted, the done-file protocol then failed it)
-  is the same either way. The faults are the grid's own: sidecar-oom (with a retrying client only, as in sidecar-oom.feature; once only, a marker on the
+  is the same either way. That is a cgroup v1 node, where the kernel kills main's workload alone. On a cgroup v2 node
+  (memory.oom.group=1) it kills main's shell with it: no trap, no done file, the sidecar serves on, and the restarted
+  main completes: SUCCEEDED on local-v2:1.35 in 3 of 3 runs, FAILED on local:1.35 (reports/2026-12-06-cgroup-v2).
+  The faults are the grid's own: sidecar-oom (with a retrying client only, as in sidecar-oom.feature; once only, a marker on the
   emptyDir), main-oom (main's workload is OOM-killed once, a marker on the emptyDir, and main's script exits 137),
   sigkill-main (main works 120 s and is SIGKILLed once).
   Each row is one cell of the compatibility grid; the verdict comes from what the cluster did: whether the API kept the
