@@ -46,6 +46,8 @@ public final class PodObserver implements AutoCloseable {
     });
     private final Map<String, LogFollower> following = new ConcurrentHashMap<>();
     private final Set<String> drained = ConcurrentHashMap.newKeySet();
+    /** Containers with a RUNNING or TERMINATED report while their follower was still reading. */
+    private final Set<String> again = ConcurrentHashMap.newKeySet();
     private final Set<String> seenEvents = ConcurrentHashMap.newKeySet();
     private final Set<String> marked = ConcurrentHashMap.newKeySet();
     private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
@@ -142,6 +144,9 @@ public final class PodObserver implements AutoCloseable {
     private void follow(String podName, String container) {
         following.compute(container, (c, current) -> {
             if (current != null) {
+                // A report while a follower still reads: it may be a new instance (a quick restart, its RUNNING report
+                // before the old stream has ended), so the container's log is followed once more when that one ends.
+                again.add(c);
                 return current;
             }
             // A container's log is read again by a later follower (after it ended): its mark counts once.
@@ -155,6 +160,10 @@ public final class PodObserver implements AutoCloseable {
                         drained.add(c);
                     }
                     following.remove(c, f);
+                    // lines read twice are one event each (the timeline drops duplicates)
+                    if (again.remove(c) && !closing) {
+                        follow(podName, c);
+                    }
                 }
             });
             return f;

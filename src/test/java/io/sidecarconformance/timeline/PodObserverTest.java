@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,5 +83,31 @@ class PodObserverTest {
                 .anyMatch(e -> e.container().equals("main") && e.kind() == EventKind.RUNNING)
                 .anyMatch(e -> e.container().equals("main") && e.kind() == EventKind.LOG_MATCH)
                 .noneMatch(e -> e.container().equals("runner"));
+    }
+
+    @Test
+    void aContainerRestartedWhileItsFirstLogIsStillReadIsFollowedAgain() {
+        String log = "/api/v1/namespaces/" + NS + "/pods/" + POD + "/log?pretty=false&container=main&follow=true";
+        // the first instance's stream is slow to answer: the restart's reports arrive while it is still open
+        server.expect().get().delay(5, TimeUnit.SECONDS).withPath(log).andReturn(200, "first instance\n").once();
+        server.expect().get().withPath(log).andReturn(200, "second instance\n").always();
+        TimelineRecorder timeline = new TimelineRecorder();
+        try (PodObserver observer = new PodObserver(client, NS, JOB, timeline, e -> { }, Clock.systemUTC()).start()) {
+            var pods = client.pods().inNamespace(NS);
+            pods.resource(new PodBuilder().withNewMetadata().withName(POD).addToLabels("job-name", JOB).endMetadata()
+                    .withNewSpec().addNewContainer().withName("main").withImage("x").endContainer().endSpec()
+                    .withNewStatus().withPhase("Running").withContainerStatuses(running("main")).endStatus().build()).create();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(described(timeline.snapshot().events()))
+                    .contains("main RUNNING startedAt=2026-11-22T06:00:01Z"));
+            ContainerStatus restarted = new ContainerStatusBuilder(running("main")).withRestartCount(1)
+                    .withNewLastState().withNewTerminated().withExitCode(137).withReason("OOMKilled")
+                    .withStartedAt("2026-11-22T06:00:01Z").withFinishedAt("2026-11-22T06:00:02Z").endTerminated().endLastState()
+                    .withNewState().withNewRunning().withStartedAt("2026-11-22T06:00:03Z").endRunning().endState().build();
+            pods.withName(POD).editStatus(p -> new PodBuilder(p).editStatus().withContainerStatuses(restarted).endStatus().build());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(described(timeline.snapshot().events()))
+                    .as("the restarted instance's log, read by a follower started once the first stream ended")
+                    .contains("main RUNNING startedAt=2026-11-22T06:00:03Z")
+                    .anyMatch(e -> e.startsWith("main OUTPUT second instance")));
+        }
     }
 }
