@@ -31,8 +31,7 @@ final class SuiteFigures {
         if (longest > 0) {
             // The scenario phase excludes bringing the cluster up and sweeping namespaces at the end.
             Instant first = results.stream().map(ScenarioResult::startedAt).filter(Objects::nonNull).min(Instant::compareTo).orElse(startedAt);
-            Instant last = results.stream().filter(r -> !r.timeline().isEmpty())
-                    .map(r -> r.timeline().get(r.timeline().size() - 1).time()).max(Instant::compareTo).orElse(finishedAt);
+            Instant last = results.stream().map(SuiteFigures::end).filter(Objects::nonNull).max(Instant::compareTo).orElse(finishedAt);
             double phase = Duration.between(first, last).toMillis() / 1000.0;
             m.put("longest scenario", String.format(Locale.ROOT, "%.0fs", longest));
             m.put("scenario phase wall time", String.format(Locale.ROOT, "%.0fs", phase));
@@ -47,11 +46,25 @@ final class SuiteFigures {
         return m;
     }
 
-    /** From the scenario's start to its last observed event. */
+    /** From the scenario's start to its end (see {@link #end}). */
     private static Double scenarioSeconds(ScenarioResult r) {
-        if (r.timeline().isEmpty() || r.startedAt() == null) {
+        Instant end = end(r);
+        if (end == null || r.startedAt() == null) {
             return null;
         }
-        return Duration.between(r.startedAt(), r.timeline().get(r.timeline().size() - 1).time()).toMillis() / 1000.0;
+        return Duration.between(r.startedAt(), end).toMillis() / 1000.0;
+    }
+
+    /**
+     * When the scenario ended: its last observed event, or the moment observation stopped when that came later (a cell
+     * decided by a window, such as the stuck window after main's end, waits with nothing happening).
+     */
+    private static Instant end(ScenarioResult r) {
+        Instant last = r.timeline().isEmpty() ? null : r.timeline().get(r.timeline().size() - 1).time();
+        Instant stopped = r.observation() == null ? null : r.observation().endedAt();
+        if (last == null || stopped == null) {
+            return last == null ? stopped : last;
+        }
+        return stopped.isAfter(last) ? stopped : last;
     }
 }

@@ -1,5 +1,6 @@
 package io.sidecarconformance.suite;
 
+import io.sidecarconformance.result.ObservationRecord;
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
@@ -47,6 +48,20 @@ class SuiteFiguresTest {
         assertThat(figures).containsEntry("longest scenario", "60s").containsEntry("scenario phase wall time", "80s")
                 .containsEntry("scenario phase / longest scenario", "1.3 (goal <= 2)")
                 .containsEntry("wall time / longest scenario", "1.8");
+    }
+
+    @Test
+    void aScenarioDecidedByAWindowLastsUntilObservationStoppedNotUntilItsLastEvent() {
+        // a STUCK cell: main ended 40 s in, then nothing happened until the 150 s stuck window ran out at +190 s
+        ScenarioResult quiet = ended(T, 40);
+        ObservationRecord o = new ObservationRecord("POD_NOT_ENDED", "the pod had not ended 150s after main ended",
+                T.plusSeconds(190), null, false, List.of(), false, T, T.plusSeconds(190), null, null, null, null, null);
+        ScenarioResult stuck = new ScenarioResult(CELL, Outcome.STUCK, "stuck", List.of(), null, quiet.timeline(), T, "",
+                1, List.of(), null, o);
+
+        var figures = SuiteFigures.of(List.of(stuck, ended(T.plusSeconds(10), 60)), T, T.plusSeconds(200));
+
+        assertThat(figures).containsEntry("longest scenario", "190s").containsEntry("scenario phase wall time", "190s");
     }
 
     private static ScenarioResult ended(Instant start, long seconds) {
