@@ -126,7 +126,12 @@ final class Upgrade {
     }
 
     static Comparison between(SuiteResults run, String from, String to) {
-        return between(GridLayout.of(run), run.catalog(), from, to, sameKubernetes(run, from, to));
+        return between(run, GridLayout.of(run), from, to);
+    }
+
+    /** The same on a grid already laid out from {@code run} (the page compares many pairs on one grid). */
+    static Comparison between(SuiteResults run, GridLayout grid, String from, String to) {
+        return between(grid, run.catalog(), from, to, sameKubernetes(run, from, to));
     }
 
     /**
@@ -142,7 +147,7 @@ final class Upgrade {
                 && Objects.equals(a.get().kubeletConfig(), b.get().kubeletConfig());
     }
 
-    static Comparison between(GridLayout grid, Catalog catalog, String from, String to, boolean sameKubernetes) {
+    private static Comparison between(GridLayout grid, Catalog catalog, String from, String to, boolean sameKubernetes) {
         List<Difference> differences = new ArrayList<>();
         int compared = 0;
         List<OneSided> oneSided = new ArrayList<>();

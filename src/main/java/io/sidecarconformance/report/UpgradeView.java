@@ -55,8 +55,7 @@ final class UpgradeView {
         List<PairData> pairs = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
             for (int j = i + 1; j < clusters.size(); j++) {
-                Upgrade.Comparison c = Upgrade.between(grid, run.catalog(), clusters.get(i), clusters.get(j),
-                        Upgrade.sameKubernetes(run, clusters.get(i), clusters.get(j)));
+                Upgrade.Comparison c = Upgrade.between(run, grid, clusters.get(i), clusters.get(j));
                 List<DiffData> diffs = new ArrayList<>();
                 for (Upgrade.Difference d : c.differences()) {
                     diffs.add(new DiffData(grid.rows().indexOf(d.row()), grid.faults().indexOf(d.fault()), changes(d.stable()),
@@ -124,8 +123,7 @@ final class UpgradeView {
                 .append(" first and the last version shown; under the faults shown)</span></div><div id=\"upgrade-out\">")
                 .append("<p class=\"small\">From each version to the next in the grid's order:</p>");
         for (int i = 0; i + 1 < clusters.size(); i++) {
-            Upgrade.Comparison c = Upgrade.between(grid, run.catalog(), clusters.get(i), clusters.get(i + 1),
-                    Upgrade.sameKubernetes(run, clusters.get(i), clusters.get(i + 1)));
+            Upgrade.Comparison c = Upgrade.between(run, grid, clusters.get(i), clusters.get(i + 1));
             html.append("<details class=\"pair\" data-from=\"").append(Html.escape(clusters.get(i))).append("\" data-to=\"")
                     .append(Html.escape(clusters.get(i + 1))).append("\"><summary>")
                     .append(Html.escape(ClusterNames.shortName(clusters.get(i), clusters) + " → "

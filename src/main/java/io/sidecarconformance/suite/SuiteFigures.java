@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /** Run-level figures for the report: wall time against the longest scenario, verdict delays. */
 final class SuiteFigures {
@@ -62,9 +63,6 @@ final class SuiteFigures {
     private static Instant end(ScenarioResult r) {
         Instant last = r.timeline().isEmpty() ? null : r.timeline().get(r.timeline().size() - 1).time();
         Instant stopped = r.observation() == null ? null : r.observation().endedAt();
-        if (last == null || stopped == null) {
-            return last == null ? stopped : last;
-        }
-        return stopped.isAfter(last) ? stopped : last;
+        return Stream.of(last, stopped).filter(Objects::nonNull).max(Instant::compareTo).orElse(null);
     }
 }

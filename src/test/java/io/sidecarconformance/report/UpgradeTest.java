@@ -1,5 +1,6 @@
 package io.sidecarconformance.report;
 
+import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.SuiteResults;
 import org.junit.jupiter.api.Test;
@@ -92,8 +93,8 @@ class UpgradeTest {
         assertThat(scores.causes(scores.stable())).as("the note on local:1.37 names kubernetes#128029, which lies between"
                 + " 1.31 and 1.32, not between two nodes of one build").isEmpty();
 
-        List<io.sidecarconformance.result.ClusterInfo> gated = run.clusters().stream().map(c -> c.id().equals("local-v2:1.37")
-                ? new io.sidecarconformance.result.ClusterInfo(c.id(), c.provider(), c.version(), c.serverVersion(), c.kubeletVersion(),
+        List<ClusterInfo> gated = run.clusters().stream().map(c -> c.id().equals("local-v2:1.37")
+                ? new ClusterInfo(c.id(), c.provider(), c.version(), c.serverVersion(), c.kubeletVersion(),
                         c.containerRuntime(), c.runcVersion(), c.cgroupVersion(), c.kernelVersion(), c.cni(), c.memoryOomGroup(),
                         "ContainerStopSignals=true", null, null)
                 : c).toList();
