@@ -22,8 +22,31 @@
     var text = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
     return text.then(JSON.parse);
   }
-  var loaded = unpack(document.getElementById('cells-data'));
+  // The drill-down data is packed by cell, each record without its timeline (DrillDownData.Packed): order[k] is the
+  // results index of cells[k], whose events are events[k] ([container, kind, detail, source]) at offsets[k]
+  // (milliseconds, each from the event before). Put each record back at its index, events as
+  // [offset in seconds, container, kind, detail, source].
+  function unfold(packed) {
+    var cells = [];
+    packed.order.forEach(function (index, k) {
+      var at = 0;
+      var offsets = packed.offsets[k];
+      cells[index] = Object.assign({}, packed.cells[k], {
+        timeline: packed.events[k].map(function (e, j) { at += offsets[j]; return [at / 1000].concat(e); })
+      });
+    });
+    return { manifests: packed.manifests, cells: cells };
+  }
+  var loaded = unpack(document.getElementById('cells-data')).then(unfold);
   var grid = document.getElementById('grid');
+  // A cell of several runs carries only its outcome counts in its title; the rest (the shown run's reason, figure,
+  // findings and note: GridTable.markupTitle) comes packed in the data.
+  loaded.then(function (data) {
+    Array.prototype.forEach.call(grid.querySelectorAll('td.cell'), function (td) {
+      var c = data.cells[Number(td.getAttribute('data-i'))];
+      if (c && c.hover) { td.title = c.hover; }
+    });
+  });
   var panel = document.getElementById('drill');
   var panelBody = document.getElementById('drill-body');
   var filter = document.getElementById('filter');

@@ -4,11 +4,11 @@ import io.sidecarconformance.result.CatalogEntry;
 import io.sidecarconformance.result.CatalogFault;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.ColumnFigure;
-import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +123,7 @@ final class GridTable {
                 .append(cell.indices().stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .append("\" data-v=\"").append(form.name()).append("\" data-sig=\"").append(cell.signature())
                 .append("\"").append(columnData(column))
-                .append(" tabindex=\"0\" title=\"").append(Html.escape(tooltip(cell, figure))).append("\">")
+                .append(" tabindex=\"0\" title=\"").append(Html.escape(markupTitle(cell, figure))).append("\">")
                 .append("<span class=\"out\">").append(expectation.html(column.fault()))
                 .append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(form)).replace("_", "_<wbr>"))
                 .append("</span></span>");
@@ -153,8 +153,9 @@ final class GridTable {
     }
 
     /**
-     * One badge per finding kind that has one; its title is the finding's text (of the first run that saw it), so
-     * hovering it says what was seen. Seen in only some of several runs: the badge says in how many, e.g. "race 2/3".
+     * One badge per finding kind that has one, titled with the finding's name (and in how many runs it was seen): its
+     * text is in the cell's own title (of the run shown), the drill-down and cells.html, not repeated here, for the
+     * page's size. Seen in only some of several runs: the badge says in how many, e.g. "race 2/3".
      */
     private static String badges(CellRuns cell) {
         StringBuilder html = new StringBuilder();
@@ -164,32 +165,59 @@ final class GridTable {
                 return;
             }
             ScenarioResult first = cell.runs().stream().filter(r -> r.has(kind)).findFirst().orElseThrow();
-            Finding finding = first.findings().stream().filter(f -> f.kind() == kind).findFirst().orElseThrow();
             String text = kind == FindingKind.SIDECAR_RESTARTED && first.figures().sidecarRestarts() != null
                     && cell.count() == 1 ? badge + first.figures().sidecarRestarts() : badge;
+            String title = Legend.name(kind);
             if (n < cell.count()) {
                 text += " " + n + "/" + cell.count();
+                title += ": seen in " + n + " of " + cell.count() + " runs";
             }
             html.append("<span class=\"find\" data-finding=\"").append(kind.name()).append("\" title=\"")
-                    .append(Html.escape(Legend.name(kind) + ": " + finding.text())).append("\">")
+                    .append(Html.escape(title)).append("\">")
                     .append(Html.escape(text)).append("</span>");
         });
         return html.toString();
     }
 
-    /** The cell's hover text: its outcome distribution, then the shown run's reason, key figure in full, and findings. */
+    /** The cell's hover text: its outcome distribution, then the shown run's reason, key figure in full, findings' names and note. */
     static String tooltip(CellRuns cell, ColumnFigure figure) {
         if (cell.count() == 1) {
             return tooltip(cell.runs().get(0), figure);
         }
         // The shown run only: every run's own text is in the drill-down and in cells.html, not in each cell's title.
-        StringBuilder text = new StringBuilder(cell.distribution());
-        if (cell.unstable()) {
-            text.append(" (unstable)");
-        }
         ScenarioResult shown = cell.representative();
-        return text.append("\nrun ").append(shown.repeat()).append(", shown: ").append(tooltip(shown, figure).replace("\n", "\n  "))
-                .append("\nthe other runs: click the cell").toString();
+        return distributionLine(cell) + "\nrun " + shown.repeat() + ", shown: " + tooltip(shown, figure).replace("\n", "\n  ")
+                + "\nthe other runs: click the cell";
+    }
+
+    /**
+     * The cell's title in the page's markup: a cell of one run, its whole {@link #tooltip}; of several, the first line of
+     * it, how many runs had each outcome. The rest is the page's largest text (a merged page of 16 versions run 3 times
+     * has some 3,000 cells): it travels packed, in the drill-down data ({@link #hovers}), and the page's script puts it
+     * in the title; without JavaScript, the cell's link to cells.html says it all.
+     */
+    static String markupTitle(CellRuns cell, ColumnFigure figure) {
+        return cell.count() == 1 ? tooltip(cell, figure) : distributionLine(cell);
+    }
+
+    /** The whole {@link #tooltip} of each cell of several runs, by its shown run's index: what the markup leaves out. */
+    static Map<Integer, String> hovers(SuiteResults run) {
+        GridLayout grid = GridLayout.of(run);
+        Map<Integer, String> hovers = new HashMap<>();
+        for (String fault : grid.faults()) {
+            ColumnFigure figure = run.catalog().figureOf(fault);
+            for (GridLayout.Row row : grid.rowsUnder(fault)) {
+                for (String cluster : grid.clusters()) {
+                    grid.cellAt(row, new GridLayout.Column(fault, cluster)).filter(cell -> cell.count() > 1)
+                            .ifPresent(cell -> hovers.put(cell.representativeIndex(), tooltip(cell, figure)));
+                }
+            }
+        }
+        return hovers;
+    }
+
+    private static String distributionLine(CellRuns cell) {
+        return cell.distribution() + (cell.unstable() ? " (unstable)" : "");
     }
 
     private static String tooltip(ScenarioResult result, ColumnFigure column) {
@@ -199,8 +227,11 @@ final class GridTable {
         if (!figure.isEmpty()) {
             text.append("\n").append(figure);
         }
-        for (Finding f : result.findings()) {
-            text.append("\n- ").append(Legend.name(f.kind())).append(": ").append(f.text());
+        if (!result.findings().isEmpty()) {
+            // Names only: each finding's text is in the drill-down and cells.html (a page of 16 versions carries
+            // some 3,000 cells, and the texts were a fifth of it).
+            text.append("\nfindings: ").append(result.findings().stream().map(f -> Legend.name(f.kind()))
+                    .distinct().collect(Collectors.joining(", ")));
         }
         if (!result.note().isBlank()) {
             text.append("\nnote: ").append(result.note());

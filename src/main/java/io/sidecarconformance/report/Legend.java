@@ -39,13 +39,14 @@ final class Legend {
         }
         html.append("</ol><h2 id=\"expected\">Expected or not: the mark beside an outcome</h2><p class=\"small rule\">")
                 .append(Html.escape(Expectation.rule(catalog))).append(".</p></section>\n<section class=\"findings\"><h2>Findings: what was seen on the way</h2>")
-                .append("<p class=\"small\">Any number per cell, whatever the outcome; a cell shows a badge for each,")
-                .append(" hover a badge for what was seen.</p><ul class=\"legend\">");
+                .append("<p class=\"small\">Any number per cell, whatever the outcome; a cell shows a badge for each and")
+                .append(" names them all when hovered; what each one saw: click the cell (or its <i>why</i> link without")
+                .append(" JavaScript).</p><ul class=\"legend\">");
         for (FindingKind kind : FindingKind.values()) {
             String badge = OutcomeLook.badge(kind);
             html.append("<li data-finding=\"").append(kind.name()).append("\">")
                     .append(badge.isEmpty()
-                            ? "<span class=\"find none\" title=\"no badge: in the cell's tooltip and drill-down\">no badge</span>"
+                            ? "<span class=\"find none\" title=\"no badge: named in the cell's hover, its text in the drill-down\">no badge</span>"
                             : "<span class=\"find\">" + Html.escape(badge) + "</span>")
                     .append("<b>").append(name(kind)).append("</b><span class=\"rule\">")
                     .append(Html.escape(OutcomeLook.rule(kind))).append("</span></li>");

@@ -195,6 +195,8 @@ class CompatibilityPageRenderTest {
         assertThat(all(drill, "<h3 class=\"run-title\">([^<]*)</h3>")).as("run headings").containsExactly(
                 "Run 1 of 3: SUCCEEDED", "Run 2 of 3: FAILED", "Run 3 of 3: FAILED");
         assertThat(all(drill, "(<svg class=\"gantt\")")).as("a Gantt chart per run").hasSize(3);
+        assertThat(dom).as("the script put the shown run's text, packed in the data, into the cell's title")
+                .contains("(unstable)\nrun 2, shown: FAILED");
         ScenarioResult shownRun = run.results().get(shown);
         assertThat(all(drill, "<tr class=\"k-([A-Z]+)\"")).as("each run's timeline table")
                 .hasSize(3 * shownRun.timeline().size());

@@ -164,8 +164,8 @@ class HtmlReportTest {
         assertThat(cells.get(0)).as("SUCCEEDED: completion seconds").contains("<span class=\"fig\">12s</span>")
                 .doesNotContain("class=\"find\"").doesNotContain("class=\"mark\"");
         assertThat(cells.get(1)).as("STUCK: how long the sidecar outlived main").contains("<span class=\"fig\">+60s</span>")
-                .as("a badge titled with its finding").contains("<span class=\"find\" data-finding=\"RACE_AT_START\" title=\""
-                        + Html.escape("race at start: " + race.text()) + "\">race</span>")
+                .as("a badge titled with its finding's name; its text is in the cell's title")
+                .contains("<span class=\"find\" data-finding=\"RACE_AT_START\" title=\"race at start\">race</span>")
                 .as("note marker").contains("class=\"mark\"");
         assertThat(cells.get(2)).as("sigterm column: termination seconds, not completion").contains("<span class=\"fig\">2.5s</span>")
                 .as("a finding without a badge stays out of the cell").doesNotContain("class=\"find");
@@ -174,9 +174,10 @@ class HtmlReportTest {
         assertThat(cells.get(4)).as("REJECTED has no key figure").doesNotContain("class=\"fig\"");
         assertThat(matches(cells.get(5), Pattern.compile("<span class=\"find\" data-finding=\"([A-Z_]+)\" title=\"[^\"]*\">([^<]*)</span>"), 2))
                 .as("badges in the order of the findings, the restart badge with its count").containsExactly("↻2", "race");
-        assertThat(html).as("tooltip: outcome, what happened, each finding with its name, note").contains("title=\"STUCK: proxy kept it up\n- race at start: "
-                + Html.escape(race.text()) + "\nnote: see KEP-753\"")
-                .as("tooltip lists badge-less findings too").contains("\n- term order: " + order.text() + "\"");
+        assertThat(html).as("tooltip: outcome, what happened, the findings' names, note")
+                .contains("title=\"STUCK: proxy kept it up\nfindings: race at start\nnote: see KEP-753\"")
+                .as("tooltip names badge-less findings too").contains("\nfindings: slow termination, term order\"")
+                .as("a finding's text is in the drill-down and cells.html, not in the grid").doesNotContain(Html.escape(race.text()));
     }
 
     @Test
@@ -240,7 +241,34 @@ class HtmlReportTest {
                 .contains("\"outcome\":\"SUCCEEDED\",\"outcomeLabel\":\"SUCCEEDED\"")
                 .contains("\"kind\":\"SIDECAR_RESTARTED\"").contains("\"sidecarDownSeconds\":1.4")
                 .contains("\"outcomeLabel\":\"FAILED_BY_FAULT\",\"outcomeClass\":\"v-FAILED_BY_FAULT\",\"expected\":\"✓ expected under")
-                .as("events as [offset, container, kind, detail, source]").contains("\"timeline\":[[0.0,\"");
+                .as("no timeline beside the other fields").doesNotContain("\"timeline\"")
+                .as("events apart: their times, then their texts").contains("\"offsets\":[[0,").contains("\"events\":[[[\"");
+    }
+
+    @Test
+    void packedDataPutsACellsRunsOnEveryVersionTogetherAndKeepsEveryEventAndItsTime() {
+        SuiteResults run = SampleRuns.realistic();
+        DrillDownData.Data data = DrillDownData.of(run);
+
+        DrillDownData.Packed packed = DrillDownData.packed(data);
+
+        assertThat(packed.order()).as("every record once").containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.range(0, data.cells().size()).boxed().toList());
+        assertThat(packed.cells()).as("in packing order").isSortedAccordingTo(DrillDownData.PACKING_ORDER);
+        for (int k = 0; k < packed.order().size(); k++) {
+            DrillDownData.Cell cell = data.cells().get(packed.order().get(k));
+            assertThat(packed.cells().get(k)).as("record %s", k).isSameAs(cell);
+            long at = 0;
+            List<Long> offsets = packed.offsets().get(k);
+            assertThat(offsets).as("one time per event of %s", cell.title()).hasSameSizeAs(cell.timeline());
+            for (int j = 0; j < offsets.size(); j++) {
+                at += offsets.get(j);
+                DrillDownData.Event event = cell.timeline().get(j);
+                assertThat(at).as("event %s of %s, ms from the first", j, cell.title()).isEqualTo(Math.round(event.offset() * 1000));
+                assertThat(packed.events().get(k).get(j)).as("event %s of %s", j, cell.title())
+                        .containsExactly(event.container(), event.kind(), event.detail(), event.source());
+            }
+        }
     }
 
     @Test
@@ -323,8 +351,9 @@ class HtmlReportTest {
         assertThat(count(html, "</script>")).as("only the page's own three scripts end")
                 .isEqualTo(count(html, "<script")).isEqualTo(3);
         assertThat(html).as("escaped as text").contains("reason&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
-                .as("escaped in a badge's title").contains("title=\"race at start: finding&lt;/script&gt;&lt;img")
                 .as("escaped in the parameters").contains("<th>p&lt;/script&gt;&lt;img");
+        assertThat(CellsInWords.page(run)).as("a finding's text, escaped in cells.html").contains("finding&lt;/script&gt;&lt;img")
+                .doesNotContain("<img");
         assertThat(DrillDownData.json(run)).as("escaped inside the data, which the page packs")
                 .contains("detail\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e");
     }

@@ -101,8 +101,16 @@ class PageWithoutJavaScriptTest {
         assertThat(cell.select(".alt.v-SUCCEEDED").text()).as("the other outcome and its count").isEqualTo("1");
         assertThat(cell.select(".find[data-finding=USE_FAILED_WHILE_DOWN]").text()).as("a finding of every run").isEqualTo("gap");
         assertThat(cell.select(".find[data-finding=SIDECAR_RESTARTED]").text()).as("a finding of run 1 only").isEqualTo("↻ 1/3");
-        assertThat(cell.attr("title")).as("tooltip: the distribution and the shown run").startsWith("2 of 3: FAILED, 1 of 3:"
-                + " SUCCEEDED (unstable)\nrun 2, shown: FAILED").endsWith("\nthe other runs: click the cell");
+        assertThat(cell.select(".find[data-finding=SIDECAR_RESTARTED]").attr("title")).as("its hover: name and runs")
+                .isEqualTo("sidecar restarted: seen in 1 of 3 runs");
+        assertThat(cell.attr("title")).as("its title in the markup: the distribution")
+                .isEqualTo("2 of 3: FAILED, 1 of 3: SUCCEEDED (unstable)");
+        assertThat(DrillDownData.of(repeated).cells().get(Integer.parseInt(cell.attr("data-i"))).hover())
+                .as("the whole hover, packed for the page's script: the distribution and the shown run")
+                .startsWith("2 of 3: FAILED, 1 of 3: SUCCEEDED (unstable)\nrun 2, shown: FAILED")
+                .endsWith("\nthe other runs: click the cell");
+        assertThat(DrillDownData.of(repeated).cells()).as("one hover per cell of several runs, on the run it shows")
+                .filteredOn(c -> c.hover() != null).hasSize((int) doc.select("table#grid td.cell[data-runs*=',']").size());
         assertThat(doc.select("table#grid td.cell")).as("one grid cell per cell, not per record")
                 .hasSize(repeated.results().size() - 2);
 
