@@ -26,8 +26,13 @@ at_once=${SC_COLUMNS_AT_ONCE:-1}
 if [ "${1:-}" = -j ]; then at_once=${2:?-j needs a number}; shift 2; fi
 [[ $at_once =~ ^[1-9][0-9]*$ ]] || { echo "matrix.sh: -j / SC_COLUMNS_AT_ONCE must be a whole number >= 1, not '$at_once'" >&2; exit 2; }
 out=${1:-reports/$(date -u +%Y-%m-%d)-local}
-# local rows (a kubernetes column): "<id> <kubelet column>", '-' for none
-local_rows() { awk -F'\t' '!/^#/ && NF && $2 != "-" {print $1, ($12 == "" ? "-" : $12)}' clusters/versions.tsv; }
+# local rows (a kubernetes column): "<id> <kubelet column>", '-' for none, in Kubernetes version order (then by id:
+# 1.33.5 before 1.33, 1.35 before 1.35-stopsignals), which is the merged grid's column order: a range the page states,
+# such as "up to 1.35.3", then means what it says (versions.tsv's rows keep their places: a row's place is its slot)
+local_rows() {
+    awk -F'\t' '!/^#/ && NF && $2 != "-" {print $2, $1, ($12 == "" ? "-" : $12)}' clusters/versions.tsv |
+        sort -k1,1V -k2,2 | cut -d' ' -f2-
+}
 versions=${VERSIONS:-$(local_rows | awk '$2 == "-" {print $1}')}
 parallel=()
 [ -n "${PARALLEL:-}" ] && parallel=(-Dparallel="$PARALLEL")
