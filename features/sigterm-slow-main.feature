@@ -10,8 +10,8 @@ Feature: The pod is deleted while main works; main takes a few seconds to exit o
   arrives and exits at once. While it drains, main keeps using the sidecar as a runner finishing its job step does
   (a `docker run` in dind, a request to the light service), one use after another half a second apart, each a
   "Draining use N" line when it begins and "Draining use N ok|failed" when it ends. The `served` finding (uses answered
-  ok, none failed), `gone` (a use failed, or one was left unanswered at main's end, longer than the slowest answered
-  one, by a sidecar that had said SIGTERM before main ended) or `undecided` (no use ended before main did and the sidecar had not said SIGTERM: one use longer
+  ok, none failed), `gone` (a use failed, or one was left unanswered at main's end, longer than the slowest use
+  to end, answered ok or failed, by a sidecar that had said SIGTERM before main ended) or `undecided` (no use ended before main did and the sidecar had not said SIGTERM: one use longer
   than main's 4 s drain, as a `docker run` on a loaded node; how long a use takes is the node's load, not Kubernetes),
   defined once in
   verdict/TerminationFindings from those lines, answers ARC's question for each cell: was the Docker daemon still

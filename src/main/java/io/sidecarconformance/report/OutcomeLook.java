@@ -119,12 +119,13 @@ final class OutcomeLook {
         BADGES.put(FindingKind.SIDECAR_SERVED_DRAIN, new Badge("served",
                 "main, draining after its SIGTERM (its Terminating line to its end), kept using the sidecar (its"
                         + " Draining lines): at least one use was answered ok, none failed, and no use was left"
-                        + " unanswered at main's end, longer than the slowest answered one took, by a sidecar that had"
-                        + " said SIGTERM before main ended"));
+                        + " unanswered at main's end, longer than the slowest use to end (answered ok or failed) took, by a"
+                        + " sidecar that had said SIGTERM before main ended"));
         BADGES.put(FindingKind.SIDECAR_GONE_IN_DRAIN, new Badge("gone",
                 "main, draining after its SIGTERM, kept using the sidecar: a use failed, or one was left unanswered"
-                        + " at main's end, longer than the slowest answered one took (or with none answered), by a sidecar"
-                        + " that had said SIGTERM before main ended; with when, from main's SIGTERM, and when the sidecar"
+                        + " at main's end, longer than the slowest use to end (answered ok or failed) took (or with none"
+                        + " ended), by a sidecar that had said SIGTERM before main ended; with when, from main's SIGTERM,"
+                        + " and when the sidecar"
                         + " said SIGTERM"));
         BADGES.put(FindingKind.SIDECAR_DRAIN_UNDECIDED, new Badge("undecided",
                 "main, draining after its SIGTERM, began a use of the sidecar that had not ended (answered or failed)"

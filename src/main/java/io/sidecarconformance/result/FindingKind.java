@@ -24,14 +24,14 @@ public enum FindingKind {
     EVICTION_REFUSED,
     /**
      * Main used the sidecar while it drained after its SIGTERM: a use was answered ok, none failed, and no use was left
-     * unanswered at main's end, longer than the slowest answered one took, by a sidecar that had said it got SIGTERM
-     * before main ended.
+     * unanswered at main's end, longer than the slowest use to end (answered ok or failed) took, by a sidecar that had said it
+     * got SIGTERM before main ended.
      */
     SIDECAR_SERVED_DRAIN,
     /**
      * Main used the sidecar while it drained after its SIGTERM: a use failed, or one was left unanswered at main's end,
-     * longer than the slowest answered one took (or with none answered), by a sidecar that had said it got SIGTERM
-     * before main ended.
+     * longer than the slowest use to end (answered ok or failed) took (or with none ended), by a sidecar that had said it got
+     * SIGTERM before main ended.
      */
     SIDECAR_GONE_IN_DRAIN,
     /**

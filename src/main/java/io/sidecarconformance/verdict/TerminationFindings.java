@@ -88,8 +88,8 @@ final class TerminationFindings {
     /**
      * Main's uses of the sidecar between its Terminating line and its end (main stops its drain at its exit): gone when
      * a use failed, or when a use was still unanswered at main's end, the sidecar had said it got SIGTERM before main
-     * ended (it was stopping while the use waited) and the use had waited longer than the slowest answered use took (or
-     * none was answered); served when at least one use was answered ok and neither holds; undecided when no use ended
+     * ended (it was stopping while the use waited) and the use had waited longer than the slowest use to end (answered
+     * ok or failed) took (or none ended); served when at least one use was answered ok and neither holds; undecided when no use ended
      * at all and the sidecar had not said SIGTERM by main's end. A use still in flight at main's end while the sidecar
      * had not said SIGTERM says nothing either way: how long a use takes depends on the node's load.
      */
@@ -134,7 +134,7 @@ final class TerminationFindings {
         failed.ifPresent(f -> sb.append("; use ").append(answered.entrySet().stream().filter(a -> a.getValue() == f)
                 .findFirst().orElseThrow().getKey()).append(" failed ").append(after(from, f.time())).append(" after main's SIGTERM"));
         waiting.ifPresent(w -> sb.append("; use ").append(last).append(", begun ").append(after(from, begun.get(last).time()))
-                .append(" after main's SIGTERM, had no answer when main ended, ").append(secs(w)).append(" later").append(answered.isEmpty() ? "" : " (the slowest answered use took " + secs(slowest) + ")"));
+                .append(" after main's SIGTERM, had no answer when main ended, ").append(secs(w)).append(" later").append(answered.isEmpty() ? "" : " (the slowest use to end took " + secs(slowest) + ")"));
         mainEnd.ifPresent(me -> sb.append("; main ended ").append(after(from, me)).append(" after its SIGTERM"));
         sb.append(sidecarTerm.map(st -> "; the sidecar said SIGTERM " + signed(seconds(from, st)) + " from main's"
                 + (st.isAfter(end) ? ", after main ended" : ", before main ended")).orElse("; the sidecar said no SIGTERM"));

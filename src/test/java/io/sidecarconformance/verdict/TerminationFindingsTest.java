@@ -32,7 +32,7 @@ class TerminationFindingsTest {
         assertThat(finding(d, FindingKind.SIDECAR_SERVED_DRAIN)).get().asString()
                 .contains("while main drained after its SIGTERM (+3.1s), it began 4 uses of the sidecar: 3 answered ok",
                         "use 4, begun 3.9s after main's SIGTERM, had no answer when main ended, 0.1s later"
-                                + " (the slowest answered use took 1.6s)",
+                                + " (the slowest use to end took 1.6s)",
                         "main ended 4.0s after its SIGTERM", "the sidecar said SIGTERM +4.2s from main's, after main ended")
                 .doesNotContain("failed");
     }
@@ -67,7 +67,7 @@ class TerminationFindingsTest {
         Decision d = stopping.decide();
         assertThat(finding(d, FindingKind.SIDECAR_GONE_IN_DRAIN)).as("use 3 waited on a sidecar that said SIGTERM at +2.9s")
                 .get().asString().contains("2 answered ok",
-                        "no answer when main ended, 2.2s later (the slowest answered use took 0.6s)", "before main ended");
+                        "no answer when main ended, 2.2s later (the slowest use to end took 0.6s)", "before main ended");
         assertThat(kinds(d)).doesNotContain(FindingKind.SIDECAR_SERVED_DRAIN);
 
         Obs cut = Obs.slowMainDrain(true);
