@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sidecarconformance.cluster.ImageSet;
 import io.sidecarconformance.pattern.JobFactory;
 import io.sidecarconformance.timeline.PodStatusTracker;
@@ -51,7 +52,7 @@ public final class ChaosAgent {
         String containerId = containerId(target, container);
         Pod agent = agentPod(name, target.getSpec().getNodeName(), containerId, env);
         applied.object(agent);
-        client.pods().inNamespace(namespace).resource(agent).create();
+        create(agent);
         Pod done = client.pods().inNamespace(namespace).withName(name).waitUntilCondition(
                 p -> p != null && p.getStatus() != null
                         && ("Succeeded".equals(p.getStatus().getPhase()) || "Failed".equals(p.getStatus().getPhase())),
@@ -79,6 +80,31 @@ public final class ChaosAgent {
         String report = new ChaosAgent(context.client(), context.namespace(), context.images(), context.applied())
                 .run(context.pod().get(), context.containers().apply(role), podName, env);
         context.action().accept(said + ": agent done: " + report);
+    }
+
+    /**
+     * Creates the agent pod. The client retries a request that timed out, and on a loaded API server the first attempt
+     * may have created the pod before its answer was lost: the retry then meets 409 AlreadyExists. The namespace is the
+     * run's own, so an agent there with this name and this target is the one just asked for: the run goes on with it.
+     * Any other conflict is an error.
+     */
+    private void create(Pod agent) {
+        try {
+            client.pods().inNamespace(namespace).resource(agent).create();
+        } catch (KubernetesClientException e) {
+            Pod existing = e.getCode() == 409
+                    ? client.pods().inNamespace(namespace).withName(agent.getMetadata().getName()).get() : null;
+            if (existing == null || !sameAgent(existing, agent)) {
+                throw e;
+            }
+        }
+    }
+
+    /** The same agent: the same node, and the same environment (the target's container ID and the action). */
+    static boolean sameAgent(Pod existing, Pod wanted) {
+        return existing.getSpec() != null && wanted.getSpec().getNodeName().equals(existing.getSpec().getNodeName())
+                && existing.getSpec().getContainers().size() == 1
+                && wanted.getSpec().getContainers().get(0).getEnv().equals(existing.getSpec().getContainers().get(0).getEnv());
     }
 
     static String containerId(Pod pod, String container) {

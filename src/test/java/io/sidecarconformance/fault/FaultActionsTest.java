@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the faults that act from the runner send and do is recorded as it happens, for a reproduction of the cell:
@@ -234,6 +235,41 @@ class FaultActionsTest {
         assertThat(recorded).as("recorded = sent, but for the namespace")
                 .isEqualTo(sent);
         assertThat(kept.objects.get(0).getMetadata().getName()).isEqualTo(agent);
+    }
+
+    /** An agent pod already in the namespace, as a create whose answer was lost (and the client retried) leaves it. */
+    private void agentAlreadyThere(String name, String targetId) {
+        client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName(name).endMetadata()
+                .withNewSpec().withNodeName("node-1").addNewContainer().withName("agent").withImage("busybox:test")
+                .addNewEnv().withName("SC_TARGET_ID").withValue(targetId).endEnv()
+                .addNewEnv().withName("SC_SIGNAL").withValue("KILL").endEnv()
+                .endContainer().endSpec().build()).create();
+    }
+
+    @Test
+    void anAgentTheApiServerAlreadyCreatedForThisTargetIsTheOneAskedFor() throws Exception {
+        Pod pod = jobPod();
+        Kept kept = new Kept();
+        agentAlreadyThere("sc-agent-kill", "abc123");
+        CompletableFuture<Void> kubelet = agentSucceeds("sc-agent-kill", "SC-AGENT signalled KILL to 4242\n");
+        List<String> said = new ArrayList<>();
+
+        new SigkillMainFault().act(new FaultContext(client, NS, () -> pod, IMAGES, FaultSettings.defaults(), said::add,
+                java.time.Clock.systemUTC(), (at, grace) -> { }, Optional.empty(), kept));
+        kubelet.get(10, TimeUnit.SECONDS);
+
+        assertThat(said).as("the fault went on with that agent and said its report")
+                .contains("SIGKILL main: agent done: SC-AGENT signalled KILL to 4242");
+    }
+
+    @Test
+    void anAgentOfTheSameNameForAnotherTargetIsAConflict() {
+        Pod pod = jobPod();
+        agentAlreadyThere("sc-agent-kill", "another-container");
+
+        assertThatThrownBy(() -> new SigkillMainFault().act(context(pod, new Kept(), Optional.empty())))
+                .as("409 AlreadyExists, not someone else's agent taken for ours")
+                .isInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class).hasMessageContaining("already exists");
     }
 
     @Test
