@@ -53,6 +53,14 @@ enum Expectation {
                 + mark + "</span>";
     }
 
+    /**
+     * The mark alone, for the grid's cells: some 3,000 of them on a merged page, each under its fault's heading, with
+     * the rule in the legend ("Expected or not") and the words in the drill-down; "" when it makes no claim.
+     */
+    String markHtml() {
+        return this == NO_CLAIM ? "" : "<span class=\"mk mk-" + name() + "\">" + mark + "</span>";
+    }
+
     /** The rule in words, naming the catalog's faults aimed at main. */
     static String rule(Catalog catalog) {
         String aimed = catalog.faultsFailingMain().isEmpty() ? "" : " (" + String.join(", ", catalog.faultsFailingMain()) + ")";

@@ -121,10 +121,10 @@ final class GridTable {
                 .append(cell.unstable() ? " unstable" : "")
                 .append("\" data-i=\"").append(cell.representativeIndex()).append("\" data-runs=\"")
                 .append(cell.indices().stream().map(String::valueOf).collect(Collectors.joining(",")))
-                .append("\" data-v=\"").append(form.name()).append("\" data-sig=\"").append(cell.signature())
+                .append("\" data-v=\"").append(form.name())
                 .append("\"").append(columnData(column))
                 .append(" tabindex=\"0\" title=\"").append(Html.escape(markupTitle(cell, figure))).append("\">")
-                .append("<span class=\"out\">").append(expectation.html(column.fault()))
+                .append("<span class=\"out\">").append(expectation.markHtml())
                 .append("<span class=\"lbl\">").append(Html.escape(OutcomeLook.label(form)).replace("_", "_<wbr>"))
                 .append("</span></span>");
         String shownFigure = KeyFigure.of(shown, figure);
