@@ -86,8 +86,9 @@ public final class ResultsMerger {
             });
             new TreeMap<>(input.measurements()).forEach((name, value) -> {
                 String prefixed = input.runId() + "/" + name;
-                if (measurements.put(prefixed, value) != null) {
-                    warnings.add("warning: measurement " + prefixed + " is in more than one input; keeping the later");
+                String before = measurements.put(prefixed, value);
+                if (before != null && !before.equals(value)) { // the same run's parts carry the same measurements
+                    warnings.add("warning: measurement " + prefixed + " differs between inputs; keeping the later");
                 }
             });
             for (ScenarioResult result : input.results()) {

@@ -120,6 +120,26 @@ class ResultsMergerTest {
     }
 
     @Test
+    void aRunsPartsShareItsMeasurementsQuietlyAndAMeasurementThatDiffersIsAWarning() {
+        SuiteResults part1 = cellRun("nightly-1", "kind:1.31", MERGED_AT, Outcome.STUCK, "none");
+        SuiteResults part2 = cellRun("nightly-1", "kind:1.31", MERGED_AT, Outcome.STUCK, "sigterm");
+        SuiteResults otherWall = new SuiteResults(part2.schema(), part2.runId(), part2.startedAt(), part2.finishedAt(),
+                part2.clusters(), part2.parameters(), Map.of("wallSeconds", "700"), part2.catalog(), part2.results());
+
+        ResultsMerger.Merged parts = ResultsMerger.merge(List.of(part1, part2), List.of(), MERGED_AT);
+        ResultsMerger.Merged differing = ResultsMerger.merge(List.of(part1, otherWall), List.of(), MERGED_AT);
+
+        assertThat(parts.results().results()).as("both parts' records").hasSize(4);
+        assertThat(parts.results().measurements()).as("the run's measurement once").containsExactlyEntriesOf(
+                Map.of("nightly-1/wallSeconds", "600"));
+        assertThat(parts.warnings()).as("parts of one run: no warning").isEmpty();
+        assertThat(differing.results().measurements()).as("the later value").containsExactlyEntriesOf(
+                Map.of("nightly-1/wallSeconds", "700"));
+        assertThat(differing.warnings()).as("a value that differs").containsExactly(
+                "warning: measurement nightly-1/wallSeconds differs between inputs; keeping the later");
+    }
+
+    @Test
     void theSameRunGivenTwiceSaysSo() {
         SuiteResults run = cellRun("nightly-1", "kind:1.31", MERGED_AT, Outcome.STUCK, "none");
 
