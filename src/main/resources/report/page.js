@@ -14,37 +14,65 @@
     ['jobCondition', 'Job condition', false]];
   var W = 780, LEFT = 128, RIGHT = 16, AXIS = 26, LANE = 46;
 
-  // The drill-down data: gzip-packed JSON in base64 (PackedText), unpacked once; only the drill-down waits for it.
-  function unpack(element) {
-    var binary = atob(element.textContent.trim());
+  // Packed data: gzip-packed JSON in base64 (PackedText).
+  function unpack(text) {
+    var binary = atob(text.trim());
     var bytes = new Uint8Array(binary.length);
     for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
     var text = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
     return text.then(JSON.parse);
   }
-  // The drill-down data is packed by cell, each record without its timeline (DrillDownData.Packed): order[k] is the
-  // results index of cells[k], whose events are events[k] ([container, kind, detail, source]) at offsets[k]
-  // (milliseconds, each from the event before). Put each record back at its index, events as
-  // [offset in seconds, container, kind, detail, source].
-  function unfold(packed) {
-    var cells = [];
+  // A column's drill-down data is packed by cell, each record without its timeline (DrillDownData.Packed): order[k]
+  // is the results index of cells[k], whose events are events[k] ([container, kind, detail, source]) at offsets[k]
+  // (milliseconds, each from the event before). Put each record back at its index in cells, events as
+  // [offset in seconds, container, kind, detail, source], with its column's object texts.
+  function unfold(packed, cells) {
     packed.order.forEach(function (index, k) {
       var at = 0;
       var offsets = packed.offsets[k];
       cells[index] = Object.assign({}, packed.cells[k], {
+        manifests: packed.manifests,
         timeline: packed.events[k].map(function (e, j) { at += offsets[j]; return [at / 1000].concat(e); })
       });
     });
-    return { manifests: packed.manifests, cells: cells };
   }
-  var loaded = unpack(document.getElementById('cells-data')).then(unfold);
+  // Each column's records are a script beside the page (drill/<column>.js, DrillDownData.files), loaded the first
+  // time a cell of that column is opened: most readers open a few cells of a page of some 8,800 runs. A script
+  // element, not fetch, so that a page opened from disk (file://) loads them too.
+  var drillFiles = JSON.parse(document.getElementById('drill-files').textContent);
+  var drillCells = [];
+  var columnsLoading = {};
+  window.scDrill = window.scDrill || {};
+  function loadColumn(column) {
+    if (!columnsLoading[column]) {
+      columnsLoading[column] = new Promise(function (resolve, reject) {
+        var file = drillFiles[column];
+        if (!file) { reject(new Error('no drill-down file for column ' + column)); return; }
+        var script = document.createElement('script');
+        script.src = file;
+        script.onload = function () {
+          if (typeof window.scDrill[column] === 'string') { resolve(window.scDrill[column]); }
+          else { reject(new Error(file + ' holds no drill-down data for column ' + column)); }
+        };
+        script.onerror = function () {
+          reject(new Error('cannot load ' + file + ': the drill-down needs the drill/ folder beside this page'));
+        };
+        document.head.appendChild(script);
+      }).then(unpack).then(function (packed) {
+        unfold(packed, drillCells);
+        delete window.scDrill[column];
+        return drillCells;
+      });
+    }
+    return columnsLoading[column];
+  }
   var grid = document.getElementById('grid');
   // A cell of several runs carries only its outcome counts in its title; the rest (the shown run's reason, figure,
-  // findings and note: GridTable.markupTitle) comes packed in the data.
-  loaded.then(function (data) {
+  // findings and note: GridTable.markupTitle) comes packed beside the grid, by the shown run's index.
+  var hovered = unpack(document.getElementById('hover-data').textContent).then(function (hovers) {
     Array.prototype.forEach.call(grid.querySelectorAll('td.cell'), function (td) {
-      var c = data.cells[Number(td.getAttribute('data-i'))];
-      if (c && c.hover) { td.title = c.hover; }
+      var hover = hovers[td.getAttribute('data-i')];
+      if (hover) { td.title = hover; }
     });
   });
   var panel = document.getElementById('drill');
@@ -397,12 +425,17 @@
     return section;
   }
 
+  var opening = Promise.resolve();
   function openCell(index, td) {
-    return loaded.then(function (data) { showCell(data, index, td); });
+    opening = loadColumn(td.getAttribute('data-c')).then(function (cells) { showCell(cells, index, td); }, function (e) {
+      panelBody.textContent = e.message;
+      panel.hidden = false;
+      throw e;
+    });
+    return opening;
   }
 
-  function showCell(data, index, td) {
-    var cells = data.cells;
+  function showCell(cells, index, td) {
     var c = cells[index];
     if (!c) { throw new Error('no drill-down data for cell ' + index); }
     var runs = (td.getAttribute('data-runs') || String(index)).split(',').map(Number);
@@ -418,10 +451,10 @@
       runs.forEach(function (i) {
         var r = cells[i];
         if (!r) { throw new Error('no drill-down data for run ' + i); }
-        panelBody.appendChild(runSection(r, data.manifests, 'Run ' + r.repeat + ' of ' + runs.length + ': ' + (r.outcomeLabel || r.outcome), false));
+        panelBody.appendChild(runSection(r, r.manifests, 'Run ' + r.repeat + ' of ' + runs.length + ': ' + (r.outcomeLabel || r.outcome), false));
       });
     } else {
-      panelBody.appendChild(runSection(c, data.manifests, null, true));
+      panelBody.appendChild(runSection(c, c.manifests, null, true));
     }
     panel.hidden = false;
     panel.scrollTop = 0;
@@ -576,7 +609,7 @@
   // Upgrade: what changes from one column to another, computed by the report (UpgradeView) for every pair of columns;
   // the script only picks the pair (by default the first and the last version shown) and the faults shown.
   var upgrade = document.getElementById('upgrade');
-  var upgradeData = upgrade ? unpack(document.getElementById('upgrade-data')) : Promise.resolve(null);
+  var upgradeData = upgrade ? unpack(document.getElementById('upgrade-data').textContent) : Promise.resolve(null);
   var upgradeFrom = document.getElementById('upgrade-from'), upgradeTo = document.getElementById('upgrade-to');
   function optionNamed(select, name) {
     return Array.prototype.filter.call(select.options, function (o) { return o.value === name || o.textContent === name; })[0];
@@ -734,8 +767,8 @@
     var target = grid.querySelector('td.cell[data-i="' + parseInt(state.cell, 10) + '"]');
     if (target) { target.click(); }
   }
-  // Ready once the drill-down's and the upgrade view's data are unpacked too, and a cell named in the URL is open.
-  Promise.all([loaded, upgradeData, showUpgrade()]).then(function () {
+  // Ready once the titles' and the upgrade view's data are unpacked too, and a cell named in the URL is open.
+  Promise.all([hovered, upgradeData, showUpgrade(), opening]).then(function () {
     if (document.body.getAttribute('data-ready') !== 'error') { document.body.setAttribute('data-ready', 'true'); }
   });
 })();

@@ -1,11 +1,14 @@
 package io.sidecarconformance.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sidecarconformance.result.CatalogEntry;
 import io.sidecarconformance.result.CatalogFault;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.SuiteResults;
+import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.ScenarioResult;
 
 import java.util.HashMap;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -193,11 +197,21 @@ final class GridTable {
     /**
      * The cell's title in the page's markup: a cell of one run, its whole {@link #tooltip}; of several, the first line of
      * it, how many runs had each outcome. The rest is the page's largest text (a merged page of 16 versions run 3 times
-     * has some 3,000 cells): it travels packed, in the drill-down data ({@link #hovers}), and the page's script puts it
+     * has some 3,000 cells): it travels packed beside the grid ({@link #hovers}), and the page's script puts it
      * in the title; without JavaScript, the cell's link to cells.html says it all.
      */
     static String markupTitle(CellRuns cell, ColumnFigure figure) {
         return cell.count() == 1 ? tooltip(cell, figure) : distributionLine(cell);
+    }
+
+    /** {@link #hovers} as JSON, by index in increasing order, for the page's script. */
+    static String hoversJson(SuiteResults run) {
+        try {
+            return ResultsJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(new TreeMap<>(hovers(run)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the cells' titles of run " + run.runId(), e);
+        }
     }
 
     /** The whole {@link #tooltip} of each cell of several runs, by its shown run's index: what the markup leaves out. */

@@ -1,6 +1,9 @@
 package io.sidecarconformance.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sidecarconformance.result.ClusterInfo;
+import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.UpstreamE2e;
 import io.sidecarconformance.result.SuiteResults;
 
@@ -62,12 +65,24 @@ public final class HtmlReport {
                 .append(EndOfPodSection.render(run))
                 .append("<aside id=\"drill\" hidden><button id=\"drill-close\" type=\"button\" title=\"close (Esc)\">")
                 .append("&times;</button><div id=\"drill-body\"></div></aside>\n")
-                // Only the drill-down reads it: the grid, the summary and every reason above are markup.
-                .append("<script type=\"application/gzip\" data-encoding=\"base64\" id=\"cells-data\">")
-                .append(PackedText.gzipBase64(DrillDownData.json(run))).append("</script>\n")
+                // Only the drill-down reads its columns' files, loaded when a cell of one is first opened: the grid,
+                // the summary and every reason above are markup. The titles of cells of several runs come packed.
+                .append("<script type=\"application/json\" id=\"drill-files\">").append(drillFiles(run)).append("</script>\n")
+                .append("<script type=\"application/gzip\" data-encoding=\"base64\" id=\"hover-data\">")
+                .append(PackedText.gzipBase64(GridTable.hoversJson(run))).append("</script>\n")
                 .append("<script>\n").append(PageAssets.SCRIPT).append("</script>\n")
                 .append("</body>\n</html>\n");
         return html.toString();
+    }
+
+    /** Where each column's drill-down file sits, by column: {"local:1.35":"drill/local-1.35.js", ...}. */
+    private static String drillFiles(SuiteResults run) {
+        try {
+            return Html.jsonInScript(ResultsJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(DrillDownData.paths(run)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot list the drill-down files of run " + run.runId(), e);
+        }
     }
 
     /** "upstream e2e (quick): 55 of 57 passed", then each failure with its reason; "" when none ran. */

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The page's stylesheet and scripts, kept as files under src/main/resources/report/ (linted there) and inlined into
- * the one self-contained page so that it works offline. All text from results reaches the DOM through textContent or
+ * the page so that it works offline (with the drill-down's data files beside it, {@link DrillDownData#files}). All text from results reaches the DOM through textContent or
  * setAttribute, never through innerHTML.
  */
 final class PageAssets {

@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Writes a run's report folder: results.json first, then each run's objects under repro/ (for the drill-down's
- * command; see {@link Reproduction} for which files runs share), then compatibility.html rendered from that file's
- * content.
+ * command; see {@link Reproduction} for which files runs share), each column's drill-down records under drill/
+ * ({@link DrillDownData#files}), then compatibility.html rendered from that file's content.
  */
 public final class ReportWriter {
 
@@ -41,9 +41,26 @@ public final class ReportWriter {
         SuiteResults written = ResultsJson.read(json);
         writeReproductions(written, dir);
         Path html = dir.resolve(COMPATIBILITY_HTML);
+        writeDrillDownFiles(written, dir);
         Files.writeString(html, HtmlReport.render(written, previous), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(CellsInWords.FILE), CellsInWords.page(written), StandardCharsets.UTF_8);
         return new Written(json, html);
+    }
+
+    /** Each column's drill-down records under drill/, beside the page; the files of an earlier page there are removed. */
+    static void writeDrillDownFiles(SuiteResults run, Path dir) throws IOException {
+        Path folder = dir.resolve(DrillDownData.FOLDER);
+        if (Files.isDirectory(folder)) {
+            try (var old = Files.list(folder)) {
+                for (Path file : old.filter(f -> f.getFileName().toString().endsWith(".js")).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(folder);
+        for (DrillDownData.ColumnFile file : DrillDownData.files(run)) {
+            Files.writeString(dir.resolve(file.path()), file.script(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Each run's objects under repro/, beside the page, where its drill-down's command expects them; a shared file once. */

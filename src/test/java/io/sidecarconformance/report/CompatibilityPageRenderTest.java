@@ -217,18 +217,28 @@ class CompatibilityPageRenderTest {
     }
 
     @Test
-    void drillDownDataThatDoesNotUnpackMarksThePageBrokenAndSaysWhy() throws Exception {
+    void drillDownDataThatDoesNotUnpackOrIsNotBesideThePageMarksThePageBrokenAndSaysWhy() throws Exception {
         SuiteResults run = SampleRuns.realistic();
-        Path page = ReportWriter.write(run, dir.resolve("report")).compatibilityHtml();
-        String html = Files.readString(page);
+        Path report = dir.resolve("report");
+        Path page = ReportWriter.write(run, report).compatibilityHtml();
+        String path = DrillDownData.paths(run).get(run.results().get(0).key().cluster());
+        Path file = report.resolve(path);
         String notGzip = java.util.Base64.getEncoder().encodeToString("plain text".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Files.writeString(page, html.replaceFirst("(id=\"cells-data\">)[A-Za-z0-9+/=]*<", "$1" + notGzip + "<"));
+        Files.writeString(file, Files.readString(file).replaceFirst("= \"[A-Za-z0-9+/=]*\";", "= \"" + notGzip + "\";"));
 
         String dom = dumpDom(page.toUri() + "#cell=0");
 
         assertThat(bodyAttributes(dom).get("data-ready")).as("data-ready").isEqualTo("error");
         assertThat(scriptErrors(dom)).as("#script-errors").startsWith("in a promise: ");
         assertThat(dom).as("the grid still reads").contains("<td class=\"cell ");
+
+        Files.delete(file);
+        String missing = dumpDom(page.toUri() + "#cell=0");
+
+        assertThat(bodyAttributes(missing).get("data-ready")).as("data-ready, the file gone").isEqualTo("error");
+        assertThat(between(missing, "<div id=\"drill-body\">", "</div>")).as("the drill-down says what is missing")
+                .isEqualTo("cannot load " + path + ": the drill-down needs the drill/ folder beside this page");
+        assertThat(missing).as("the grid still reads").contains("<td class=\"cell ");
     }
 
     @Test

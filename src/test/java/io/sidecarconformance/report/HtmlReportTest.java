@@ -7,6 +7,7 @@ import io.sidecarconformance.result.Figures;
 import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.Outcome;
+import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioKey;
 import io.sidecarconformance.result.ScenarioResult;
@@ -224,7 +225,8 @@ class HtmlReportTest {
         int index = run.results().stream().map(ScenarioResult::key).toList().indexOf(SampleRuns.DRILL_DOWN);
         ScenarioResult record = run.results().get(index);
 
-        DrillDownData.Cell cell = DrillDownData.of(run).cells().get(index);
+        DrillDownData.Data data = DrillDownData.of(run);
+        DrillDownData.Cell cell = data.cells().get(index);
 
         assertThat(cell.key()).as("key").isEqualTo(SampleRuns.DRILL_DOWN);
         assertThat(cell.outcome()).as("outcome").isEqualTo(record.outcome());
@@ -237,7 +239,7 @@ class HtmlReportTest {
         assertThat(cell.figures().sidecarRestarts()).as("sidecar restarts").isEqualTo(1);
         assertThat(cell.timeline()).as("one event per timeline entry, offsets from the first").hasSize(record.timeline().size())
                 .first().extracting(DrillDownData.Event::offset).isEqualTo(0.0);
-        assertThat(DrillDownData.json(run)).as("the blob, by field name")
+        assertThat(DrillDownData.json(DrillDownData.packed(data))).as("the blob, by field name")
                 .contains("\"outcome\":\"SUCCEEDED\",\"outcomeLabel\":\"SUCCEEDED\"")
                 .contains("\"kind\":\"SIDECAR_RESTARTED\"").contains("\"sidecarDownSeconds\":1.4")
                 .contains("\"outcomeLabel\":\"FAILED_BY_FAULT\",\"outcomeClass\":\"v-FAILED_BY_FAULT\",\"expected\":\"✓ expected under")
@@ -272,11 +274,12 @@ class HtmlReportTest {
     }
 
     @Test
-    void drillDownDataHoldsEachManifestTextOnceAndThePagePacksIt() throws Exception {
+    void drillDownDataHoldsEachManifestTextOnceAndEachColumnsFilePacksItsRecords() throws Exception {
         SuiteResults run = SampleRuns.repeated();
         List<ScenarioResult> runs = run.results().stream().filter(r -> r.key().equals(SampleRuns.DRILL_DOWN)).toList();
 
         DrillDownData.Data data = DrillDownData.of(run);
+        List<DrillDownData.ColumnFile> files = DrillDownData.files(run);
         String html = HtmlReport.render(run);
 
         assertThat(data.manifests()).as("each distinct text once, for %s runs", runs.size())
@@ -285,13 +288,35 @@ class HtmlReportTest {
         assertThat(data.cells().get(index).applied()).as("run 3's objects name their texts")
                 .extracting(a -> a.kind() + " " + a.name() + " " + data.manifests().get(a.manifest()))
                 .containsExactlyElementsOf(SampleRuns.APPLIED.stream().map(o -> o.kind() + " " + o.name() + " " + o.manifest()).toList());
-        Matcher packed = Pattern.compile("<script type=\"application/gzip\" data-encoding=\"base64\" id=\"cells-data\">([A-Za-z0-9+/=]*)</script>")
-                .matcher(html);
-        assertThat(packed.find()).as("the packed data, base64 only").isTrue();
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(packed.group(1))))) {
-            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as("unpacked: the data as JSON")
-                    .isEqualTo(DrillDownData.json(run));
+        assertThat(files).extracting(DrillDownData.ColumnFile::cluster).as("one file per column")
+                .containsExactlyElementsOf(run.results().stream().map(r -> r.key().cluster()).distinct().toList());
+        Matcher listed = Pattern.compile("<script type=\"application/json\" id=\"drill-files\">([^<]*)</script>").matcher(html);
+        assertThat(listed.find()).as("the page lists the files").isTrue();
+        assertThat(ResultsJson.mapper().readValue(listed.group(1), java.util.LinkedHashMap.class)).as("by column")
+                .isEqualTo(DrillDownData.paths(run));
+        List<Integer> indices = new ArrayList<>();
+        Pattern script = Pattern.compile("\\(window\\.scDrill = window\\.scDrill \\|\\| \\{\\}\\)\\[\"([^\"]+)\"\\] = \"([A-Za-z0-9+/=]*)\";\n");
+        for (DrillDownData.ColumnFile file : files) {
+            assertThat(file.path()).as("beside the page").startsWith("drill/").endsWith(".js");
+            Matcher packed = script.matcher(file.script());
+            assertThat(packed.matches()).as("%s: one assignment of base64", file.path()).isTrue();
+            assertThat(packed.group(1)).as("under its column").isEqualTo(file.cluster());
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(packed.group(2))))) {
+                DrillDownData.Packed column = ResultsJson.mapper().readValue(in, DrillDownData.Packed.class);
+                for (int k = 0; k < column.order().size(); k++) {
+                    int i = column.order().get(k);
+                    indices.add(i);
+                    assertThat(column.cells().get(k).key()).as("record %s", i).isEqualTo(run.results().get(i).key());
+                    assertThat(column.cells().get(k).applied()).as("record %s's objects and their texts", i)
+                            .extracting(a -> a.kind() + " " + a.name() + " " + column.manifests().get(a.manifest()))
+                            .containsExactlyElementsOf(run.results().get(i).applied().stream()
+                                    .map(o -> o.kind() + " " + o.name() + " " + o.manifest()).toList());
+                    assertThat(column.events().get(k)).as("record %s's events", i).hasSize(run.results().get(i).timeline().size());
+                }
+            }
         }
+        assertThat(indices).as("every record once, in some column's file").containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.range(0, run.results().size()).boxed().toList());
     }
 
     @Test
@@ -348,14 +373,16 @@ class HtmlReportTest {
         String html = HtmlReport.render(run);
 
         assertThat(html).as("no markup from results").doesNotContain("<img").doesNotContain("onerror=alert(1)>");
-        assertThat(count(html, "</script>")).as("only the page's own three scripts end")
-                .isEqualTo(count(html, "<script")).isEqualTo(3);
+        assertThat(count(html, "</script>")).as("only the page's own four scripts end")
+                .isEqualTo(count(html, "<script")).isEqualTo(4);
         assertThat(html).as("escaped as text").contains("reason&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
                 .as("escaped in the parameters").contains("<th>p&lt;/script&gt;&lt;img");
         assertThat(CellsInWords.page(run)).as("a finding's text, escaped in cells.html").contains("finding&lt;/script&gt;&lt;img")
                 .doesNotContain("<img");
-        assertThat(DrillDownData.json(run)).as("escaped inside the data, which the page packs")
-                .contains("detail\\u003c/script\\u003e\\u003cimg src=x onerror=alert(1)\\u003e");
+        assertThat(DrillDownData.json(DrillDownData.packed(DrillDownData.of(run)))).as("the data, which the column's file packs")
+                .contains("detail</script><img src=x onerror=alert(1)>");
+        assertThat(DrillDownData.files(run)).as("the files: base64 and their column's name as a JSON string, no markup")
+                .singleElement().extracting(DrillDownData.ColumnFile::script).asString().doesNotContain("<").doesNotContain(">");
     }
 
     @Test
@@ -400,14 +427,15 @@ class HtmlReportTest {
     }
 
     @Test
-    void pageIsSelfContained() {
+    void pageNeedsNothingButTheFilesBesideIt() {
         String html = HtmlReport.render(SampleRuns.realistic());
 
         assertThat(html).as("no external resources")
                 .doesNotContain("<link").doesNotContain(" src=\"").doesNotContain("@import").doesNotContain("url(")
                 .as("no address but the SVG namespace name").doesNotContainPattern("https?://(?!www\\.w3\\.org/2000/svg')");
-        assertThat(html).as("drill-down data and readiness markers")
-                .contains("<script type=\"application/gzip\" data-encoding=\"base64\" id=\"cells-data\">")
+        assertThat(html).as("the drill-down's files, the titles' data and readiness markers")
+                .contains("<script type=\"application/json\" id=\"drill-files\">{\"").contains("\"kind:1.31\":\"drill/kind-1.31.js\"")
+                .contains("<script type=\"application/gzip\" data-encoding=\"base64\" id=\"hover-data\">")
                 .contains("data-ready").contains("id=\"script-errors\"");
     }
 

@@ -37,4 +37,23 @@ class ReportWriterTest {
         assertThat(ResultsJson.read(dir.resolve("results.json")).runId()).as("run in results.json").isEqualTo("nightly-2025-06-01");
         assertThat(Files.readString(dir.resolve("compatibility.html"))).as("page").contains("nightly-2025-06-01").doesNotContain("run-to-be-replaced");
     }
+
+    @Test
+    void writesEachColumnsDrillDownFileBesideThePageAndRemovesAnEarlierPagesFiles(@TempDir Path dir) throws Exception {
+        Path stale = dir.resolve("drill/local-1.29.js");
+        Files.createDirectories(stale.getParent());
+        Files.writeString(stale, "an earlier page's column");
+        SuiteResults run = SampleRuns.realistic();
+
+        ReportWriter.write(run, dir);
+
+        assertThat(stale).as("an earlier page's file").doesNotExist();
+        for (DrillDownData.ColumnFile file : DrillDownData.files(ResultsJson.read(dir.resolve("results.json")))) {
+            assertThat(dir.resolve(file.path())).as(file.path()).content().isEqualTo(file.script());
+        }
+        try (var written = Files.list(dir.resolve("drill"))) {
+            assertThat(written.map(f -> "drill/" + f.getFileName()).toList()).as("one file per column")
+                    .containsExactlyInAnyOrderElementsOf(DrillDownData.paths(run).values());
+        }
+    }
 }
