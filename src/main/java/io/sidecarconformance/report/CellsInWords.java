@@ -6,15 +6,18 @@ import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.SuiteResults;
 import io.sidecarconformance.result.ScenarioResult;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 
 /**
  * Every cell in words, for a reader without JavaScript: per row, each cell's outcome, key figure, reason, findings
  * and note (each run's, for a cell run several times) and how to reproduce it, with an anchor each grid cell links to.
- * Its own page, {@value #FILE} beside compatibility.html: with JavaScript the drill-down says all of this and more,
- * so the grid's page does not carry it twice.
+ * Pages of their own beside compatibility.html, one per column ({@link #file}: a merged page of 16 columns run 3 times
+ * would make one page of some 9 MB), and {@value #FILE} listing them: with JavaScript the drill-down says all of this
+ * and more, so the grid's page does not carry it twice.
  */
 final class CellsInWords {
 
@@ -26,32 +29,75 @@ final class CellsInWords {
         return "cell-" + index;
     }
 
+    /** The page that lists the columns' pages. */
     static final String FILE = "cells.html";
 
-    /** The link a grid cell carries to its entry; shown only without JavaScript. */
-    static String link(int index) {
-        return "<noscript><a class=\"why\" href=\"" + FILE + "#" + anchor(index) + "\">why</a></noscript>";
+    /** A column's page of cells in words. */
+    static String file(String cluster) {
+        return "cells-" + ClusterNames.fileStems(List.of(cluster)).get(cluster) + ".html";
     }
 
-    /** The page: the grid page's styles, a way back, then every cell. */
-    static String page(SuiteResults run) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Every cell in words: "
+    /** Where the entry of the cell whose first record is {@code index}, on {@code cluster}, is. */
+    static String href(int index, String cluster) {
+        return file(cluster) + "#" + anchor(index);
+    }
+
+    /** The link a grid cell carries to its entry; shown only without JavaScript. */
+    static String link(int index, String cluster) {
+        return "<noscript><a class=\"why\" href=\"" + Html.escape(href(index, cluster)) + "\">why</a></noscript>";
+    }
+
+    /** The pages, by file name: {@value #FILE} first, then each column's, in the grid's order of columns. */
+    static Map<String, String> pages(SuiteResults run) {
+        GridLayout grid = GridLayout.of(run);
+        List<String> clusters = grid.clusters();
+        ClusterNames.fileStems(clusters); // refuses two columns that would share a page
+        List<Optional<Reproduction>> repros = Reproduction.of(run.results());
+        Map<String, String> pages = new LinkedHashMap<>();
+        StringBuilder list = new StringBuilder("<section id=\"cells-in-words\"><h1>Every cell in words</h1>\n")
+                .append("<p>One page per column:</p>\n<ul>\n");
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String cluster : clusters) {
+            if (grid.rows().stream().noneMatch(row -> grid.faults().stream()
+                    .anyMatch(f -> grid.cellAt(row, new GridLayout.Column(f, cluster)).isPresent()))) {
+                continue;
+            }
+            String body = render(grid, cluster, run.catalog(), repros);
+            columns.put(file(cluster), page(run, "Every cell in words on " + cluster, body));
+            list.append("<li><a href=\"").append(Html.escape(file(cluster))).append("\">").append(Html.escape(cluster))
+                    .append("</a></li>\n");
+        }
+        pages.put(FILE, page(run, "Every cell in words", list.append("</ul>\n</section>\n").toString()));
+        pages.putAll(columns);
+        return pages;
+    }
+
+    /** A page: the grid page's styles, a way back, the body, how to reproduce. */
+    private static String page(SuiteResults run, String heading, String body) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Html.escape(heading) + ": "
                 + Html.escape(HtmlReport.title(run)) + "</title>\n<style>\n" + PageAssets.CSS + OutcomeLook.css()
                 + "</style>\n</head>\n<body>\n<p><a href=\"" + ReportWriter.COMPATIBILITY_HTML + "\">The grid, its summary"
-                + " and legend</a></p>\n" + render(run) + Reproduction.howTo() + "</body>\n</html>\n";
+                + " and legend</a> &middot; <a href=\"" + FILE + "\">every column</a></p>\n" + body + Reproduction.howTo()
+                + "</body>\n</html>\n";
     }
 
-    static String render(SuiteResults run) {
-        GridLayout grid = GridLayout.of(run);
-        List<Optional<Reproduction>> repros = Reproduction.of(run.results());
-        StringBuilder html = new StringBuilder("<section id=\"cells-in-words\"><h1>Every cell in words</h1>\n");
+    /** Every cell of one column, row by row. */
+    static String render(SuiteResults run, String cluster) {
+        return render(GridLayout.of(run), cluster, run.catalog(), Reproduction.of(run.results()));
+    }
+
+    private static String render(GridLayout grid, String cluster, Catalog catalog, List<Optional<Reproduction>> repros) {
+        StringBuilder html = new StringBuilder("<section id=\"cells-in-words\"><h1>Every cell in words on ")
+                .append(Html.escape(cluster)).append("</h1>\n");
         for (GridLayout.Row row : grid.rows()) {
-            html.append("<h3>").append(Html.escape(row.name())).append("</h3>\n<ul>\n");
-            for (GridLayout.Column column : grid.columns()) {
-                grid.cellAt(row, column).ifPresent(cell -> html.append(entry(cell, run.catalog(),
-                        repros.get(cell.representativeIndex()))));
+            StringBuilder entries = new StringBuilder();
+            for (String fault : grid.faults()) {
+                grid.cellAt(row, new GridLayout.Column(fault, cluster))
+                        .ifPresent(cell -> entries.append(entry(cell, catalog, repros.get(cell.representativeIndex()))));
             }
-            html.append("</ul>\n");
+            if (!entries.isEmpty()) {
+                html.append("<h3>").append(Html.escape(row.name())).append("</h3>\n<ul>\n").append(entries).append("</ul>\n");
+            }
         }
         return html.append("</section>\n").toString();
     }

@@ -8,6 +8,24 @@ final class ClusterNames {
     private ClusterNames() {
     }
 
+    /**
+     * Each column's part of a file name ("local:1.35" -> "local-1.35"), for the files a page keeps per column beside
+     * it; two columns that would share one are refused.
+     */
+    static java.util.Map<String, String> fileStems(java.util.Collection<String> clusters) {
+        java.util.Map<String, String> stems = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> taken = new java.util.HashMap<>();
+        for (String cluster : clusters) {
+            String stem = cluster.replaceAll("[^A-Za-z0-9._-]", "-");
+            String other = taken.putIfAbsent(stem, cluster);
+            if (other != null && !other.equals(cluster)) {
+                throw new IllegalStateException("columns " + other + " and " + cluster + " would share the file name " + stem);
+            }
+            stems.put(cluster, stem);
+        }
+        return stems;
+    }
+
     static String shortName(String cluster, List<String> clusters) {
         int colon = cluster.indexOf(':');
         if (colon < 0) {

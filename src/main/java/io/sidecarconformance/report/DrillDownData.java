@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,18 +123,8 @@ final class DrillDownData {
     /** Each column's file, relative to the page, by column, in the order of the columns' first records. */
     static Map<String, String> paths(SuiteResults run) {
         Map<String, String> paths = new LinkedHashMap<>();
-        Map<String, String> columns = new HashMap<>();
-        for (ScenarioResult result : run.results()) {
-            String cluster = result.key().cluster();
-            if (!paths.containsKey(cluster)) {
-                String path = FOLDER + "/" + cluster.replaceAll("[^A-Za-z0-9._-]", "-") + ".js";
-                String other = columns.put(path, cluster);
-                if (other != null) {
-                    throw new IllegalStateException("columns " + other + " and " + cluster + " would share " + path);
-                }
-                paths.put(cluster, path);
-            }
-        }
+        ClusterNames.fileStems(run.results().stream().map(r -> r.key().cluster()).distinct().toList())
+                .forEach((cluster, stem) -> paths.put(cluster, FOLDER + "/" + stem + ".js"));
         return paths;
     }
 

@@ -120,8 +120,8 @@ final class EndOfPodSection {
                     .collect(Collectors.joining(", "));
             title.append(title.length() == 0 ? "" : "\n").append(variants).append(" (").append(n).append(" of ").append(total)
                     .append(" runs): ").append(String.join(", or ", e.others()));
-            html.append(html.length() == 0 ? "" : "<br>").append("<a href=\"").append(CellsInWords.FILE).append('#')
-                    .append(CellsInWords.anchor(cells.get(e.first()).indices().get(0))).append("\">")
+            html.append(html.length() == 0 ? "" : "<br>").append("<a href=\"")
+                    .append(Html.escape(CellsInWords.href(cells.get(e.first()).indices().get(0), cluster))).append("\">")
                     .append(Html.escape(e.text())).append("</a>");
             if (endings.size() > 1) {
                 html.append(" <span class=\"eop-v\">").append(Html.escape(variants)).append("</span>");

@@ -153,7 +153,7 @@ final class GridTable {
         if (!badges.isEmpty()) {
             html.append("<span class=\"finds\">").append(badges).append("</span>");
         }
-        return html.append(CellsInWords.link(cell.indices().get(0))).append("</td>").toString();
+        return html.append(CellsInWords.link(cell.indices().get(0), cell.runs().get(0).key().cluster())).append("</td>").toString();
     }
 
     /**

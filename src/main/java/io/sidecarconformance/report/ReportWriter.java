@@ -43,8 +43,20 @@ public final class ReportWriter {
         Path html = dir.resolve(COMPATIBILITY_HTML);
         writeDrillDownFiles(written, dir);
         Files.writeString(html, HtmlReport.render(written, previous), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(CellsInWords.FILE), CellsInWords.page(written), StandardCharsets.UTF_8);
+        writeCellsInWords(written, dir);
         return new Written(json, html);
+    }
+
+    /** The pages of cells in words, cells.html and one per column; an earlier page's column pages are removed. */
+    static void writeCellsInWords(SuiteResults run, Path dir) throws IOException {
+        try (var old = Files.list(dir)) {
+            for (Path file : old.filter(f -> f.getFileName().toString().matches("cells-.*\\.html")).toList()) {
+                Files.delete(file);
+            }
+        }
+        for (Map.Entry<String, String> page : CellsInWords.pages(run).entrySet()) {
+            Files.writeString(dir.resolve(page.getKey()), page.getValue(), StandardCharsets.UTF_8);
+        }
     }
 
     /** Each column's drill-down records under drill/, beside the page; the files of an earlier page there are removed. */

@@ -132,7 +132,7 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
     static String howTo() {
         return "<section id=\"reproduce\"><h2>Reproduce a cell on your cluster</h2><p class=\"small\">Each run's objects are"
                 + " under " + DIR + "/&lt;cluster&gt;/ beside this page, and its command (in the drill-down; without"
-                + " JavaScript, under <i>reproduce</i> in every cell's entry in " + CellsInWords.FILE + ") runs them from this page's folder"
+                + " JavaScript, under <i>reproduce</i> in every cell's entry in the pages " + CellsInWords.FILE + " lists) runs them from this page's folder"
                 + " with kubectl in a namespace of its own, a prompt before each later step at the moment the suite took it."
                 + " Every cell is a batch Job. " + Html.escape(PublicImages.rule()) + ". The pods are privileged where"
                 + " the entry says so: " + Html.escape(Privileges.WHY) + "; a namespace that enforces the baseline or"

@@ -27,4 +27,13 @@ class ClusterNamesTest {
                 .containsExactly("35", "35-s", "37", "37s", "37so")
                 .doesNotHaveDuplicates();
     }
+
+    @Test
+    void aColumnsFileNameKeepsLettersDigitsDotsAndDashesAndTwoColumnsThatWouldShareOneAreRefused() {
+        assertThat(ClusterNames.fileStems(List.of("local:1.35", "kind:1.31", "local-v2:1.37-stopsignals")))
+                .containsExactly(java.util.Map.entry("local:1.35", "local-1.35"), java.util.Map.entry("kind:1.31", "kind-1.31"),
+                        java.util.Map.entry("local-v2:1.37-stopsignals", "local-v2-1.37-stopsignals"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClusterNames.fileStems(List.of("own:a/b", "own:a-b")))
+                .isInstanceOf(IllegalStateException.class).hasMessage("columns own:a/b and own:a-b would share the file name own-a-b");
+    }
 }

@@ -377,7 +377,7 @@ class HtmlReportTest {
                 .isEqualTo(count(html, "<script")).isEqualTo(4);
         assertThat(html).as("escaped as text").contains("reason&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
                 .as("escaped in the parameters").contains("<th>p&lt;/script&gt;&lt;img");
-        assertThat(CellsInWords.page(run)).as("a finding's text, escaped in cells.html").contains("finding&lt;/script&gt;&lt;img")
+        assertThat(String.join("", CellsInWords.pages(run).values())).as("a finding's text, escaped in the cells' pages").contains("finding&lt;/script&gt;&lt;img")
                 .doesNotContain("<img");
         assertThat(DrillDownData.json(DrillDownData.packed(DrillDownData.of(run)))).as("the data, which the column's file packs")
                 .contains("detail</script><img src=x onerror=alert(1)>");

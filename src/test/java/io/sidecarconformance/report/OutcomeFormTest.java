@@ -112,7 +112,7 @@ class OutcomeFormTest {
         SuiteResults run = sample();
         Document page = Jsoup.parse(HtmlReport.render(run));
         List<DrillDownData.Cell> data = DrillDownData.of(run).cells();
-        Document words = Jsoup.parse(CellsInWords.page(run));
+        Document words = WordsPages.of(run).columns();
 
         for (int i = 0; i < run.results().size(); i++) {
             ScenarioResult result = run.results().get(i);

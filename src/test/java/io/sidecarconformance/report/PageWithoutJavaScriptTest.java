@@ -11,6 +11,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +25,8 @@ class PageWithoutJavaScriptTest {
     private final SuiteResults run = SampleRuns.realistic();
     // jsoup parses like a browser whose scripting is off: a <noscript>'s content becomes elements.
     private final Document page = Jsoup.parse(HtmlReport.render(run));
-    private final Document words = Jsoup.parse(CellsInWords.page(run));
+    private final WordsPages pages = WordsPages.of(run);
+    private final Document words = pages.columns();
 
     @Test
     void theGridAndTheLegendAreMarkupNotScriptOutput() {
@@ -56,8 +59,23 @@ class PageWithoutJavaScriptTest {
             Elements links = cell.select("noscript a.why");
             assertThat(links).as("the why link of %s", result.key()).hasSize(1);
             String target = links.first().attr("href");
-            assertThat(target).as("link of %s", result.key()).isEqualTo("cells.html#cell-" + i);
-            assertThat(words.getElementById("cell-" + i)).as("entry %s exists", target).isNotNull();
+            assertThat(target).as("link of %s: its column's page", result.key())
+                    .isEqualTo("cells-" + result.key().cluster().replace(':', '-') + ".html#cell-" + i);
+            assertThat(pages.target(target)).as("entry %s exists", target).isNotNull();
+        }
+    }
+
+    @Test
+    void cellsHtmlListsOnePagePerColumnAndEachHoldsThatColumnsCellsOnly() {
+        List<String> clusters = run.results().stream().map(r -> r.key().cluster()).distinct().toList();
+        assertThat(pages.byFile().get(CellsInWords.FILE).select("#cells-in-words li a").eachAttr("href"))
+                .as("cells.html: each column's page").containsExactlyInAnyOrderElementsOf(
+                        clusters.stream().map(c -> "cells-" + c.replace(':', '-') + ".html").toList());
+        for (String cluster : clusters) {
+            Document column = pages.byFile().get("cells-" + cluster.replace(':', '-') + ".html");
+            assertThat(column.select("#cells-in-words > ul > li[id^=cell-] > b").eachText()).as("the entries on %s", cluster)
+                    .isNotEmpty().allSatisfy(name -> assertThat(name).endsWith(" on " + cluster));
+            assertThat(column.select("a[href=cells.html]")).as("a way to the other columns").hasSize(1);
         }
     }
 
@@ -116,8 +134,7 @@ class PageWithoutJavaScriptTest {
         assertThat(doc.select("table#grid td.cell")).as("one grid cell per cell, not per record")
                 .hasSize(repeated.results().size() - 2);
 
-        Document repeatedWords = Jsoup.parse(CellsInWords.page(repeated));
-        Element entry = repeatedWords.getElementById(cell.selectFirst("a.why").attr("href").replace("cells.html#", ""));
+        Element entry = WordsPages.of(repeated).target(cell.selectFirst("a.why").attr("href"));
         assertThat(entry.select("> .runs").text()).as("distribution in words").isEqualTo("2 of 3: FAILED, 1 of 3: SUCCEEDED (unstable)");
         assertThat(entry.select("ol.run-list > li")).as("each run").hasSize(3);
         assertThat(entry.select("ol.run-list > li[data-repeat=3] .reason").text()).as("run 3's reason")

@@ -44,7 +44,8 @@ class PublishedPageTest {
     static final SuiteResults MERGED = merged();
     private static final String HTML = HtmlReport.render(MERGED);
     static final Document PAGE = Jsoup.parse(HTML);
-    private static final Document WORDS = Jsoup.parse(CellsInWords.page(MERGED));
+    private static final WordsPages WORDS_PAGES = WordsPages.of(MERGED);
+    private static final Document WORDS = WORDS_PAGES.columns();
 
     private final SuiteResults run = MERGED;
     private final Document page = PAGE;
@@ -203,10 +204,10 @@ class PublishedPageTest {
         assertThat(how.parents().stream().map(Element::tagName)).as("shown without JavaScript").doesNotContain("noscript");
         assertThat(how.text()).contains("docker:T-dind for " + PublicImages.LOCAL_PREFIX + "dind:T", "privileged",
                 "hostPID", "Every cell is a batch Job");
-        Document words = WORDS;
-        assertThat(page.select("td.cell[data-i=" + dind + "] noscript a.why").attr("href")).as("the cell's link, without JavaScript")
-                .isEqualTo("cells.html#cell-" + dind);
-        Element entry = words.getElementById("cell-" + dind);
+        String link = page.select("td.cell[data-i=" + dind + "] noscript a.why").attr("href");
+        assertThat(link).as("the cell's link, without JavaScript: its column's page")
+                .isEqualTo("cells-" + run.results().get(dind).key().cluster().replace(':', '-') + ".html#cell-" + dind);
+        Element entry = WORDS_PAGES.target(link);
         assertThat(entry.select("details.repro pre").text()).as("the cell's command in its entry").isEqualTo(r.command());
         assertThat(entry.select("details.repro p").text()).contains("container sidecar (docker:20.10.24-dind) privileged");
     }
