@@ -170,10 +170,17 @@ final class FindingRules {
         if (took.compareTo(Duration.ofSeconds(o.gracePeriodSeconds()).minus(GRACE_TOLERANCE)) < 0) {
             return Optional.empty();
         }
-        String last = f.exitAfterDeletionSeconds().entrySet().stream().max(java.util.Map.Entry.comparingByValue())
-                .map(e -> String.format(Locale.ROOT, "; the last container to end was %s, %.1fs after the deletion",
-                        e.getKey(), e.getValue()))
-                .orElse("");
+        // Containers that ended at the same time (the kubelet dates an end to the second) are all named, by name:
+        // the finding must read the same from the stored figures as when the run decided it.
+        java.util.Map<String, Double> ends = f.exitAfterDeletionSeconds();
+        String last = ends.values().stream().max(Double::compare).map(latest -> {
+            List<String> names = ends.entrySet().stream().filter(e -> e.getValue().equals(latest))
+                    .map(java.util.Map.Entry::getKey).sorted().toList();
+            return names.size() == 1
+                    ? String.format(Locale.ROOT, "; the last container to end was %s, %.1fs after the deletion", names.get(0), latest)
+                    : String.format(Locale.ROOT, "; the last containers to end were %s and %s, each %.1fs after the deletion",
+                            String.join(", ", names.subList(0, names.size() - 1)), names.get(names.size() - 1), latest);
+        }).orElse("");
         return Optional.of(new Finding(FindingKind.SLOW_TERMINATION, String.format(Locale.ROOT,
                 "the pod took %.1fs to go after deletion with a %ds grace period", f.terminationSeconds(),
                 o.gracePeriodSeconds()) + last));

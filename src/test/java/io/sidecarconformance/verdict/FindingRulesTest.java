@@ -211,6 +211,31 @@ class FindingRulesTest {
     }
 
     @Test
+    void containersThatEndedAtTheSameTimeAreAllNamedAsTheLastToEndInNameOrder() {
+        // Both killed at the end of the grace period: the kubelet dates both ends to the same second.
+        Obs o = new Obs()
+                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                .at(1.5, "sidecar", EventKind.READY, "")
+                .at(2.0, "main", EventKind.STARTING, "pid=1")
+                .at(3.0, "suite", EventKind.ACTION, "delete pod with grace 15s")
+                .at(18.3, "sidecar", EventKind.TERMINATED, "exit=137 reason=Error finishedAt=2026-11-22T06:00:18Z")
+                .at(18.3, "main", EventKind.TERMINATED, "exit=137 reason=Error finishedAt=2026-11-22T06:00:18Z")
+                .at(19.1, "pod", EventKind.DELETED, "gone")
+                .at(19.2, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 19.3);
+        o.deleteAt = 3.0;
+        o.grace = 15L;
+        Decision d = o.decide();
+
+        assertThat(d.figures().exitAfterDeletionSeconds()).as("a tie: both seen in one status").containsOnlyKeys("main", "sidecar")
+                .satisfies(m -> assertThat(m.get("main")).isEqualTo(m.get("sidecar")));
+        assertThat(finding(d, FindingKind.SLOW_TERMINATION)).get().extracting(Finding::text).asString()
+                .endsWith("; the last containers to end were main and sidecar, each "
+                        + String.format(java.util.Locale.ROOT, "%.1f", d.figures().exitAfterDeletionSeconds().get("main"))
+                        + "s after the deletion");
+    }
+
+    @Test
     void aSigtermWellBeforeTheKubeletsDateOfAKilledMainIsOrderedBeforeIt() {
         // 1.28 with the gate on, shell form: the sidecar gets SIGTERM at the deletion, main is killed 15 s later.
         Obs o = new Obs()
