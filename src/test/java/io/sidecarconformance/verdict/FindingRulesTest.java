@@ -184,23 +184,28 @@ class FindingRulesTest {
                 .doesNotContain("after main exited", "before main exited");
     }
 
-    @Test
-    void aMainKilledWithoutAnExitingLineIsNotOrderedAgainstASigtermWithinTheReportsLag() {
-        // Shell form: main ignores TERM, is killed at the end of the grace period; the kubelet's report trails the kill.
-        Obs o = new Obs()
-                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
-                .at(1.5, "sidecar", EventKind.READY, "")
-                .at(2.0, "main", EventKind.STARTING, "pid=1")
-                .at(3.0, "suite", EventKind.ACTION, "delete pod with grace 15s")
-                .at(18.0, "sidecar", EventKind.EXITING, "143 SIGTERM")
-                .at(18.3, "main", EventKind.TERMINATED, "exit=137 reason=Error finishedAt=2026-11-22T06:00:18Z")
-                .at(18.4, "sidecar", EventKind.TERMINATED, "exit=143 reason=Error")
+    /** A sidecar and main started, the pod deleted at +3 s with a 15 s grace period, {@code ends}, then gone at +19.1 s. */
+    private static Obs deletedWithGrace15(java.util.function.UnaryOperator<Obs> ends) {
+        Obs o = ends.apply(new Obs()
+                        .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
+                        .at(1.5, "sidecar", EventKind.READY, "")
+                        .at(2.0, "main", EventKind.STARTING, "pid=1")
+                        .at(3.0, "suite", EventKind.ACTION, "delete pod with grace 15s"))
                 .at(19.1, "pod", EventKind.DELETED, "gone")
                 .at(19.2, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
                 .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 19.3);
         o.deleteAt = 3.0;
         o.grace = 15L;
-        Decision d = o.decide();
+        return o;
+    }
+
+    @Test
+    void aMainKilledWithoutAnExitingLineIsNotOrderedAgainstASigtermWithinTheReportsLag() {
+        // Shell form: main ignores TERM, is killed at the end of the grace period; the kubelet's report trails the kill.
+        Decision d = deletedWithGrace15(o -> o
+                .at(18.0, "sidecar", EventKind.EXITING, "143 SIGTERM")
+                .at(18.3, "main", EventKind.TERMINATED, "exit=137 reason=Error finishedAt=2026-11-22T06:00:18Z")
+                .at(18.4, "sidecar", EventKind.TERMINATED, "exit=143 reason=Error")).decide();
 
         assertThat(finding(d, FindingKind.TERM_ORDER)).get().extracting(Finding::text).asString()
                 .contains("sidecar at +15.0s", "between +15.0s and +15.3s", "order of the sidecar's SIGTERM and main's end is unknown")
@@ -213,19 +218,9 @@ class FindingRulesTest {
     @Test
     void containersThatEndedAtTheSameTimeAreAllNamedAsTheLastToEndInNameOrder() {
         // Both killed at the end of the grace period: the kubelet dates both ends to the same second.
-        Obs o = new Obs()
-                .at(1.0, "sidecar", EventKind.STARTING, "pid=1")
-                .at(1.5, "sidecar", EventKind.READY, "")
-                .at(2.0, "main", EventKind.STARTING, "pid=1")
-                .at(3.0, "suite", EventKind.ACTION, "delete pod with grace 15s")
+        Decision d = deletedWithGrace15(o -> o
                 .at(18.3, "sidecar", EventKind.TERMINATED, "exit=137 reason=Error finishedAt=2026-11-22T06:00:18Z")
-                .at(18.3, "main", EventKind.TERMINATED, "exit=137 reason=Error finishedAt=2026-11-22T06:00:18Z")
-                .at(19.1, "pod", EventKind.DELETED, "gone")
-                .at(19.2, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
-                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 19.3);
-        o.deleteAt = 3.0;
-        o.grace = 15L;
-        Decision d = o.decide();
+                .at(18.3, "main", EventKind.TERMINATED, "exit=137 reason=Error finishedAt=2026-11-22T06:00:18Z")).decide();
 
         assertThat(d.figures().exitAfterDeletionSeconds()).as("a tie: both seen in one status").containsOnlyKeys("main", "sidecar")
                 .satisfies(m -> assertThat(m.get("main")).isEqualTo(m.get("sidecar")));
