@@ -16,7 +16,7 @@ final class ClusterNames {
         java.util.Map<String, String> stems = new java.util.LinkedHashMap<>();
         java.util.Map<String, String> taken = new java.util.HashMap<>();
         for (String cluster : clusters) {
-            String stem = cluster.replaceAll("[^A-Za-z0-9._-]", "-");
+            String stem = fileStem(cluster);
             String other = taken.putIfAbsent(stem, cluster);
             if (other != null && !other.equals(cluster)) {
                 throw new IllegalStateException("columns " + other + " and " + cluster + " would share the file name " + stem);
@@ -24,6 +24,11 @@ final class ClusterNames {
             stems.put(cluster, stem);
         }
         return stems;
+    }
+
+    /** A column's part of a file name: letters, digits, dots and dashes kept, anything else a dash. */
+    static String fileStem(String cluster) {
+        return cluster.replaceAll("[^A-Za-z0-9._-]", "-");
     }
 
     static String shortName(String cluster, List<String> clusters) {

@@ -3,7 +3,6 @@ package io.sidecarconformance.report;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sidecarconformance.result.AppliedObject;
 import io.sidecarconformance.result.Catalog;
 import io.sidecarconformance.result.Figures;
@@ -192,11 +191,7 @@ final class DrillDownData {
 
     /** Packed data as JSON, on one line. */
     static String json(Packed packed) {
-        try {
-            return ResultsJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(packed);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise drill-down data", e);
-        }
+        return Html.compactJson(packed, "drill-down data");
     }
 
     private static String quoted(String text) {

@@ -1,14 +1,11 @@
 package io.sidecarconformance.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sidecarconformance.result.CatalogEntry;
 import io.sidecarconformance.result.CatalogFault;
 import io.sidecarconformance.result.ClusterInfo;
 import io.sidecarconformance.result.ColumnFigure;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.SuiteResults;
-import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.ScenarioResult;
 
 import java.util.HashMap;
@@ -206,12 +203,7 @@ final class GridTable {
 
     /** {@link #hovers} as JSON, by index in increasing order, for the page's script. */
     static String hoversJson(SuiteResults run) {
-        try {
-            return ResultsJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(new TreeMap<>(hovers(run)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the cells' titles of run " + run.runId(), e);
-        }
+        return Html.compactJson(new TreeMap<>(hovers(run)), "the cells' titles of run " + run.runId());
     }
 
     /** The whole {@link #tooltip} of each cell of several runs, by its shown run's index: what the markup leaves out. */

@@ -1,5 +1,9 @@
 package io.sidecarconformance.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sidecarconformance.result.ResultsJson;
+
 /** Escaping for text that comes from results: every string a run recorded is untrusted on the page. */
 final class Html {
 
@@ -32,5 +36,14 @@ final class Html {
      */
     static String jsonInScript(String json) {
         return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    /** {@code value} as JSON on one line, for the page's data; {@code what} names it if it cannot be written. */
+    static String compactJson(Object value, String what) {
+        try {
+            return ResultsJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + what, e);
+        }
     }
 }

@@ -1,9 +1,6 @@
 package io.sidecarconformance.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sidecarconformance.result.ClusterInfo;
-import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.UpstreamE2e;
 import io.sidecarconformance.result.SuiteResults;
 
@@ -77,12 +74,7 @@ public final class HtmlReport {
 
     /** Where each column's drill-down file sits, by column: {"local:1.35":"drill/local-1.35.js", ...}. */
     private static String drillFiles(SuiteResults run) {
-        try {
-            return Html.jsonInScript(ResultsJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(DrillDownData.paths(run)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot list the drill-down files of run " + run.runId(), e);
-        }
+        return Html.jsonInScript(Html.compactJson(DrillDownData.paths(run), "the drill-down files of run " + run.runId()));
     }
 
     /** "upstream e2e (quick): 55 of 57 passed", then each failure with its reason; "" when none ran. */

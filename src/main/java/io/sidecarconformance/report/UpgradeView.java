@@ -1,9 +1,6 @@
 package io.sidecarconformance.report;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.sidecarconformance.result.ResultsJson;
 import io.sidecarconformance.result.SuiteResults;
 
 import java.util.ArrayList;
@@ -99,12 +96,7 @@ final class UpgradeView {
 
     /** The data as JSON, safe to place inside a script element. */
     static String json(SuiteResults run) {
-        try {
-            return Html.jsonInScript(ResultsJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(data(run)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the upgrade view's data of run " + run.runId(), e);
-        }
+        return Html.jsonInScript(Html.compactJson(data(run), "the upgrade view's data of run " + run.runId()));
     }
 
     /** The section: the rule, the two pickers (shown by the script), and each pair of neighbouring columns in markup. */
