@@ -6,6 +6,10 @@ import java.util.List;
 /**
  * Splits a container's events into its instances. Each instance begins with a Starting line (or, for a container
  * that writes none, the kubelet's running report); its Ready and Exiting lines are those before the next start.
+ * A container that writes no lines of its own (a user's workload) has no Ready line: its instance's Ready is the
+ * pod status's {@code ready=true} for it, the first one the status did not take back with a {@code started=false}
+ * while that instance ran (the kubelet reports a restarted container Started and Ready until its probe worker is
+ * back, then withdraws both until the probe passes: that first Ready was not the container's).
  * The kubelet reports each termination once and in order, so the n-th termination report closes the n-th instance
  * even when it arrives after the next instance has started (a quick restart).
  */
@@ -39,10 +43,29 @@ final class ContainerInstances {
                 }
             }
             TimelineEvent term = n < terminations.size() ? terminations.get(n) : null;
+            if (!hasLines) {
+                ready = statusReady(mine.subList(from, to), term);
+            }
             runs.add(new ContainerInstance(mine.get(from).time(), ready == null ? null : ready.time(), exit, term,
                     exit != null ? exit.time() : term == null ? null : term.time(),
                     term != null ? term.observedAt() : exit == null ? null : exit.observedAt()));
         }
         return runs;
+    }
+
+    /** The first ready=true of an instance's status not followed by a started=false before its termination report. */
+    private static TimelineEvent statusReady(List<TimelineEvent> instance, TimelineEvent term) {
+        TimelineEvent ready = null;
+        for (TimelineEvent e : instance) {
+            if (term != null && !e.time().isBefore(term.time())) {
+                break; // the status's flags at its end
+            }
+            if (e.kind() == EventKind.STATUS && e.detail().equals("ready=true") && ready == null) {
+                ready = e;
+            } else if (e.kind() == EventKind.STATUS && e.detail().equals("started=false")) {
+                ready = null;
+            }
+        }
+        return ready;
     }
 }

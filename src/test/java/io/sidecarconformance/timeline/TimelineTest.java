@@ -90,6 +90,45 @@ class TimelineTest {
     }
 
     @Test
+    void aWorkloadContainersInstanceIsReadyAtTheStatusReadyTheKubeletDidNotTakeBack() {
+        // As a restarted dind sidecar of a user's workload on 1.31 (it writes no lines): the kubelet reports the new
+        // instance Started and Ready before its probe worker is back, withdraws both, and reports them again once the
+        // startupProbe passed; at its end the flags go false with the termination report.
+        Timeline t = of(
+                at(2.5, "sidecar", EventKind.RUNNING, "startedAt=x"),
+                at(5.8, "sidecar", EventKind.STATUS, "ready=true"),
+                at(14.9, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled"),
+                at(14.9, "sidecar", EventKind.STATUS, "ready=false"),
+                at(15.9, "sidecar", EventKind.RUNNING, "startedAt=y"),
+                at(15.9, "sidecar", EventKind.STATUS, "started=true"),
+                at(15.9, "sidecar", EventKind.STATUS, "ready=true"),
+                at(15.95, "sidecar", EventKind.STATUS, "started=false"),
+                at(17.0, "sidecar", EventKind.STATUS, "ready=false"),
+                at(21.0, "sidecar", EventKind.STATUS, "started=true"),
+                at(21.1, "sidecar", EventKind.STATUS, "ready=true"),
+                at(36.1, "sidecar", EventKind.TERMINATED, "exit=0 reason=Completed"),
+                at(36.1, "sidecar", EventKind.STATUS, "started=false"),
+                at(36.1, "sidecar", EventKind.STATUS, "ready=false"));
+
+        List<ContainerInstance> runs = t.runs("sidecar");
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).ready()).as("first instance: its status's Ready").contains(t(5.8));
+        assertThat(runs.get(1).ready()).as("second instance: the Ready after the withdrawn one").contains(t(21.1));
+    }
+
+    @Test
+    void aWorkloadContainerWhoseStatusNeverSaidReadyHasNoReady() {
+        Timeline t = of(
+                at(1.0, "sidecar", EventKind.RUNNING, "startedAt=x"),
+                at(1.0, "sidecar", EventKind.STATUS, "started=true"),
+                at(1.0, "sidecar", EventKind.STATUS, "ready=true"),
+                at(1.1, "sidecar", EventKind.STATUS, "started=false"),
+                at(4.0, "sidecar", EventKind.TERMINATED, "exit=1 reason=Error"));
+
+        assertThat(t.runs("sidecar")).singleElement().satisfies(r -> assertThat(r.ready()).as("withdrawn Ready").isEmpty());
+    }
+
+    @Test
     void podAndJobEndsAreTheFirstTerminalObservations() {
         Timeline t = of(
                 at(1.0, "pod", EventKind.PHASE, "Running"),
