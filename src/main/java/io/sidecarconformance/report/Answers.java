@@ -304,7 +304,11 @@ final class Answers {
         return ranges;
     }
 
-    /** "on every version", "from 1.29", "up to 1.28", "on 1.28-sidecars–1.32", "on 1.33.5", joined with "and". */
+    /**
+     * "on every version", "from 1.29", "up to 1.28", "on 1.28-sidecars–1.32", "on 1.33.5", joined with "and". "from"
+     * and "up to" need two columns or more: one column at either end is only that column ("on 1.37-stopsignals", not
+     * "from 1.37-stopsignals", which would read as every later version).
+     */
     static String rangeWords(List<List<Integer>> ranges, List<String> clusters) {
         List<String> words = new ArrayList<>();
         int last = clusters.size() - 1;
@@ -315,7 +319,7 @@ final class Answers {
             boolean toEnd = range.get(range.size() - 1) == last;
             if (fromStart && toEnd) {
                 words.add(clusters.size() == 1 ? "on " + first : "on every version");
-            } else if (toEnd) {
+            } else if (toEnd && range.size() > 1) {
                 words.add("from " + first);
             } else if (fromStart && range.size() > 1) {
                 words.add("up to " + end);

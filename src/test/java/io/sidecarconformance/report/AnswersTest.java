@@ -38,11 +38,11 @@ class AnswersTest {
     void lightNamesTheVersionsWhereAVariantHangsAndGathersWhatTheApiRefused() {
         List<String> native_ = words("light", "native");
         assertThat(native_).as("the startup probe's hang, fixed in 1.33's later patches")
-                .contains("✓ SUCCEEDED under sidecar-early-crash from 1.37",
+                .contains("✓ SUCCEEDED under sidecar-early-crash on 1.37",
                         "✓ SUCCEEDED without +probe, ✗ STUCK with +probe under sidecar-early-crash on 1.28-sidecars")
                 .anySatisfy(w -> assertThat(w).startsWith("✗ REJECTED, DROPPED then STUCK or DROPPED then FAILED under every fault up to 1.28"));
         assertThat(words("light", "native-restart-all")).as("a rule only 1.36 on accepts")
-                .contains("✓ SUCCEEDED under none, main-oom, sigkill-main from 1.37");
+                .contains("✓ SUCCEEDED under none, main-oom, sigkill-main on 1.37");
     }
 
     @Test
@@ -52,7 +52,9 @@ class AnswersTest {
         assertThat(Answers.rangeWords(Answers.ranges(List.of(2, 3, 4, 5)), clusters)).isEqualTo("from 1.29");
         assertThat(Answers.rangeWords(Answers.ranges(List.of(0, 1)), clusters)).isEqualTo("up to 1.28");
         assertThat(Answers.rangeWords(Answers.ranges(List.of(1, 2, 4)), clusters)).isEqualTo("on 1.28–1.29 and on 1.33.5");
-        assertThat(Answers.rangeWords(Answers.ranges(List.of(3, 5)), clusters)).isEqualTo("on 1.33 and from 1.34");
+        assertThat(Answers.rangeWords(Answers.ranges(List.of(3, 5)), clusters)).isEqualTo("on 1.33 and on 1.34");
+        assertThat(Answers.rangeWords(Answers.ranges(List.of(0, 4)), clusters)).as("one column at either end is only that one")
+                .isEqualTo("on 1.27 and on 1.33.5");
     }
 
     @Test
