@@ -10,11 +10,13 @@ Feature: Your own pod under the faults: does it complete, on this cluster, when 
   When the faults fire: -Dworkload.fireAfterSeconds (default 5 s) after main's container is reported running, or when
   a line of main's log first matches -Dworkload.fireOn. delayed-sidecar fires when the sidecar is reported running.
   How each fault acts on any image (the chaos agent: a privileged hostPID pod on the pod's node, in the run's namespace):
-    sidecar-oom, main-oom: a process put into the container's memory cgroup allocates past its limit; the node's kernel
-      kills what its policy says (cgroup v1: the container's process with the largest resident set, not the allocator,
-      whose pages are a tmpfs file's; cgroup v2, where the kubelet sets memory.oom.group=1: every process of the
-      cgroup, the allocator with them). The allocator takes the oom_score_adj of the container's init and is ended
-      after the first OOM kill; the agent's line names the processes before and after. A container without a memory
+    sidecar-oom, main-oom: a process put into the container's memory cgroup allocates past its limit and keeps the
+      cgroup full until the container's init is gone (bound: 30 s, else the fault did not act: ERROR): on cgroup v1 the
+      node's kernel kills one process a time, the largest resident set first (the allocator's pages are a tmpfs file's,
+      not its own), so the container's processes die largest first until its init does; on cgroup v2, where the
+      kubelet sets memory.oom.group=1, the first kill takes every process of the container. The allocator runs with
+      oom_score_adj -1000 where the node allows it (else the init's, and starts again when the kernel takes it); the
+      agent's lines name the processes before and after and the kernel's kills in order. A container without a memory
       limit: NOT_APPLICABLE.
     sigkill-sidecar, sigkill-main: SIGKILL of the container's init process (a crash; a runner killed mid-job).
     delayed-sidecar: the sidecar's cgroup frozen for -Dfault.delaySeconds (default 15 s) from its first seconds.

@@ -1,15 +1,17 @@
 # Chaos agent: runs privileged with hostPID on the target's node, for the container whose ID is SC_TARGET_ID (it
 # appears in its processes' cgroup paths under any cgroup driver). SC_ACTION says what it does (default signal):
 #   signal  send SC_SIGNAL to the container's init process;
-#   oom     from inside the container's memory cgroup, fill a tmpfs of its own past the limit, so that the kernel's OOM
-#           killer acts on that cgroup as the node's policy says (cgroup v1: the process with the largest resident
-#           set; cgroup v2 with memory.oom.group=1: every process of the container); stops at the first OOM kill;
+#   oom     from inside the container's memory cgroup, fill a tmpfs of its own past the limit and keep it full, so that
+#           the kernel's OOM killer acts on that cgroup as the node's policy says (cgroup v1: one process a time, the
+#           largest resident set; cgroup v2 with memory.oom.group=1: every process of the container), until the
+#           container's init is gone;
 #   freeze  freeze the container's cgroup for SC_FREEZE_SECONDS, then thaw it.
 # The init is the container's oldest process: with shareProcessNamespace, a helper that outlived its parent
 # (busybox timeout's watcher, say) is re-parented to the pod's pause process, outside the container, so "whose
 # parent is outside the container" is not enough to tell it from the init.
-# Exits 0 when done, 7 when no process of the container was found, 8 when its cgroup was not found, 9 when the OOM
-# killer did not act within SC_OOM_BOUND_SECONDS, 10 when it killed only the allocator.
+# Exits 0 when done, 7 when no process of the container was found, 8 when its cgroup was not found, 9 when the
+# container's init still ran after SC_OOM_BOUND_SECONDS, 10 when the init ended with no OOM kill counted (it ended by
+# itself: the fault did not act).
 target="$SC_TARGET_ID"
 proc=${SC_PROC:-/proc}
 
@@ -31,7 +33,6 @@ init_pid() {
 describe_pids() {
     out=""
     for pid in $(container_pids | awk '{print $1}'); do
-        [ "$pid" = "${1:-}" ] && continue
         rss=$(awk '/^VmRSS:/ {print $2}' "$proc/$pid/status" 2>/dev/null)
         out="$out $pid($(tr '\0\n' '  ' < "$proc/$pid/cmdline" 2>/dev/null | cut -c1-60 | sed 's/ *$//'); ${rss:-0} KiB)"
     done
@@ -81,15 +82,18 @@ find_target() { # controller-on-v1
 
 do_oom() {
     find_target memory
+    init_start=$(container_pids | awk -v p="$init" '$1 == p {print $2}')
     before=$(describe_pids)
     kills=$(oom_kills "$dir")
     limit=$(cat "$dir/memory.max" 2>/dev/null || cat "$dir/memory.limit_in_bytes" 2>/dev/null)
-    # The allocator fills a file on a tmpfs of our own from inside the container's cgroup: the pages are charged to that
-    # cgroup and cannot be reclaimed, while the allocator's own resident set stays tiny (dd, 64 KiB blocks). It takes the
-    # oom_score_adj of the container's init (the agent pod's own, 1000 for a pod without requests, would make the
-    # kernel pick it first), so the OOM killer weighs it as one more process of the container. It joins the cgroup
-    # before it writes (a charge does not move with a process) and stops as soon as the cgroup's oom_kill count rises.
-    adj=$(cat "$proc/$init/oom_score_adj" 2>/dev/null || echo 0)
+    # The allocator (start_hog) fills a file on a tmpfs of our own from inside the container's cgroup: the pages are
+    # charged to that cgroup and cannot be reclaimed, while the allocator's own resident set stays tiny. The agent keeps
+    # it filling, the file keeping the cgroup at its limit, until the container's init is gone: on cgroup v1, where the
+    # kernel kills one process a time (the largest resident set), the container's processes die largest first until its
+    # init does, as under a leak that is never freed; on cgroup v2 (memory.oom.group=1, set by the kubelet) the first
+    # kill takes every process of the container at once. Stopping at the first kill, as the agent once did, left a
+    # cgroup v1 cell to whichever process happened to be the largest at that moment (a short-lived child, say): it said
+    # more about our timing than about Kubernetes.
     hogdir=${SC_HOG_DIR:-/sc-hog}
     mkdir -p "$hogdir"
     if ! mount -t tmpfs -o size=1024g sc-hog "$hogdir"; then
@@ -97,51 +101,68 @@ do_oom() {
         exit 8
     fi
     marks=$(dmesg 2>/dev/null | grep -c "oom-kill:.*$target")
-    # shellcheck disable=SC2016 # $$ and $1 to $5 are the inner shell's
-    sh -c 'echo "$4" > /proc/self/oom_score_adj && echo $$ > "$1/cgroup.procs" || exit 1
-        while [ "$(awk "/^oom_kill / {print \$2}" "$5")" = "$2" ]; do
-            dd if=/dev/zero bs=64k count=64 2>/dev/null >> "$3/fill" || break
-        done' hog "$dir" "$kills" "$hogdir" "$adj" "$(oom_events "$dir")" &
-    hog=$!
+    adj=$(cat "$proc/$init/oom_score_adj" 2>/dev/null || echo 0)
+    hog=""
+    hogs=""
     waited=0
     bound=$(( ${SC_OOM_BOUND_SECONDS:-30} * 10 ))
-    while [ "$(oom_kills "$dir")" = "$kills" ] && [ "$waited" -lt "$bound" ]; do
-        kill -0 "$hog" 2>/dev/null || break
+    while init_alive && [ "$waited" -lt "$bound" ]; do
+        if [ -z "$hog" ] || ! grep -q '^State:[[:space:]]*[RSD]' "/proc/$hog/status" 2>/dev/null; then
+            start_hog
+        fi
         sleep 0.1
         waited=$((waited + 1))
     done
     # A container whose every process died has its cgroup removed by the runtime: its count is then gone too.
     after_kills=$(oom_kills "$dir" 2>/dev/null)
     [ -n "$after_kills" ] || after_kills="(cgroup removed: every process of the container ended)"
-    kill -KILL "$hog" 2>/dev/null
-    wait "$hog" 2>/dev/null
+    # shellcheck disable=SC2086 # one pid per word
+    kill -KILL $hogs 2>/dev/null
+    wait 2>/dev/null
     filled=$(du -m "$hogdir/fill" 2>/dev/null | awk '{print $1}')
     rm -f "$hogdir/fill"
     umount "$hogdir"
     sleep 0.5
-    after=$(describe_pids "$hog")
+    after=$(describe_pids)
     echo "SC-AGENT oom in $dir (limit $limit): oom_kill $kills -> $after_kills after ${filled:-0} MiB filled; processes before: ${before:-none}; after: ${after:-none}"
-    [ "$after_kills" != "$kills" ] || exit 9
-    if [ -z "$after" ]; then
-        echo "SC-AGENT every process of the container is gone"
-        exit 0
-    fi
-    # What the OOM killer took, from the kernel's own lines about this container's cgroup (other cells' kills name
-    # other cgroups); without a kernel log, from which of the container's processes are gone.
+    # What the OOM killer took, in order, from the kernel's own lines about this container's cgroup (other cells' kills
+    # name other cgroups).
     victims=$(dmesg 2>/dev/null | grep "oom-kill:.*$target" | tail -n "+$((marks + 1))" | sed -n 's/.*task=\([^,]*\),pid=\([0-9]*\).*/\2(\1)/p' | tr '\n' ' ')
-    if [ -n "$victims" ]; then
-        echo "SC-AGENT the kernel's OOM killer took: $victims(allocator: $hog and its dd)"
-        for v in $victims; do
-            case " $before" in *" ${v%%(*}("*) exit 0 ;; esac
-        done
-    else
-        echo "SC-AGENT no kernel log here: judged from the processes that are gone"
-        for pid in $(echo "$before" | tr ' ' '\n' | sed -n 's/^\([0-9]*\)(.*/\1/p'); do
-            case " $after" in *" $pid("*) ;; *) exit 0 ;; esac
-        done
+    [ -z "$victims" ] || echo "SC-AGENT the kernel's OOM killer took, in order: ${victims% } (the allocator's pids:${hogs})"
+    if init_alive; then
+        if [ "$after_kills" = "$kills" ]; then
+            echo "SC-AGENT no OOM kill within ${SC_OOM_BOUND_SECONDS:-30}s"
+        else
+            echo "SC-AGENT the container's init (pid $init) outlived the OOM kills for ${SC_OOM_BOUND_SECONDS:-30}s"
+        fi
+        exit 9
     fi
-    echo "SC-AGENT the OOM killer took the allocator, not a process of the container"
-    exit 10
+    if [ "$after_kills" = "$kills" ]; then
+        echo "SC-AGENT the container's init (pid $init) ended with no OOM kill counted in its cgroup"
+        exit 10
+    fi
+    echo "SC-AGENT the container's init (pid $init) is gone"
+    exit 0
+}
+
+# Starts an allocator, again when the kernel took the last one (a candidate like the container's processes where it cannot
+# be exempted). It joins the cgroup before it writes (a charge does not move with a process) with oom_score_adj -1000,
+# which the OOM killer never takes; where that is refused (no CAP_SYS_RESOURCE, as on some CI machines), with the
+# container's init's (the agent pod's own, 1000 without requests, would make the kernel pick the allocator first).
+start_hog() {
+    # shellcheck disable=SC2016 # $$ and $1 to $3 are the inner shell's
+    sh -c '{ echo -1000 > /proc/self/oom_score_adj || echo "$3" > /proc/self/oom_score_adj; } 2>/dev/null
+        echo $$ > "$1/cgroup.procs" || exit 1
+        while :; do
+            dd if=/dev/zero bs=64k count=64 2>/dev/null >> "$2/fill" || sleep 0.05
+        done' hog "$dir" "$hogdir" "$adj" &
+    hog=$!
+    hogs="$hogs $hog"
+}
+
+# Whether the container's init found by do_oom still runs: the same pid with the same start time, in the container.
+init_alive() {
+    [ "$(container_pids | awk -v p="$init" '$1 == p {print $2}')" = "$init_start" ]
 }
 
 do_freeze() {

@@ -10,15 +10,17 @@ import java.util.Map;
 /**
  * A user's container is driven out of memory from outside, on any image: the chaos agent puts a process of its own into
  * the container's memory cgroup and fills a tmpfs past its limit (agent.sh, action oom): the pages are charged to the
- * cgroup, not to the allocator's resident set. What dies is the kernel's choice on that node: on cgroup v1 one process,
- * the container's largest (never the tiny allocator, unless every process of the container is smaller); on cgroup v2
- * (memory.oom.group=1, set by the kubelet) every process of the cgroup, the allocator with them: it joined the cgroup
- * with the oom_score_adj of the container's init, and only -1000 exempts a process from the group kill. The agent
- * ends the allocator after the first OOM kill; its report line (on the timeline) names the processes before and after.
+ * cgroup, not to the allocator's resident set, and stay there. The agent keeps the cgroup full until the container's
+ * init is gone, as a leak never freed would: on cgroup v1 the kernel kills one process a time, the largest first, so the
+ * container's processes die largest first until its init does; on cgroup v2 (memory.oom.group=1, set by the kubelet)
+ * the first kill takes every process of the container. So the fault ends the container on either (stopping at the
+ * first kill left a cgroup v1 cell to whichever process was the largest at that moment: our timing). The allocator
+ * runs with oom_score_adj -1000 where the node allows it (else the init's, and is started again when the kernel takes
+ * it); the agent's lines (on the timeline) name the processes before and after and the kernel's kills in order.
  */
 public final class CgroupOomFault extends OwnPodFault {
 
-    /** How long the allocator may take to cause an OOM kill before the fault counts as not injected. */
+    /** How long the container's init may outlive the filling before the fault counts as not injected. */
     public static final int BOUND_SECONDS = 30;
 
     private final Role target;
@@ -40,9 +42,9 @@ public final class CgroupOomFault extends OwnPodFault {
 
     @Override
     public String label() {
-        return target.containerName() + " is OOM-killed: a process put into its memory cgroup from outside allocates past"
-                + " its limit, and the node's kernel kills what its policy says (cgroup v1: the largest other process;"
-                + " cgroup v2: the whole container)";
+        return target.containerName() + " is OOM-killed: a process put into its memory cgroup from outside keeps it at"
+                + " its limit until the container's init is gone (cgroup v1: the kernel kills one process a time, the"
+                + " largest first; cgroup v2: the whole container at the first kill)";
     }
 
     @Override

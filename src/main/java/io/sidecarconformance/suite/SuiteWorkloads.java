@@ -143,7 +143,7 @@ public record SuiteWorkloads(List<OwnPod> pods, FireMoment when, boolean withPat
         Map<String, String> p = new LinkedHashMap<>();
         if (any()) {
             p.put("your own pods: when the faults fire (workload.fireAfterSeconds, workload.fireOn)", when.words());
-            p.put("your own pods: sidecar-oom, main-oom: an OOM kill within (fixed), else not injected",
+            p.put("your own pods: sidecar-oom, main-oom: the container's init gone within (fixed), else not injected",
                     io.sidecarconformance.fault.CgroupOomFault.BOUND_SECONDS + " s");
         }
         return p;

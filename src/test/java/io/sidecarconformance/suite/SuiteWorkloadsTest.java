@@ -164,6 +164,6 @@ class SuiteWorkloadsTest {
         assertThat(config("workload", ARC, "workload.fireAfterSeconds", "7").workloads().parameters())
                 .containsEntry("your own pods: when the faults fire (workload.fireAfterSeconds, workload.fireOn)",
                         "7 s after main's container was reported running (-Dworkload.fireAfterSeconds)")
-                .containsEntry("your own pods: sidecar-oom, main-oom: an OOM kill within (fixed), else not injected", "30 s");
+                .containsEntry("your own pods: sidecar-oom, main-oom: the container's init gone within (fixed), else not injected", "30 s");
     }
 }
