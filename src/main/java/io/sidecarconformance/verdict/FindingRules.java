@@ -129,6 +129,9 @@ final class FindingRules {
         Timeline t = o.timeline();
         List<String> parts = new ArrayList<>();
         for (String c : t.containers()) {
+            // An instance begins with its Starting line, or for a container that writes none, the kubelet's running report.
+            EventKind begins = t.events().stream().anyMatch(e -> e.container().equals(c) && e.kind() == EventKind.STARTING)
+                    ? EventKind.STARTING : EventKind.RUNNING;
             for (String flag : List.of("started", "ready")) {
                 boolean wasTrue = false;
                 Instant falseAt = null;
@@ -137,10 +140,10 @@ final class FindingRules {
                     if (!e.container().equals(c)) {
                         continue;
                     }
-                    if (e.kind() == EventKind.STARTING) {
+                    if (e.kind() == begins) {
                         instance++;
                     }
-                    if (e.kind() == EventKind.TERMINATED || e.kind() == EventKind.EXITING || e.kind() == EventKind.STARTING) {
+                    if (e.kind() == EventKind.TERMINATED || e.kind() == EventKind.EXITING || e.kind() == begins) {
                         wasTrue = false;
                         falseAt = null;
                     } else if (e.kind() == EventKind.STATUS && e.detail().equals(flag + "=true")) {

@@ -111,6 +111,34 @@ class FigureRulesTest {
     }
 
     @Test
+    void aWorkloadSidecarsRestartedInstanceThatTheKubeletCalledStartedThenNotIsAResetOfItsSecondInstance() {
+        // A user's dind (no lines of its own) OOM-killed and restarted on 1.31: the new instance reported Started and
+        // Ready before its probe worker was back, then both withdrawn until its startupProbe passed. The restart ends
+        // the first instance's flags; the reset is the second instance's, and it is Ready again at +21.1s.
+        Obs o = new Obs()
+                .at(0.2, "main", EventKind.RUNNING, "startedAt=a")
+                .at(2.5, "sidecar", EventKind.RUNNING, "startedAt=b")
+                .at(5.6, "sidecar", EventKind.STATUS, "started=true").at(5.8, "sidecar", EventKind.STATUS, "ready=true")
+                .at(14.9, "sidecar", EventKind.TERMINATED, "exit=137 reason=OOMKilled")
+                .at(14.9, "sidecar", EventKind.STATUS, "started=false").at(14.9, "sidecar", EventKind.STATUS, "ready=false")
+                .at(15.9, "sidecar", EventKind.RUNNING, "startedAt=c")
+                .at(15.9, "sidecar", EventKind.STATUS, "started=true").at(15.9, "sidecar", EventKind.STATUS, "ready=true")
+                .at(16.0, "sidecar", EventKind.STATUS, "started=false").at(17.0, "sidecar", EventKind.STATUS, "ready=false")
+                .at(21.0, "sidecar", EventKind.STATUS, "started=true").at(21.1, "sidecar", EventKind.STATUS, "ready=true")
+                .at(34.1, "main", EventKind.TERMINATED, "exit=0 reason=Completed")
+                .at(36.1, "sidecar", EventKind.TERMINATED, "exit=0 reason=Completed")
+                .at(38.2, "pod", EventKind.PHASE, "Succeeded").at(39.2, "job", EventKind.JOB, "Complete")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 39.3);
+        var findings = o.decide().findings();
+        assertThat(findings).filteredOn(f -> f.kind() == FindingKind.STATUS_RESET).singleElement()
+                .extracting(io.sidecarconformance.result.Finding::text).asString()
+                .isEqualTo("sidecar's Started false at +16.0s for 5.0s (its instance 2), sidecar's Ready false at +17.0s"
+                        + " for 4.1s (its instance 2), then true again, while that instance of the container kept running");
+        assertThat(findings).filteredOn(f -> f.kind() == FindingKind.SIDECAR_RESTARTED).singleElement()
+                .extracting(io.sidecarconformance.result.Finding::text).asString().contains("until Ready again");
+    }
+
+    @Test
     void theLastPhaseTheGraceAndTheApisExitsAndReasonsAreCarriedAsObserved() {
         Obs o = sidecarEndsFirst(10.1, "2026-11-22T06:00:25Z", 25.6)
                 .at(1.2, "pod", EventKind.PHASE, "Running").at(25.8, "pod", EventKind.PHASE, "Failed")
