@@ -106,9 +106,9 @@ final class OutcomeLook {
                         + " relative to main's exit"));
         BADGES.put(FindingKind.STATUS_RESET, new Badge("reset",
                 "a container's Started or Ready (pod status) went false after being true and came back true with no end"
-                        + " of that instance of the container in between: the kubelet reset its view of a running"
-                        + " container (e.g. after a kubelet restart; or a restarted sidecar reported Ready before its"
-                        + " startupProbe passed)"));
+                        + " of that instance of the container in between, while it kept running: the kubelet reset them"
+                        + " (after a kubelet restart), reported a restarted sidecar Started and Ready before its probe"
+                        + " ran, or a readiness probe failed and passed again (a slow check on a loaded node, say)"));
         BADGES.put(FindingKind.JOB_BEFORE_POD, new Badge("job first",
                 "the runner saw the Job's terminal condition more than 1 s before the pod was terminal (after a"
                         + " deletion: gone)"));
