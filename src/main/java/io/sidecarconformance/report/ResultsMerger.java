@@ -105,9 +105,45 @@ public final class ResultsMerger {
         }
         fillMissingClusters(expectedClusters, clusters, results, warnings);
         SuiteResults merged = new SuiteResults(SuiteResults.SCHEMA, "merged-" + RUN_ID_TIME.format(mergedAt),
-                earliest(inputs), latest(inputs), List.copyOf(clusters.values()), parameters, measurements,
+                earliest(inputs), latest(inputs), clusters.values().stream().sorted(BY_KUBERNETES_VERSION).toList(),
+                parameters, measurements,
                 catalog, List.copyOf(results.values()));
         return new Merged(merged, warnings);
+    }
+
+    /**
+     * The merged page's columns, oldest Kubernetes first: by the version the API server reported (v1.33.5 before
+     * v1.33.13, so a local column pinned to an older patch comes before its minor's newest), else the id's version; then
+     * by id (a column with a feature gate after its base, kind:1.31 beside local:1.31). Whatever order the inputs came in.
+     */
+    static final Comparator<ClusterInfo> BY_KUBERNETES_VERSION = Comparator
+            .comparing((ClusterInfo c) -> versionNumbers(c.serverVersion() != null ? c.serverVersion() : c.version()),
+                    ResultsMerger::compareNumbers)
+            .thenComparing(ClusterInfo::id);
+
+    /** "v1.33.13+k3s1" -> [1, 33, 13]; "1.28-sidecars" -> [1, 28]; no digits -> []. */
+    static List<Integer> versionNumbers(String version) {
+        List<Integer> out = new ArrayList<>();
+        if (version == null) {
+            return out;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^v?(\\d+(?:\\.\\d+)*)").matcher(version);
+        if (m.find()) {
+            for (String part : m.group(1).split("\\.")) {
+                out.add(Integer.parseInt(part));
+            }
+        }
+        return out;
+    }
+
+    private static int compareNumbers(List<Integer> a, List<Integer> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int c = Integer.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
     }
 
     private static void fillMissingClusters(List<String> expectedClusters, Map<String, ClusterInfo> clusters,

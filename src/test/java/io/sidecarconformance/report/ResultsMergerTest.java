@@ -37,7 +37,7 @@ class ResultsMergerTest {
             results.add(result(key(clusterId, "classic", "light", "exec", fault), outcome));
             results.add(result(key(clusterId, "native-sidecar", "dind", "exec+probe", fault), outcome));
         }
-        return new SuiteResults(SuiteResults.SCHEMA, runId, start, start.plusSeconds(600), List.of(cluster(clusterId, "v1")),
+        return new SuiteResults(SuiteResults.SCHEMA, runId, start, start.plusSeconds(600), List.of(cluster(clusterId, "v" + clusterId.substring(clusterId.indexOf(':') + 1))),
                 parameters, Map.of("wallSeconds", "600"), SampleRuns.CATALOG, results);
     }
 
@@ -70,7 +70,7 @@ class ResultsMergerTest {
     }
 
     @Test
-    void concatenatesResultsAndUnitesClustersAndMeasurementsInInputOrder() {
+    void concatenatesResultsAndMeasurementsInInputOrderAndUnitesClusters() {
         SuiteResults kind = cellRun("kind-1.31", "kind:1.31", Instant.parse("2025-06-01T02:20:00Z"), Outcome.SUCCEEDED, "none");
         SuiteResults k3s = cellRun("k3s-1.28", "k3s:1.28", Instant.parse("2025-06-01T02:18:00Z"), Outcome.STUCK, "none", "sigterm");
 
@@ -79,7 +79,8 @@ class ResultsMergerTest {
 
         assertThat(run.runId()).as("run id").isEqualTo("merged-20250601T040506Z");
         assertThat(run.schema()).as("schema").isEqualTo(SuiteResults.SCHEMA);
-        assertThat(run.clusters()).extracting(ClusterInfo::id).as("clusters").containsExactly("kind:1.31", "k3s:1.28");
+        assertThat(run.clusters()).extracting(ClusterInfo::id).as("clusters, oldest Kubernetes first")
+                .containsExactly("k3s:1.28", "kind:1.31");
         assertThat(run.measurements()).as("measurements prefixed with their run id")
                 .containsExactlyInAnyOrderEntriesOf(Map.of("kind-1.31/wallSeconds", "600", "k3s-1.28/wallSeconds", "600"));
         assertThat(run.results()).as("results in input order")
@@ -235,6 +236,27 @@ class ResultsMergerTest {
                 "warning: classic / light / exec under none on local:1.31 run 2 is in both repeat-a and repeat-b;"
                         + " keeping the one from repeat-b");
         assertThat(merged.results().results()).as("no ERROR made up").noneMatch(r -> r.outcome() == Outcome.ERROR);
+    }
+
+    @Test
+    void columnsComeOldestKubernetesFirstWhateverTheInputOrder() {
+        Map<String, String> versions = ordered("local:1.33", "v1.33.13", "local:1.35-stopsignals", "v1.35.8",
+                "local:1.33.5", "v1.33.5", "kind:1.31", "v1.31.14", "local:1.35", "v1.35.8", "local:1.31", "v1.31.4",
+                "local:1.28-sidecars", "v1.28.15");
+        List<SuiteResults> inputs = new ArrayList<>();
+        versions.forEach((id, version) -> {
+            SuiteResults one = cellRun(id, id, Instant.parse("2025-06-01T02:20:00Z"), Outcome.SUCCEEDED, "none");
+            inputs.add(new SuiteResults(one.schema(), one.runId(), one.startedAt(), one.finishedAt(),
+                    List.of(SampleRuns.cluster(id, version)), one.parameters(), one.measurements(), one.catalog(), one.results()));
+        });
+
+        assertThat(ResultsMerger.merge(inputs, List.of(), MERGED_AT).results().clusters()).extracting(ClusterInfo::id)
+                .as("by the API server's version (v1.33.5 before v1.33.13), then id (a gate after its base)")
+                .containsExactly("local:1.28-sidecars", "local:1.31", "kind:1.31", "local:1.33.5", "local:1.33",
+                        "local:1.35", "local:1.35-stopsignals");
+        assertThat(ResultsMerger.versionNumbers("v1.35.8+k3s1")).containsExactly(1, 35, 8);
+        assertThat(ResultsMerger.versionNumbers("1.28-sidecars")).containsExactly(1, 28);
+        assertThat(ResultsMerger.versionNumbers(null)).isEmpty();
     }
 
     private static Map<String, String> ordered(String... namesAndValues) {
