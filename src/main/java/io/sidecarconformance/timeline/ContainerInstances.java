@@ -20,8 +20,8 @@ final class ContainerInstances {
 
     static List<ContainerInstance> of(List<TimelineEvent> sorted, String container) {
         List<TimelineEvent> mine = sorted.stream().filter(e -> e.container().equals(container)).toList();
-        boolean hasLines = mine.stream().anyMatch(e -> e.kind() == EventKind.STARTING);
-        EventKind startKind = hasLines ? EventKind.STARTING : EventKind.RUNNING;
+        EventKind startKind = startKind(mine);
+        boolean hasLines = startKind == EventKind.STARTING;
         List<TimelineEvent> terminations = mine.stream().filter(e -> e.kind() == EventKind.TERMINATED).toList();
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < mine.size(); i++) {
@@ -51,6 +51,11 @@ final class ContainerInstances {
                     term != null ? term.observedAt() : exit == null ? null : exit.observedAt()));
         }
         return runs;
+    }
+
+    /** What begins an instance of the container whose events these are: its Starting line, else the running report. */
+    static EventKind startKind(List<TimelineEvent> mine) {
+        return mine.stream().anyMatch(e -> e.kind() == EventKind.STARTING) ? EventKind.STARTING : EventKind.RUNNING;
     }
 
     /** The first ready=true of an instance's status not followed by a started=false before its termination report. */

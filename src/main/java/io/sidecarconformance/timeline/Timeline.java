@@ -65,6 +65,14 @@ public final class Timeline {
         return runs.computeIfAbsent(container, c -> ContainerInstances.of(events, c));
     }
 
+    /**
+     * What begins each of the container's instances: its Starting line, or for a container that writes none (a user's
+     * workload), the kubelet's running report.
+     */
+    public EventKind instanceStart(String container) {
+        return ContainerInstances.startKind(events.stream().filter(e -> e.container().equals(container)).toList());
+    }
+
     /** The container's last instance, if it ever ran. */
     public Optional<ContainerInstance> lastRun(String container) {
         List<ContainerInstance> all = runs(container);

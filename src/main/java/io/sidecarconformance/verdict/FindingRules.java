@@ -129,9 +129,7 @@ final class FindingRules {
         Timeline t = o.timeline();
         List<String> parts = new ArrayList<>();
         for (String c : t.containers()) {
-            // An instance begins with its Starting line, or for a container that writes none, the kubelet's running report.
-            EventKind begins = t.events().stream().anyMatch(e -> e.container().equals(c) && e.kind() == EventKind.STARTING)
-                    ? EventKind.STARTING : EventKind.RUNNING;
+            EventKind begins = t.instanceStart(c);
             for (String flag : List.of("started", "ready")) {
                 boolean wasTrue = false;
                 Instant falseAt = null;
