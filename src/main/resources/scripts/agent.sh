@@ -19,10 +19,15 @@ proc=${SC_PROC:-/proc}
 container_pids() {
     for p in "$proc"/[0-9]*; do
         grep -q "$target" "$p/cgroup" 2>/dev/null || continue
-        # Field 22 of stat, the start time in clock ticks after boot; the command name (field 2) may contain spaces.
-        stat=$(cat "$p/stat" 2>/dev/null) || continue
-        echo "${p#"$proc"/} $(printf '%s\n' "${stat##*) }" | awk '{print $20}')"
+        ticks=$(start_ticks "${p#"$proc"/}") || continue
+        echo "${p#"$proc"/} $ticks"
     done
+}
+
+# Field 22 of a process's stat, its start time in clock ticks after boot; the command name (field 2) may contain spaces.
+start_ticks() { # pid
+    stat=$(cat "$proc/$1/stat" 2>/dev/null) || return 1
+    printf '%s\n' "${stat##*) }" | awk '{print $20}'
 }
 
 init_pid() {
@@ -82,7 +87,7 @@ find_target() { # controller-on-v1
 
 do_oom() {
     find_target memory
-    init_start=$(container_pids | awk -v p="$init" '$1 == p {print $2}')
+    init_start=$(start_ticks "$init")
     before=$(describe_pids)
     kills=$(oom_kills "$dir")
     limit=$(cat "$dir/memory.max" 2>/dev/null || cat "$dir/memory.limit_in_bytes" 2>/dev/null)
@@ -161,8 +166,9 @@ start_hog() {
 }
 
 # Whether the container's init found by do_oom still runs: the same pid with the same start time, in the container.
+# Polled every 0.1 s: it reads the init's own files, not every process of the node.
 init_alive() {
-    [ "$(container_pids | awk -v p="$init" '$1 == p {print $2}')" = "$init_start" ]
+    grep -q "$target" "$proc/$init/cgroup" 2>/dev/null && [ "$(start_ticks "$init")" = "$init_start" ]
 }
 
 do_freeze() {
