@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Merges the results.json of several runs (one per nightly cell) into one grid. Clusters are the union in input
@@ -121,13 +123,15 @@ public final class ResultsMerger {
                     ResultsMerger::compareNumbers)
             .thenComparing(ClusterInfo::id);
 
+    private static final Pattern VERSION_NUMBERS = Pattern.compile("^v?(\\d+(?:\\.\\d+)*)");
+
     /** "v1.33.13+k3s1" -> [1, 33, 13]; "1.28-sidecars" -> [1, 28]; no digits -> []. */
     static List<Integer> versionNumbers(String version) {
         List<Integer> out = new ArrayList<>();
         if (version == null) {
             return out;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^v?(\\d+(?:\\.\\d+)*)").matcher(version);
+        Matcher m = VERSION_NUMBERS.matcher(version);
         if (m.find()) {
             for (String part : m.group(1).split("\\.")) {
                 out.add(Integer.parseInt(part));
