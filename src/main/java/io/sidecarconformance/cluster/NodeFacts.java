@@ -41,6 +41,33 @@ public record NodeFacts(String node, String kubeletVersion, String containerRunt
             " f=/sys/fs/cgroup${cg%/}/memory.oom.group; if [ -f \"$f\" ]; then echo oom_group=$(cat \"$f\"); fi",
             "fi");
 
+    /**
+     * The CNI: the plugin chain of the first configuration in containerd's conf_dir, read in containerd's root (the
+     * node's: the host's, or a kind node container's). The containerd is the one this pod's shim ({@code $shim}) serves:
+     * its gRPC address (command line {@code --address}/{@code -a}, else {@code [grpc] address} of its config file, else
+     * the default socket) is the shim's {@code -address}. A node runs other containerds too (a docker:dind pod's,
+     * another cluster's on the same machine); the first one found is used only when none matches.
+     */
+    static final String CNI_PROBE = String.join("\n",
+            "addr=$(tr '\\0' '\\n' < /proc/$shim/cmdline 2>/dev/null | sed -n '/^-address$/{n;p}')",
+            "ctrd= first=",
+            "for p in /proc/[0-9]*; do [ \"$(cat $p/comm 2>/dev/null)\" = containerd ] || continue",
+            " [ -n \"$first\" ] || first=${p#/proc/}",
+            " a=$(tr '\\0' '\\n' < $p/cmdline 2>/dev/null | sed -n '/^--address$/{n;p};/^-a$/{n;p};s/^--address=//p' | sed -n 1p)",
+            " if [ -z \"$a\" ]; then c=$(tr '\\0' '\\n' < $p/cmdline 2>/dev/null | sed -n '/^--config$/{n;p};/^-c$/{n;p};s/^--config=//p')",
+            "  a=$(sed -n '/^\\[grpc\\]/,/^\\[/s/^[[:space:]]*address *= *\"\\(.*\\)\"/\\1/p' $p/root${c:-/etc/containerd/config.toml}"
+                    + " 2>/dev/null | sed -n 1p); fi",
+            " if [ \"${a:-/run/containerd/containerd.sock}\" = \"$addr\" ]; then ctrd=${p#/proc/}; break; fi",
+            "done",
+            "ctrd=${ctrd:-$first}",
+            "if [ -n \"$ctrd\" ]; then r=/proc/$ctrd/root",
+            " cfg=$(tr '\\0' '\\n' < /proc/$ctrd/cmdline | sed -n '/^--config$/{n;p};/^-c$/{n;p};s/^--config=//p')",
+            " dir=$(sed -n 's/^[[:space:]]*conf_dir *= *\"\\(.*\\)\"/\\1/p' $r${cfg:-/etc/containerd/config.toml} 2>/dev/null | sed -n 1p)",
+            " f=$(ls $r${dir:-/etc/cni/net.d} 2>/dev/null | grep -E '[.]conf(list)?$' | sort | sed -n 1p)",
+            " [ -z \"$f\" ] || echo \"cni=$(grep -o '\"type\": *\"[^\"]*\"' $r${dir:-/etc/cni/net.d}/$f"
+                    + " | sed 's/.*\"\\([^\"]*\\)\"$/\\1/' | tr '\\n' '+' | sed 's/+$//') ($f)\"",
+            "fi");
+
     /** The probe: one line per fact, key=value. busybox sh; the runc part runs in the host's root (chroot). */
     static final String PROBE = String.join("\n",
             // the container sees the host's hierarchy type: cgroup2 has cgroup.controllers at its root
@@ -55,15 +82,7 @@ public record NodeFacts(String node, String kubeletVersion, String containerRunt
             "echo runc_binary=${bin:-runc}",
             "echo runc=$(chroot /proc/$shim/root /usr/bin/env PATH=\"${path:-/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin}\""
                     + " ${bin:-runc} --version 2>&1 | sed -n 1p)",
-            // the CNI: containerd's conf_dir (its root is the node's: the host's, or a kind node container's)
-            "ctrd=$(for p in /proc/[0-9]*; do [ \"$(cat $p/comm 2>/dev/null)\" = containerd ] && { echo ${p#/proc/}; break; }; done)",
-            "if [ -n \"$ctrd\" ]; then r=/proc/$ctrd/root",
-            " cfg=$(tr '\\0' '\\n' < /proc/$ctrd/cmdline | sed -n '/^--config$/{n;p};/^-c$/{n;p};s/^--config=//p')",
-            " dir=$(sed -n 's/^[[:space:]]*conf_dir *= *\"\\(.*\\)\"/\\1/p' $r${cfg:-/etc/containerd/config.toml} 2>/dev/null | sed -n 1p)",
-            " f=$(ls $r${dir:-/etc/cni/net.d} 2>/dev/null | grep -E '[.]conf(list)?$' | sort | sed -n 1p)",
-            " [ -z \"$f\" ] || echo \"cni=$(grep -o '\"type\": *\"[^\"]*\"' $r${dir:-/etc/cni/net.d}/$f"
-                    + " | sed 's/.*\"\\([^\"]*\\)\"$/\\1/' | tr '\\n' '+' | sed 's/+$//') ($f)\"",
-            "fi");
+            CNI_PROBE);
 
     public static NodeFacts unknown(String problem) {
         return new NodeFacts(null, null, null, null, null, null, null, null, null, problem);

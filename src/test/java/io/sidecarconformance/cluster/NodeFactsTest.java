@@ -111,6 +111,62 @@ class NodeFactsTest {
         assertThat(NodeFacts.PROBE).as("part of the probe").contains(NodeFacts.OOM_GROUP_PROBE);
     }
 
+    /** The probe's CNI lines under busybox, with a stand-in for /proc and the shim's pid. */
+    private String cniProbe(Path proc, String shim) throws IOException, InterruptedException {
+        Path busybox = Path.of("/bin/busybox");
+        Skip.unless(Files.isExecutable(busybox), "NodeFactsTest", "/bin/busybox not found; the probe runs under busybox's"
+                + " sh: apt-get install busybox");
+        String script = "shim=" + shim + "\n" + NodeFacts.CNI_PROBE.replace("/proc", proc.toString());
+        Process sh = new ProcessBuilder(busybox.toString(), "sh", "-c", script).redirectErrorStream(true).start();
+        String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    /** A process of the stand-in /proc: its comm, its NUL-separated command line, files under its root. */
+    private void process(Path proc, int pid, String comm, String cmdline, Map<String, String> rootFiles) throws IOException {
+        Path p = Files.createDirectories(proc.resolve(String.valueOf(pid)));
+        if (comm != null) {
+            Files.writeString(p.resolve("comm"), comm + "\n");
+        }
+        Files.writeString(p.resolve("cmdline"), cmdline.replace(' ', '\0') + "\0");
+        for (Map.Entry<String, String> f : rootFiles.entrySet()) {
+            Path file = p.resolve("root" + f.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, f.getValue());
+        }
+    }
+
+    @Test
+    void theCniIsReadFromTheContainerdThatServesTheProbesShimNotADindPodsOrAnotherClusters() throws Exception {
+        Path proc = Files.createDirectories(dir.resolve("proc"));
+        process(proc, 50, null, "containerd-shim-runc-v2 -namespace k8s.io -id c1 -address /run/node/containerd.sock",
+                Map.of());
+        // a docker:dind pod's containerd, first in pid order (pids wrap): its socket is not the shim's, it has no CNI
+        process(proc, 100, "containerd", "containerd --config /var/run/docker/containerd/containerd.toml",
+                Map.of("/var/run/docker/containerd/containerd.toml",
+                        "[grpc]\n  address = \"/var/run/docker/containerd/containerd.sock\"\n"));
+        process(proc, 200, "containerd", "/usr/bin/containerd --config /cfg/containerd.toml", Map.of(
+                "/cfg/containerd.toml", "version = 2\n[grpc]\n  address = \"/run/node/containerd.sock\"\n[ttrpc]\n"
+                        + "  address = \"/run/node/containerd.sock.ttrpc\"\n[plugins.\"io.containerd.grpc.v1.cri\".cni]\n"
+                        + "  conf_dir = \"/cni\"\n",
+                "/cni/10-node.conflist", "{\"plugins\": [{\"type\": \"bridge\"}, {\"type\": \"portmap\"}]}\n"));
+        // k3s names its socket on the command line
+        process(proc, 300, "containerd", "containerd -c /k3s/config.toml -a /run/k3s/containerd/containerd.sock",
+                Map.of("/k3s/config.toml", "[plugins.cri]\n  conf_dir = \"/k3s/cni\"\n",
+                        "/k3s/cni/10-flannel.conflist", "{\"plugins\": [{\"type\": \"flannel\"}]}\n"));
+
+        assertThat(cniProbe(proc, "50")).as("the containerd at the shim's address, not the first one")
+                .isEqualTo("cni=bridge+portmap (10-node.conflist)\n");
+        process(proc, 51, null, "containerd-shim-runc-v2 -namespace k8s.io -id c2 -address /run/k3s/containerd/containerd.sock",
+                Map.of());
+        assertThat(cniProbe(proc, "51")).as("an address given with -a").isEqualTo("cni=flannel (10-flannel.conflist)\n");
+        process(proc, 52, null, "containerd-shim-runc-v2 -id c3 -address /nowhere.sock", Map.of());
+        assertThat(cniProbe(proc, "52")).as("no containerd at the shim's address: the first found, here without a CNI")
+                .isEmpty();
+        assertThat(NodeFacts.PROBE).as("part of the probe").contains(NodeFacts.CNI_PROBE);
+    }
+
     @Test
     void aFailedProbeKeepsTheNodeStatus() {
         NodeFacts facts = status.withProbe(Map.of("problem", "node facts probe pod failed"));
