@@ -49,20 +49,22 @@ public record NodeFacts(String node, String kubeletVersion, String containerRunt
      * another cluster's on the same machine); the first one found is used only when none matches.
      */
     static final String CNI_PROBE = String.join("\n",
-            "addr=$(tr '\\0' '\\n' < /proc/$shim/cmdline 2>/dev/null | sed -n '/^-address$/{n;p}')",
+            // arg PROC LONG SHORT: the value of an option on a process's command line (LONG VALUE, LONG=VALUE, SHORT VALUE)
+            "arg() { tr '\\0' '\\n' < $1/cmdline 2>/dev/null | sed -n \"/^$2\\$/{n;p};/^$3\\$/{n;p};s/^$2=//p\" | sed -n 1p; }",
+            // config PROC: containerd's config file
+            "config() { c=$(arg $1 --config -c); echo ${c:-/etc/containerd/config.toml}; }",
+            "addr=$(arg /proc/$shim -address -address)",
             "ctrd= first=",
             "for p in /proc/[0-9]*; do [ \"$(cat $p/comm 2>/dev/null)\" = containerd ] || continue",
             " [ -n \"$first\" ] || first=${p#/proc/}",
-            " a=$(tr '\\0' '\\n' < $p/cmdline 2>/dev/null | sed -n '/^--address$/{n;p};/^-a$/{n;p};s/^--address=//p' | sed -n 1p)",
-            " if [ -z \"$a\" ]; then c=$(tr '\\0' '\\n' < $p/cmdline 2>/dev/null | sed -n '/^--config$/{n;p};/^-c$/{n;p};s/^--config=//p')",
-            "  a=$(sed -n '/^\\[grpc\\]/,/^\\[/s/^[[:space:]]*address *= *\"\\(.*\\)\"/\\1/p' $p/root${c:-/etc/containerd/config.toml}"
-                    + " 2>/dev/null | sed -n 1p); fi",
+            " a=$(arg $p --address -a)",
+            " [ -n \"$a\" ] || a=$(sed -n '/^\\[grpc\\]/,/^\\[/s/^[[:space:]]*address *= *\"\\(.*\\)\"/\\1/p'"
+                    + " $p/root$(config $p) 2>/dev/null | sed -n 1p)",
             " if [ \"${a:-/run/containerd/containerd.sock}\" = \"$addr\" ]; then ctrd=${p#/proc/}; break; fi",
             "done",
             "ctrd=${ctrd:-$first}",
             "if [ -n \"$ctrd\" ]; then r=/proc/$ctrd/root",
-            " cfg=$(tr '\\0' '\\n' < /proc/$ctrd/cmdline | sed -n '/^--config$/{n;p};/^-c$/{n;p};s/^--config=//p')",
-            " dir=$(sed -n 's/^[[:space:]]*conf_dir *= *\"\\(.*\\)\"/\\1/p' $r${cfg:-/etc/containerd/config.toml} 2>/dev/null | sed -n 1p)",
+            " dir=$(sed -n 's/^[[:space:]]*conf_dir *= *\"\\(.*\\)\"/\\1/p' $r$(config /proc/$ctrd) 2>/dev/null | sed -n 1p)",
             " f=$(ls $r${dir:-/etc/cni/net.d} 2>/dev/null | grep -E '[.]conf(list)?$' | sort | sed -n 1p)",
             " [ -z \"$f\" ] || echo \"cni=$(grep -o '\"type\": *\"[^\"]*\"' $r${dir:-/etc/cni/net.d}/$f"
                     + " | sed 's/.*\"\\([^\"]*\\)\"$/\\1/' | tr '\\n' '+' | sed 's/+$//') ($f)\"",

@@ -79,12 +79,16 @@ class NodeFactsTest {
 
     /** The probe's memory.oom.group lines under busybox, with a stand-in for /sys/fs/cgroup and /proc/self/cgroup. */
     private String oomGroupProbe(Path sys, String procSelfCgroup) throws IOException, InterruptedException {
+        Path self = Files.writeString(dir.resolve("self-cgroup"), procSelfCgroup);
+        return busyboxSh(NodeFacts.OOM_GROUP_PROBE.replace("/sys/fs/cgroup", sys.toString())
+                .replace("/proc/self/cgroup", self.toString()));
+    }
+
+    /** A part of the probe run as the probe runs, under busybox's sh: its output. */
+    private static String busyboxSh(String script) throws IOException, InterruptedException {
         Path busybox = Path.of("/bin/busybox");
         Skip.unless(Files.isExecutable(busybox), "NodeFactsTest", "/bin/busybox not found; the probe runs under busybox's"
                 + " sh: apt-get install busybox");
-        Path self = Files.writeString(dir.resolve("self-cgroup"), procSelfCgroup);
-        String script = NodeFacts.OOM_GROUP_PROBE.replace("/sys/fs/cgroup", sys.toString())
-                .replace("/proc/self/cgroup", self.toString());
         Process sh = new ProcessBuilder(busybox.toString(), "sh", "-c", script).redirectErrorStream(true).start();
         String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -113,14 +117,7 @@ class NodeFactsTest {
 
     /** The probe's CNI lines under busybox, with a stand-in for /proc and the shim's pid. */
     private String cniProbe(Path proc, String shim) throws IOException, InterruptedException {
-        Path busybox = Path.of("/bin/busybox");
-        Skip.unless(Files.isExecutable(busybox), "NodeFactsTest", "/bin/busybox not found; the probe runs under busybox's"
-                + " sh: apt-get install busybox");
-        String script = "shim=" + shim + "\n" + NodeFacts.CNI_PROBE.replace("/proc", proc.toString());
-        Process sh = new ProcessBuilder(busybox.toString(), "sh", "-c", script).redirectErrorStream(true).start();
-        String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(sh.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        return out;
+        return busyboxSh("shim=" + shim + "\n" + NodeFacts.CNI_PROBE.replace("/proc", proc.toString()));
     }
 
     /** A process of the stand-in /proc: its comm, its NUL-separated command line, files under its root. */
