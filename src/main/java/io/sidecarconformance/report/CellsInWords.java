@@ -49,12 +49,16 @@ final class CellsInWords {
 
     /** The pages, by file name: {@value #FILE} first, then each column's, in the grid's order of columns. */
     static Map<String, String> pages(SuiteResults run) {
+        return pages(run, Reproduction.of(run.results()));
+    }
+
+    /** As {@link #pages(SuiteResults)}, from the records' reproductions already built. */
+    static Map<String, String> pages(SuiteResults run, List<Optional<Reproduction>> repros) {
         GridLayout grid = GridLayout.of(run);
         List<String> clusters = grid.clusters();
         ClusterNames.fileStems(clusters); // refuses two columns that would share a page
         java.util.Set<String> withRecords = run.results().stream().map(r -> r.key().cluster())
                 .collect(java.util.stream.Collectors.toSet());
-        List<Optional<Reproduction>> repros = Reproduction.of(run.results());
         Map<String, String> pages = new LinkedHashMap<>();
         StringBuilder list = new StringBuilder("<section id=\"cells-in-words\"><h1>Every cell in words</h1>\n")
                 .append("<p>One page per column:</p>\n<ul>\n");

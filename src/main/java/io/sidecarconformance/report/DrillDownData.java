@@ -104,7 +104,11 @@ final class DrillDownData {
     }
 
     static Data of(SuiteResults run) {
-        List<Optional<Reproduction>> repros = Reproduction.of(run.results());
+        return of(run, Reproduction.of(run.results()));
+    }
+
+    /** @param repros each record's reproduction, as {@link Reproduction#of} gives them for {@code run}'s records */
+    static Data of(SuiteResults run, List<Optional<Reproduction>> repros) {
         Map<String, Integer> manifests = new LinkedHashMap<>();
         List<Cell> cells = new ArrayList<>();
         for (int i = 0; i < repros.size(); i++) {
@@ -129,7 +133,12 @@ final class DrillDownData {
 
     /** Each column's records in its own file ({@link #paths}). */
     static List<ColumnFile> files(SuiteResults run) {
-        Data all = of(run);
+        return files(run, Reproduction.of(run.results()));
+    }
+
+    /** As {@link #files(SuiteResults)}, from the records' reproductions already built. */
+    static List<ColumnFile> files(SuiteResults run, List<Optional<Reproduction>> repros) {
+        Data all = of(run, repros);
         Map<String, List<Integer>> byColumn = new LinkedHashMap<>();
         for (int i = 0; i < all.cells().size(); i++) {
             byColumn.computeIfAbsent(all.cells().get(i).key().cluster(), c -> new ArrayList<>()).add(i);

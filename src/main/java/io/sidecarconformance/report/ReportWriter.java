@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -39,28 +41,30 @@ public final class ReportWriter {
         ResultsJson.write(run, json);
         // Rendered from what was just written, so the page can never show anything results.json does not hold.
         SuiteResults written = ResultsJson.read(json);
-        writeReproductions(written, dir);
+        // built once: the repro/ files, the drill-down's commands and the cells' pages all read them
+        List<Optional<Reproduction>> repros = Reproduction.of(written.results());
+        writeReproductions(repros, dir);
         Path html = dir.resolve(COMPATIBILITY_HTML);
-        writeDrillDownFiles(written, dir);
+        writeDrillDownFiles(written, repros, dir);
         Files.writeString(html, HtmlReport.render(written, previous), StandardCharsets.UTF_8);
-        writeCellsInWords(written, dir);
+        writeCellsInWords(written, repros, dir);
         return new Written(json, html);
     }
 
     /** The pages of cells in words, cells.html and one per column; an earlier page's column pages are removed. */
-    static void writeCellsInWords(SuiteResults run, Path dir) throws IOException {
+    static void writeCellsInWords(SuiteResults run, List<Optional<Reproduction>> repros, Path dir) throws IOException {
         try (var old = Files.list(dir)) {
             for (Path file : old.filter(f -> f.getFileName().toString().matches("cells-.*\\.html")).toList()) {
                 Files.delete(file);
             }
         }
-        for (Map.Entry<String, String> page : CellsInWords.pages(run).entrySet()) {
+        for (Map.Entry<String, String> page : CellsInWords.pages(run, repros).entrySet()) {
             Files.writeString(dir.resolve(page.getKey()), page.getValue(), StandardCharsets.UTF_8);
         }
     }
 
     /** Each column's drill-down records under drill/, beside the page; the files of an earlier page there are removed. */
-    static void writeDrillDownFiles(SuiteResults run, Path dir) throws IOException {
+    static void writeDrillDownFiles(SuiteResults run, List<Optional<Reproduction>> repros, Path dir) throws IOException {
         Path folder = dir.resolve(DrillDownData.FOLDER);
         if (Files.isDirectory(folder)) {
             try (var old = Files.list(folder)) {
@@ -70,15 +74,15 @@ public final class ReportWriter {
             }
         }
         Files.createDirectories(folder);
-        for (DrillDownData.ColumnFile file : DrillDownData.files(run)) {
+        for (DrillDownData.ColumnFile file : DrillDownData.files(run, repros)) {
             Files.writeString(dir.resolve(file.path()), file.script(), StandardCharsets.UTF_8);
         }
     }
 
     /** Each run's objects under repro/, beside the page, where its drill-down's command expects them; a shared file once. */
-    static void writeReproductions(SuiteResults run, Path dir) throws IOException {
+    static void writeReproductions(List<Optional<Reproduction>> repros, Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
-        Reproduction.of(run.results()).forEach(repro -> repro.ifPresent(r -> files.putAll(r.files())));
+        repros.forEach(repro -> repro.ifPresent(r -> files.putAll(r.files())));
         for (Map.Entry<String, String> file : files.entrySet()) {
             Path target = dir.resolve(file.getKey());
             Files.createDirectories(target.getParent());

@@ -39,7 +39,9 @@ record Reproduction(Map<String, String> files, String command, List<String> imag
     static final String PATCH_KIND = "ephemeralcontainers patch";
     static final String ACTION_KIND = "action";
 
-    private static final Pattern YAML_IMAGE = Pattern.compile("(?m)^\\s*-?\\s*image:\\s*[\"']?([^\"'\\s]+)");
+    // indentation as [ \t]*, not \s*: two adjacent \s* around the optional "-" backtrack quadratically over a manifest's
+    // indentation, and every page render runs this on every manifest of every run
+    private static final Pattern YAML_IMAGE = Pattern.compile("(?m)^[ \\t]*(?:-\\s*)?image:\\s*[\"']?([^\"'\\s]+)");
     private static final Pattern JSON_IMAGE = Pattern.compile("\"image\"\\s*:\\s*\"([^\"]+)\"");
 
     /**
