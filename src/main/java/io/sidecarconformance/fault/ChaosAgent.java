@@ -63,6 +63,9 @@ public final class ChaosAgent {
         if (report.isEmpty()) {
             report = log.strip();
         }
+        if (report.isEmpty()) {
+            report = "no output; " + statusInWords(done);
+        }
         if (!"Succeeded".equals(done.getStatus().getPhase())) {
             throw new FaultFailedException("chaos agent could not act on " + container + ": " + report);
         }
@@ -105,6 +108,38 @@ public final class ChaosAgent {
         return existing.getSpec() != null && wanted.getSpec().getNodeName().equals(existing.getSpec().getNodeName())
                 && existing.getSpec().getContainers().size() == 1
                 && wanted.getSpec().getContainers().get(0).getEnv().equals(existing.getSpec().getContainers().get(0).getEnv());
+    }
+
+    /**
+     * What an agent pod's status says when its container wrote nothing: the pod's phase, reason and message (a kubelet
+     * that refuses the pod at admission sets these and starts no container), and each container's state.
+     */
+    static String statusInWords(Pod pod) {
+        var status = pod.getStatus();
+        StringBuilder words = new StringBuilder("pod " + status.getPhase());
+        if (status.getReason() != null) {
+            words.append(" (").append(status.getReason()).append(")");
+        }
+        if (status.getMessage() != null) {
+            words.append(": ").append(status.getMessage());
+        }
+        PodStatusTracker.statuses(pod).forEach(c -> {
+            words.append("; container ").append(c.getName());
+            var state = c.getState();
+            if (state == null) {
+                words.append(" has no state");
+            } else if (state.getTerminated() != null) {
+                var t = state.getTerminated();
+                words.append(" exit ").append(t.getExitCode()).append(" ").append(t.getReason())
+                        .append(t.getMessage() == null ? "" : " \"" + t.getMessage().strip() + "\"");
+            } else if (state.getWaiting() != null) {
+                words.append(" waiting ").append(state.getWaiting().getReason())
+                        .append(state.getWaiting().getMessage() == null ? "" : " \"" + state.getWaiting().getMessage().strip() + "\"");
+            } else {
+                words.append(" running");
+            }
+        });
+        return words.toString();
     }
 
     static String containerId(Pod pod, String container) {

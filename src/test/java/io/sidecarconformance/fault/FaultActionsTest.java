@@ -263,6 +263,29 @@ class FaultActionsTest {
     }
 
     @Test
+    void anAgentThatFailedWithoutOutputIsReportedByItsStatus() throws Exception {
+        Pod pod = jobPod();
+        String agent = "sc-agent-kill";
+        server.expect().get().withPath("/api/v1/namespaces/" + NS + "/pods/" + agent + "/log?pretty=false")
+                .andReturn(200, "").always();
+        CompletableFuture<Void> kubelet = CompletableFuture.runAsync(() -> {
+            client.pods().inNamespace(NS).withName(agent).waitUntilCondition(p -> p != null, 10, TimeUnit.SECONDS);
+            client.pods().inNamespace(NS).withName(agent).editStatus(p -> new PodBuilder(p).withNewStatus()
+                    .withPhase("Failed").withReason("UnexpectedAdmissionError").withMessage("Allocate failed")
+                    .addNewContainerStatus().withName("agent").withNewState().withNewTerminated().withExitCode(128)
+                    .withReason("StartError").endTerminated().endState().endContainerStatus()
+                    .endStatus().build());
+        });
+
+        assertThatThrownBy(() -> new SigkillMainFault().act(context(pod, new Kept(), Optional.empty())))
+                .as("the agent said nothing: what its pod's status says instead of an empty report")
+                .isInstanceOf(FaultFailedException.class)
+                .hasMessageEndingWith("chaos agent could not act on main: no output; pod Failed (UnexpectedAdmissionError):"
+                        + " Allocate failed; container agent exit 128 StartError");
+        kubelet.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void anAgentOfTheSameNameForAnotherTargetIsAConflict() {
         Pod pod = jobPod();
         agentAlreadyThere("sc-agent-kill", "another-container");
