@@ -216,9 +216,18 @@ public final class VerdictRules {
         return running.isEmpty() ? "no container running" : String.join(", ", running);
     }
 
+    /**
+     * The container's last reported state: running, a waiting reason, or the kubelet's termination of an instance that
+     * never ran (a StartError: the runtime could not start its process).
+     */
     private static String lastStateOf(Timeline t, String container) {
-        return t.last(e -> e.container().equals(container) && (e.kind() == EventKind.STATUS || e.kind() == EventKind.RUNNING))
-                .map(e -> e.kind() == EventKind.RUNNING ? "running" : e.detail())
+        return t.last(e -> e.container().equals(container) && (e.kind() == EventKind.STATUS || e.kind() == EventKind.RUNNING
+                        || e.kind() == EventKind.TERMINATED))
+                .map(e -> switch (e.kind()) {
+                    case RUNNING -> "running";
+                    case TERMINATED -> "never ran (" + e.detail().replaceFirst(" finishedAt=\\S+", "") + ")";
+                    default -> e.detail();
+                })
                 .orElse("never started");
     }
 }

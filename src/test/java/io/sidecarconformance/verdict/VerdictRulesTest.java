@@ -161,6 +161,25 @@ class VerdictRulesTest {
     }
 
     @Test
+    void aMainTheRuntimeCouldNotStartIsSaidAsItsTerminationNotItsEarlierWait() {
+        // kind 1.31, done-file under sidecar-child-oom: runc failed to create main ("unable to freeze"), the kubelet
+        // reported it terminated exit 128 StartError; the done-file sidecar waits on
+        Obs o = new Obs().at(0.0, "suite", EventKind.ACTION, "create Job sc-job")
+                .at(0.3, "main", EventKind.STATUS, "waiting=ContainerCreating")
+                .at(2.8, "main", EventKind.EVENT, "Failed: Error: failed to create containerd task: unable to freeze")
+                .at(3.3, "sidecar", EventKind.STARTING, "pid=1")
+                .at(5.5, "main", EventKind.TERMINATED, "exit=128 reason=StartError finishedAt=2026-12-08T01:46:28Z")
+                .at(5.5, "sidecar", EventKind.RUNNING, "startedAt=2026-12-08T01:46:28Z")
+                .at(6.5, "sidecar", EventKind.READY, "")
+                .ending(Ending.Kind.MAIN_NEVER_STARTED, "main had not started 30s after the sidecar said Ready", 36.5);
+        Decision d = o.decide();
+
+        assertThat(d.outcome()).isEqualTo(Outcome.STUCK);
+        assertThat(d.reason()).as("main's last state is its termination, not the wait before it")
+                .contains("main never ran (exit=128 reason=StartError)").doesNotContain("ContainerCreating");
+    }
+
+    @Test
     void aSidecarRestartInMainsWayFailsAStrictClient() {
         Obs o = Obs.sidecarRestartedUnderMain()
                 .at(6.2, "main", EventKind.EXITING, "4 second use of the sidecar failed")
