@@ -79,7 +79,7 @@ public final class ChaosAgent {
     static void act(FaultContext context, io.sidecarconformance.pattern.Role role, String what, String podName,
                     Map<String, String> env) {
         String said = what + " (" + context.containers().apply(role) + ")";
-        context.action().accept(said + ": starting the chaos agent");
+        context.action().accept(said + ": " + io.sidecarconformance.timeline.SuiteActions.AGENT_STARTING);
         String report = new ChaosAgent(context.client(), context.namespace(), context.images(), context.applied())
                 .run(context.pod().get(), context.containers().apply(role), podName, env);
         context.action().accept(said + ": agent done: " + report);

@@ -45,7 +45,7 @@ public final class SigkillMainFault implements Fault {
     @Override
     public void act(FaultContext context) {
         // Two marks: the agent pod needs a few seconds to start, and the kill falls between them.
-        context.action().accept("SIGKILL main: starting the chaos agent");
+        context.action().accept("SIGKILL main: " + io.sidecarconformance.timeline.SuiteActions.AGENT_STARTING);
         String report = new ChaosAgent(context.client(), context.namespace(), context.images(), context.applied())
                 .signal(context.pod().get(), Role.MAIN.containerName(), "KILL");
         context.action().accept("SIGKILL main: agent done: " + report);

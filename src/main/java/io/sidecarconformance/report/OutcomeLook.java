@@ -42,11 +42,12 @@ final class OutcomeLook {
                 "the pod ended (terminal; after a deletion, gone) and the Job's terminal condition is Complete");
         plain(Outcome.FAILED_BY_FAULT, "#56b4e9", "#0b2233",
                 "the pod ended and the Job's terminal condition is Failed, under a fault aimed at main" + AIMED_AT_MAIN
+                        + " that acted (the pod's deletion requested, its chaos agent started, or main's memory hog begun)"
                         + " and main not started again after it: the failure the fault causes");
         plain(Outcome.FAILED, "#d55e00", "#ffffff",
-                "the pod ended and the Job's terminal condition is Failed, with no fault aimed at main, or with main"
-                        + " restarted in place after the fault and a later instance failing: the sidecar or the pattern"
-                        + " failed it");
+                "the pod ended and the Job's terminal condition is Failed, with no fault aimed at main, or before that"
+                        + " fault acted, or with main restarted in place after the fault and a later instance failing: the"
+                        + " sidecar, the pattern or the node failed it");
         plain(Outcome.STUCK, "#cc79a7", "#1b1f24",
                 "the pod did not end (after a deletion: was not gone): main's last instance ended and the pod had not"
                         + " ended a stuck window later, or the pod was deleted and not gone its grace period plus a stuck"

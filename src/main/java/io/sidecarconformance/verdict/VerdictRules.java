@@ -6,6 +6,7 @@ import io.sidecarconformance.result.Finding;
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.timeline.ContainerInstance;
 import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.SuiteActions;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.timeline.TimelineEvent;
 
@@ -29,10 +30,12 @@ import static io.sidecarconformance.verdict.Times.at;
  * <li>STUCK: the pod did not end (main ended or never started, and the pod was not terminal a stuck window later; or
  *     a deleted pod was not gone in time), or the pod ended and the Job had no terminal condition a Job window later;</li>
  * <li>SUCCEEDED: the Job's condition is Complete;</li>
- * <li>FAILED_BY_FAULT: the Job's condition is Failed, the fault was aimed at main (OOM, SIGKILL, deletion), and main
- *     was not started again after it (the fault acts once: the instance it struck is the last);</li>
- * <li>FAILED: the Job's condition is Failed, and no fault was aimed at main, or main was restarted in place after
- *     the fault and a later instance failed (the fault was survived; what followed failed the Job).</li>
+ * <li>FAILED_BY_FAULT: the Job's condition is Failed, the fault was aimed at main (OOM, SIGKILL, deletion) and acted
+ *     ({@link #faultActed}), and main was not started again after it (the fault acts once: the instance it struck is
+ *     the last);</li>
+ * <li>FAILED: the Job's condition is Failed, and no fault was aimed at main, or it never acted (the Job failed before
+ *     its moment came, e.g. a container the runtime could not start), or main was restarted in place after the fault
+ *     and a later instance failed (the fault was survived; what followed failed the Job).</li>
  * </ol>
  * Findings (what was seen on the way) come from {@link FindingRules}; figures from {@link FigureRules}.
  */
@@ -96,6 +99,10 @@ public final class VerdictRules {
         if (!o.faultTargetsMain()) {
             return new Decided(Outcome.FAILED, "Job " + job.detail() + " with no fault aimed at main: " + whatHappened(o));
         }
+        if (!faultActed(o)) {
+            return new Decided(Outcome.FAILED, "Job " + job.detail() + " before the fault aimed at main acted (no deletion,"
+                    + " no chaos agent, no memory hog in main): " + whatHappened(o));
+        }
         int mainInstances = t.runs(MAIN).size();
         return mainInstances > 1
                 ? new Decided(Outcome.FAILED, "Job " + job.detail() + ": the fault was aimed at main, but main was restarted"
@@ -132,6 +139,18 @@ public final class VerdictRules {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The fault aimed at main acted, as the timeline shows it: the pod's deletion or eviction was requested, its chaos
+     * agent was started, or main's memory hog began (its "Allocating" line). A Job that failed without any of these
+     * failed before the fault's moment came. (An agent that could not act is an infrastructure error, decided before.)
+     */
+    static boolean faultActed(Observation o) {
+        Timeline t = o.timeline();
+        return o.deleteRequestedAt() != null
+                || t.first(e -> e.kind() == EventKind.ACTION && e.detail().endsWith(": " + SuiteActions.AGENT_STARTING)).isPresent()
+                || t.first(e -> e.container().equals(MAIN) && isStep(e, "Allocating")).isPresent();
     }
 
     /** A container's step line whose first word is {@code word}. */

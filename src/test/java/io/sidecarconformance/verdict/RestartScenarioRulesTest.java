@@ -124,6 +124,7 @@ class RestartScenarioRulesTest {
     @Test
     void aMainRestartedIntoAPodWhoseDoneFileSidecarHadGoneFailsItsWaitAndTheJob() {
         Obs o = mainWorking()
+                .at(4.5, "main", EventKind.STEP, "Allocating 1024MiB")
                 .at(5.0, "main", EventKind.EXITING, "137 allocation ended with 137")
                 .at(5.3, "main", EventKind.TERMINATED, "exit=137 reason=Error")
                 .at(5.9, "sidecar", EventKind.EXITING, "0 done file seen")

@@ -3,6 +3,7 @@ package io.sidecarconformance.verdict;
 import io.sidecarconformance.result.FindingKind;
 import io.sidecarconformance.result.Outcome;
 import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.SuiteActions;
 import io.sidecarconformance.timeline.Timeline;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +46,51 @@ class VerdictRulesTest {
 
     @Test
     void aFailedJobIsFailedByTheFaultWhenTheFaultWasAimedAtMain() {
-        Obs o = failedJob();
+        Obs o = failedJob().at(5.0, "suite", EventKind.ACTION, "SIGKILL main: " + SuiteActions.AGENT_STARTING);
         o.faultTargetsMain = true;
         Decision d = o.decide();
 
         assertThat(d.outcome()).as("outcome; reason %s", d.reason()).isEqualTo(Outcome.FAILED_BY_FAULT);
         assertOneLineQuoting(d, "Job Failed: BackoffLimitExceeded", "the fault was aimed at main");
+    }
+
+    @Test
+    void eachSignOfAFaultOnMainActingMakesAFailedJobItsFailure() {
+        Obs deleted = failedJob();
+        deleted.faultTargetsMain = true;
+        deleted.deleteAt = 5.0;
+        Obs hog = failedJob().at(5.0, "main", EventKind.STEP, "Allocating 1024MiB");
+        hog.faultTargetsMain = true;
+        Obs agentReportOnly = failedJob().at(5.0, "suite", EventKind.ACTION, "SIGKILL main: agent done: SC-AGENT signalling pid 9");
+        agentReportOnly.faultTargetsMain = true;
+
+        assertThat(deleted.decide().outcome()).as("the pod's deletion was requested").isEqualTo(Outcome.FAILED_BY_FAULT);
+        assertThat(hog.decide().outcome()).as("main's memory hog began").isEqualTo(Outcome.FAILED_BY_FAULT);
+        assertThat(agentReportOnly.decide().outcome()).as("only the start of the agent counts: its report may come after the"
+                + " pod ended, and without its start it is not ours").isEqualTo(Outcome.FAILED);
+    }
+
+    @Test
+    void aJobThatFailedBeforeTheFaultOnMainActedIsFailedNotFailedByTheFault() {
+        // kind 1.31, native under sigterm-slow-main: runc could not start main (StartError), the kubelet stopped the
+        // sidecar and the Job failed; the deletion, which fires on main's "Working" line, never came
+        Obs o = new Obs()
+                .at(2.6, "sidecar", EventKind.STARTING, "pid=1")
+                .at(5.7, "sidecar", EventKind.READY, "")
+                .at(7.7, "main", EventKind.EVENT, "Failed: Error: failed to create containerd task: unable to freeze")
+                .at(8.8, "main", EventKind.TERMINATED, "exit=128 reason=StartError finishedAt=2026-12-08T01:46:51Z")
+                .at(8.9, "sidecar", EventKind.EXITING, "143 SIGTERM")
+                .at(9.7, "sidecar", EventKind.TERMINATED, "exit=143 reason=Error")
+                .at(11.7, "pod", EventKind.PHASE, "Failed")
+                .at(12.8, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
+                .exit("sidecar", 143, "Error")
+                .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 12.9);
+        o.faultTargetsMain = true;
+        Decision d = o.decide();
+
+        assertThat(d.outcome()).as("outcome; reason %s", d.reason()).isEqualTo(Outcome.FAILED);
+        assertOneLineQuoting(d, "Job Failed: BackoffLimitExceeded", "before the fault aimed at main acted",
+                "main never ran (exit=128 reason=StartError)");
     }
 
     private static Obs failedJob() {
