@@ -73,7 +73,7 @@ final class OutcomeLook {
         // Hatched so that an infrastructure failure is never read as an outcome at a glance.
         plain(Outcome.ERROR, "repeating-linear-gradient(135deg, #c2c2c2 0 5px, #e4e4e4 5px 10px)", "#222222",
                 "the suite could not observe or act (cluster unavailable, namespace not created, API error, image"
-                        + " not pullable, watch lost, fault not injected), or the spec was"
+                        + " not pullable, watch lost, fault not injected, a container the node's runtime could not set up), or the spec was"
                         + " accepted and no container ever started (e.g. image absent): not a statement about the pattern;"
                         + " no findings");
         // The rule OutcomeForm.of applies, in its words.

@@ -24,7 +24,8 @@ import static io.sidecarconformance.verdict.Times.at;
  * <li>NOT_APPLICABLE: the fault cannot act on this cluster (it acts on a node the suite does not run), or the API
  *     refused the spec and accepted it (dry run) without the fault's fields;</li>
  * <li>REJECTED: the API refused the spec;</li>
- * <li>ERROR, too: a memory hog that said it was allocating ended with exit 0 (the OOM fault did not act);</li>
+ * <li>ERROR, too: a memory hog that said it was allocating ended with exit 0 (the OOM fault did not act); the node's
+ *     runtime could not create one of the pod's containers (its cgroup, {@link InfraProblems#runtimeCouldNotCreate});</li>
  * <li>DROPPED: the API kept the spec but dropped a field we set;</li>
  * <li>TIMEOUT: the scenario's deadline passed before any end-of-observation rule held ({@link Ending.Kind#DEADLINE});</li>
  * <li>STUCK: the pod did not end (main ended or never started, and the pod was not terminal a stuck window later; or
@@ -78,6 +79,10 @@ public final class VerdictRules {
         if (!t.anyContainerStarted()) {
             return new Decided(Outcome.ERROR, "no container ever started (" + o.ending().reason() + "); last: "
                     + t.last(e -> e.kind() != EventKind.ACTION).map(TimelineEvent::detail).orElse("nothing observed"));
+        }
+        Optional<String> runtimeFailed = InfraProblems.runtimeCouldNotCreate(t);
+        if (runtimeFailed.isPresent()) {
+            return new Decided(Outcome.ERROR, runtimeFailed.get());
         }
         Optional<String> hogMissed = hogEndedWithoutKill(o);
         if (hogMissed.isPresent()) {

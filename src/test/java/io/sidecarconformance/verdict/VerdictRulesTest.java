@@ -72,12 +72,42 @@ class VerdictRulesTest {
 
     @Test
     void aJobThatFailedBeforeTheFaultOnMainActedIsFailedNotFailedByTheFault() {
-        // kind 1.31, native under sigterm-slow-main: runc could not start main (StartError), the kubelet stopped the
-        // sidecar and the Job failed; the deletion, which fires on main's "Working" line, never came
-        Obs o = new Obs()
+        // native under sigterm-slow-main: the runtime could not start main (StartError), the kubelet stopped the sidecar
+        // and the Job failed; the deletion, which fires on main's "Working" line, never came
+        Obs o = mainNeverRan(NOT_FOUND);
+        o.faultTargetsMain = true;
+        Decision d = o.decide();
+
+        assertThat(d.outcome()).as("outcome; reason %s", d.reason()).isEqualTo(Outcome.FAILED);
+        assertOneLineQuoting(d, "Job Failed: BackoffLimitExceeded", "before the fault aimed at main acted",
+                "main never ran (exit=128 reason=StartError)");
+    }
+
+    @Test
+    void aContainerTheNodesRuntimeCouldNotSetUpIsAnInfrastructureErrorNotAnOutcome() {
+        // kind 1.31 and 1.35 (nested cgroup v1 nodes, under load): runc could not freeze the new container's cgroup
+        Obs o = mainNeverRan("Failed: Error: failed to create containerd task: failed to create shim task: OCI runtime create"
+                + " failed: runc create failed: unable to start container process: error during container init: error setting"
+                + " cgroup config for procHooks process: unable to freeze");
+        o.faultTargetsMain = true;
+        Decision d = o.decide();
+
+        assertThat(d.outcome()).as("outcome; reason %s", d.reason()).isEqualTo(Outcome.ERROR);
+        assertOneLineQuoting(d, "the node's runtime could not create main", "unable to freeze", "infrastructure");
+        assertThat(mainNeverRanWithSandboxRetry().decide().outcome()).as("a pod sandbox the kubelet created again is not one")
+                .isEqualTo(Outcome.FAILED_BY_FAULT);
+    }
+
+    private static final String NOT_FOUND = "Failed: Error: failed to create containerd task: failed to create shim task: OCI"
+            + " runtime create failed: runc create failed: unable to start container process: exec: \"/sc/main.sh\": stat"
+            + " /sc/main.sh: no such file or directory";
+
+    /** The Job's pod, whose main the runtime could not start (the Failed event given) before the fault's moment. */
+    private static Obs mainNeverRan(String failedEvent) {
+        return new Obs()
                 .at(2.6, "sidecar", EventKind.STARTING, "pid=1")
                 .at(5.7, "sidecar", EventKind.READY, "")
-                .at(7.7, "main", EventKind.EVENT, "Failed: Error: failed to create containerd task: unable to freeze")
+                .at(7.7, "main", EventKind.EVENT, failedEvent)
                 .at(8.8, "main", EventKind.TERMINATED, "exit=128 reason=StartError finishedAt=2026-12-08T01:46:51Z")
                 .at(8.9, "sidecar", EventKind.EXITING, "143 SIGTERM")
                 .at(9.7, "sidecar", EventKind.TERMINATED, "exit=143 reason=Error")
@@ -85,12 +115,16 @@ class VerdictRulesTest {
                 .at(12.8, "job", EventKind.JOB, "Failed: BackoffLimitExceeded")
                 .exit("sidecar", 143, "Error")
                 .ending(Ending.Kind.POD_AND_JOB_ENDED, "pod and Job ended", 12.9);
-        o.faultTargetsMain = true;
-        Decision d = o.decide();
+    }
 
-        assertThat(d.outcome()).as("outcome; reason %s", d.reason()).isEqualTo(Outcome.FAILED);
-        assertOneLineQuoting(d, "Job Failed: BackoffLimitExceeded", "before the fault aimed at main acted",
-                "main never ran (exit=128 reason=StartError)");
+    /** A failed Job under SIGKILL of main whose pod's sandbox failed once (the kubelet made another): the fault's failure. */
+    private static Obs mainNeverRanWithSandboxRetry() {
+        Obs o = failedJob()
+                .at(0.5, "pod", EventKind.EVENT, "FailedCreatePodSandBox: Failed to create pod sandbox: rpc error: error"
+                        + " setting cgroup config for procHooks process: unable to freeze")
+                .at(5.0, "suite", EventKind.ACTION, "SIGKILL main: " + SuiteActions.AGENT_STARTING);
+        o.faultTargetsMain = true;
+        return o;
     }
 
     private static Obs failedJob() {
@@ -202,11 +236,11 @@ class VerdictRulesTest {
 
     @Test
     void aMainTheRuntimeCouldNotStartIsSaidAsItsTerminationNotItsEarlierWait() {
-        // kind 1.31, done-file under sidecar-child-oom: runc failed to create main ("unable to freeze"), the kubelet
-        // reported it terminated exit 128 StartError; the done-file sidecar waits on
+        // a done-file pod whose main the runtime could not start (a command its image lacks): the kubelet reports it
+        // terminated exit 128 StartError, and the done-file sidecar waits on
         Obs o = new Obs().at(0.0, "suite", EventKind.ACTION, "create Job sc-job")
                 .at(0.3, "main", EventKind.STATUS, "waiting=ContainerCreating")
-                .at(2.8, "main", EventKind.EVENT, "Failed: Error: failed to create containerd task: unable to freeze")
+                .at(2.8, "main", EventKind.EVENT, NOT_FOUND)
                 .at(3.3, "sidecar", EventKind.STARTING, "pid=1")
                 .at(5.5, "main", EventKind.TERMINATED, "exit=128 reason=StartError finishedAt=2026-12-08T01:46:28Z")
                 .at(5.5, "sidecar", EventKind.RUNNING, "startedAt=2026-12-08T01:46:28Z")
