@@ -15,7 +15,11 @@ docker_running() { local p; p="$(docker_pid)"; [ -n "$p" ] && kill -0 "$p" 2>/de
 our_pids() { pgrep -f -- "$KRUN/" 2>/dev/null | grep -vx "$$" || true; }
 
 host_state() { # -> stdout: one fact per line, comparable with diff
-  sysctl -a 2>/dev/null | grep -Ev "$SYSCTL_VOLATILE" | sed 's/^/sysctl /' | sort
+  # a sysctl of several lines (fs.pipe-keep on newer kernels) as one fact, its values joined by " | " in their order:
+  # compared line by line its lines would pair off as differences, and it cannot be written back as one value anyway
+  sysctl -a 2>/dev/null | grep -Ev "$SYSCTL_VOLATILE" |
+    awk -F' = ' '!($1 in v) {order[++n] = $1; v[$1] = $2; next} {v[$1] = v[$1] " | " $2}
+                 END {for (i = 1; i <= n; i++) print "sysctl " order[i] " = " v[order[i]]}' | sort
   local t
   for t in filter nat mangle raw; do iptables -t "$t" -S 2>/dev/null | sed "s/^/iptables $t /"; done
   ip -o link show 2>/dev/null | awk -F': ' '{print "link " $2}' | cut -d@ -f1 | sort
