@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.sidecarconformance.cluster.ImageSet;
 import io.sidecarconformance.pattern.JobFactory;
 import io.sidecarconformance.timeline.PodStatusTracker;
+import io.sidecarconformance.timeline.SuiteActions;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 
@@ -79,7 +80,7 @@ public final class ChaosAgent {
     static void act(FaultContext context, io.sidecarconformance.pattern.Role role, String what, String podName,
                     Map<String, String> env) {
         String said = what + " (" + context.containers().apply(role) + ")";
-        context.action().accept(said + ": " + io.sidecarconformance.timeline.SuiteActions.AGENT_STARTING);
+        context.action().accept(said + ": " + SuiteActions.AGENT_STARTING);
         String report = new ChaosAgent(context.client(), context.namespace(), context.images(), context.applied())
                 .run(context.pod().get(), context.containers().apply(role), podName, env);
         context.action().accept(said + ": agent done: " + report);
@@ -130,16 +131,19 @@ public final class ChaosAgent {
                 words.append(" has no state");
             } else if (state.getTerminated() != null) {
                 var t = state.getTerminated();
-                words.append(" exit ").append(t.getExitCode()).append(" ").append(t.getReason())
-                        .append(t.getMessage() == null ? "" : " \"" + t.getMessage().strip() + "\"");
+                words.append(" exit ").append(t.getExitCode()).append(" ").append(t.getReason()).append(quoted(t.getMessage()));
             } else if (state.getWaiting() != null) {
-                words.append(" waiting ").append(state.getWaiting().getReason())
-                        .append(state.getWaiting().getMessage() == null ? "" : " \"" + state.getWaiting().getMessage().strip() + "\"");
+                words.append(" waiting ").append(state.getWaiting().getReason()).append(quoted(state.getWaiting().getMessage()));
             } else {
                 words.append(" running");
             }
         });
         return words.toString();
+    }
+
+    /** A status message as " \"message\"", or nothing when there is none. */
+    private static String quoted(String message) {
+        return message == null ? "" : " \"" + message.strip() + "\"";
     }
 
     static String containerId(Pod pod, String container) {

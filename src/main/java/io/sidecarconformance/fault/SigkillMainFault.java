@@ -7,6 +7,7 @@ import io.sidecarconformance.workload.WorkloadRule;
 import io.sidecarconformance.pattern.Role;
 import io.sidecarconformance.pattern.SidecarKind;
 import io.sidecarconformance.pattern.WorkloadSpec;
+import io.sidecarconformance.timeline.SuiteActions;
 
 /**
  * Main's process is SIGKILLed while it works: no trap runs (the hole in the done-file shutdown that the self-hosted-runner
@@ -45,7 +46,7 @@ public final class SigkillMainFault implements Fault {
     @Override
     public void act(FaultContext context) {
         // Two marks: the agent pod needs a few seconds to start, and the kill falls between them.
-        context.action().accept("SIGKILL main: " + io.sidecarconformance.timeline.SuiteActions.AGENT_STARTING);
+        context.action().accept("SIGKILL main: " + SuiteActions.AGENT_STARTING);
         String report = new ChaosAgent(context.client(), context.namespace(), context.images(), context.applied())
                 .signal(context.pod().get(), Role.MAIN.containerName(), "KILL");
         context.action().accept("SIGKILL main: agent done: " + report);

@@ -47,12 +47,11 @@ final class CellsInWords {
         return "<noscript><a class=\"why\" href=\"" + Html.escape(href(index, cluster)) + "\">why</a></noscript>";
     }
 
-    /** The pages, by file name: {@value #FILE} first, then each column's, in the grid's order of columns. */
-    static Map<String, String> pages(SuiteResults run) {
-        return pages(run, Reproduction.of(run.results()));
-    }
-
-    /** As {@link #pages(SuiteResults)}, from the records' reproductions already built. */
+    /**
+     * The pages, by file name: {@value #FILE} first, then each column's, in the grid's order of columns.
+     *
+     * @param repros each record's reproduction, as {@link Reproduction#of} gives them for {@code run}'s records
+     */
     static Map<String, String> pages(SuiteResults run, List<Optional<Reproduction>> repros) {
         GridLayout grid = GridLayout.of(run);
         List<String> clusters = grid.clusters();
@@ -87,10 +86,6 @@ final class CellsInWords {
     }
 
     /** Every cell of one column, row by row. */
-    static String render(SuiteResults run, String cluster) {
-        return render(GridLayout.of(run), cluster, run.catalog(), Reproduction.of(run.results()));
-    }
-
     private static String render(GridLayout grid, String cluster, Catalog catalog, List<Optional<Reproduction>> repros) {
         StringBuilder html = new StringBuilder("<section id=\"cells-in-words\"><h1>Every cell in words on ")
                 .append(Html.escape(cluster)).append("</h1>\n");

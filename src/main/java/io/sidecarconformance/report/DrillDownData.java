@@ -103,11 +103,11 @@ final class DrillDownData {
     private DrillDownData() {
     }
 
-    static Data of(SuiteResults run) {
-        return of(run, Reproduction.of(run.results()));
-    }
-
-    /** @param repros each record's reproduction, as {@link Reproduction#of} gives them for {@code run}'s records */
+    /**
+     * Every record of the run as the drill-down shows it, the objects' texts numbered once.
+     *
+     * @param repros each record's reproduction, as {@link Reproduction#of} gives them for {@code run}'s records
+     */
     static Data of(SuiteResults run, List<Optional<Reproduction>> repros) {
         Map<String, Integer> manifests = new LinkedHashMap<>();
         List<Cell> cells = new ArrayList<>();
@@ -131,12 +131,7 @@ final class DrillDownData {
         return paths;
     }
 
-    /** Each column's records in its own file ({@link #paths}). */
-    static List<ColumnFile> files(SuiteResults run) {
-        return files(run, Reproduction.of(run.results()));
-    }
-
-    /** As {@link #files(SuiteResults)}, from the records' reproductions already built. */
+    /** Each column's records in its own file ({@link #paths}), from the records' reproductions ({@link #of}). */
     static List<ColumnFile> files(SuiteResults run, List<Optional<Reproduction>> repros) {
         Data all = of(run, repros);
         Map<String, List<Integer>> byColumn = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.sidecarconformance.verdict;
 
 import io.sidecarconformance.timeline.EventKind;
+import io.sidecarconformance.timeline.PodStatusTracker;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.timeline.TimelineEvent;
 
@@ -34,7 +35,7 @@ final class InfraProblems {
      * Not the pod's sandbox (the kubelet creates it again), and not a spec's own start errors (a command not found).
      */
     static Optional<String> runtimeCouldNotCreate(Timeline t) {
-        return t.first(e -> e.kind() == EventKind.EVENT && !e.container().equals("pod") && e.detail().startsWith("Failed:")
+        return t.first(e -> e.kind() == EventKind.EVENT && !e.container().equals(PodStatusTracker.POD) && e.detail().startsWith("Failed:")
                         && e.detail().contains(RUNTIME_CGROUP_FAILURE))
                 .map(e -> "the node's runtime could not create " + e.container() + " (" + e.detail().substring(e.detail()
                         .indexOf(RUNTIME_CGROUP_FAILURE)) + "): an infrastructure failure, not the pattern's");

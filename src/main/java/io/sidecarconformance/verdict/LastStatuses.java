@@ -2,6 +2,7 @@ package io.sidecarconformance.verdict;
 
 import io.sidecarconformance.timeline.EventKind;
 import io.sidecarconformance.timeline.EventSource;
+import io.sidecarconformance.timeline.PodStatusTracker;
 import io.sidecarconformance.timeline.Termination;
 import io.sidecarconformance.timeline.Timeline;
 import io.sidecarconformance.timeline.TimelineEvent;
@@ -29,7 +30,7 @@ record LastStatuses(Map<String, Integer> restarts, Map<String, Integer> exitCode
         Map<String, Integer> exitCodes = new HashMap<>();
         Map<String, String> reasons = new HashMap<>();
         for (TimelineEvent e : t.events()) {
-            if (e.source() != EventSource.STATUS || e.container().equals("pod")) {
+            if (e.source() != EventSource.STATUS || e.container().equals(PodStatusTracker.POD)) {
                 continue;
             }
             String c = e.container();

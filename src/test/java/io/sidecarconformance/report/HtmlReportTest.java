@@ -225,7 +225,7 @@ class HtmlReportTest {
         int index = run.results().stream().map(ScenarioResult::key).toList().indexOf(SampleRuns.DRILL_DOWN);
         ScenarioResult record = run.results().get(index);
 
-        DrillDownData.Data data = DrillDownData.of(run);
+        DrillDownData.Data data = DrillDownData.of(run, Reproduction.of(run.results()));
         DrillDownData.Cell cell = data.cells().get(index);
 
         assertThat(cell.key()).as("key").isEqualTo(SampleRuns.DRILL_DOWN);
@@ -250,7 +250,7 @@ class HtmlReportTest {
     @Test
     void packedDataPutsACellsRunsOnEveryVersionTogetherAndKeepsEveryEventAndItsTime() {
         SuiteResults run = SampleRuns.realistic();
-        DrillDownData.Data data = DrillDownData.of(run);
+        DrillDownData.Data data = DrillDownData.of(run, Reproduction.of(run.results()));
 
         DrillDownData.Packed packed = DrillDownData.packed(data);
 
@@ -278,8 +278,8 @@ class HtmlReportTest {
         SuiteResults run = SampleRuns.repeated();
         List<ScenarioResult> runs = run.results().stream().filter(r -> r.key().equals(SampleRuns.DRILL_DOWN)).toList();
 
-        DrillDownData.Data data = DrillDownData.of(run);
-        List<DrillDownData.ColumnFile> files = DrillDownData.files(run);
+        DrillDownData.Data data = DrillDownData.of(run, Reproduction.of(run.results()));
+        List<DrillDownData.ColumnFile> files = DrillDownData.files(run, Reproduction.of(run.results()));
         String html = HtmlReport.render(run);
 
         assertThat(data.manifests()).as("each distinct text once, for %s runs", runs.size())
@@ -377,11 +377,11 @@ class HtmlReportTest {
                 .isEqualTo(count(html, "<script")).isEqualTo(4);
         assertThat(html).as("escaped as text").contains("reason&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;")
                 .as("escaped in the parameters").contains("<th>p&lt;/script&gt;&lt;img");
-        assertThat(String.join("", CellsInWords.pages(run).values())).as("a finding's text, escaped in the cells' pages").contains("finding&lt;/script&gt;&lt;img")
+        assertThat(String.join("", CellsInWords.pages(run, Reproduction.of(run.results())).values())).as("a finding's text, escaped in the cells' pages").contains("finding&lt;/script&gt;&lt;img")
                 .doesNotContain("<img");
-        assertThat(DrillDownData.json(DrillDownData.packed(DrillDownData.of(run)))).as("the data, which the column's file packs")
+        assertThat(DrillDownData.json(DrillDownData.packed(DrillDownData.of(run, Reproduction.of(run.results()))))).as("the data, which the column's file packs")
                 .contains("detail</script><img src=x onerror=alert(1)>");
-        assertThat(DrillDownData.files(run)).as("the files: base64 and their column's name as a JSON string, no markup")
+        assertThat(DrillDownData.files(run, Reproduction.of(run.results()))).as("the files: base64 and their column's name as a JSON string, no markup")
                 .singleElement().extracting(DrillDownData.ColumnFile::script).asString().doesNotContain("<").doesNotContain(">");
     }
 

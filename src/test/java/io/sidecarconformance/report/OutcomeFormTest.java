@@ -111,7 +111,7 @@ class OutcomeFormTest {
     void theGridCellTheWordsBelowItTheSummaryAndTheDrillDownShowTheForm() {
         SuiteResults run = sample();
         Document page = Jsoup.parse(HtmlReport.render(run));
-        List<DrillDownData.Cell> data = DrillDownData.of(run).cells();
+        List<DrillDownData.Cell> data = DrillDownData.of(run, Reproduction.of(run.results())).cells();
         Document words = WordsPages.of(run).columns();
 
         for (int i = 0; i < run.results().size(); i++) {

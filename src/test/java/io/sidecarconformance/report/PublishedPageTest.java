@@ -256,7 +256,7 @@ class PublishedPageTest {
         assertThat(bytes * published / run.results().size()).as("the page of all %s published runs, at this page's bytes per run", published)
                 .isLessThan(5L * 1024 * 1024);
         int records = 0;
-        for (DrillDownData.ColumnFile file : DrillDownData.files(run)) {
+        for (DrillDownData.ColumnFile file : DrillDownData.files(run, Reproduction.of(run.results()))) {
             java.util.regex.Matcher data = java.util.regex.Pattern.compile("= \"([A-Za-z0-9+/=]*)\";").matcher(file.script());
             assertThat(data.find()).as(file.path()).isTrue();
             try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(

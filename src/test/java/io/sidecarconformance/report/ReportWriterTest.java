@@ -48,7 +48,8 @@ class ReportWriterTest {
         ReportWriter.write(run, dir);
 
         assertThat(stale).as("an earlier page's file").doesNotExist();
-        for (DrillDownData.ColumnFile file : DrillDownData.files(ResultsJson.read(dir.resolve("results.json")))) {
+        SuiteResults read = ResultsJson.read(dir.resolve("results.json"));
+        for (DrillDownData.ColumnFile file : DrillDownData.files(read, Reproduction.of(read.results()))) {
             assertThat(dir.resolve(file.path())).as(file.path()).content().isEqualTo(file.script());
         }
         try (var written = Files.list(dir.resolve("drill"))) {

@@ -13,7 +13,7 @@ record WordsPages(Map<String, Document> byFile) {
 
     static WordsPages of(SuiteResults run) {
         Map<String, Document> pages = new LinkedHashMap<>();
-        CellsInWords.pages(run).forEach((file, html) -> pages.put(file, Jsoup.parse(html)));
+        CellsInWords.pages(run, Reproduction.of(run.results())).forEach((file, html) -> pages.put(file, Jsoup.parse(html)));
         return new WordsPages(pages);
     }
 
